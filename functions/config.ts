@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the functions read, from environment variables, validated once. The CDK app sets these on each
+ * function; the local stack sets them in-process. Endpoints are only set locally — on AWS the SDK's defaults apply.
+ */
+const seconds = z.coerce.number().int().positive();
+const optionalUrl = z.url().optional();
+
+export const configSchema = z.object({
+  TABLE_NAME: z.string().min(1).default('quote-to-order'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SFN_ENDPOINT: optionalUrl,
+  SES_ENDPOINT: optionalUrl,
+  EVENTS_ENDPOINT: optionalUrl,
+  STATE_MACHINE_ARN: z.string().min(1).default('arn:aws:states:us-east-1:000000000000:stateMachine:quote-to-order'),
+  EVENT_BUS_NAME: z.string().min(1).default('quote-to-order'),
+  MAIL_FROM: z.email().default('quotes@example.com'),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  MAX_REP_DISCOUNT_PERCENT: z.coerce.number().min(0).max(100).default(10),
+  QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().default(30),
+  REVIEW_TIMEOUT_SECONDS: seconds.default(48 * 3600),
+  APPROVAL_TIMEOUT_SECONDS: seconds.default(72 * 3600),
+  SALES_MANAGER_EMAIL: z.email().default('sales-manager@example.com'),
+  LINK_TTL_SECONDS: seconds.default(7 * 24 * 3600),
+});
+export type Config = z.infer<typeof configSchema>;
+
+let cached: Config | undefined;
+
+export const config = (): Config => {
+  cached ??= configSchema.parse(process.env);
+  return cached;
+};
+
+/** Tests and the local stack change env between runs; they call this to re-read it. */
+export const reloadConfig = (): Config => {
+  cached = undefined;
+  return config();
+};

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { companyId, email } from './company.ts';
+import { isoDate } from './contract.ts';
+import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
+import { sku } from './product.ts';
+import { rfqStatus } from './lifecycle.ts';
+
+export const rfqLineRequestSchema = z.object({
+  sku,
+  quantity: z.number().int().min(1).max(10_000_000),
+  targetUnitPrice: nonNegativeMinorUnits.optional(),
+});
+
+/** The body of POST /rfqs. `companyId` and `buyerEmail` only when a rep submits on a buyer's behalf. */
+export const rfqRequestSchema = z.object({
+  lines: z.array(rfqLineRequestSchema).min(1).max(1000),
+  note: z.string().max(2000).optional(),
+  requestedDeliveryDate: isoDate.optional(),
+  companyId: companyId.optional(),
+  buyerEmail: email.optional(),
+});
+export type RfqRequest = z.infer<typeof rfqRequestSchema>;
+
+/** One priced line. `unitPrice` is null when the line could not be priced (unknown or inactive sku). */
+export const quoteLineSchema = z.object({
+  sku,
+  name: z.string(),
+  quantity: z.number().int().min(1),
+  unit: z.string(),
+  category: z.string().optional(),
+  listPrice: nonNegativeMinorUnits.nullable(),
+  contractPrice: nonNegativeMinorUnits.nullable(),
+  unitPrice: nonNegativeMinorUnits.nullable(),
+  lineTotal: nonNegativeMinorUnits.nullable(),
+  priceSource: z.string(),
+  cost: nonNegativeMinorUnits.optional(),
+  targetUnitPrice: nonNegativeMinorUnits.optional(),
+  unpriced: z.string().optional(),
+});
+export type QuoteLine = z.infer<typeof quoteLineSchema>;
+
+export const quoteSchema = z.object({
+  version: z.number().int().min(1),
+  currency: currencyCode,
+  lines: z.array(quoteLineSchema),
+  subtotal: nonNegativeMinorUnits,
+  discountTotal: minorUnits,
+  total: nonNegativeMinorUnits,
+  unpricedLines: z.number().int().min(0),
+  pricedAt: z.iso.datetime(),
+  validUntil: z.iso.date().optional(),
+  contractId: z.string().optional(),
+});
+export type Quote = z.infer<typeof quoteSchema>;
+
+export const approvalStepSchema = z.object({
+  level: z.number().int().min(1),
+  mode: z.enum(['any', 'all']),
+  approvers: z.array(email),
+  ruleIds: z.array(z.string()),
+  escalated: z.boolean(),
+  decisions: z.array(
+    z.object({ approver: email, decision: z.enum(['approve', 'reject']), at: z.iso.datetime(), comment: z.string().optional() }),
+  ),
+  status: z.enum(['WAITING', 'PENDING', 'APPROVED', 'REJECTED']),
+});
+export type ApprovalStep = z.infer<typeof approvalStepSchema>;
+
+export const actorSchema = z.object({
+  email,
+  role: z.enum(['buyer', 'approver', 'rep', 'sales-manager', 'admin', 'system']),
+  onBehalfOf: email.optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const rfqSchema = z.object({
+  rfqId: z.string(),
+  companyId,
+  buyerEmail: email,
+  accountRepEmail: email,
+  submittedBy: actorSchema,
+  status: rfqStatus,
+  /** Optimistic-lock version: every write increments it. Not the quote version. */
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  currency: currencyCode,
+  lines: z.array(rfqLineRequestSchema),
+  note: z.string().optional(),
+  requestedDeliveryDate: isoDate.optional(),
+  quote: quoteSchema.optional(),
+  poNumber: z.string().optional(),
+  approvals: z.array(approvalStepSchema),
+  orderId: z.string().optional(),
+  executionArn: z.string().optional(),
+});
+export type Rfq = z.infer<typeof rfqSchema>;

@@ -1,0 +1,169 @@
+import type { ApprovalRule } from '#domain/approval-rule.ts';
+import type { Company } from '#domain/company.ts';
+import type { Contract } from '#domain/contract.ts';
+import type { RfqAction, RfqStatus } from '#domain/lifecycle.ts';
+import type { Order } from '#domain/order.ts';
+import type { Product } from '#domain/product.ts';
+import type { Actor, Rfq } from '#domain/rfq.ts';
+
+/**
+ * What the use cases need from storage. The DynamoDB adapter implements it; handlers and steps receive it as an
+ * argument (never by module mocking), so a use case can be tested against DynamoDB Local.
+ */
+
+export interface HistoryEvent {
+  rfqId: string;
+  /** 1, 2, 3 ... — the position in the chain; a put is conditional on the position being free, so it never forks. */
+  seq: number;
+  at: string;
+  actor: Actor;
+  action: string;
+  from?: RfqStatus;
+  to?: RfqStatus;
+  detail?: Record<string, unknown>;
+  /** SHA-256 (hex) of the previous event's canonical form; 64 zeros for the first event. */
+  prevHash: string;
+  /** SHA-256 (hex) of this event's canonical form (everything above, including prevHash). */
+  hash: string;
+}
+
+/** What a caller says about the history event a write appends. */
+export interface EventInput {
+  actor: Actor;
+  action: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
+  cursor?: string;
+}
+
+export interface ListQuery {
+  status?: RfqStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Thrown when a conditional write finds another status or version than expected: somebody else moved first. */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+}
+
+/** Thrown for a malformed or foreign cursor. */
+export class BadCursorError extends Error {
+  override readonly name = 'BadCursorError';
+}
+
+export interface RfqStore {
+  /** Puts a new RFQ (condition: none with that id) and its first history event (action 'submitted'). */
+  create(rfq: Rfq, event: EventInput): Promise<void>;
+  get(rfqId: string): Promise<Rfq | undefined>;
+  /**
+   * Applies `action` from the lifecycle table: conditional on `rfq.status` and `rfq.version`, writes
+   * `{ ...rfq, ...changes, status: next, version: rfq.version + 1, updatedAt }` and appends a history event, in one
+   * transaction. Throws IllegalTransition (from the domain) when the table forbids it, ConflictError when stale.
+   */
+  transition(rfq: Rfq, action: RfqAction, changes: Partial<Rfq>, event: EventInput): Promise<Rfq>;
+  /** Same guard (status + version) without a status change: a new quote version, an approval decision recorded. */
+  update(rfq: Rfq, changes: Partial<Rfq>, event: EventInput): Promise<Rfq>;
+  listByCompany(companyId: string, query: ListQuery): Promise<Page<Rfq>>;
+  listByRep(repEmail: string, query: ListQuery): Promise<Page<Rfq>>;
+  /** Every company's RFQs, newest first (admin, sales manager). */
+  listAll(query: ListQuery): Promise<Page<Rfq>>;
+  history(rfqId: string): Promise<HistoryEvent[]>;
+  /** Recomputes the chain; `ok: false` names the first seq that does not verify (edited, missing or reordered). */
+  verifyHistory(rfqId: string): Promise<{ ok: true } | { ok: false; brokenAt: number; reason: string }>;
+  /**
+   * One TransactWriteItems: put the order (condition: no order for this RFQ), move the RFQ APPROVED → ORDERED
+   * (condition: status and version) with `orderId`, append the history event. All or nothing: ConflictError on failure.
+   */
+  convertToOrder(rfq: Rfq, order: Order, event: EventInput): Promise<Rfq>;
+}
+
+export interface OrderStore {
+  get(orderId: string): Promise<Order | undefined>;
+  listByCompany(companyId: string, query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
+  listAll(query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
+}
+
+export interface CatalogStore {
+  putProduct(product: Product): Promise<void>;
+  getProduct(sku: string): Promise<Product | undefined>;
+  /** BatchGet; unknown skus are simply absent from the map. */
+  getProducts(skus: string[]): Promise<Map<string, Product>>;
+  putCompany(company: Company): Promise<void>;
+  getCompany(companyId: string): Promise<Company | undefined>;
+  /** Companies whose accountRepEmail is this rep. */
+  companiesOfRep(repEmail: string): Promise<Company[]>;
+  putContract(contract: Contract): Promise<void>;
+  getContract(companyId: string): Promise<Contract | undefined>;
+  putApprovalRules(companyId: string, rules: ApprovalRule[]): Promise<void>;
+  getApprovalRules(companyId: string): Promise<ApprovalRule[]>;
+}
+
+export type LinkPurpose = 'rep-review' | 'discount-approval' | 'approval-level';
+export type LinkStatus = 'PENDING' | 'DECIDED' | 'REVOKED';
+
+/** One email link. Only the SHA-256 of the link's token is stored; the token itself exists only in the email. */
+export interface ApprovalLink {
+  tokenHash: string;
+  rfqId: string;
+  /** The quote version the link shows; a new version revokes the old links. */
+  quoteVersion: number;
+  purpose: LinkPurpose;
+  /** For approval-level links, the chain level (1-based). */
+  level?: number;
+  /** The wait this link belongs to: one per callback attempt. All links of a wait share it. */
+  waitId: string;
+  approver: string;
+  /** The Step Functions task token to answer; never leaves the backend. */
+  taskToken: string;
+  status: LinkStatus;
+  createdAt: string;
+  expiresAt: string;
+  decision?: { decision: 'approve' | 'reject'; at: string; comment?: string; adjustments?: { sku: string; unitPrice: number }[] };
+}
+
+export interface LinkStore {
+  /** Puts the links of one wait (condition: each hash new). */
+  createLinks(links: ApprovalLink[]): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApprovalLink | undefined>;
+  /**
+   * The single-use write: PENDING → DECIDED, conditional on status PENDING and expiresAt > now.
+   * Returns the decided link, or the reason it could not be decided.
+   */
+  decide(
+    link: ApprovalLink,
+    decision: NonNullable<ApprovalLink['decision']>,
+    now: string,
+  ): Promise<{ ok: true; link: ApprovalLink } | { ok: false; reason: 'decided' | 'revoked' | 'expired' | 'missing' }>;
+  /** Revokes every other PENDING link of the RFQ (of one wait, or all of them when no waitId). */
+  revoke(rfqId: string, filter?: { waitId?: string; exceptHash?: string }): Promise<number>;
+  listForRfq(rfqId: string): Promise<ApprovalLink[]>;
+}
+
+/** The buyer-decision wait (and any wait answered through the API rather than a link): one per RFQ and kind. */
+export interface TaskWait {
+  rfqId: string;
+  kind: 'buyer-decision';
+  quoteVersion: number;
+  taskToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface WaitStore {
+  put(wait: TaskWait): Promise<void>;
+  get(rfqId: string, kind: TaskWait['kind']): Promise<TaskWait | undefined>;
+  delete(rfqId: string, kind: TaskWait['kind']): Promise<void>;
+}
+
+export interface Store {
+  rfqs: RfqStore;
+  orders: OrderStore;
+  catalog: CatalogStore;
+  links: LinkStore;
+  waits: WaitStore;
+}
