@@ -6,7 +6,10 @@ export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
 export const companyId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and - (2–63)');
-export const email = z.email().max(254).transform((e) => e.toLowerCase());
+export const email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 export const companyUserSchema = z.object({
   email,

@@ -5,6 +5,22 @@ import { sku } from './product.ts';
 
 export const isoDate = z.iso.date();
 
+/**
+ * Tiers are volume discounts: ordering more may never raise the unit price, or a buyer would be better off splitting
+ * the order. Checked when the contract is stored, so pricing can trust "highest tier reached" to be the best price.
+ */
+const buyingMoreNeverCostsMore = (
+  unitPrice: number | undefined,
+  tiers: readonly { minQty: number; unitPrice: number }[],
+): boolean => {
+  const ascending = [...tiers].sort((a, b) => a.minQty - b.minQty);
+  return ascending.every(
+    (tier, i) =>
+      (unitPrice === undefined || tier.unitPrice <= unitPrice) &&
+      (i === 0 || tier.unitPrice <= (ascending[i - 1]?.unitPrice ?? tier.unitPrice)),
+  );
+};
+
 export const priceTierSchema = z.object({
   minQty: z.number().int().min(1),
   unitPrice: nonNegativeMinorUnits,
@@ -22,6 +38,10 @@ export const contractPriceSchema = z
   .refine((p) => !p.tiers || new Set(p.tiers.map((t) => t.minQty)).size === p.tiers.length, {
     message: 'tier minQty values must be distinct',
     path: ['tiers'],
+  })
+  .refine((p) => buyingMoreNeverCostsMore(p.unitPrice, p.tiers ?? []), {
+    message: 'a larger quantity must never get a higher unit price (tiers non-increasing, none above unitPrice)',
+    path: ['tiers'],
   });
 
 export const contractSchema = z
@@ -37,3 +57,7 @@ export const contractSchema = z
   .refine((c) => c.validFrom <= c.validTo, { message: 'validTo is before validFrom', path: ['validTo'] });
 export type Contract = z.infer<typeof contractSchema>;
 export type ContractPrice = Contract['prices'][number];
+
+/** A contract prices a day from validFrom to validTo, both included. */
+export const isInEffect = (contract: Pick<Contract, 'validFrom' | 'validTo'>, on: string): boolean =>
+  contract.validFrom <= on && on <= contract.validTo;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { companyId, email } from './company.ts';
-import { quoteLineSchema } from './rfq.ts';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
+import { quoteLineSchema } from './rfq.ts';
 
 export const orderSchema = z.object({
   orderId: z.string(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { companyId, email } from './company.ts';
 import { isoDate } from './contract.ts';
+import { rfqStatus } from './lifecycle.ts';
 import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
 import { sku } from './product.ts';
-import { rfqStatus } from './lifecycle.ts';
 
 export const rfqLineRequestSchema = z.object({
   sku,
@@ -36,6 +36,8 @@ export const quoteLineSchema = z.object({
   cost: nonNegativeMinorUnits.optional(),
   targetUnitPrice: nonNegativeMinorUnits.optional(),
   unpriced: z.string().optional(),
+  /** Who set `unitPrice` by hand (a rep or sales manager), when it is not the contract's or the list's. */
+  adjustedBy: email.optional(),
 });
 export type QuoteLine = z.infer<typeof quoteLineSchema>;
 
@@ -60,7 +62,12 @@ export const approvalStepSchema = z.object({
   ruleIds: z.array(z.string()),
   escalated: z.boolean(),
   decisions: z.array(
-    z.object({ approver: email, decision: z.enum(['approve', 'reject']), at: z.iso.datetime(), comment: z.string().optional() }),
+    z.object({
+      approver: email,
+      decision: z.enum(['approve', 'reject']),
+      at: z.iso.datetime(),
+      comment: z.string().optional(),
+    }),
   ),
   status: z.enum(['WAITING', 'PENDING', 'APPROVED', 'REJECTED']),
 });

@@ -1,0 +1,128 @@
+import { addDays } from './calendar.ts';
+import { type Contract, type ContractPrice, isInEffect } from './contract.ts';
+import { applyDiscount, basisPointsToPercentText, lineTotal, percentToBasisPoints } from './money.ts';
+import type { Product } from './product.ts';
+import { quoteTotals } from './quote-totals.ts';
+import type { Quote, QuoteLine, RfqRequest } from './rfq.ts';
+
+export interface PriceRequest {
+  lines: readonly RfqRequest['lines'][number][];
+  /** The catalog entries of the requested skus; a missing sku is an unknown one. */
+  products: ReadonlyMap<string, Product>;
+  /** The company's contract, if it has one; it applies only on the days it is in effect. */
+  contract?: Contract;
+  /** The pricing day, `YYYY-MM-DD`: decides whether the contract is in effect. */
+  on: string;
+  /** The buyer company's currency: the quote's currency. */
+  currency: string;
+  version: number;
+  pricedAt: string;
+  /** When given, the quote is valid until `on` + this many days. */
+  validityDays?: number;
+}
+
+export const needsRepPricing = 'needs rep pricing';
+export type UnpricedReason = 'unknown sku' | 'inactive product' | 'currency mismatch';
+
+interface Price {
+  unitPrice: number;
+  contractPrice: number | null;
+  priceSource: string;
+}
+
+/** What the contract says a line costs, or the list price when it says nothing about it. */
+const contractOrListPrice = (
+  product: Product,
+  quantity: number,
+  contract: Contract | undefined,
+  entry?: ContractPrice,
+): Price => {
+  if (!contract) return { unitPrice: product.listPrice, contractPrice: null, priceSource: 'list price' };
+  // The highest tier reached; the contract schema guarantees it is also the lowest price reached.
+  const tier = entry?.tiers
+    ?.filter((t) => t.minQty <= quantity)
+    .reduce<{ minQty: number; unitPrice: number } | undefined>(
+      (best, t) => (!best || t.minQty > best.minQty ? t : best),
+      undefined,
+    );
+  if (tier)
+    return { unitPrice: tier.unitPrice, contractPrice: tier.unitPrice, priceSource: `contract tier ≥ ${tier.minQty}` };
+  if (entry?.unitPrice !== undefined) {
+    return { unitPrice: entry.unitPrice, contractPrice: entry.unitPrice, priceSource: 'contract price' };
+  }
+  const discount = percentToBasisPoints(contract.discountPercent);
+  if (discount === 0) return { unitPrice: product.listPrice, contractPrice: null, priceSource: 'list price' };
+  const discounted = applyDiscount(product.listPrice, discount);
+  return {
+    unitPrice: discounted,
+    contractPrice: discounted,
+    priceSource: `list − ${basisPointsToPercentText(discount)}% contract`,
+  };
+};
+
+const unpricedLine = (
+  request: PriceRequest['lines'][number],
+  product: Product | undefined,
+  reason: UnpricedReason,
+): QuoteLine => ({
+  sku: request.sku,
+  name: product?.name ?? request.sku,
+  quantity: request.quantity,
+  unit: product?.unit ?? '',
+  ...(product?.category !== undefined && { category: product.category }),
+  // A price in another currency is no reference at all; an inactive product's list price still informs the rep.
+  listPrice: reason === 'inactive product' && product ? product.listPrice : null,
+  contractPrice: null,
+  unitPrice: null,
+  lineTotal: null,
+  priceSource: needsRepPricing,
+  ...(reason === 'inactive product' && product?.cost !== undefined && { cost: product.cost }),
+  ...(request.targetUnitPrice !== undefined && { targetUnitPrice: request.targetUnitPrice }),
+  unpriced: reason,
+});
+
+/**
+ * Turns a request into a priced quote, line by line (one Map lookup each, so 1,000 lines price in a blink):
+ * the contract's highest tier reached, else the contract's unit price for the sku, else list price less the contract's
+ * blanket discount; outside the contract's dates, or without one, list price. A line that cannot be priced — unknown or
+ * inactive sku, or a price in another currency — is flagged for the rep with a null price, never priced at zero.
+ */
+export const priceRequest = (request: PriceRequest): Quote => {
+  const contract = request.contract && isInEffect(request.contract, request.on) ? request.contract : undefined;
+  const contractCurrencyDiffers = contract !== undefined && contract.currency !== request.currency;
+  const contractPrices = new Map((contract?.prices ?? []).map((entry) => [entry.sku, entry]));
+
+  const lines = request.lines.map((line): QuoteLine => {
+    const product = request.products.get(line.sku);
+    if (!product) return unpricedLine(line, product, 'unknown sku');
+    if (!product.active) return unpricedLine(line, product, 'inactive product');
+    if (product.currency !== request.currency || contractCurrencyDiffers) {
+      return unpricedLine(line, product, 'currency mismatch');
+    }
+    const price = contractOrListPrice(product, line.quantity, contract, contractPrices.get(line.sku));
+    return {
+      sku: line.sku,
+      name: product.name,
+      quantity: line.quantity,
+      unit: product.unit,
+      ...(product.category !== undefined && { category: product.category }),
+      listPrice: product.listPrice,
+      contractPrice: price.contractPrice,
+      unitPrice: price.unitPrice,
+      lineTotal: lineTotal(price.unitPrice, line.quantity),
+      priceSource: price.priceSource,
+      ...(product.cost !== undefined && { cost: product.cost }),
+      ...(line.targetUnitPrice !== undefined && { targetUnitPrice: line.targetUnitPrice }),
+    };
+  });
+
+  return {
+    version: request.version,
+    currency: request.currency,
+    lines,
+    ...quoteTotals(lines),
+    pricedAt: request.pricedAt,
+    ...(request.validityDays !== undefined && { validUntil: addDays(request.on, request.validityDays) }),
+    ...(contract && { contractId: contract.contractId }),
+  };
+};
