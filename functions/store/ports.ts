@@ -123,7 +123,12 @@ export interface ApprovalLink {
   status: LinkStatus;
   createdAt: string;
   expiresAt: string;
-  decision?: { decision: 'approve' | 'reject'; at: string; comment?: string; adjustments?: { sku: string; unitPrice: number }[] };
+  decision?: {
+    decision: 'approve' | 'reject';
+    at: string;
+    comment?: string;
+    adjustments?: { sku: string; unitPrice: number }[];
+  };
 }
 
 export interface LinkStore {

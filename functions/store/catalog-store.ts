@@ -1,0 +1,55 @@
+import { approvalRulesSchema } from '#domain/approval-rule.ts';
+import { companySchema } from '#domain/company.ts';
+import { contractSchema } from '#domain/contract.ts';
+import { productSchema } from '#domain/product.ts';
+import { fromItem, toItem } from './item.ts';
+import { companyIndexKeys, keys, listPartitions } from './keys.ts';
+import type { CatalogStore } from './ports.ts';
+import { tableDefinition } from './table.ts';
+import type { TableClient } from './table-client.ts';
+
+/** Reference data: whole-resource upserts (the API's PUTs), read back through the domain schemas. */
+export const createCatalogStore = (table: TableClient): CatalogStore => ({
+  async putProduct(product) {
+    await table.put({ Item: toItem(keys.product(product.sku), {}, product) });
+  },
+  async getProduct(sku) {
+    const item = await table.get(keys.product(sku));
+    return item && productSchema.parse(fromItem(item));
+  },
+  async getProducts(skus) {
+    const items = await table.batchGet([...new Set(skus)].map(keys.product));
+    const products = items.map((item) => productSchema.parse(fromItem(item)));
+    return new Map(products.map((p) => [p.sku, p]));
+  },
+  async putCompany(company) {
+    await table.put({ Item: toItem(keys.company(company.companyId), companyIndexKeys(company), company) });
+  },
+  async getCompany(companyId) {
+    const item = await table.get(keys.company(companyId));
+    return item && companySchema.parse(fromItem(item));
+  },
+  async companiesOfRep(repEmail) {
+    const items = await table.queryAll({
+      IndexName: tableDefinition.indexes.byRep.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': tableDefinition.indexes.byRep.partitionKey },
+      ExpressionAttributeValues: { ':pk': listPartitions.companiesOfRep(repEmail) },
+    });
+    return items.map((item) => companySchema.parse(fromItem(item)));
+  },
+  async putContract(contract) {
+    await table.put({ Item: toItem(keys.contract(contract.companyId), {}, contract) });
+  },
+  async getContract(companyId) {
+    const item = await table.get(keys.contract(companyId));
+    return item && contractSchema.parse(fromItem(item));
+  },
+  async putApprovalRules(companyId, rules) {
+    await table.put({ Item: toItem(keys.approvalRules(companyId), {}, { companyId, rules }) });
+  },
+  async getApprovalRules(companyId) {
+    const item = await table.get(keys.approvalRules(companyId));
+    return item ? approvalRulesSchema.parse(fromItem(item)).rules : [];
+  },
+});

@@ -1,0 +1,30 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OnCapacity } from './capacity.ts';
+import { createCatalogStore } from './catalog-store.ts';
+import { createLinkStore } from './link-store.ts';
+import { createOrderStore } from './order-store.ts';
+import type { Store } from './ports.ts';
+import { createRfqStore } from './rfq-store.ts';
+import { tableClient } from './table-client.ts';
+import { createWaitStore } from './wait-store.ts';
+
+export interface DynamoStoreOptions {
+  /** Called after every DynamoDB call with the capacity it consumed; setting it makes every call ask for it. */
+  onCapacity?: OnCapacity;
+}
+
+/** The Store ports on one DynamoDB table (see table.ts for its shape and docs/access-patterns.md for its use). */
+export const createDynamoStore = (
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  options: DynamoStoreOptions = {},
+): Store => {
+  const table = tableClient(doc, tableName, options.onCapacity);
+  return {
+    rfqs: createRfqStore(table),
+    orders: createOrderStore(table),
+    catalog: createCatalogStore(table),
+    links: createLinkStore(table),
+    waits: createWaitStore(table),
+  };
+};

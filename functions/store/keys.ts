@@ -1,0 +1,101 @@
+import type { RfqStatus } from '#domain/lifecycle.ts';
+import { tableDefinition } from './table.ts';
+
+/**
+ * The one place key strings are formed. An item's primary key says what it is (`RFQ#<id>` / `RFQ`); index keys say
+ * which list it appears in. Values inside keys are never parsed back: items carry their data as plain attributes.
+ */
+export interface PrimaryKey {
+  PK: string;
+  SK: string;
+}
+
+/** ISO timestamps sort as strings only in one shape; keys always use `toISOString()`'s. */
+const sortable = (at: string): string => new Date(at).toISOString();
+const newest = (at: string, id: string): string => `${sortable(at)}#${id}`;
+
+/** Emails are compared case-insensitively everywhere else; a key must not split one rep into two partitions. */
+const rep = (email: string): string => email.toLowerCase();
+
+const HISTORY_SEQ_DIGITS = 10;
+
+export const keys = {
+  rfq: (rfqId: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: 'RFQ' }),
+  historyEvent: (rfqId: string, seq: number): PrimaryKey => ({
+    PK: `RFQ#${rfqId}`,
+    SK: `HISTORY#${String(seq).padStart(HISTORY_SEQ_DIGITS, '0')}`,
+  }),
+  historyPrefix: 'HISTORY#',
+  link: (rfqId: string, tokenHash: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: `LINK#${tokenHash}` }),
+  linkPrefix: 'LINK#',
+  wait: (rfqId: string, kind: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: `WAIT#${kind}` }),
+  rfqPartition: (rfqId: string): string => `RFQ#${rfqId}`,
+  order: (orderId: string): PrimaryKey => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
+  product: (sku: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: 'PRODUCT' }),
+  company: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'COMPANY' }),
+  contract: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'CONTRACT' }),
+  approvalRules: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'APPROVAL_RULES' }),
+} as const;
+
+/** Partition values of the list indexes; the store queries them and checks cursors against them. */
+export const listPartitions = {
+  rfqsOfCompany: (companyId: string): string => `COMPANY#${companyId}#RFQ`,
+  ordersOfCompany: (companyId: string): string => `COMPANY#${companyId}#ORDER`,
+  rfqsOfRepByStatus: (repEmail: string): string => `REP#${rep(repEmail)}#RFQ_BY_STATUS`,
+  rfqsOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#RFQ`,
+  companiesOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#COMPANY`,
+  allRfqs: 'ALL#RFQ',
+  allOrders: 'ALL#ORDER',
+  linkByHash: (tokenHash: string): string => `LINK#${tokenHash}`,
+} as const;
+
+/** The sort-key prefix of one status inside a rep's by-status partition. */
+export const statusPrefix = (status: RfqStatus): string => `${status}#`;
+
+/** Index attributes of an RFQ item. The status-bearing one (GSI2SK) changes with every transition. */
+export const rfqIndexKeys = (rfq: {
+  rfqId: string;
+  companyId: string;
+  accountRepEmail: string;
+  status: RfqStatus;
+  createdAt: string;
+}): Record<string, string> => ({
+  GSI1PK: listPartitions.rfqsOfCompany(rfq.companyId),
+  GSI1SK: newest(rfq.createdAt, rfq.rfqId),
+  GSI2PK: listPartitions.rfqsOfRepByStatus(rfq.accountRepEmail),
+  GSI2SK: `${statusPrefix(rfq.status)}${newest(rfq.createdAt, rfq.rfqId)}`,
+  GSI3PK: listPartitions.rfqsOfRep(rfq.accountRepEmail),
+  GSI3SK: newest(rfq.createdAt, rfq.rfqId),
+  GSI4PK: listPartitions.allRfqs,
+  GSI4SK: newest(rfq.createdAt, rfq.rfqId),
+});
+
+export const orderIndexKeys = (order: {
+  orderId: string;
+  companyId: string;
+  createdAt: string;
+}): Record<string, string> => ({
+  GSI1PK: listPartitions.ordersOfCompany(order.companyId),
+  GSI1SK: newest(order.createdAt, order.orderId),
+  GSI4PK: listPartitions.allOrders,
+  GSI4SK: newest(order.createdAt, order.orderId),
+});
+
+export const companyIndexKeys = (company: { companyId: string; accountRepEmail: string }): Record<string, string> => ({
+  GSI3PK: listPartitions.companiesOfRep(company.accountRepEmail),
+  GSI3SK: company.companyId,
+});
+
+export const linkIndexKeys = (link: { tokenHash: string }): Record<string, string> => ({
+  GSI5PK: listPartitions.linkByHash(link.tokenHash),
+});
+
+/** Every attribute that exists only for DynamoDB; the item → domain mapping strips them. */
+export const keyAttributeNames: ReadonlySet<string> = new Set([
+  tableDefinition.partitionKey,
+  tableDefinition.sortKey,
+  tableDefinition.timeToLiveAttribute,
+  ...Object.values(tableDefinition.indexes).flatMap((i) =>
+    'sortKey' in i ? [i.partitionKey, i.sortKey] : [i.partitionKey],
+  ),
+]);

@@ -1,0 +1,132 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { isLostRace } from './conflict.ts';
+import { expiresAtEpoch, fromItem, toItem } from './item.ts';
+import { keys, linkIndexKeys, listPartitions } from './keys.ts';
+import { type ApprovalLink, ConflictError, type LinkStore } from './ports.ts';
+import { tableDefinition } from './table.ts';
+import type { Item, TableClient } from './table-client.ts';
+
+/** An expired link stays this long before TTL removes it, so it still answers "expired" (410), not "unknown". */
+export const LINK_RETENTION_SECONDS = 30 * 24 * 3600;
+const MAX_LINKS_PER_WAIT = 100;
+
+const toLink = (item: Item): ApprovalLink => fromItem(item) as unknown as ApprovalLink;
+
+/** `expiresAt` is compared as a string inside DynamoDB conditions, so it is always stored in one ISO shape. */
+const iso = (at: string): string => new Date(at).toISOString();
+
+const linkItem = (link: ApprovalLink): Item => ({
+  ...toItem(keys.link(link.rfqId, link.tokenHash), linkIndexKeys(link), {
+    ...link,
+    createdAt: iso(link.createdAt),
+    expiresAt: iso(link.expiresAt),
+  }),
+  [tableDefinition.timeToLiveAttribute]: expiresAtEpoch(link.expiresAt, LINK_RETENTION_SECONDS),
+});
+
+/** The old image DynamoDB returns with a failed condition is in attribute-value form; only two strings matter. */
+const oldString = (item: unknown, name: string): string | undefined =>
+  (item as Record<string, { S?: string } | undefined> | undefined)?.[name]?.S;
+
+export const createLinkStore = (table: TableClient): LinkStore => {
+  const linksOf = async (rfqId: string): Promise<ApprovalLink[]> =>
+    (
+      await table.queryAll({
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.rfqPartition(rfqId), ':prefix': keys.linkPrefix },
+        ConsistentRead: true,
+      })
+    ).map(toLink);
+
+  return {
+    /** All links of one wait in one transaction: either every email can be sent, or none. */
+    async createLinks(links) {
+      if (links.length === 0) return;
+      if (links.length > MAX_LINKS_PER_WAIT) {
+        throw new RangeError(`a wait has at most ${MAX_LINKS_PER_WAIT} links, got ${links.length}`);
+      }
+      try {
+        await table.transactWrite(
+          links.map((link) => ({ Put: { Item: linkItem(link), ConditionExpression: 'attribute_not_exists(PK)' } })),
+        );
+      } catch (error) {
+        if (isLostRace(error))
+          throw new ConflictError('an approval link with that token hash exists', { cause: error });
+        throw error;
+      }
+    },
+
+    /** The index is eventually consistent and holds keys only; the link itself comes from a consistent read. */
+    async findByHash(tokenHash) {
+      const { items } = await table.query({
+        IndexName: tableDefinition.indexes.byTokenHash.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': tableDefinition.indexes.byTokenHash.partitionKey },
+        ExpressionAttributeValues: { ':pk': listPartitions.linkByHash(tokenHash) },
+        Limit: 1,
+      });
+      const found = items[0];
+      if (!found) return undefined;
+      const item = await table.get({ PK: found.PK as string, SK: found.SK as string });
+      return item && toLink(item);
+    },
+
+    async decide(link, decision, now) {
+      const key = keys.link(link.rfqId, link.tokenHash);
+      try {
+        const decided = await table.update({
+          Key: key,
+          UpdateExpression: 'SET #status = :decided, #decision = :decision',
+          ConditionExpression: 'attribute_exists(PK) AND #status = :pending AND #expiresAt > :now',
+          ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#expiresAt': 'expiresAt' },
+          ExpressionAttributeValues: {
+            ':decided': 'DECIDED',
+            ':pending': 'PENDING',
+            ':decision': JSON.parse(JSON.stringify(decision)),
+            ':now': iso(now),
+          },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        });
+        return { ok: true, link: toLink(decided ?? {}) };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (!error.Item) return { ok: false, reason: 'missing' };
+        const status = oldString(error.Item, 'status');
+        if (status === 'DECIDED') return { ok: false, reason: 'decided' };
+        if (status === 'REVOKED') return { ok: false, reason: 'revoked' };
+        return { ok: false, reason: 'expired' };
+      }
+    },
+
+    async revoke(rfqId, filter = {}) {
+      const pending = (await linksOf(rfqId)).filter(
+        (l) =>
+          l.status === 'PENDING' &&
+          (filter.waitId === undefined || l.waitId === filter.waitId) &&
+          l.tokenHash !== filter.exceptHash,
+      );
+      const revoked = await Promise.all(
+        pending.map(async (l) => {
+          try {
+            await table.update({
+              Key: keys.link(l.rfqId, l.tokenHash),
+              UpdateExpression: 'SET #status = :revoked',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':revoked': 'REVOKED', ':pending': 'PENDING' },
+            });
+            return 1;
+          } catch (error) {
+            // Decided (or revoked) between the read and this write: it is no longer pending, which is all we wanted.
+            if (error instanceof ConditionalCheckFailedException) return 0;
+            throw error;
+          }
+        }),
+      );
+      return revoked.reduce<number>((sum, n) => sum + n, 0);
+    },
+
+    listForRfq: linksOf,
+  };
+};

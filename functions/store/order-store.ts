@@ -1,0 +1,43 @@
+import { orderSchema } from '#domain/order.ts';
+import { fromItem } from './item.ts';
+import { keys, listPartitions } from './keys.ts';
+import { listPage } from './list-page.ts';
+import type { OrderStore } from './ports.ts';
+import { tableDefinition } from './table.ts';
+import type { Item, TableClient } from './table-client.ts';
+
+const toOrder = (item: Item) => orderSchema.parse(fromItem(item));
+
+/** Orders are written only by RfqStore.convertToOrder, in the transaction that moves the RFQ to ORDERED. */
+export const createOrderStore = (table: TableClient): OrderStore => ({
+  async get(orderId) {
+    const item = await table.get(keys.order(orderId));
+    return item && toOrder(item);
+  },
+  listByCompany(companyId, query) {
+    return listPage(
+      table,
+      {
+        tag: `orders of company ${companyId}`,
+        index: tableDefinition.indexes.byCompany,
+        partition: listPartitions.ordersOfCompany(companyId),
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      toOrder,
+    );
+  },
+  listAll(query) {
+    return listPage(
+      table,
+      {
+        tag: 'all orders',
+        index: tableDefinition.indexes.byCreated,
+        partition: listPartitions.allOrders,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      toOrder,
+    );
+  },
+});

@@ -1,0 +1,250 @@
+import { nextStatus, type RfqAction } from '#domain/lifecycle.ts';
+import { type Order, orderIdFor } from '#domain/order.ts';
+import { type Rfq, rfqSchema } from '#domain/rfq.ts';
+import { isLostRace } from './conflict.ts';
+import { type ChainHead, genesisHash, sealEvent, verifyChain } from './history.ts';
+import { fromItem, toItem } from './item.ts';
+import { keys, listPartitions, orderIndexKeys, rfqIndexKeys, statusPrefix } from './keys.ts';
+import { listPage } from './list-page.ts';
+import { ConflictError, type EventInput, type HistoryEvent, type ListQuery, type RfqStore } from './ports.ts';
+import { tableDefinition } from './table.ts';
+import type { Item, TableClient, TransactWrite } from './table-client.ts';
+
+const { byCompany, byRepStatus, byRep, byCreated } = tableDefinition.indexes;
+
+/**
+ * Where an RFQ's history chain ends, carried on the RFQ objects this store hands out (a symbol key: spreads keep it,
+ * JSON never shows it), so appending an event needs no extra read. Without it the store reads the head first; the
+ * write is guarded by version and seq either way, so a stale head can only cause a ConflictError, never a fork.
+ */
+const chainHead = Symbol('historyChainHead');
+type Carried = Rfq & { [chainHead]?: ChainHead };
+
+const withHead = (rfq: Rfq, head: ChainHead): Rfq => Object.assign(rfq, { [chainHead]: head });
+
+const STORE_ONLY = ['historySeq', 'historyHead'] as const;
+
+const toRfq = (item: Item): Rfq =>
+  withHead(rfqSchema.parse(fromItem(item, STORE_ONLY)), {
+    seq: item.historySeq as number,
+    hash: item.historyHead as string,
+  });
+
+const rfqItem = (rfq: Rfq, head: ChainHead): Item => ({
+  ...toItem(keys.rfq(rfq.rfqId), rfqIndexKeys(rfq), rfq),
+  historySeq: head.seq,
+  historyHead: head.hash,
+});
+
+const historyItem = (event: HistoryEvent): Item => toItem(keys.historyEvent(event.rfqId, event.seq), {}, event);
+
+const toEvent = (item: Item): HistoryEvent => fromItem(item) as unknown as HistoryEvent;
+
+const now = (): string => new Date().toISOString();
+
+export const createRfqStore = (table: TableClient): RfqStore => {
+  const headOf = async (rfq: Rfq): Promise<ChainHead> => {
+    const carried = (rfq as Carried)[chainHead];
+    if (carried) return carried;
+    const item = await table.get(keys.rfq(rfq.rfqId), {
+      projection: '#seq, #head',
+      names: { '#seq': 'historySeq', '#head': 'historyHead' },
+    });
+    if (!item) throw new ConflictError(`RFQ ${rfq.rfqId} does not exist`);
+    return { seq: item.historySeq as number, hash: item.historyHead as string };
+  };
+
+  /** The next state of the RFQ; identity fields never change, and the result must still be a valid RFQ. */
+  const nextRfq = (current: Rfq, changes: Partial<Rfq>, at: string): Rfq =>
+    rfqSchema.parse({
+      ...current,
+      ...changes,
+      rfqId: current.rfqId,
+      companyId: current.companyId,
+      accountRepEmail: current.accountRepEmail,
+      createdAt: current.createdAt,
+      status: changes.status ?? current.status,
+      version: current.version + 1,
+      updatedAt: at,
+    });
+
+  /**
+   * One transaction: the RFQ item (only if it is still at the status, version and chain position the caller saw),
+   * the next history event (only if its seq is free), and whatever else must happen with them.
+   */
+  const write = async (current: Rfq, next: Rfq, input: EventInput, also: TransactWrite[] = []): Promise<Rfq> => {
+    const head = await headOf(current);
+    const event = sealEvent({
+      rfqId: current.rfqId,
+      seq: head.seq + 1,
+      at: next.updatedAt,
+      actor: input.actor,
+      action: input.action,
+      ...(next.status !== current.status && { from: current.status, to: next.status }),
+      ...(input.detail && { detail: input.detail }),
+      prevHash: head.hash,
+    });
+    const nextHead = { seq: event.seq, hash: event.hash };
+    try {
+      await table.transactWrite([
+        ...also,
+        {
+          Put: {
+            Item: rfqItem(next, nextHead),
+            ConditionExpression: '#status = :status AND #version = :version AND #seq = :seq',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version', '#seq': 'historySeq' },
+            ExpressionAttributeValues: { ':status': current.status, ':version': current.version, ':seq': head.seq },
+          },
+        },
+        { Put: { Item: historyItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+      ]);
+    } catch (error) {
+      if (isLostRace(error)) {
+        throw new ConflictError(`RFQ ${current.rfqId} changed after version ${current.version} (${current.status})`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    return withHead(next, nextHead);
+  };
+
+  const rfqPartitionOf = (rfqId: string) => ({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.rfqPartition(rfqId), ':prefix': keys.historyPrefix },
+    ConsistentRead: true,
+  });
+
+  const history = async (rfqId: string): Promise<HistoryEvent[]> =>
+    (await table.queryAll(rfqPartitionOf(rfqId))).map(toEvent);
+
+  return {
+    /** Also marks the caller's `rfq` with its chain head, so its first transition needs no read. */
+    async create(rfq, input) {
+      const created = rfqSchema.parse(rfq);
+      const event = sealEvent({
+        rfqId: created.rfqId,
+        seq: 1,
+        at: created.createdAt,
+        actor: input.actor,
+        action: input.action,
+        to: created.status,
+        ...(input.detail && { detail: input.detail }),
+        prevHash: genesisHash,
+      });
+      try {
+        await table.transactWrite([
+          { Put: { Item: rfqItem(created, event), ConditionExpression: 'attribute_not_exists(PK)' } },
+          { Put: { Item: historyItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ]);
+      } catch (error) {
+        if (isLostRace(error)) throw new ConflictError(`RFQ ${rfq.rfqId} already exists`, { cause: error });
+        throw error;
+      }
+      withHead(rfq, { seq: event.seq, hash: event.hash });
+    },
+
+    async get(rfqId) {
+      const item = await table.get(keys.rfq(rfqId));
+      return item && toRfq(item);
+    },
+
+    async transition(rfq, action: RfqAction, changes, input) {
+      const to = nextStatus(action, rfq.status);
+      const at = now();
+      return write(rfq, nextRfq(rfq, { ...changes, status: to }, at), input);
+    },
+
+    async update(rfq, changes, input) {
+      return write(rfq, nextRfq(rfq, { ...changes, status: rfq.status }, now()), input);
+    },
+
+    async convertToOrder(rfq, order: Order, input) {
+      const to = nextStatus('convert', rfq.status);
+      if (order.orderId !== orderIdFor(rfq.rfqId) || order.rfqId !== rfq.rfqId) {
+        throw new Error(
+          `order ${order.orderId} is not the order of RFQ ${rfq.rfqId} (expected ${orderIdFor(rfq.rfqId)})`,
+        );
+      }
+      const next = nextRfq(rfq, { status: to, orderId: order.orderId }, now());
+      return write(rfq, next, input, [
+        {
+          Put: {
+            Item: toItem(keys.order(order.orderId), orderIndexKeys(order), order),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ]);
+    },
+
+    listByCompany(companyId, query: ListQuery) {
+      return listPage(
+        table,
+        {
+          tag: `rfqs of company ${companyId}|${query.status ?? ''}`,
+          index: byCompany,
+          partition: listPartitions.rfqsOfCompany(companyId),
+          ...(query.status && {
+            filter: {
+              expression: '#status = :status',
+              names: { '#status': 'status' },
+              values: { ':status': query.status },
+            },
+          }),
+          limit: query.limit,
+          cursor: query.cursor,
+        },
+        toRfq,
+      );
+    },
+
+    listByRep(repEmail, query: ListQuery) {
+      const partitioned = query.status
+        ? {
+            index: byRepStatus,
+            partition: listPartitions.rfqsOfRepByStatus(repEmail),
+            sortPrefix: statusPrefix(query.status),
+          }
+        : { index: byRep, partition: listPartitions.rfqsOfRep(repEmail) };
+      return listPage(
+        table,
+        {
+          tag: `rfqs of rep ${repEmail.toLowerCase()}|${query.status ?? ''}`,
+          ...partitioned,
+          limit: query.limit,
+          cursor: query.cursor,
+        },
+        toRfq,
+      );
+    },
+
+    listAll(query: ListQuery) {
+      return listPage(
+        table,
+        {
+          tag: `all rfqs|${query.status ?? ''}`,
+          index: byCreated,
+          partition: listPartitions.allRfqs,
+          ...(query.status && {
+            filter: {
+              expression: '#status = :status',
+              names: { '#status': 'status' },
+              values: { ':status': query.status },
+            },
+          }),
+          limit: query.limit,
+          cursor: query.cursor,
+        },
+        toRfq,
+      );
+    },
+
+    history,
+
+    async verifyHistory(rfqId) {
+      const [item, events] = await Promise.all([table.get(keys.rfq(rfqId)), history(rfqId)]);
+      if (!item) return { ok: false, brokenAt: 0, reason: `RFQ ${rfqId} does not exist` };
+      return verifyChain(events, { seq: item.historySeq as number, hash: item.historyHead as string });
+    },
+  };
+};
