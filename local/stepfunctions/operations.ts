@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ApiError } from './api-error.ts';
+import type { CallbackWaits } from './callback-waits.ts';
+import { type DeployedStateMachine, Execution, type ExecutionStatus } from './execution.ts';
+import { detailsKey } from './history.ts';
+import type { Json } from './json.ts';
+import type { TaskEnvironment } from './task-runner.ts';
+
+/** The request shapes of the operations we serve, checked once at the edge as AWS does. */
+const arn = z.string().min(1).max(2048);
+const taskToken = z.string().min(1).max(1024);
+const page = { maxResults: z.number().int().min(0).max(1000).optional(), nextToken: z.string().max(3096).optional() };
+const requests = {
+  StartExecution: z.object({
+    stateMachineArn: arn,
+    name: z.string().optional(),
+    input: z.string().max(262_144).optional(),
+    traceHeader: z.string().optional(),
+  }),
+  DescribeExecution: z.object({ executionArn: arn }),
+  ListExecutions: z.object({
+    stateMachineArn: arn,
+    statusFilter: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']).optional(),
+    ...page,
+  }),
+  GetExecutionHistory: z.object({
+    executionArn: arn,
+    reverseOrder: z.boolean().optional(),
+    includeExecutionData: z.boolean().optional(),
+    ...page,
+  }),
+  StopExecution: z.object({ executionArn: arn, error: z.string().max(256).optional(), cause: z.string().optional() }),
+  SendTaskSuccess: z.object({ taskToken, output: z.string().max(262_144) }),
+  SendTaskFailure: z.object({
+    taskToken,
+    error: z.string().max(256).optional(),
+    cause: z.string().max(32_768).optional(),
+  }),
+  SendTaskHeartbeat: z.object({ taskToken }),
+  DescribeStateMachine: z.object({ stateMachineArn: arn }),
+  ListStateMachines: z.object({ ...page }),
+};
+export type Operation = keyof typeof requests;
+export const isOperation = (name: string): name is Operation => Object.hasOwn(requests, name);
+
+/** Names as AWS accepts them: 1–80 characters, no whitespace, brackets, wildcards or special characters. */
+const validName = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
+
+const parseJson = (text: string): Json | undefined => {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return undefined;
+  }
+};
+
+const pageToken = (after: number): string => Buffer.from(JSON.stringify({ after })).toString('base64url');
+const pageStart = (token: string | undefined): number | undefined => {
+  if (token === undefined) return undefined;
+  const parsed = parseJson(Buffer.from(token, 'base64url').toString());
+  const after = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed.after : undefined;
+  if (typeof after !== 'number') throw new ApiError('InvalidToken', 'Invalid pagination token');
+  return after;
+};
+
+const executionSummary = (execution: Execution) => ({
+  executionArn: execution.arn,
+  stateMachineArn: execution.stateMachine.arn,
+  name: execution.name,
+  status: execution.status,
+  startDate: execution.startDate,
+  ...(execution.stopDate && { stopDate: execution.stopDate }),
+});
+
+/** The Step Functions operations over the state machines and executions one service holds. */
+export class Operations {
+  readonly executions = new Map<string, Execution>();
+  #sequence = 0;
+
+  constructor(
+    private readonly machines: Map<string, DeployedStateMachine>,
+    private readonly waits: CallbackWaits,
+    private readonly env: TaskEnvironment,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  run(operation: Operation, body: unknown): unknown {
+    const parsed = requests[operation].safeParse(body ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError(
+        'ValidationException',
+        `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    const request = parsed.data;
+    switch (operation) {
+      case 'StartExecution':
+        return this.startExecution(request as z.infer<(typeof requests)['StartExecution']>);
+      case 'DescribeExecution':
+        return this.describeExecution(this.#execution((request as { executionArn: string }).executionArn));
+      case 'ListExecutions':
+        return this.listExecutions(request as z.infer<(typeof requests)['ListExecutions']>);
+      case 'GetExecutionHistory':
+        return this.getExecutionHistory(request as z.infer<(typeof requests)['GetExecutionHistory']>);
+      case 'StopExecution': {
+        const { executionArn, error, cause } = request as z.infer<(typeof requests)['StopExecution']>;
+        const execution = this.#execution(executionArn);
+        execution.stop(error, cause);
+        return { stopDate: execution.stopDate };
+      }
+      case 'SendTaskSuccess': {
+        const { taskToken, output } = request as z.infer<(typeof requests)['SendTaskSuccess']>;
+        const parsedOutput = parseJson(output);
+        if (parsedOutput === undefined) throw new ApiError('InvalidOutput', 'Invalid JSON in output');
+        this.waits.succeed(taskToken, parsedOutput);
+        return {};
+      }
+      case 'SendTaskFailure': {
+        const { taskToken, error, cause } = request as z.infer<(typeof requests)['SendTaskFailure']>;
+        this.waits.fail(taskToken, error ?? '', cause ?? '');
+        return {};
+      }
+      case 'SendTaskHeartbeat':
+        this.waits.heartbeat((request as { taskToken: string }).taskToken);
+        return {};
+      case 'DescribeStateMachine':
+        return this.describeStateMachine((request as { stateMachineArn: string }).stateMachineArn);
+      case 'ListStateMachines':
+        return {
+          stateMachines: [...this.machines.values()].map(({ arn: stateMachineArn, name, creationDate }) => ({
+            stateMachineArn,
+            name,
+            type: 'STANDARD',
+            creationDate,
+          })),
+        };
+    }
+  }
+
+  startExecution({ stateMachineArn, name = randomUUID(), input = '{}' }: z.infer<(typeof requests)['StartExecution']>) {
+    const machine = this.#machine(stateMachineArn);
+    if (!validName.test(name)) throw new ApiError('InvalidName', `Invalid Name: '${name}'`);
+    if (parseJson(input) === undefined) throw new ApiError('InvalidExecutionInput', 'Invalid JSON in input');
+    const executionArn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const existing = this.executions.get(executionArn);
+    if (existing) {
+      // As on AWS: the same name and input while the execution runs is the same start; anything else is a clash.
+      if (existing.isRunning() && existing.input === input) {
+        return { executionArn, startDate: existing.startDate };
+      }
+      throw new ApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    }
+    this.#sequence += 1;
+    const execution = new Execution(machine, name, input, this.#sequence, this.env, this.log);
+    this.executions.set(executionArn, execution);
+    execution.start();
+    return { executionArn, startDate: execution.startDate };
+  }
+
+  describeExecution(execution: Execution) {
+    return {
+      ...executionSummary(execution),
+      input: execution.input,
+      inputDetails: { included: true },
+      ...(execution.output !== undefined && { output: execution.output, outputDetails: { included: true } }),
+      ...(execution.error !== undefined && { error: execution.error }),
+      ...(execution.cause !== undefined && { cause: execution.cause }),
+      redriveCount: 0,
+    };
+  }
+
+  listExecutions({
+    stateMachineArn,
+    statusFilter,
+    maxResults,
+    nextToken,
+  }: z.infer<(typeof requests)['ListExecutions']>) {
+    const machine = this.#machine(stateMachineArn);
+    const after = pageStart(nextToken);
+    const limit = maxResults || 100;
+    const matching = [...this.executions.values()]
+      .filter((execution) => execution.stateMachine === machine)
+      .filter((execution) => statusFilter === undefined || execution.status === (statusFilter as ExecutionStatus))
+      .filter((execution) => after === undefined || execution.sequence < after)
+      .sort((a, b) => b.sequence - a.sequence);
+    const items = matching.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      executions: items.map(executionSummary),
+      ...(matching.length > limit && last && { nextToken: pageToken(last.sequence) }),
+    };
+  }
+
+  getExecutionHistory(request: z.infer<(typeof requests)['GetExecutionHistory']>) {
+    const execution = this.#execution(request.executionArn);
+    const all = request.reverseOrder ? [...execution.history.events].reverse() : execution.history.events;
+    const start = pageStart(request.nextToken) ?? 0;
+    const limit = request.maxResults || 100;
+    const items = all.slice(start, start + limit);
+    const includeData = request.includeExecutionData ?? true;
+    return {
+      events: items.map(({ details, ...event }) => ({
+        ...event,
+        ...(details && { [detailsKey(event.type)]: includeData ? details : withoutData(details) }),
+      })),
+      ...(start + limit < all.length && { nextToken: pageToken(start + limit) }),
+    };
+  }
+
+  describeStateMachine(stateMachineArn: string) {
+    const machine = this.#machine(stateMachineArn);
+    return {
+      stateMachineArn: machine.arn,
+      name: machine.name,
+      status: 'ACTIVE',
+      definition: machine.definition,
+      roleArn: machine.roleArn,
+      type: 'STANDARD',
+      creationDate: machine.creationDate,
+    };
+  }
+
+  #machine(stateMachineArn: string): DeployedStateMachine {
+    if (!stateMachineArn.startsWith('arn:aws:states:') || !stateMachineArn.includes(':stateMachine:')) {
+      throw new ApiError('InvalidArn', `Invalid Arn: '${stateMachineArn}'`);
+    }
+    const machine = this.machines.get(stateMachineArn);
+    if (!machine) throw new ApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    return machine;
+  }
+
+  #execution(executionArn: string): Execution {
+    if (!executionArn.startsWith('arn:aws:states:') || !executionArn.includes(':execution:')) {
+      throw new ApiError('InvalidArn', `Invalid Arn: '${executionArn}'`);
+    }
+    const execution = this.executions.get(executionArn);
+    if (!execution) throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    return execution;
+  }
+}
+
+const dataFields = new Set(['input', 'output', 'parameters']);
+const withoutData = (details: Record<string, Json>): Record<string, Json> =>
+  Object.fromEntries(Object.entries(details).filter(([field]) => !dataFields.has(field)));
