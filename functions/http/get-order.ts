@@ -1,0 +1,9 @@
+import { adapters } from './adapters.ts';
+import { http } from './http.ts';
+import { route } from './routes.ts';
+import { visibleOrder } from './visibility.ts';
+
+export const handler = http(route('GET /orders/{orderId}'), async ({ params, caller }) => ({
+  status: 200,
+  body: await visibleOrder(adapters().store, params.orderId, caller),
+}));

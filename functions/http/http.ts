@@ -1,0 +1,210 @@
+import { Buffer } from 'node:buffer';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { type Caller, callerFromClaims, hasRole, InvalidClaims } from '#domain/caller.ts';
+import { IllegalTransition } from '#domain/lifecycle.ts';
+import { BadCursorError, ConflictError } from '#store/ports.ts';
+import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized } from './problem.ts';
+import type { RouteDef } from './routes.ts';
+import { logger, metrics, tracer } from './telemetry.ts';
+
+/**
+ * The one middleware stack of every HTTP handler: telemetry, header normalizing, body parsing, zod validation,
+ * authentication and role checks, domain-error mapping to problem+json, and the security headers.
+ */
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+const maxBodyBytes = 256 * 1024;
+
+type Output<R, K extends string, Fallback> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : Fallback;
+
+export interface HttpRequest<R extends RouteDef> {
+  params: Output<R, 'params', Record<string, never>>;
+  query: Output<R, 'query', Record<string, never>>;
+  body: Output<R, 'body', undefined>;
+  caller: R['auth'] extends 'jwt' ? Caller : undefined;
+  /** Lower-cased names. */
+  headers: Record<string, string | undefined>;
+  log: Logger;
+  event: HttpEvent;
+  context: Context;
+}
+
+export type Reply =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { status: number; html: string; headers?: Record<string, string> };
+
+const securityHeaders = {
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+const apiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const pagePolicy =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Everything here carries data or decides something; nothing may be cached unless a handler says so. */
+const render = (reply: Reply): HttpResult => {
+  const html = 'html' in reply;
+  const headers: Record<string, string> = {
+    ...securityHeaders,
+    'cache-control': 'no-store',
+    'content-security-policy': html ? pagePolicy : apiPolicy,
+    ...(html
+      ? { 'content-type': 'text/html; charset=utf-8' }
+      : reply.body !== undefined && { 'content-type': 'application/json' }),
+    ...Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+  const body = html ? reply.html : reply.body === undefined ? '' : JSON.stringify(reply.body);
+  return { statusCode: reply.status, headers, body };
+};
+
+export const problemReply = (problem: HttpProblem): Reply => ({
+  status: problem.status,
+  body: problem.toProblem(),
+  headers: { 'content-type': 'application/problem+json', ...problem.headers },
+});
+
+/** A problem as an API Gateway result, with the same headers every route sends. */
+export const problemResult = (problem: HttpProblem): HttpResult => render(problemReply(problem));
+
+/** Domain and adapter errors as HTTP problems; anything unknown is a 500 that says nothing about internals. */
+export const toProblem = (error: unknown): HttpProblem => {
+  if (error instanceof HttpProblem) return error;
+  if (error instanceof IllegalTransition) return new HttpProblem(409, error.message);
+  if (error instanceof ConflictError) return new HttpProblem(409, 'somebody else changed this first; reload and retry');
+  if (error instanceof BadCursorError)
+    return badRequest('the cursor is not one this list gave out', [{ path: 'cursor', message: 'invalid cursor' }]);
+  if (error instanceof InvalidClaims) return unauthorized(error.message);
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'WaitGoneError') return new HttpProblem(409, 'this was already decided or has expired');
+  if (name === 'IdempotencyValidationError')
+    return new HttpProblem(422, 'this Idempotency-Key was already used with a different request body');
+  return new HttpProblem(500, 'something went wrong on our side; the request id is in the logs');
+};
+
+const fieldErrors = (prefix: string, error: z.ZodError): FieldError[] =>
+  error.issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean);
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'unknown field' }));
+    return [{ path: base.join('.') || prefix || 'body', message: issue.message }];
+  });
+
+const formFields = (text: string): Record<string, string> => Object.fromEntries(new URLSearchParams(text));
+
+/** The raw body as data: JSON or a form; a missing body is `undefined`. */
+export const parseBody = (event: HttpEvent): unknown => {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > maxBodyBytes) throw new HttpProblem(413, `the body is larger than ${maxBodyBytes} bytes`);
+  const text = raw.toString('utf8');
+  const type = (event.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return formFields(text);
+  if (type !== 'application/json' && !type.endsWith('+json'))
+    throw new HttpProblem(415, 'send application/json (or a form for the approval pages)');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('the body is not valid JSON');
+  }
+};
+
+type Checked = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
+
+const check = (schema: z.ZodType | undefined, value: unknown, where: string): Checked => {
+  if (!schema) return { ok: true, value };
+  const result = schema.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldErrors(where, result.error) };
+};
+
+const authenticate = (spec: RouteDef, event: HttpEvent): Caller | undefined => {
+  if (spec.auth === 'public') return undefined;
+  const claims = event.requestContext?.authorizer?.jwt?.claims;
+  if (!claims) throw unauthorized();
+  const caller = callerFromClaims(claims);
+  if (spec.roles && !hasRole(caller, spec.roles)) throw forbidden();
+  return caller;
+};
+
+/** Parses and validates params, query and body at once, so a 400 names every bad field in one answer. */
+const parseInput = (spec: RouteDef, event: HttpEvent) => {
+  const params = check(spec.params, event.pathParameters ?? {}, 'path');
+  const query = check(spec.query, event.queryStringParameters ?? {}, 'query');
+  const body = check(spec.body, spec.body ? parseBody(event) : undefined, '');
+  const errors = [params, query, body].flatMap((part) => (part.ok ? [] : part.errors));
+  if (errors.length > 0) throw badRequest('the request has invalid fields', errors);
+  const value = (part: Checked) => (part.ok ? part.value : undefined);
+  return { params: value(params), query: value(query), body: value(body) };
+};
+
+const resultClass = (status: number): string => `${Math.floor(status / 100)}xx`;
+
+const outcome = (spec: RouteDef & { key: string }): MiddlewareObj<HttpEvent, HttpResult> => {
+  const started = new WeakMap<object, number>();
+  const record = (status: number, startedAt: number | undefined) => {
+    metrics.addDimension('route', spec.key);
+    metrics.addMetric(`Http${resultClass(status)}`, MetricUnit.Count, 1);
+    const fields = { route: spec.key, status, durationMs: startedAt ? Date.now() - startedAt : undefined };
+    if (status >= 500) logger.error('request failed', fields);
+    else logger.info('request', fields);
+  };
+  return {
+    before: (request) => {
+      started.set(request, Date.now());
+      logger.setCorrelationId(request.event.requestContext?.requestId);
+      logger.appendKeys({ route: spec.key });
+      const rfqId = request.event.pathParameters?.rfqId;
+      if (rfqId) logger.appendKeys({ rfqId });
+    },
+    after: (request) => {
+      record(request.response?.statusCode ?? 200, started.get(request));
+    },
+    onError: (request) => {
+      const problem = toProblem(request.error);
+      if (problem.status >= 500) logger.error('unexpected error', { error: request.error as Error });
+      request.response = problemResult(problem);
+      record(problem.status, started.get(request));
+    },
+  };
+};
+
+/**
+ * Wraps a route's handler: `http(route('POST /rfqs/{rfqId}/accept'), async ({ params, body, caller }) => ...)`.
+ * The handler sees validated, typed input and an authenticated caller; it returns JSON or an HTML page.
+ */
+export const http = <R extends RouteDef & { key: string }>(
+  spec: R,
+  handle: (request: HttpRequest<R>) => Promise<Reply>,
+) =>
+  middy<HttpEvent, HttpResult, Error, Context>()
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(httpHeaderNormalizer())
+    .use(outcome(spec))
+    .handler(async (event, context) => {
+      const caller = authenticate(spec, event);
+      const input = parseInput(spec, event);
+      const reply = await handle({
+        params: input.params,
+        query: input.query,
+        body: input.body,
+        caller,
+        headers: event.headers ?? {},
+        log: logger,
+        event,
+        context,
+      } as HttpRequest<R>);
+      return render(reply);
+    });

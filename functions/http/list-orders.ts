@@ -1,0 +1,19 @@
+import { listScope } from '#domain/access.ts';
+import { adapters } from './adapters.ts';
+import { http } from './http.ts';
+import { ordersOfRep } from './orders-of-rep.ts';
+import { forbidden } from './problem.ts';
+import { route } from './routes.ts';
+
+export const handler = http(route('GET /orders'), async ({ query, caller }) => {
+  const { store } = adapters();
+  const scope = listScope(caller);
+  if (!scope) throw forbidden('your token names no company');
+  const page =
+    scope.kind === 'all'
+      ? await store.orders.listAll(query)
+      : scope.kind === 'rep'
+        ? await ordersOfRep(store, scope.repEmail, query)
+        : await store.orders.listByCompany(scope.companyId, query);
+  return { status: 200, body: { items: page.items, ...(page.cursor && { cursor: page.cursor }) } };
+});

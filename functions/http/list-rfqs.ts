@@ -1,0 +1,19 @@
+import { listScope } from '#domain/access.ts';
+import { adapters } from './adapters.ts';
+import { http } from './http.ts';
+import { forbidden } from './problem.ts';
+import { rfqSummary } from './rfq-view.ts';
+import { route } from './routes.ts';
+
+export const handler = http(route('GET /rfqs'), async ({ query, caller }) => {
+  const { rfqs } = adapters().store;
+  const scope = listScope(caller);
+  if (!scope) throw forbidden('your token names no company');
+  const page =
+    scope.kind === 'all'
+      ? await rfqs.listAll(query)
+      : scope.kind === 'rep'
+        ? await rfqs.listByRep(scope.repEmail, query)
+        : await rfqs.listByCompany(scope.companyId, query);
+  return { status: 200, body: { items: page.items.map(rfqSummary), ...(page.cursor && { cursor: page.cursor }) } };
+});

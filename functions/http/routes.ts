@@ -1,0 +1,271 @@
+import type { z } from 'zod';
+import type { Role } from '#domain/company.ts';
+import {
+  acceptBody,
+  approvalRulesBody,
+  cancelBody,
+  companyBody,
+  companyParams,
+  contractBody,
+  createRfqBody,
+  declineBody,
+  linkDecisionBody,
+  listQuery,
+  orderListQuery,
+  orderParams,
+  productBody,
+  reviewBody,
+  reviseBody,
+  rfqParams,
+  skuParams,
+  tokenParams,
+} from './schemas.ts';
+
+/** The contract shared with infra (API routes, IAM) and the local API server. */
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway style: '/rfqs/{rfqId}'. */
+  path: string;
+  /** Module path from the repo root, exporting `handler`. */
+  handler: string;
+  /** public: approval links and the OpenAPI document; everything else needs a verified JWT. */
+  auth: 'jwt' | 'public';
+  /** Who may call it; checked by the `http(...)` middleware (403). */
+  roles?: readonly Role[];
+  memoryMb?: number;
+  timeoutSeconds?: number;
+  /** Least-privilege IAM is derived from this. */
+  needs: {
+    table: 'read' | 'write';
+    startExecution?: boolean;
+    stopExecution?: boolean;
+    sendTaskResult?: boolean;
+    sendEmail?: boolean;
+    putEvents?: boolean;
+  };
+}
+
+/** What the middleware validates, and what the OpenAPI document describes. */
+export interface RouteDef extends RouteSpec {
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Successful status code for the OpenAPI document. */
+  success: number;
+  /** Whether the route answers an HTML page (the approval links). */
+  html?: boolean;
+}
+
+const everyone: readonly Role[] = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'];
+const orderReaders: readonly Role[] = ['buyer', 'approver', 'rep', 'admin'];
+const admin: readonly Role[] = ['admin'];
+const buyer: readonly Role[] = ['buyer'];
+
+const table = {
+  'POST /rfqs': {
+    method: 'POST',
+    path: '/rfqs',
+    handler: 'functions/http/create-rfq.ts',
+    auth: 'jwt',
+    roles: ['buyer', 'rep'],
+    summary: 'Submit a request for quote (idempotent with the Idempotency-Key header)',
+    body: createRfqBody,
+    success: 201,
+    timeoutSeconds: 15,
+    needs: { table: 'write', startExecution: true },
+  },
+  'GET /rfqs': {
+    method: 'GET',
+    path: '/rfqs',
+    handler: 'functions/http/list-rfqs.ts',
+    auth: 'jwt',
+    roles: everyone,
+    summary: 'List the RFQs the caller may see, newest first',
+    query: listQuery,
+    success: 200,
+    needs: { table: 'read' },
+  },
+  'GET /rfqs/{rfqId}': {
+    method: 'GET',
+    path: '/rfqs/{rfqId}',
+    handler: 'functions/http/get-rfq.ts',
+    auth: 'jwt',
+    roles: everyone,
+    summary: 'One RFQ: the request, the current quote, approvals, order and history',
+    params: rfqParams,
+    success: 200,
+    needs: { table: 'read' },
+  },
+  'POST /rfqs/{rfqId}/review': {
+    method: 'POST',
+    path: '/rfqs/{rfqId}/review',
+    handler: 'functions/http/review-rfq.ts',
+    auth: 'jwt',
+    roles: ['rep', 'sales-manager'],
+    summary: 'The rep approves (optionally adjusting prices) or rejects the priced quote',
+    params: rfqParams,
+    body: reviewBody,
+    success: 202,
+    needs: { table: 'write', sendTaskResult: true },
+  },
+  'POST /rfqs/{rfqId}/accept': {
+    method: 'POST',
+    path: '/rfqs/{rfqId}/accept',
+    handler: 'functions/http/accept-quote.ts',
+    auth: 'jwt',
+    roles: buyer,
+    summary: 'The buyer accepts the quote with a PO number',
+    params: rfqParams,
+    body: acceptBody,
+    success: 202,
+    needs: { table: 'write', sendTaskResult: true },
+  },
+  'POST /rfqs/{rfqId}/decline': {
+    method: 'POST',
+    path: '/rfqs/{rfqId}/decline',
+    handler: 'functions/http/decline-quote.ts',
+    auth: 'jwt',
+    roles: buyer,
+    summary: 'The buyer declines the quote',
+    params: rfqParams,
+    body: declineBody,
+    success: 202,
+    needs: { table: 'write', sendTaskResult: true },
+  },
+  'POST /rfqs/{rfqId}/revise': {
+    method: 'POST',
+    path: '/rfqs/{rfqId}/revise',
+    handler: 'functions/http/revise-quote.ts',
+    auth: 'jwt',
+    roles: buyer,
+    summary: 'The buyer asks for a revised quote',
+    params: rfqParams,
+    body: reviseBody,
+    success: 202,
+    needs: { table: 'write', sendTaskResult: true },
+  },
+  'POST /rfqs/{rfqId}/cancel': {
+    method: 'POST',
+    path: '/rfqs/{rfqId}/cancel',
+    handler: 'functions/http/cancel-rfq.ts',
+    auth: 'jwt',
+    roles: buyer,
+    summary: 'The buyer withdraws the RFQ before it is ordered',
+    params: rfqParams,
+    body: cancelBody,
+    success: 202,
+    needs: { table: 'write', stopExecution: true },
+  },
+  'GET /approvals/{token}': {
+    method: 'GET',
+    path: '/approvals/{token}',
+    handler: 'functions/http/view-approval-link.ts',
+    auth: 'public',
+    summary: 'The page behind an email link: safe, decides nothing',
+    params: tokenParams,
+    success: 200,
+    html: true,
+    needs: { table: 'read' },
+  },
+  'POST /approvals/{token}': {
+    method: 'POST',
+    path: '/approvals/{token}',
+    handler: 'functions/http/decide-approval-link.ts',
+    auth: 'public',
+    summary: 'Decide through an email link (form or JSON); exactly one decision wins',
+    params: tokenParams,
+    body: linkDecisionBody,
+    success: 200,
+    html: true,
+    needs: { table: 'write', sendTaskResult: true },
+  },
+  'GET /orders': {
+    method: 'GET',
+    path: '/orders',
+    handler: 'functions/http/list-orders.ts',
+    auth: 'jwt',
+    roles: orderReaders,
+    summary: 'List the orders the caller may see',
+    query: orderListQuery,
+    success: 200,
+    needs: { table: 'read' },
+  },
+  'GET /orders/{orderId}': {
+    method: 'GET',
+    path: '/orders/{orderId}',
+    handler: 'functions/http/get-order.ts',
+    auth: 'jwt',
+    roles: orderReaders,
+    summary: 'One order',
+    params: orderParams,
+    success: 200,
+    needs: { table: 'read' },
+  },
+  'PUT /products/{sku}': {
+    method: 'PUT',
+    path: '/products/{sku}',
+    handler: 'functions/http/put-product.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: 'Create or replace a catalog product',
+    params: skuParams,
+    body: productBody,
+    success: 200,
+    needs: { table: 'write' },
+  },
+  'PUT /companies/{companyId}': {
+    method: 'PUT',
+    path: '/companies/{companyId}',
+    handler: 'functions/http/put-company.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: 'Create or replace a buyer company and its users',
+    params: companyParams,
+    body: companyBody,
+    success: 200,
+    needs: { table: 'write' },
+  },
+  'PUT /companies/{companyId}/contract': {
+    method: 'PUT',
+    path: '/companies/{companyId}/contract',
+    handler: 'functions/http/put-contract.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: "Create or replace the company's pricing contract",
+    params: companyParams,
+    body: contractBody,
+    success: 200,
+    needs: { table: 'write' },
+  },
+  'PUT /companies/{companyId}/approval-rules': {
+    method: 'PUT',
+    path: '/companies/{companyId}/approval-rules',
+    handler: 'functions/http/put-approval-rules.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: "Replace the company's purchase approval rules",
+    params: companyParams,
+    body: approvalRulesBody,
+    success: 200,
+    needs: { table: 'write' },
+  },
+  'GET /openapi.json': {
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'functions/http/get-openapi.ts',
+    auth: 'public',
+    summary: 'This API as OpenAPI 3.1',
+    success: 200,
+    memoryMb: 256,
+    needs: { table: 'read' },
+  },
+} satisfies Record<string, RouteDef>;
+
+export type RouteKey = keyof typeof table;
+
+/** One route's definition, typed, for `http(route('POST /rfqs/{rfqId}/accept'), ...)`. */
+export const route = <K extends RouteKey>(key: K): (typeof table)[K] & { key: K } => ({ ...table[key], key });
+
+/** The one source of routes: infra builds the API from it, the local API server routes with it. */
+export const routes: readonly (RouteDef & { key: RouteKey })[] = (Object.keys(table) as RouteKey[]).map(route);

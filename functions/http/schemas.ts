@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { approvalRuleSchema } from '#domain/approval-rule.ts';
+import { companyId, companySchema } from '#domain/company.ts';
+import { contractSchema } from '#domain/contract.ts';
+import { rfqStatus } from '#domain/lifecycle.ts';
+import { nonNegativeMinorUnits } from '#domain/money.ts';
+import { productSchema, sku } from '#domain/product.ts';
+import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
+
+/**
+ * What each route accepts, at the edge. Bodies are strict: an unknown field is a client mistake worth a 400, not
+ * something to drop silently. The domain schemas stay the source of every field's rule.
+ */
+
+const id = z.string().min(1).max(128);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const rfqParams = z.strictObject({ rfqId: id });
+export const orderParams = z.strictObject({ orderId: id });
+export const skuParams = z.strictObject({ sku });
+export const companyParams = z.strictObject({ companyId });
+/** Any string: a malformed token is answered like an unknown one (404 page), never with a validation error. */
+export const tokenParams = z.strictObject({ token: z.string().min(1).max(512) });
+
+export const listQuery = z.strictObject({
+  status: rfqStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().min(1).max(4096).optional(),
+});
+export const orderListQuery = listQuery.omit({ status: true });
+
+export const createRfqBody = rfqRequestSchema
+  .extend({ lines: z.array(rfqLineRequestSchema.strict()).min(1).max(1000) })
+  .strict();
+
+export const reviewBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  adjustments: z
+    .array(z.strictObject({ sku, unitPrice: nonNegativeMinorUnits }))
+    .max(1000)
+    .optional(),
+  comment: text(2000).optional(),
+});
+export const acceptBody = z.strictObject({ poNumber: text(64) });
+export const declineBody = z.strictObject({ reason: text(2000) });
+export const reviseBody = z.strictObject({ comment: text(2000) });
+export const cancelBody = z.strictObject({ reason: text(2000).optional() }).optional();
+
+/** The approval page posts a form; API clients post JSON. Both land here. */
+export const linkDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().max(2000).optional(),
+  adjustments: z
+    .array(z.strictObject({ sku, unitPrice: z.coerce.number().pipe(nonNegativeMinorUnits) }))
+    .max(1000)
+    .optional(),
+});
+
+export const productBody = productSchema.strict();
+export const companyBody = companySchema.strict();
+export const contractBody = contractSchema.strict();
+export const approvalRulesBody = z.strictObject({ rules: z.array(approvalRuleSchema).max(100) });

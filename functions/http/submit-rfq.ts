@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Caller } from '#domain/caller.ts';
+import type { Actor, Rfq, RfqRequest } from '#domain/rfq.ts';
+import { ConflictError, type Store } from '#store/ports.ts';
+import type { WorkflowClient } from '../workflow/client.ts';
+import { forbidden, HttpProblem, unprocessable } from './problem.ts';
+
+export interface Submission {
+  caller: Caller;
+  idempotencyKey: string;
+  request: RfqRequest;
+}
+
+export interface Submitted {
+  rfqId: string;
+  status: Rfq['status'];
+}
+
+/**
+ * The same caller with the same Idempotency-Key always names the same RFQ, so a retry after a failed start finds the
+ * RFQ already stored and only completes the start (the execution is named after the rfqId: never a second workflow).
+ */
+export const rfqIdFor = (caller: Caller, idempotencyKey: string): string =>
+  `rfq_${createHash('sha256').update(`${caller.sub}\n${idempotencyKey}`).digest('hex').slice(0, 26)}`;
+
+/** Who the RFQ is for: the calling buyer, or — for the account's rep — the buyer named in the request. */
+const buyerOf = async (caller: Caller, request: RfqRequest, store: Store) => {
+  if (caller.groups.includes('buyer') && caller.companyId) {
+    if (
+      (request.companyId && request.companyId !== caller.companyId) ||
+      (request.buyerEmail && request.buyerEmail !== caller.email)
+    )
+      throw forbidden('a buyer submits for themselves only');
+    const company = await store.catalog.getCompany(caller.companyId);
+    if (!company) throw forbidden(`your company ${caller.companyId} is not set up yet`);
+    const actor: Actor = { email: caller.email, role: 'buyer' };
+    return { company, buyerEmail: caller.email, actor };
+  }
+  if (!request.companyId || !request.buyerEmail)
+    throw new HttpProblem(400, 'a rep submits on a buyer’s behalf: name companyId and buyerEmail', [
+      ...(request.companyId ? [] : [{ path: 'companyId', message: 'required when a rep submits' }]),
+      ...(request.buyerEmail ? [] : [{ path: 'buyerEmail', message: 'required when a rep submits' }]),
+    ]);
+  const company = await store.catalog.getCompany(request.companyId);
+  if (!company || company.accountRepEmail !== caller.email) throw forbidden('you are not the rep of this account');
+  const buyer = company.users.find((u) => u.email === request.buyerEmail && u.roles.includes('buyer'));
+  if (!buyer)
+    throw unprocessable('that person is not a buyer of this company', [
+      { path: 'buyerEmail', message: `not a buyer of ${company.companyId}` },
+    ]);
+  const actor: Actor = { email: caller.email, role: 'rep', onBehalfOf: buyer.email };
+  return { company, buyerEmail: buyer.email, actor };
+};
+
+/**
+ * Stores the RFQ (once) and starts its workflow (once). Pricing is the workflow's first step: unknown skus are flagged
+ * for the rep there, not rejected here.
+ */
+export const submitRfq = async (
+  { caller, idempotencyKey, request }: Submission,
+  deps: { store: Store; workflow: WorkflowClient; now?: () => Date },
+): Promise<Submitted> => {
+  const { store, workflow } = deps;
+  const { company, buyerEmail, actor } = await buyerOf(caller, request, store);
+  const rfqId = rfqIdFor(caller, idempotencyKey);
+  let rfq = await store.rfqs.get(rfqId);
+  if (!rfq) {
+    const at = (deps.now?.() ?? new Date()).toISOString();
+    const fresh: Rfq = {
+      rfqId,
+      companyId: company.companyId,
+      buyerEmail,
+      accountRepEmail: company.accountRepEmail,
+      submittedBy: actor,
+      status: 'SUBMITTED',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      currency: company.currency,
+      lines: request.lines,
+      ...(request.note !== undefined && { note: request.note }),
+      ...(request.requestedDeliveryDate !== undefined && { requestedDeliveryDate: request.requestedDeliveryDate }),
+      approvals: [],
+    };
+    try {
+      await store.rfqs.create(fresh, { actor, action: 'submitted', detail: { lines: request.lines.length } });
+      rfq = fresh;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      rfq = await store.rfqs.get(rfqId);
+      if (!rfq) throw error;
+    }
+  }
+  await workflow.start(rfqId, { rfqId });
+  return { rfqId, status: rfq.status };
+};

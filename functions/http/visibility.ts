@@ -1,0 +1,22 @@
+import { canSee } from '#domain/access.ts';
+import type { Caller } from '#domain/caller.ts';
+import type { Order } from '#domain/order.ts';
+import type { Rfq } from '#domain/rfq.ts';
+import type { Store } from '#store/ports.ts';
+import { notFound } from './problem.ts';
+
+/** The RFQ if it exists and the caller may see it; 404 otherwise, so another company's RFQ is never confirmed. */
+export const visibleRfq = async (store: Store, rfqId: string, caller: Caller): Promise<Rfq> => {
+  const rfq = await store.rfqs.get(rfqId);
+  if (!rfq || !canSee(caller, rfq)) throw notFound(`no RFQ ${rfqId}`);
+  return rfq;
+};
+
+/** Orders do not carry the rep; a rep's access is decided by the company's current accountRepEmail. */
+export const visibleOrder = async (store: Store, orderId: string, caller: Caller): Promise<Order> => {
+  const order = await store.orders.get(orderId);
+  const company = order && caller.groups.includes('rep') ? await store.catalog.getCompany(order.companyId) : undefined;
+  if (!order || !canSee(caller, { companyId: order.companyId, accountRepEmail: company?.accountRepEmail }))
+    throw notFound(`no order ${orderId}`);
+  return order;
+};

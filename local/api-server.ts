@@ -1,0 +1,261 @@
+import { Buffer } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import { type HttpEvent, type HttpResult, problemResult } from '#http/http.ts';
+import { matchRoute, unmatchedProblem } from '#http/match-route.ts';
+import { badRequest, HttpProblem, unauthorized } from '#http/problem.ts';
+import { type RouteSpec, routes as routeTable } from '#http/routes.ts';
+import { type DevIssuer, devTokenRequest } from './dev-tokens.ts';
+
+/**
+ * The local HTTP API: routes requests with the same route table API Gateway is built from, verifies bearer tokens as
+ * the HTTP API JWT authorizer does (signature via the JWKS, issuer, audience, expiry), builds a payload-2.0 event and
+ * calls the handler module in process with a Lambda-shaped context. With a dev issuer it also serves
+ * `POST /dev/token` and its JWKS — local only, never in the route table.
+ */
+export interface ApiServerOptions {
+  port?: number;
+  host?: string;
+  jwt: { issuer: string; audience: string; jwks: JSONWebKeySet | URL };
+  devIssuer?: DevIssuer;
+  routes?: readonly RouteSpec[];
+}
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult | string | undefined>;
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** API Gateway's own payload limit; the handlers enforce the API's smaller one with a problem+json 413. */
+const maxPayloadBytes = 10 * 1024 * 1024;
+const defaultTimeoutSeconds = 29;
+
+const modules = new Map<string, Promise<Handler>>();
+const loadHandler = (path: string): Promise<Handler> => {
+  let loaded = modules.get(path);
+  if (!loaded) {
+    loaded = import(pathToFileURL(resolve(root, path)).href).then((m: { handler?: Handler }) => {
+      if (typeof m.handler !== 'function') throw new Error(`${path} exports no handler`);
+      return m.handler;
+    });
+    modules.set(path, loaded);
+  }
+  return loaded;
+};
+
+const readBody = (request: IncomingMessage): Promise<Buffer> =>
+  new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxPayloadBytes) chunks.push(chunk);
+    });
+    request.on('end', () =>
+      size > maxPayloadBytes ? fail(new HttpProblem(413, 'the body is too large')) : done(Buffer.concat(chunks)),
+    );
+    request.on('error', fail);
+  });
+
+/** Like API Gateway: header values joined by commas, names lower-cased. */
+const headersOf = (request: IncomingMessage): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return headers;
+};
+
+const queryOf = (url: URL): Record<string, string> | undefined => {
+  const query: Record<string, string> = {};
+  for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
+  return Object.keys(query).length > 0 ? query : undefined;
+};
+
+/** The JWT authorizer hands claims over as strings; arrays become `[a b]`, exactly as API Gateway flattens them. */
+const authorizerClaims = (payload: JWTPayload): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value),
+    ]),
+  );
+
+const textual = (contentType: string | undefined): boolean =>
+  !contentType || /^(text\/|application\/(json|[\w.+-]*\+json|x-www-form-urlencoded|xml))/i.test(contentType);
+
+const send = (response: ServerResponse, result: HttpResult): void => {
+  const body = result.body === undefined ? '' : result.body;
+  const payload = result.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  const headers: Record<string, string | number | boolean | string[]> = { ...result.headers };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  response.writeHead(result.statusCode ?? 200, { ...headers, 'content-length': payload.byteLength });
+  response.end(payload);
+};
+
+/** API Gateway's reading of a payload-2.0 result that is not a structured response: JSON with status 200. */
+const normalize = (result: HttpResult | string | undefined): HttpResult =>
+  typeof result === 'object' && result !== null && 'statusCode' in result
+    ? result
+    : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result ?? null) };
+
+const lambdaContext = (route: RouteSpec, requestId: string): Context => {
+  const timeoutMs = (route.timeoutSeconds ?? defaultTimeoutSeconds) * 1000;
+  const deadline = Date.now() + timeoutMs;
+  const functionName = `local-${route.handler.replace(/^.*\//, '').replace(/\.ts$/, '')}`;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: String(route.memoryMb ?? 512),
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
+
+export const startApiServer = async (options: ApiServerOptions): Promise<ApiServer> => {
+  const table = options.routes ?? routeTable;
+  const keys =
+    options.jwt.jwks instanceof URL ? createRemoteJWKSet(options.jwt.jwks) : createLocalJWKSet(options.jwt.jwks);
+
+  const verify = async (authorization: string | undefined): Promise<Record<string, string>> => {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw unauthorized();
+    try {
+      const { payload } = await jwtVerify(token, keys, { issuer: options.jwt.issuer, audience: options.jwt.audience });
+      return authorizerClaims(payload);
+    } catch {
+      throw unauthorized('the bearer token is not valid');
+    }
+  };
+
+  const devRoutes = async (method: string, path: string, body: Buffer): Promise<HttpResult | undefined> => {
+    const issuer = options.devIssuer;
+    if (!issuer) return undefined;
+    if (method === 'GET' && path === '/.well-known/jwks.json')
+      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(issuer.jwks) };
+    if (path !== '/dev/token') return undefined;
+    if (method !== 'POST')
+      return problemResult(
+        new HttpProblem(405, 'POST a { email, groups, companyId? } body', undefined, { allow: 'POST' }),
+      );
+    let data: unknown;
+    try {
+      data = JSON.parse(body.toString('utf8'));
+    } catch {
+      return problemResult(badRequest('the body is not valid JSON'));
+    }
+    const parsed = devTokenRequest.safeParse(data);
+    if (!parsed.success)
+      return problemResult(
+        badRequest(
+          'send { email, groups, companyId? }',
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        ),
+      );
+    const { expiresInSeconds, ...claims } = parsed.data;
+    const token = await issuer.token(claims, expiresInSeconds ? { expiresInSeconds } : undefined);
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: JSON.stringify({ token }),
+    };
+  };
+
+  const answer = async (request: IncomingMessage): Promise<HttpResult> => {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const url = new URL(request.url ?? '/', 'http://local');
+    const body = await readBody(request);
+    const dev = await devRoutes(method, url.pathname, body);
+    if (dev) return dev;
+    const match = matchRoute(table, method, url.pathname);
+    if (match.kind !== 'route') return problemResult(unmatchedProblem(match, method, url.pathname));
+    const { route, params } = match;
+    const headers = headersOf(request);
+    const claims = route.auth === 'jwt' ? await verify(headers.authorization) : undefined;
+    const requestId = randomUUID();
+    const now = new Date();
+    const routeKey = `${route.method} ${route.path}`;
+    const text = textual(headers['content-type']);
+    const event: HttpEvent = {
+      version: '2.0',
+      routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.replace(/^\?/, ''),
+      headers,
+      ...(queryOf(url) && { queryStringParameters: queryOf(url) }),
+      ...(Object.keys(params).length > 0 && { pathParameters: params }),
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
+        http: {
+          method,
+          path: url.pathname,
+          protocol: `HTTP/${request.httpVersion}`,
+          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId,
+        routeKey,
+        stage: '$default',
+        time: now.toUTCString(),
+        timeEpoch: now.getTime(),
+      },
+      ...(body.byteLength > 0 && { body: text ? body.toString('utf8') : body.toString('base64') }),
+      isBase64Encoded: body.byteLength > 0 && !text,
+    };
+    if (!claims) delete (event.requestContext as { authorizer?: unknown }).authorizer;
+    const handler = await loadHandler(route.handler);
+    try {
+      return normalize(await handler(event, lambdaContext(route, requestId)));
+    } catch {
+      // What API Gateway answers when the integration fails; the handler's own log says why.
+      return {
+        statusCode: 500,
+        headers: { 'content-type': 'application/json' },
+        body: '{"message":"Internal Server Error"}',
+      };
+    }
+  };
+
+  const server = createServer((request, response) => {
+    answer(request)
+      .catch((error: unknown) =>
+        problemResult(error instanceof HttpProblem ? error : new HttpProblem(500, 'the local API failed')),
+      )
+      .then((result) => send(response, result));
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    stop: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+};
