@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { IllegalTransition, nextStatus, rfqStatuses, terminalStatuses, transitions } from '#domain/lifecycle.ts';
+import {
+  canApply,
+  IllegalTransition,
+  nextStatus,
+  rfqActions,
+  rfqStatuses,
+  terminalStatuses,
+  transitions,
+} from '#domain/lifecycle.ts';
 
 describe('the RFQ lifecycle', () => {
   it('moves a submitted RFQ into review once priced', () => {
@@ -36,5 +44,26 @@ describe('the RFQ lifecycle', () => {
   it('lets a buyer cancel anything not yet ordered, and nothing after', () => {
     expect(nextStatus('cancel', 'APPROVED')).toBe('CANCELLED');
     expect(() => nextStatus('cancel', 'ORDERED')).toThrow(/cannot cancel an RFQ that is ORDERED/);
+  });
+});
+
+describe('the lifecycle table, for every action and status', () => {
+  it('answers nextStatus exactly where canApply says yes, and refuses everywhere else', () => {
+    for (const action of rfqActions) {
+      for (const status of rfqStatuses) {
+        if (canApply(action, status)) expect(nextStatus(action, status)).toBe(transitions[action].to);
+        else expect(() => nextStatus(action, status)).toThrow(new IllegalTransition(action, status));
+      }
+    }
+  });
+
+  it('lets a buyer ask for a revision only of a quote they were sent', () => {
+    expect(rfqStatuses.filter((s) => canApply('revise', s))).toEqual(['QUOTED']);
+  });
+
+  it('can fail an RFQ from any open status, so no execution leaves one stuck', () => {
+    for (const status of rfqStatuses.filter((s) => !terminalStatuses.has(s))) {
+      expect(nextStatus('fail', status)).toBe('FAILED');
+    }
   });
 });
