@@ -1,7 +1,7 @@
 import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { companySchema } from '#domain/company.ts';
-import { contractSchema } from '#domain/contract.ts';
 import { productSchema } from '#domain/product.ts';
+import { contractItem, toContract } from './contract-item.ts';
 import { fromItem, toItem } from './item.ts';
 import { companyIndexKeys, keys, listPartitions } from './keys.ts';
 import type { CatalogStore } from './ports.ts';
@@ -39,11 +39,11 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
     return items.map((item) => companySchema.parse(fromItem(item)));
   },
   async putContract(contract) {
-    await table.put({ Item: toItem(keys.contract(contract.companyId), {}, contract) });
+    await table.put({ Item: contractItem(contract) });
   },
   async getContract(companyId) {
     const item = await table.get(keys.contract(companyId));
-    return item && contractSchema.parse(fromItem(item));
+    return item && toContract(item);
   },
   async putApprovalRules(companyId, rules) {
     await table.put({ Item: toItem(keys.approvalRules(companyId), {}, { companyId, rules }) });

@@ -1,19 +1,51 @@
+import { DeleteItemCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { IllegalTransition } from '#domain/lifecycle.ts';
-import type { Actor } from '#domain/rfq.ts';
+import { type Order, orderIdFor } from '#domain/order.ts';
+import type { Actor, Rfq } from '#domain/rfq.ts';
+import { hashEvent } from '#store/history.ts';
+import { keys } from '#store/keys.ts';
 import { ConflictError } from '#store/ports.ts';
+import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 import { freshTable } from './store/fresh-table.ts';
 
-const { store } = freshTable();
+const table = freshTable();
+const { store } = table;
 const system: Actor = { email: 'system@seller.example', role: 'system' };
 const buyer: Actor = { email: 'buyer@acme.example', role: 'buyer' };
+const rep: Actor = { email: 'rep@seller.example', role: 'rep' };
 
-const submitted = async () => {
-  const rfq = anRfq().build();
+const submitted = async (rfq = anRfq().build()) => {
   await store.rfqs.create(rfq, { actor: buyer, action: 'submitted' });
   return rfq;
 };
+
+/** An RFQ taken through review, quote, acceptance and approval, as the workflow would. */
+const approved = async (): Promise<Rfq> => {
+  let rfq = await submitted();
+  const quote = aQuote().withLine('SKU-1', 10, 12_00).build();
+  rfq = await store.rfqs.transition(rfq, 'price', { quote }, { actor: system, action: 'priced' });
+  rfq = await store.rfqs.transition(rfq, 'sendQuote', {}, { actor: rep, action: 'quote sent' });
+  rfq = await store.rfqs.transition(rfq, 'accept', { poNumber: 'PO-1' }, { actor: buyer, action: 'accepted' });
+  return store.rfqs.transition(rfq, 'approve', {}, { actor: system, action: 'approved' });
+};
+
+const orderOf = (rfq: Rfq): Order => ({
+  orderId: orderIdFor(rfq.rfqId),
+  rfqId: rfq.rfqId,
+  companyId: rfq.companyId,
+  buyerEmail: rfq.buyerEmail,
+  poNumber: rfq.poNumber ?? 'PO-1',
+  quoteVersion: rfq.quote?.version ?? 1,
+  currency: rfq.currency,
+  lines: rfq.quote?.lines ?? [],
+  subtotal: rfq.quote?.subtotal ?? 0,
+  total: rfq.quote?.total ?? 0,
+  paymentTerms: 'NET30',
+  createdAt: new Date().toISOString(),
+});
 
 describe('storing an RFQ', () => {
   it('reads back what was submitted, with its first history event', async () => {
@@ -28,13 +60,44 @@ describe('storing an RFQ', () => {
     await expect(store.rfqs.create(rfq, { actor: buyer, action: 'submitted' })).rejects.toThrow(ConflictError);
   });
 
-  it('moves through the lifecycle one guarded step at a time', async () => {
-    const rfq = await submitted();
-    const inReview = await store.rfqs.transition(rfq, 'price', {}, { actor: system, action: 'priced' });
-    expect(inReview).toMatchObject({ status: 'IN_REVIEW', version: 2 });
-    expect(await store.rfqs.get(rfq.rfqId)).toEqual(inReview);
-    expect(await store.rfqs.history(rfq.rfqId)).toHaveLength(2);
+  it('does not know an RFQ that was never submitted', async () => {
+    expect(await store.rfqs.get('rfq_nobody')).toBeUndefined();
+  });
+});
+
+describe('changing an RFQ', () => {
+  it('moves through the lifecycle one guarded step at a time, recording each step', async () => {
+    const rfq = await approved();
+    expect(rfq).toMatchObject({ status: 'APPROVED', version: 5, poNumber: 'PO-1' });
+    expect(await store.rfqs.get(rfq.rfqId)).toEqual(rfq);
+    const history = await store.rfqs.history(rfq.rfqId);
+    expect(history.map((e) => [e.seq, e.from, e.to])).toEqual([
+      [1, undefined, 'SUBMITTED'],
+      [2, 'SUBMITTED', 'IN_REVIEW'],
+      [3, 'IN_REVIEW', 'QUOTED'],
+      [4, 'QUOTED', 'ACCEPTED'],
+      [5, 'ACCEPTED', 'APPROVED'],
+    ]);
     expect(await store.rfqs.verifyHistory(rfq.rfqId)).toEqual({ ok: true });
+  });
+
+  it('records an update without a status change in the history', async () => {
+    const rfq = await submitted();
+    const noted = await store.rfqs.update(rfq, { note: 'deliver to dock 4' }, { actor: buyer, action: 'noted' });
+    expect(noted).toMatchObject({ status: 'SUBMITTED', version: 2, note: 'deliver to dock 4' });
+    const last = (await store.rfqs.history(rfq.rfqId)).at(-1);
+    expect(last).toMatchObject({ seq: 2, action: 'noted' });
+    expect(last).not.toHaveProperty('from');
+  });
+
+  it('keeps the identity of an RFQ whatever the changes say', async () => {
+    const rfq = await submitted();
+    const moved = await store.rfqs.update(
+      rfq,
+      { companyId: 'globex', rfqId: 'rfq_other', version: 99 },
+      { actor: buyer, action: 'noted' },
+    );
+    expect(moved).toMatchObject({ rfqId: rfq.rfqId, companyId: 'acme', version: 2 });
   });
 
   it('rejects a write based on a stale version and changes nothing', async () => {
@@ -50,6 +113,33 @@ describe('storing an RFQ', () => {
     expect(await store.rfqs.history(rfq.rfqId)).toHaveLength(2);
   });
 
+  it('guards an RFQ object the store did not hand out (no carried chain head) just the same', async () => {
+    const rfq = await submitted();
+    const copy = JSON.parse(JSON.stringify(rfq)) as Rfq;
+    const priced = await store.rfqs.transition(copy, 'price', {}, { actor: system, action: 'priced' });
+    expect(priced.version).toBe(2);
+    await expect(
+      store.rfqs.transition(JSON.parse(JSON.stringify(rfq)), 'cancel', {}, { actor: buyer, action: 'cancelled' }),
+    ).rejects.toThrow(ConflictError);
+    expect(await store.rfqs.verifyHistory(rfq.rfqId)).toEqual({ ok: true });
+  });
+
+  it('lets exactly one of twenty concurrent transitions of one RFQ win', async () => {
+    const rfq = await submitted();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        store.rfqs.transition(rfq, 'price', { note: `attempt ${i}` }, { actor: system, action: 'priced' }),
+      ),
+    );
+    const won = attempts.filter((a) => a.status === 'fulfilled');
+    const lost = attempts.filter((a) => a.status === 'rejected');
+    expect(won).toHaveLength(1);
+    for (const a of lost) expect(a.reason).toBeInstanceOf(ConflictError);
+    expect(await store.rfqs.get(rfq.rfqId)).toMatchObject({ status: 'IN_REVIEW', version: 2 });
+    expect(await store.rfqs.history(rfq.rfqId)).toHaveLength(2);
+    expect(await store.rfqs.verifyHistory(rfq.rfqId)).toEqual({ ok: true });
+  });
+
   it('refuses an illegal transition before writing anything', async () => {
     const rfq = await submitted();
     await expect(store.rfqs.transition(rfq, 'accept', {}, { actor: buyer, action: 'accepted' })).rejects.toThrow(
@@ -57,5 +147,119 @@ describe('storing an RFQ', () => {
     );
     expect(await store.rfqs.get(rfq.rfqId)).toEqual(rfq);
     expect(await store.rfqs.history(rfq.rfqId)).toHaveLength(1);
+  });
+
+  it('refuses changes that would make the RFQ invalid', async () => {
+    const rfq = await submitted();
+    await expect(store.rfqs.update(rfq, { currency: 'dollars' }, { actor: buyer, action: 'noted' })).rejects.toThrow();
+    expect(await store.rfqs.get(rfq.rfqId)).toEqual(rfq);
+  });
+});
+
+describe('converting an approved RFQ into an order', () => {
+  it('writes the order and moves the RFQ to ORDERED together', async () => {
+    const rfq = await approved();
+    const order = orderOf(rfq);
+    const ordered = await store.rfqs.convertToOrder(rfq, order, { actor: system, action: 'ordered' });
+    expect(ordered).toMatchObject({ status: 'ORDERED', version: 6, orderId: order.orderId });
+    expect(await store.orders.get(order.orderId)).toEqual(order);
+    expect((await store.rfqs.history(rfq.rfqId)).at(-1)).toMatchObject({ seq: 6, from: 'APPROVED', to: 'ORDERED' });
+  });
+
+  it('refuses a second conversion of an ORDERED RFQ', async () => {
+    const rfq = await approved();
+    const ordered = await store.rfqs.convertToOrder(rfq, orderOf(rfq), { actor: system, action: 'ordered' });
+    await expect(
+      store.rfqs.convertToOrder(ordered, orderOf(rfq), { actor: system, action: 'ordered' }),
+    ).rejects.toThrow(IllegalTransition);
+    await expect(store.rfqs.convertToOrder(rfq, orderOf(rfq), { actor: system, action: 'ordered' })).rejects.toThrow(
+      ConflictError,
+    );
+    expect(await store.rfqs.get(rfq.rfqId)).toEqual(ordered);
+  });
+
+  it('writes nothing when the RFQ moved on meanwhile', async () => {
+    const rfq = await approved();
+    const cancelled = await store.rfqs.transition(rfq, 'cancel', {}, { actor: buyer, action: 'cancelled' });
+    await expect(store.rfqs.convertToOrder(rfq, orderOf(rfq), { actor: system, action: 'ordered' })).rejects.toThrow(
+      ConflictError,
+    );
+    expect(await store.orders.get(orderIdFor(rfq.rfqId))).toBeUndefined();
+    expect(await store.rfqs.get(rfq.rfqId)).toEqual(cancelled);
+    expect(await store.rfqs.history(rfq.rfqId)).toHaveLength(6);
+  });
+
+  it('writes nothing when an order for the RFQ already exists', async () => {
+    const rfq = await approved();
+    const order = orderOf(rfq);
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...keys.order(order.orderId), ...order },
+      }),
+    );
+    await expect(store.rfqs.convertToOrder(rfq, order, { actor: system, action: 'ordered' })).rejects.toThrow(
+      ConflictError,
+    );
+    expect(await store.rfqs.get(rfq.rfqId)).toEqual(rfq);
+    expect(await store.rfqs.history(rfq.rfqId)).toHaveLength(5);
+  });
+
+  it('refuses an order that is not the RFQ’s own', async () => {
+    const rfq = await approved();
+    await expect(
+      store.rfqs.convertToOrder(rfq, { ...orderOf(rfq), orderId: 'ord_other' }, { actor: system, action: 'ordered' }),
+    ).rejects.toThrow(/not the order of RFQ/);
+    expect(await store.rfqs.get(rfq.rfqId)).toEqual(rfq);
+  });
+});
+
+describe('the history chain', () => {
+  const rawEvent = (rfqId: string, seq: number) => {
+    const { PK, SK } = keys.historyEvent(rfqId, seq);
+    return { TableName: table.tableName, Key: { PK: { S: PK }, SK: { S: SK } } };
+  };
+
+  it('detects an edited event', async () => {
+    const rfq = await approved();
+    await table.client.send(
+      new UpdateItemCommand({
+        ...rawEvent(rfq.rfqId, 3),
+        UpdateExpression: 'SET #actor.#email = :someone',
+        ExpressionAttributeNames: { '#actor': 'actor', '#email': 'email' },
+        ExpressionAttributeValues: { ':someone': { S: 'mallory@acme.example' } },
+      }),
+    );
+    expect(await store.rfqs.verifyHistory(rfq.rfqId)).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
+  it('detects an edited event whose hash was recomputed, at the event after it', async () => {
+    const rfq = await approved();
+    const history = await store.rfqs.history(rfq.rfqId);
+    const { hash: _, ...third } = history[2]!;
+    const forged = hashEvent({ ...third, action: 'forged' });
+    await table.client.send(
+      new UpdateItemCommand({
+        ...rawEvent(rfq.rfqId, 3),
+        UpdateExpression: 'SET #action = :forged, #hash = :hash',
+        ExpressionAttributeNames: { '#action': 'action', '#hash': 'hash' },
+        ExpressionAttributeValues: { ':forged': { S: 'forged' }, ':hash': { S: forged } },
+      }),
+    );
+    expect(await store.rfqs.verifyHistory(rfq.rfqId)).toMatchObject({ ok: false, brokenAt: 4 });
+  });
+
+  it('detects a deleted event as a gap', async () => {
+    const rfq = await approved();
+    await table.client.send(new DeleteItemCommand(rawEvent(rfq.rfqId, 2)));
+    expect(await store.rfqs.verifyHistory(rfq.rfqId)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('detects a deleted last event against the head recorded on the RFQ', async () => {
+    const rfq = await approved();
+    await table.client.send(new DeleteItemCommand(rawEvent(rfq.rfqId, 5)));
+    expect(await store.rfqs.verifyHistory(rfq.rfqId)).toMatchObject({ ok: false, brokenAt: 5 });
+    const { Item } = await table.client.send(new GetItemCommand(rawEvent(rfq.rfqId, 5)));
+    expect(Item).toBeUndefined();
   });
 });
