@@ -21,6 +21,8 @@ export const configSchema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   MAX_REP_DISCOUNT_PERCENT: z.coerce.number().min(0).max(100).default(10),
   QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().default(30),
+  /** Overrides QUOTE_VALIDITY_DAYS in seconds (tests and demos shorten the buyer's wait with it). */
+  QUOTE_VALIDITY_SECONDS: seconds.optional(),
   REVIEW_TIMEOUT_SECONDS: seconds.default(48 * 3600),
   APPROVAL_TIMEOUT_SECONDS: seconds.default(72 * 3600),
   SALES_MANAGER_EMAIL: z.email().default('sales-manager@example.com'),

@@ -1,0 +1,61 @@
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { createSesMailer, type Mailer } from '#email/mailer.ts';
+import { eventsClient, sesClient } from '#functions/clients.ts';
+import { type Config, config } from '#functions/config.ts';
+import { storeFromConfig } from '#store/from-config.ts';
+import type { Store } from '#store/ports.ts';
+
+/** Publishes one domain event (source `quote-to-order`) on the configured bus. */
+export interface EventPublisher {
+  publish(detailType: string, detail: object): Promise<void>;
+}
+
+/** Everything a step touches, passed in: tests hand in a store on their own table, or a plain double. */
+export interface StepDeps {
+  store: Store;
+  mailer: Mailer;
+  events: EventPublisher;
+  config: Config;
+  now: () => Date;
+}
+
+export class EventNotPublished extends Error {
+  override readonly name = 'TransientError';
+}
+
+export const eventPublisherFromConfig = (): EventPublisher => ({
+  async publish(detailType, detail) {
+    const result = await eventsClient().send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            Source: 'quote-to-order',
+            DetailType: detailType,
+            Detail: JSON.stringify(detail),
+            EventBusName: config().EVENT_BUS_NAME,
+          },
+        ],
+      }),
+    );
+    // PutEvents answers 200 with per-entry failures (throttling, internal errors): retry the step.
+    if ((result.FailedEntryCount ?? 0) > 0) {
+      throw new EventNotPublished(`${detailType} not published: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
+    }
+  },
+});
+
+let deps: StepDeps | undefined;
+
+export const stepDepsFromConfig = (): StepDeps => {
+  deps ??= {
+    store: storeFromConfig(),
+    mailer: createSesMailer(sesClient(), {
+      from: config().MAIL_FROM,
+      ...(config().SES_CONFIGURATION_SET && { configurationSet: config().SES_CONFIGURATION_SET }),
+    }),
+    events: eventPublisherFromConfig(),
+    config: config(),
+    now: () => new Date(),
+  };
+  return deps;
+};

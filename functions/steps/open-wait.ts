@@ -1,0 +1,62 @@
+import type { Rfq } from '#domain/rfq.ts';
+import type { EmailMessage } from '#email/mailer.ts';
+import { linkUrl, mintLinkToken, waitIdFor } from '#functions/decisions/link-token.ts';
+import type { ApprovalLink, LinkPurpose } from '#store/ports.ts';
+import type { StepDeps } from './deps.ts';
+import { hasMark, mark } from './marks.ts';
+import type { WaitRequest } from './state.ts';
+
+export interface OpenWait {
+  rfq: Rfq;
+  request: WaitRequest;
+  purpose: LinkPurpose;
+  level?: number;
+  approvers: string[];
+  /** The email of one approver, given their own link and the wait's deadline. */
+  compose: (approver: string, link: string, expiresAt: string) => EmailMessage;
+}
+
+/**
+ * Starts one human wait: one link per approver, bound to this callback attempt's task token and to the quote version,
+ * each emailed to its approver. A new wait replaces every earlier one, so all pending links of the RFQ are revoked
+ * first (an older quote version, a timed-out wait, a crashed attempt of this very wait whose tokens are lost).
+ * Idempotent per wait: a retried attempt that already sent its links does nothing.
+ */
+export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId: string; sent: boolean }> => {
+  const { rfq, request } = wait;
+  const waitId = waitIdFor(request.taskToken);
+  const key = `links:${waitId}`;
+  if (await hasMark(deps, rfq.rfqId, key)) return { waitId, sent: false };
+
+  await deps.store.links.revoke(rfq.rfqId);
+  const now = deps.now();
+  const createdAt = now.toISOString();
+  const expiresAt = new Date(now.getTime() + request.expiresInSeconds * 1000).toISOString();
+  const minted = [...new Set(wait.approvers)].map((approver) => ({ approver, ...mintLinkToken() }));
+  const links: ApprovalLink[] = minted.map(({ approver, tokenHash }) => ({
+    tokenHash,
+    rfqId: rfq.rfqId,
+    quoteVersion: request.quoteVersion,
+    purpose: wait.purpose,
+    ...(wait.level !== undefined && { level: wait.level }),
+    waitId,
+    approver,
+    taskToken: request.taskToken,
+    status: 'PENDING',
+    createdAt,
+    expiresAt,
+  }));
+  await deps.store.links.createLinks(links);
+  for (const { approver, token } of minted) {
+    await deps.mailer.send(wait.compose(approver, linkUrl(deps.config.PUBLIC_BASE_URL, token), expiresAt));
+  }
+  await mark(deps, rfq.rfqId, request.reminder ? 'reminder-sent' : 'decision-requested', {
+    key,
+    purpose: wait.purpose,
+    ...(wait.level !== undefined && { level: wait.level }),
+    quoteVersion: request.quoteVersion,
+    to: minted.map((m) => m.approver),
+    expiresAt,
+  });
+  return { waitId, sent: true };
+};

@@ -1,0 +1,90 @@
+import { DecisionRefused, recordDecision } from '#domain/approval-chain.ts';
+import type { ApprovalStep } from '#domain/rfq.ts';
+import { approvalRejectedEmail } from '#email/outcomes.ts';
+import type { StepDeps } from './deps.ts';
+import { emailOnce, loadRfq, systemActor } from './marks.ts';
+import { type LevelDecision, type LevelState, levelDecisionSchema, levelStateSchema } from './state.ts';
+import { step } from './step.ts';
+import { NotWaitable } from './waitable.ts';
+
+const input = levelStateSchema.extend({ approval: levelDecisionSchema });
+export type LevelOutcome = 'approved' | 'rejected' | 'waiting';
+
+const outcomeOf = (level: ApprovalStep): LevelOutcome =>
+  level.status === 'APPROVED' ? 'approved' : level.status === 'REJECTED' ? 'rejected' : 'waiting';
+
+/**
+ * RecordApproval: the decisions on this wait's links (each approver's own, in the order they were made) are recorded
+ * on the level with the domain's `recordDecision`. Rejected → APPROVAL_REJECTED (buyer and rep told); the last level
+ * approved → APPROVED; an `all` level still missing approvals → waiting (the ASL asks the rest again).
+ */
+export const recordApproval = async (
+  { approval, ...state }: { approval: LevelDecision } & LevelState,
+  deps: StepDeps,
+): Promise<LevelState & { outcome: LevelOutcome }> => {
+  const rfq = await loadRfq(deps, state.rfqId);
+  const current = rfq.approvals.find((a) => a.level === state.level);
+  if (!current) throw new NotWaitable(`RFQ ${rfq.rfqId} has no approval level ${state.level}`);
+  // A retry after the write: the level already says how it ended.
+  if (current.status === 'APPROVED' || current.status === 'REJECTED') return { ...state, outcome: outcomeOf(current) };
+  if (rfq.status !== 'PENDING_APPROVAL') throw new NotWaitable(`RFQ ${rfq.rfqId} is ${rfq.status}`);
+
+  const decided = (await deps.store.links.listForRfq(rfq.rfqId))
+    .filter((link) => link.waitId === approval.waitId && link.status === 'DECIDED' && link.decision)
+    .sort((a, b) => (a.decision!.at < b.decision!.at ? -1 : a.decision!.at > b.decision!.at ? 1 : 0));
+  let level = current;
+  for (const link of decided) {
+    try {
+      level = recordDecision(level, link.approver, link.decision!.decision, link.decision!.at, link.decision!.comment);
+    } catch (error) {
+      // Two clicks on an `any` level at the same moment: the first one decided it; the other is moot.
+      if (!(error instanceof DecisionRefused)) throw error;
+    }
+  }
+  await deps.store.links.revoke(rfq.rfqId, { waitId: approval.waitId });
+  if (level === current) return { ...state, outcome: 'waiting' };
+
+  const approvals = rfq.approvals.map((a) => (a.level === level.level ? level : a));
+  const deciders = level.decisions.filter((d) => !current.decisions.includes(d));
+  const detail = {
+    level: level.level,
+    decisions: deciders.map((d) => ({
+      approver: d.approver,
+      decision: d.decision,
+      ...(d.comment && { comment: d.comment }),
+    })),
+  };
+  const last = deciders.at(-1)!;
+  const actor = { email: last.approver, role: 'approver' as const };
+  const outcome = outcomeOf(level);
+  if (outcome === 'rejected') {
+    const rejected = await deps.store.rfqs.transition(
+      rfq,
+      'rejectApproval',
+      { approvals },
+      {
+        actor,
+        action: 'approval-rejected',
+        detail,
+      },
+    );
+    await emailOnce(deps, rfq.rfqId, 'approval-rejected', [
+      approvalRejectedEmail(rejected, last.approver, level.level, last.comment),
+    ]);
+  } else if (outcome === 'approved' && approvals.every((a) => a.status === 'APPROVED')) {
+    await deps.store.rfqs.transition(rfq, 'approve', { approvals }, { actor, action: 'approved', detail });
+  } else {
+    await deps.store.rfqs.update(
+      rfq,
+      { approvals },
+      {
+        actor: outcome === 'approved' ? actor : systemActor(deps),
+        action: outcome === 'approved' ? 'level-approved' : 'approval-recorded',
+        detail,
+      },
+    );
+  }
+  return { ...state, outcome };
+};
+
+export const handler = step('RecordApproval', input, recordApproval);

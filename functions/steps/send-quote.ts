@@ -1,0 +1,60 @@
+import { dayOf } from '#domain/calendar.ts';
+import { quoteSentEmail } from '#email/quote-sent.ts';
+import type { StepDeps } from './deps.ts';
+import { emailOnce, loadRfq, systemActor } from './marks.ts';
+import { companyName } from './reprice.ts';
+import { type WaitRequest, waitRequestSchema } from './state.ts';
+import { step } from './step.ts';
+import { NotWaitable } from './waitable.ts';
+
+/**
+ * BuyerDecision's request step: stores the wait (task token) first, then makes the RFQ QUOTED with its validUntil,
+ * then emails the buyer — so an accept can never arrive before there is a wait to answer. The wait runs out when the
+ * quote does (the state's TimeoutSecondsPath is the same duration).
+ */
+export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{ validUntil: string }> => {
+  let rfq = await loadRfq(deps, request.rfqId);
+  const resent = rfq.status === 'QUOTED' && rfq.quote?.version === request.quoteVersion;
+  if (!resent && rfq.status !== 'IN_REVIEW' && rfq.status !== 'DISCOUNT_APPROVAL') {
+    throw new NotWaitable(`RFQ ${rfq.rfqId} is ${rfq.status}; its quote cannot be sent`);
+  }
+  if (!rfq.quote || rfq.quote.version !== request.quoteVersion) {
+    throw new NotWaitable(`RFQ ${rfq.rfqId} has quote v${rfq.quote?.version ?? 0}, not v${request.quoteVersion}`);
+  }
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + request.expiresInSeconds * 1000).toISOString();
+  // A retried attempt has a new task token; the wait must point at it, whatever the first attempt wrote.
+  await deps.store.waits.put({
+    rfqId: rfq.rfqId,
+    kind: 'buyer-decision',
+    quoteVersion: request.quoteVersion,
+    taskToken: request.taskToken,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  if (!resent) {
+    rfq = await deps.store.rfqs.transition(
+      rfq,
+      'sendQuote',
+      { quote: { ...rfq.quote, validUntil: dayOf(expiresAt) } },
+      {
+        actor: systemActor(deps),
+        action: 'quoted',
+        detail: { quoteVersion: request.quoteVersion, validUntil: expiresAt },
+      },
+    );
+  }
+  const quote = rfq.quote!;
+  await emailOnce(deps, rfq.rfqId, `quote:v${quote.version}`, [
+    quoteSentEmail({
+      rfq,
+      quote,
+      companyName: await companyName(deps, rfq),
+      validUntil: expiresAt,
+      rfqUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/rfqs/${encodeURIComponent(rfq.rfqId)}`,
+    }),
+  ]);
+  return { validUntil: expiresAt };
+};
+
+export const handler = step('SendQuote', waitRequestSchema, sendQuote);
