@@ -28,9 +28,16 @@ export interface AdjustmentError {
   message: string;
 }
 
+/** A price under the line's cost: refused outright, whoever asks. */
+export interface BelowCost {
+  sku: string;
+  requested: number;
+  cost: number;
+}
+
 export type AdjustmentResult =
   | { ok: true; quote: Quote; needsManager: ManagerApprovalNeeded[] }
-  | { ok: false; errors: AdjustmentError[] };
+  | { ok: false; errors: AdjustmentError[]; belowCost: BelowCost[] };
 
 const unlimitedAuthority: ReadonlySet<Actor['role']> = new Set(['sales-manager', 'admin']);
 
@@ -49,10 +56,11 @@ const changeFrom = (requested: number, reference: { price: number; basis: 'contr
   return change > 0n ? `−${text}% off ${reference.basis}` : `+${text}% over ${reference.basis}`;
 };
 
-const validate = (quote: Quote, adjustments: readonly Adjustment[]): AdjustmentError[] => {
+const validate = (quote: Quote, adjustments: readonly Adjustment[]) => {
   const costs = new Map(quote.lines.map((line) => [line.sku, line.cost]));
   const seen = new Set<string>();
   const errors: AdjustmentError[] = [];
+  const belowCost: BelowCost[] = [];
   for (const { sku, unitPrice } of adjustments) {
     const cost = costs.get(sku);
     if (!costs.has(sku)) errors.push({ sku, message: `${sku} is not on this quote` });
@@ -61,10 +69,11 @@ const validate = (quote: Quote, adjustments: readonly Adjustment[]): AdjustmentE
       errors.push({ sku, message: 'a unit price is a non-negative whole number of minor units' });
     } else if (cost !== undefined && unitPrice < cost) {
       errors.push({ sku, message: `${unitPrice} is below cost (${cost}); no one may sell below cost` });
+      belowCost.push({ sku, requested: unitPrice, cost });
     }
     seen.add(sku);
   }
-  return errors;
+  return { errors, belowCost };
 };
 
 /**
@@ -79,8 +88,8 @@ export const applyAdjustments = (
   adjustments: readonly Adjustment[],
   limits: AuthorityLimits,
 ): AdjustmentResult => {
-  const errors = validate(quote, adjustments);
-  if (errors.length > 0) return { ok: false, errors };
+  const refused = validate(quote, adjustments);
+  if (refused.errors.length > 0) return { ok: false, ...refused };
   if (adjustments.length === 0) return { ok: true, quote, needsManager: [] };
 
   const maxDiscount = BigInt(percentToBasisPoints(limits.maxRepDiscountPercent));

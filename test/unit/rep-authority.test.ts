@@ -132,6 +132,7 @@ describe('prices nobody may give', () => {
       expect(applyAdjustments(quote, [{ sku: 'SKU-2', unitPrice: 14_99 }], { ...asRep, actor })).toEqual({
         ok: false,
         errors: [{ sku: 'SKU-2', message: '1499 is below cost (1500); no one may sell below cost' }],
+        belowCost: [{ sku: 'SKU-2', requested: 14_99, cost: 15_00 }],
       });
     }
   });
@@ -140,6 +141,7 @@ describe('prices nobody may give', () => {
     expect(applyAdjustments(quote, [{ sku: 'SKU-7', unitPrice: 1_00 }], asRep)).toEqual({
       ok: false,
       errors: [{ sku: 'SKU-7', message: 'SKU-7 is not on this quote' }],
+      belowCost: [],
     });
   });
 
@@ -184,6 +186,8 @@ describe('pricing a line the catalog could not', () => {
     expect(line(result.quote, 'GHOST')).not.toHaveProperty('unpriced');
     expect(result.needsManager).toEqual([]);
     expect(result.quote.unpricedLines).toBe(0);
+    // with no list price to compare against, the line adds its own price to the subtotal: no phantom saving
+    expect(result.quote).toMatchObject({ subtotal: 120_00 + 40_00 + 3_00, total: 100_00 + 40_00 + 3_00 });
     expect(quoteIsComplete(result.quote)).toBe(true);
   });
 
@@ -242,6 +246,7 @@ describe('rep authority, for any quote and any adjustment', () => {
           expect(result.ok).toBe(belowCost.length === 0);
           if (!result.ok) {
             expect(result.errors.map((e) => e.sku)).toEqual(belowCost.map((l) => l.sku));
+            expect(result.belowCost.map((b) => b.sku)).toEqual(belowCost.map((l) => l.sku));
             return;
           }
           for (const l of result.quote.lines) {
