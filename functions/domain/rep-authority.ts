@@ -81,7 +81,8 @@ const validate = (quote: Quote, adjustments: readonly Adjustment[]) => {
  * contract price (off the list price for a line without one); deeper needs the sales manager, and those lines are
  * listed in `needsManager`. Below cost is never allowed, for anyone: that, an unknown sku or a malformed price makes
  * the whole result an error, and nothing is applied. A rep may also price a line the catalog could not.
- * Changed prices make a new quote version (links bound to the old one must die); no adjustments, the same quote.
+ * Changed prices make a new quote version (links bound to the old one must die). An adjustment to the price a line
+ * already has changes nothing, so a form that posts every price back leaves the quote, and its version, as they were.
  */
 export const applyAdjustments = (
   quote: Quote,
@@ -90,7 +91,6 @@ export const applyAdjustments = (
 ): AdjustmentResult => {
   const refused = validate(quote, adjustments);
   if (refused.errors.length > 0) return { ok: false, ...refused };
-  if (adjustments.length === 0) return { ok: true, quote, needsManager: [] };
 
   const maxDiscount = BigInt(percentToBasisPoints(limits.maxRepDiscountPercent));
   const byManager = unlimitedAuthority.has(limits.actor.role);
@@ -99,7 +99,7 @@ export const applyAdjustments = (
 
   const lines = quote.lines.map((line): QuoteLine => {
     const unitPrice = requested.get(line.sku);
-    if (unitPrice === undefined) return line;
+    if (unitPrice === undefined || unitPrice === line.unitPrice) return line;
     const reference = referenceOf(line);
     if (reference && !byManager) {
       // Exact: within authority iff unitPrice ≥ reference × (1 − max); the floor is the smallest such whole price.
@@ -123,6 +123,7 @@ export const applyAdjustments = (
     };
   });
 
+  if (lines.every((line, i) => line === quote.lines[i])) return { ok: true, quote, needsManager: [] };
   return {
     ok: true,
     quote: { ...quote, version: quote.version + 1, lines, ...quoteTotals(lines) },

@@ -84,6 +84,23 @@ describe('a rep adjusting prices within their authority', () => {
   it('gives back the same quote when nothing is adjusted', () => {
     expect(applied(applyAdjustments(quote, [], asRep)).quote).toBe(quote);
   });
+
+  it('gives back the same quote, same version, when every price posted is the one the line has', () => {
+    const unchanged = [
+      { sku: 'SKU-1', unitPrice: 10_00 },
+      { sku: 'SKU-2', unitPrice: 20_00 },
+    ];
+    expect(applied(applyAdjustments(quote, unchanged, asRep)).quote).toBe(quote);
+  });
+
+  it('applies the same price to every line of a sku requested twice', () => {
+    const twice = aQuote().withLine('SKU-1', 10, 10_00).withLine('SKU-1', 200, 9_00).build();
+    const result = applied(applyAdjustments(twice, [{ sku: 'SKU-1', unitPrice: 9_50 }], asRep));
+    expect(result.quote.lines.map((l) => [l.unitPrice, l.lineTotal])).toEqual([
+      [9_50, 95_00],
+      [9_50, 1_900_00],
+    ]);
+  });
 });
 
 describe('a rep going beyond their authority', () => {
