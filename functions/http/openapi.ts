@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { conditionSchema } from '#domain/approval-rule.ts';
+import { rfqStatus } from '#domain/lifecycle.ts';
+import { orderSchema } from '#domain/order.ts';
+import { actorSchema, approvalStepSchema, quoteLineSchema, rfqLineRequestSchema } from '#domain/rfq.ts';
+import { type RouteDef, type RouteKey, routes } from './routes.ts';
+import {
+  approvalRulesBody,
+  companyBody,
+  contractBody,
+  createRfqBody,
+  linkDecisionBody,
+  productBody,
+  reviewBody,
+} from './schemas.ts';
+
+/**
+ * The OpenAPI 3.1 document, generated from the route table and the same zod schemas the middleware validates with, so
+ * the description cannot drift from what the API accepts.
+ */
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+const historyEvent = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  actor: actorSchema,
+  action: z.string(),
+  from: rfqStatus.optional(),
+  to: rfqStatus.optional(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+const rfqSummary = z.object({
+  rfqId: z.string(),
+  status: rfqStatus,
+  companyId: z.string(),
+  buyerEmail: z.string(),
+  accountRepEmail: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  currency: z.string(),
+  lineCount: z.number().int(),
+  total: nullable(z.number().int()),
+  version: nullable(z.number().int()),
+  validUntil: nullable(z.string()),
+  orderId: nullable(z.string()),
+});
+const rfqView = rfqSummary.omit({ lineCount: true }).extend({
+  submittedBy: actorSchema,
+  request: z.object({
+    lines: z.array(rfqLineRequestSchema),
+    note: z.string().optional(),
+    requestedDeliveryDate: z.string().optional(),
+  }),
+  lines: z.array(quoteLineSchema),
+  subtotal: nullable(z.number().int()),
+  discountTotal: nullable(z.number().int()),
+  unpricedLines: nullable(z.number().int()),
+  poNumber: nullable(z.string()),
+  approvals: z.array(approvalStepSchema),
+  history: z.array(historyEvent),
+});
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().optional() });
+
+const components: Record<string, z.ZodType> = {
+  Problem: problem,
+  Condition: conditionSchema,
+  RfqRequest: createRfqBody,
+  RfqCreated: z.object({ rfqId: z.string(), status: rfqStatus }),
+  Rfq: rfqView,
+  RfqList: page(rfqSummary),
+  Review: reviewBody,
+  LinkDecision: linkDecisionBody,
+  Order: orderSchema,
+  OrderList: page(orderSchema),
+  Product: productBody,
+  Company: companyBody,
+  Contract: contractBody,
+  ApprovalRules: approvalRulesBody,
+};
+
+const responses: Partial<Record<RouteKey, string>> = {
+  'POST /rfqs': 'RfqCreated',
+  'GET /rfqs': 'RfqList',
+  'GET /rfqs/{rfqId}': 'Rfq',
+  'POST /rfqs/{rfqId}/review': 'Rfq',
+  'POST /rfqs/{rfqId}/accept': 'Rfq',
+  'POST /rfqs/{rfqId}/decline': 'Rfq',
+  'POST /rfqs/{rfqId}/revise': 'Rfq',
+  'POST /rfqs/{rfqId}/cancel': 'Rfq',
+  'GET /orders': 'OrderList',
+  'GET /orders/{orderId}': 'Order',
+  'PUT /products/{sku}': 'Product',
+  'PUT /companies/{companyId}': 'Company',
+  'PUT /companies/{companyId}/contract': 'Contract',
+  'PUT /companies/{companyId}/approval-rules': 'ApprovalRules',
+};
+
+type JsonSchema = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const componentSchemas = (): Record<string, JsonSchema> => {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema as JsonSchema]),
+  );
+};
+
+/** A body schema by its component name when it has one, inline otherwise. */
+const schemaOf = (schema: z.ZodType): JsonSchema => {
+  const named = Object.entries(components).find(([, s]) => s === schema)?.[0];
+  if (named) return ref(named);
+  const { $schema: _schema, ...inline } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return inline;
+};
+
+const parameters = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+};
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+const operation = (route: RouteDef & { key: RouteKey }) => {
+  const response = responses[route.key];
+  const errors: Record<string, unknown> = {};
+  if (route.params || route.query || route.body) errors['400'] = problemResponse('Invalid fields, named in `errors`');
+  if (route.auth === 'jwt') {
+    errors['401'] = problemResponse('No valid bearer token');
+    errors['403'] = problemResponse('Your role may not do this');
+  }
+  if (route.params) errors['404'] = problemResponse('No such resource, or not yours to see');
+  if (route.success === 202 || route.html)
+    errors['409'] = problemResponse('Already decided, expired, or not in a state that allows this');
+  if (route.body) errors['413'] = problemResponse('Body larger than 256 KB');
+  if (route.key === 'POST /rfqs') errors['422'] = problemResponse('The Idempotency-Key was used with another body');
+  errors['500'] = problemResponse('Unexpected error; nothing internal is disclosed');
+  const bodySchema = route.body && schemaOf(route.body);
+  return {
+    operationId: route.handler
+      .replace(/^.*\//, '')
+      .replace(/\.ts$/, '')
+      .replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+    summary: route.summary,
+    ...(route.roles && { description: `Allowed roles: ${route.roles.join(', ')}.` }),
+    security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
+    parameters: [
+      ...parameters(route.params, 'path'),
+      ...parameters(route.query, 'query'),
+      ...(route.key === 'POST /rfqs'
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              schema: { type: 'string', minLength: 1, maxLength: 255 },
+            },
+          ]
+        : []),
+    ],
+    ...(bodySchema && {
+      requestBody: {
+        required: route.key !== 'POST /rfqs/{rfqId}/cancel',
+        content: {
+          'application/json': { schema: bodySchema },
+          ...(route.html && { 'application/x-www-form-urlencoded': { schema: bodySchema } }),
+        },
+      },
+    }),
+    responses: {
+      [String(route.success)]: route.html
+        ? { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
+        : response
+          ? { description: 'OK', content: { 'application/json': { schema: ref(response) } } }
+          : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+      ...errors,
+    },
+  };
+};
+
+let built: object | undefined;
+
+export const openApiDocument = (): object => {
+  built ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'quote-to-order',
+      version: '1.0.0',
+      description:
+        'B2B requests for quote, contract pricing, email-link approvals and orders. Money is integer minor units; errors are RFC 9457 problem details.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: componentSchemas(),
+    },
+    paths: routes.reduce<Record<string, Record<string, unknown>>>((paths, route) => {
+      paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+      return paths;
+    }, {}),
+  };
+  return built;
+};

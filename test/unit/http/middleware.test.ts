@@ -1,0 +1,188 @@
+import type { Context } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { IllegalTransition } from '#domain/lifecycle.ts';
+import { type HttpEvent, type HttpResult, http, type Reply } from '#http/http.ts';
+import { notFound } from '#http/problem.ts';
+import type { RouteDef } from '#http/routes.ts';
+import { BadCursorError, ConflictError } from '#store/ports.ts';
+import { WaitGoneError } from '../../../functions/workflow/client.ts';
+
+const thing = {
+  key: 'POST /things/{thingId}',
+  method: 'POST',
+  path: '/things/{thingId}',
+  handler: 'functions/http/thing.ts',
+  auth: 'jwt',
+  roles: ['buyer'],
+  summary: 'a test route',
+  params: z.strictObject({ thingId: z.string().regex(/^t-\d+$/) }),
+  body: z.strictObject({ quantity: z.number().int().min(1), name: z.string().max(10) }),
+  success: 200,
+  needs: { table: 'read' },
+} satisfies RouteDef & { key: string };
+
+const buyerClaims = {
+  sub: 'u-1',
+  email: 'Bea@Acme.example',
+  'custom:companyId': 'acme',
+  'cognito:groups': '[buyer approver]',
+};
+
+const anEvent = (changes: Partial<HttpEvent> & { claims?: Record<string, string> | null } = {}): HttpEvent => {
+  const { claims = buyerClaims, ...rest } = changes;
+  return {
+    version: '2.0',
+    routeKey: thing.key,
+    rawPath: '/things/t-1',
+    rawQueryString: '',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer secret-token-value' },
+    pathParameters: { thingId: 't-1' },
+    requestContext: {
+      accountId: '1',
+      apiId: 'api',
+      domainName: 'example.com',
+      domainPrefix: 'example',
+      http: { method: 'POST', path: '/things/t-1', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      requestId: 'req-1',
+      routeKey: thing.key,
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+      ...(claims && { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } }),
+    },
+    body: JSON.stringify({ quantity: 2, name: 'bolts' }),
+    isBase64Encoded: false,
+    ...rest,
+  } as HttpEvent;
+};
+
+const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as Context;
+
+const call = async (
+  event: HttpEvent,
+  handle: () => Promise<Reply> = async () => ({ status: 200, body: { ok: true } }),
+) => (await http(thing, handle)(event, context)) as HttpResult & { headers: Record<string, string>; body: string };
+
+const problemOf = (result: { body: string }) => JSON.parse(result.body);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the HTTP middleware', () => {
+  it('hands the handler typed, validated input and the caller from the claims', async () => {
+    const seen = vi.fn(async () => ({ status: 200, body: {} }));
+    await http(thing, seen)(anEvent(), context);
+    expect(seen).toHaveBeenCalledWith(
+      expect.objectContaining({
+        params: { thingId: 't-1' },
+        body: { quantity: 2, name: 'bolts' },
+        caller: { sub: 'u-1', email: 'bea@acme.example', groups: ['buyer', 'approver'], companyId: 'acme' },
+      }),
+    );
+  });
+
+  it('names every invalid field in one 400 problem', async () => {
+    const result = await call(
+      anEvent({
+        pathParameters: { thingId: 'nope' },
+        body: JSON.stringify({ quantity: 0, name: 'x'.repeat(11), colour: 'red' }),
+      }),
+    );
+    expect(result.statusCode).toBe(400);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+    const problem = problemOf(result);
+    expect(problem).toMatchObject({ status: 400, title: 'Bad Request', type: expect.stringContaining('bad-request') });
+    expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'colour',
+      'name',
+      'path.thingId',
+      'quantity',
+    ]);
+  });
+
+  it('answers malformed JSON with 400, an oversized body with 413, a strange media type with 415', async () => {
+    expect((await call(anEvent({ body: '{"quantity": 2,' }))).statusCode).toBe(400);
+    expect((await call(anEvent({ body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }) }))).statusCode).toBe(413);
+    expect(
+      (await call(anEvent({ headers: { 'content-type': 'text/plain', authorization: 'Bearer x' } }))).statusCode,
+    ).toBe(415);
+  });
+
+  it('reads a missing body as a 400 naming the body', async () => {
+    const result = await call(anEvent({ body: undefined }));
+    expect(result.statusCode).toBe(400);
+    expect(problemOf(result).errors).toEqual([{ path: 'body', message: expect.any(String) }]);
+  });
+
+  it('parses forms and base64 bodies', async () => {
+    const seen = vi.fn(async () => ({ status: 200, body: {} }));
+    const formRoute = { ...thing, body: z.strictObject({ quantity: z.coerce.number(), name: z.string() }) };
+    await http(formRoute, seen)(
+      anEvent({
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer x' },
+        body: Buffer.from('quantity=3&name=a%20b').toString('base64'),
+        isBase64Encoded: true,
+      }),
+      context,
+    );
+    expect(seen).toHaveBeenCalledWith(expect.objectContaining({ body: { quantity: 3, name: 'a b' } }));
+  });
+
+  it('answers 401 without claims and 403 for the wrong role', async () => {
+    const anonymous = await call(anEvent({ claims: null }));
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+    const rep = await call(anEvent({ claims: { sub: 'u-2', email: 'rep@seller.example', 'cognito:groups': '[rep]' } }));
+    expect(rep.statusCode).toBe(403);
+    const noEmail = await call(anEvent({ claims: { sub: 'u-3', 'cognito:groups': '[buyer]' } }));
+    expect(noEmail.statusCode).toBe(401);
+  });
+
+  it.each([
+    ['an illegal transition', 409, new IllegalTransition('accept', 'IN_REVIEW')],
+    ['a lost optimistic lock', 409, new ConflictError('stale')],
+    ['a foreign cursor', 400, new BadCursorError('bad')],
+    ['a wait that is gone', 409, new WaitGoneError('TaskTimedOut')],
+    ['a resource the caller may not see', 404, notFound('no RFQ x')],
+  ] as const)('maps %s to %i problem+json', async (_, status, error) => {
+    const result = await call(anEvent(), async () => {
+      throw error;
+    });
+    expect(result.statusCode).toBe(status);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+    expect(problemOf(result).status).toBe(status);
+  });
+
+  it('answers an unexpected error with a 500 that discloses nothing, and logs it without the token', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const result = await call(anEvent(), async () => {
+      throw new Error('connect ECONNREFUSED 10.0.0.7:8000 table quote-to-order');
+    });
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|table/);
+    const lines = logged.mock.calls.map((args) => args.map(String).join(' ')).join('\n');
+    expect(lines).toContain('unexpected error');
+    expect(lines).not.toContain('secret-token-value');
+  });
+
+  it('sends the security headers and no-store on every answer, errors included', async () => {
+    for (const result of [await call(anEvent()), await call(anEvent({ claims: null }))]) {
+      expect(result.headers).toMatchObject({
+        'strict-transport-security': expect.stringContaining('max-age='),
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+        'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+      });
+    }
+  });
+
+  it('serves HTML pages with a page policy', async () => {
+    const result = await call(anEvent(), async () => ({ status: 410, html: '<p>expired</p>' }));
+    expect(result.statusCode).toBe(410);
+    expect(result.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(result.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(result.body).toBe('<p>expired</p>');
+  });
+});
