@@ -1,10 +1,23 @@
+import type { ApprovalRule } from '#domain/approval-rule.ts';
 import { type Company, type CompanyUser, companySchema } from '#domain/company.ts';
 
 class CompanyBuilder {
-  constructor(private readonly company: Company) {}
+  constructor(
+    private readonly company: Company,
+    private readonly approvalRules: readonly (ApprovalRule | { build(): ApprovalRule })[] = [],
+  ) {}
 
   private with(changes: Partial<Company>): CompanyBuilder {
-    return new CompanyBuilder({ ...this.company, ...changes });
+    return new CompanyBuilder({ ...this.company, ...changes }, this.approvalRules);
+  }
+
+  /** `withRule(aRule('big').when(total.over(1_000_00)).approvedBy(lead))`; read them back with `rules()`. */
+  withRule(rule: ApprovalRule | { build(): ApprovalRule }) {
+    return new CompanyBuilder(this.company, [...this.approvalRules, rule]);
+  }
+  /** The company's approval rules, in the order given: stored apart from the company, as the API stores them. */
+  rules(): ApprovalRule[] {
+    return this.approvalRules.map((rule) => ('build' in rule ? rule.build() : rule));
   }
 
   withUser(email: string, ...roles: CompanyUser['roles']) {

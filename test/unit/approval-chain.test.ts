@@ -120,11 +120,12 @@ describe('building the approval chain', () => {
   });
 
   it('merges matching rules level by level, in rule order, and leaves out rules that do not match', () => {
-    const chain = chainFor([
-      aRule('team').approvedBy(lead1).build(),
-      aRule('furniture').when(category.is('furniture')).approvedBy(admin).build(),
-      aRule('software').when(category.is('software')).approvedBy(lead2).approvedBy(finance).build(),
-    ]);
+    const acme = aCompany()
+      .withBuyer(buyer)
+      .withRule(aRule('team').approvedBy(lead1))
+      .withRule(aRule('furniture').when(category.is('furniture')).approvedBy(admin))
+      .withRule(aRule('software').when(category.is('software')).approvedBy(lead2).approvedBy(finance));
+    const chain = chainFor(acme.rules(), buyer, acme.build());
     expect(chain.map((s) => ({ level: s.level, approvers: s.approvers, ruleIds: s.ruleIds }))).toEqual([
       { level: 1, approvers: [lead1, lead2], ruleIds: ['team', 'software'] },
       { level: 2, approvers: [finance], ruleIds: ['software'] },

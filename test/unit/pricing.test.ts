@@ -324,6 +324,34 @@ describe('pricing, for any catalog and contract', () => {
   });
 });
 
+describe('pricing on any day', () => {
+  const contract = aContract()
+    .validBetween('2026-03-01', '2026-09-30')
+    .withDiscount(7.5)
+    .withPrice('SKU-1', 8_00)
+    .withTier('SKU-1', 50, 7_00)
+    .build();
+
+  it('charges list price outside the contract dates and the contract inside them', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 500 }),
+        (at, quantity) => {
+          const on = at.toISOString().slice(0, 10);
+          const line = priceOne(quantity, { contract, on });
+          if (on < contract.validFrom || on > contract.validTo) {
+            expect(line).toMatchObject({ unitPrice: 10_00, contractPrice: null, priceSource: 'list price' });
+          } else {
+            expect(line.priceSource).toMatch(/^contract /);
+            expect(line.unitPrice).toBe(quantity >= 50 ? 7_00 : 8_00);
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('a contract', () => {
   it('is refused when ordering more would cost more per unit', () => {
     const raw = {
