@@ -9,7 +9,14 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackInbox, eventually, type LocalSfn, machine, startLocalSfn } from './stepfunctions/local-service.ts';
+import {
+  CallbackInbox,
+  type CallbackRequest,
+  eventually,
+  type LocalSfn,
+  machine,
+  startLocalSfn,
+} from './stepfunctions/local-service.ts';
 
 const reviews = new CallbackInbox();
 const buyerDecisions = new CallbackInbox();
@@ -45,7 +52,7 @@ const start = async (name: string, rfqId: string, input: object = {}) => {
   );
   return executionArn ?? '';
 };
-const ofRfq = (rfqId: string) => (request: { rfqId?: unknown }) => request.rfqId === rfqId;
+const ofRfq = (rfqId: string) => (request: CallbackRequest) => request.rfqId === rfqId;
 const succeed = (taskToken: string, output: object) =>
   local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
 
