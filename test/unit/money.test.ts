@@ -238,6 +238,10 @@ describe('money for people to read', () => {
     expect(asRead(formatMoney(1_234_567, 'KWD'))).toBe('KWD 1,234.567');
   });
 
+  it('refuses a fractional amount: it is not money in minor units', () => {
+    expect(() => formatMoney(12.5, 'USD')).toThrow(RangeError);
+  });
+
   it('prints every digit of amounts a float would blur', () => {
     expect(formatMoney(Number.MAX_SAFE_INTEGER, 'USD')).toBe('$90,071,992,547,409.91');
   });
