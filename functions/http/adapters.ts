@@ -3,6 +3,7 @@ import { dynamoClient, sfnClient } from '#functions/clients.ts';
 import { type Config, config } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import type { Store } from '#store/ports.ts';
+import type { DecisionDeps } from '../decisions/deps.ts';
 import { createWorkflowClient, type WorkflowClient } from '../workflow/client.ts';
 
 /**
@@ -37,4 +38,10 @@ export const adapters = (): Adapters => {
     },
   };
   return built.adapters;
+};
+
+/** What the decision use cases (functions/decisions) take. */
+export const decisionDeps = (): DecisionDeps => {
+  const { store, workflow } = adapters();
+  return { store, workflow, config: config() };
 };

@@ -1,0 +1,13 @@
+import { cancelRfq } from '../decisions/cancel-rfq.ts';
+import { adapters, decisionDeps } from './adapters.ts';
+import { http } from './http.ts';
+import { rfqView } from './rfq-view.ts';
+import { route } from './routes.ts';
+import { visibleRfq } from './visibility.ts';
+
+export const handler = http(route('POST /rfqs/{rfqId}/cancel'), async ({ params, body, caller }) => {
+  const { store } = adapters();
+  const rfq = await visibleRfq(store, params.rfqId, caller);
+  const cancelled = await cancelRfq(rfq, caller, decisionDeps(), body?.reason);
+  return { status: 202, body: rfqView(cancelled, caller, await store.rfqs.history(rfq.rfqId)) };
+});

@@ -1,0 +1,13 @@
+import { buyerDecision } from '../decisions/buyer-decision.ts';
+import { adapters, decisionDeps } from './adapters.ts';
+import { accepted } from './decided-view.ts';
+import { http } from './http.ts';
+import { route } from './routes.ts';
+import { visibleRfq } from './visibility.ts';
+
+export const handler = http(route('POST /rfqs/{rfqId}/revise'), async ({ params, body, caller }) => {
+  const { store } = adapters();
+  const rfq = await visibleRfq(store, params.rfqId, caller);
+  await buyerDecision(rfq, caller, { decision: 'revise', comment: body.comment }, decisionDeps());
+  return accepted(store, rfq.rfqId, caller);
+});
