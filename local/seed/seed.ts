@@ -1,0 +1,56 @@
+import { approvalRulesSchema } from '#domain/approval-rule.ts';
+import { type Company, companySchema, type Role } from '#domain/company.ts';
+import { contractSchema } from '#domain/contract.ts';
+import { productSchema } from '#domain/product.ts';
+import type { CatalogStore } from '#store/ports.ts';
+import { products } from './catalog.ts';
+import { acme, approvalRules, contractsFor, globex, sellerStaff } from './companies.ts';
+
+export const companies: Company[] = [acme, globex];
+
+/** Someone who can sign in locally: a dev token is minted for each at start-up. */
+export interface DemoUser {
+  email: string;
+  name: string;
+  groups: Role[];
+  companyId?: string;
+}
+
+export const demoUsers: DemoUser[] = [
+  ...companies.flatMap((company) =>
+    company.users.map((user) => ({
+      email: user.email,
+      name: user.name,
+      groups: user.roles,
+      companyId: company.companyId,
+    })),
+  ),
+  { ...sellerStaff.rep, groups: ['rep'] },
+  { ...sellerStaff.salesManager, groups: ['sales-manager'] },
+  { ...sellerStaff.admin, groups: ['admin'] },
+];
+
+export const demoUser = (email: string): DemoUser => {
+  const user = demoUsers.find((u) => u.email === email);
+  if (!user) throw new Error(`${email} is not a seeded user`);
+  return user;
+};
+
+/**
+ * Loads the demo catalog, companies, contracts and approval rules through the store. Every write is an upsert of the
+ * whole resource, so seeding twice (a `--persist` restart) leaves the same data. Everything is parsed by the same
+ * schemas the admin API uses, so the seed cannot hold what the API would refuse.
+ */
+export const seedDemoData = async (
+  catalog: CatalogStore,
+  today: Date = new Date(),
+): Promise<{ products: number; companies: number }> => {
+  await Promise.all(products.map((product) => catalog.putProduct(productSchema.parse(product))));
+  for (const company of companies) {
+    await catalog.putCompany(companySchema.parse(company));
+    const { rules } = approvalRulesSchema.parse({ rules: approvalRules[company.companyId] ?? [] });
+    await catalog.putApprovalRules(company.companyId, rules);
+  }
+  for (const contract of contractsFor(today)) await catalog.putContract(contractSchema.parse(contract));
+  return { products: products.length, companies: companies.length };
+};
