@@ -30,13 +30,18 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
     return item && companySchema.parse(fromItem(item));
   },
   async companiesOfRep(repEmail) {
-    const items = await table.queryAll({
+    const entries = await table.queryAll({
       IndexName: tableDefinition.indexes.byRep.indexName,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': tableDefinition.indexes.byRep.partitionKey },
       ExpressionAttributeValues: { ':pk': listPartitions.companiesOfRep(repEmail) },
     });
-    return items.map((item) => companySchema.parse(fromItem(item)));
+    const items = await table.batchGet(entries.map((e) => ({ PK: e.PK as string, SK: e.SK as string })));
+    // The index lags a change of rep; the item itself is the truth.
+    return items
+      .map((item) => companySchema.parse(fromItem(item)))
+      .filter((c) => c.accountRepEmail === repEmail.toLowerCase())
+      .sort((a, b) => (a.companyId < b.companyId ? -1 : 1));
   },
   async putContract(contract) {
     await table.put({ Item: contractItem(contract) });

@@ -2,8 +2,9 @@ import type { RfqStatus } from '#domain/lifecycle.ts';
 import { tableDefinition } from './table.ts';
 
 /**
- * The one place key strings are formed. An item's primary key says what it is (`RFQ#<id>` / `RFQ`); index keys say
- * which list it appears in. Values inside keys are never parsed back: items carry their data as plain attributes.
+ * The one place key strings are formed, and the one place one is read (`hasStatus`). An item's primary key says what
+ * it is (`RFQ#<id>` / `RFQ`); index keys say which list it appears in and in what order. Items carry their data as
+ * plain attributes beside the keys.
  */
 export interface PrimaryKey {
   PK: string;
@@ -52,7 +53,17 @@ export const listPartitions = {
 /** The sort-key prefix of one status inside a rep's by-status partition. */
 export const statusPrefix = (status: RfqStatus): string => `${status}#`;
 
-/** Index attributes of an RFQ item. The status-bearing one (GSI2SK) changes with every transition. */
+/**
+ * Newest-first sort keys of RFQs end in the status: ids are unique, so the suffix never changes the order, and a
+ * keys-only index entry tells a list's status filter whether the RFQ is worth fetching.
+ */
+const newestWithStatus = (at: string, id: string, status: RfqStatus): string => `${newest(at, id)}#${status}`;
+export const hasStatus = (sortKey: string, status: RfqStatus): boolean => sortKey.endsWith(`#${status}`);
+
+/**
+ * Index attributes of an RFQ item. Every one but the rep's plain list (GSI3) carries the status, so a transition
+ * rewrites them — they are keys-only entries, a write unit each, whatever the size of the RFQ.
+ */
 export const rfqIndexKeys = (rfq: {
   rfqId: string;
   companyId: string;
@@ -61,13 +72,13 @@ export const rfqIndexKeys = (rfq: {
   createdAt: string;
 }): Record<string, string> => ({
   GSI1PK: listPartitions.rfqsOfCompany(rfq.companyId),
-  GSI1SK: newest(rfq.createdAt, rfq.rfqId),
+  GSI1SK: newestWithStatus(rfq.createdAt, rfq.rfqId, rfq.status),
   GSI2PK: listPartitions.rfqsOfRepByStatus(rfq.accountRepEmail),
   GSI2SK: `${statusPrefix(rfq.status)}${newest(rfq.createdAt, rfq.rfqId)}`,
   GSI3PK: listPartitions.rfqsOfRep(rfq.accountRepEmail),
   GSI3SK: newest(rfq.createdAt, rfq.rfqId),
   GSI4PK: listPartitions.allRfqs,
-  GSI4SK: newest(rfq.createdAt, rfq.rfqId),
+  GSI4SK: newestWithStatus(rfq.createdAt, rfq.rfqId, rfq.status),
 });
 
 export const orderIndexKeys = (order: {

@@ -1,3 +1,4 @@
+import type { PrimaryKey } from './keys.ts';
 import { BadCursorError, type Page } from './ports.ts';
 import type { IndexDefinition } from './table.ts';
 import { tableDefinition } from './table.ts';
@@ -5,7 +6,8 @@ import type { Item, TableClient } from './table-client.ts';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
-/** A filtered list stops after this many index reads and answers a short page with a cursor, to bound its cost. */
+/** A filtered list reads index keys in larger steps, and stops after this many reads with a short page and a cursor. */
+const FILTERED_READ_SIZE = 500;
 const MAX_FILTERED_READS = 10;
 
 export interface ListSpec {
@@ -15,8 +17,11 @@ export interface ListSpec {
   partition: string;
   /** Narrows the sort key by prefix: a key condition, so it costs nothing extra. */
   sortPrefix?: string;
-  /** A condition the index cannot express; evaluated after reading, so it costs the reads it skips. */
-  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  /**
+   * Keeps an index entry by its sort key: a filter the key condition cannot express. It runs on the keys-only
+   * entries, so only the items kept are fetched; the entries skipped still cost their (small) index reads.
+   */
+  keep?: (sortKey: string) => boolean;
   limit?: number | undefined;
   cursor?: string | undefined;
 }
@@ -31,8 +36,8 @@ const keyNames = (spec: ListSpec): string[] => [
   spec.index.sortKey,
 ];
 
-export const encodeCursor = (spec: ListSpec, item: Item): string => {
-  const key = Object.fromEntries(keyNames(spec).map((name) => [name, item[name]]));
+export const encodeCursor = (spec: ListSpec, entry: Record<string, unknown>): string => {
+  const key = Object.fromEntries(keyNames(spec).map((name) => [name, entry[name]]));
   return Buffer.from(JSON.stringify({ list: spec.tag, key }), 'utf8').toString('base64url');
 };
 
@@ -62,8 +67,22 @@ export const decodeCursor = (spec: ListSpec, cursor: string): Record<string, str
 };
 
 /**
- * One page of an index partition, newest first. Reads `limit + 1` items so the last page carries no cursor, and
- * builds the cursor from the last item returned (not DynamoDB's LastEvaluatedKey), so an item read but not returned
+ * The items behind index entries, in the entries' order. Eventually consistent, like the index itself, at half the
+ * price; an item deleted since its entry was read is left out.
+ */
+const fetchItems = async (table: TableClient, entries: Item[]): Promise<Item[]> => {
+  const id = (k: Item) => `${k.PK}\n${k.SK}`;
+  const keys = entries.map((e): PrimaryKey => ({ PK: e.PK as string, SK: e.SK as string }));
+  const found = new Map((await table.batchGet(keys, { consistent: false })).map((item) => [id(item), item]));
+  return entries.flatMap((e) => {
+    const item = found.get(id(e));
+    return item ? [item] : [];
+  });
+};
+
+/**
+ * One page of an index partition, newest first. Reads `limit + 1` entries so the last page carries no cursor, and
+ * builds the cursor from the last entry returned (not DynamoDB's LastEvaluatedKey), so an entry read but not returned
  * is never skipped.
  */
 export const listPage = async <T>(
@@ -72,38 +91,36 @@ export const listPage = async <T>(
   toDomain: (item: Item) => T,
 ): Promise<Page<T>> => {
   const limit = clampLimit(spec.limit);
-  const names: Record<string, string> = { '#pk': spec.index.partitionKey, ...spec.filter?.names };
-  const values: Record<string, unknown> = { ':pk': spec.partition, ...spec.filter?.values };
+  const names: Record<string, string> = { '#pk': spec.index.partitionKey };
+  const values: Record<string, unknown> = { ':pk': spec.partition };
   let condition = '#pk = :pk';
   if (spec.sortPrefix) {
     names['#sk'] = spec.index.sortKey;
     values[':prefix'] = spec.sortPrefix;
     condition += ' AND begins_with(#sk, :prefix)';
   }
-  const collected: Item[] = [];
+  const kept: Item[] = [];
   let start: Record<string, unknown> | undefined = spec.cursor ? decodeCursor(spec, spec.cursor) : undefined;
   for (let reads = 0; ; reads++) {
-    if (spec.filter && reads === MAX_FILTERED_READS) {
-      return { items: collected.map(toDomain), cursor: encodeCursor(spec, start!) };
+    if (spec.keep && reads === MAX_FILTERED_READS) {
+      return { items: (await fetchItems(table, kept)).map(toDomain), cursor: encodeCursor(spec, start!) };
     }
     const out = await table.query({
       IndexName: spec.index.indexName,
       KeyConditionExpression: condition,
-      ...(spec.filter && { FilterExpression: spec.filter.expression }),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
-      // A filter drops items after the read, so read in larger steps; the cursor comes from the last item returned.
-      Limit: spec.filter ? MAX_LIMIT + 1 : limit + 1 - collected.length,
+      Limit: spec.keep ? FILTERED_READ_SIZE : limit + 1 - kept.length,
       ...(start && { ExclusiveStartKey: start }),
     });
-    collected.push(...out.items);
+    const sortKeyOf = (entry: Item) => String(entry[spec.index.sortKey]);
+    kept.push(...(spec.keep ? out.items.filter((entry) => spec.keep!(sortKeyOf(entry))) : out.items));
     start = out.lastKey;
-    if (collected.length > limit || !start) break;
+    if (kept.length > limit || !start) break;
   }
-  const items = collected.slice(0, limit);
-  const last = items.at(-1);
-  return collected.length > limit && last
-    ? { items: items.map(toDomain), cursor: encodeCursor(spec, last) }
-    : { items: items.map(toDomain) };
+  const page = kept.slice(0, limit);
+  const items = (await fetchItems(table, page)).map(toDomain);
+  const last = page.at(-1);
+  return kept.length > limit && last ? { items, cursor: encodeCursor(spec, last) } : { items };
 };

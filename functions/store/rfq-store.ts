@@ -1,12 +1,19 @@
-import { nextStatus, type RfqAction } from '#domain/lifecycle.ts';
+import { nextStatus, type RfqAction, type RfqStatus } from '#domain/lifecycle.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
 import { type Rfq, rfqSchema } from '#domain/rfq.ts';
 import { isLostRace } from './conflict.ts';
 import { type ChainHead, genesisHash, sealEvent, verifyChain } from './history.ts';
 import { fromItem, toItem } from './item.ts';
-import { keys, listPartitions, orderIndexKeys, rfqIndexKeys, statusPrefix } from './keys.ts';
-import { listPage } from './list-page.ts';
-import { ConflictError, type EventInput, type HistoryEvent, type ListQuery, type RfqStore } from './ports.ts';
+import { hasStatus, keys, listPartitions, orderIndexKeys, rfqIndexKeys, statusPrefix } from './keys.ts';
+import { type ListSpec, listPage } from './list-page.ts';
+import {
+  ConflictError,
+  type EventInput,
+  type HistoryEvent,
+  type ListQuery,
+  type Page,
+  type RfqStore,
+} from './ports.ts';
 import { tableDefinition } from './table.ts';
 import type { Item, TableClient, TransactWrite } from './table-client.ts';
 
@@ -39,6 +46,10 @@ const rfqItem = (rfq: Rfq, head: ChainHead): Item => ({
 const historyItem = (event: HistoryEvent): Item => toItem(keys.historyEvent(event.rfqId, event.seq), {}, event);
 
 const toEvent = (item: Item): HistoryEvent => fromItem(item) as unknown as HistoryEvent;
+
+/** A status filter on a newest-first index whose sort keys end in the status. */
+const statusFilter = (status: RfqStatus | undefined): Pick<ListSpec, 'keep'> =>
+  status ? { keep: (sortKey) => hasStatus(sortKey, status) } : {};
 
 const now = (): string => new Date().toISOString();
 
@@ -115,6 +126,15 @@ export const createRfqStore = (table: TableClient): RfqStore => {
     ConsistentRead: true,
   });
 
+  /**
+   * A page of RFQs. The index may lag the items (it is eventually consistent), so an RFQ whose status moved on since
+   * its entry was written is dropped from a status-filtered page rather than shown under the wrong status.
+   */
+  const rfqPage = async (query: ListQuery, spec: Omit<ListSpec, 'limit' | 'cursor'>): Promise<Page<Rfq>> => {
+    const page = await listPage(table, { ...spec, limit: query.limit, cursor: query.cursor }, toRfq);
+    return query.status ? { ...page, items: page.items.filter((r) => r.status === query.status) } : page;
+  };
+
   const history = async (rfqId: string): Promise<HistoryEvent[]> =>
     (await table.queryAll(rfqPartitionOf(rfqId))).map(toEvent);
 
@@ -178,65 +198,34 @@ export const createRfqStore = (table: TableClient): RfqStore => {
     },
 
     listByCompany(companyId, query: ListQuery) {
-      return listPage(
-        table,
-        {
-          tag: `rfqs of company ${companyId}|${query.status ?? ''}`,
-          index: byCompany,
-          partition: listPartitions.rfqsOfCompany(companyId),
-          ...(query.status && {
-            filter: {
-              expression: '#status = :status',
-              names: { '#status': 'status' },
-              values: { ':status': query.status },
-            },
-          }),
-          limit: query.limit,
-          cursor: query.cursor,
-        },
-        toRfq,
-      );
+      return rfqPage(query, {
+        tag: `rfqs of company ${companyId}|${query.status ?? ''}`,
+        index: byCompany,
+        partition: listPartitions.rfqsOfCompany(companyId),
+        ...statusFilter(query.status),
+      });
     },
 
     listByRep(repEmail, query: ListQuery) {
-      const partitioned = query.status
-        ? {
-            index: byRepStatus,
-            partition: listPartitions.rfqsOfRepByStatus(repEmail),
-            sortPrefix: statusPrefix(query.status),
-          }
-        : { index: byRep, partition: listPartitions.rfqsOfRep(repEmail) };
-      return listPage(
-        table,
-        {
-          tag: `rfqs of rep ${repEmail.toLowerCase()}|${query.status ?? ''}`,
-          ...partitioned,
-          limit: query.limit,
-          cursor: query.cursor,
-        },
-        toRfq,
-      );
+      return rfqPage(query, {
+        tag: `rfqs of rep ${repEmail.toLowerCase()}|${query.status ?? ''}`,
+        ...(query.status
+          ? {
+              index: byRepStatus,
+              partition: listPartitions.rfqsOfRepByStatus(repEmail),
+              sortPrefix: statusPrefix(query.status),
+            }
+          : { index: byRep, partition: listPartitions.rfqsOfRep(repEmail) }),
+      });
     },
 
     listAll(query: ListQuery) {
-      return listPage(
-        table,
-        {
-          tag: `all rfqs|${query.status ?? ''}`,
-          index: byCreated,
-          partition: listPartitions.allRfqs,
-          ...(query.status && {
-            filter: {
-              expression: '#status = :status',
-              names: { '#status': 'status' },
-              values: { ':status': query.status },
-            },
-          }),
-          limit: query.limit,
-          cursor: query.cursor,
-        },
-        toRfq,
-      );
+      return rfqPage(query, {
+        tag: `all rfqs|${query.status ?? ''}`,
+        index: byCreated,
+        partition: listPartitions.allRfqs,
+        ...statusFilter(query.status),
+      });
     },
 
     history,

@@ -114,7 +114,7 @@ export const tableClient = (doc: DynamoDBDocumentClient, tableName: string, onCa
       report('TransactWriteItems', 'write', out.ConsumedCapacity);
     },
     /** BatchGetItem in chunks of 100, retrying unprocessed keys with backoff; order of the result is not the keys'. */
-    async batchGet(keys: PrimaryKey[]): Promise<Item[]> {
+    async batchGet(keys: PrimaryKey[], options: { consistent?: boolean } = {}): Promise<Item[]> {
       const found: Item[] = [];
       for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
         let pending: Record<string, unknown>[] = keys.slice(i, i + BATCH_GET_MAX).map((k) => ({ ...k }));
@@ -123,7 +123,7 @@ export const tableClient = (doc: DynamoDBDocumentClient, tableName: string, onCa
           if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
           const out = await doc.send(
             new BatchGetCommand({
-              RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } },
+              RequestItems: { [tableName]: { Keys: pending, ConsistentRead: options.consistent ?? true } },
               ...metered,
             }),
           );

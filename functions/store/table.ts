@@ -13,6 +13,9 @@ import {
  * The one table, as data: the CDK app builds its `TableV2` from this and the local stack calls `createTable`, so the
  * two can never disagree. Index attributes are generic (`GSI1PK` ...) because several item types share an index;
  * docs/access-patterns.md lists which pattern uses which index and how each key is formed (keys.ts forms them).
+ *
+ * Every index is keys-only: an RFQ item can reach hundreds of KB, and projecting it into four lists would multiply
+ * the cost of every write by five. A list reads keys from the index and then the items themselves (BatchGetItem).
  */
 export interface IndexDefinition {
   indexName: string;
@@ -28,14 +31,14 @@ export const tableDefinition = {
   timeToLiveAttribute: 'expiresAtEpoch',
   indexes: {
     /** RFQs and orders of one company, newest first. */
-    byCompany: { indexName: 'byCompany', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'ALL' },
+    byCompany: { indexName: 'byCompany', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'KEYS_ONLY' },
     /** RFQs of one rep by status, newest first within a status. Its sort key is rewritten on every transition. */
-    byRepStatus: { indexName: 'byRepStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'ALL' },
+    byRepStatus: { indexName: 'byRepStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'KEYS_ONLY' },
     /** RFQs of one rep newest first; the companies a rep owns. */
-    byRep: { indexName: 'byRep', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'ALL' },
+    byRep: { indexName: 'byRep', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
     /** Every RFQ, every order, newest first (admin, sales manager). */
-    byCreated: { indexName: 'byCreated', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: 'ALL' },
-    /** Approval link by the SHA-256 of its token. Keys only: the task token is not copied into the index. */
+    byCreated: { indexName: 'byCreated', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: 'KEYS_ONLY' },
+    /** Approval link by the SHA-256 of its token. */
     byTokenHash: { indexName: 'byTokenHash', partitionKey: 'GSI5PK', projection: 'KEYS_ONLY' },
   },
 } as const satisfies {

@@ -9,6 +9,7 @@ import { aRule, total } from '../builders/approval-rule.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
+import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 import { freshTable } from './store/fresh-table.ts';
 
@@ -116,5 +117,27 @@ describe('the table', () => {
     expect(meter.totals().calls).toBe(2);
     meter.reset();
     expect(meter.totals()).toEqual({ readUnits: 0, writeUnits: 0, calls: 0 });
+  });
+
+  it('keeps the lists cheap to maintain: a transition of a 20 KB RFQ costs about its own size, not five times it', async () => {
+    const meter = capacityMeter();
+    const metered = createDynamoStore(table.doc, table.tableName, { onCapacity: meter.onCapacity });
+    let quote = aQuote();
+    for (let i = 0; i < 100; i++)
+      quote = quote.withLine(`SKU-${i}`, 10, 12_00, { name: 'Hex bolt M8 x 40 mm, DIN 933' });
+    const system = { email: 'system@seller.example', role: 'system' as const };
+    const rfq = anRfq().build();
+    await metered.rfqs.create(rfq, { actor: system, action: 'submitted' });
+    const priced = await metered.rfqs.transition(
+      rfq,
+      'price',
+      { quote: quote.build() },
+      { actor: system, action: 'priced' },
+    );
+    meter.reset();
+    await metered.rfqs.transition(priced, 'sendQuote', {}, { actor: system, action: 'quote sent' });
+    const itemKb = Math.ceil(Buffer.byteLength(JSON.stringify(priced)) / 1024);
+    // A transactional write costs 2 units per KB; four index entries projecting the whole RFQ would add 8 per KB more.
+    expect(meter.totals().writeUnits).toBeLessThan(2 * itemKb + 20);
   });
 });
