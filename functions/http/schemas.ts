@@ -46,15 +46,32 @@ export const declineBody = z.strictObject({ reason: text(2000) });
 export const reviseBody = z.strictObject({ comment: text(2000) });
 export const cancelBody = z.strictObject({ reason: text(2000).optional() }).optional();
 
-/** The approval page posts a form; API clients post JSON. Both land here. */
-export const linkDecisionBody = z.strictObject({
-  decision: z.enum(['approve', 'reject']),
-  comment: z.string().trim().max(2000).optional(),
-  adjustments: z
-    .array(z.strictObject({ sku, unitPrice: z.coerce.number().pipe(nonNegativeMinorUnits) }))
-    .max(1000)
-    .optional(),
-});
+/**
+ * The approval page posts a form (`decision`, `comment`, one `price:<sku>` per line as typed); API clients post JSON
+ * (`adjustments` in minor units). Both land here; the form's price fields are gathered into `prices`.
+ */
+const gatherPrices = (raw: unknown): unknown => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const entries = Object.entries(raw);
+  const prices = entries.filter(([key]) => key.startsWith('price:')).map(([key, value]) => [key.slice(6), value]);
+  if (prices.length === 0) return raw;
+  return {
+    ...Object.fromEntries(entries.filter(([key]) => !key.startsWith('price:'))),
+    prices: Object.fromEntries(prices),
+  };
+};
+export const linkDecisionBody = z.preprocess(
+  gatherPrices,
+  z.strictObject({
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().max(2000).optional(),
+    adjustments: z
+      .array(z.strictObject({ sku, unitPrice: nonNegativeMinorUnits }))
+      .max(1000)
+      .optional(),
+    prices: z.record(sku, z.string().max(32)).optional(),
+  }),
+);
 
 export const productBody = productSchema.strict();
 export const companyBody = companySchema.strict();

@@ -31,13 +31,15 @@ export const recordApproval = async (
 
   const decided = (await deps.store.links.listForRfq(rfq.rfqId))
     .filter((link) => link.waitId === approval.waitId && link.status === 'DECIDED' && link.decision)
+    // Two clicks on an `any` level at the same moment both decide their links; the one that resumed the wait counts.
+    .filter((link) => current.mode === 'all' || link.approver === approval.by)
     .sort((a, b) => (a.decision!.at < b.decision!.at ? -1 : a.decision!.at > b.decision!.at ? 1 : 0));
   let level = current;
   for (const link of decided) {
     try {
       level = recordDecision(level, link.approver, link.decision!.decision, link.decision!.at, link.decision!.comment);
     } catch (error) {
-      // Two clicks on an `any` level at the same moment: the first one decided it; the other is moot.
+      // The level already holds this approver's decision (a retried step): it is not recorded twice.
       if (!(error instanceof DecisionRefused)) throw error;
     }
   }

@@ -56,10 +56,12 @@ export const buyerDecisionSchema = z.object({
 });
 export type BuyerDecisionOutput = z.infer<typeof buyerDecisionSchema>;
 
-/** What an approval-level wait resumes with; each approver's decision is on their link. */
+/** What an approval-level wait resumes with; on an `all` level each approver's decision is on their own link. */
 export const levelDecisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
   waitId: z.string().min(1),
+  /** The approver whose click ended the wait: on an `any` level, theirs is the decision. */
+  by: email,
   at: z.iso.datetime(),
 });
 export type LevelDecision = z.infer<typeof levelDecisionSchema>;

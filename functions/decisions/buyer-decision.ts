@@ -1,0 +1,51 @@
+import type { Caller } from '#domain/caller.ts';
+import type { Rfq } from '#domain/rfq.ts';
+import { WaitGoneError } from '#functions/workflow/client.ts';
+import { badRequest, conflict, forbidden } from '#http/problem.ts';
+import { type DecisionDeps, nowOf } from './deps.ts';
+
+export interface BuyerChoice {
+  decision: 'accept' | 'decline' | 'revise';
+  poNumber?: string;
+  reason?: string;
+  comment?: string;
+}
+
+const alreadyDecided = 'this quote was already decided or has expired';
+
+/**
+ * POST /rfqs/{rfqId}/accept | decline | revise: answers the workflow's buyer-decision wait. The buyer's own company
+ * only, the quote they were sent only (its version), before it expires. The workflow's next step records it.
+ */
+export const buyerDecision = async (
+  rfq: Rfq,
+  caller: Caller,
+  choice: BuyerChoice,
+  deps: DecisionDeps,
+): Promise<Rfq> => {
+  if (!caller.groups.includes('buyer') || caller.companyId !== rfq.companyId) {
+    throw forbidden('only a buyer of this company decides on its quote');
+  }
+  if (choice.decision === 'accept' && !choice.poNumber?.trim()) {
+    throw badRequest('accepting needs a PO number', [{ path: 'poNumber', message: 'required' }]);
+  }
+  if (rfq.status !== 'QUOTED' || !rfq.quote) throw conflict(`the RFQ is ${rfq.status}; there is no quote to decide on`);
+  const now = nowOf(deps).toISOString();
+  const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
+  if (!wait || wait.quoteVersion !== rfq.quote.version || wait.expiresAt <= now) throw conflict(alreadyDecided);
+  try {
+    await deps.workflow.succeed(wait.taskToken, {
+      decision: choice.decision,
+      ...(choice.poNumber && { poNumber: choice.poNumber.trim() }),
+      ...(choice.reason && { reason: choice.reason }),
+      ...(choice.comment && { comment: choice.comment }),
+      by: caller.email,
+      at: now,
+      quoteVersion: wait.quoteVersion,
+    });
+  } catch (error) {
+    if (error instanceof WaitGoneError) throw conflict(alreadyDecided);
+    throw error;
+  }
+  return rfq;
+};

@@ -1,0 +1,52 @@
+import type { Actor, Rfq } from '#domain/rfq.ts';
+import { WaitGoneError } from '#functions/workflow/client.ts';
+import type { ApprovalLink } from '#store/ports.ts';
+import type { DecisionDeps } from './deps.ts';
+import { gone, type LinkAnswer } from './link-answer.ts';
+
+/**
+ * After a link was decided (the single-use write won): answers the workflow's wait with the decision, then revokes the
+ * other links of that wait. On an `all` approval level an approval only ends the wait when it is the last one.
+ * The task token is read from the link here and goes nowhere but to Step Functions.
+ */
+export const resumeWait = async (
+  deps: DecisionDeps,
+  link: ApprovalLink,
+  rfq: Rfq,
+  decidedBy: Pick<Actor, 'email' | 'role'> = {
+    email: link.approver,
+    role: link.purpose === 'discount-approval' ? 'sales-manager' : 'rep',
+  },
+): Promise<LinkAnswer> => {
+  const decision = link.decision!;
+  const level = rfq.approvals.find((a) => a.level === link.level);
+  const waitsForAll = link.purpose === 'approval-level' && level?.mode === 'all' && decision.decision === 'approve';
+  const pendingOfWait = async () =>
+    (await deps.store.links.listForRfq(rfq.rfqId)).filter((l) => l.waitId === link.waitId && l.status === 'PENDING');
+  if (waitsForAll) {
+    const waitingFor = (await pendingOfWait()).map((l) => l.approver);
+    if (waitingFor.length > 0) return { kind: 'recorded', status: 202, link, rfq, waitingFor };
+  }
+  const output =
+    link.purpose === 'approval-level'
+      ? { decision: decision.decision, waitId: link.waitId, by: link.approver, at: decision.at }
+      : {
+          decision: decision.decision,
+          ...(decision.comment && { comment: decision.comment }),
+          ...(decision.adjustments?.length && { adjustments: decision.adjustments }),
+          by: decidedBy.email,
+          role: decidedBy.role,
+          at: decision.at,
+          waitId: link.waitId,
+        };
+  try {
+    await deps.workflow.succeed(link.taskToken, output);
+  } catch (error) {
+    if (!(error instanceof WaitGoneError)) throw error;
+    // The last two approvals of an `all` level, clicked together: both see the level complete, one resumes the wait.
+    // The other's approval is recorded all the same.
+    if (!(waitsForAll && (await pendingOfWait()).length === 0)) return gone;
+  }
+  await deps.store.links.revoke(rfq.rfqId, { waitId: link.waitId });
+  return { kind: 'decided', status: 200, link, rfq, decision: decision.decision };
+};
