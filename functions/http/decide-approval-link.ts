@@ -1,0 +1,9 @@
+import { decideLink } from '../decisions/decide-link.ts';
+import { decisionDeps } from './adapters.ts';
+import { http } from './http.ts';
+import { linkReply } from './link-reply.ts';
+import { route } from './routes.ts';
+
+export const handler = http(route('POST /approvals/{token}'), async ({ params, body, headers }) =>
+  linkReply(await decideLink(params.token, body, decisionDeps()), headers.accept),
+);

@@ -1,0 +1,10 @@
+import { viewLink } from '../decisions/view-link.ts';
+import { decisionDeps } from './adapters.ts';
+import { http } from './http.ts';
+import { linkReply } from './link-reply.ts';
+import { route } from './routes.ts';
+
+/** Safe: mail scanners and link previews fetch this freely; it decides nothing. */
+export const handler = http(route('GET /approvals/{token}'), async ({ params, headers }) =>
+  linkReply(await viewLink(params.token, decisionDeps()), headers.accept),
+);

@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderIdFor } from '#domain/order.ts';
+import { aQuote } from '../builders/quote.ts';
+import { anRfq } from '../builders/rfq.ts';
+import { type Api, startApi, type User } from './api.ts';
+import { acme, anRfqRequest, bolts, idempotencyKey, people, seed, submit } from './world.ts';
+
+/**
+ * Every role × every route × own / other company. The resource in each row belongs to Acme (served by acmeRep): a
+ * caller who may not see it gets 404 (existence never leaks), a caller whose role may not call the route 403, no
+ * valid token 401. The decision rows answer 409 to the right caller: the RFQ is still SUBMITTED, nothing to decide.
+ */
+type Who =
+  | 'anonymous'
+  | 'acmeBuyer'
+  | 'acmeApprover'
+  | 'acmeAdmin'
+  | 'globexBuyer'
+  | 'globexApprover'
+  | 'acmeRep'
+  | 'globexRep'
+  | 'salesManager'
+  | 'admin';
+const columns: Who[] = [
+  'anonymous',
+  'acmeBuyer',
+  'acmeApprover',
+  'acmeAdmin',
+  'globexBuyer',
+  'globexApprover',
+  'acmeRep',
+  'globexRep',
+  'salesManager',
+  'admin',
+];
+
+interface Fixture {
+  rfqId: string;
+  orderId: string;
+}
+
+interface Row {
+  route: string;
+  request: (f: Fixture, who: Who) => Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
+  expect: number[];
+}
+
+const rfqPath =
+  (suffix = '') =>
+  async (f: Fixture) => ({ path: `/rfqs/${f.rfqId}${suffix}` });
+
+let api: Api;
+
+const matrix: Row[] = [
+  {
+    route: 'POST /rfqs',
+    request: async (_, who) => ({
+      path: '/rfqs',
+      body: who.endsWith('Rep')
+        ? { ...anRfqRequest(), companyId: 'acme', buyerEmail: people.acmeBuyer.email }
+        : anRfqRequest(),
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
+    //       anon acmeB acmeAp acmeAd globB globAp acmeRep globRep  sm  admin
+    expect: [401, 201, 403, 403, 201, 403, 201, 403, 403, 403],
+  },
+  {
+    route: 'GET /rfqs',
+    request: async () => ({ path: '/rfqs' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  { route: 'GET /rfqs/{rfqId}', request: rfqPath(), expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200] },
+  {
+    route: 'POST /rfqs/{rfqId}/review',
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/review`, body: { decision: 'approve' } }),
+    expect: [401, 403, 403, 403, 403, 403, 409, 404, 409, 403],
+  },
+  {
+    route: 'POST /rfqs/{rfqId}/accept',
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/accept`, body: { poNumber: 'PO-1' } }),
+    expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST /rfqs/{rfqId}/decline',
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/decline`, body: { reason: 'too dear' } }),
+    expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST /rfqs/{rfqId}/revise',
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/revise`, body: { comment: 'cheaper please' } }),
+    expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST /rfqs/{rfqId}/cancel',
+    // Each cancel gets its own RFQ: the one that succeeds must not change the others' resource.
+    request: async () => ({ path: `/rfqs/${await submit(api, people.acmeBuyer)}/cancel` }),
+    expect: [401, 202, 403, 403, 404, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'GET /orders',
+    request: async () => ({ path: '/orders' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 403, 200],
+  },
+  {
+    route: 'GET /orders/{orderId}',
+    request: async (f) => ({ path: `/orders/${f.orderId}` }),
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 403, 200],
+  },
+  {
+    route: 'PUT /products/{sku}',
+    request: async () => ({ path: `/products/${bolts.sku}`, body: bolts }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'PUT /companies/{companyId}',
+    request: async () => ({ path: '/companies/acme', body: acme }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'PUT /companies/{companyId}/contract',
+    request: async () => ({
+      path: '/companies/acme/contract',
+      body: {
+        contractId: 'c-1',
+        companyId: 'acme',
+        currency: 'USD',
+        validFrom: '2026-01-01',
+        validTo: '2027-12-31',
+        prices: [],
+      },
+    }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'PUT /companies/{companyId}/approval-rules',
+    request: async () => ({ path: '/companies/acme/approval-rules', body: { rules: [] } }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /approvals/{token}',
+    request: async () => ({ path: '/approvals/bm8tc3VjaC10b2tlbi1ldmVyLWlzc3VlZC1oZXJlLTAwMDAwMDA' }),
+    expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    route: 'POST /approvals/{token}',
+    request: async () => ({
+      path: '/approvals/bm8tc3VjaC10b2tlbi1ldmVyLWlzc3VlZC1oZXJlLTAwMDAwMDA',
+      body: { decision: 'approve' },
+    }),
+    expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    route: 'GET /openapi.json',
+    request: async () => ({ path: '/openapi.json' }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+];
+
+const cases = matrix.flatMap((row) =>
+  columns.map((who, i) => ({ route: row.route, who, status: row.expect[i]!, request: row.request })),
+);
+
+/** An Acme order, made the way the workflow makes one: an APPROVED RFQ converted in one transaction. */
+const anAcmeOrder = async (): Promise<string> => {
+  const quote = aQuote().withLine(bolts.sku, 10, 12_00).build();
+  const rfq = anRfq()
+    .for('acme', people.acmeRep.email)
+    .by(people.acmeBuyer.email)
+    .withQuote(quote)
+    .withStatus('APPROVED')
+    .withPoNumber('PO-7')
+    .build();
+  await api.store.rfqs.create(rfq, { actor: { email: people.acmeBuyer.email, role: 'buyer' }, action: 'submitted' });
+  const orderId = orderIdFor(rfq.rfqId);
+  await api.store.rfqs.convertToOrder(
+    rfq,
+    {
+      orderId,
+      rfqId: rfq.rfqId,
+      companyId: 'acme',
+      buyerEmail: people.acmeBuyer.email,
+      poNumber: 'PO-7',
+      quoteVersion: 1,
+      currency: 'USD',
+      lines: quote.lines,
+      subtotal: quote.subtotal,
+      total: quote.total,
+      paymentTerms: 'NET30',
+      createdAt: new Date().toISOString(),
+    },
+    { actor: { email: 'system@seller.example', role: 'system' }, action: 'ordered' },
+  );
+  return orderId;
+};
+
+let fixture: Fixture;
+beforeAll(async () => {
+  api = await startApi();
+  await seed(api);
+  fixture = { rfqId: await submit(api, people.acmeBuyer), orderId: await anAcmeOrder() };
+});
+afterAll(() => api?.stop());
+
+describe('the authorization matrix', () => {
+  it.each(cases)('$route as $who → $status', async ({ route, who, status, request }) => {
+    const { path, body, headers } = await request(fixture, who);
+    const as = who === 'anonymous' ? undefined : (people[who] as User);
+    const answer = await api.call(route.split(' ')[0]!, path, { ...(as && { as }), body, headers });
+    expect(answer.status, answer.text).toBe(status);
+    if (status >= 400 && !route.includes('/approvals/')) {
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+
+  it('never lets another company see the RFQ in a list either', async () => {
+    for (const who of ['globexBuyer', 'globexApprover', 'globexRep'] as const) {
+      const list = await api.call('GET', '/rfqs?limit=100', { as: people[who] });
+      expect(list.body.items.map((r: { rfqId: string }) => r.rfqId)).not.toContain(fixture.rfqId);
+      const orders = await api.call('GET', '/orders?limit=100', { as: people[who] });
+      expect(orders.body.items.map((o: { orderId: string }) => o.orderId)).not.toContain(fixture.orderId);
+    }
+  });
+});
+
+describe('tokens the JWT authorizer would refuse', () => {
+  const refusals: [string, () => Promise<string>][] = [
+    [
+      'an expired token',
+      async () =>
+        api.issuer.token(people.admin, { expiresInSeconds: 1 }).then(async (t) => {
+          await new Promise((r) => setTimeout(r, 1_100));
+          return t;
+        }),
+    ],
+    [
+      'a token of another issuer',
+      async () => {
+        const { createDevIssuer } = await import('../../local/dev-tokens.ts');
+        return (await createDevIssuer({ issuer: 'https://evil.example' })).token(people.admin);
+      },
+    ],
+    [
+      'a token for another audience',
+      async () => {
+        const { createDevIssuer } = await import('../../local/dev-tokens.ts');
+        return (await createDevIssuer({ audience: 'someone-else' })).token(people.admin);
+      },
+    ],
+    [
+      'a token with a forged signature',
+      async () => {
+        const [header, , signature] = (await api.issuer.token(people.acmeBuyer)).split('.');
+        const payload = Buffer.from(
+          JSON.stringify({ sub: 'x', email: 'root@seller.example', 'cognito:groups': ['admin'] }),
+        ).toString('base64url');
+        return `${header}.${payload}.${signature}`;
+      },
+    ],
+    ['garbage', async () => 'not-a-jwt'],
+  ];
+
+  it.each(refusals)('refuses %s with 401 problem+json', async (_, token) => {
+    const answer = await api.call('GET', '/rfqs', { as: await token() });
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+  });
+});
