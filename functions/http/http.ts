@@ -101,16 +101,8 @@ const fieldErrors = (prefix: string, error: z.ZodError): FieldError[] =>
     return [{ path: base.join('.') || prefix || 'body', message: issue.message }];
   });
 
-/** A form's fields; the approval page's per-line `price:<sku>` inputs are gathered into `prices: { <sku>: text }`. */
-const formFields = (text: string): Record<string, unknown> => {
-  const fields: Record<string, unknown> = {};
-  const prices: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(text)) {
-    if (name.startsWith('price:')) prices[name.slice('price:'.length)] = value;
-    else fields[name] = value;
-  }
-  return Object.keys(prices).length > 0 ? { ...fields, prices } : fields;
-};
+/** A form's fields by name (the last value of a repeated one); schemas give them their shape. */
+const formFields = (text: string): Record<string, string> => Object.fromEntries(new URLSearchParams(text));
 
 /** The raw body as data: JSON or a form; a missing body is `undefined`. */
 export const parseBody = (event: HttpEvent): unknown => {
