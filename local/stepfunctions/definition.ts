@@ -30,6 +30,9 @@ const unsupportedFields: Record<string, string> = {
   ToleratedFailureCountPath: 'ToleratedFailureCountPath is not supported by the local engine',
 };
 
+/** asl-validator takes about half a second per call: tests and restarts validate the same definitions again. */
+const validated = new Set<string>();
+
 /** Replaces every `${Key}` as CloudFormation's DefinitionSubstitutions would; a key left over is an error. */
 export const substitute = (text: string, substitutions: Record<string, string>): string => {
   const missing = new Set<string>();
@@ -96,10 +99,11 @@ export const loadDefinition = (
     }
   }
   refuseUnsupported(definition.States, [], problems);
-  if (problems.length === 0) {
+  if (problems.length === 0 && !validated.has(JSON.stringify(definition))) {
     // The validator writes defaults into what it checks: give it a copy.
     const verdict = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: true });
-    if (!verdict.isValid) problems.push(verdict.errorsText('; '));
+    if (verdict.isValid) validated.add(JSON.stringify(definition));
+    else problems.push(verdict.errorsText('; '));
   }
   if (problems.length > 0) throw new Error(`state machine "${name}" cannot run locally: ${problems.join('; ')}`);
   return definition;
