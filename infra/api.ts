@@ -1,0 +1,115 @@
+import { Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteSpec } from '#http/routes.ts';
+import { type FunctionDefaults, QuoteToOrderFunction } from './function.ts';
+import { nagReason } from './nag.ts';
+import { grantNeeds, mergeNeeds, type Targets } from './permissions.ts';
+
+export interface ApiProps {
+  issuer: string;
+  /** The app client ids whose ID tokens are accepted (`aud`). */
+  audience: string[];
+  rateLimit: number;
+  burstLimit: number;
+  defaults: Pick<FunctionDefaults, 'logRetention' | 'removalPolicy'>;
+}
+
+/**
+ * Only what identifies a request, never `$context.path`: an approval link's path is its token, which must not
+ * outlive the click in a log line. The route key (`POST /approvals/{token}`) says which route without it.
+ */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    latency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    sub: '$context.authorizer.claims.sub',
+  }),
+);
+
+/** `functions/http/get-rfq.ts` → `GetRfq`. */
+const functionId = (handler: string): string =>
+  (handler.split('/').pop() ?? handler)
+    .replace(/\.ts$/, '')
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+
+/**
+ * The HTTP API: a `$default` stage with throttling and access logs, a JWT authorizer over the Cognito user pool, and
+ * one route per entry of the route table, each integrated with the function of its handler module.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  /** The base URL, ending in `/`; what the email links start with. */
+  readonly url: string;
+  readonly functions = new Map<string, QuoteToOrderFunction>();
+  private readonly authorizer: HttpJwtAuthorizer;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'quote-to-order: RFQs, quotes, email-link approvals, orders',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.defaults.logRetention,
+      removalPolicy: props.defaults.removalPolicy,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
+    });
+    this.url = `${this.httpApi.apiEndpoint}/`;
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, { jwtAudience: props.audience });
+  }
+
+  /**
+   * One function per handler module (routes that share a module share the function, with the union of their
+   * needs) and one API route per route-table entry; public routes carry no authorizer.
+   */
+  addRoutes(routes: readonly RouteSpec[], defaults: FunctionDefaults, targets: Targets): void {
+    const byHandler = new Map<string, RouteSpec[]>();
+    for (const route of routes) byHandler.set(route.handler, [...(byHandler.get(route.handler) ?? []), route]);
+    for (const [handler, shared] of byHandler) {
+      const id = functionId(handler);
+      const fn = new QuoteToOrderFunction(this, id, {
+        handler,
+        memoryMb: Math.max(...shared.map((route) => route.memoryMb ?? 0)) || undefined,
+        timeoutSeconds: Math.max(...shared.map((route) => route.timeoutSeconds ?? 0)) || undefined,
+        defaults,
+      });
+      grantNeeds(fn, shared.map((route) => route.needs).reduce(mergeNeeds), targets);
+      this.functions.set(id, fn);
+      const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
+      for (const route of shared) {
+        const added = this.httpApi.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration,
+          ...(route.auth === 'jwt' && { authorizer: this.authorizer }),
+        });
+        if (route.auth === 'public') {
+          for (const publicRoute of added) Validations.of(publicRoute).acknowledge(nagReason('AwsSolutions-APIG4'));
+        }
+      }
+    }
+  }
+}

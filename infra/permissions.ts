@@ -1,0 +1,83 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { RouteSpec } from '#http/routes.ts';
+import { acknowledgeExecutionsWildcard } from './nag.ts';
+
+export type Needs = RouteSpec['needs'];
+
+/**
+ * IAM authorizes each item of a TransactWriteItems by the item's own action (PutItem, UpdateItem, DeleteItem,
+ * ConditionCheckItem) — there is no separate transaction permission — and a BatchGetItem by GetItem plus
+ * BatchGetItem. The store uses Get, Query, BatchGet, Put, Update, Delete and TransactWrite; nothing scans.
+ */
+export const tableActions = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  write: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+} as const satisfies Record<Needs['table'], readonly string[]>;
+
+/**
+ * Step Functions defines no resource type for SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat (Service
+ * Authorization Reference, "Actions defined by AWS Step Functions": the Resource types column is empty for the three),
+ * so a policy must name `*`. The task token itself is the capability: only a holder of a token can complete that task.
+ */
+export const sendTaskResultActions = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
+
+/** The ARNs a function's needs can reach. */
+export interface Targets {
+  tableArn: string;
+  indexNames: readonly string[];
+  stateMachineArn: string;
+  /** `arn:...:execution:<state machine name>:*` — StopExecution is authorized against the execution. */
+  executionsArn: string;
+  sendEmailResources: readonly string[];
+  eventBusArn: string;
+}
+
+/** The statements that grant exactly `needs` on `targets`: one per kind of access, nothing else. */
+export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[] => {
+  const statements = [
+    new PolicyStatement({
+      actions: [...tableActions[needs.table]],
+      resources: [targets.tableArn, ...targets.indexNames.map((name) => `${targets.tableArn}/index/${name}`)],
+    }),
+  ];
+  if (needs.startExecution) {
+    statements.push(new PolicyStatement({ actions: ['states:StartExecution'], resources: [targets.stateMachineArn] }));
+  }
+  if (needs.stopExecution) {
+    statements.push(new PolicyStatement({ actions: ['states:StopExecution'], resources: [targets.executionsArn] }));
+  }
+  if (needs.sendTaskResult) {
+    statements.push(new PolicyStatement({ actions: sendTaskResultActions, resources: ['*'] }));
+  }
+  if (needs.sendEmail) {
+    statements.push(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...targets.sendEmailResources] }));
+  }
+  if (needs.putEvents) {
+    statements.push(new PolicyStatement({ actions: ['events:PutEvents'], resources: [targets.eventBusArn] }));
+  }
+  return statements;
+};
+
+export const grantNeeds = (fn: IFunction, needs: Needs, targets: Targets): void => {
+  for (const statement of statementsFor(needs, targets)) fn.addToRolePolicy(statement);
+  if (needs.stopExecution && fn.role) acknowledgeExecutionsWildcard(fn.role, targets.executionsArn);
+};
+
+/** Two routes may share a handler module: the function gets the union of what they need. */
+export const mergeNeeds = (a: Needs, b: Needs): Needs => ({
+  table: a.table === 'write' || b.table === 'write' ? 'write' : 'read',
+  startExecution: Boolean(a.startExecution || b.startExecution),
+  stopExecution: Boolean(a.stopExecution || b.stopExecution),
+  sendTaskResult: Boolean(a.sendTaskResult || b.sendTaskResult),
+  sendEmail: Boolean(a.sendEmail || b.sendEmail),
+  putEvents: Boolean(a.putEvents || b.putEvents),
+});

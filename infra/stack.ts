@@ -1,0 +1,133 @@
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { routes } from '#http/routes.ts';
+import { Api } from './api.ts';
+import { Auth } from './auth.ts';
+import { Data } from './data.ts';
+import { Email } from './email.ts';
+import { Events } from './events.ts';
+import type { FunctionDefaults, QuoteToOrderFunction } from './function.ts';
+import { Observability } from './observability.ts';
+import type { Targets } from './permissions.ts';
+import type { Settings } from './settings.ts';
+import { Workflow } from './workflow.ts';
+
+export interface QuoteToOrderStackProps extends StackProps {
+  settings: Settings;
+}
+
+/** Optional function settings: set on every function only when the operator chose a value in context. */
+const optionalEnvironment = (settings: Settings): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries({
+      SALES_MANAGER_EMAIL: settings.salesManagerEmail,
+      MAX_REP_DISCOUNT_PERCENT: settings.maxRepDiscountPercent,
+      QUOTE_VALIDITY_DAYS: settings.quoteValidityDays,
+      REVIEW_TIMEOUT_SECONDS: settings.reviewTimeoutSeconds,
+      APPROVAL_TIMEOUT_SECONDS: settings.approvalTimeoutSeconds,
+      LINK_TTL_SECONDS: settings.linkTtlSeconds,
+    })
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
+
+/**
+ * quote-to-order on AWS: one table, the HTTP API with its functions, the workflow with its step functions, Cognito,
+ * SES, an event bus, alarms and a dashboard.
+ *
+ * The functions that start or stop the workflow need its ARN, and the workflow's definition needs the step functions'
+ * ARNs. Passing `stateMachine.stateMachineArn` around would tie them into one dependency knot; instead the state
+ * machine gets a fixed name and every function is told the ARN formatted from that name, which depends on nothing.
+ */
+export class QuoteToOrderStack extends Stack {
+  readonly stateMachineName: string;
+  readonly functions = new Map<string, QuoteToOrderFunction>();
+
+  constructor(scope: Construct, id: string, props: QuoteToOrderStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const removalPolicy = settings.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const auth = new Auth(this, 'Auth', settings);
+    const data = new Data(this, 'Data', settings);
+    const email = new Email(this, 'Email', {
+      mailFrom: settings.mailFrom,
+      mailDomain: settings.mailDomain,
+      sandboxRecipients: settings.sesSandboxRecipients,
+    });
+    const events = new Events(this, 'Events');
+    const api = new Api(this, 'Api', {
+      issuer: auth.issuer,
+      audience: [auth.client.userPoolClientId],
+      rateLimit: settings.apiRateLimit,
+      burstLimit: settings.apiBurstLimit,
+      defaults: { logRetention: settings.logRetentionDays, removalPolicy },
+    });
+
+    this.stateMachineName = `${this.stackName}-workflow`;
+    const stateMachineArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: this.stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const targets: Targets = {
+      tableArn: data.table.tableArn,
+      indexNames: data.indexNames,
+      stateMachineArn,
+      executionsArn: this.formatArn({
+        service: 'states',
+        resource: 'execution',
+        resourceName: `${this.stateMachineName}:*`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+      sendEmailResources: email.sendEmailResources,
+      eventBusArn: events.bus.eventBusArn,
+    };
+    const defaults: FunctionDefaults = {
+      environment: {
+        TABLE_NAME: data.table.tableName,
+        STATE_MACHINE_ARN: stateMachineArn,
+        EVENT_BUS_NAME: events.bus.eventBusName,
+        MAIL_FROM: settings.mailFrom,
+        SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+        PUBLIC_BASE_URL: api.url,
+        ...optionalEnvironment(settings),
+      },
+      logRetention: settings.logRetentionDays,
+      logLevel: settings.logLevel,
+      removalPolicy,
+    };
+
+    const workflow = new Workflow(this, 'Workflow', {
+      stateMachineName: this.stateMachineName,
+      defaults,
+      targets,
+      otherSubstitutions: { EventBusName: events.bus.eventBusName, EventBusArn: events.bus.eventBusArn },
+    });
+    api.addRoutes(routes, defaults, targets);
+
+    for (const [name, fn] of [...api.functions, ...workflow.functions]) {
+      if (this.functions.has(name)) throw new Error(`Two functions are both named ${name}`);
+      this.functions.set(name, fn);
+    }
+    const observability = new Observability(this, 'Observability', {
+      api: api.httpApi,
+      stateMachine: workflow.stateMachine,
+      table: data.table,
+      functions: this.functions,
+      alarmEmail: settings.alarmEmail,
+      removalPolicy,
+    });
+
+    const output = (name: string, value: string, description: string) =>
+      new CfnOutput(this, name, { value, description });
+    output('ApiUrl', api.url, 'Base URL of the HTTP API (also the email links)');
+    output('UserPoolId', auth.userPool.userPoolId, 'Cognito user pool: create users and add them to groups here');
+    output('UserPoolClientId', auth.client.userPoolClientId, 'App client whose ID tokens the API accepts');
+    output('TableName', data.table.tableName, 'The DynamoDB table');
+    output('StateMachineArn', workflow.stateMachine.stateMachineArn, 'The quote-to-order workflow');
+    output('EventBusName', events.bus.eventBusName, 'Where quote.* and order.created go out');
+    output('AlarmTopicArn', observability.topic.topicArn, 'Subscribe on-call here');
+  }
+}

@@ -1,0 +1,46 @@
+import { sendTaskResultActions } from './permissions.ts';
+
+/**
+ * The only policy statements allowed to name `*` (as the resource, or inside an action), each with its reason. The
+ * infra test walks every policy document of the synthesized template and fails on any other wildcard.
+ */
+export interface AcknowledgedWildcard {
+  /** A statement qualifies when every one of its actions is in this list. */
+  actions: readonly string[];
+  /** Limit the entry to policies of one resource type (a KMS key policy), if set. */
+  inPolicyOf?: string;
+  reason: string;
+}
+
+export const acknowledgedWildcards: readonly AcknowledgedWildcard[] = [
+  {
+    actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+    reason:
+      'X-Ray defines no resource type for these actions (Service Authorization Reference), so tracing — on every function and the state machine — can only be granted on "*".',
+  },
+  {
+    actions: sendTaskResultActions,
+    reason:
+      'Step Functions defines no resource type for SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat (Service Authorization Reference), so "*" is the only valid resource. Granted only to the functions that resume a human wait; the task token itself is the capability.',
+  },
+  {
+    actions: [
+      'logs:CreateLogDelivery',
+      'logs:GetLogDelivery',
+      'logs:UpdateLogDelivery',
+      'logs:DeleteLogDelivery',
+      'logs:ListLogDeliveries',
+      'logs:PutResourcePolicy',
+      'logs:DescribeResourcePolicies',
+      'logs:DescribeLogGroups',
+    ],
+    reason:
+      'The CloudWatch Logs vended-log delivery actions Step Functions needs to write its execution log; the Step Functions developer guide grants them on "*" because log deliveries have no resource-level permissions.',
+  },
+  {
+    actions: ['kms:*', 'kms:Decrypt', 'kms:GenerateDataKey*'],
+    inPolicyOf: 'AWS::KMS::Key',
+    reason:
+      'A key policy\'s "*" resource is the key itself. kms:* for the account root is the default key policy that keeps the key manageable through IAM; CloudWatch may Decrypt / GenerateDataKey* to publish alarms to the encrypted topic.',
+  },
+];

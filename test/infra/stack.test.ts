@@ -1,0 +1,456 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '#http/routes.ts';
+import { tableDefinition } from '#store/table.ts';
+import { definitionText, stepFunctions, substitute } from '#workflows/quote-to-order.ts';
+import { groups } from '../../infra/auth.ts';
+import { runtime } from '../../infra/function.ts';
+import { nagReasons } from '../../infra/nag.ts';
+import { mergeNeeds, type Needs, sendTaskResultActions, tableActions } from '../../infra/permissions.ts';
+import { settingsFrom } from '../../infra/settings.ts';
+import { QuoteToOrderStack } from '../../infra/stack.ts';
+import { acknowledgedWildcards } from '../../infra/wildcards.ts';
+
+type Validate = (definition: unknown) => { isValid: boolean; errorsText: (separator?: string) => string };
+const validateAsl = createRequire(import.meta.url)('asl-validator') as Validate;
+
+// biome-ignore lint/suspicious/noExplicitAny: a synthesized CloudFormation template is untyped JSON
+type Json = Record<string, any>;
+
+/**
+ * One real synth for the whole file: it bundles every function with esbuild (that is what proves the `#domain/*`
+ * aliases resolve and the handlers exist), which takes a minute or more on two cores. The dev-stack variant at the
+ * end skips bundling.
+ */
+let outdir: string;
+let app: App;
+let stack: QuoteToOrderStack;
+let template: Template;
+let resources: Record<string, Json>;
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'quote-to-order-infra-'));
+  app = new App({ outdir, context: { alarmEmail: 'oncall@example.com', salesManagerEmail: 'sm@example.com' } });
+  stack = new QuoteToOrderStack(app, 'QuoteToOrder', { settings: settingsFrom(app.node) });
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+}, 600_000);
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+const ofType = (type: string): [string, Json][] =>
+  Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+/** The logical id a construct's L1 resource got. */
+const logicalId = (construct: IConstruct): string => {
+  const resolved = stack.resolve((construct as unknown as { functionArn: string }).functionArn);
+  return resolved['Fn::GetAtt'][0];
+};
+
+/** Every Allow statement of the inline policies attached to a function's role. */
+const statementsOf = (functionLogicalId: string): Json[] => {
+  const roleId = resources[functionLogicalId]?.Properties.Role['Fn::GetAtt'][0];
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties.Roles.some((role: Json) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+};
+const actionsOf = (statement: Json): string[] => [statement.Action].flat();
+const resourcesOf = (statement: Json): unknown[] => [statement.Resource].flat();
+
+describe('the API', () => {
+  it('has one route per route-table entry, each on the function of its handler module', () => {
+    const apiRoutes = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual(
+      routes.map((route) => `${route.method} ${route.path}`).sort(),
+    );
+    for (const route of routes) {
+      const apiRoute = apiRoutes.find((candidate) => candidate.RouteKey === `${route.method} ${route.path}`);
+      const integrationId = apiRoute?.Target['Fn::Join'][1][1].Ref;
+      const functionId = resources[integrationId]?.Properties.IntegrationUri['Fn::GetAtt'][0];
+      const fn = [...stack.functions.values()].find((candidate) => logicalId(candidate) === functionId);
+      expect(fn?.node.id, route.key).toBe(
+        route.handler
+          .split('/')
+          .pop()
+          ?.replace(/\.ts$/, '')
+          .split('-')
+          .map((word) => word[0]?.toUpperCase() + word.slice(1))
+          .join(''),
+      );
+    }
+  });
+
+  it('authorizes every route with the Cognito JWT except the public ones', () => {
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer').map(([, authorizer]) => authorizer.Properties);
+    expect(authorizers).toHaveLength(1);
+    expect(authorizers[0]).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [{ Ref: expect.stringMatching(/^AuthUsersApiClient/) }] },
+    });
+    for (const [, apiRoute] of ofType('AWS::ApiGatewayV2::Route')) {
+      const route = routes.find(
+        (candidate) => `${candidate.method} ${candidate.path}` === apiRoute.Properties.RouteKey,
+      );
+      expect(apiRoute.Properties.AuthorizationType ?? 'NONE', route?.key).toBe(route?.auth === 'jwt' ? 'JWT' : 'NONE');
+    }
+  });
+
+  it('throttles the $default stage and writes access logs without the request path (link tokens)', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Json]];
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [expect.stringMatching(/^ApiAccessLogs/), 'Arn'] } },
+    });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format.routeKey).toBe('$context.routeKey');
+    expect(JSON.stringify(format)).not.toMatch(/\$context\.(path|resourcePath)/);
+  });
+});
+
+describe('the functions', () => {
+  it('are one per handler module of the route table and one per step of the workflow loader', () => {
+    const handlers = new Set([
+      ...routes.map((route) => route.handler),
+      ...Object.values(stepFunctions).map((step) => step.handler),
+    ]);
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(handlers.size);
+    expect(stack.functions.size).toBe(handlers.size);
+  });
+
+  it('run on the newest Node.js LTS on ARM64 with X-Ray, their own log group and the app configuration', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: runtime.name,
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        Environment: {
+          Variables: {
+            TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
+            STATE_MACHINE_ARN: expect.anything(),
+            EVENT_BUS_NAME: { Ref: expect.stringMatching(/^EventsBus/) },
+            MAIL_FROM: 'quotes@example.com',
+            SES_CONFIGURATION_SET: { Ref: expect.stringMatching(/^EmailConfigurationSet/) },
+            PUBLIC_BASE_URL: expect.anything(),
+            SALES_MANAGER_EMAIL: 'sm@example.com',
+            POWERTOOLS_SERVICE_NAME: 'quote-to-order',
+            POWERTOOLS_LOG_LEVEL: 'INFO',
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      });
+      expect(fn.Properties.Environment.Variables, id).not.toHaveProperty('AWS_REGION');
+    }
+    expect(runtime.name).toBe('nodejs24.x');
+    const retained = ofType('AWS::Logs::LogGroup').filter(([, group]) => group.Properties.RetentionInDays === 30);
+    expect(retained.length).toBeGreaterThanOrEqual(stack.functions.size);
+  });
+
+  it('take memory and timeout from their spec', () => {
+    const openapi = routes.find((route) => route.key === 'GET /openapi.json');
+    const createRfq = routes.find((route) => route.key === 'POST /rfqs');
+    const byId = (id: string) => resources[logicalId(stack.functions.get(id) as IConstruct)]?.Properties;
+    expect(byId('GetOpenapi')).toMatchObject({ MemorySize: openapi?.memoryMb, Timeout: 10 });
+    expect(byId('CreateRfq')).toMatchObject({ MemorySize: 512, Timeout: createRfq?.timeoutSeconds });
+    expect(byId('PriceQuote')).toMatchObject({ Timeout: stepFunctions.PriceQuoteFunctionArn?.timeoutSeconds });
+  });
+
+  it('are minified ESM bundles with a require shim and the AWS SDK inside, importing nothing but Node built-ins', () => {
+    const bundles = readdirSync(outdir)
+      .map((name) => join(outdir, name, 'index.mjs'))
+      .filter((path) => existsSync(path));
+    expect(bundles).toHaveLength(stack.functions.size);
+    for (const bundle of bundles) {
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith("import { createRequire as topLevelCreateRequire } from 'node:module';")).toBe(true);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+      // Minified: a few very long lines (template literals keep their own line breaks).
+      expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
+      const imported = [...code.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map(
+        (match) => match[1],
+      );
+      for (const specifier of imported) expect(specifier, bundle).toMatch(/^node:/);
+    }
+  });
+});
+
+describe('least privilege', () => {
+  /** By handler module: routes sharing a module share its function and the union of their needs. */
+  const specs = new Map<string, Needs>();
+  for (const { handler, needs } of [...routes, ...Object.values(stepFunctions)]) {
+    const known = specs.get(handler);
+    specs.set(handler, known ? mergeNeeds(known, needs) : needs);
+  }
+
+  it('grants each function exactly the access its spec needs', () => {
+    for (const [handler, needs] of specs) {
+      const fn = [...stack.functions.values()].find((candidate) => handler.endsWith(`/${kebab(candidate.node.id)}.ts`));
+      expect(fn, handler).toBeDefined();
+      const statements = statementsOf(logicalId(fn as IConstruct));
+      const granted = new Set(statements.flatMap(actionsOf));
+      const table = statements.find((statement) => actionsOf(statement).includes('dynamodb:GetItem'));
+      expect(actionsOf(table ?? {}).sort(), handler).toEqual([...tableActions[needs.table]].sort());
+      expect(resourcesOf(table ?? {}), handler).toHaveLength(1 + Object.keys(tableDefinition.indexes).length);
+      expect(granted.has('states:StartExecution'), handler).toBe(Boolean(needs.startExecution));
+      expect(granted.has('states:StopExecution'), handler).toBe(Boolean(needs.stopExecution));
+      expect(granted.has('states:SendTaskSuccess'), handler).toBe(Boolean(needs.sendTaskResult));
+      expect(granted.has('ses:SendEmail'), handler).toBe(Boolean(needs.sendEmail));
+      expect(granted.has('events:PutEvents'), handler).toBe(Boolean(needs.putEvents));
+      expect(
+        [...granted].filter((action) => !knownActions.has(action)),
+        handler,
+      ).toEqual([]);
+    }
+  });
+
+  it('names no wildcard except the acknowledged ones, in any policy of the stack', () => {
+    const offenders: string[] = [];
+    for (const [id, resource] of Object.entries(resources)) {
+      for (const statement of policyStatements(resource.Properties)) {
+        if (statement.Effect !== 'Allow') continue;
+        const actions = actionsOf(statement);
+        const wildcard = actions.some((action) => action.includes('*')) || resourcesOf(statement).includes('*');
+        if (!wildcard) continue;
+        const acknowledged = acknowledgedWildcards.some(
+          (entry) =>
+            (entry.inPolicyOf === undefined || entry.inPolicyOf === resource.Type) &&
+            actions.every((action) => entry.actions.includes(action)),
+        );
+        if (!acknowledged) offenders.push(`${id}: ${JSON.stringify(statement)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets the state machine invoke exactly the step functions, unqualified', () => {
+    const [[, machine]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Json]];
+    const roleId = machine.Properties.RoleArn['Fn::GetAtt'][0];
+    const invoke = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((role: Json) => role.Ref === roleId))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement: Json) => actionsOf(statement).includes('lambda:InvokeFunction'));
+    expect(invoke).toHaveLength(1);
+    const stepIds = Object.keys(stepFunctions).map((key) =>
+      logicalId(stack.functions.get(key.replace(/FunctionArn$/, '')) as IConstruct),
+    );
+    expect(
+      resourcesOf(invoke[0] ?? {})
+        .map((arn) => (arn as Json)['Fn::GetAtt'][0])
+        .sort(),
+    ).toEqual(stepIds.sort());
+  });
+
+  it('scopes StopExecution to the executions of this state machine', () => {
+    const cancel = statementsOf(logicalId(stack.functions.get('CancelRfq') as IConstruct));
+    const stop = cancel.find((statement) => actionsOf(statement).includes('states:StopExecution'));
+    expect(JSON.stringify(stop?.Resource)).toContain(`:execution:${stack.stateMachineName}:*`);
+  });
+});
+
+describe('the workflow', () => {
+  const machine = () => (ofType('AWS::StepFunctions::StateMachine')[0] as [string, Json])[1].Properties;
+
+  it('binds every substitution of the ASL file, each step key to its own function', () => {
+    const used = new Set([...definitionText().matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1]));
+    const substitutions: Json = machine().DefinitionSubstitutions;
+    expect(new Set(Object.keys(substitutions))).toEqual(used);
+    for (const key of Object.keys(stepFunctions)) {
+      const fn = stack.functions.get(key.replace(/FunctionArn$/, ''));
+      expect(substitutions[key], key).toEqual({ 'Fn::GetAtt': [logicalId(fn as IConstruct), 'Arn'] });
+    }
+  });
+
+  it('is valid Amazon States Language once the substitutions are applied', () => {
+    const arns = Object.fromEntries(
+      Object.keys(machine().DefinitionSubstitutions).map((key) => [
+        key,
+        `arn:aws:lambda:us-east-1:123456789012:function:${key.replace(/FunctionArn$/, '')}`,
+      ]),
+    );
+    const result = validateAsl(JSON.parse(substitute(definitionText(), arns)));
+    expect(result.errorsText('\n')).toBe('');
+    expect(result.isValid).toBe(true);
+  });
+
+  it('is a Standard state machine with a fixed name, logging ALL without execution data, and X-Ray', () => {
+    expect(machine()).toMatchObject({
+      StateMachineName: stack.stateMachineName,
+      StateMachineType: 'STANDARD',
+      DefinitionS3Location: expect.anything(),
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('is known to the functions by an ARN formatted from its name, so nothing depends on the state machine', () => {
+    const [, fn] = ofType('AWS::Lambda::Function')[0] as [string, Json];
+    expect(JSON.stringify(fn.Properties.Environment.Variables.STATE_MACHINE_ARN)).toContain(
+      `:stateMachine:${stack.stateMachineName}`,
+    );
+    for (const [, anyFunction] of ofType('AWS::Lambda::Function')) {
+      expect(JSON.stringify(anyFunction)).not.toMatch(/WorkflowStateMachine[0-9A-F]{8}"/);
+    }
+  });
+});
+
+describe('data, identity, mail and events', () => {
+  it("builds the table from the store's definition: keys, indexes, TTL, on-demand, PITR, deletion protection", () => {
+    const indexes = Object.values(tableDefinition.indexes);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+          { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
+        GlobalSecondaryIndexes: Match.arrayWith(
+          indexes.map((index) =>
+            Match.objectLike({ IndexName: index.indexName, Projection: { ProjectionType: index.projection } }),
+          ),
+        ),
+      }),
+    });
+  });
+
+  it('has a user pool with the five groups, custom:companyId, no self sign-up, and a client that cannot write the company', () => {
+    expect(
+      ofType('AWS::Cognito::UserPoolGroup')
+        .map(([, group]) => group.Properties.GroupName)
+        .sort(),
+    ).toEqual([...groups].sort());
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'companyId', AttributeDataType: 'String', Mutable: true })]),
+    });
+    const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, Json]];
+    expect(client.Properties.ReadAttributes).toContain('custom:companyId');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:companyId');
+    expect(client.Properties.GenerateSecret).toBe(false);
+  });
+
+  it('sends mail from the configured identity through a configuration set', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'quotes@example.com',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^EmailConfigurationSet') } },
+    });
+    template.resourceCountIs('AWS::Events::EventBus', 1);
+  });
+});
+
+describe('observability', () => {
+  const alarmMetrics = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+
+  it('alarms on failed, timed-out and aborted executions, API 5xx, and every function’s errors and throttles', () => {
+    const names = alarmMetrics().map((alarm) => alarm.MetricName);
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted', '5xx']) {
+      expect(names).toContain(metric);
+    }
+    expect(names.filter((name) => name === 'Errors')).toHaveLength(stack.functions.size);
+    expect(names.filter((name) => name === 'Throttles')).toHaveLength(stack.functions.size);
+  });
+
+  it('sends every alarm to one KMS-encrypted, TLS-only topic', () => {
+    const [[topicId, topic]] = ofType('AWS::SNS::Topic') as [[string, Json]];
+    expect(topic.Properties.KmsMasterKeyId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^ObservabilityTopicKey/), 'Arn'],
+    });
+    for (const alarm of alarmMetrics()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('outputs what a deployer needs next', () => {
+    expect(Object.keys(template.toJSON().Outputs)).toEqual(
+      expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'StateMachineArn']),
+    );
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('passes, with only the acknowledged findings', () => {
+    const report = new AwsSolutionsChecks().validateScope(app);
+    expect(report.violations.map((violation) => `${violation.ruleName}: ${violation.description}`)).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('acknowledges nothing that is not in the table of reasons', () => {
+    const acknowledged = new Set<string>();
+    for (const construct of app.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const id of Object.keys(entry.data as Record<string, string>)) {
+          acknowledged.add(
+            id
+              .replace(/^annotation::/i, '')
+              .replace(/\[Resource::arn:.*:execution:.*\]$/, '[Resource::<executions of the workflow>]'),
+          );
+        }
+      }
+    }
+    expect(acknowledged.size).toBeGreaterThan(0);
+    for (const id of acknowledged) expect(Object.keys(nagReasons), id).toContain(id);
+  });
+});
+
+describe('a dev stack (context deletionProtection=false requireMfa=true)', () => {
+  it('can be deleted with its data, requires MFA, and still passes cdk-nag', () => {
+    const devApp = new App({
+      outdir: join(outdir, 'dev'),
+      context: { deletionProtection: 'false', requireMfa: 'true', 'aws:cdk:bundling-stacks': [] },
+    });
+    const dev = new QuoteToOrderStack(devApp, 'QuoteToOrderDev', { settings: settingsFrom(devApp.node) });
+    const devTemplate = Template.fromStack(dev);
+    devTemplate.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] }),
+    });
+    devTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      DeletionProtection: 'INACTIVE',
+    });
+    expect(new AwsSolutionsChecks().validateScope(devApp).violations).toEqual([]);
+  });
+});
+
+const knownActions = new Set([
+  ...tableActions.write,
+  'states:StartExecution',
+  'states:StopExecution',
+  ...sendTaskResultActions,
+  'ses:SendEmail',
+  'events:PutEvents',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+]);
+
+const kebab = (pascal: string): string => pascal.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
+
+/** Every policy statement inside a resource's properties: IAM policies, key policies, topic policies ... */
+const policyStatements = (value: unknown): Json[] => {
+  if (!value || typeof value !== 'object') return [];
+  const own = Array.isArray((value as Json).Statement) ? ((value as Json).Statement as Json[]) : [];
+  return [...own, ...Object.values(value).flatMap(policyStatements)];
+};
