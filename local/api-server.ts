@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { type HttpEvent, type HttpResult, problemResult } from '#http/http.ts';
 import { matchRoute, unmatchedProblem } from '#http/match-route.ts';
 import { badRequest, HttpProblem, unauthorized } from '#http/problem.ts';
 import { type RouteSpec, routes as routeTable } from '#http/routes.ts';
+import { apiEvent, authorizerClaims, lambdaContext } from './api-event.ts';
 import { type DevIssuer, devTokenRequest } from './dev-tokens.ts';
 
 /**
@@ -37,7 +38,6 @@ type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult | stri
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** API Gateway's own payload limit; the handlers enforce the API's smaller one with a problem+json 413. */
 const maxPayloadBytes = 10 * 1024 * 1024;
-const defaultTimeoutSeconds = 29;
 
 const modules = new Map<string, Promise<Handler>>();
 const loadHandler = (path: string): Promise<Handler> => {
@@ -75,24 +75,6 @@ const headersOf = (request: IncomingMessage): Record<string, string> => {
   return headers;
 };
 
-const queryOf = (url: URL): Record<string, string> | undefined => {
-  const query: Record<string, string> = {};
-  for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
-  return Object.keys(query).length > 0 ? query : undefined;
-};
-
-/** The JWT authorizer hands claims over as strings; arrays become `[a b]`, exactly as API Gateway flattens them. */
-const authorizerClaims = (payload: JWTPayload): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(payload).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value),
-    ]),
-  );
-
-const textual = (contentType: string | undefined): boolean =>
-  !contentType || /^(text\/|application\/(json|[\w.+-]*\+json|x-www-form-urlencoded|xml))/i.test(contentType);
-
 const send = (response: ServerResponse, result: HttpResult): void => {
   const body = result.body === undefined ? '' : result.body;
   const payload = result.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
@@ -107,26 +89,6 @@ const normalize = (result: HttpResult | string | undefined): HttpResult =>
   typeof result === 'object' && result !== null && 'statusCode' in result
     ? result
     : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result ?? null) };
-
-const lambdaContext = (route: RouteSpec, requestId: string): Context => {
-  const timeoutMs = (route.timeoutSeconds ?? defaultTimeoutSeconds) * 1000;
-  const deadline = Date.now() + timeoutMs;
-  const functionName = `local-${route.handler.replace(/^.*\//, '').replace(/\.ts$/, '')}`;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: String(route.memoryMb ?? 512),
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-};
 
 export const startApiServer = async (options: ApiServerOptions): Promise<ApiServer> => {
   const table = options.routes ?? routeTable;
@@ -189,40 +151,18 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     const headers = headersOf(request);
     const claims = route.auth === 'jwt' ? await verify(headers.authorization) : undefined;
     const requestId = randomUUID();
-    const now = new Date();
-    const routeKey = `${route.method} ${route.path}`;
-    const text = textual(headers['content-type']);
-    const event: HttpEvent = {
-      version: '2.0',
-      routeKey,
-      rawPath: url.pathname,
-      rawQueryString: url.search.replace(/^\?/, ''),
+    const event = apiEvent({
+      route,
+      params,
+      url,
+      method,
       headers,
-      ...(queryOf(url) && { queryStringParameters: queryOf(url) }),
-      ...(Object.keys(params).length > 0 && { pathParameters: params }),
-      requestContext: {
-        accountId: '000000000000',
-        apiId: 'local',
-        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
-        domainName: headers.host ?? 'localhost',
-        domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
-        http: {
-          method,
-          path: url.pathname,
-          protocol: `HTTP/${request.httpVersion}`,
-          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-          userAgent: headers['user-agent'] ?? '',
-        },
-        requestId,
-        routeKey,
-        stage: '$default',
-        time: now.toUTCString(),
-        timeEpoch: now.getTime(),
-      },
-      ...(body.byteLength > 0 && { body: text ? body.toString('utf8') : body.toString('base64') }),
-      isBase64Encoded: body.byteLength > 0 && !text,
-    };
-    if (!claims) delete (event.requestContext as { authorizer?: unknown }).authorizer;
+      body,
+      requestId,
+      ...(claims && { claims }),
+      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+      protocol: `HTTP/${request.httpVersion}`,
+    });
     const handler = await loadHandler(route.handler);
     try {
       return normalize(await handler(event, lambdaContext(route, requestId)));
