@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { minorUnitDigits } from '#domain/money.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import { quoteTableHtml } from '#email/quote-summary.ts';
+import { config } from '#functions/config.ts';
 import type { LinkAnswer } from '#functions/decisions/link-answer.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import { type Html, html, trusted } from './html.ts';
+import { repAuthorityHtml } from './rep-review.ts';
 
 export interface Page {
   status: number;
@@ -85,7 +87,7 @@ const priceInputs = (quote: Quote): Html => html`<fieldset>
 <legend>Unit prices (${quote.currency}) — change a price to adjust it</legend>
 ${quote.lines.map(
   (line) => html`<label for="price-${line.sku}">${line.name} (${line.sku}), ${line.quantity} ${line.unit}</label>
-<input id="price-${line.sku}" name="price:${line.sku}" inputmode="decimal" autocomplete="off" value="${line.unitPrice === null ? '' : majorText(line.unitPrice, quote.currency)}"${line.unitPrice === null ? html` required aria-describedby="needs-${line.sku}"` : ''}>
+<input id="price-${line.sku}" name="price:${line.sku}" inputmode="decimal" autocomplete="off" value="${line.unitPrice === null ? '' : majorText(line.unitPrice, quote.currency)}" aria-describedby="authority-${line.sku}${line.unitPrice === null ? ` needs-${line.sku}` : ''}"${line.unitPrice === null ? html` required` : ''}>
 ${line.unitPrice === null ? html`<small id="needs-${line.sku}">No catalog price (${line.unpriced ?? 'unknown'}): enter one.</small>` : ''}`,
 )}
 </fieldset>`;
@@ -101,7 +103,7 @@ ${errors.length > 0 ? html`<div class="alert" role="alert"><h2>Nothing was decid
 ${context(link, rfq)}
 ${quoteTableHtml(quote)}
 <form method="post">
-${link.purpose === 'rep-review' ? priceInputs(quote) : ''}
+${link.purpose === 'rep-review' ? html`${repAuthorityHtml(quote, config().MAX_REP_DISCOUNT_PERCENT)}${priceInputs(quote)}` : ''}
 <label for="comment">Comment (optional; shown to the ${link.purpose === 'approval-level' ? 'buyer' : 'team'})</label>
 <textarea id="comment" name="comment" maxlength="2000"></textarea>
 <div class="buttons">

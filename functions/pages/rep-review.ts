@@ -1,0 +1,66 @@
+import { basisPointsToPercentText, divideCeiling, formatMoney, percentToBasisPoints } from '#domain/money.ts';
+import type { Quote, QuoteLine } from '#domain/rfq.ts';
+import { type Html, html } from './html.ts';
+
+/**
+ * What the rep may do alone on each line, shown beside the price inputs of the review page: the lowest unit price
+ * within their authority (`maxRepDiscountPercent` off the contract price, off the list price without one), below which
+ * the sales manager must approve before the quote goes out, and the cost, below which nobody may sell. The rule itself
+ * is the domain's (`applyAdjustments` in rep-authority.ts); this only states its floors in advance, with the same
+ * rounding (the smallest whole minor unit within authority), so the rep knows before pressing Approve.
+ */
+export interface LineAuthority {
+  sku: string;
+  name: string;
+  reference?: { price: number; basis: 'contract' | 'list' };
+  /** Lowest unit price the rep may give alone; absent for a line with nothing to measure against. */
+  repFloor?: number;
+  cost?: number;
+}
+
+const referenceOf = (line: QuoteLine): LineAuthority['reference'] => {
+  if (line.contractPrice !== null) return { price: line.contractPrice, basis: 'contract' };
+  if (line.listPrice !== null) return { price: line.listPrice, basis: 'list' };
+  return undefined;
+};
+
+export const lineAuthority = (line: QuoteLine, maxRepDiscountPercent: number): LineAuthority => {
+  const reference = referenceOf(line);
+  const keep = 10_000n - BigInt(percentToBasisPoints(maxRepDiscountPercent));
+  return {
+    sku: line.sku,
+    name: line.name,
+    ...(reference && { reference, repFloor: Number(divideCeiling(BigInt(reference.price) * keep, 10_000n)) }),
+    ...(line.cost !== undefined && { cost: line.cost }),
+  };
+};
+
+const advice = (a: LineAuthority, currency: string, percentText: string): string => {
+  const money = (amount: number) => formatMoney(amount, currency);
+  if (a.repFloor === undefined) {
+    return a.cost === undefined
+      ? 'No catalog price: any price you enter is yours.'
+      : `No catalog price: not below cost, ${money(a.cost)}.`;
+  }
+  if (a.cost !== undefined && a.cost >= a.repFloor) {
+    return `Down to ${money(a.cost)} (cost) on your own; nobody may go lower.`;
+  }
+  const manager = `below that the sales manager must approve`;
+  const cost = a.cost === undefined ? '' : `; never below cost, ${money(a.cost)}`;
+  return `Down to ${money(a.repFloor)} on your own (${percentText}% off ${a.reference?.basis} ${money(a.reference?.price ?? 0)}); ${manager}${cost}.`;
+};
+
+/** The review page's "your pricing authority" section; each line's advice has an id the price input can point at. */
+export const repAuthorityHtml = (quote: Quote, maxRepDiscountPercent: number): Html => {
+  const percentText = basisPointsToPercentText(percentToBasisPoints(maxRepDiscountPercent));
+  return html`<section aria-labelledby="authority-title">
+<h2 id="authority-title">Your pricing authority</h2>
+<p>You may price a line up to ${percentText}% below its contract price (its list price without a contract price). A deeper discount goes to the sales manager for approval before the quote is sent. No one may sell below cost.</p>
+<ul>
+${quote.lines.map(
+  (line) =>
+    html`<li id="authority-${line.sku}"><strong>${line.name}</strong> (${line.sku}): ${advice(lineAuthority(line, maxRepDiscountPercent), quote.currency, percentText)}</li>
+`,
+)}</ul>
+</section>`;
+};
