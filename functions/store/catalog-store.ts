@@ -1,9 +1,10 @@
 import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { companySchema } from '#domain/company.ts';
+import { contractSchema } from '#domain/contract.ts';
 import { productSchema } from '#domain/product.ts';
-import { contractItem, toContract } from './contract-item.ts';
 import { fromItem, toItem } from './item.ts';
 import { companyIndexKeys, keys, listPartitions } from './keys.ts';
+import { packLarge, unpack } from './packed.ts';
 import type { CatalogStore } from './ports.ts';
 import { tableDefinition } from './table.ts';
 import type { TableClient } from './table-client.ts';
@@ -44,11 +45,11 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
       .sort((a, b) => (a.companyId < b.companyId ? -1 : 1));
   },
   async putContract(contract) {
-    await table.put({ Item: contractItem(contract) });
+    await table.put({ Item: packLarge(toItem(keys.contract(contract.companyId), {}, contract), ['prices']) });
   },
   async getContract(companyId) {
     const item = await table.get(keys.contract(companyId));
-    return item && toContract(item);
+    return item && contractSchema.parse(fromItem(unpack(item)));
   },
   async putApprovalRules(companyId, rules) {
     await table.put({ Item: toItem(keys.approvalRules(companyId), {}, { companyId, rules }) });

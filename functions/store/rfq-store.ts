@@ -6,6 +6,7 @@ import { type ChainHead, genesisHash, sealEvent, verifyChain } from './history.t
 import { fromItem, toItem } from './item.ts';
 import { hasStatus, keys, listPartitions, orderIndexKeys, rfqIndexKeys, statusPrefix } from './keys.ts';
 import { type ListSpec, listPage } from './list-page.ts';
+import { packLarge, unpack } from './packed.ts';
 import {
   ConflictError,
   type EventInput,
@@ -31,17 +32,20 @@ const withHead = (rfq: Rfq, head: ChainHead): Rfq => Object.assign(rfq, { [chain
 
 const STORE_ONLY = ['historySeq', 'historyHead'] as const;
 
+/** The parts of an RFQ that grow with its lines; packed when the item would near DynamoDB's size limit. */
+const BULKY: readonly (keyof Rfq)[] = ['lines', 'quote', 'approvals'];
+
 const toRfq = (item: Item): Rfq =>
-  withHead(rfqSchema.parse(fromItem(item, STORE_ONLY)), {
+  withHead(rfqSchema.parse(fromItem(unpack(item), STORE_ONLY)), {
     seq: item.historySeq as number,
     hash: item.historyHead as string,
   });
 
-const rfqItem = (rfq: Rfq, head: ChainHead): Item => ({
-  ...toItem(keys.rfq(rfq.rfqId), rfqIndexKeys(rfq), rfq),
-  historySeq: head.seq,
-  historyHead: head.hash,
-});
+const rfqItem = (rfq: Rfq, head: ChainHead): Item =>
+  packLarge(
+    { ...toItem(keys.rfq(rfq.rfqId), rfqIndexKeys(rfq), rfq), historySeq: head.seq, historyHead: head.hash },
+    BULKY,
+  );
 
 const historyItem = (event: HistoryEvent): Item => toItem(keys.historyEvent(event.rfqId, event.seq), {}, event);
 

@@ -88,7 +88,7 @@ describe('a company’s contract and approval rules', () => {
     await store.catalog.putContract(contract);
     expect(await store.catalog.getContract('bigco')).toEqual(contract);
     const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.contract('bigco') }));
-    expect(Item).toHaveProperty('pricesGzip');
+    expect(Item).toHaveProperty('packedGzip');
   });
 
   it('store the approval rules as one list, empty when none were set', async () => {

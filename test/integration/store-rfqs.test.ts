@@ -1,5 +1,5 @@
 import { DeleteItemCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { IllegalTransition } from '#domain/lifecycle.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
@@ -58,6 +58,34 @@ describe('storing an RFQ', () => {
   it('refuses a second RFQ with the same id', async () => {
     const rfq = await submitted();
     await expect(store.rfqs.create(rfq, { actor: buyer, action: 'submitted' })).rejects.toThrow(ConflictError);
+  });
+
+  it('keeps a 1000-line RFQ and its quote whole, though they pass the 400 KB item limit as plain attributes', async () => {
+    const name = 'Stainless steel hex bolt M8 x 40 mm, DIN 933, A2-70, zinc flake coated, box of 100 — '.repeat(3);
+    let quote = aQuote();
+    for (let i = 0; i < 1000; i++) {
+      quote = quote.withLine(`SKU-${i}`, 100 + i, 12_00, {
+        name,
+        category: 'fasteners',
+        priceSource: 'contract tier ≥ 100',
+      });
+    }
+    const rfq = await submitted(
+      anRfq()
+        .requesting(...Array.from({ length: 1000 }, (_, i) => ({ sku: `SKU-${i}`, quantity: 100 + i })))
+        .build(),
+    );
+    const priced = await store.rfqs.transition(
+      rfq,
+      'price',
+      { quote: quote.build() },
+      { actor: system, action: 'priced' },
+    );
+    expect(Buffer.byteLength(JSON.stringify(priced))).toBeGreaterThan(400_000);
+    const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.rfq(rfq.rfqId) }));
+    expect(Item).toHaveProperty('packedGzip');
+    expect(await store.rfqs.get(rfq.rfqId)).toEqual(priced);
+    expect((await store.rfqs.listByCompany('acme', { status: 'IN_REVIEW' })).items).toContainEqual(priced);
   });
 
   it('does not know an RFQ that was never submitted', async () => {
