@@ -34,7 +34,7 @@ export interface StepFunctionsLocalOptions {
   accountId?: string;
   logger?: (line: string) => void;
   /** Where `arn:aws:states:::events:putEvents` tasks deliver their entries (e.g. the local EventBridge's `putEvents`). */
-  putEvents?: (entries: Json) => Promise<Json>;
+  putEvents?: (entries: Json) => Promise<unknown>;
 }
 
 /** What tests and benchmarks read of an execution. */

@@ -1,6 +1,6 @@
 import type { CallbackWaits, OpenWait } from './callback-waits.ts';
 import { carriedInputKey, directivesKey, type TaskSpec } from './engine-definition.ts';
-import { isJsonObject, type Json, type JsonObject } from './json.ts';
+import { isJsonObject, type Json, type JsonObject, throughJson } from './json.ts';
 import type { Lambdas } from './lambdas.ts';
 import { ExecutionClosed, StatesRuntime, TaskFailure } from './task-failure.ts';
 
@@ -22,7 +22,7 @@ export interface TaskEnvironment {
   timeoutError: () => Error;
   /** Stands in for `$$.Task.Token` in the static context object; swapped for a fresh token per callback attempt. */
   tokenPlaceholder: string;
-  putEvents?: (entries: Json) => Promise<Json>;
+  putEvents?: (entries: Json) => Promise<unknown>;
 }
 
 const positiveInteger = (value: Json | undefined, field: string): number | undefined => {
@@ -85,7 +85,18 @@ const integrate = async (spec: TaskSpec, input: Json, env: TaskEnvironment): Pro
   const parameters = isJsonObject(input) ? input : {};
   if (spec.integration === 'events:putEvents') {
     if (!env.putEvents) throw new TaskFailure('EventBridge.NotConfigured', 'no local EventBridge is configured');
-    return env.putEvents(parameters.Entries ?? []);
+    // The integration takes Detail as JSON and serializes it, as the PutEvents API expects a string.
+    const entries = (Array.isArray(parameters.Entries) ? parameters.Entries : []).map((entry) =>
+      isJsonObject(entry) && typeof entry.Detail === 'object'
+        ? { ...entry, Detail: JSON.stringify(entry.Detail) }
+        : entry,
+    );
+    const result = throughJson(await env.putEvents(entries));
+    // As on AWS, an entry EventBridge refused fails the task.
+    if (isJsonObject(result) && typeof result.FailedEntryCount === 'number' && result.FailedEntryCount > 0) {
+      throw new TaskFailure('EventBridge.FailedEntry', JSON.stringify(result));
+    }
+    return result;
   }
   const functionName = parameters.FunctionName;
   if (typeof functionName !== 'string') throw new StatesRuntime('lambda:invoke needs a FunctionName');

@@ -4,6 +4,7 @@ import {
   type LocalLambda,
   type StateMachineSource,
   type StepFunctionsLocal,
+  type StepFunctionsLocalOptions,
   startStepFunctionsLocal,
 } from '../../../local/stepfunctions/index.ts';
 
@@ -62,16 +63,18 @@ export interface LocalSfn {
   settled(executionArn: string): Promise<DescribeExecutionCommandOutput>;
 }
 
+/** Starts the service with `lambdas` by function name, durations × 0.01 unless `options` say otherwise. */
 export const startLocalSfn = async (
   stateMachines: StateMachineSource[],
   lambdas: Record<string, LocalLambda>,
-  timeScale = 0.01,
+  options: Pick<StepFunctionsLocalOptions, 'timeScale' | 'putEvents'> = {},
 ): Promise<LocalSfn> => {
   const log: string[] = [];
   const service = await startStepFunctionsLocal({
     stateMachines,
     lambdas: Object.fromEntries(Object.entries(lambdas).map(([name, handler]) => [functionArn(name), handler])),
-    timeScale,
+    timeScale: 0.01,
+    ...options,
     logger: (line) => log.push(line),
   });
   const sfn = new SFNClient({
