@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { routes } from '#http/routes.ts';
+import { stepFunctions } from '#workflows/quote-to-order.ts';
+import type { Benchmark } from './benchmark.ts';
+import { median } from './samples.ts';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const IMPORT_RUNS = 5;
+const TARGET_BYTES = 300 * 1024;
+
+/** The same shim infra/function.ts puts in front of every bundle: ESM has no `require` for CommonJS dependencies. */
+const requireBanner =
+  "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
+
+/** What the Lambda runtime and the CDK app set before the module loads; the handlers read config lazily. */
+const lambdaEnv = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  TABLE_NAME: 'quote-to-order',
+  POWERTOOLS_SERVICE_NAME: 'quote-to-order',
+  POWERTOOLS_LOG_LEVEL: 'WARN',
+  POWERTOOLS_TRACE_ENABLED: 'false',
+  POWERTOOLS_METRICS_NAMESPACE: 'QuoteToOrder',
+};
+
+/** Times `import()` of one file in a fresh node process, measured inside it so process start-up is not counted. */
+const importScript =
+  'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
+
+const importMs = (file: string): number => {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', importScript, pathToFileURL(file).href], {
+    env: { PATH: process.env.PATH, ...lambdaEnv },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`importing ${file} failed: ${run.stderr.slice(0, 500)}`);
+  return Number(run.stdout);
+};
+
+const medianImportMs = (file: string): number => median(Array.from({ length: IMPORT_RUNS }, () => importMs(file)));
+
+interface Entry {
+  kind: 'route' | 'step';
+  name: string;
+  handler: string;
+  usedBy: string;
+}
+
+const entries = (): Entry[] => {
+  const byHandler = new Map<string, Entry>();
+  for (const route of routes) {
+    const existing = byHandler.get(route.handler);
+    if (existing) existing.usedBy += `, ${route.method} ${route.path}`;
+    else
+      byHandler.set(route.handler, {
+        kind: 'route',
+        name: route.handler.replace(/^.*\//, '').replace(/\.ts$/, ''),
+        handler: route.handler,
+        usedBy: `${route.method} ${route.path}`,
+      });
+  }
+  for (const [key, spec] of Object.entries(stepFunctions)) {
+    byHandler.set(spec.handler, {
+      kind: 'step',
+      name: spec.handler.replace(/^.*\//, '').replace(/\.ts$/, ''),
+      handler: spec.handler,
+      usedBy: key.replace(/FunctionArn$/, ''),
+    });
+  }
+  return [...byHandler.values()];
+};
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+export const coldStart: Benchmark = {
+  name: 'cold-start',
+  title: 'Cold start: bundle size and fresh-process import time per function',
+  async run({ progress }) {
+    const all = entries();
+    const present = all.filter((e) => existsSync(resolve(root, e.handler)));
+    const missing = all.filter((e) => !present.includes(e));
+    const outdir = mkdtempSync(join(tmpdir(), 'quote-to-order-bench-'));
+    try {
+      progress(`bundling ${present.length} handlers with esbuild`);
+      const bundled = await build({
+        entryPoints: Object.fromEntries(present.map((e) => [`${e.kind}-${e.name}`, resolve(root, e.handler)])),
+        outdir,
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        treeShaking: true,
+        banner: { js: requireBanner },
+        metafile: true,
+        logLevel: 'silent',
+        absWorkingDir: root,
+      });
+      const emptyModule = join(outdir, 'empty.mjs');
+      writeFileSync(emptyModule, 'export {};\n');
+      progress(`importing the empty module ${IMPORT_RUNS}×`);
+      const baseline = medianImportMs(emptyModule);
+
+      const measured = [];
+      for (const [i, entry] of present.entries()) {
+        const file = join(outdir, `${entry.kind}-${entry.name}.mjs`);
+        const output = Object.values(bundled.metafile.outputs).find(
+          (o) => o.entryPoint !== undefined && resolve(root, o.entryPoint) === resolve(root, entry.handler),
+        );
+        const bytes = readFileSync(file).byteLength;
+        progress(`importing ${entry.kind} ${entry.name} ${IMPORT_RUNS}× (${i + 1}/${present.length})`);
+        const importTime = medianImportMs(file);
+        const inputs = Object.entries(output?.inputs ?? {})
+          .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
+          .sort((a, b) => b.bytes - a.bytes);
+        const packages = new Map<string, number>();
+        for (const input of inputs) {
+          const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input.path)?.[1] ?? '(our code)';
+          packages.set(pkg, (packages.get(pkg) ?? 0) + input.bytes);
+        }
+        const heaviest = [...packages].sort((a, b) => b[1] - a[1]).slice(0, 3);
+        measured.push({
+          ...entry,
+          bytes,
+          gzipBytes: gzipSync(readFileSync(file)).byteLength,
+          importMs: importTime,
+          overEmptyMs: importTime - baseline,
+          heaviest: heaviest.map(([pkg, b]) => ({ pkg, bytes: b })),
+        });
+      }
+      measured.sort((a, b) => b.bytes - a.bytes);
+      const over = measured.filter((m) => m.bytes > TARGET_BYTES);
+      const largest = measured[0];
+      return {
+        name: 'cold-start',
+        tables: [
+          {
+            title: this.title,
+            columns: ['function', 'kind', 'bundle', 'gzip', 'import (median)', 'minus empty', 'largest parts'],
+            rows: measured.map((m) => [
+              m.name,
+              m.kind,
+              kb(m.bytes),
+              kb(m.gzipBytes),
+              `${m.importMs.toFixed(1)} ms`,
+              `${m.overEmptyMs.toFixed(1)} ms`,
+              m.heaviest.map((h) => `${h.pkg} ${kb(h.bytes)}`).join(', '),
+            ]),
+            notes: [
+              `esbuild ${'ESM, minify, tree-shaking, platform node, target node22, AWS SDK bundled'} — as infra/function.ts bundles (source maps left out of the size)`,
+              `import time: median of ${IMPORT_RUNS} fresh \`node ${process.version}\` processes, measured around import() inside the process; empty module ${baseline.toFixed(2)} ms`,
+              ...(missing.length > 0
+                ? [`not bundled (handler file not written yet): ${missing.map((m) => m.handler).join(', ')}`]
+                : []),
+            ],
+          },
+        ],
+        targets: [
+          {
+            target: 'every bundle ≤ 300 KB',
+            measured: largest
+              ? `largest ${largest.name} ${kb(largest.bytes)}; ${over.length} of ${measured.length} over${missing.length ? `; ${missing.length} not written yet` : ''}`
+              : 'nothing to bundle',
+            pass: measured.length > 0 && over.length === 0 && missing.length === 0,
+          },
+        ],
+        data: { emptyModuleImportMs: baseline, importRuns: IMPORT_RUNS, functions: measured, missing },
+      };
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  },
+};
