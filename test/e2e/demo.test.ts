@@ -36,8 +36,8 @@ describe('the demo', () => {
       'sam@acme.example',
       'morgan@acme.example',
     ]);
-    const published = await (await fetch(`${stack.urls.events}/events`)).json();
-    expect(JSON.stringify(published)).toContain(result.rfqId);
-    expect(JSON.stringify(published)).toContain('order.created');
+    const orderEvents = stack.events.events().filter((e) => e['detail-type'] === 'order.created');
+    expect(orderEvents).toHaveLength(1);
+    expect(JSON.stringify(orderEvents[0]?.detail)).toContain(result.orderId);
   });
 });

@@ -1,0 +1,80 @@
+import type { Role } from '#domain/company.ts';
+import { type DemoTarget, runDemo, type TimelineEntry } from './demo-scenario.ts';
+import { type LocalStack, startLocalStack } from './stack.ts';
+
+/**
+ * `npm run demo`: one RFQ from submission to order. Uses the stack of a running `npm start` when one answers at
+ * API_URL (default http://127.0.0.1:3000, inbox at SES_URL, default http://127.0.0.1:8005); otherwise starts its own
+ * and stops it afterwards. Exits 0 only when the RFQ is ORDERED.
+ */
+const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const sesUrl = process.env.SES_URL ?? 'http://127.0.0.1:8005';
+
+const answers = async (url: string): Promise<boolean> => {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
+};
+
+const runningStack = async (): Promise<DemoTarget | undefined> => {
+  if (!(await answers(`${apiUrl}/openapi.json`)) || !(await answers(`${sesUrl}/store`))) return undefined;
+  return {
+    api: apiUrl,
+    ses: sesUrl,
+    async tokenFor(user: { email: string; groups: Role[]; companyId?: string }) {
+      const response = await fetch(`${apiUrl}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(user),
+      });
+      if (!response.ok) throw new Error(`POST /dev/token: HTTP ${response.status}`);
+      return ((await response.json()) as { token: string }).token;
+    },
+  };
+};
+
+let started = Date.now();
+const print = (entry: TimelineEntry): void => {
+  const clock = entry.at.toISOString().slice(11, 23);
+  const elapsed = `+${((entry.at.getTime() - started) / 1000).toFixed(1)}s`.padStart(7);
+  console.log(`${clock} ${elapsed}  ${entry.status.padEnd(16)} ${entry.who.padEnd(24)} ${entry.what}`);
+};
+
+// Exiting through process.exit runs the DynamoDB Local launcher's exit hook, so an interrupted demo leaves no java.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
+const main = async (): Promise<number> => {
+  let own: LocalStack | undefined;
+  let target = await runningStack();
+  if (target) {
+    console.log(`Using the running stack at ${apiUrl} (inbox ${sesUrl}).`);
+  } else {
+    console.log('No stack answers at', apiUrl, '— starting one for the demo…');
+    own = await startLocalStack({
+      log: (p) => {
+        if (p.state === 'ready') console.log(`▸ ${p.service.padEnd(15)}… ready (${((p.ms ?? 0) / 1000).toFixed(1)} s)`);
+      },
+    });
+    target = { api: own.urls.api, ses: own.urls.ses, tokenFor: own.tokenFor };
+  }
+  try {
+    console.log(`\n${'time'.padEnd(12)} ${'elapsed'.padStart(7)}  ${'status'.padEnd(16)} ${'who'.padEnd(24)} what`);
+    started = Date.now();
+    const result = await runDemo(target, print);
+    console.log(`\n${result.rfqId} is ${result.status}: order ${result.orderId}, ${result.total}.`);
+    if (!own) console.log(`The emails are in the inbox: ${sesUrl}/`);
+    return result.status === 'ORDERED' ? 0 : 1;
+  } finally {
+    await own?.stop();
+  }
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,257 @@
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Role } from '#domain/company.ts';
+import { dynamoClient } from '#functions/clients.ts';
+import { reloadConfig } from '#functions/config.ts';
+import { storeFromConfig } from '#store/from-config.ts';
+import { createTable } from '#store/table.ts';
+import { definitionText, stepFunctions } from '#workflows/quote-to-order.ts';
+import { createDevIssuer, type DevIssuer } from './dev-tokens.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
+import { assertPortFree, freePort } from './free-port.ts';
+import { seedDemoData } from './seed/seed.ts';
+import { startSesLocal } from './ses-local.ts';
+import type { LocalLambda, StepFunctionsLocal } from './stepfunctions/index.ts';
+
+export type Service =
+  | 'DynamoDB Local'
+  | 'SES + inbox'
+  | 'EventBridge'
+  | 'table'
+  | 'Step Functions'
+  | 'HTTP API'
+  | 'seed';
+
+export interface Progress {
+  service: Service;
+  state: 'starting' | 'ready';
+  /** How long it took, once ready. */
+  ms?: number;
+  detail?: string;
+}
+
+export interface StackOptions {
+  /** Keep DynamoDB's data in `.data/` between runs (in memory otherwise). */
+  persist?: boolean;
+  /** Fixed ports (a taken one is a one-line error); a free port for each one left out. */
+  ports?: { api?: number; ses?: number; stepFunctions?: number; dynamodb?: number; events?: number };
+  /** Already running services to reuse instead of starting them (the test run's shared DynamoDB Local and SES). */
+  reuse?: { dynamoEndpoint?: string; sesEndpoint?: string };
+  /** Multiplies every workflow timeout and retry interval (0.001 makes a 48 h wait last under three minutes). */
+  timeScale?: number;
+  tableName?: string;
+  /** Load the demo catalog, companies, contracts and rules (default true). */
+  seed?: boolean;
+  /** Extra settings for the functions (e.g. QUOTE_VALIDITY_SECONDS), applied with the stack's own. */
+  env?: Record<string, string>;
+  log?: (progress: Progress) => void;
+}
+
+export interface StackUrls {
+  api: string;
+  inbox: string;
+  openapi: string;
+  ses: string;
+  stepFunctions: string;
+  dynamodb: string;
+  events: string;
+}
+
+export interface LocalStack {
+  urls: StackUrls;
+  tableName: string;
+  stateMachineArn: string;
+  issuer: DevIssuer;
+  stepFunctions: StepFunctionsLocal;
+  events: EventBridgeLocal;
+  /** A dev token, as `POST /dev/token` would mint it. */
+  tokenFor(user: { email: string; groups: Role[]; companyId?: string }): Promise<string>;
+  /** Stops everything this call started, last started first; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const region = 'us-east-1';
+const accountId = '000000000000';
+const stateMachineName = 'quote-to-order';
+
+const pickPort = async (port: number | undefined, service: string): Promise<number> => {
+  if (port === undefined) return freePort();
+  await assertPortFree(port, service);
+  return port;
+};
+
+const settled = <T extends readonly unknown[]>(results: { [K in keyof T]: PromiseSettledResult<T[K]> }): T => {
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+};
+
+/** The ARN each `${...FunctionArn}` substitutes to: what the CDK app's functions are called, in the local account. */
+const functionArn = (key: string): string =>
+  `arn:aws:lambda:${region}:${accountId}:function:${stateMachineName}-${key.replace(/FunctionArn$/, '')}`;
+
+/** Imports every step handler the ASL names. Called only after the env is set: handlers read their config once. */
+const loadStepHandlers = async (): Promise<{
+  lambdas: Record<string, LocalLambda>;
+  substitutions: Record<string, string>;
+}> => {
+  const lambdas: Record<string, LocalLambda> = {};
+  const substitutions: Record<string, string> = {};
+  for (const [key, spec] of Object.entries(stepFunctions)) {
+    const module = (await import(pathToFileURL(resolve(root, spec.handler)).href)) as { handler?: LocalLambda };
+    if (typeof module.handler !== 'function') throw new Error(`${spec.handler} exports no handler`);
+    substitutions[key] = functionArn(key);
+    lambdas[functionArn(key)] = module.handler;
+  }
+  return { lambdas, substitutions };
+};
+
+/**
+ * Starts the whole local stack in this process: DynamoDB Local, the local SES and its inbox, the EventBridge recorder,
+ * the local Step Functions service running `workflows/quote-to-order.asl.json` with the step handlers in process, and
+ * the local HTTP API with its dev token issuer; then creates the table and seeds it. The handlers reach every service
+ * through the endpoint settings alone, so they run the code path they run on AWS.
+ */
+export const startLocalStack = async (options: StackOptions = {}): Promise<LocalStack> => {
+  const log = options.log ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.splice(0).reverse()) await stopOne().catch(() => undefined);
+  };
+  const step = async <T>(service: Service, start: () => Promise<T>, detail?: (value: T) => string): Promise<T> => {
+    log({ service, state: 'starting' });
+    const started = performance.now();
+    const value = await start();
+    log({ service, state: 'ready', ms: performance.now() - started, ...(detail && { detail: detail(value) }) });
+    return value;
+  };
+
+  try {
+    const ports = options.ports ?? {};
+    // The API and Step Functions ports are chosen first: the handlers' config names them before either runs.
+    const apiPort = await pickPort(ports.api, 'the HTTP API');
+    const sfnPort = await pickPort(ports.stepFunctions, 'the local Step Functions');
+
+    // allSettled: when one fails, the others still finish starting, so `stop()` knows about every one of them.
+    const [dynamoEndpoint, sesEndpoint, events] = settled(
+      await Promise.allSettled([
+        options.reuse?.dynamoEndpoint ??
+          step('DynamoDB Local', async () => {
+            const dynamo = await startDynamoDbLocal({
+              ...(ports.dynamodb !== undefined && { port: ports.dynamodb }),
+              ...(options.persist && { persistDir: resolve(root, '.data/dynamodb') }),
+            });
+            stops.push(dynamo.stop);
+            return dynamo.endpoint;
+          }),
+        options.reuse?.sesEndpoint ??
+          step('SES + inbox', async () => {
+            const ses = await startSesLocal(ports.ses !== undefined ? { port: ports.ses } : {});
+            stops.push(ses.stop);
+            return ses.endpoint;
+          }),
+        step('EventBridge', async () => {
+          const recorder = await startEventBridgeLocal(ports.events !== undefined ? { port: ports.events } : {});
+          stops.push(recorder.stop);
+          return recorder;
+        }),
+      ]),
+    );
+
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
+    const tableName = options.tableName ?? stateMachineName;
+    const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`;
+    Object.assign(process.env, {
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_DEV: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SES_ENDPOINT: sesEndpoint,
+      EVENTS_ENDPOINT: events.endpoint,
+      SFN_ENDPOINT: sfnEndpoint,
+      STATE_MACHINE_ARN: stateMachineArn,
+      PUBLIC_BASE_URL: apiUrl,
+      SALES_MANAGER_EMAIL: 'taylor@northwind.example',
+      // The local Step Functions service times a wait with one Node timer, which holds at most 2^31 − 1 ms (24.8 days);
+      // the default 30-day quote would time out at once. A two-week quote keeps every local wait within that.
+      QUOTE_VALIDITY_DAYS: process.env.QUOTE_VALIDITY_DAYS ?? '14',
+      ...options.env,
+    });
+    reloadConfig();
+
+    await step(
+      'table',
+      () => createTable(dynamoClient(), tableName),
+      () => tableName,
+    );
+
+    // Imported only now: the API's middleware and the handlers build their loggers and clients from the env above.
+    const { startApiServer } = await import('./api-server.ts');
+    const { startStepFunctionsLocal } = await import('./stepfunctions/index.ts');
+
+    const stepFunctionsLocal = await step('Step Functions', async () => {
+      const { lambdas, substitutions } = await loadStepHandlers();
+      const service = await startStepFunctionsLocal({
+        port: sfnPort,
+        region,
+        accountId,
+        stateMachines: [{ name: stateMachineName, definition: definitionText(), substitutions }],
+        lambdas,
+        putEvents: events.putEvents,
+        ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
+      });
+      stops.push(service.stop);
+      return service;
+    });
+
+    const issuer = await createDevIssuer({ issuer: `${apiUrl}/dev-issuer`, audience: 'quote-to-order-local' });
+    await step('HTTP API', async () => {
+      const api = await startApiServer({
+        port: apiPort,
+        jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
+        devIssuer: issuer,
+      });
+      stops.push(api.stop);
+      return api;
+    });
+
+    if (options.seed ?? true) {
+      await step(
+        'seed',
+        () => seedDemoData(storeFromConfig().catalog),
+        (n) => `${n.products} products, ${n.companies} companies`,
+      );
+    }
+
+    return {
+      urls: {
+        api: apiUrl,
+        inbox: `${sesEndpoint}/`,
+        openapi: `${apiUrl}/openapi.json`,
+        ses: sesEndpoint,
+        stepFunctions: sfnEndpoint,
+        dynamodb: dynamoEndpoint,
+        events: events.endpoint,
+      },
+      tableName,
+      stateMachineArn,
+      issuer,
+      stepFunctions: stepFunctionsLocal,
+      events,
+      tokenFor: (user) => issuer.token(user),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
