@@ -55,18 +55,24 @@ const toEvent = (item: Item): HistoryEvent => fromItem(item) as unknown as Histo
 const statusFilter = (status: RfqStatus | undefined): Pick<ListSpec, 'keep'> =>
   status ? { keep: (sortKey) => hasStatus(sortKey, status) } : {};
 
+const MAX_VERIFY_ATTEMPTS = 5;
+
 const now = (): string => new Date().toISOString();
 
 export const createRfqStore = (table: TableClient): RfqStore => {
-  const headOf = async (rfq: Rfq): Promise<ChainHead> => {
-    const carried = (rfq as Carried)[chainHead];
-    if (carried) return carried;
-    const item = await table.get(keys.rfq(rfq.rfqId), {
+  /** The chain head as stored on the RFQ item (a consistent read of two attributes). */
+  const storedHead = async (rfqId: string): Promise<ChainHead | undefined> => {
+    const item = await table.get(keys.rfq(rfqId), {
       projection: '#seq, #head',
       names: { '#seq': 'historySeq', '#head': 'historyHead' },
     });
-    if (!item) throw new ConflictError(`RFQ ${rfq.rfqId} does not exist`);
-    return { seq: item.historySeq as number, hash: item.historyHead as string };
+    return item && { seq: item.historySeq as number, hash: item.historyHead as string };
+  };
+
+  const headOf = async (rfq: Rfq): Promise<ChainHead> => {
+    const head = (rfq as Carried)[chainHead] ?? (await storedHead(rfq.rfqId));
+    if (!head) throw new ConflictError(`RFQ ${rfq.rfqId} does not exist`);
+    return head;
   };
 
   /** The next state of the RFQ; identity fields never change, and the result must still be a valid RFQ. */
@@ -234,10 +240,18 @@ export const createRfqStore = (table: TableClient): RfqStore => {
 
     history,
 
+    /**
+     * Reads the head, the events, and the head again: a transition landing between the reads would otherwise look
+     * like a broken chain, so the check is repeated until both reads of the head agree.
+     */
     async verifyHistory(rfqId) {
-      const [item, events] = await Promise.all([table.get(keys.rfq(rfqId)), history(rfqId)]);
-      if (!item) return { ok: false, brokenAt: 0, reason: `RFQ ${rfqId} does not exist` };
-      return verifyChain(events, { seq: item.historySeq as number, hash: item.historyHead as string });
+      for (let attempt = 1; ; attempt++) {
+        const before = await storedHead(rfqId);
+        if (!before) return { ok: false, brokenAt: 0, reason: `RFQ ${rfqId} does not exist` };
+        const events = await history(rfqId);
+        const after = await storedHead(rfqId);
+        if (after?.seq === before.seq || attempt === MAX_VERIFY_ATTEMPTS) return verifyChain(events, before);
+      }
     },
   };
 };

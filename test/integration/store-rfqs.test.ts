@@ -248,6 +248,17 @@ describe('the history chain', () => {
     return { TableName: table.tableName, Key: { PK: { S: PK }, SK: { S: SK } } };
   };
 
+  it('verifies while the RFQ keeps changing', async () => {
+    let rfq = await submitted();
+    const changing = (async () => {
+      for (let i = 0; i < 8; i++)
+        rfq = await store.rfqs.update(rfq, { note: `note ${i}` }, { actor: buyer, action: 'noted' });
+    })();
+    const verdicts = await Promise.all(Array.from({ length: 8 }, () => store.rfqs.verifyHistory(rfq.rfqId)));
+    await changing;
+    expect(verdicts).toEqual(Array.from({ length: 8 }, () => ({ ok: true })));
+  });
+
   it('detects an edited event', async () => {
     const rfq = await approved();
     await table.client.send(
