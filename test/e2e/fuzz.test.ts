@@ -1,0 +1,318 @@
+import { Buffer } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { dynamoClient } from '#functions/clients.ts';
+import type { HttpEvent, HttpResult } from '#http/http.ts';
+import { type RouteDef, type RouteKey, route, routes } from '#http/routes.ts';
+import { apiEvent, authorizerClaims, lambdaContext } from '../../local/api-event.ts';
+import { type Api, startApi, type User } from './api.ts';
+import { acme, bolts, people, seed, submit } from './world.ts';
+
+/**
+ * Property-based fuzzing of every write route: start from a valid body and break one thing (a wrong type, a missing or
+ * extra field, a number out of range, a negative or fractional amount of money, a huge or exotic string), or send
+ * random JSON or no JSON at all. A body the route's schema refuses always gets a 4xx problem+json and writes nothing;
+ * a body it accepts never gets a 5xx. Handlers are called in process with payload-2.0 events, as API Gateway would.
+ */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Path = (string | number)[];
+
+const pathsOf = (value: Json, prefix: Path = []): Path[] => {
+  const children: Path[] = Array.isArray(value)
+    ? value.flatMap((item, i) => pathsOf(item, [...prefix, i]))
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...prefix, key]))
+      : [];
+  return prefix.length > 0 ? [prefix, ...children] : children;
+};
+
+const objectPathsOf = (value: Json): Path[] =>
+  [[], ...pathsOf(value)].filter((path) => {
+    const target = path.reduce<Json | undefined>((v, k) => (v as Record<string, Json>)?.[k as string], value);
+    return target !== null && typeof target === 'object' && !Array.isArray(target);
+  });
+
+type Mutation =
+  | { kind: 'set'; path: Path; value: Json }
+  | { kind: 'delete'; path: Path }
+  | { kind: 'extra'; path: Path; key: string; value: Json };
+
+const mutate = (body: Json, mutation: Mutation): Json => {
+  const copy = structuredClone(body);
+  const parent = mutation.kind === 'extra' ? mutation.path : mutation.path.slice(0, -1);
+  const holder = parent.reduce<Json>((v, k) => (v as Record<string, Json>)[k as string]!, copy) as Record<string, Json>;
+  if (mutation.kind === 'extra') holder[mutation.key] = mutation.value;
+  else {
+    const last = mutation.path.at(-1)!;
+    if (mutation.kind === 'delete') {
+      if (Array.isArray(holder)) holder.splice(last as number, 1);
+      else delete holder[last as string];
+    } else holder[last as string] = mutation.value;
+  }
+  return copy;
+};
+
+const strange: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>(null, true, false, [], {}, 0, -1, 1.5, -0.01, 12.345, 2 ** 53, 1e21, -(2 ** 31), '', ' '),
+  fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    'x'.repeat(2_100),
+    '😀'.repeat(1_100),
+    'x'.repeat(300 * 1024),
+    '2026-02-30',
+    'NOT-AN-EMAIL',
+    '<script>',
+  ),
+  fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }) as fc.Arbitrary<Json>,
+);
+
+/** A near-valid body (one field broken), random JSON, or a raw string that may not even be JSON. */
+const bodies = (valid: Json): fc.Arbitrary<{ json?: Json; raw?: string }> => {
+  const paths = pathsOf(valid);
+  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.constantFrom(...paths), value: strange }),
+    },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...paths) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('extra' as const),
+        path: fc.constantFrom(...objectPathsOf(valid)),
+        key: fc.string({ minLength: 1, maxLength: 12 }),
+        value: strange,
+      }),
+    },
+  );
+  return fc.oneof(
+    { weight: 8, arbitrary: mutation.map((m) => ({ json: mutate(valid, m) })) },
+    { weight: 1, arbitrary: (fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>).map((json) => ({ json })) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((raw) => ({ raw })) },
+  );
+};
+
+interface Target {
+  key: RouteKey;
+  path: string;
+  params: Record<string, string>;
+  valid: Json;
+  as?: User;
+}
+
+let api: Api;
+const targets: Target[] = [];
+
+const handlers = new Map<string, (event: HttpEvent, context: unknown) => Promise<HttpResult>>();
+const invoke = async (target: Target, body: { json?: Json; raw?: string }) => {
+  const spec = route(target.key);
+  let handler = handlers.get(spec.handler);
+  if (!handler) {
+    handler = (await import(/* @vite-ignore */ pathToFileURL(resolve(spec.handler)).href)).handler as (
+      e: HttpEvent,
+      c: unknown,
+    ) => Promise<HttpResult>;
+    handlers.set(spec.handler, handler);
+  }
+  const requestId = randomUUID();
+  const text = body.raw ?? JSON.stringify(body.json);
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': requestId };
+  const event = apiEvent({
+    route: spec,
+    params: target.params,
+    url: new URL(target.path, 'http://local'),
+    method: spec.method,
+    headers,
+    body: Buffer.from(text ?? ''),
+    requestId,
+    ...(target.as && {
+      claims: authorizerClaims({
+        sub: `sub-${target.as.email}`,
+        email: target.as.email,
+        'cognito:groups': target.as.groups,
+        ...(target.as.companyId && { 'custom:companyId': target.as.companyId }),
+      }),
+    }),
+  });
+  return handler(event, lambdaContext(spec, requestId));
+};
+
+const itemCount = async (): Promise<number> => {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoClient().send(
+      new ScanCommand({
+        TableName: api.tableName,
+        Select: 'COUNT',
+        ConsistentRead: true,
+        ExclusiveStartKey: start as never,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+};
+
+/** What the middleware sees: JSON text parsed back (undefined dropped, -0 as 0), checked by the route's own schema. */
+const acceptedBySchema = (target: Target, body: { json?: Json; raw?: string }): boolean => {
+  if (body.raw !== undefined) return false;
+  const schema = (route(target.key) as RouteDef).body as z.ZodType;
+  const text = JSON.stringify(body.json);
+  if (text === undefined || Buffer.byteLength(text) > 256 * 1024) return false;
+  return schema.safeParse(JSON.parse(text)).success;
+};
+
+beforeAll(async () => {
+  api = await startApi();
+  await seed(api);
+  const open = await submit(api, people.acmeBuyer);
+  const cancelled = await submit(api, people.acmeBuyer);
+  const cancel = await api.call('POST', `/rfqs/${cancelled}/cancel`, { as: people.acmeBuyer });
+  expect(cancel.status).toBe(202);
+  const rfq = (rfqId: string, verb: string) => ({ path: `/rfqs/${rfqId}/${verb}`, params: { rfqId } });
+  targets.push(
+    {
+      key: 'POST /rfqs',
+      path: '/rfqs',
+      params: {},
+      as: people.acmeBuyer,
+      valid: {
+        lines: [{ sku: bolts.sku, quantity: 100, targetUnitPrice: 9_50 }],
+        note: 'rush',
+        requestedDeliveryDate: '2026-12-24',
+      },
+    },
+    {
+      key: 'POST /rfqs/{rfqId}/review',
+      ...rfq(open, 'review'),
+      as: people.acmeRep,
+      valid: { decision: 'approve', adjustments: [{ sku: bolts.sku, unitPrice: 11_00 }], comment: 'ok' },
+    },
+    { key: 'POST /rfqs/{rfqId}/accept', ...rfq(open, 'accept'), as: people.acmeBuyer, valid: { poNumber: 'PO-1' } },
+    { key: 'POST /rfqs/{rfqId}/decline', ...rfq(open, 'decline'), as: people.acmeBuyer, valid: { reason: 'too dear' } },
+    { key: 'POST /rfqs/{rfqId}/revise', ...rfq(open, 'revise'), as: people.acmeBuyer, valid: { comment: 'cheaper?' } },
+    {
+      key: 'POST /rfqs/{rfqId}/cancel',
+      ...rfq(cancelled, 'cancel'),
+      as: people.acmeBuyer,
+      valid: { reason: 'changed mind' },
+    },
+    {
+      key: 'POST /approvals/{token}',
+      path: '/approvals/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      params: { token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+      valid: { decision: 'approve', comment: 'fine', adjustments: [{ sku: bolts.sku, unitPrice: 10_00 }] },
+    },
+    {
+      key: 'PUT /products/{sku}',
+      path: `/products/${bolts.sku}`,
+      params: { sku: bolts.sku },
+      as: people.admin,
+      valid: { ...bolts, cost: 5_00, category: 'fasteners' } as Json,
+    },
+    {
+      key: 'PUT /companies/{companyId}',
+      path: '/companies/acme',
+      params: { companyId: 'acme' },
+      as: people.admin,
+      valid: acme as Json,
+    },
+    {
+      key: 'PUT /companies/{companyId}/contract',
+      path: '/companies/acme/contract',
+      params: { companyId: 'acme' },
+      as: people.admin,
+      valid: {
+        contractId: 'c-1',
+        companyId: 'acme',
+        currency: 'USD',
+        validFrom: '2026-01-01',
+        validTo: '2027-12-31',
+        discountPercent: 5,
+        prices: [{ sku: bolts.sku, unitPrice: 10_00, tiers: [{ minQty: 100, unitPrice: 9_00 }] }],
+      },
+    },
+    {
+      key: 'PUT /companies/{companyId}/approval-rules',
+      path: '/companies/acme/approval-rules',
+      params: { companyId: 'acme' },
+      as: people.admin,
+      valid: {
+        rules: [
+          {
+            ruleId: 'big',
+            name: 'Big spend',
+            when: {
+              all: [
+                { field: 'total', op: 'gt', value: 5_000_00 },
+                { not: { field: 'category', op: 'in', value: ['office'] } },
+              ],
+            },
+            levels: [{ approvers: ['al@acme.example'], mode: 'any' }],
+          },
+        ],
+      },
+    },
+  );
+});
+afterAll(() => api?.stop());
+
+const isProblem = (result: HttpResult) => result.headers?.['content-type'] === 'application/problem+json';
+
+describe('fuzzing the write routes', () => {
+  it('covers every write route of the table', () => {
+    const writes = routes.filter((r) => r.method !== 'GET').map((r) => r.key);
+    expect(targets.map((t) => t.key).sort()).toEqual(writes.sort());
+  });
+
+  it('answers 1,000 refused bodies per route with a 4xx problem+json and writes nothing', async () => {
+    for (const target of targets) {
+      const before = await itemCount();
+      await fc.assert(
+        fc.asyncProperty(
+          bodies(target.valid).filter((b) => !acceptedBySchema(target, b)),
+          async (body) => {
+            const result = await invoke(target, body);
+            expect(result.statusCode, `${target.key} ${JSON.stringify(body).slice(0, 200)}`).toBeGreaterThanOrEqual(
+              400,
+            );
+            expect(result.statusCode).toBeLessThan(500);
+            expect(isProblem(result), result.body).toBe(true);
+          },
+        ),
+        { numRuns: 1_000, seed: 20261123 },
+      );
+      expect(await itemCount(), `${target.key} wrote something`).toBe(before);
+    }
+  });
+
+  it('never answers a 5xx to near-valid bodies the schema accepts', async () => {
+    for (const target of targets) {
+      await fc.assert(
+        fc.asyncProperty(
+          bodies(target.valid).filter((b) => acceptedBySchema(target, b)),
+          async (body) => {
+            const result = await invoke(target, body);
+            expect(
+              result.statusCode,
+              `${target.key} ${JSON.stringify(body).slice(0, 200)} → ${result.body}`,
+            ).toBeLessThan(500);
+            if ((result.statusCode ?? 200) >= 400 && target.key !== 'POST /approvals/{token}')
+              expect(isProblem(result)).toBe(true);
+          },
+        ),
+        { numRuns: 60, seed: 20261123 },
+      );
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reloadConfig } from '#functions/config.ts';
+import { type Api, startApi } from './api.ts';
+import { anRfqRequest, idempotencyKey, people, seed } from './world.ts';
+
+let api: Api;
+beforeAll(async () => {
+  api = await startApi();
+  await seed(api);
+});
+afterAll(() => api?.stop());
+
+describe('POST /rfqs under concurrent retries', () => {
+  it('makes one RFQ and one execution from 20 concurrent requests with one Idempotency-Key, answering all 20 alike', async () => {
+    const key = idempotencyKey();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.call('POST', '/rfqs', { as: people.acmeBuyer, body: anRfqRequest(), headers: { 'idempotency-key': key } }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    const [first] = answers;
+    for (const answer of answers) {
+      expect(answer.body).toEqual(first!.body);
+      expect(answer.headers.get('location')).toBe(`/rfqs/${first!.body.rfqId}`);
+    }
+    const rfqs = await api.call('GET', '/rfqs?limit=100', { as: people.acmeBuyer });
+    expect(rfqs.body.items.filter((r: { rfqId: string }) => r.rfqId === first!.body.rfqId)).toHaveLength(1);
+    expect(rfqs.body.items).toHaveLength(1);
+    expect(api.stepFunctions.executions().filter((e) => e.name === first!.body.rfqId)).toHaveLength(1);
+    expect(api.stepFunctions.executions()).toHaveLength(1);
+  });
+
+  it('gives two buyers using the same key two different RFQs', async () => {
+    const key = idempotencyKey();
+    const [acme, globex] = await Promise.all([
+      api.call('POST', '/rfqs', { as: people.acmeBuyer, body: anRfqRequest(), headers: { 'idempotency-key': key } }),
+      api.call('POST', '/rfqs', { as: people.globexBuyer, body: anRfqRequest(), headers: { 'idempotency-key': key } }),
+    ]);
+    expect(acme.status).toBe(201);
+    expect(globex.status).toBe(201);
+    expect(acme.body.rfqId).not.toBe(globex.body.rfqId);
+  });
+
+  it('completes a submission whose first attempt stored the RFQ but failed to start the workflow', async () => {
+    const key = idempotencyKey();
+    // The first attempt meets a state machine that is not there: the RFQ is stored, the start fails, 500.
+    const arn = process.env.STATE_MACHINE_ARN!;
+    process.env.STATE_MACHINE_ARN = `${arn}-missing`;
+    reloadConfig();
+    const first = await api.call('POST', '/rfqs', {
+      as: people.acmeBuyer,
+      body: anRfqRequest(),
+      headers: { 'idempotency-key': key },
+    });
+    process.env.STATE_MACHINE_ARN = arn;
+    reloadConfig();
+    expect(first.status).toBe(500);
+    const retry = await api.call('POST', '/rfqs', {
+      as: people.acmeBuyer,
+      body: anRfqRequest(),
+      headers: { 'idempotency-key': key },
+    });
+    expect(retry.status).toBe(201);
+    expect((await api.store.rfqs.history(retry.body.rfqId)).map((e) => e.action)).toEqual(['submitted']);
+    expect(api.stepFunctions.executions().filter((e) => e.name === retry.body.rfqId)).toHaveLength(1);
+  });
+});
