@@ -16,7 +16,7 @@ export interface Page {
 
 const stylesheet = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1a1a1a;background:#fff;line-height:1.5;margin:0 auto;max-width:760px;padding:16px}
-h1{font-size:1.5rem;margin:.5rem 0 1rem}
+h1{font-size:1.5rem;margin:.5rem 0 1rem;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.95rem}
 caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{border-bottom:1px solid #c8c8c8;padding:.4rem;text-align:left;vertical-align:top}

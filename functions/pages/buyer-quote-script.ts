@@ -49,9 +49,12 @@ export const buyerQuoteScript = String.raw`'use strict';
     return format.format(minor / Math.pow(10, format.resolvedOptions().maximumFractionDigits));
   };
   var text = function (id, value) { byId(id).textContent = value === null || value === undefined || value === '' ? '—' : String(value); };
+  var columns = ['SKU', 'Item', 'Quantity', 'Unit price', 'Line total', 'Price basis'];
   var cell = function (row, value, className) {
     var td = document.createElement('td');
     td.textContent = value;
+    // Narrow screens stack each row as a card; the label comes from here (CSS attr()), not from extra markup.
+    td.setAttribute('data-label', columns[row.children.length]);
     if (className) td.className = className;
     row.appendChild(td);
   };
@@ -114,9 +117,12 @@ export const buyerQuoteScript = String.raw`'use strict';
       say('Sending…');
       api('POST', '/rfqs/' + encodeURIComponent(rfqId) + '/' + action, body).then(
         function (rfq) {
-          say(done, 'ok');
           if (rfq && rfq.status) show(rfq);
+          // The workflow moves the RFQ on a moment later; until then the decision stays hidden, so nobody sends it twice.
+          byId('decide').hidden = true;
+          say(done, 'ok');
           setTimeout(load, 1500);
+          setTimeout(load, 5000);
         },
         function (error) { say('Not sent: ' + error.message, 'error'); },
       ).then(function () { buttons.forEach(function (b) { b.disabled = false; }); });

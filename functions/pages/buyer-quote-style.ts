@@ -34,4 +34,14 @@ button:disabled { opacity: .6; cursor: wait; }
 #status.ok { color: var(--good); }
 .hint { color: var(--muted); font-size: .875rem; }
 code { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  table { min-width: 0; }
+  thead { display: none; }
+  tbody tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  tbody td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem 0; text-align: right; }
+  tbody td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+  tfoot tr { display: flex; justify-content: space-between; }
+  tfoot th, tfoot td { border: 0; padding: .25rem 0; }
+  tfoot td:empty { display: none; }
+}
 `;

@@ -134,8 +134,14 @@ describe('in a browser', () => {
     await rep.close();
 
     const page = await browser.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
     const token = await stack.tokenFor(dana);
-    await page.goto(`${stack.urls.api}/rfqs/${rfqId}/page#token=${token}`);
+    const opened = await page.goto(`${stack.urls.api}/rfqs/${rfqId}/page#token=${token}`);
+    expect(opened?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(opened?.headers()['content-security-policy']).not.toContain('unsafe-inline');
     await expect.poll(() => page.locator('#rfq-status').textContent()).toBe('quoted');
     expect(page.url()).not.toContain(token);
     expect(await page.locator('#lines tr').count()).toBe(2);
@@ -147,6 +153,7 @@ describe('in a browser', () => {
     expect(await reaches(rfqId, ['ACCEPTED', 'PENDING_APPROVAL', 'APPROVED', 'ORDERED'])).not.toBe('QUOTED');
     expect((await api(`/rfqs/${rfqId}`, dana)).poNumber).toBe('PO-BROWSER-1');
     await shoot(page, 'buyer-quote-accepted.png');
+    expect(refused).toEqual([]);
     await page.close();
   });
 });
