@@ -8,7 +8,7 @@ import type { IConstruct } from 'constructs';
  */
 export const nagReasons = {
   'AwsSolutions-APIG4':
-    'Public by design: an approval link is authorized by its own random 256-bit, single-use, expiring token (only its SHA-256 is stored), and the OpenAPI document describes a public API. Every other route requires a Cognito JWT.',
+    "Public by design (auth: 'public' in the route table): an approval link is authorized by its own random 256-bit, single-use, expiring token (only its SHA-256 is stored); the buyer quote page, its script and stylesheet are static shells holding no data (the script calls the API with the buyer's own JWT); the OpenAPI document describes a public API. Every other route requires a Cognito JWT.",
   'AwsSolutions-COG2':
     'MFA (TOTP) is offered to every user but required only with the context flag requireMfa=true: buyers are invited by the seller and their companies set their own sign-in policy. Approvers decide through email links and never sign in.',
   'AwsSolutions-COG8':
@@ -16,7 +16,7 @@ export const nagReasons = {
   'AwsSolutions-IAM5[Resource::*]':
     'Only for actions the Service Authorization Reference defines no resource type for, so IAM requires "*": xray:PutTraceSegments / PutTelemetryRecords (every function, and the state machine with GetSamplingRules / GetSamplingTargets), states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat (the functions that resume a human wait; the task token is the capability), and the CloudWatch Logs vended-log delivery actions the state machine needs for its log group. infra/wildcards.ts lists them and the infra test fails on any other action granted on "*".',
   'AwsSolutions-IAM5[Resource::<executions of the workflow>]':
-    "states:StopExecution is authorized per execution, and an execution's name is its RFQ id, known only at run time: the wildcard covers the executions of this one state machine and nothing else.",
+    "states:StopExecution and states:DescribeExecution are authorized per execution, and an execution's name is its RFQ id, known only at run time: the wildcard covers the executions of this one state machine and nothing else.",
 } as const;
 
 export type NagRuleId = keyof typeof nagReasons;

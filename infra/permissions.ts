@@ -51,6 +51,9 @@ export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[]
   ];
   if (needs.startExecution) {
     statements.push(new PolicyStatement({ actions: ['states:StartExecution'], resources: [targets.stateMachineArn] }));
+    // The Service Authorization Reference lists DescribeExecution as authorized by a StartExecution call, and the
+    // workflow client describes the execution itself when a retried start meets ExecutionAlreadyExists.
+    statements.push(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [targets.executionsArn] }));
   }
   if (needs.stopExecution) {
     statements.push(new PolicyStatement({ actions: ['states:StopExecution'], resources: [targets.executionsArn] }));
@@ -69,7 +72,9 @@ export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[]
 
 export const grantNeeds = (fn: IFunction, needs: Needs, targets: Targets): void => {
   for (const statement of statementsFor(needs, targets)) fn.addToRolePolicy(statement);
-  if (needs.stopExecution && fn.role) acknowledgeExecutionsWildcard(fn.role, targets.executionsArn);
+  if ((needs.startExecution || needs.stopExecution) && fn.role) {
+    acknowledgeExecutionsWildcard(fn.role, targets.executionsArn);
+  }
 };
 
 /** Two routes may share a handler module: the function gets the union of what they need. */

@@ -205,6 +205,7 @@ describe('least privilege', () => {
       expect(actionsOf(table ?? {}).sort(), handler).toEqual([...tableActions[needs.table]].sort());
       expect(resourcesOf(table ?? {}), handler).toHaveLength(1 + Object.keys(tableDefinition.indexes).length);
       expect(granted.has('states:StartExecution'), handler).toBe(Boolean(needs.startExecution));
+      expect(granted.has('states:DescribeExecution'), handler).toBe(Boolean(needs.startExecution));
       expect(granted.has('states:StopExecution'), handler).toBe(Boolean(needs.stopExecution));
       expect(granted.has('states:SendTaskSuccess'), handler).toBe(Boolean(needs.sendTaskResult));
       expect(granted.has('ses:SendEmail'), handler).toBe(Boolean(needs.sendEmail));
@@ -253,10 +254,13 @@ describe('least privilege', () => {
     ).toEqual(stepIds.sort());
   });
 
-  it('scopes StopExecution to the executions of this state machine', () => {
+  it('scopes StopExecution and DescribeExecution to the executions of this state machine', () => {
     const cancel = statementsOf(logicalId(stack.functions.get('CancelRfq') as IConstruct));
     const stop = cancel.find((statement) => actionsOf(statement).includes('states:StopExecution'));
     expect(JSON.stringify(stop?.Resource)).toContain(`:execution:${stack.stateMachineName}:*`);
+    const submit = statementsOf(logicalId(stack.functions.get('CreateRfq') as IConstruct));
+    const describe = submit.find((statement) => actionsOf(statement).includes('states:DescribeExecution'));
+    expect(JSON.stringify(describe?.Resource)).toContain(`:execution:${stack.stateMachineName}:*`);
   });
 });
 
@@ -271,6 +275,11 @@ describe('the workflow', () => {
       const fn = stack.functions.get(key.replace(/FunctionArn$/, ''));
       expect(substitutions[key], key).toEqual({ 'Fn::GetAtt': [logicalId(fn as IConstruct), 'Arn'] });
     }
+  });
+
+  it('deploys the very ASL file the local engine runs, as an asset', () => {
+    const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.') && name.endsWith('.json'));
+    expect(assets.map((name) => readFileSync(join(outdir, name), 'utf8'))).toContain(definitionText());
   });
 
   it('is valid Amazon States Language once the substitutions are applied', () => {
@@ -436,6 +445,7 @@ describe('a dev stack (context deletionProtection=false requireMfa=true)', () =>
 const knownActions = new Set([
   ...tableActions.write,
   'states:StartExecution',
+  'states:DescribeExecution',
   'states:StopExecution',
   ...sendTaskResultActions,
   'ses:SendEmail',
