@@ -7,7 +7,7 @@ import { tableDefinition } from './table.ts';
 import type { Item, TableClient } from './table-client.ts';
 
 /** An expired link stays this long before TTL removes it, so it still answers "expired" (410), not "unknown". */
-export const LINK_RETENTION_SECONDS = 30 * 24 * 3600;
+const LINK_RETENTION_SECONDS = 30 * 24 * 3600;
 const MAX_LINKS_PER_WAIT = 100;
 
 const toLink = (item: Item): ApprovalLink => fromItem(item) as unknown as ApprovalLink;

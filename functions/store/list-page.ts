@@ -4,8 +4,8 @@ import type { IndexDefinition } from './table.ts';
 import { tableDefinition } from './table.ts';
 import type { Item, TableClient } from './table-client.ts';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
 /** A filtered list reads index keys in larger steps, and stops after this many reads with a short page and a cursor. */
 const FILTERED_READ_SIZE = 500;
 const MAX_FILTERED_READS = 10;
@@ -36,13 +36,13 @@ const keyNames = (spec: ListSpec): string[] => [
   spec.index.sortKey,
 ];
 
-export const encodeCursor = (spec: ListSpec, entry: Record<string, unknown>): string => {
+const encodeCursor = (spec: ListSpec, entry: Record<string, unknown>): string => {
   const key = Object.fromEntries(keyNames(spec).map((name) => [name, entry[name]]));
   return Buffer.from(JSON.stringify({ list: spec.tag, key }), 'utf8').toString('base64url');
 };
 
 /** The cursor's start key, if it belongs to this very list and names a position inside its partition. */
-export const decodeCursor = (spec: ListSpec, cursor: string): Record<string, string> => {
+const decodeCursor = (spec: ListSpec, cursor: string): Record<string, string> => {
   let parsed: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');

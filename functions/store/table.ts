@@ -49,8 +49,6 @@ export const tableDefinition = {
   indexes: Record<string, IndexDefinition>;
 };
 
-export type IndexName = keyof typeof tableDefinition.indexes;
-
 const indexes: readonly IndexDefinition[] = Object.values(tableDefinition.indexes);
 
 const keyAttributes = (): string[] => [
