@@ -57,10 +57,14 @@ export const withFreshKeys = (
   own: ReadonlySet<string>,
   suffix: string,
 ): RecordedCall[] =>
-  calls.map((call) => ({
-    operation: call.operation,
-    input: rewrite(call.input, (s) => (own.has(s) ? `${s}${suffix}` : s)) as Record<string, unknown>,
-  }));
+  calls.map((call) => {
+    // The SDK fills in a transaction's idempotency token itself; the recorded one, reused, would make DynamoDB refuse it.
+    const { ClientRequestToken: _, ...input } = call.input;
+    return {
+      operation: call.operation,
+      input: rewrite(input, (s) => (own.has(s) ? `${s}${suffix}` : s)) as Record<string, unknown>,
+    };
+  });
 
 /** Sends the recorded calls one after another with the plain SDK, as the handler sent them. */
 export const replay = async (client: dynamodb.DynamoDBClient, calls: readonly RecordedCall[]): Promise<void> => {
