@@ -1,6 +1,6 @@
 import type { Role } from '#domain/company.ts';
 import { type DemoTarget, runDemo, type TimelineEntry } from './demo-scenario.ts';
-import { type LocalStack, startLocalStack } from './stack.ts';
+import type { LocalStack } from './stack.ts';
 
 /**
  * `npm run demo`: one RFQ from submission to order. Uses the stack of a running `npm start` when one answers at
@@ -52,6 +52,8 @@ const main = async (): Promise<number> => {
     console.log(`Using the running stack at ${apiUrl} (inbox ${sesUrl}).`);
   } else {
     console.log('No stack answers at', apiUrl, '— starting one for the demo…');
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const { startLocalStack } = await import('./stack.ts');
     own = await startLocalStack({
       log: (p) => {
         if (p.state === 'ready') console.log(`▸ ${p.service.padEnd(15)}… ready (${((p.ms ?? 0) / 1000).toFixed(1)} s)`);

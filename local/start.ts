@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { demoUsers } from './seed/seed.ts';
-import { type LocalStack, type Progress, type StackOptions, startLocalStack } from './stack.ts';
+import type { LocalStack, Progress, StackOptions } from './stack.ts';
 
 /**
  * `npm start`: the whole system on this machine, seeded, with a dev token per seeded user.
@@ -52,7 +52,7 @@ Dev tokens (12 h; more with POST ${urls.api}/dev/token {"email","groups","compan
       groups: user.groups,
       ...(user.companyId && { companyId: user.companyId }),
     });
-    console.log(`  ${user.email.padEnd(width)}  ${role.padEnd(20)}  ${token}`);
+    console.log(`  ${user.email.padEnd(width)}  ${role.padEnd(23)}  ${token}`);
   }
   const buyer = demoUsers.find((u) => u.groups.includes('buyer'))!;
   const buyerToken = await stack.tokenFor({ email: buyer.email, groups: buyer.groups, companyId: buyer.companyId! });
@@ -61,6 +61,9 @@ Try it (${buyer.email} asks for a quote; the rep's review link then arrives in t
   export BUYER_TOKEN='${buyerToken}'
   curl -s ${urls.api}/rfqs -H "Authorization: Bearer $BUYER_TOKEN" -H 'Content-Type: application/json' \\
     -H "Idempotency-Key: $(date +%s)" -d '{"lines":[{"sku":"FAS-HCS-M8-50","quantity":200},{"sku":"ELE-SCN-2D","quantity":20}]}'
+
+Then, once the rep has approved it from the inbox, the buyer's page for it (the token stays in the fragment):
+  ${urls.api}/rfqs/<rfqId>/page#token=$BUYER_TOKEN
 
 Or drive one RFQ all the way to an order: npm run demo
 Ctrl-C stops everything.`);
@@ -93,7 +96,13 @@ const main = async (): Promise<void> => {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // `kill <npm's pid>`: npm passes SIGTERM to its shell, which dies without passing it on. Orphaned, we stop ourselves.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && shutdown('SIGTERM'), 500).unref();
   console.log(`quote-to-order — starting the local stack${options.persist ? ' (data kept in .data/)' : ''}`);
+  // Imported now, not at the top: the AWS SDK reads this switch when it loads.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { startLocalStack } = await import('./stack.ts');
   stack = await startLocalStack(options);
   await banner(stack);
 };

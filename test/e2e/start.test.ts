@@ -75,14 +75,22 @@ const javaOnPort = (port: number): boolean => {
 describe('npm start', () => {
   const running: Run[] = [];
   afterAll(() => {
-    for (const run of running) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    for (const run of running) {
+      if (run.child.exitCode !== null || run.child.pid === undefined) continue;
+      // npm runs detached in its own process group: take the whole group down if a test failed half-way.
+      try {
+        process.kill(run.child.spawnargs[0] === 'npm' ? -run.child.pid : run.child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
   });
 
   it('brings the stack up, prints every URL and a working token per seeded user, and Ctrl-C leaves no java', async () => {
     const { api, ses, dynamodb, args } = await freePorts();
     const run = start(args);
     running.push(run);
-    await printed(run, 'Ctrl-C stops everything.', 60_000);
+    await printed(run, 'Ctrl-C stops everything.', 100_000);
     const output = run.output();
 
     expect(output).toMatch(/▸ DynamoDB Local\s+… ready \(\d+\.\d s\)/);
@@ -100,7 +108,29 @@ describe('npm start', () => {
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
     expect(javaOnPort(dynamodb)).toBe(false);
-  });
+  }, 120_000);
+
+  it('stops everything when `npm start` itself gets SIGTERM, though npm’s shell does not pass it on', async () => {
+    const { dynamodb, args } = await freePorts();
+    const npm = spawn('npm', ['start', '--', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let out = '';
+    npm.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const run: Run = { child: npm, output: () => out, errors: () => '', exited: new Promise(() => undefined) };
+    running.push(run);
+    await printed(run, 'Ctrl-C stops everything.', 100_000);
+    expect(javaOnPort(dynamodb)).toBe(true);
+
+    npm.kill('SIGTERM');
+    const deadline = Date.now() + 15_000;
+    while (javaOnPort(dynamodb) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(javaOnPort(dynamodb)).toBe(false);
+  }, 120_000);
 
   it('says in one line which port is taken, and exits 1', async () => {
     const holder: Server = createServer();
