@@ -19,6 +19,7 @@ const unsupportedFields: Record<string, string> = {
   QueryLanguage: 'JSONata (QueryLanguage) is not supported by the local engine; use JSONPath',
   Assign: 'variables (Assign) are not supported by the local engine',
   Arguments: 'Arguments is a JSONata field; use Parameters',
+  Items: 'Items is a JSONata field; use ItemsPath',
   Output: 'Output is a JSONata field; use OutputPath/ResultSelector',
   Credentials: 'cross-account Task Credentials are not supported by the local engine',
   ItemReader: 'distributed Map (ItemReader) is not supported by the local engine',

@@ -147,6 +147,13 @@ const rewriteStates = (
     } else if (state.Type === 'Wait') {
       tasks.set(name, { name, integration: 'wait', resource: localWaitResource, callback: false });
       rewritten[name] = rewriteWait(state);
+    } else if (state.Type === 'Fail') {
+      // Without Error/Cause the library invents "FailStateError"; AWS reports none. Empty here, dropped when reported.
+      rewritten[name] = {
+        ...state,
+        ...(state.Error === undefined && state.ErrorPath === undefined && { Error: '' }),
+        ...(state.Cause === undefined && state.CausePath === undefined && { Cause: '' }),
+      };
     } else {
       const copy: StateDefinition = { ...state };
       const retry = scaleRetriers(state.Retry, timeScale);

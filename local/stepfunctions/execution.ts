@@ -114,7 +114,10 @@ export class Execution implements RunningExecution {
           this.#finish('TIMED_OUT', { error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds)' });
         } else {
           const reason = error.cause instanceof Error ? error.cause : error;
-          this.#finish('FAILED', { error: reason.name, cause: reason.message });
+          this.#finish('FAILED', {
+            ...(reason.name !== '' && { error: reason.name }),
+            ...(reason.message !== '' && { cause: reason.message }),
+          });
         }
       },
     );

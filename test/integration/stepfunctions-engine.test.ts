@@ -48,6 +48,11 @@ beforeAll(async () => {
         }),
         substitutions: {},
       },
+      {
+        name: 'bare-fail',
+        definition: JSON.stringify({ StartAt: 'Failed', States: { Failed: { Type: 'Fail' } } }),
+        substitutions: {},
+      },
     ],
     {
       'convert-to-order': async (event: { rfqId: string }) => {
@@ -227,6 +232,13 @@ describe('Choice, Wait, Pass, Succeed, Fail', () => {
       error: 'NoReminder',
       cause: 'the input asked for no reminder',
     });
+  });
+
+  it('a Fail state without Error or Cause fails the execution with neither, as on AWS', async () => {
+    const done = await local.settled(await start('bare-fail', 'bare', {}));
+    expect(done.status).toBe('FAILED');
+    expect(done.error).toBeUndefined();
+    expect(done.cause).toBeUndefined();
   });
 
   it('the machine’s own TimeoutSeconds (scaled) ends the execution as TIMED_OUT', async () => {
