@@ -120,7 +120,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     },
 
     /** Polls until the RFQ has this status (a deadline, never a fixed sleep). */
-    async statusReaches(rfqId: string, status: RfqStatus, timeout = 20_000): Promise<Rfq> {
+    async statusReaches(rfqId: string, status: RfqStatus, timeout = 45_000): Promise<Rfq> {
       return vi.waitFor(
         async () => {
           const rfq = await rfqOf(rfqId);
@@ -132,7 +132,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     },
 
     /** Polls until this person has received `count` approval links; answers them all, oldest first. */
-    async linksArrive(email: string, count: number, timeout = 20_000): Promise<string[]> {
+    async linksArrive(email: string, count: number, timeout = 45_000): Promise<string[]> {
       return vi.waitFor(
         async () => {
           const links = await inbox.linksFor(email);
@@ -144,7 +144,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     },
 
     /** Polls until this person has received a mail whose subject starts with `subject`; answers the latest. */
-    async mailArrives(email: string, subject: string, timeout = 20_000) {
+    async mailArrives(email: string, subject: string, timeout = 45_000) {
       return vi.waitFor(
         async () => {
           const mail = (await inbox.emailsTo(email)).filter((m) => m.subject.startsWith(subject)).at(-1);
@@ -156,7 +156,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     },
 
     /** Polls until the RFQ's execution has ended. */
-    async executionEnds(rfqId: string, timeout = 20_000) {
+    async executionEnds(rfqId: string, timeout = 45_000) {
       return vi.waitFor(
         () => {
           const found = execution(rfqId);

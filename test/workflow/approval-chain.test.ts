@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cancelRfq } from '#functions/decisions/cancel-rfq.ts';
+import { aDeal } from './support/deal.ts';
+import { submitQuoteAndAccept } from './support/drive.ts';
+import { clickLink, openLink } from './support/person.ts';
+import { startWorld, type World } from './support/world.ts';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => world?.stop());
+
+describe("the buyer company's approval chain", () => {
+  it('ends in APPROVAL_REJECTED when finance rejects at level 2, and no order is made', async () => {
+    const deal = await aDeal(world);
+    const { rfqId } = await submitQuoteAndAccept(world, deal);
+    const [lead2] = await world.linksArrive(deal.people.lead2, 1);
+    expect((await clickLink(world, lead2!, { decision: 'approve' })).status).toBe(200);
+    const [finance] = await world.linksArrive(deal.people.finance, 1);
+    expect((await clickLink(world, finance!, { decision: 'reject', comment: 'over budget' })).status).toBe(200);
+
+    const rejected = await world.statusReaches(rfqId, 'APPROVAL_REJECTED');
+    expect(rejected.approvals.map((a) => a.status)).toEqual(['APPROVED', 'REJECTED']);
+    expect(rejected.approvals[1]?.decisions).toMatchObject([
+      { approver: deal.people.finance, decision: 'reject', comment: 'over budget' },
+    ]);
+    const mail = await world.mailArrives(deal.people.buyer, `Purchase ${rfqId} was not approved`);
+    expect(mail.text).toContain('over budget');
+    expect((await world.executionEnds(rfqId)).status).toBe('SUCCEEDED');
+    expect(rejected.orderId).toBeUndefined();
+    expect(world.events.filter((e) => e.Detail.includes(rfqId))).toHaveLength(0);
+  });
+
+  it('needs every approver of an `all` level: the first approval is recorded, the second completes it', async () => {
+    const deal = await aDeal(world, { rules: 'all-of-two' });
+    const { rfqId } = await submitQuoteAndAccept(world, deal);
+    const [lead1] = await world.linksArrive(deal.people.lead1, 1);
+    const [lead2] = await world.linksArrive(deal.people.lead2, 1);
+
+    const first = await clickLink(world, lead1!, { decision: 'approve' });
+    expect(first.status).toBe(202);
+    expect(first.html).toContain(deal.people.lead2);
+    expect((await world.rfqOf(rfqId)).status).toBe('PENDING_APPROVAL');
+
+    expect((await clickLink(world, lead2!, { decision: 'approve' })).status).toBe(200);
+    const ordered = await world.statusReaches(rfqId, 'ORDERED');
+    expect(ordered.approvals[0]?.decisions.map((d) => d.approver).sort()).toEqual(
+      [deal.people.lead1, deal.people.lead2].sort(),
+    );
+  });
+
+  it('stops when the buyer cancels during the chain: CANCELLED, execution stopped, every link dead', async () => {
+    const deal = await aDeal(world);
+    const pending = await submitQuoteAndAccept(world, deal);
+    const [lead1] = await world.linksArrive(deal.people.lead1, 1);
+
+    const cancelled = await cancelRfq(
+      await world.rfqOf(pending.rfqId),
+      deal.buyer,
+      world.decisions,
+      'project cancelled',
+    );
+    expect(cancelled.status).toBe('CANCELLED');
+    expect((await world.executionEnds(pending.rfqId)).status).toBe('ABORTED');
+    expect((await openLink(world, lead1!)).status).toBe(409);
+    expect((await clickLink(world, lead1!, { decision: 'approve' })).status).toBe(409);
+    expect((await world.rfqOf(pending.rfqId)).status).toBe('CANCELLED');
+    const history = await world.store.rfqs.history(pending.rfqId);
+    const moves = history.filter((e) => e.to !== undefined && e.from !== e.to);
+    expect(moves.at(-1)).toMatchObject({ action: 'cancelled', from: 'PENDING_APPROVAL', to: 'CANCELLED' });
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
+import { aDeal } from './support/deal.ts';
+import { submitAndQuote } from './support/drive.ts';
+import { clickLink, openLink } from './support/person.ts';
+import { startWorld, type World } from './support/world.ts';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => world?.stop());
+
+describe("the buyer's decision on a quote", () => {
+  it('declines: DECLINED, and the rep is told the reason', async () => {
+    const deal = await aDeal(world);
+    const quoted = await submitAndQuote(world, deal);
+    await buyerDecision(quoted, deal.buyer, { decision: 'decline', reason: 'found it cheaper' }, world.decisions);
+
+    await world.statusReaches(quoted.rfqId, 'DECLINED');
+    const mail = await world.mailArrives(deal.people.rep, `Quote ${quoted.rfqId} was declined`);
+    expect(mail.text).toContain('found it cheaper');
+    expect((await world.executionEnds(quoted.rfqId)).status).toBe('SUCCEEDED');
+    expect(await world.store.waits.get(quoted.rfqId, 'buyer-decision')).toBeUndefined();
+  });
+
+  it('asks for a revision: version 2 goes back to the rep, whose old link is dead, and is then accepted', async () => {
+    const deal = await aDeal(world, { rules: 'none' });
+    const quoted = await submitAndQuote(world, deal);
+    const [firstReview] = await world.inbox.linksFor(deal.people.rep);
+    await buyerDecision(quoted, deal.buyer, { decision: 'revise', comment: 'need 20 valves' }, world.decisions);
+
+    const revised = await world.statusReaches(quoted.rfqId, 'IN_REVIEW');
+    expect(revised.quote?.version).toBe(2);
+    const [, secondReview] = await world.linksArrive(deal.people.rep, 2);
+    expect((await world.mailArrives(deal.people.rep, 'Review quote')).text).toContain('need 20 valves');
+    expect((await openLink(world, firstReview!)).status).toBe(409);
+    expect((await clickLink(world, secondReview!, { decision: 'approve' })).status).toBe(200);
+
+    const requoted = await world.statusReaches(quoted.rfqId, 'QUOTED');
+    expect(requoted.quote?.version).toBe(2);
+    // A decision on the old version is refused: the buyer's wait is bound to version 2 now.
+    await expect(
+      buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-OLD' }, world.decisions),
+    ).rejects.toThrow();
+    await buyerDecision(requoted, deal.buyer, { decision: 'accept', poNumber: 'PO-2' }, world.decisions);
+
+    // No approval rule applies to this company: approved at once, then ordered.
+    const ordered = await world.statusReaches(quoted.rfqId, 'ORDERED');
+    expect(ordered.poNumber).toBe('PO-2');
+    await world.executionEnds(quoted.rfqId);
+    expect(
+      world.events.filter((e) => e.DetailType === 'order.created' && e.Detail.includes(quoted.rfqId)),
+    ).toHaveLength(1);
+    const moves = (await world.store.rfqs.history(quoted.rfqId))
+      .filter((e) => e.to && e.from !== e.to)
+      .map((e) => e.to);
+    expect(moves).toEqual([
+      'SUBMITTED',
+      'IN_REVIEW',
+      'QUOTED',
+      'IN_REVIEW',
+      'QUOTED',
+      'ACCEPTED',
+      'APPROVED',
+      'ORDERED',
+    ]);
+  });
+
+  it('is the buyer’s own: another company’s buyer is refused and nothing moves', async () => {
+    const deal = await aDeal(world);
+    const other = await aDeal(world);
+    const quoted = await submitAndQuote(world, deal);
+    await expect(
+      buyerDecision(quoted, other.buyer, { decision: 'accept', poNumber: 'PO-X' }, world.decisions),
+    ).rejects.toMatchObject({ status: 403 });
+    expect((await world.rfqOf(quoted.rfqId)).status).toBe('QUOTED');
+  });
+});

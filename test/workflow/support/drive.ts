@@ -1,0 +1,21 @@
+import { expect } from 'vitest';
+import type { Rfq } from '#domain/rfq.ts';
+import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
+import type { Deal } from './deal.ts';
+import { clickLink } from './person.ts';
+import type { World } from './world.ts';
+
+/** The steps every scenario shares, done the way people do them: submitted, then the rep approves from the email. */
+export const submitAndQuote = async (world: World, deal: Deal): Promise<Rfq> => {
+  const { rfqId } = await world.submit(deal.rfq());
+  const [review] = await world.linksArrive(deal.people.rep, 1);
+  expect((await clickLink(world, review!, { decision: 'approve' })).status).toBe(200);
+  return world.statusReaches(rfqId, 'QUOTED');
+};
+
+/** …and the buyer accepts with a PO number: the company's approval chain starts. */
+export const submitQuoteAndAccept = async (world: World, deal: Deal, poNumber = 'PO-1'): Promise<Rfq> => {
+  const quoted = await submitAndQuote(world, deal);
+  await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber }, world.decisions);
+  return world.statusReaches(quoted.rfqId, 'PENDING_APPROVAL');
+};
