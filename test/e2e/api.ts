@@ -7,6 +7,7 @@ import { storeFromConfig } from '#store/from-config.ts';
 import { createTable, deleteTable } from '#store/table.ts';
 import { type ApiServer, startApiServer } from '../../local/api-server.ts';
 import { createDevIssuer, type DevIssuer } from '../../local/dev-tokens.ts';
+import { startLocalStack } from '../../local/stack.ts';
 import { type StepFunctionsLocal, startStepFunctionsLocal } from '../../local/stepfunctions/index.ts';
 
 /**
@@ -50,6 +51,60 @@ export interface Api {
   stop(): Promise<void>;
 }
 
+/** Calls the API as a client would: real HTTP, a dev token for the user. */
+const client = (url: string, issuer: DevIssuer): Pick<Api, 'url' | 'tokenFor' | 'call'> => {
+  const tokenFor = (user: User) => issuer.token(user);
+  return {
+    url,
+    tokenFor,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.as)
+        headers.authorization = `Bearer ${typeof options.as === 'string' ? options.as : await tokenFor(options.as)}`;
+      let body: string | undefined = options.raw;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined && { body }) });
+      const text = await response.text();
+      const type = response.headers.get('content-type') ?? '';
+      return {
+        status: response.status,
+        headers: response.headers,
+        text,
+        body: type.includes('json') && text ? JSON.parse(text) : text,
+      };
+    },
+  };
+};
+
+/**
+ * The whole local stack (`npm start`'s composition) on the test run's DynamoDB Local and SES, with the real workflow
+ * and step handlers; the caller seeds what it needs through the API.
+ */
+export const startApiOnStack = async (options: { timeScale?: number } = {}): Promise<Api & { sesEndpoint: string }> => {
+  const tableName = `e2e-${randomUUID().slice(0, 8)}`;
+  const stack = await startLocalStack({
+    reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+    tableName,
+    seed: false,
+    ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
+  });
+  return {
+    ...client(stack.urls.api, stack.issuer),
+    sesEndpoint: stack.urls.ses,
+    tableName,
+    issuer: stack.issuer,
+    stepFunctions: stack.stepFunctions,
+    store: storeFromConfig(),
+    async stop() {
+      await stack.stop();
+      await deleteTable(dynamoClient(), tableName);
+    },
+  };
+};
+
 export const startApi = async (): Promise<Api> => {
   const tableName = `e2e-${randomUUID().slice(0, 8)}`;
   const stepFunctions = await startStepFunctionsLocal({
@@ -76,33 +131,12 @@ export const startApi = async (): Promise<Api> => {
     await stepFunctions.stop();
     throw error;
   }
-  const tokenFor = (user: User) => issuer.token(user);
   return {
-    url: server.url,
+    ...client(server.url, issuer),
     tableName,
     issuer,
     stepFunctions,
     store: storeFromConfig(),
-    tokenFor,
-    async call(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.as)
-        headers.authorization = `Bearer ${typeof options.as === 'string' ? options.as : await tokenFor(options.as)}`;
-      let body: string | undefined = options.raw;
-      if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const response = await fetch(`${server.url}${path}`, { method, headers, ...(body !== undefined && { body }) });
-      const text = await response.text();
-      const type = response.headers.get('content-type') ?? '';
-      return {
-        status: response.status,
-        headers: response.headers,
-        text,
-        body: type.includes('json') && text ? JSON.parse(text) : text,
-      };
-    },
     async stop() {
       await server.stop();
       await stepFunctions.stop();

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RfqStatus } from '#domain/lifecycle.ts';
+import { always, aRule } from '../builders/approval-rule.ts';
+import { aContract } from '../builders/contract.ts';
+import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
+import { type Answer, type Api, startApiOnStack } from './api.ts';
+import { acme, anRfqRequest, bolts, globex, gloves, idempotencyKey, people, submit } from './world.ts';
+
+/**
+ * Every decision route doing its job on the real workflow (the ASL on the local Step Functions service, the real
+ * step handlers, DynamoDB Local, the local SES): reference data through the admin routes, then RFQs driven through
+ * review, accept, revise, decline and an email-link approval to an order.
+ */
+let api: Api & { sesEndpoint: string };
+const run = randomUUID().slice(0, 8);
+/** Unique per run: the SES store is shared by every test file. */
+const globexApprover = `approver-${run}@globex.example`;
+
+const poll = async (rfqId: string, statuses: RfqStatus[], as = people.acmeBuyer): Promise<Answer> => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const view = await api.call('GET', `/rfqs/${rfqId}`, { as });
+    if (statuses.includes(view.body.status)) return view;
+    if (Date.now() > deadline) throw new Error(`${rfqId} is ${view.body.status}, not ${statuses.join(' / ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+const put = async (path: string, body: unknown) => {
+  const answer = await api.call('PUT', path, { as: people.admin, body });
+  expect(answer.status, answer.text).toBe(200);
+  expect(answer.body).toEqual(body);
+};
+
+beforeAll(async () => {
+  api = await startApiOnStack();
+  const thisYear = new Date().getUTCFullYear();
+  await put(`/products/${bolts.sku}`, bolts);
+  await put(`/products/${gloves.sku}`, gloves);
+  await put('/companies/acme', acme);
+  await put('/companies/globex', globex);
+  for (const companyId of ['acme', 'globex']) {
+    await put(
+      `/companies/${companyId}/contract`,
+      aContract(`ctr-${companyId}`)
+        .for(companyId)
+        .validBetween(`${thisYear - 1}-01-01`, `${thisYear + 1}-12-31`)
+        .withTier(bolts.sku, 100, 9_00)
+        .build(),
+    );
+  }
+  await put('/companies/acme/approval-rules', { rules: [] });
+  await put('/companies/globex/approval-rules', {
+    rules: [aRule('everything').when(always).approvedBy(globexApprover).build()],
+  });
+});
+afterAll(() => api?.stop());
+
+/**
+ * The RFQ is IN_REVIEW as soon as it is priced, a moment before the workflow has mailed the rep and opened the review
+ * wait; a review is decided once the rep has been asked, as a rep who read the email would.
+ */
+const review = async (rfqId: string, as: typeof people.acmeRep, body: object) => {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { status, quote } = (await api.store.rfqs.get(rfqId))!;
+    const links = await api.store.links.listForRfq(rfqId);
+    const asked = links.some(
+      (l) => l.purpose === 'rep-review' && l.status === 'PENDING' && l.quoteVersion === quote?.version,
+    );
+    if (asked || status !== 'IN_REVIEW' || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return api.call('POST', `/rfqs/${rfqId}/review`, { as, body });
+};
+
+describe('an RFQ through the API on the real workflow', () => {
+  it('is priced from the contract, approved by the rep with an adjustment, accepted, and ordered', async () => {
+    const rfqId = await submit(api, people.acmeBuyer);
+    const priced = await poll(rfqId, ['IN_REVIEW']);
+    expect(priced.body.lines).toEqual([
+      expect.objectContaining({
+        sku: bolts.sku,
+        quantity: 100,
+        unitPrice: 9_00,
+        lineTotal: 900_00,
+        priceSource: expect.any(String),
+      }),
+    ]);
+    expect(priced.body.lines[0]).not.toHaveProperty('cost');
+    expect(priced.body).toMatchObject({ total: 900_00, currency: 'USD', version: 1 });
+    const asRep = await api.call('GET', `/rfqs/${rfqId}`, { as: people.acmeRep });
+    expect(asRep.body.lines[0].cost).toBe(bolts.cost);
+
+    const reviewed = await review(rfqId, people.acmeRep, {
+      decision: 'approve',
+      adjustments: [{ sku: bolts.sku, unitPrice: 8_55 }],
+      comment: 'volume customer',
+    });
+    expect(reviewed.status, reviewed.text).toBe(202);
+    const quoted = await poll(rfqId, ['QUOTED']);
+    expect(quoted.body.lines[0]).toMatchObject({ unitPrice: 8_55, lineTotal: 855_00 });
+    expect(quoted.body.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const accepted = await api.call('POST', `/rfqs/${rfqId}/accept`, {
+      as: people.acmeBuyer,
+      body: { poNumber: 'PO-4711' },
+    });
+    expect(accepted.status, accepted.text).toBe(202);
+    const ordered = await poll(rfqId, ['ORDERED']);
+    expect(ordered.body).toMatchObject({ poNumber: 'PO-4711', orderId: expect.any(String) });
+    expect(ordered.body.history.map((e: { action: string }) => e.action)).toContain('submitted');
+
+    const order = await api.call('GET', `/orders/${ordered.body.orderId}`, { as: people.acmeApprover });
+    expect(order.status).toBe(200);
+    expect(order.body).toMatchObject({ rfqId, companyId: 'acme', poNumber: 'PO-4711', total: 855_00 });
+    for (const who of [people.acmeBuyer, people.acmeRep, people.admin]) {
+      const orders = await api.call('GET', '/orders', { as: who });
+      expect(orders.body.items.map((o: { orderId: string }) => o.orderId)).toContain(ordered.body.orderId);
+    }
+    const notTheirs = await api.call('GET', '/orders', { as: people.globexRep });
+    expect(notTheirs.body.items.map((o: { orderId: string }) => o.orderId)).not.toContain(ordered.body.orderId);
+  });
+
+  it('goes back to review with a new version when the buyer asks for a revision, then is declined', async () => {
+    const rfqId = await submit(api, people.acmeBuyer);
+    await poll(rfqId, ['IN_REVIEW']);
+    expect((await review(rfqId, people.acmeRep, { decision: 'approve' })).status).toBe(202);
+    await poll(rfqId, ['QUOTED']);
+    const revise = await api.call('POST', `/rfqs/${rfqId}/revise`, {
+      as: people.acmeBuyer,
+      body: { comment: 'can you do better?' },
+    });
+    expect(revise.status, revise.text).toBe(202);
+    const again = await poll(rfqId, ['IN_REVIEW']);
+    expect(again.body.version).toBe(2);
+    expect((await review(rfqId, people.acmeRep, { decision: 'approve' })).status).toBe(202);
+    await poll(rfqId, ['QUOTED']);
+    const decline = await api.call('POST', `/rfqs/${rfqId}/decline`, {
+      as: people.acmeBuyer,
+      body: { reason: 'went elsewhere' },
+    });
+    expect(decline.status, decline.text).toBe(202);
+    await poll(rfqId, ['DECLINED']);
+  });
+
+  it('ends when the rep rejects, and a second review is refused', async () => {
+    const rfqId = await submit(api, people.acmeBuyer, anRfqRequest([{ sku: gloves.sku, quantity: 3 }]));
+    await poll(rfqId, ['IN_REVIEW']);
+    expect((await review(rfqId, people.acmeRep, { decision: 'reject', comment: 'not our line' })).status).toBe(202);
+    await poll(rfqId, ['REJECTED']);
+    const late = await review(rfqId, people.acmeRep, { decision: 'approve' });
+    expect(late.status).toBe(409);
+  });
+
+  it('is approved by the buyer company’s approver from the email link, then ordered', async () => {
+    const rfqId = await submit(api, people.globexBuyer);
+    await poll(rfqId, ['IN_REVIEW'], people.globexBuyer);
+    expect((await review(rfqId, people.globexRep, { decision: 'approve' })).status).toBe(202);
+    await poll(rfqId, ['QUOTED'], people.globexBuyer);
+    const accept = await api.call('POST', `/rfqs/${rfqId}/accept`, {
+      as: people.globexBuyer,
+      body: { poNumber: 'G-1' },
+    });
+    expect(accept.status).toBe(202);
+    await poll(rfqId, ['PENDING_APPROVAL'], people.globexBuyer);
+
+    const inbox = createInbox(api.sesEndpoint, api.url);
+    let links: string[] = [];
+    for (const deadline = Date.now() + 30_000; links.length === 0 && Date.now() < deadline; ) {
+      links = await inbox.linksFor(globexApprover);
+      if (links.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(links).toHaveLength(1);
+    const path = `/approvals/${tokenOf(links[0]!)}`;
+    const page = await api.call('GET', path);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const decided = await api.call('POST', path, {
+      raw: 'decision=approve&comment=fine',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(decided.status, decided.text).toBe(200);
+    await poll(rfqId, ['ORDERED'], people.globexBuyer);
+    const replay = await api.call('POST', path, {
+      body: { decision: 'approve' },
+      headers: { accept: 'application/json' },
+    });
+    expect(replay.status).toBe(409);
+    expect(replay.body).toEqual({ outcome: 'used' });
+  });
+
+  it('keeps retries of one submission to one RFQ and one execution', async () => {
+    const key = idempotencyKey();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.call('POST', '/rfqs', { as: people.acmeBuyer, body: anRfqRequest(), headers: { 'idempotency-key': key } }),
+      ),
+    );
+    const rfqId = answers[0]!.body.rfqId;
+    expect(answers.every((a) => a.status === 201 && a.body.rfqId === rfqId)).toBe(true);
+    expect(api.stepFunctions.executions().filter((e) => e.name === rfqId)).toHaveLength(1);
+  });
+});
