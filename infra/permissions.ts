@@ -7,8 +7,8 @@ export type Needs = RouteSpec['needs'];
 
 /**
  * IAM authorizes each item of a TransactWriteItems by the item's own action (PutItem, UpdateItem, DeleteItem,
- * ConditionCheckItem) — there is no separate transaction permission — and a BatchGetItem by GetItem plus
- * BatchGetItem. The store uses Get, Query, BatchGet, Put, Update, Delete and TransactWrite; nothing scans.
+ * ConditionCheckItem): there is no separate transaction permission. The store uses Get, Query, BatchGet, Put, Update,
+ * Delete and TransactWrite; nothing scans and nothing batch-writes, so neither is granted.
  */
 export const tableActions = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],

@@ -144,7 +144,9 @@ describe('the functions', () => {
             EVENT_BUS_NAME: { Ref: expect.stringMatching(/^EventsBus/) },
             MAIL_FROM: 'quotes@example.com',
             SES_CONFIGURATION_SET: { Ref: expect.stringMatching(/^EmailConfigurationSet/) },
-            PUBLIC_BASE_URL: expect.anything(),
+            PUBLIC_BASE_URL: {
+              'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ApiHttpApi/), 'ApiEndpoint'] }, '/']],
+            },
             SALES_MANAGER_EMAIL: 'sm@example.com',
             POWERTOOLS_SERVICE_NAME: 'quote-to-order',
             POWERTOOLS_LOG_LEVEL: 'INFO',
