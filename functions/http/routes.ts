@@ -303,3 +303,13 @@ export const route = <K extends RouteKey>(key: K): (typeof table)[K] & { key: K 
 
 /** The one source of routes: infra builds the API from it, the local API server routes with it. */
 export const routes: readonly (RouteDef & { key: RouteKey })[] = (Object.keys(table) as RouteKey[]).map(route);
+
+/**
+ * API Gateway's `$default` route (not a table entry: no method, no path): answers a path no route has with a 404
+ * problem and a known path with the wrong method with a 405, as the local API server does. Public, reads nothing.
+ */
+export const unmatchedRoute: Pick<RouteSpec, 'handler' | 'auth' | 'needs'> = {
+  handler: 'functions/http/unmatched-route.ts',
+  auth: 'public',
+  needs: { table: 'read' },
+};
