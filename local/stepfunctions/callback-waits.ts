@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from './api-error.ts';
 import type { Json } from './json.ts';
+import { setLongTimeout } from './long-timer.ts';
 import { TaskFailure } from './task-failure.ts';
 
 /** An open `.waitForTaskToken` wait: the token to hand out and the answer the task awaits. */
@@ -32,7 +33,7 @@ export class CallbackWaits {
   open(executionArn: string, heartbeatMs?: number): OpenWait {
     const token = randomBytes(32).toString('base64url');
     let settled = false;
-    let heartbeatTimer: NodeJS.Timeout | undefined;
+    let cancelHeartbeat: (() => void) | undefined;
     let resolveAnswer!: (output: Json) => void;
     let rejectAnswer!: (error: Error) => void;
     const answer = new Promise<Json>((resolve, reject) => {
@@ -42,7 +43,7 @@ export class CallbackWaits {
     const settle = (): boolean => {
       if (settled) return false;
       settled = true;
-      clearTimeout(heartbeatTimer);
+      cancelHeartbeat?.();
       this.#waits.set(token, 'closed');
       return true;
     };
@@ -56,8 +57,8 @@ export class CallbackWaits {
       },
       heartbeat: () => {
         if (heartbeatMs === undefined) return;
-        clearTimeout(heartbeatTimer);
-        heartbeatTimer = setTimeout(() => wait.fail(this.timeoutError()), heartbeatMs);
+        cancelHeartbeat?.();
+        cancelHeartbeat = setLongTimeout(() => wait.fail(this.timeoutError()), heartbeatMs);
       },
     };
     // Whoever awaits the answer handles a failure; this only keeps a wait closed before anyone awaits it quiet.

@@ -9,7 +9,9 @@ import { isJsonObject, type Json, type JsonObject } from './json.ts';
  *   give the library a timeout it never reaches, and time tasks ourselves;
  * - it ignores `HeartbeatSeconds` — we enforce it for callback tasks;
  * - durations (Task timeouts, Wait, Retry intervals, the machine's TimeoutSeconds) are multiplied by `timeScale`, and
- *   a Wait whose duration comes from a path can only be scaled if we run it ourselves: it becomes a Task we handle.
+ *   a Wait whose duration comes from a path can only be scaled if we run it ourselves: it becomes a Task we handle;
+ * - its timers overflow past 24.8 days (a 30-day quote would expire at once): we keep the machine's TimeoutSeconds
+ *   and every wait on our own long timers.
  */
 export const directivesKey = 'sfnLocal:directives';
 export const carriedInputKey = 'sfnLocal:input';
@@ -40,6 +42,8 @@ export interface EngineDefinition {
   tasks: Map<string, TaskSpec>;
   /** The state types of the ASL as written, for the execution history. */
   stateTypes: Map<string, string>;
+  /** The machine's own TimeoutSeconds, unscaled: the service enforces it (the library's timer overflows past 24.8 days). */
+  timeoutSeconds?: number;
 }
 
 const resources: { pattern: RegExp; integration: Integration }[] = [
@@ -181,10 +185,15 @@ const rewriteStates = (
 export const prepareForEngine = (definition: MachineDefinition, timeScale: number): EngineDefinition => {
   const tasks = new Map<string, TaskSpec>();
   const stateTypes = new Map<string, string>();
+  const { TimeoutSeconds: timeoutSeconds, ...rest } = definition;
   const rewritten: MachineDefinition = {
-    ...definition,
+    ...rest,
     States: rewriteStates(definition.States, timeScale, tasks, stateTypes),
   };
-  if (typeof definition.TimeoutSeconds === 'number') rewritten.TimeoutSeconds = definition.TimeoutSeconds * timeScale;
-  return { definition: rewritten, tasks, stateTypes };
+  return {
+    definition: rewritten,
+    tasks,
+    stateTypes,
+    ...(typeof timeoutSeconds === 'number' && { timeoutSeconds }),
+  };
 };

@@ -2,6 +2,7 @@ import type { StateMachine } from 'aws-local-stepfunctions';
 import type { EngineDefinition } from './engine-definition.ts';
 import { History } from './history.ts';
 import type { Json } from './json.ts';
+import { setLongTimeout } from './long-timer.ts';
 import { ExecutionClosed } from './task-failure.ts';
 import { type RunningExecution, runTask, type TaskEnvironment } from './task-runner.ts';
 
@@ -70,9 +71,9 @@ export class Execution implements RunningExecution {
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       if (this.#ended.signal.aborted) return resolve();
-      const timer = setTimeout(done, ms);
+      const cancel = setLongTimeout(done, ms);
       function done() {
-        clearTimeout(timer);
+        cancel();
         resolve();
       }
       this.#ended.signal.addEventListener('abort', done, { once: true });
@@ -101,6 +102,17 @@ export class Execution implements RunningExecution {
     };
     const run = machine.run(JSON.parse(this.input), { overrides: { taskResourceLocalHandlers: handlers }, context });
     this.#abortRun = run.abort;
+    const { timeoutSeconds } = this.stateMachine.engine;
+    if (timeoutSeconds !== undefined) {
+      const cancel = setLongTimeout(
+        () => {
+          this.#finish('TIMED_OUT', { error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds)' });
+          run.abort();
+        },
+        timeoutSeconds * 1000 * this.env.timeScale,
+      );
+      this.#ended.signal.addEventListener('abort', cancel, { once: true });
+    }
     const historyDone = this.#follow(run.eventLogs as AsyncGenerator<LibraryEvent>);
     run.result.then(
       async (output) => {
@@ -110,15 +122,11 @@ export class Execution implements RunningExecution {
       async (failure: unknown) => {
         await historyDone;
         const error = failure as Error;
-        if (error.name === 'ExecutionTimeoutError') {
-          this.#finish('TIMED_OUT', { error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds)' });
-        } else {
-          const reason = error.cause instanceof Error ? error.cause : error;
-          this.#finish('FAILED', {
-            ...(reason.name !== '' && { error: reason.name }),
-            ...(reason.message !== '' && { cause: reason.message }),
-          });
-        }
+        const reason = error.cause instanceof Error ? error.cause : error;
+        this.#finish('FAILED', {
+          ...(reason.name !== '' && { error: reason.name }),
+          ...(reason.message !== '' && { cause: reason.message }),
+        });
       },
     );
   }

@@ -2,6 +2,7 @@ import type { CallbackWaits, OpenWait } from './callback-waits.ts';
 import { carriedInputKey, directivesKey, type TaskSpec } from './engine-definition.ts';
 import { isJsonObject, type Json, type JsonObject, throughJson } from './json.ts';
 import type { Lambdas } from './lambdas.ts';
+import { setLongTimeout } from './long-timer.ts';
 import { ExecutionClosed, StatesRuntime, TaskFailure } from './task-failure.ts';
 
 /** The running execution a task belongs to, as the task sees it. */
@@ -50,14 +51,14 @@ const replaceText = (value: Json, from: string, to: string): Json => {
 
 const withTimeout = async <T>(work: Promise<T>, ms: number | undefined, onTimeout: () => Error): Promise<T> => {
   if (ms === undefined) return work;
-  let timer: NodeJS.Timeout | undefined;
+  let cancel: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
+    cancel = setLongTimeout(() => reject(onTimeout()), ms);
   });
   try {
     return await Promise.race([work, timeout]);
   } finally {
-    clearTimeout(timer);
+    cancel?.();
   }
 };
 

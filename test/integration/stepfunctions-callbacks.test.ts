@@ -179,6 +179,33 @@ describe('TimeoutSecondsPath', () => {
     });
   });
 
+  it('a 30-day quote validity is not cut short by Node’s 24.8-day timer limit', async () => {
+    const inbox = new CallbackInbox();
+    const realTime = await startLocalSfn(
+      [machine('buyer-decision', { RequestBuyerDecisionFunctionArn: 'request-buyer-decision' })],
+      { 'request-buyer-decision': inbox.lambda },
+      { timeScale: 1 },
+    );
+    try {
+      const { executionArn = '' } = await realTime.sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: realTime.arn('buyer-decision'),
+          name: 'rfq-valid-30-days',
+          input: JSON.stringify({ rfqId: 'rfq-valid-30-days', quote: { validForSeconds: 30 * 24 * 3600 } }),
+        }),
+      );
+      const { taskToken } = await inbox.next();
+      // An overflowing timer fires after 1 ms: a few timer turns later the wait must still be open.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(realTime.service.executions()[0]?.status).toBe('RUNNING');
+
+      await realTime.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"decision":"accept"}' }));
+      expect(JSON.parse((await realTime.settled(executionArn)).output ?? '').outcome).toBe('ACCEPTED');
+    } finally {
+      await realTime.service.stop();
+    }
+  });
+
   it('a TimeoutSecondsPath that is not a positive integer fails the execution with States.Runtime', async () => {
     const executionArn = await start('buyer-decision', 'rfq-bad-validity', { quote: { validForSeconds: 'soon' } });
     expect(await local.settled(executionArn)).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
