@@ -16,9 +16,9 @@ describe("the buyer company's approval chain", () => {
     const deal = await aDeal(world);
     const { rfqId } = await submitQuoteAndAccept(world, deal);
     const [lead2] = await world.linksArrive(deal.people.lead2, 1);
-    expect((await clickLink(world, lead2!, { decision: 'approve' })).status).toBe(200);
+    expect((await clickLink(lead2!, { decision: 'approve' })).status).toBe(200);
     const [finance] = await world.linksArrive(deal.people.finance, 1);
-    expect((await clickLink(world, finance!, { decision: 'reject', comment: 'over budget' })).status).toBe(200);
+    expect((await clickLink(finance!, { decision: 'reject', comment: 'over budget' })).status).toBe(200);
 
     const rejected = await world.statusReaches(rfqId, 'APPROVAL_REJECTED');
     expect(rejected.approvals.map((a) => a.status)).toEqual(['APPROVED', 'REJECTED']);
@@ -38,12 +38,12 @@ describe("the buyer company's approval chain", () => {
     const [lead1] = await world.linksArrive(deal.people.lead1, 1);
     const [lead2] = await world.linksArrive(deal.people.lead2, 1);
 
-    const first = await clickLink(world, lead1!, { decision: 'approve' });
+    const first = await clickLink(lead1!, { decision: 'approve' });
     expect(first.status).toBe(202);
     expect(first.html).toContain(deal.people.lead2);
     expect((await world.rfqOf(rfqId)).status).toBe('PENDING_APPROVAL');
 
-    expect((await clickLink(world, lead2!, { decision: 'approve' })).status).toBe(200);
+    expect((await clickLink(lead2!, { decision: 'approve' })).status).toBe(200);
     const ordered = await world.statusReaches(rfqId, 'ORDERED');
     expect(ordered.approvals[0]?.decisions.map((d) => d.approver).sort()).toEqual(
       [deal.people.lead1, deal.people.lead2].sort(),
@@ -63,8 +63,8 @@ describe("the buyer company's approval chain", () => {
     );
     expect(cancelled.status).toBe('CANCELLED');
     expect((await world.executionEnds(pending.rfqId)).status).toBe('ABORTED');
-    expect((await openLink(world, lead1!)).status).toBe(409);
-    expect((await clickLink(world, lead1!, { decision: 'approve' })).status).toBe(409);
+    expect((await openLink(lead1!)).status).toBe(409);
+    expect((await clickLink(lead1!, { decision: 'approve' })).status).toBe(409);
     expect((await world.rfqOf(pending.rfqId)).status).toBe('CANCELLED');
     const history = await world.store.rfqs.history(pending.rfqId);
     const moves = history.filter((e) => e.to !== undefined && e.from !== e.to);

@@ -34,8 +34,8 @@ describe("the buyer's decision on a quote", () => {
     expect(revised.quote?.version).toBe(2);
     const [, secondReview] = await world.linksArrive(deal.people.rep, 2);
     expect((await world.mailArrives(deal.people.rep, 'Review quote')).text).toContain('need 20 valves');
-    expect((await openLink(world, firstReview!)).status).toBe(409);
-    expect((await clickLink(world, secondReview!, { decision: 'approve' })).status).toBe(200);
+    expect((await openLink(firstReview!)).status).toBe(409);
+    expect((await clickLink(secondReview!, { decision: 'approve' })).status).toBe(200);
 
     const requoted = await world.statusReaches(quoted.rfqId, 'QUOTED');
     expect(requoted.quote?.version).toBe(2);

@@ -24,14 +24,14 @@ describe('an RFQ from submission to order, decided from email links', () => {
 
     // The rep opens the link: the page shows the quote and decides nothing.
     const [review] = await world.linksArrive(deal.people.rep, 1);
-    const page = await openLink(world, review!);
+    const page = await openLink(review!);
     expect(page.status).toBe(200);
     expect(page.html).toContain('contract tier ≥ 10');
     expect(page.html).toContain('Gasket &lt;PTFE&gt; &amp; &quot;seal&quot;');
     expect(page.html).toContain('name="price:VALVE"');
     expect((await world.rfqOf(rfqId)).status).toBe('IN_REVIEW');
 
-    expect((await clickLink(world, review!, { decision: 'approve', comment: 'good to go' })).status).toBe(200);
+    expect((await clickLink(review!, { decision: 'approve', comment: 'good to go' })).status).toBe(200);
     const quoted = await world.statusReaches(rfqId, 'QUOTED');
     expect(quoted.quote?.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const quoteMail = await world.mailArrives(deal.people.buyer, `Your quote ${rfqId} is ready`);
@@ -48,12 +48,12 @@ describe('an RFQ from submission to order, decided from email links', () => {
     // Level 1: either lead may approve; the first click decides and the other lead's link dies.
     const [lead1] = await world.linksArrive(deal.people.lead1, 1);
     const [lead2] = await world.linksArrive(deal.people.lead2, 1);
-    expect((await clickLink(world, lead1!, { decision: 'approve' })).status).toBe(200);
-    expect((await clickLink(world, lead2!, { decision: 'approve' })).status).toBe(409);
+    expect((await clickLink(lead1!, { decision: 'approve' })).status).toBe(200);
+    expect((await clickLink(lead2!, { decision: 'approve' })).status).toBe(409);
 
     const [finance] = await world.linksArrive(deal.people.finance, 1);
-    expect((await openLink(world, finance!)).status).toBe(200);
-    expect((await clickLink(world, finance!, { decision: 'approve', comment: 'budget ok' })).status).toBe(200);
+    expect((await openLink(finance!)).status).toBe(200);
+    expect((await clickLink(finance!, { decision: 'approve', comment: 'budget ok' })).status).toBe(200);
 
     const ordered = await world.statusReaches(rfqId, 'ORDERED');
     expect(ordered.orderId).toBe(orderIdFor(rfqId));

@@ -9,7 +9,7 @@ import type { World } from './world.ts';
 export const submitAndQuote = async (world: World, deal: Deal): Promise<Rfq> => {
   const { rfqId } = await world.submit(deal.rfq());
   const [review] = await world.linksArrive(deal.people.rep, 1);
-  expect((await clickLink(world, review!, { decision: 'approve' })).status).toBe(200);
+  expect((await clickLink(review!, { decision: 'approve' })).status).toBe(200);
   return world.statusReaches(rfqId, 'QUOTED');
 };
 

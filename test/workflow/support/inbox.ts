@@ -34,9 +34,14 @@ export const createInbox = (sesEndpoint: string, publicBaseUrl: string) => {
   return {
     all,
     emailsTo,
-    /** Every approval link mailed to this person, oldest first (the text part is what a person would click). */
-    linksFor: async (address: string): Promise<string[]> =>
-      (await emailsTo(address)).flatMap((e) => e.text.match(linkPattern) ?? []),
+    /**
+     * Every approval link mailed to this person, oldest first (the text part is what a person would click); with
+     * `about`, only from mail whose subject names it (an rfqId), for people who serve many RFQs.
+     */
+    linksFor: async (address: string, about?: string): Promise<string[]> =>
+      (await emailsTo(address))
+        .filter((e) => about === undefined || e.subject.includes(about))
+        .flatMap((e) => e.text.match(linkPattern) ?? []),
   };
 };
 

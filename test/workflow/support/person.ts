@@ -1,13 +1,31 @@
-import type { DecisionInput } from '#functions/decisions/check-decision.ts';
-import { decideLink } from '#functions/decisions/decide-link.ts';
-import { viewLink } from '#functions/decisions/view-link.ts';
-import { type Page, renderLinkPage } from '#functions/pages/approval-page.ts';
-import { tokenOf } from './inbox.ts';
-import type { World } from './world.ts';
+export interface Page {
+  status: number;
+  headers: Headers;
+  html: string;
+}
 
-/** What a person does with an emailed link: open it (GET), then press a button on the page (POST). */
-export const openLink = async (world: World, link: string): Promise<Page> =>
-  renderLinkPage(await viewLink(tokenOf(link), world.decisions));
+export interface Choice {
+  decision: 'approve' | 'reject';
+  comment?: string;
+  /** What the rep types into the page's unit price fields, by sku, in major units ("85.50"). */
+  prices?: Record<string, string>;
+}
 
-export const clickLink = async (world: World, link: string, input: DecisionInput): Promise<Page> =>
-  renderLinkPage(await decideLink(tokenOf(link), input, world.decisions));
+/** Opens an emailed link in a browser: GET, as mail scanners and link previews do too. */
+export const openLink = async (link: string): Promise<Page> => {
+  const response = await fetch(link, { headers: { accept: 'text/html' } });
+  return { status: response.status, headers: response.headers, html: await response.text() };
+};
+
+/** Presses a button on the link's page: the form posts back to the same URL. */
+export const clickLink = async (link: string, choice: Choice): Promise<Page> => {
+  const form = new URLSearchParams({ decision: choice.decision });
+  if (choice.comment) form.set('comment', choice.comment);
+  for (const [sku, price] of Object.entries(choice.prices ?? {})) form.set(`price:${sku}`, price);
+  const response = await fetch(link, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: form.toString(),
+  });
+  return { status: response.status, headers: response.headers, html: await response.text() };
+};

@@ -8,6 +8,8 @@ import { documentClient, dynamoClient, sfnClient } from '#functions/clients.ts';
 import { type Config, reloadConfig } from '#functions/config.ts';
 import type { DecisionDeps } from '#functions/decisions/deps.ts';
 import { createWorkflowClient } from '#functions/workflow/client.ts';
+import { createDevIssuer } from '#local/dev-tokens.ts';
+import { freePort } from '#local/free-port.ts';
 import { type LocalLambda, startStepFunctionsLocal } from '#local/stepfunctions/index.ts';
 import { createDynamoStore } from '#store/dynamo-store.ts';
 import { createTable } from '#store/table.ts';
@@ -72,7 +74,9 @@ export const startWorld = async (options: WorldOptions = {}) => {
     logger: (line) => logs.push(line),
   });
 
-  const publicBaseUrl = `http://approvals-${worldId}.test`;
+  // The email links point at the local HTTP API (the route table's real handlers), so a test opens them like a person.
+  const apiPort = await freePort();
+  const publicBaseUrl = `http://127.0.0.1:${apiPort}`;
   Object.assign(process.env, {
     TABLE_NAME: `workflow-${worldId}`,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
@@ -91,6 +95,13 @@ export const startWorld = async (options: WorldOptions = {}) => {
   const workflow = createWorkflowClient(sfnClient(), config.STATE_MACHINE_ARN);
   const decisions: DecisionDeps = { store, workflow, config };
   const inbox = createInbox(inject('sesEndpoint'), publicBaseUrl);
+  const issuer = await createDevIssuer();
+  // Imported only now: the HTTP middleware builds its logger and clients from the env set above.
+  const { startApiServer } = await import('#local/api-server.ts');
+  const api = await startApiServer({
+    port: apiPort,
+    jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
+  });
 
   const rfqOf = async (rfqId: string): Promise<Rfq> => {
     const rfq = await store.rfqs.get(rfqId);
@@ -132,10 +143,10 @@ export const startWorld = async (options: WorldOptions = {}) => {
     },
 
     /** Polls until this person has received `count` approval links; answers them all, oldest first. */
-    async linksArrive(email: string, count: number, timeout = 45_000): Promise<string[]> {
+    async linksArrive(email: string, count: number, about?: string, timeout = 45_000): Promise<string[]> {
       return vi.waitFor(
         async () => {
-          const links = await inbox.linksFor(email);
+          const links = await inbox.linksFor(email, about);
           if (links.length < count) throw new Error(`${email} has ${links.length} links, waiting for ${count}`);
           return links;
         },
@@ -168,6 +179,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     },
 
     async stop() {
+      await api.stop();
       await sfn.stop();
       await events.stop();
       vi.restoreAllMocks();
