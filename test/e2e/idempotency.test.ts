@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reloadConfig } from '#functions/config.ts';
 import { type Api, startApi } from './api.ts';
 import { anRfqRequest, idempotencyKey, people, seed } from './world.ts';
@@ -44,6 +44,7 @@ describe('POST /rfqs under concurrent retries', () => {
 
   it('completes a submission whose first attempt stored the RFQ but failed to start the workflow', async () => {
     const key = idempotencyKey();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // The first attempt meets a state machine that is not there: the RFQ is stored, the start fails, 500.
     const arn = process.env.STATE_MACHINE_ARN!;
     process.env.STATE_MACHINE_ARN = `${arn}-missing`;
@@ -56,6 +57,8 @@ describe('POST /rfqs under concurrent retries', () => {
     process.env.STATE_MACHINE_ARN = arn;
     reloadConfig();
     expect(first.status).toBe(500);
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
     const retry = await api.call('POST', '/rfqs', {
       as: people.acmeBuyer,
       body: anRfqRequest(),
