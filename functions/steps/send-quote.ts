@@ -51,7 +51,7 @@ export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{
       quote,
       companyName: await companyName(deps, rfq),
       validUntil: expiresAt,
-      rfqUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/rfqs/${encodeURIComponent(rfq.rfqId)}`,
+      rfqUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/rfqs/${encodeURIComponent(rfq.rfqId)}/page`,
     }),
   ]);
   return { validUntil: expiresAt };

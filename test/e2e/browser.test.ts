@@ -61,14 +61,13 @@ describe('in a browser', () => {
       const status = await statusOf(rfqId);
       return statuses.includes(status) ? status : undefined;
     });
-  const reviewLink = (rfqId: string) =>
-    until(`the review email for ${rfqId}`, async () => {
+  const linkInEmail = (to: string, rfqId: string, pattern: RegExp) =>
+    until(`an email to ${to} about ${rfqId}`, async () => {
       const { emails } = (await (await fetch(`${stack.urls.ses}/store`)).json()) as { emails: InboxEmail[] };
-      const mail = emails.find(
-        (m) => m.destination.to.some((to) => to.includes(riley.email)) && m.subject.includes(rfqId),
-      );
-      return /(http\S+\/approvals\/[A-Za-z0-9_-]{43})/.exec(mail?.body.text ?? '')?.[1];
+      const mail = emails.find((m) => m.destination.to.some((a) => a.includes(to)) && m.subject.includes(rfqId));
+      return pattern.exec(mail?.body.text ?? '')?.[1];
     });
+  const reviewLink = (rfqId: string) => linkInEmail(riley.email, rfqId, /(http\S+\/approvals\/[A-Za-z0-9_-]{43})/);
   const submit = async () => {
     const { rfqId } = await api('/rfqs', dana, {
       method: 'POST',
@@ -125,7 +124,7 @@ describe('in a browser', () => {
     await page.close();
   });
 
-  it('the buyer opens the quote page, signs in from the link, and accepts with a PO number', async () => {
+  it('the buyer follows the quote email to the quote page, signs in, and accepts with a PO number', async () => {
     const rfqId = await submit();
     const rep = await browser.newPage();
     await rep.goto(await reviewLink(rfqId));
@@ -138,12 +137,12 @@ describe('in a browser', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
     });
-    const token = await stack.tokenFor(dana);
-    const opened = await page.goto(`${stack.urls.api}/rfqs/${rfqId}/page#token=${token}`);
+    const opened = await page.goto(await linkInEmail(dana.email, rfqId, /(http\S+\/rfqs\/\S+\/page)\b/));
     expect(opened?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(opened?.headers()['content-security-policy']).not.toContain('unsafe-inline');
+    await page.getByLabel('Your access token').fill(await stack.tokenFor(dana));
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('#rfq-status').textContent()).toBe('quoted');
-    expect(page.url()).not.toContain(token);
     expect(await page.locator('#lines tr').count()).toBe(2);
     await shoot(page, 'buyer-quote.png');
 
