@@ -42,6 +42,7 @@ const requests = {
   ListStateMachines: z.object({ ...page }),
 };
 export type Operation = keyof typeof requests;
+type Request<Name extends Operation> = z.infer<(typeof requests)[Name]>;
 export const isOperation = (name: string): name is Operation => Object.hasOwn(requests, name);
 
 /** Names as AWS accepts them: 1–80 characters, no whitespace, brackets, wildcards or special characters. */
@@ -85,7 +86,43 @@ export class Operations {
     private readonly log: (line: string) => void,
   ) {}
 
-  run(operation: Operation, body: unknown): unknown {
+  /** Each operation, given its request as the schema above parsed it. */
+  readonly #handlers: { [Name in Operation]: (request: Request<Name>) => unknown } = {
+    StartExecution: (request) => this.startExecution(request),
+    DescribeExecution: ({ executionArn }) => this.describeExecution(this.#execution(executionArn)),
+    ListExecutions: (request) => this.listExecutions(request),
+    GetExecutionHistory: (request) => this.getExecutionHistory(request),
+    StopExecution: ({ executionArn, error, cause }) => {
+      const execution = this.#execution(executionArn);
+      execution.stop(error, cause);
+      return { stopDate: execution.stopDate };
+    },
+    SendTaskSuccess: ({ taskToken, output }) => {
+      const parsedOutput = parseJson(output);
+      if (parsedOutput === undefined) throw new ApiError('InvalidOutput', 'Invalid JSON in output');
+      this.waits.succeed(taskToken, parsedOutput);
+      return {};
+    },
+    SendTaskFailure: ({ taskToken, error, cause }) => {
+      this.waits.fail(taskToken, error ?? '', cause ?? '');
+      return {};
+    },
+    SendTaskHeartbeat: ({ taskToken }) => {
+      this.waits.heartbeat(taskToken);
+      return {};
+    },
+    DescribeStateMachine: ({ stateMachineArn }) => this.describeStateMachine(stateMachineArn),
+    ListStateMachines: () => ({
+      stateMachines: [...this.machines.values()].map(({ arn: stateMachineArn, name, creationDate }) => ({
+        stateMachineArn,
+        name,
+        type: 'STANDARD',
+        creationDate,
+      })),
+    }),
+  };
+
+  run<Name extends Operation>(operation: Name, body: unknown): unknown {
     const parsed = requests[operation].safeParse(body ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -94,52 +131,10 @@ export class Operations {
         `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`,
       );
     }
-    const request = parsed.data;
-    switch (operation) {
-      case 'StartExecution':
-        return this.startExecution(request as z.infer<(typeof requests)['StartExecution']>);
-      case 'DescribeExecution':
-        return this.describeExecution(this.#execution((request as { executionArn: string }).executionArn));
-      case 'ListExecutions':
-        return this.listExecutions(request as z.infer<(typeof requests)['ListExecutions']>);
-      case 'GetExecutionHistory':
-        return this.getExecutionHistory(request as z.infer<(typeof requests)['GetExecutionHistory']>);
-      case 'StopExecution': {
-        const { executionArn, error, cause } = request as z.infer<(typeof requests)['StopExecution']>;
-        const execution = this.#execution(executionArn);
-        execution.stop(error, cause);
-        return { stopDate: execution.stopDate };
-      }
-      case 'SendTaskSuccess': {
-        const { taskToken, output } = request as z.infer<(typeof requests)['SendTaskSuccess']>;
-        const parsedOutput = parseJson(output);
-        if (parsedOutput === undefined) throw new ApiError('InvalidOutput', 'Invalid JSON in output');
-        this.waits.succeed(taskToken, parsedOutput);
-        return {};
-      }
-      case 'SendTaskFailure': {
-        const { taskToken, error, cause } = request as z.infer<(typeof requests)['SendTaskFailure']>;
-        this.waits.fail(taskToken, error ?? '', cause ?? '');
-        return {};
-      }
-      case 'SendTaskHeartbeat':
-        this.waits.heartbeat((request as { taskToken: string }).taskToken);
-        return {};
-      case 'DescribeStateMachine':
-        return this.describeStateMachine((request as { stateMachineArn: string }).stateMachineArn);
-      case 'ListStateMachines':
-        return {
-          stateMachines: [...this.machines.values()].map(({ arn: stateMachineArn, name, creationDate }) => ({
-            stateMachineArn,
-            name,
-            type: 'STANDARD',
-            creationDate,
-          })),
-        };
-    }
+    return this.#handlers[operation](parsed.data as Request<Name>);
   }
 
-  startExecution({ stateMachineArn, name = randomUUID(), input = '{}' }: z.infer<(typeof requests)['StartExecution']>) {
+  startExecution({ stateMachineArn, name = randomUUID(), input = '{}' }: Request<'StartExecution'>) {
     const machine = this.#machine(stateMachineArn);
     if (!validName.test(name)) throw new ApiError('InvalidName', `Invalid Name: '${name}'`);
     if (parseJson(input) === undefined) throw new ApiError('InvalidExecutionInput', 'Invalid JSON in input');
@@ -171,12 +166,7 @@ export class Operations {
     };
   }
 
-  listExecutions({
-    stateMachineArn,
-    statusFilter,
-    maxResults,
-    nextToken,
-  }: z.infer<(typeof requests)['ListExecutions']>) {
+  listExecutions({ stateMachineArn, statusFilter, maxResults, nextToken }: Request<'ListExecutions'>) {
     const machine = this.#machine(stateMachineArn);
     const after = pageStart(nextToken);
     const limit = maxResults || 100;
@@ -193,7 +183,7 @@ export class Operations {
     };
   }
 
-  getExecutionHistory(request: z.infer<(typeof requests)['GetExecutionHistory']>) {
+  getExecutionHistory(request: Request<'GetExecutionHistory'>) {
     const execution = this.#execution(request.executionArn);
     const all = request.reverseOrder ? [...execution.history.events].reverse() : execution.history.events;
     const start = pageStart(request.nextToken) ?? 0;
