@@ -24,6 +24,11 @@ export interface ApiServerOptions {
   host?: string;
   jwt: { issuer: string; audience: string; jwks: JSONWebKeySet | URL };
   devIssuer?: DevIssuer;
+  /**
+   * An access-log line per request: method, route (the table's path template, so no link token is ever printed),
+   * status and duration.
+   */
+  log?: (line: string) => void;
   routes?: readonly RouteSpec[];
 }
 
@@ -139,15 +144,19 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     };
   };
 
-  const answer = async (request: IncomingMessage): Promise<HttpResult> => {
+  const answer = async (request: IncomingMessage, seen: { route: string }): Promise<HttpResult> => {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = new URL(request.url ?? '/', 'http://local');
     const body = await readBody(request);
     const dev = await devRoutes(method, url.pathname, body);
-    if (dev) return dev;
+    if (dev) {
+      seen.route = url.pathname;
+      return dev;
+    }
     const match = matchRoute(table, method, url.pathname);
     if (match.kind !== 'route') return problemResult(unmatchedProblem(match, method, url.pathname));
     const { route, params } = match;
+    seen.route = route.path;
     const headers = headersOf(request);
     const claims = route.auth === 'jwt' ? await verify(headers.authorization) : undefined;
     const requestId = randomUUID();
@@ -177,11 +186,17 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
   };
 
   const server = createServer((request, response) => {
-    answer(request)
+    const started = performance.now();
+    const seen = { route: '(no route)' };
+    answer(request, seen)
       .catch((error: unknown) =>
         problemResult(error instanceof HttpProblem ? error : new HttpProblem(500, 'the local API failed')),
       )
-      .then((result) => send(response, result));
+      .then((result) => {
+        send(response, result);
+        const ms = Math.round(performance.now() - started);
+        options.log?.(`${request.method} ${seen.route} → ${result.statusCode ?? 200} (${ms} ms)`);
+      });
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((done, fail) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer } from '../../local/api-server.ts';
 import { type Api, startApi } from './api.ts';
 import { people, seed } from './world.ts';
 
@@ -69,6 +70,24 @@ describe('bodies', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.detail).toMatch(/not valid JSON/);
+  });
+});
+
+describe('the access log', () => {
+  it('prints the route template, never the link token in the path', async () => {
+    const lines: string[] = [];
+    const server = await startApiServer({
+      jwt: { issuer: api.issuer.issuer, audience: api.issuer.audience, jwks: api.issuer.jwks },
+      log: (line) => lines.push(line),
+    });
+    try {
+      const token = 'c2VjcmV0LWxpbmstdG9rZW4tdGhhdC1tdXN0LW5vdC1iZS1sb2dnZWQ';
+      await fetch(`${server.url}/approvals/${token}`);
+      expect(lines).toEqual([expect.stringMatching(/^GET \/approvals\/\{token\} → 404 \(\d+ ms\)$/)]);
+      expect(lines.join('\n')).not.toContain(token);
+    } finally {
+      await server.stop();
+    }
   });
 });
 
