@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
+import { aDeal } from './support/deal.ts';
+import { submitAndQuote } from './support/drive.ts';
+import { startWorld, type World } from './support/world.ts';
+
+let world: World;
+// The quote holds 200 s, run a hundred times faster: 2 s.
+beforeAll(async () => {
+  world = await startWorld({ timeScale: 0.01, env: { QUOTE_VALIDITY_SECONDS: '200' } });
+});
+afterAll(() => world?.stop());
+
+describe('a quote the buyer never answers', () => {
+  it('expires with the quote: EXPIRED, the wait is gone, and a late accept is refused', async () => {
+    const deal = await aDeal(world);
+    const quoted = await submitAndQuote(world, deal);
+    expect(quoted.quote?.validUntil).toBeDefined();
+
+    await world.statusReaches(quoted.rfqId, 'EXPIRED');
+    expect((await world.executionEnds(quoted.rfqId)).status).toBe('SUCCEEDED');
+    expect(await world.store.waits.get(quoted.rfqId, 'buyer-decision')).toBeUndefined();
+    await world.mailArrives(deal.people.rep, `Request ${quoted.rfqId} expired`);
+    await expect(
+      buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-LATE' }, world.decisions),
+    ).rejects.toMatchObject({ status: 409 });
+    expect((await world.rfqOf(quoted.rfqId)).status).toBe('EXPIRED');
+  });
+});
