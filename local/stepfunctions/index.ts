@@ -3,7 +3,7 @@ import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctio
 import { assertPortFree, freePort } from '../free-port.ts';
 import { createApiServer } from './api-server.ts';
 import { CallbackWaits } from './callback-waits.ts';
-import { loadDefinition } from './definition.ts';
+import { loadDefinition, substitute } from './definition.ts';
 import { prepareForEngine } from './engine-definition.ts';
 import type { DeployedStateMachine, ExecutionStatus } from './execution.ts';
 import type { HistoryEvent } from './history.ts';
@@ -100,7 +100,7 @@ export const startStepFunctionsLocal = async (options: StepFunctionsLocalOptions
       name: source.name,
       arn,
       roleArn: source.roleArn ?? `arn:aws:iam::${accountId}:role/${source.name}-role`,
-      definition: JSON.stringify(definition),
+      definition: substitute(source.definition, source.substitutions),
       creationDate: new Date(),
       engine,
       machine: new StateMachine(engine.definition as unknown as StateMachineDefinition, {
