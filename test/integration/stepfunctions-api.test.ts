@@ -219,7 +219,7 @@ describe('GetExecutionHistory', () => {
       resourceType: 'lambda',
       resource: 'invoke.waitForTaskToken',
       region: 'us-east-1',
-      timeoutInSeconds: 100,
+      timeoutInSeconds: 200,
     });
     expect(events.every((event) => event.timestamp instanceof Date)).toBe(true);
     expect(

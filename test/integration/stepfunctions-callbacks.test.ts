@@ -112,7 +112,7 @@ describe('callback tasks (.waitForTaskToken)', () => {
   });
 
   it('an unanswered review times out as States.Timeout, which the Catch sends to Expired; the token is dead', async () => {
-    // TimeoutSeconds 100 × timeScale 0.01 = 1 s.
+    // TimeoutSeconds 200 × timeScale 0.01 = 2 s.
     const executionArn = await start('review', 'rfq-unanswered', { lines: [1] });
     const { taskToken } = await reviews.next(ofRfq('rfq-unanswered'));
 
@@ -122,7 +122,7 @@ describe('callback tasks (.waitForTaskToken)', () => {
       error: 'ReviewExpired',
       cause: 'nobody reviewed the quote in time',
     });
-    expect((done.stopDate?.getTime() ?? 0) - (done.startDate?.getTime() ?? 0)).toBeGreaterThanOrEqual(1000);
+    expect((done.stopDate?.getTime() ?? 0) - (done.startDate?.getTime() ?? 0)).toBeGreaterThanOrEqual(2000);
     await expect(succeed(taskToken, {})).rejects.toBeInstanceOf(TaskTimedOut);
 
     const { events = [] } = await local.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
@@ -214,7 +214,7 @@ describe('TimeoutSecondsPath', () => {
 
 describe('HeartbeatSeconds', () => {
   it('heartbeats keep a long callback alive; when they stop, the task times out (States.Timeout)', async () => {
-    // HeartbeatSeconds 30 × 0.01 = 300 ms; a heartbeat every 100 ms for 900 ms keeps it alive.
+    // HeartbeatSeconds 50 × 0.01 = 500 ms; a heartbeat every 100 ms for 900 ms keeps it alive.
     const executionArn = await start('heartbeat', 'order-export', { orderId: 'order-1' });
     const { taskToken } = await erpExports.next();
     const started = Date.now();

@@ -67,7 +67,7 @@ describe('the copy of a definition the library runs', () => {
     });
     expect(definition.States.PriceQuote?.TimeoutSeconds).toBeGreaterThan(2_000_000);
     expect(tasks.get('PriceQuote')?.timeoutSeconds).toBeUndefined();
-    expect(tasks.get('RepReview')).toMatchObject({ callback: true, timeoutSeconds: 100 });
+    expect(tasks.get('RepReview')).toMatchObject({ callback: true, timeoutSeconds: 200 });
   });
 
   it('scales Retry intervals and keeps the backoff rate', () => {
