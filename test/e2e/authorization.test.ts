@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderIdFor } from '#domain/order.ts';
+import { routes } from '#http/routes.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 import { type Api, startApi, type User } from './api.ts';
@@ -209,6 +210,20 @@ describe('the authorization matrix', () => {
     expect(answer.status, answer.text).toBe(status);
     if (status >= 400 && !route.includes('/approvals/')) {
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+
+  it('has a row for every route that needs a token', () => {
+    const guarded = routes.filter((r) => r.auth === 'jwt').map((r) => r.key);
+    expect(guarded.filter((key) => !matrix.some((row) => row.route === key))).toEqual([]);
+  });
+
+  it('lets anyone reach every public route without a token', async () => {
+    for (const route of routes.filter((r) => r.auth === 'public' && r.method === 'GET')) {
+      const path = route.path.replace(/\{\w+\}/g, fixture.rfqId);
+      const answer = await api.call('GET', path);
+      expect([401, 403], `${route.key} → ${answer.status}`).not.toContain(answer.status);
+      expect(answer.status, route.key).toBeLessThan(500);
     }
   });
 
