@@ -1,6 +1,13 @@
 import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -111,5 +118,23 @@ export class Api extends Construct {
         }
       }
     }
+  }
+
+  /**
+   * API Gateway's `$default` route: whatever no route of the table matches gets the handler's 404 / 405 problem
+   * instead of API Gateway's own `{"message":"Not Found"}`.
+   */
+  addUnmatchedRoute(spec: Pick<RouteSpec, 'handler' | 'auth' | 'needs'>, defaults: FunctionDefaults, targets: Targets) {
+    const id = functionId(spec.handler);
+    const fn = new QuoteToOrderFunction(this, id, { handler: spec.handler, defaults });
+    grantNeeds(fn, spec.needs, targets);
+    this.functions.set(id, fn);
+    const route = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(`${id}Integration`, fn),
+      ...(spec.auth === 'jwt' && { authorizer: this.authorizer }),
+    });
+    if (spec.auth === 'public') Validations.of(route).acknowledge(nagReason('AwsSolutions-APIG4'));
   }
 }

@@ -1,6 +1,6 @@
 import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { routes } from '#http/routes.ts';
+import { routes, unmatchedRoute } from '#http/routes.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Data } from './data.ts';
@@ -106,6 +106,7 @@ export class QuoteToOrderStack extends Stack {
       otherSubstitutions: { EventBusName: events.bus.eventBusName, EventBusArn: events.bus.eventBusArn },
     });
     api.addRoutes(routes, defaults, targets);
+    api.addUnmatchedRoute(unmatchedRoute, defaults, targets);
 
     for (const [name, fn] of [...api.functions, ...workflow.functions]) {
       if (this.functions.has(name)) throw new Error(`Two functions are both named ${name}`);

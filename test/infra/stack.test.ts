@@ -7,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '#http/routes.ts';
+import { type RouteSpec, routes, unmatchedRoute } from '#http/routes.ts';
 import { tableDefinition } from '#store/table.ts';
 import { definitionText, stepFunctions, substitute } from '#workflows/quote-to-order.ts';
 import { groups } from '../../infra/auth.ts';
@@ -67,25 +67,22 @@ const actionsOf = (statement: Json): string[] => [statement.Action].flat();
 const resourcesOf = (statement: Json): unknown[] => [statement.Resource].flat();
 
 describe('the API', () => {
-  it('has one route per route-table entry, each on the function of its handler module', () => {
+  /** Every API route key with the spec it comes from: the table's entries and the `$default` catch-all. */
+  const specsByRouteKey = () =>
+    new Map<string, Pick<RouteSpec, 'handler' | 'auth'>>([
+      ...routes.map((route): [string, RouteSpec] => [`${route.method} ${route.path}`, route]),
+      ['$default', unmatchedRoute],
+    ]);
+
+  it("has one route per route-table entry plus $default, each on its handler module's function", () => {
     const apiRoutes = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
-    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual(
-      routes.map((route) => `${route.method} ${route.path}`).sort(),
-    );
-    for (const route of routes) {
-      const apiRoute = apiRoutes.find((candidate) => candidate.RouteKey === `${route.method} ${route.path}`);
+    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual([...specsByRouteKey().keys()].sort());
+    for (const [key, spec] of specsByRouteKey()) {
+      const apiRoute = apiRoutes.find((candidate) => candidate.RouteKey === key);
       const integrationId = apiRoute?.Target['Fn::Join'][1][1].Ref;
       const functionId = resources[integrationId]?.Properties.IntegrationUri['Fn::GetAtt'][0];
       const fn = [...stack.functions.values()].find((candidate) => logicalId(candidate) === functionId);
-      expect(fn?.node.id, route.key).toBe(
-        route.handler
-          .split('/')
-          .pop()
-          ?.replace(/\.ts$/, '')
-          .split('-')
-          .map((word) => word[0]?.toUpperCase() + word.slice(1))
-          .join(''),
-      );
+      expect(`/${kebab(fn?.node.id ?? '')}.ts`, key).toBe(spec.handler.slice(spec.handler.lastIndexOf('/')));
     }
   });
 
@@ -98,10 +95,9 @@ describe('the API', () => {
       JwtConfiguration: { Audience: [{ Ref: expect.stringMatching(/^AuthUsersApiClient/) }] },
     });
     for (const [, apiRoute] of ofType('AWS::ApiGatewayV2::Route')) {
-      const route = routes.find(
-        (candidate) => `${candidate.method} ${candidate.path}` === apiRoute.Properties.RouteKey,
-      );
-      expect(apiRoute.Properties.AuthorizationType ?? 'NONE', route?.key).toBe(route?.auth === 'jwt' ? 'JWT' : 'NONE');
+      const key = apiRoute.Properties.RouteKey;
+      const expected = specsByRouteKey().get(key)?.auth === 'jwt' ? 'JWT' : 'NONE';
+      expect(apiRoute.Properties.AuthorizationType ?? 'NONE', key).toBe(expected);
     }
   });
 
@@ -120,9 +116,10 @@ describe('the API', () => {
 });
 
 describe('the functions', () => {
-  it('are one per handler module of the route table and one per step of the workflow loader', () => {
+  it('are one per handler module of the route table ($default included) and one per workflow step', () => {
     const handlers = new Set([
       ...routes.map((route) => route.handler),
+      unmatchedRoute.handler,
       ...Object.values(stepFunctions).map((step) => step.handler),
     ]);
     expect(ofType('AWS::Lambda::Function')).toHaveLength(handlers.size);
@@ -192,7 +189,7 @@ describe('the functions', () => {
 describe('least privilege', () => {
   /** By handler module: routes sharing a module share its function and the union of their needs. */
   const specs = new Map<string, Needs>();
-  for (const { handler, needs } of [...routes, ...Object.values(stepFunctions)]) {
+  for (const { handler, needs } of [...routes, unmatchedRoute, ...Object.values(stepFunctions)]) {
     const known = specs.get(handler);
     specs.set(handler, known ? mergeNeeds(known, needs) : needs);
   }
