@@ -4,7 +4,8 @@ import type { LocalStack, Progress, StackOptions } from './stack.ts';
 
 /**
  * `npm start`: the whole system on this machine, seeded, with a dev token per seeded user.
- * Ports: flags (`--api-port 3100`) or env (`API_PORT=3100`), else the defaults below. `--persist` keeps data in `.data/`.
+ * Ports: flags (`--api-port 3100`) or env (`API_PORT=3100`), else the defaults below. `--persist` keeps data in `.data/`;
+ * `--time-scale 0.001` (or TIME_SCALE) shortens every workflow wait and retry by that factor.
  */
 const defaults = { api: 3000, ses: 8005, stepFunctions: 8083, dynamodb: 8000, events: 8010 };
 
@@ -16,6 +17,7 @@ const { values: flags } = parseArgs({
     'sfn-port': { type: 'string' },
     'dynamodb-port': { type: 'string' },
     'events-port': { type: 'string' },
+    'time-scale': { type: 'string' },
   },
 });
 
@@ -82,6 +84,12 @@ const main = async (): Promise<void> => {
     },
     log: progress,
   };
+  const timeScale = flags['time-scale'] ?? env.TIME_SCALE;
+  if (timeScale !== undefined) {
+    // e.g. 0.001: a 48 h review wait runs out in under three minutes, to watch reminders and expiry happen.
+    options.timeScale = Number(timeScale);
+    if (!(options.timeScale > 0)) throw new Error(`--time-scale ${timeScale} is not a positive number`);
+  }
   let stack: LocalStack | undefined;
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -99,7 +107,9 @@ const main = async (): Promise<void> => {
   // `kill <npm's pid>`: npm passes SIGTERM to its shell, which dies without passing it on. Orphaned, we stop ourselves.
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && shutdown('SIGTERM'), 500).unref();
-  console.log(`quote-to-order — starting the local stack${options.persist ? ' (data kept in .data/)' : ''}`);
+  const notes = [options.persist && 'data kept in .data/', options.timeScale && `workflow time ×${options.timeScale}`];
+  const extra = notes.filter(Boolean).join(', ');
+  console.log(`quote-to-order — starting the local stack${extra ? ` (${extra})` : ''}`);
   // Imported now, not at the top: the AWS SDK reads this switch when it loads.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { startLocalStack } = await import('./stack.ts');
