@@ -181,9 +181,6 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       STATE_MACHINE_ARN: stateMachineArn,
       PUBLIC_BASE_URL: apiUrl,
       SALES_MANAGER_EMAIL: 'taylor@northwind.example',
-      // The local Step Functions service times a wait with one Node timer, which holds at most 2^31 − 1 ms (24.8 days);
-      // the default 30-day quote would time out at once. A two-week quote keeps every local wait within that.
-      QUOTE_VALIDITY_DAYS: process.env.QUOTE_VALIDITY_DAYS ?? '14',
       ...options.env,
     });
     reloadConfig();
