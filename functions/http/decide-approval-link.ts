@@ -4,6 +4,8 @@ import { http } from './http.ts';
 import { linkReply } from './link-reply.ts';
 import { route } from './routes.ts';
 
-export const handler = http(route('POST /approvals/{token}'), async ({ params, body, headers }) =>
-  linkReply(await decideLink(params.token, body, decisionDeps()), headers.accept),
-);
+export const handler = http(route('POST /approvals/{token}'), async ({ params, body, headers, log }) => {
+  const answer = await decideLink(params.token, body, decisionDeps());
+  if ('rfq' in answer) log.appendKeys({ rfqId: answer.rfq.rfqId });
+  return linkReply(answer, headers.accept);
+});

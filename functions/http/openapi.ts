@@ -159,8 +159,13 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
   if (route.success === 202 || route.html)
     errors['409'] = problemResponse('Already decided, expired, or not in a state that allows this');
   if (route.body) errors['413'] = problemResponse('Body larger than 256 KB');
-  if (route.key === 'POST /rfqs') errors['422'] = problemResponse('The Idempotency-Key was used with another body');
+  if (route.key === 'POST /rfqs') {
+    errors['409'] = problemResponse('A request with this Idempotency-Key is still in progress; retry shortly');
+    errors['422'] = problemResponse('The Idempotency-Key was used with another body');
+  }
   errors['500'] = problemResponse('Unexpected error; nothing internal is disclosed');
+  if (route.key === 'POST /rfqs')
+    errors['503'] = problemResponse('The RFQ is stored but its workflow did not start; retry with the same key');
   const bodySchema = route.body && schemaOf(route.body);
   return {
     operationId: route.handler

@@ -39,8 +39,9 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    options?: ErrorOptions,
   ) {
-    super(detail);
+    super(detail, options);
   }
 
   toProblem(): Problem {

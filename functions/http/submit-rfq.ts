@@ -91,6 +91,17 @@ export const submitRfq = async (
       if (!rfq) throw error;
     }
   }
-  await workflow.start(rfqId, { rfqId });
+  try {
+    await workflow.start(rfqId, { rfqId });
+  } catch (error) {
+    // The RFQ is stored; a retry with the same key finds it and only completes the start.
+    throw new HttpProblem(
+      503,
+      'the RFQ is stored but its workflow did not start; retry with the same Idempotency-Key',
+      undefined,
+      { 'retry-after': '1' },
+      { cause: error },
+    );
+  }
   return { rfqId, status: rfq.status };
 };

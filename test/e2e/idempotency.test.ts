@@ -45,7 +45,7 @@ describe('POST /rfqs under concurrent retries', () => {
   it('completes a submission whose first attempt stored the RFQ but failed to start the workflow', async () => {
     const key = idempotencyKey();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    // The first attempt meets a state machine that is not there: the RFQ is stored, the start fails, 500.
+    // The first attempt meets a state machine that is not there: the RFQ is stored, the start fails, 503.
     const arn = process.env.STATE_MACHINE_ARN!;
     process.env.STATE_MACHINE_ARN = `${arn}-missing`;
     reloadConfig();
@@ -56,7 +56,8 @@ describe('POST /rfqs under concurrent retries', () => {
     });
     process.env.STATE_MACHINE_ARN = arn;
     reloadConfig();
-    expect(first.status).toBe(500);
+    expect(first.status).toBe(503);
+    expect(first.headers.get('retry-after')).toBe('1');
     expect(logged).toHaveBeenCalled();
     logged.mockRestore();
     const retry = await api.call('POST', '/rfqs', {
