@@ -229,6 +229,7 @@ export const apiOverhead: Benchmark = {
               .map((m) => `${m.route} makes ${m.calls.length} DynamoDB calls: ${m.calls.join(', ')}`),
             'HTTP API: fetch → the local API server (JWT verified against the JWKS, route matched, payload-2.0 event) → the handler; handler: the same module called in process; raw: the very calls the handler made (recorded from its SDK client, replayed in order with the plain SDK on the same DynamoDB Local; POST replays move every request-specific value to a fresh key so the conditional writes succeed as they did)',
             'POST /rfqs also calls StartExecution on the local Step Functions service, which the raw replay does not',
+            "HTTP API − handler is the local API server (HTTP parsing, ES256 JWT verification, routing); on AWS that work is API Gateway's and its JWT authorizer's, not the function's — the handler/raw column is the function's own overhead",
             ...(measured.some((m) => m.replayErrors > 0)
               ? [`replay errors: ${measured.map((m) => `${m.route} c${m.concurrency} ${m.replayErrors}`).join(', ')}`]
               : []),
@@ -238,7 +239,7 @@ export const apiOverhead: Benchmark = {
       targets: [
         {
           target: `handler overhead ≤ ${TARGET_RATIO}× the raw DynamoDB calls (HTTP API p50 / raw p50, every row)`,
-          measured: `worst ${ratio(worst.by.http.p50, worst.by.raw.p50)} (${worst.route}, concurrency ${worst.concurrency}); ${measured.map((m) => `${m.route} c${m.concurrency} ${ratio(m.by.http.p50, m.by.raw.p50)}`).join(', ')}`,
+          measured: `worst ${ratio(worst.by.http.p50, worst.by.raw.p50)} (${worst.route}, concurrency ${worst.concurrency}); ${measured.map((m) => `${m.route} c${m.concurrency} ${ratio(m.by.http.p50, m.by.raw.p50)} (handler alone ${ratio(m.by.handler.p50, m.by.raw.p50)})`).join(', ')}`,
           pass: measured.every((m) => m.by.http.p50 / m.by.raw.p50 <= TARGET_RATIO),
         },
       ],

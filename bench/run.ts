@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { LocalStack } from '#local/stack.ts';
 import { apiOverhead } from './api-overhead.ts';
@@ -55,8 +55,14 @@ const startStack = () => {
 const results = new Map<string, BenchResult>();
 const timings: Record<string, number> = {};
 let failed = false;
+/** Other work on the machine skews every latency here; the load average says how much there was. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const loadAtStart = load();
 console.log(
-  `quote-to-order benchmarks — ${new Date().toISOString()} — node ${process.version}, ${availableParallelism()} cpus (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB\n`,
+  `quote-to-order benchmarks — ${new Date().toISOString()} — node ${process.version}, ${availableParallelism()} cpus (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadAtStart} (1/5/15 min)\n`,
 );
 try {
   for (const benchmark of selected) {
@@ -87,7 +93,7 @@ const targets: TargetCheck[] = [...results.values()].flatMap((r) => r.targets);
 if (targets.length > 0) console.log(`${renderTargets(targets)}\n`);
 const wallSeconds = (performance.now() - runStarted) / 1000;
 console.log(
-  `wall time ${wallSeconds.toFixed(1)} s (${Object.entries(timings)
+  `load average ${load()} at the end (1/5/15 min); wall time ${wallSeconds.toFixed(1)} s (${Object.entries(timings)
     .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
     .join(', ')}) — details in bench/results.json`,
 );
@@ -98,6 +104,7 @@ writeFileSync(
       at: new Date().toISOString(),
       node: process.version,
       cpus: availableParallelism(),
+      loadAverage: { atStart: loadAtStart, atEnd: load() },
       wallSeconds,
       timings,
       targets,

@@ -119,7 +119,6 @@ export const scale: Benchmark = {
   title: 'Scale: GET /rfqs with 1,000 vs 100,000 RFQs in the table',
   async run({ stack: startStack, progress }) {
     const stack = await startStack();
-    const tableName = `bench-scale-${Date.now()}`;
     const stackTable = process.env.TABLE_NAME;
     const client = new DynamoDBClient({
       endpoint: stack.urls.dynamodb,
@@ -161,49 +160,56 @@ export const scale: Benchmark = {
         throw new Error(`GET /rfqs as ${audiences[a]?.name}: HTTP ${response.status} ${text.slice(0, 200)}`);
       return performance.now() - started;
     };
-    /** Every caller warms up before any is measured, so the first one measured is not the one paying for JIT. */
-    const measure = async (): Promise<Summary[]> => {
-      for (const a of audiences.keys()) for (let i = 0; i < WARM_UP; i++) await list(a);
-      const summaries: Summary[] = [];
-      for (const a of audiences.keys()) {
-        const samples: number[] = [];
-        for (let i = 0; i < REQUESTS; i++) samples.push(await list(a));
-        summaries.push(summarize(samples));
-      }
-      return summaries;
+    const tables = SIZES.map((size) => ({ size, tableName: `bench-scale-${size}-${Date.now()}`, loadSeconds: 0 }));
+    /** The handlers read the table name from the config on each request, so switching it points the API elsewhere. */
+    const use = (tableName: string | undefined) => {
+      if (tableName === undefined) delete process.env.TABLE_NAME;
+      else process.env.TABLE_NAME = tableName;
+      reloadConfig();
     };
 
     const bySize: { size: number; loadSeconds: number; lists: Summary[] }[] = [];
     try {
-      await createTable(dynamoClient(), tableName);
-      process.env.TABLE_NAME = tableName;
-      reloadConfig();
-      await seedDemoData(storeFromConfig().catalog);
-      let loaded = 0;
-      for (const size of SIZES) {
-        progress(`building ${size - loaded} RFQ items`);
-        const items = rfqItems(loaded, size - loaded, quotes);
+      for (const table of tables) {
+        await createTable(dynamoClient(), table.tableName);
+        use(table.tableName);
+        await seedDemoData(storeFromConfig().catalog);
+        progress(`building ${table.size} RFQ items`);
+        const items = rfqItems(0, table.size, quotes);
         progress(`loading ${items.length} RFQ items with BatchWriteItem (${LOAD_CONCURRENCY} in parallel)`);
         const started = performance.now();
-        await load(doc, tableName, items, progress);
-        const loadSeconds = (performance.now() - started) / 1000;
-        loaded = size;
-        progress(
-          `${size} RFQs in the table (loaded in ${loadSeconds.toFixed(1)} s); ${WARM_UP}+${REQUESTS} GET /rfqs per audience`,
-        );
-        bySize.push({ size, loadSeconds, lists: await measure() });
+        await load(doc, table.tableName, items, progress);
+        table.loadSeconds = (performance.now() - started) / 1000;
+        progress(`${table.size} RFQs in ${table.tableName}, loaded in ${table.loadSeconds.toFixed(1)} s`);
       }
+      // Both sizes are measured turn about, request by request, so a change in the machine's load hits both alike.
+      progress(`${WARM_UP} warm-up + ${REQUESTS} measured GET /rfqs per caller and size, sizes alternating`);
+      const samples = tables.map(() => audiences.map((): number[] => []));
+      for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+        for (const a of audiences.keys()) {
+          for (const [t, table] of tables.entries()) {
+            use(table.tableName);
+            const took = await list(a);
+            if (i >= WARM_UP) samples[t]?.[a]?.push(took);
+          }
+        }
+      }
+      for (const [t, table] of tables.entries())
+        bySize.push({
+          size: table.size,
+          loadSeconds: table.loadSeconds,
+          lists: (samples[t] ?? []).map((s) => summarize(s)),
+        });
     } finally {
-      process.env.TABLE_NAME = stackTable;
-      reloadConfig();
-      await deleteTable(client, tableName).catch(() => undefined);
+      use(stackTable);
+      for (const table of tables) await deleteTable(client, table.tableName).catch(() => undefined);
       client.destroy();
     }
 
     const [small, large] = bySize;
     if (!small || !large) throw new Error('the scale benchmark measured nothing');
     const ratios = audiences.map((_, a) => (large.lists[a]?.p99 ?? Number.NaN) / (small.lists[a]?.p99 ?? Number.NaN));
-    const itemsPerSecond = (large.size - small.size) / large.loadSeconds;
+    const itemsPerSecond = large.size / large.loadSeconds;
     return {
       name: 'scale',
       tables: [
@@ -219,9 +225,9 @@ export const scale: Benchmark = {
             `${ratios[a]?.toFixed(2)}×`,
           ]),
           notes: [
-            `GET /rfqs (first page, default limit) through the local HTTP API, one at a time: ${WARM_UP} warm-up then ${REQUESTS} measured per caller and size`,
-            `the RFQs are split between the two seeded companies (the buyer's company holds half), all of one rep; a fresh table, items in the store's own shape`,
-            `loaded with BatchWriteItem (${BATCH} per call, ${LOAD_CONCURRENCY} calls in flight): ${small.size} in ${small.loadSeconds.toFixed(1)} s, ${large.size - small.size} more in ${large.loadSeconds.toFixed(1)} s (${Math.round(itemsPerSecond)} items/s)`,
+            `GET /rfqs (first page, default limit) through the local HTTP API, one at a time: ${WARM_UP} warm-up then ${REQUESTS} measured per caller and size, the two tables taking turns request by request`,
+            `two fresh tables (1k, 100k), items in the store's own shape; the RFQs are split between the two seeded companies (the buyer's company holds half), all of one rep`,
+            `loaded with BatchWriteItem (${BATCH} per call, ${LOAD_CONCURRENCY} calls in flight): ${small.size} in ${small.loadSeconds.toFixed(1)} s, ${large.size} in ${large.loadSeconds.toFixed(1)} s (${Math.round(itemsPerSecond)} items/s)`,
           ],
         },
       ],
@@ -233,8 +239,8 @@ export const scale: Benchmark = {
         },
         {
           target: '100,000 RFQs load in well under 3 minutes',
-          measured: `${(small.loadSeconds + large.loadSeconds).toFixed(1)} s`,
-          pass: small.loadSeconds + large.loadSeconds < 180,
+          measured: `${large.loadSeconds.toFixed(1)} s`,
+          pass: large.loadSeconds < 180,
         },
       ],
       data: { sizes: bySize, requests: REQUESTS, warmUp: WARM_UP, audiences: audiences.map((a) => a.name), ratios },
