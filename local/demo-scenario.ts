@@ -5,7 +5,7 @@ import { demoUser } from './seed/seed.ts';
 
 /**
  * The demo, as people would live it: Dana (Acme's buyer) asks for a quote over the API; Riley (the rep) approves it
- * from the link in the review email; Dana accepts with a PO number; the order is over $5,000, so a team lead and then
+ * from the link in the review email, pricing the scanners a little lower; Dana accepts with a PO number; the order is over $5,000, so a team lead and then
  * finance approve from their email links; the RFQ becomes an order. Each link is opened first (GET, which decides
  * nothing) and then decided with the page's form, exactly as a browser would post it.
  */
@@ -143,7 +143,7 @@ export const runDemo = async (
     });
 
   /** What a person does with the email: open the link, read the page, press Approve (the page's form). */
-  const approveFromEmail = async (to: string, rfqId: string): Promise<void> => {
+  const approveFromEmail = async (to: string, rfqId: string, prices: Record<string, string> = {}): Promise<void> => {
     const { url, subject } = await linkFromInbox(to, rfqId);
     const page = await fetch(url);
     if (page.status !== 200) throw new Error(`${to} opened the link from "${subject}": HTTP ${page.status}`);
@@ -152,13 +152,17 @@ export const runDemo = async (
     const decided = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ decision: 'approve' }).toString(),
+      body: new URLSearchParams({
+        ...Object.fromEntries(Object.entries(prices).map(([sku, price]) => [`price:${sku}`, price])),
+        decision: 'approve',
+      }).toString(),
     });
     if (!decided.ok)
       throw new Error(
         `${to} approving from "${subject}": HTTP ${decided.status} ${(await decided.text()).slice(0, 300)}`,
       );
-    note('—', to, `approved from the email "${subject}"`);
+    const adjusted = Object.entries(prices).map(([sku, price]) => `${sku} at ${price}`);
+    note('—', to, `approved from the email "${subject}"${adjusted.length ? `, pricing ${adjusted.join(', ')}` : ''}`);
   };
 
   const submitted = await json<{ rfqId: string; status: RfqStatus }>(
@@ -181,7 +185,8 @@ export const runDemo = async (
   note(submitted.status, buyer.email, `submitted ${rfqId}: 3 lines`);
 
   await reach(rfqId, 'IN_REVIEW');
-  await approveFromEmail(rep.email, rfqId);
+  // Within Riley's 10% authority (contract $172.00, floor $154.80), so no sales-manager approval is needed.
+  await approveFromEmail(rep.email, rfqId, { 'ELE-SCN-2D': '165.00' });
   const quoted = await reach(rfqId, 'QUOTED');
 
   const poNumber = `PO-${new Date().getUTCFullYear()}-${String(Date.now()).slice(-5)}`;

@@ -22,6 +22,9 @@ describe('the demo', () => {
     const result = await runDemo({ api: stack.urls.api, ses: stack.urls.ses, tokenFor: stack.tokenFor });
 
     expect(result.status).toBe('ORDERED');
+    // 250 × $14.20 (contract tier ≥ 200) + 120 × $11.80 (tier ≥ 100) + 20 × $165.00 (the rep's price, within authority)
+    expect(result.total).toBe('$8,266.00');
+    expect(result.timeline.find((e) => e.status === 'QUOTED')?.what).toMatch(/^quote v2: \$8,266\.00/);
     expect(result.timeline.map((e) => e.status).filter((s) => s !== '—')).toEqual([
       'SUBMITTED',
       'IN_REVIEW',
