@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { LinkAnswer } from '#functions/decisions/link-answer.ts';
+import { linkAnswerBody, renderLinkPage } from '#functions/pages/approval-page.ts';
+import type { ApprovalLink } from '#store/ports.ts';
+import { aQuote } from '../builders/quote.ts';
+import { anRfq } from '../builders/rfq.ts';
+
+const quote = aQuote().withLine('W-1', 2, 12_50, { name: 'Widget "deluxe" <script>alert(1)</script>' }).build();
+const rfq = anRfq().withStatus('IN_REVIEW').withQuote(quote).build();
+const link: ApprovalLink = {
+  tokenHash: 'f'.repeat(64),
+  rfqId: rfq.rfqId,
+  quoteVersion: 1,
+  purpose: 'rep-review',
+  waitId: 'w1',
+  approver: 'rep@seller.example',
+  taskToken: 'SECRET-TASK-TOKEN',
+  status: 'PENDING',
+  createdAt: '2026-11-23T10:00:00.000Z',
+  expiresAt: '2026-11-25T10:00:00.000Z',
+};
+const open: LinkAnswer = { kind: 'open', status: 200, link, rfq, quote };
+
+describe('the approval page', () => {
+  it('escapes everything it echoes and runs no script', () => {
+    const page = renderLinkPage(open);
+    expect(page.html).not.toContain('<script>');
+    expect(page.html).toContain('Widget &quot;deluxe&quot; &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.html).toContain('name="price:W-1"');
+    expect(page.html).toContain('value="12.50"');
+  });
+
+  it('never shows the task token, in the page or its JSON', () => {
+    expect(renderLinkPage(open).html).not.toContain('SECRET-TASK-TOKEN');
+    expect(JSON.stringify(linkAnswerBody(open))).not.toContain('SECRET-TASK-TOKEN');
+  });
+
+  it('is uncacheable, sends no referrer, and allows only its own nonce-tagged stylesheet', () => {
+    const first = renderLinkPage(open);
+    const second = renderLinkPage(open);
+    expect(first.headers).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+    const nonce = /'nonce-([^']+)'/.exec(first.headers['content-security-policy'] ?? '')?.[1];
+    expect(nonce).toBeDefined();
+    expect(first.html).toContain(`<style nonce="${nonce}">`);
+    expect(second.headers['content-security-policy']).not.toBe(first.headers['content-security-policy']);
+  });
+
+  it('labels every field and offers both decisions as buttons of one form', () => {
+    const { html } = renderLinkPage(open);
+    const inputs = [...html.matchAll(/<(?:input|textarea)[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
+    for (const id of inputs) expect(html).toContain(`<label for="${id}">`);
+    expect(html).toContain('<button class="approve" type="submit" name="decision" value="approve">');
+    expect(html).toContain('<button class="reject" type="submit" name="decision" value="reject">');
+  });
+
+  it('shows no price fields to an approver, who only approves or rejects', () => {
+    const approver: LinkAnswer = { ...open, link: { ...link, purpose: 'approval-level', level: 1 } };
+    expect(renderLinkPage(approver).html).not.toContain('name="price:');
+  });
+
+  it('answers each dead link with its own status and says nothing changed', () => {
+    const cases: [LinkAnswer, number][] = [
+      [{ kind: 'used', status: 409 }, 409],
+      [{ kind: 'revoked', status: 409 }, 409],
+      [{ kind: 'gone', status: 409 }, 409],
+      [{ kind: 'expired', status: 410 }, 410],
+      [{ kind: 'unknown', status: 404 }, 404],
+    ];
+    for (const [answer, status] of cases) {
+      const page = renderLinkPage(answer);
+      expect(page.status).toBe(status);
+      expect(page.html).toContain('Nothing changed.');
+    }
+  });
+});
