@@ -28,7 +28,8 @@ const tokenShape = /^[A-Za-z0-9_-]{43}$/;
 export class CallbackWaits {
   readonly #waits = new Map<string, PendingWait | 'closed'>();
 
-  constructor(private readonly timeoutError: () => Error) {}
+  /** `heartbeatTimeout` makes the error a missed heartbeat fails the task with. */
+  constructor(private readonly heartbeatTimeout: () => Error) {}
 
   open(executionArn: string, heartbeatMs?: number): OpenWait {
     const token = randomBytes(32).toString('base64url');
@@ -58,7 +59,7 @@ export class CallbackWaits {
       heartbeat: () => {
         if (heartbeatMs === undefined) return;
         cancelHeartbeat?.();
-        cancelHeartbeat = setLongTimeout(() => wait.fail(this.timeoutError()), heartbeatMs);
+        cancelHeartbeat = setLongTimeout(() => wait.fail(this.heartbeatTimeout()), heartbeatMs);
       },
     };
     // Whoever awaits the answer handles a failure; this only keeps a wait closed before anyone awaits it quiet.

@@ -7,7 +7,7 @@ import { isJsonObject, type Json, type JsonObject } from './json.ts';
  * - it resolves `TimeoutSecondsPath` against the input after `Parameters` (AWS: the state input), and cuts every
  *   Task without `TimeoutSeconds` at 60 s (AWS: no limit) — so we carry the paths in a reserved Parameters field,
  *   give the library a timeout it never reaches, and time tasks ourselves;
- * - it ignores `HeartbeatSeconds` — we enforce it for callback tasks;
+ * - it ignores `HeartbeatSeconds` — we enforce it for callback tasks, as `States.HeartbeatTimeout`;
  * - durations (Task timeouts, Wait, Retry intervals, the machine's TimeoutSeconds) are multiplied by `timeScale`, and
  *   a Wait whose duration comes from a path can only be scaled if we run it ourselves: it becomes a Task we handle;
  * - its timers overflow past 24.8 days (a 30-day quote would expire at once): we keep the machine's TimeoutSeconds
@@ -16,6 +16,7 @@ import { isJsonObject, type Json, type JsonObject } from './json.ts';
 export const directivesKey = 'sfnLocal:directives';
 export const carriedInputKey = 'sfnLocal:input';
 export const localWaitResource = 'arn:aws:states:::sfn-local:wait';
+export const heartbeatTimeout = 'States.HeartbeatTimeout';
 
 /** Just under the largest setTimeout Node accepts (2^31 - 1 ms): longer would fire at once. */
 const libraryTaskTimeoutSeconds = 2_147_483;
@@ -69,6 +70,22 @@ const scaleRetriers = (retry: Json | undefined, timeScale: number): Json | undef
       })
     : retry;
 
+/**
+ * On AWS a missed heartbeat is caught both as `States.HeartbeatTimeout` and as `States.Timeout`; the library matches
+ * one name per error, so every matcher naming `States.Timeout` also names the heartbeat's.
+ */
+const withHeartbeatTimeout = (matchers: Json | undefined): Json | undefined =>
+  Array.isArray(matchers)
+    ? matchers.map((matcher) =>
+        isJsonObject(matcher) &&
+        Array.isArray(matcher.ErrorEquals) &&
+        matcher.ErrorEquals.includes('States.Timeout') &&
+        !matcher.ErrorEquals.includes(heartbeatTimeout)
+          ? { ...matcher, ErrorEquals: [...matcher.ErrorEquals, heartbeatTimeout] }
+          : matcher,
+      )
+    : matchers;
+
 const taskSpec = (name: string, state: StateDefinition): TaskSpec => {
   const resource = typeof state.Resource === 'string' ? state.Resource : '';
   const match = resources.find(({ pattern }) => pattern.test(resource));
@@ -115,8 +132,10 @@ const rewriteTask = (state: StateDefinition, timeScale: number): StateDefinition
       ...(isJsonObject(state.Parameters) ? state.Parameters : { [`${carriedInputKey}.$`]: '$' }),
     };
   }
-  const retry = scaleRetriers(state.Retry, timeScale);
+  const retry = withHeartbeatTimeout(scaleRetriers(state.Retry, timeScale));
   if (retry !== undefined) rewritten.Retry = retry;
+  const catchers = withHeartbeatTimeout(state.Catch);
+  if (catchers !== undefined) rewritten.Catch = catchers;
   return rewritten;
 };
 

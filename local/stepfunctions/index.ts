@@ -4,7 +4,7 @@ import { assertPortFree, freePort } from '../free-port.ts';
 import { createApiServer } from './api-server.ts';
 import { CallbackWaits } from './callback-waits.ts';
 import { loadDefinition, substitute } from './definition.ts';
-import { prepareForEngine } from './engine-definition.ts';
+import { heartbeatTimeout, prepareForEngine } from './engine-definition.ts';
 import type { DeployedStateMachine, ExecutionStatus } from './execution.ts';
 import type { HistoryEvent } from './history.ts';
 import type { Json } from './json.ts';
@@ -79,7 +79,7 @@ export const startStepFunctionsLocal = async (options: StepFunctionsLocalOptions
   const log = options.logger ?? (() => undefined);
   const lambdas = new Lambdas(options.lambdas);
   const timeoutError = await loadStatesTimeout();
-  const waits = new CallbackWaits(timeoutError);
+  const waits = new CallbackWaits(() => Object.assign(timeoutError(), { name: heartbeatTimeout }));
 
   const machines = new Map<string, DeployedStateMachine>();
   for (const source of options.stateMachines) {

@@ -1,5 +1,5 @@
 import type { CallbackWaits, OpenWait } from './callback-waits.ts';
-import { carriedInputKey, directivesKey, type TaskSpec } from './engine-definition.ts';
+import { carriedInputKey, directivesKey, heartbeatTimeout, type TaskSpec } from './engine-definition.ts';
 import { isJsonObject, type Json, type JsonObject, throughJson } from './json.ts';
 import type { Lambdas } from './lambdas.ts';
 import { setLongTimeout } from './long-timer.ts';
@@ -184,7 +184,7 @@ export const runTask = async (
   } catch (thrown) {
     if (!execution.isRunning()) throw new ExecutionClosed();
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-    const timedOut = error.name === 'States.Timeout';
+    const timedOut = error.name === 'States.Timeout' || error.name === heartbeatTimeout;
     execution.record(`${prefix}${timedOut ? 'TimedOut' : 'Failed'}`, {
       ...outcome,
       error: error.name,

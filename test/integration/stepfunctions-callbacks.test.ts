@@ -213,22 +213,39 @@ describe('TimeoutSecondsPath', () => {
 });
 
 describe('HeartbeatSeconds', () => {
-  it('heartbeats keep a long callback alive; when they stop, the task times out (States.Timeout)', async () => {
-    // HeartbeatSeconds 50 × 0.01 = 500 ms; a heartbeat every 100 ms for 900 ms keeps it alive.
-    const executionArn = await start('heartbeat', 'order-export', { orderId: 'order-1' });
-    const { taskToken } = await erpExports.next();
-    const started = Date.now();
-    while (Date.now() - started < 900) {
+  const heartbeatUntil = async (taskToken: string, done: () => boolean) => {
+    while (!done()) {
       await local.sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(local.service.executions().find((execution) => execution.executionArn === executionArn)?.status).toBe(
-      'RUNNING',
-    );
+  };
+  const statusOf = (executionArn: string) =>
+    local.service.executions().find((execution) => execution.executionArn === executionArn)?.status;
+
+  it('heartbeats keep a long callback alive; when they stop, the task fails as States.HeartbeatTimeout', async () => {
+    // HeartbeatSeconds 50 × 0.01 = 500 ms; a heartbeat every 100 ms for 900 ms keeps it alive.
+    const executionArn = await start('heartbeat', 'order-export-stalls', { orderId: 'order-1' });
+    const { taskToken } = await erpExports.next((request) => request.orderId === 'order-1');
+    const started = Date.now();
+    await heartbeatUntil(taskToken, () => Date.now() - started > 900);
+    expect(statusOf(executionArn)).toBe('RUNNING');
 
     const done = await local.settled(executionArn);
     expect(done).toMatchObject({ status: 'FAILED', error: 'ExportStalled' });
     await expect(local.sfn.send(new SendTaskHeartbeatCommand({ taskToken }))).rejects.toBeInstanceOf(TaskTimedOut);
+    const { events = [] } = await local.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(events.find((event) => event.type === 'TaskTimedOut')?.taskTimedOutEventDetails?.error).toBe(
+      'States.HeartbeatTimeout',
+    );
+  });
+
+  it('heartbeats do not extend TimeoutSeconds: past it the task fails as States.Timeout', async () => {
+    // TimeoutSeconds 300 × 0.01 = 3 s.
+    const executionArn = await start('heartbeat', 'order-export-too-long', { orderId: 'order-2' });
+    const { taskToken } = await erpExports.next((request) => request.orderId === 'order-2');
+    await heartbeatUntil(taskToken, () => statusOf(executionArn) !== 'RUNNING').catch(() => undefined);
+
+    expect(await local.settled(executionArn)).toMatchObject({ status: 'FAILED', error: 'ExportTookTooLong' });
   });
 });
 

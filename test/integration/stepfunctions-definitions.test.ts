@@ -70,6 +70,14 @@ describe('the copy of a definition the library runs', () => {
     expect(tasks.get('RepReview')).toMatchObject({ callback: true, timeoutSeconds: 200 });
   });
 
+  it('lets every matcher of States.Timeout also match States.HeartbeatTimeout, as on AWS', () => {
+    const { definition } = prepared('heartbeat', { ExportToErpFunctionArn: functionArn('export-to-erp') });
+    expect(definition.States.ExportToErp?.Catch).toEqual([
+      { ErrorEquals: ['States.HeartbeatTimeout'], ResultPath: '$.failure', Next: 'Stalled' },
+      { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'], ResultPath: '$.failure', Next: 'TookTooLong' },
+    ]);
+  });
+
   it('scales Retry intervals and keeps the backoff rate', () => {
     const { definition } = prepared('convert-to-order', {
       ConvertToOrderFunctionArn: functionArn('convert-to-order'),
