@@ -154,5 +154,14 @@ describe('in a browser', () => {
     await shoot(page, 'buyer-quote-accepted.png');
     expect(refused).toEqual([]);
     await page.close();
+
+    // A sign-in that returns with the token in the fragment: used once, then gone from the address bar.
+    const token = await stack.tokenFor(dana);
+    const again = await browser.newPage();
+    await again.goto(`${stack.urls.api}/rfqs/${rfqId}/page#token=${token}`);
+    await expect.poll(() => again.locator('#po-number').textContent()).toBe('PO-BROWSER-1');
+    expect(again.url()).toBe(`${stack.urls.api}/rfqs/${rfqId}/page`);
+    expect(await again.locator('#decide').isHidden()).toBe(true);
+    await again.close();
   });
 });
