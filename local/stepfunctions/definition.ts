@@ -100,6 +100,9 @@ export const loadDefinition = (
     }
   }
   refuseUnsupported(definition.States, [], problems);
+  if (JSON.stringify(definition).includes('$$.State.')) {
+    problems.push('$$.State.* is not kept per state by the local engine; pass what the state needs in its input');
+  }
   if (problems.length === 0 && !validated.has(JSON.stringify(definition))) {
     // The validator writes defaults into what it checks: give it a copy.
     const verdict = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: true });

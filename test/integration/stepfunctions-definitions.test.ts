@@ -49,6 +49,13 @@ describe('definitions the local engine would run differently from AWS are refuse
     ).rejects.toThrow(/putEvents option/);
   });
 
+  it('the per-state context ($$.State.*), which the library does not keep per state', async () => {
+    const task = lambdaTask({
+      Parameters: { FunctionName: placeholder('PriceQuoteFunctionArn'), 'retry.$': '$$.State.RetryCount' },
+    });
+    await expect(startWith(definitionWith({}, task))).rejects.toThrow(/\$\$\.State/);
+  });
+
   it('what asl-validator rejects', async () => {
     await expect(startWith(definitionWith({}, lambdaTask({ Next: 'Nowhere', End: undefined })))).rejects.toThrow(
       /cannot run locally/,
