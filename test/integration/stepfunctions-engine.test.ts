@@ -4,12 +4,14 @@ import {
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
+  StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LambdaContextLike } from '../../local/stepfunctions/index.ts';
 import {
   CallbackInbox,
   type CallbackRequest,
+  eventually,
   functionArn,
   type LocalSfn,
   machine,
@@ -234,6 +236,25 @@ describe('Choice, Wait, Pass, Succeed, Fail', () => {
     });
   });
 
+  it('stopping an execution during a Wait ends it at once; nothing after the Wait runs', async () => {
+    const executionArn = await start('reminder', 'rfq-stop-waiting', {
+      rfqId: 'rfq-stop-waiting',
+      remind: true,
+      remindAfterSeconds: 3600,
+    });
+    await eventually(async () =>
+      (await historyOf(executionArn)).some((event) => event.type === 'WaitStateEntered') ? true : undefined,
+    );
+
+    await local.sfn.send(new StopExecutionCommand({ executionArn }));
+
+    expect((await local.settled(executionArn)).status).toBe('ABORTED');
+    const types = (await historyOf(executionArn)).map((event) => event.type);
+    expect(types.at(-1)).toBe('ExecutionAborted');
+    expect(types).not.toContain('WaitStateExited');
+    expect(reminders).not.toContain('rfq-stop-waiting');
+  });
+
   it('a Fail state without Error or Cause fails the execution with neither, as on AWS', async () => {
     const done = await local.settled(await start('bare-fail', 'bare', {}));
     expect(done.status).toBe('FAILED');
@@ -245,6 +266,30 @@ describe('Choice, Wait, Pass, Succeed, Fail', () => {
     const executionArn = await start('execution-timeout', 'held-too-long', {});
     expect(await local.settled(executionArn)).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
     expect((await historyOf(executionArn)).at(-1)?.type).toBe('ExecutionTimedOut');
+  });
+});
+
+describe('stopping the service', () => {
+  it('aborts the executions still running, even those waiting for a callback', async () => {
+    const inbox = new CallbackInbox();
+    const own = await startLocalSfn([machine('approval-chain', { RequestApprovalFunctionArn: 'request-approval' })], {
+      'request-approval': inbox.lambda,
+    });
+    const { executionArn = '' } = await own.sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: own.arn('approval-chain'),
+        name: 'rfq-at-shutdown',
+        input: JSON.stringify({ rfqId: 'rfq-at-shutdown', levels: [{ approvers: ['lead@buyer.example'] }] }),
+      }),
+    );
+    await inbox.next();
+
+    await own.service.stop();
+
+    expect(own.service.executions().find((execution) => execution.executionArn === executionArn)).toMatchObject({
+      status: 'ABORTED',
+      error: 'LocalServiceStopped',
+    });
   });
 });
 
