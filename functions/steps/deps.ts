@@ -4,6 +4,7 @@ import { eventsClient, sesClient } from '#functions/clients.ts';
 import { type Config, config } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import type { Store } from '#store/ports.ts';
+import { TransientError } from './transient.ts';
 
 /** Publishes one domain event (source `quote-to-order`) on the configured bus. */
 export interface EventPublisher {
@@ -17,10 +18,6 @@ export interface StepDeps {
   events: EventPublisher;
   config: Config;
   now: () => Date;
-}
-
-export class EventNotPublished extends Error {
-  override readonly name = 'TransientError';
 }
 
 export const eventPublisherFromConfig = (): EventPublisher => ({
@@ -39,7 +36,7 @@ export const eventPublisherFromConfig = (): EventPublisher => ({
     );
     // PutEvents answers 200 with per-entry failures (throttling, internal errors): retry the step.
     if ((result.FailedEntryCount ?? 0) > 0) {
-      throw new EventNotPublished(`${detailType} not published: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
+      throw new TransientError(`${detailType} not published: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
     }
   },
 });

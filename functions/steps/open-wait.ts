@@ -31,7 +31,9 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
   await deps.store.links.revoke(rfq.rfqId);
   const now = deps.now();
   const createdAt = now.toISOString();
-  const expiresAt = new Date(now.getTime() + request.expiresInSeconds * 1000).toISOString();
+  // A link dies with its wait, or sooner when LINK_TTL_SECONDS says links may not live that long.
+  const lifetime = Math.min(request.expiresInSeconds, deps.config.LINK_TTL_SECONDS);
+  const expiresAt = new Date(now.getTime() + lifetime * 1000).toISOString();
   const minted = [...new Set(wait.approvers)].map((approver) => ({ approver, ...mintLinkToken() }));
   const links: ApprovalLink[] = minted.map(({ approver, tokenHash }) => ({
     tokenHash,

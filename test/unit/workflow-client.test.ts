@@ -1,7 +1,7 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { createWorkflowClient, WaitGoneError } from '#functions/workflow/client.ts';
-import { isTransient, TransientError } from '#steps/step.ts';
+import { isTransient, TransientError } from '#steps/transient.ts';
 import { ConflictError } from '#store/ports.ts';
 
 const stateMachineArn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:quote-to-order';

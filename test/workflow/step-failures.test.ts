@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as priceQuote } from '#steps/price-quote.ts';
-import { TransientError } from '#steps/step.ts';
+import { TransientError } from '#steps/transient.ts';
 import { aDeal } from './support/deal.ts';
 import { clickLink } from './support/person.ts';
 import { startWorld, type World } from './support/world.ts';
