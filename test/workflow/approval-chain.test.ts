@@ -48,6 +48,9 @@ describe("the buyer company's approval chain", () => {
     expect(ordered.approvals[0]?.decisions.map((d) => d.approver).sort()).toEqual(
       [deal.people.lead1, deal.people.lead2].sort(),
     );
+    const approved = (await world.store.rfqs.history(rfqId)).find((e) => e.action === 'approved');
+    expect(approved).toMatchObject({ from: 'PENDING_APPROVAL', to: 'APPROVED' });
+    expect(approved?.detail?.decisions).toHaveLength(2);
   });
 
   it('stops when the buyer cancels during the chain: CANCELLED, execution stopped, every link dead', async () => {

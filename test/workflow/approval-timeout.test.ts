@@ -27,5 +27,14 @@ describe('an approval level nobody decides', () => {
     const [, reminded] = await world.linksArrive(deal.people.lead1, 2);
     expect((await clickLink(reminded!, { decision: 'approve' })).status).toBe(409);
     expect(expired.orderId).toBeUndefined();
+    const history = await world.store.rfqs.history(rfqId);
+    expect(history.filter((e) => e.action === 'reminder-sent').map((e) => e.detail?.to)).toEqual([
+      [deal.people.lead1, deal.people.lead2],
+    ]);
+    expect(history.find((e) => e.action === 'expired')).toMatchObject({
+      from: 'PENDING_APPROVAL',
+      to: 'EXPIRED',
+      detail: { waitingFor: "the buyer company's approval" },
+    });
   });
 });

@@ -25,5 +25,15 @@ describe('a quote the buyer never answers', () => {
       buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-LATE' }, world.decisions),
     ).rejects.toMatchObject({ status: 409 });
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('EXPIRED');
+    const history = await world.store.rfqs.history(quoted.rfqId);
+    expect(history.filter((e) => e.to && e.from !== e.to).map((e) => e.to)).toEqual([
+      'SUBMITTED',
+      'IN_REVIEW',
+      'QUOTED',
+      'EXPIRED',
+    ]);
+    expect(history.find((e) => e.action === 'expired')?.detail).toEqual({
+      waitingFor: "the buyer's decision on the quote",
+    });
   });
 });

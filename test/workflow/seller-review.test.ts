@@ -71,6 +71,13 @@ describe("the account rep's review", () => {
     expect((await clickLink(approval!, { decision: 'approve' })).status).toBe(200);
     const quoted = await world.statusReaches(rfqId, 'QUOTED');
     expect(quoted.quote?.lines[0]?.unitPrice).toBe(72_00);
+    const moves = (await world.store.rfqs.history(rfqId)).filter((e) => e.to && e.from !== e.to);
+    expect(moves.map((e) => `${e.action}:${e.to}`)).toEqual([
+      'submitted:SUBMITTED',
+      'priced:IN_REVIEW',
+      'discount-requested:DISCOUNT_APPROVAL',
+      'quoted:QUOTED',
+    ]);
     expect(await actions(rfqId)).toContain('discount-approved');
   });
 
