@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { dynamoClient } from '#functions/clients.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import type { LocalStack } from '#local/stack.ts';
 import type { Benchmark } from './benchmark.ts';

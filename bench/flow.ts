@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { orderIdFor } from '#domain/order.ts';
-import { dynamoClient } from '#functions/clients.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import type { RouteKey } from '#http/routes.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import type { LocalStack } from '#local/stack.ts';

@@ -5,7 +5,7 @@ import type { RfqStatus } from '#domain/lifecycle.ts';
 import { orderIdFor } from '#domain/order.ts';
 import { priceRequest } from '#domain/pricing.ts';
 import { type Quote, type Rfq, rfqSchema } from '#domain/rfq.ts';
-import { dynamoClient } from '#functions/clients.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
 import { products } from '#local/seed/catalog.ts';
 import { contractsFor } from '#local/seed/companies.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every setting the functions read, from environment variables, validated once. The CDK app sets these on each

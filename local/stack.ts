@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Role } from '#domain/company.ts';
-import { dynamoClient } from '#functions/clients.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable } from '#store/table.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Role, roles } from './company.ts';
 
 /** Who is calling, from the verified JWT's claims. Seller staff (rep, sales-manager, admin) carry no companyId. */

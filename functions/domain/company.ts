@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode } from './money.ts';
 
 export const roles = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'] as const;

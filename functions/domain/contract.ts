@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { companyId } from './company.ts';
 import { currencyCode, nonNegativeMinorUnits, percent } from './money.ts';
 import { sku } from './product.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Integer minor units (cents for USD/EUR). Never a float. */
 export const minorUnits = z.number().int().safe();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { companyId, email } from './company.ts';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
 import { quoteLineSchema } from './rfq.ts';

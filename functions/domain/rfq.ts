@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { companyId, email } from './company.ts';
 import { isoDate } from './contract.ts';
 import { rfqStatus } from './lifecycle.ts';

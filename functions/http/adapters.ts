@@ -1,5 +1,6 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { dynamoClient, sfnClient } from '#functions/clients.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { sfnClient } from '#functions/clients/sfn.ts';
 import { type Config, config } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import type { Store } from '#store/ports.ts';

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Order } from '#domain/order.ts';
 import { BadCursorError, type Page, type Store } from '#store/ports.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { approvalRuleSchema } from '#domain/approval-rule.ts';
 import { companyId, companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Order, orderIdFor } from '#domain/order.ts';
 import { orderConfirmationEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';

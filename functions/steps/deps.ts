@@ -1,6 +1,7 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { createSesMailer, type Mailer } from '#email/mailer.ts';
-import { eventsClient, sesClient } from '#functions/clients.ts';
+import { eventsClient } from '#functions/clients/events.ts';
+import { sesClient } from '#functions/clients/ses.ts';
 import { type Config, config } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import type { Store } from '#store/ports.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canApply, terminalStatuses } from '#domain/lifecycle.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { rfqExpiredEmail } from '#email/outcomes.ts';

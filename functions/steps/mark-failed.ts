@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { terminalStatuses } from '#domain/lifecycle.ts';
 import { rfqFailedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';

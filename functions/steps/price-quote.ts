@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StepDeps } from './deps.ts';
 import { loadRfq, systemActor } from './marks.ts';
 import { priceRfq } from './reprice.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { approvalRequestEmail } from '#email/approval-request.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email } from '#domain/company.ts';
 import { sku } from '#domain/product.ts';
 

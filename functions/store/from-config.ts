@@ -1,4 +1,4 @@
-import { documentClient } from '#functions/clients.ts';
+import { documentClient } from '#functions/clients/dynamodb.ts';
 import { config } from '#functions/config.ts';
 import { createDynamoStore } from './dynamo-store.ts';
 import type { Store } from './ports.ts';

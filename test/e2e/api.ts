@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Role } from '#domain/company.ts';
-import { dynamoClient } from '#functions/clients.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable, deleteTable } from '#store/table.ts';

@@ -6,7 +6,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { dynamoClient } from '#functions/clients.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import type { HttpEvent, HttpResult } from '#http/http.ts';
 import { type RouteDef, type RouteKey, route, routes } from '#http/routes.ts';
 import { apiEvent, authorizerClaims, lambdaContext } from '../../local/api-event.ts';
