@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { percent } from './domain/money.ts';
 
 /**
  * Every setting the functions read, from environment variables, validated once. The CDK app sets these on each
@@ -19,7 +20,8 @@ export const configSchema = z.object({
   MAIL_FROM: z.email().default('quotes@example.com'),
   SES_CONFIGURATION_SET: z.string().optional(),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
-  MAX_REP_DISCOUNT_PERCENT: z.coerce.number().min(0).max(100).default(10),
+  /** Validated like every percentage in the domain, so a bad value fails at start, not at the first review. */
+  MAX_REP_DISCOUNT_PERCENT: z.coerce.number().pipe(percent).default(10),
   QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().default(30),
   /** Overrides QUOTE_VALIDITY_DAYS in seconds (tests and demos shorten the buyer's wait with it). */
   QUOTE_VALIDITY_SECONDS: seconds.optional(),
