@@ -1,6 +1,6 @@
 import type { Caller } from '#domain/caller.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
-import { badRequest, conflict, forbidden } from '#http/problem.ts';
+import { badRequest, conflict, forbidden, HttpProblem } from '#http/problem.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { resumeWait } from './resume-wait.ts';
@@ -32,11 +32,16 @@ const deciderOf = (rfq: Rfq, caller: Caller): { purpose: 'rep-review' | 'discoun
 export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput, deps: DecisionDeps): Promise<Rfq> => {
   const { purpose, actor } = deciderOf(rfq, caller);
   const now = nowOf(deps).toISOString();
-  const link = (await deps.store.links.listForRfq(rfq.rfqId)).find(
-    (l) =>
-      l.purpose === purpose && l.status === 'PENDING' && l.quoteVersion === rfq.quote?.version && l.expiresAt > now,
+  const links = (await deps.store.links.listForRfq(rfq.rfqId)).filter(
+    (l) => l.purpose === purpose && l.quoteVersion === rfq.quote?.version,
   );
-  if (!link || !rfq.quote) throw conflict('this review was already decided or has expired');
+  // The status moves a moment before the review request goes out; a caller in that window should retry, not give up.
+  if (links.length === 0 || !rfq.quote)
+    throw new HttpProblem(409, 'the review request is still being sent; retry in a moment', undefined, {
+      'retry-after': '1',
+    });
+  const link = links.find((l) => l.status === 'PENDING' && l.expiresAt > now);
+  if (!link) throw conflict('this review was already decided or has expired');
   const checked = checkDecision(purpose, rfq.quote, input, {
     maxRepDiscountPercent: deps.config.MAX_REP_DISCOUNT_PERCENT,
     actor,
