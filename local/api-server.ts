@@ -1,7 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
@@ -12,6 +11,7 @@ import { badRequest, HttpProblem, unauthorized } from '#http/problem.ts';
 import { type RouteSpec, routes as routeTable } from '#http/routes.ts';
 import { apiEvent, authorizerClaims, lambdaContext } from './api-event.ts';
 import { type DevIssuer, devTokenRequest } from './dev-tokens.ts';
+import { listenOn } from './free-port.ts';
 
 /**
  * The local HTTP API: routes requests with the same route table API Gateway is built from, verifies bearer tokens as
@@ -199,11 +199,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
       });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOn(server, options.port, 'the local HTTP API', options.host);
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,

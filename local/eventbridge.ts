@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { assertPortFree, freePort } from './free-port.ts';
+import { listenOn } from './free-port.ts';
 
 /** An event as a rule target would receive it from EventBridge, plus the bus it was put on. */
 export interface RecordedEvent {
@@ -137,18 +137,13 @@ export const startEventBridgeLocal = async (
     send(response, 200, await putEvents(body.Entries));
   };
 
-  const port = options.port ?? (await freePort());
-  if (options.port) await assertPortFree(port, 'the local EventBridge');
   const server = createServer((request, response) => {
     answer(request, response).catch((error: unknown) => {
       const type = error instanceof RequestError ? error.type : 'InternalException';
       send(response, error instanceof RequestError ? 400 : 500, { __type: type, message: (error as Error).message });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const port = await listenOn(server, options.port, 'the local EventBridge');
 
   return {
     endpoint: `http://127.0.0.1:${port}`,

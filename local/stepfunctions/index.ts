@@ -1,6 +1,6 @@
 import './promise-with-resolvers.ts';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { assertPortFree, freePort } from '../free-port.ts';
+import { listenOn } from '../free-port.ts';
 import { createApiServer } from './api-server.ts';
 import { CallbackWaits } from './callback-waits.ts';
 import { loadDefinition, substitute } from './definition.ts';
@@ -124,13 +124,8 @@ export const startStepFunctionsLocal = async (options: StepFunctionsLocalOptions
     log,
   );
 
-  const port = options.port ?? (await freePort());
-  if (options.port) await assertPortFree(port, 'the local Step Functions');
   const server = createApiServer(operations, log);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const port = await listenOn(server, options.port, 'the local Step Functions');
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
