@@ -1,4 +1,5 @@
 import type { Caller } from '#domain/caller.ts';
+import { canApply } from '#domain/lifecycle.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { WaitGoneError } from '#functions/workflow/client.ts';
 import { badRequest, conflict, forbidden } from '#http/problem.ts';
@@ -29,7 +30,8 @@ export const buyerDecision = async (
   if (choice.decision === 'accept' && !choice.poNumber?.trim()) {
     throw badRequest('accepting needs a PO number', [{ path: 'poNumber', message: 'required' }]);
   }
-  if (rfq.status !== 'QUOTED' || !rfq.quote) throw conflict(`the RFQ is ${rfq.status}; there is no quote to decide on`);
+  if (!canApply(choice.decision, rfq.status) || !rfq.quote)
+    throw conflict(`the RFQ is ${rfq.status}; there is no quote to decide on`);
   const now = nowOf(deps).toISOString();
   const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
   if (!wait || wait.quoteVersion !== rfq.quote.version || wait.expiresAt <= now) throw conflict(alreadyDecided);

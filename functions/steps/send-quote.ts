@@ -1,4 +1,5 @@
 import { dayOf } from '#domain/calendar.ts';
+import { canApply } from '#domain/lifecycle.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
@@ -15,7 +16,7 @@ import { NotWaitable } from './waitable.ts';
 export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{ validUntil: string }> => {
   let rfq = await loadRfq(deps, request.rfqId);
   const resent = rfq.status === 'QUOTED' && rfq.quote?.version === request.quoteVersion;
-  if (!resent && rfq.status !== 'IN_REVIEW' && rfq.status !== 'DISCOUNT_APPROVAL') {
+  if (!resent && !canApply('sendQuote', rfq.status)) {
     throw new NotWaitable(`RFQ ${rfq.rfqId} is ${rfq.status}; its quote cannot be sent`);
   }
   if (!rfq.quote || rfq.quote.version !== request.quoteVersion) {
