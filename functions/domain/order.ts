@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { companyId, email } from './company.ts';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
-import { quoteLineSchema } from './rfq.ts';
+import { quoteLineSchema, type Rfq } from './rfq.ts';
 
 export const orderSchema = z.object({
   orderId: z.string(),
@@ -21,3 +21,26 @@ export type Order = z.infer<typeof orderSchema>;
 
 /** One order per RFQ, enforced by the key: the order id is derived from the RFQ id. */
 export const orderIdFor = (rfqId: string): string => `ord_${rfqId.replace(/^rfq_/, '')}`;
+
+/**
+ * The order an approved RFQ becomes: its current quote as the buyer accepted it, under the buyer's PO number and the
+ * company's payment terms.
+ */
+export const orderFrom = (rfq: Rfq, terms: { paymentTerms: string; at: string }): Order => {
+  const { quote } = rfq;
+  if (!quote) throw new Error(`RFQ ${rfq.rfqId} has no quote to order`);
+  return {
+    orderId: orderIdFor(rfq.rfqId),
+    rfqId: rfq.rfqId,
+    companyId: rfq.companyId,
+    buyerEmail: rfq.buyerEmail,
+    poNumber: rfq.poNumber ?? '',
+    quoteVersion: quote.version,
+    currency: quote.currency,
+    lines: quote.lines,
+    subtotal: quote.subtotal,
+    total: quote.total,
+    paymentTerms: terms.paymentTerms,
+    createdAt: terms.at,
+  };
+};

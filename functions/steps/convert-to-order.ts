@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type Order, orderIdFor } from '#domain/order.ts';
+import { type Order, orderFrom } from '#domain/order.ts';
 import { orderConfirmationEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, hasMark, loadRfq, mark, systemActor } from './marks.ts';
@@ -39,22 +39,8 @@ export const convertToOrder = async ({ rfqId }: z.output<typeof input>, deps: St
   let rfq = await loadRfq(deps, rfqId);
   let order: Order | undefined;
   if (rfq.status === 'APPROVED') {
-    const quote = rfq.quote!;
     const company = await deps.store.catalog.getCompany(rfq.companyId);
-    order = {
-      orderId: orderIdFor(rfq.rfqId),
-      rfqId: rfq.rfqId,
-      companyId: rfq.companyId,
-      buyerEmail: rfq.buyerEmail,
-      poNumber: rfq.poNumber ?? '',
-      quoteVersion: quote.version,
-      currency: quote.currency,
-      lines: quote.lines,
-      subtotal: quote.subtotal,
-      total: quote.total,
-      paymentTerms: company?.paymentTerms ?? 'NET30',
-      createdAt: deps.now().toISOString(),
-    };
+    order = orderFrom(rfq, { paymentTerms: company?.paymentTerms ?? 'NET30', at: deps.now().toISOString() });
     rfq = await deps.store.rfqs.convertToOrder(rfq, order, {
       actor: systemActor(deps),
       action: 'ordered',

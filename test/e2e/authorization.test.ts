@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderIdFor } from '#domain/order.ts';
+import { orderFrom } from '#domain/order.ts';
 import { routes } from '#http/routes.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
@@ -172,26 +172,12 @@ const anAcmeOrder = async (): Promise<string> => {
     .withPoNumber('PO-7')
     .build();
   await api.store.rfqs.create(rfq, { actor: { email: people.acmeBuyer.email, role: 'buyer' }, action: 'submitted' });
-  const orderId = orderIdFor(rfq.rfqId);
-  await api.store.rfqs.convertToOrder(
-    rfq,
-    {
-      orderId,
-      rfqId: rfq.rfqId,
-      companyId: 'acme',
-      buyerEmail: people.acmeBuyer.email,
-      poNumber: 'PO-7',
-      quoteVersion: 1,
-      currency: 'USD',
-      lines: quote.lines,
-      subtotal: quote.subtotal,
-      total: quote.total,
-      paymentTerms: 'NET30',
-      createdAt: new Date().toISOString(),
-    },
-    { actor: { email: 'system@seller.example', role: 'system' }, action: 'ordered' },
-  );
-  return orderId;
+  const order = orderFrom(rfq, { paymentTerms: 'NET30', at: new Date().toISOString() });
+  await api.store.rfqs.convertToOrder(rfq, order, {
+    actor: { email: 'system@seller.example', role: 'system' },
+    action: 'ordered',
+  });
+  return order.orderId;
 };
 
 let fixture: Fixture;
