@@ -30,6 +30,16 @@ export interface ApiServerOptions {
    */
   log?: (line: string) => void;
   routes?: readonly RouteSpec[];
+  /**
+   * Other local services on the API's origin, by path prefix, as CloudFront puts the app beside the API on AWS: the
+   * web app under `/app` and the OIDC provider under `/oidc`. Never in the route table.
+   */
+  mounts?: readonly Mount[];
+}
+
+export interface Mount {
+  prefix: string;
+  handle(request: IncomingMessage, response: ServerResponse): void;
 }
 
 export interface ApiServer {
@@ -185,7 +195,17 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     }
   };
 
+  const mountFor = (url: string | undefined): Mount | undefined => {
+    const path = (url ?? '/').split('?')[0] ?? '/';
+    return options.mounts?.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+  };
+
   const server = createServer((request, response) => {
+    const mount = mountFor(request.url);
+    if (mount) {
+      mount.handle(request, response);
+      return;
+    }
     const started = performance.now();
     const seen = { route: '(no route)' };
     answer(request, seen)

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { z } from 'zod';
 import { companyId, role } from '#domain/company.ts';
 
@@ -18,6 +18,11 @@ export interface DevIssuer {
   issuer: string;
   audience: string;
   jwks: JSONWebKeySet;
+  /**
+   * The private signing key (JWK with kid and alg): the local OIDC provider signs with it too, so the browser's
+   * tokens and the scripts' dev tokens come from one issuer with one JWKS, as Cognito's would.
+   */
+  signingKey: JWK;
   token(claims: DevClaims, options?: { expiresInSeconds?: number }): Promise<string>;
 }
 
@@ -34,7 +39,7 @@ export const devTokenRequest = z.strictObject({
 });
 
 /** A stable subject per email, like a Cognito user's: the same person gets the same `sub` in every token. */
-const subjectOf = (email: string): string => {
+export const subjectOf = (email: string): string => {
   const hex = createHash('sha256').update(email.toLowerCase()).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 };
@@ -45,10 +50,12 @@ export const createDevIssuer = async (options: { issuer?: string; audience?: str
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = randomUUID();
   const jwks: JSONWebKeySet = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] };
+  const signingKey: JWK = { ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' };
   return {
     issuer,
     audience,
     jwks,
+    signingKey,
     token: ({ email, groups, companyId }, { expiresInSeconds = 12 * 3600 } = {}) =>
       new SignJWT({
         email: email.toLowerCase(),

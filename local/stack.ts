@@ -10,9 +10,11 @@ import { createDevIssuer, type DevIssuer } from './dev-tokens.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
 import { assertPortFree, freePort } from './free-port.ts';
-import { seedDemoData } from './seed/seed.ts';
+import { createOidcProvider } from './oidc-provider.ts';
+import { demoPassword, demoUsers, seedDemoData } from './seed/seed.ts';
 import { startSesLocal } from './ses-local.ts';
 import type { LocalLambda, StepFunctionsLocal } from './stepfunctions/index.ts';
+import { appFiles, buildWebApp } from './web-app.ts';
 
 export type Service =
   | 'DynamoDB Local'
@@ -21,6 +23,7 @@ export type Service =
   | 'table'
   | 'Step Functions'
   | 'HTTP API'
+  | 'web app'
   | 'seed';
 
 export interface Progress {
@@ -50,6 +53,10 @@ export interface StackOptions {
 
 export interface StackUrls {
   api: string;
+  /** The web app (`/app/` on the API's origin). */
+  app: string;
+  /** The local OIDC provider (the app's sign-in): its issuer URL. */
+  signIn: string;
   inbox: string;
   openapi: string;
   ses: string;
@@ -210,12 +217,25 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       return service;
     });
 
-    const issuer = await createDevIssuer({ issuer: `${apiUrl}/dev-issuer`, audience: 'quote-to-order-local' });
+    // One issuer for the browser's sign-in and the scripts' dev tokens: the OIDC provider's, with its app client as
+    // the audience, as the JWT authorizer on AWS names the Cognito pool and the app client.
+    const appUrl = `${apiUrl}/app/`;
+    const issuer = await createDevIssuer({ issuer: `${apiUrl}/oidc`, audience: 'quote-to-order-local' });
+    const appDir = await step('web app', buildWebApp, (dir) => dir.slice(dir.lastIndexOf('/') + 1));
+    const oidc = await createOidcProvider({
+      issuer: issuer.issuer,
+      clientId: issuer.audience,
+      appUrl,
+      signingKey: issuer.signingKey,
+      users: demoUsers,
+      password: demoPassword,
+    });
     await step('HTTP API', async () => {
       const api = await startApiServer({
         port: apiPort,
         jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
         devIssuer: issuer,
+        mounts: [appFiles(appDir, { authority: issuer.issuer, clientId: issuer.audience }), oidc],
       });
       stops.push(api.stop);
       return api;
@@ -232,6 +252,8 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     return {
       urls: {
         api: apiUrl,
+        app: appUrl,
+        signIn: issuer.issuer,
         inbox: `${sesEndpoint}/`,
         openapi: `${apiUrl}/openapi.json`,
         ses: sesEndpoint,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { demoUsers } from './seed/seed.ts';
+import { demoPassword, demoUsers } from './seed/seed.ts';
 import type { LocalStack, Progress, StackOptions } from './stack.ts';
 
 /**
@@ -39,6 +39,7 @@ const banner = async (stack: LocalStack): Promise<void> => {
   const { urls } = stack;
   console.log(`
 Ready.
+  App (buyers)    ${urls.app}   sign in as ${demoUsers.find((u) => u.groups.includes('buyer'))?.email} / ${demoPassword}
   API             ${urls.api}
   Inbox (email)   ${urls.inbox}
   OpenAPI         ${urls.openapi}

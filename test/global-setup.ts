@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { type SesLocal, startSesLocal } from '../local/ses-local.ts';
+import { buildWebApp } from '../local/web-app.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -19,7 +20,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let dynamo: DynamoDbLocal | undefined;
   let ses: SesLocal | undefined;
   try {
-    [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
+    // Built before any test file starts a stack, so parallel files reuse one build instead of racing to make it.
+    [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal(), buildWebApp()]);
   } catch (error) {
     await Promise.all([dynamo?.stop(), ses?.stop()]);
     throw error;

@@ -30,6 +30,9 @@ export const demoUsers: DemoUser[] = [
   { ...sellerStaff.admin, groups: ['admin'] },
 ];
 
+/** Every seeded user's password at the local sign-in page (the local OIDC provider). Local only. */
+export const demoPassword = 'quote-to-order';
+
 export const demoUser = (email: string): DemoUser => {
   const user = demoUsers.find((u) => u.email === email);
   if (!user) throw new Error(`${email} is not a seeded user`);

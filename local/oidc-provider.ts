@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JWK } from 'jose';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { html, trusted } from '#functions/pages/html.ts';
+import { subjectOf } from './dev-tokens.ts';
+import { MemoryAdapter } from './oidc-memory-adapter.ts';
+import type { DemoUser } from './seed/seed.ts';
+
+/**
+ * The local stand-in for Cognito's managed login: a real OpenID Connect provider (`oidc-provider`) holding the seeded
+ * users, mounted under `/oidc` on the API's origin. The web app signs in with authorization code + PKCE and sends the
+ * ID token as its bearer token, as it does with Cognito; the provider signs with the dev issuer's key and under its
+ * issuer and audience, so the local API verifies browser tokens and script tokens alike. Local only.
+ */
+export interface OidcOptions {
+  /** `${apiUrl}/oidc`: also the dev issuer's issuer. */
+  issuer: string;
+  /** The public client of the web app; the ID token's audience. */
+  clientId: string;
+  /** The app's address, `${apiUrl}/app/`: its callback and where sign-out returns to. */
+  appUrl: string;
+  signingKey: JWK;
+  users: readonly DemoUser[];
+  /** Every seeded user's password: printed by `npm start`, local only. */
+  password: string;
+}
+
+export interface OidcProvider {
+  /** The path prefix it answers under (`/oidc`). */
+  prefix: string;
+  handle(request: IncomingMessage, response: ServerResponse): void;
+}
+
+const page = (title: string, body: ReturnType<typeof html>) =>
+  html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>${trusted(style)}</style></head>
+<body><main>${body}</main></body></html>`.value;
+
+const style = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
+main{max-width:26rem;margin:3rem auto;padding:1.5rem;background:#fff;border-radius:8px;box-shadow:0 1px 3px #0002}
+h1{font-size:1.4rem;margin-top:0}label{display:block;font-weight:600;margin-top:1rem}
+input{box-sizing:border-box;width:100%;font:inherit;padding:.5rem;margin-top:.25rem;border:1px solid #6b7280;border-radius:4px}
+button{margin-top:1.25rem;font:inherit;font-weight:600;padding:.6rem 1.2rem;border:0;border-radius:4px;background:#1d4ed8;color:#fff;width:100%}
+p.error{color:#b91c1c;font-weight:600}p.hint{color:#4b5563;font-size:.9rem}code{background:#eef;padding:0 .2em}`;
+
+const loginPage = (uid: string, options: OidcOptions, error?: string, email = '') =>
+  page(
+    'Sign in — quote-to-order',
+    html`<h1>Sign in to quote-to-order</h1>
+${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form method="post" action="/oidc/interaction/${uid}/login">
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${email}" ${email ? '' : 'autofocus'}>
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required ${email ? 'autofocus' : ''}>
+<button type="submit">Sign in</button></form>
+<p class="hint">Local sign-in: every seeded user's password is <code>${options.password}</code>
+(buyer: <code>${options.users.find((u) => u.groups.includes('buyer'))?.email ?? ''}</code>).</p>`,
+  );
+
+const readForm = (request: IncomingMessage): Promise<URLSearchParams> =>
+  new Promise((done, fail) => {
+    let text = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.length > 10_000) request.destroy(new Error('form too large'));
+    });
+    request.on('end', () => done(new URLSearchParams(text)));
+    request.on('error', fail);
+  });
+
+const sendHtml = (response: ServerResponse, status: number, body: string) => {
+  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(body);
+};
+
+export const createOidcProvider = async (options: OidcOptions): Promise<OidcProvider> => {
+  const prefix = new URL(options.issuer).pathname;
+  const bySubject = new Map(options.users.map((u) => [subjectOf(u.email), u]));
+  const byEmail = new Map(options.users.map((u) => [u.email.toLowerCase(), u]));
+
+  const appOrigin = new URL(options.appUrl).origin;
+  const configuration: Configuration = {
+    adapter: MemoryAdapter,
+    // The app calls the token endpoint from its own origin; no other origin may.
+    clientBasedCORS: (_ctx, origin) => origin === appOrigin,
+    clients: [
+      {
+        client_id: options.clientId,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [new URL('callback', options.appUrl).href],
+        post_logout_redirect_uris: [options.appUrl],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        id_token_signed_response_alg: 'ES256',
+      },
+    ],
+    jwks: { keys: [options.signingKey as never] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    // The claims Cognito puts in its ID tokens, which the API reads.
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'cognito:groups', 'custom:companyId'],
+    },
+    conformIdTokenClaims: false,
+    scopes: ['openid', 'email', 'profile', 'offline_access'],
+    ttl: {
+      IdToken: 3600,
+      AccessToken: 3600,
+      RefreshToken: 30 * 24 * 3600,
+      Session: 12 * 3600,
+      Interaction: 3600,
+      Grant: 30 * 24 * 3600,
+    },
+    // Like Cognito's app clients: a refresh token with every code grant, so the app renews without a redirect.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Cognito's /logout signs out without asking; so does this page (the form confirms it on the user's behalf).
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.type = 'html';
+          ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing out</title></head>
+<body>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>')}
+<noscript><button type="submit" form="op.logoutForm">Sign out</button></noscript>
+<script>document.getElementById('op.logoutForm').submit()</script></body></html>`;
+        },
+      },
+    },
+    // The app is the seller's own client: nobody is asked to consent to it.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
+      grant.addOIDCScope('openid email profile offline_access');
+      await grant.save();
+      return grant;
+    },
+    findAccount: async (_ctx, sub) => {
+      const user = bySubject.get(sub);
+      if (!user) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          email: user.email,
+          email_verified: true,
+          name: user.name,
+          'cognito:groups': user.groups,
+          ...(user.companyId && { 'custom:companyId': user.companyId }),
+        }),
+      };
+    },
+    interactions: { url: (_ctx, interaction) => `${prefix}/interaction/${interaction.uid}` },
+    pkce: { required: () => true },
+    renderError: async (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = page(
+        'Sign-in problem',
+        html`<h1>Sign-in problem</h1><p role="alert">${String(out.error_description ?? out.error)}</p><p><a href="${options.appUrl}">Back to the app</a></p>`,
+      );
+    },
+  };
+  // Imported when the stack starts it, not when the module loads: it warns on Node 20, after the port and Java checks.
+  const { default: Provider } = await import('oidc-provider');
+  const provider = new Provider(options.issuer, configuration);
+  const callback = provider.callback();
+
+  const interaction = async (request: IncomingMessage, response: ServerResponse, path: string) => {
+    const [, uid, action] = /^\/interaction\/([\w-]+)(\/login)?$/.exec(path) ?? [];
+    if (!uid) return sendHtml(response, 404, page('Not found', html`<h1>Not found</h1>`));
+    const details = await provider.interactionDetails(request, response);
+    if (details.uid !== uid)
+      return sendHtml(
+        response,
+        400,
+        page('Expired', html`<h1>This sign-in has expired</h1><p><a href="${options.appUrl}">Start again</a></p>`),
+      );
+    if (!action || request.method !== 'POST') return sendHtml(response, 200, loginPage(uid, options));
+    const form = await readForm(request);
+    const email = (form.get('email') ?? '').trim().toLowerCase();
+    const user = byEmail.get(email);
+    if (!user || form.get('password') !== options.password)
+      return sendHtml(response, 401, loginPage(uid, options, 'That email and password do not match a user.', email));
+    await provider.interactionFinished(
+      request,
+      response,
+      { login: { accountId: subjectOf(user.email) } },
+      { mergeWithLastSubmission: false },
+    );
+  };
+
+  return {
+    prefix,
+    handle: (request, response) => {
+      const path = (request.url ?? '/').slice(prefix.length) || '/';
+      if (path.startsWith('/interaction/')) {
+        interaction(request, response, path.split('?')[0] ?? path).catch(() => {
+          if (!response.headersSent)
+            sendHtml(
+              response,
+              400,
+              page(
+                'Sign-in problem',
+                html`<h1>This sign-in has expired</h1><p><a href="${options.appUrl}">Start again</a></p>`,
+              ),
+            );
+        });
+        return;
+      }
+      // Mounted under a prefix, as connect would: the provider routes on the rest of the path and finds its mount
+      // path (for the URLs it publishes) in originalUrl.
+      Object.assign(request, { originalUrl: request.url });
+      request.url = path;
+      callback(request, response);
+    },
+  };
+};

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * Debian's Chromium driven as a buyer would: by role and label, waiting on what the page shows (Playwright's
+ * auto-waiting and `expect.poll`), never on time. Each page is photographed at desktop and phone width into
+ * test-artifacts/ and checked with axe-core.
+ */
+const artifacts = fileURLToPath(new URL('../../../test-artifacts/app/', import.meta.url));
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
+  });
+
+export const desktop = { width: 1280, height: 900 };
+export const phone = { width: 390, height: 844 };
+
+/** A fresh person: their own context (cookies, storage), as axe needs, at desktop width. */
+export const newPage = async (browser: Browser): Promise<Page> =>
+  (await browser.newContext({ viewport: desktop })).newPage();
+
+/**
+ * Photographs the page as it is at desktop width and at 390 px, and checks it with axe at both: no serious or
+ * critical violation. Leaves the page at desktop width.
+ */
+export const record = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(artifacts, { recursive: true });
+  for (const [size, viewport] of [
+    ['desktop', desktop],
+    ['390', phone],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(artifacts, `${name}-${size}.png`), fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(serious, `${name} at ${size}`).toEqual([]);
+  }
+  await page.setViewportSize(desktop);
+};
+
+/** The local provider's sign-in page, by keyboard: the app's button, the email, the password, Enter. */
+export const signIn = async (page: Page, email: string, password: string): Promise<void> => {
+  await page.getByRole('button', { name: 'Sign in' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.keyboard.press('Enter');
+};
+
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+
+describe('signing in to the buyer app (OIDC code + PKCE with the local provider)', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `app-sign-in-${randomUUID().slice(0, 8)}`,
+    });
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('a buyer opens a link into the app, signs in with email and password, lands on it, and signs out', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${stack.urls.app}rfqs`);
+    await expect.poll(() => heading(page).textContent()).toBe('Quote to order');
+    await record(page, 'signed-out');
+
+    await page.getByRole('button', { name: 'Sign in' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent()).toBe('Sign in to quote-to-order');
+    await page.getByLabel('Email').fill('dana@acme.example');
+    await page.getByLabel('Password').fill('not the password');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/do not match/);
+    await record(page, 'sign-in-refused');
+
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent()).toBe('My RFQs');
+    expect(new URL(page.url()).pathname).toBe('/app/rfqs');
+    await expect.poll(() => page.getByText('Dana').first().isVisible()).toBe(true);
+
+    // The ID token is what the API accepts: the page loaded the company's (empty) list through it.
+    await expect.poll(() => page.getByText(/No RFQs yet/).isVisible()).toBe(true);
+    await record(page, 'my-rfqs-empty');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Quote to order');
+    expect(new URL(page.url()).pathname).toBe('/app/');
+    // Signed out at the provider too: signing in asks for the password again.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Sign in to quote-to-order');
+    await page.context().close();
+  });
+
+  it('seller staff signed in to the buyer app see a plain "no access" page, not an error', async () => {
+    const page = await newPage(browser);
+    await page.goto(stack.urls.app);
+    await signIn(page, 'riley@northwind.example', demoPassword);
+    await expect.poll(() => heading(page).textContent()).toBe('No access to a buyer account');
+    await record(page, 'no-access');
+    await page.context().close();
+  });
+});

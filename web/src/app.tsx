@@ -1,0 +1,100 @@
+import type { ComponentChildren } from 'preact';
+import { MyRfqsPage } from './rfqs/my-rfqs-page.tsx';
+import { Link, useLocation } from './router.tsx';
+import { useSignedIn } from './signed-in.ts';
+import { PageTitle } from './ui/page.tsx';
+
+const sections = [
+  { to: '', label: 'Catalog' },
+  { to: 'rfqs/new', label: 'New RFQ' },
+  { to: 'rfqs', label: 'My RFQs' },
+  { to: 'orders', label: 'My orders' },
+] as const;
+
+const sectionOf = (path: string): string =>
+  path === 'rfqs/new' ? 'rfqs/new' : path.startsWith('rfqs') ? 'rfqs' : path.startsWith('orders') ? 'orders' : '';
+
+/** The buyer's pages, by path under /app/. */
+const Page = (props: { path: string; query: URLSearchParams }) => {
+  const { path, query } = props;
+  if (path === 'rfqs') return <MyRfqsPage status={query.get('status') ?? ''} q={query.get('q') ?? ''} />;
+  return (
+    <>
+      <PageTitle>Page not found</PageTitle>
+      <p>
+        There is no such page. <Link to="">Go to the catalog</Link>
+      </p>
+    </>
+  );
+};
+
+export const Layout = (props: { children: ComponentChildren; current?: string }) => {
+  const { person, session } = useSignedIn();
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header>
+        <span class="brand">Quote to order</span>
+        <nav aria-label="Main">
+          <ul>
+            {sections.map((s) => (
+              <li key={s.to}>
+                <Link to={s.to} {...(props.current === s.to && { 'aria-current': 'page' as const })}>
+                  {s.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="who">
+          <span>
+            {person.name}
+            {person.companyId && <span class="secondary"> · {person.companyId}</span>}
+          </span>
+          <button type="button" class="link" onClick={() => session.signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main">{props.children}</main>
+    </>
+  );
+};
+
+export const App = () => {
+  const { path, query } = useLocation();
+  return (
+    <Layout current={sectionOf(path)}>
+      <Page path={path} query={query} />
+    </Layout>
+  );
+};
+
+/** Signed in, but not as anyone at a buyer company: nothing here is theirs to see, and they are told so plainly. */
+export const NoAccess = (props: { email: string; onSignOut: () => void }) => (
+  <main id="main" class="centered">
+    <PageTitle>No access to a buyer account</PageTitle>
+    <p>
+      You are signed in as <strong>{props.email}</strong>, but this account is not a buyer or approver at a customer
+      company, so there are no prices, RFQs or orders to show.
+    </p>
+    <p>Ask your company's administrator or your account rep to add you, then sign in again.</p>
+    <button type="button" onClick={props.onSignOut}>
+      Sign out
+    </button>
+  </main>
+);
+
+export const SignedOut = (props: { onSignIn: () => void; message?: string }) => (
+  <main id="main" class="centered">
+    <PageTitle>Quote to order</PageTitle>
+    <p>
+      {props.message ?? 'Request quotes at your contract prices, follow them, and accept them with your PO number.'}
+    </p>
+    <button type="button" onClick={props.onSignIn}>
+      Sign in
+    </button>
+  </main>
+);

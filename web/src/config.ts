@@ -1,0 +1,11 @@
+/** Where the app signs in: read at start from `/app/config.json`, so one build serves the local provider and Cognito. */
+export interface AppConfig {
+  authority: string;
+  clientId: string;
+}
+
+export const loadConfig = async (): Promise<AppConfig> => {
+  const response = await fetch(`${import.meta.env.BASE_URL}config.json`, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  return (await response.json()) as AppConfig;
+};

@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import { problemText, type Schemas } from '../api/client.ts';
+import { Link, navigate } from '../router.tsx';
+import { useSignedIn } from '../signed-in.ts';
+import { when } from '../ui/dates.ts';
+import { useLoad } from '../ui/load.ts';
+import { money } from '../ui/money.ts';
+import { PageTitle, Show } from '../ui/page.tsx';
+import { type RfqStatus, StatusBadge, statusLabels } from './status.tsx';
+
+type Summary = Schemas['RfqList']['items'][number];
+
+/** My company's RFQs, newest first: a status filter (the API's), a search over what is loaded, more by cursor. */
+export const MyRfqsPage = (props: { status: string; q: string }) => {
+  const { api } = useSignedIn();
+  const status = (props.status in statusLabels ? props.status : '') as RfqStatus | '';
+  const [more, setMore] = useState<{ items: Summary[]; cursor?: string }>({ items: [] });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loaded] = useLoad(async () => {
+    setMore({ items: [] });
+    const { data, error } = await api.GET('/rfqs', { params: { query: { limit: 20, ...(status && { status }) } } });
+    if (!data) throw new Error(problemText(error, 'Your RFQs could not be loaded.'));
+    return data;
+  }, [status]);
+
+  const filter = (next: { status?: string; q?: string }) => {
+    const query = new URLSearchParams({ status: next.status ?? status, q: next.q ?? props.q });
+    for (const [k, v] of [...query]) if (!v) query.delete(k);
+    navigate(`rfqs${query.size ? `?${query}` : ''}`, { replace: true });
+  };
+
+  return (
+    <>
+      <PageTitle>My RFQs</PageTitle>
+      <search class="filters">
+        <label>
+          Status
+          <select value={status} onChange={(e) => filter({ status: e.currentTarget.value })}>
+            <option value="">Any status</option>
+            {Object.entries(statusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search
+          <input
+            type="search"
+            value={props.q}
+            placeholder="RFQ number, buyer or PO"
+            onInput={(e) => filter({ q: e.currentTarget.value })}
+          />
+        </label>
+      </search>
+      <Show loaded={loaded}>
+        {(first) => {
+          const cursor = more.items.length ? more.cursor : first.cursor;
+          const needle = props.q.trim().toLowerCase();
+          const items = [...first.items, ...more.items].filter(
+            (r) =>
+              !needle || [r.rfqId, r.buyerEmail, r.orderId ?? ''].some((text) => text.toLowerCase().includes(needle)),
+          );
+          const loadMore = async () => {
+            setLoadingMore(true);
+            const { data } = await api.GET('/rfqs', {
+              params: { query: { limit: 20, ...(status && { status }), ...(cursor && { cursor }) } },
+            });
+            setLoadingMore(false);
+            if (data) setMore({ items: [...more.items, ...data.items], ...(data.cursor && { cursor: data.cursor }) });
+          };
+          return (
+            <>
+              {items.length === 0 ? (
+                <p>
+                  No RFQs {status ? `with the status “${statusLabels[status]}”` : 'yet'}.{' '}
+                  <Link to="rfqs/new">Request a quote</Link>
+                </p>
+              ) : (
+                <table class="list">
+                  <caption class="visually-hidden">Your company's RFQs, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">RFQ</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Submitted</th>
+                      <th scope="col" class="number">
+                        Lines
+                      </th>
+                      <th scope="col" class="number">
+                        Total
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((rfq) => (
+                      <tr key={rfq.rfqId}>
+                        <td>
+                          <Link to={`rfqs/${rfq.rfqId}`}>{rfq.rfqId}</Link>
+                          <div class="secondary">{rfq.buyerEmail}</div>
+                        </td>
+                        <td>
+                          <StatusBadge status={rfq.status} />
+                        </td>
+                        <td>{when(rfq.createdAt)}</td>
+                        <td class="number">{rfq.lineCount}</td>
+                        <td class="number">{money(rfq.total, rfq.currency)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {cursor && (
+                <button type="button" onClick={loadMore} disabled={loadingMore}>
+                  {loadingMore ? 'Loading…' : 'Show older RFQs'}
+                </button>
+              )}
+            </>
+          );
+        }}
+      </Show>
+    </>
+  );
+};
