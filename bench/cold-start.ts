@@ -24,7 +24,6 @@ const lambdaEnv = {
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   AWS_LAMBDA_FUNCTION_NAME: 'bench',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   TABLE_NAME: 'quote-to-order',
   POWERTOOLS_SERVICE_NAME: 'quote-to-order',
   POWERTOOLS_LOG_LEVEL: 'WARN',

@@ -52,7 +52,6 @@ const main = async (): Promise<number> => {
     console.log(`Using the running stack at ${apiUrl} (inbox ${sesUrl}).`);
   } else {
     console.log('No stack answers at', apiUrl, '— starting one for the demo…');
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const { startLocalStack } = await import('./stack.ts');
     own = await startLocalStack({
       log: (p) => {

@@ -110,9 +110,10 @@ const main = async (): Promise<void> => {
   setInterval(() => process.ppid !== parent && shutdown('SIGTERM'), 500).unref();
   const notes = [options.persist && 'data kept in .data/', options.timeScale && `workflow time ×${options.timeScale}`];
   const extra = notes.filter(Boolean).join(', ');
-  console.log(`quote-to-order — starting the local stack${extra ? ` (${extra})` : ''}`);
-  // Imported now, not at the top: the AWS SDK reads this switch when it loads.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  console.log(
+    `quote-to-order — starting the local stack on Node ${process.versions.node}${extra ? ` (${extra})` : ''}`,
+  );
+  // Imported now, not at the top, so the line above shows before the AWS SDK and the local services load.
   const { startLocalStack } = await import('./stack.ts');
   stack = await startLocalStack(options);
   await banner(stack);

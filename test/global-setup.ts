@@ -3,8 +3,6 @@ import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.
 import { type SesLocal, startSesLocal } from '../local/ses-local.ts';
 import { buildWebApp } from '../local/web-app.ts';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;

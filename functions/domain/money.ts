@@ -130,7 +130,7 @@ export const minorUnitDigits = (currency: string): number =>
 /**
  * Money for people to read, in emails and pages: formatMoney(123450, 'USD') → "$1,234.50",
  * formatMoney(123450, 'EUR', 'de-DE') → "1.234,50 €". Display only. The amount reaches Intl as an exact decimal
- * string (NumberFormat v3, in Node 20), never as a float, so even huge amounts print every digit.
+ * string (NumberFormat v3), never as a float, so even huge amounts print every digit.
  */
 export const formatMoney = (amount: number, currency: string, locale = 'en-US'): string => {
   requireInteger(amount, 'amount');

@@ -1,4 +1,3 @@
-import './promise-with-resolvers.ts';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 
 /**

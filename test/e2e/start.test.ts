@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { delimiter, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -12,6 +14,14 @@ import { products } from '../../local/seed/catalog.ts';
 import { demoUsers, seedDemoData } from '../../local/seed/seed.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** PATH as a person's shell has it: without the node_modules/.bin that `npm test` put in front (and its pinned node). */
+const shellPath = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((dir) => !dir.endsWith(`node_modules${sep}.bin`))
+  .join(delimiter);
+const pinnedNode = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+).devDependencies.node;
 
 interface Run {
   child: ChildProcess;
@@ -110,10 +120,11 @@ describe('npm start', () => {
     expect(javaOnPort(dynamodb)).toBe(false);
   }, 120_000);
 
-  it('stops everything when `npm start` itself gets SIGTERM, though npm’s shell does not pass it on', async () => {
+  it('runs on the pinned Node whatever `node` is on PATH, and stops everything on SIGTERM to npm, whose shell does not pass it on', async () => {
     const { dynamodb, args } = await freePorts();
     const npm = spawn('npm', ['start', '--', ...args], {
       cwd: root,
+      env: { ...process.env, PATH: shellPath },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -124,6 +135,7 @@ describe('npm start', () => {
     const run: Run = { child: npm, output: () => out, errors: () => '', exited: new Promise(() => undefined) };
     running.push(run);
     await printed(run, 'Ctrl-C stops everything.', 100_000);
+    expect(out).toContain(`starting the local stack on Node ${pinnedNode}`);
     expect(javaOnPort(dynamodb)).toBe(true);
 
     npm.kill('SIGTERM');

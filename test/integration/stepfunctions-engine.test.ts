@@ -322,9 +322,4 @@ describe('the context object and the Lambda context', () => {
     });
     expect(context?.getRemainingTimeInMillis()).toBeGreaterThan(0);
   });
-
-  it('tasks run on Node 20, where Promise.withResolvers had to be polyfilled for the library', () => {
-    expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
-    expect(local.service.executions().some((execution) => execution.status === 'SUCCEEDED')).toBe(true);
-  });
 });
