@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { companyId, email } from './company.ts';
 import { isoDate } from './contract.ts';
 import { rfqStatus } from './lifecycle.ts';
+import { milestonesSchema } from './milestones.ts';
 import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
 import { sku } from './product.ts';
 
@@ -100,5 +101,7 @@ export const rfqSchema = z.object({
   approvals: z.array(approvalStepSchema),
   orderId: z.string().optional(),
   executionArn: z.string().optional(),
+  /** When it reached the steps KPIs measure; stamped by the store on every change of status. */
+  milestones: milestonesSchema.optional(),
 });
 export type Rfq = z.infer<typeof rfqSchema>;

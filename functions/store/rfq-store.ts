@@ -1,4 +1,5 @@
 import { nextStatus, type RfqAction, type RfqStatus } from '#domain/lifecycle.ts';
+import { stampMilestones } from '#domain/milestones.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
 import { type Rfq, rfqSchema } from '#domain/rfq.ts';
 import { isLostRace } from './conflict.ts';
@@ -76,18 +77,22 @@ export const createRfqStore = (table: TableClient): RfqStore => {
   };
 
   /** The next state of the RFQ; identity fields never change, and the result must still be a valid RFQ. */
-  const nextRfq = (current: Rfq, changes: Partial<Rfq>, at: string): Rfq =>
-    rfqSchema.parse({
+  const nextRfq = (current: Rfq, changes: Partial<Rfq>, at: string): Rfq => {
+    const status = changes.status ?? current.status;
+    return rfqSchema.parse({
       ...current,
       ...changes,
       rfqId: current.rfqId,
       companyId: current.companyId,
       accountRepEmail: current.accountRepEmail,
       createdAt: current.createdAt,
-      status: changes.status ?? current.status,
+      status,
       version: current.version + 1,
       updatedAt: at,
+      milestones:
+        status === current.status ? current.milestones : stampMilestones(current.milestones, status, at),
     });
+  };
 
   /**
    * One transaction: the RFQ item (only if it is still at the status, version and chain position the caller saw),
