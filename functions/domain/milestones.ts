@@ -23,9 +23,12 @@ const stampOf: Partial<Record<RfqStatus, keyof Milestones>> = {
 };
 
 /** The milestones after moving to `to` at `at`: a milestone, once stamped, keeps its first time. */
-export const stampMilestones = (milestones: Milestones | undefined, to: RfqStatus, at: string): Milestones => {
-  const current = milestones ?? {};
+export const stampMilestones = (
+  milestones: Milestones | undefined,
+  to: RfqStatus,
+  at: string,
+): Milestones | undefined => {
   const stamp = terminalStatuses.has(to) ? 'closedAt' : stampOf[to];
-  if (!stamp || current[stamp] !== undefined) return current;
-  return { ...current, [stamp]: at };
+  if (!stamp || milestones?.[stamp] !== undefined) return milestones;
+  return { ...milestones, [stamp]: at };
 };

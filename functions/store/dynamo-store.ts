@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OnCapacity } from './capacity.ts';
 import { createCatalogStore } from './catalog-store.ts';
+import { createKpiStore } from './kpi-store.ts';
 import { createLinkStore } from './link-store.ts';
 import { createOrderStore } from './order-store.ts';
 import type { Store } from './ports.ts';
@@ -26,5 +27,6 @@ export const createDynamoStore = (
     catalog: createCatalogStore(table),
     links: createLinkStore(table),
     waits: createWaitStore(table),
+    kpis: createKpiStore(table),
   };
 };

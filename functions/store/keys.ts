@@ -1,3 +1,4 @@
+import type { RollupKey } from '#domain/kpi-rollup.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { tableDefinition } from './table.ts';
 
@@ -20,6 +21,9 @@ const rep = (email: string): string => email.toLowerCase();
 
 const HISTORY_SEQ_DIGITS = 10;
 
+const kpiPartition = (scope: string, grouping: string, resolution: 'day' | 'month'): string =>
+  `KPI#${scope}#${grouping}#${resolution}`;
+
 export const keys = {
   rfq: (rfqId: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: 'RFQ' }),
   historyEvent: (rfqId: string, seq: number): PrimaryKey => ({
@@ -36,6 +40,15 @@ export const keys = {
   company: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'COMPANY' }),
   contract: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'CONTRACT' }),
   approvalRules: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'APPROVAL_RULES' }),
+  /** One KPI rollup: a partition per scope, grouping and resolution; sorted by period, then group. */
+  kpiRollup: (key: RollupKey): PrimaryKey => ({
+    PK: kpiPartition(key.scope, key.grouping, key.period.length === 7 ? 'month' : 'day'),
+    SK: `${key.period}#${key.group}`,
+  }),
+  kpiPartition: (scope: string, grouping: string, resolution: 'day' | 'month'): string =>
+    kpiPartition(scope, grouping, resolution),
+  /** That one part of one stream record's rollup updates was applied (kept while the record could be redelivered). */
+  kpiApplied: (recordId: string, part: number): PrimaryKey => ({ PK: `KPI_APPLIED#${recordId}`, SK: `PART#${part}` }),
 } as const;
 
 /** Partition values of the list indexes; the store queries them and checks cursors against them. */

@@ -17,8 +17,10 @@ export const packLarge = (item: Item, bulky: readonly string[]): Item => {
   return { ...plain, [PACKED]: gzipSync(JSON.stringify(packed)) };
 };
 
+/** A stream event delivered to Lambda as JSON carries binary attributes as base64 text; the SDK, as bytes. */
 export const unpack = (item: Item): Item => {
   const { [PACKED]: packed, ...plain } = item;
   if (!packed) return item;
-  return { ...plain, ...(JSON.parse(gunzipSync(packed as Uint8Array).toString('utf8')) as Item) };
+  const bytes = typeof packed === 'string' ? Buffer.from(packed, 'base64') : (packed as Uint8Array);
+  return { ...plain, ...(JSON.parse(gunzipSync(bytes).toString('utf8')) as Item) };
 };

@@ -1,6 +1,8 @@
 import type { ApprovalRule } from '#domain/approval-rule.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
+import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
+import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
 import type { RfqAction, RfqStatus } from '#domain/lifecycle.ts';
 import type { Order } from '#domain/order.ts';
 import type { Product } from '#domain/product.ts';
@@ -165,10 +167,37 @@ export interface WaitStore {
   delete(rfqId: string, kind: TaskWait['kind']): Promise<void>;
 }
 
+export interface AppliedRecord {
+  /** Transactions written now, and those a previous delivery had already written. */
+  applied: number;
+  alreadyApplied: number;
+}
+
+export interface KpiStore {
+  /**
+   * Adds a stream record's deltas to the rollups, idempotently: each transaction of at most 99 rollup updates also
+   * puts the record's marker for that part, conditional on its absence, so a redelivered record (or the rest of a
+   * record that failed half-way) adds each part exactly once.
+   */
+  applyRecord(recordId: string, deltas: readonly RollupDelta[], now: Date): Promise<AppliedRecord>;
+  /** Rollups of one scope and grouping over period ranges, with the number of items DynamoDB returned. */
+  read(
+    scope: string,
+    grouping: Grouping,
+    ranges: readonly PeriodRange[],
+  ): Promise<{ rollups: StoredRollup[]; itemsRead: number }>;
+  /**
+   * Writes whole rollups (already merged), replacing what is there, unless `batchId` was written before: the seeded
+   * history goes in once per table. Returns false when it had been.
+   */
+  putOnce(batchId: string, rollups: readonly RollupDelta[], now: Date): Promise<boolean>;
+}
+
 export interface Store {
   rfqs: RfqStore;
   orders: OrderStore;
   catalog: CatalogStore;
   links: LinkStore;
   waits: WaitStore;
+  kpis: KpiStore;
 }

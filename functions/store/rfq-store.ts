@@ -36,7 +36,8 @@ const STORE_ONLY = ['historySeq', 'historyHead'] as const;
 /** The parts of an RFQ that grow with its lines; packed when the item would near DynamoDB's size limit. */
 const BULKY: readonly (keyof Rfq)[] = ['lines', 'quote', 'approvals'];
 
-const toRfq = (item: Item): Rfq =>
+/** An RFQ item (as stored, or from a stream image) → the RFQ. */
+export const toRfq = (item: Item): Rfq =>
   withHead(rfqSchema.parse(fromItem(unpack(item), STORE_ONLY)), {
     seq: item.historySeq as number,
     hash: item.historyHead as string,
@@ -89,8 +90,7 @@ export const createRfqStore = (table: TableClient): RfqStore => {
       status,
       version: current.version + 1,
       updatedAt: at,
-      milestones:
-        status === current.status ? current.milestones : stampMilestones(current.milestones, status, at),
+      milestones: status === current.status ? current.milestones : stampMilestones(current.milestones, status, at),
     });
   };
 

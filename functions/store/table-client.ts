@@ -1,6 +1,7 @@
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   type DeleteCommandInput,
   type DynamoDBDocumentClient,
@@ -30,6 +31,7 @@ export interface TransactWrite {
 }
 
 const BATCH_GET_MAX = 100;
+const BATCH_WRITE_MAX = 25;
 const BATCH_GET_ATTEMPTS = 8;
 
 /**
@@ -133,6 +135,20 @@ export const tableClient = (doc: DynamoDBDocumentClient, tableName: string, onCa
         }
       }
       return found;
+    },
+    /** BatchWriteItem puts in chunks of 25, retrying unprocessed items with backoff. Unconditional: bulk loads only. */
+    async batchPut(items: Item[]): Promise<void> {
+      for (let i = 0; i < items.length; i += BATCH_WRITE_MAX) {
+        let pending = items.slice(i, i + BATCH_WRITE_MAX).map((Item) => ({ PutRequest: { Item } }));
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt === BATCH_GET_ATTEMPTS)
+            throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
+          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+          const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending }, ...metered }));
+          report('BatchWriteItem', 'write', out.ConsumedCapacity);
+          pending = (out.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+        }
+      }
     },
   };
 };

@@ -29,6 +29,8 @@ export const tableDefinition = {
   sortKey: 'SK',
   billing: 'PAY_PER_REQUEST',
   timeToLiveAttribute: 'expiresAtEpoch',
+  /** The change stream the KPI aggregator folds (functions/streams): every change with its before and after. */
+  stream: 'NEW_AND_OLD_IMAGES',
   indexes: {
     /** RFQs and orders of one company, newest first. */
     byCompany: { indexName: 'byCompany', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'KEYS_ONLY' },
@@ -46,6 +48,7 @@ export const tableDefinition = {
   sortKey: string;
   billing: 'PAY_PER_REQUEST';
   timeToLiveAttribute: string;
+  stream: 'NEW_AND_OLD_IMAGES';
   indexes: Record<string, IndexDefinition>;
 };
 
@@ -66,6 +69,7 @@ export const createTable = async (client: DynamoDBClient, tableName: string): Pr
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: tableDefinition.billing,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
         AttributeDefinitions: keyAttributes().map((name) => ({ AttributeName: name, AttributeType: 'S' })),
         KeySchema: [
           { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
