@@ -10,16 +10,34 @@ const env = {
   POWERTOOLS_METRICS_DISABLED: 'true',
 };
 
-/** One project per kind of test; the services they need start once per run in the global setup. */
+/**
+ * One project per kind of test. The projects that use the local services name the global setup, which starts them
+ * once per run however many of those projects run; `npm run test:unit` and the infra tests need no Java.
+ */
+const services = ['test/global-setup.ts'];
+
 export default defineConfig({
   test: {
     env,
-    globalSetup: ['test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000 } },
-      { extends: true, test: { name: 'workflow', include: ['test/workflow/**/*.test.ts'], testTimeout: 90_000 } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          globalSetup: services,
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'workflow', globalSetup: services, include: ['test/workflow/**/*.test.ts'], testTimeout: 90_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', globalSetup: services, include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000 },
+      },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000 } },
     ],
   },

@@ -10,11 +10,19 @@ declare module 'vitest' {
   }
 }
 
+interface Services {
+  dynamo: DynamoDbLocal;
+  ses: SesLocal;
+}
+
 /**
- * Starts DynamoDB Local (in memory) and the local SES once per test run, and stops them after it — no orphaned
- * `java`. Tests isolate themselves by table name or by id; the endpoints reach them through `inject(...)`.
+ * vitest runs a project's global setup once per project that names it (integration, workflow, e2e — not unit or
+ * infra, which need no Java). All of them share one DynamoDB Local and one local SES, kept on the main process's
+ * globalThis with a count of the projects using them; the last teardown stops them, so no `java` is orphaned.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+const shared = globalThis as { quoteToOrderServices?: { started: Promise<Services>; users: number } };
+
+const start = async (): Promise<Services> => {
   let dynamo: DynamoDbLocal | undefined;
   let ses: SesLocal | undefined;
   try {
@@ -24,9 +32,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await Promise.all([dynamo?.stop(), ses?.stop()]);
     throw error;
   }
+  return { dynamo, ses };
+};
+
+/** Tests isolate themselves by table name or by id; the endpoints reach them through `inject(...)`. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.quoteToOrderServices ??= { started: start(), users: 0 };
+  const entry = shared.quoteToOrderServices;
+  entry.users++;
+  const { dynamo, ses } = await entry.started;
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
   return async () => {
-    await Promise.all([dynamo?.stop(), ses?.stop()]);
+    entry.users--;
+    if (entry.users > 0) return;
+    shared.quoteToOrderServices = undefined;
+    await Promise.all([dynamo.stop(), ses.stop()]);
   };
 }
