@@ -9,9 +9,10 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { type Caller, callerFromClaims, hasRole, InvalidClaims } from '#domain/caller.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
 import { BadCursorError, ConflictError } from '#store/ports.ts';
-import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized } from './problem.ts';
+import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized, versionConflict } from './problem.ts';
 import type { RouteDef } from './routes.ts';
 import { logger, metrics, tracer } from './telemetry.ts';
 
@@ -81,6 +82,12 @@ export const problemResult = (problem: HttpProblem): HttpResult => render(proble
 /** Domain and adapter errors as HTTP problems; anything unknown is a 500 that says nothing about internals. */
 export const toProblem = (error: unknown): HttpProblem => {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof Forbidden) return forbidden(error.message);
+  if (error instanceof VersionMismatch) return versionConflict(error.message, error.currentVersion);
+  if (error instanceof AlreadyDecided || error instanceof NotNow) return new HttpProblem(409, error.message);
+  if (error instanceof RetryLater)
+    return new HttpProblem(409, error.message, undefined, { 'retry-after': String(error.afterSeconds) });
+  if (error instanceof InvalidInput) return badRequest(error.message, error.errors);
   if (error instanceof IllegalTransition) return new HttpProblem(409, error.message);
   if (error instanceof ConflictError) return new HttpProblem(409, 'somebody else changed this first; reload and retry');
   if (error instanceof BadCursorError)
@@ -104,16 +111,25 @@ const fieldErrors = (prefix: string, error: z.ZodError): FieldError[] =>
 /** A form's fields by name (the last value of a repeated one); schemas give them their shape. */
 const formFields = (text: string): Record<string, string> => Object.fromEntries(new URLSearchParams(text));
 
-/** The raw body as data: JSON or a form; a missing body is `undefined`. */
-export const parseBody = (event: HttpEvent): unknown => {
+/**
+ * The raw body as data; a missing body is `undefined`. JSON everywhere; a form only where the route takes one (the
+ * email-link pages post forms). Anything else — curl's default form encoding on a JSON route included — is 415 naming
+ * what to send, rather than a form read as one strange field.
+ */
+export const parseBody = (event: HttpEvent, takesForms = false): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (raw.byteLength > maxBodyBytes) throw new HttpProblem(413, `the body is larger than ${maxBodyBytes} bytes`);
   const text = raw.toString('utf8');
   const type = (event.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/x-www-form-urlencoded') return formFields(text);
+  if (type === 'application/x-www-form-urlencoded' && takesForms) return formFields(text);
   if (type !== 'application/json' && !type.endsWith('+json'))
-    throw new HttpProblem(415, 'send application/json (or a form for the approval pages)');
+    throw new HttpProblem(
+      415,
+      `send the body as application/json (Content-Type: application/json)${takesForms ? ' or as a form' : ''}, not ${type}`,
+      undefined,
+      { accept: takesForms ? 'application/json, application/x-www-form-urlencoded' : 'application/json' },
+    );
   try {
     return JSON.parse(text);
   } catch {
@@ -142,7 +158,7 @@ const authenticate = (spec: RouteDef, event: HttpEvent): Caller | undefined => {
 const parseInput = (spec: RouteDef, event: HttpEvent) => {
   const params = check(spec.params, event.pathParameters ?? {}, 'path');
   const query = check(spec.query, event.queryStringParameters ?? {}, 'query');
-  const body = check(spec.body, spec.body ? parseBody(event) : undefined, '');
+  const body = check(spec.body, spec.body ? parseBody(event, spec.forms === true) : undefined, '');
   const errors = [params, query, body].flatMap((part) => (part.ok ? [] : part.errors));
   if (errors.length > 0) throw badRequest('the request has invalid fields', errors);
   const value = (part: Checked) => (part.ok ? part.value : undefined);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '#domain/company.ts';
+import type { Needs } from '#functions/needs.ts';
 import {
   acceptBody,
   approvalRulesBody,
@@ -35,14 +36,7 @@ export interface RouteSpec {
   memoryMb?: number;
   timeoutSeconds?: number;
   /** Least-privilege IAM is derived from this. */
-  needs: {
-    table: 'read' | 'write';
-    startExecution?: boolean;
-    stopExecution?: boolean;
-    sendTaskResult?: boolean;
-    sendEmail?: boolean;
-    putEvents?: boolean;
-  };
+  needs: Needs;
 }
 
 /** What the middleware validates, and what the OpenAPI document describes. */
@@ -55,10 +49,12 @@ export interface RouteDef extends RouteSpec {
   success: number;
   /** Whether the route answers an HTML page (the approval links). */
   html?: boolean;
+  /** Whether the body may be a form (application/x-www-form-urlencoded) as well as JSON: the email-link pages. */
+  forms?: boolean;
 }
 
 const everyone: readonly Role[] = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'];
-const orderReaders: readonly Role[] = ['buyer', 'approver', 'rep', 'admin'];
+const orderReaders: readonly Role[] = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'];
 const admin: readonly Role[] = ['admin'];
 const buyer: readonly Role[] = ['buyer'];
 
@@ -178,6 +174,7 @@ const table = {
     body: linkDecisionBody,
     success: 200,
     html: true,
+    forms: true,
     needs: { table: 'write', sendTaskResult: true },
   },
   'GET /orders': {
@@ -243,7 +240,8 @@ const table = {
     path: '/companies/{companyId}/approval-rules',
     handler: 'functions/http/put-approval-rules.ts',
     auth: 'jwt',
-    roles: admin,
+    // The seller's admin, or the company's own admin (whose company token reads as approver; the policy decides).
+    roles: ['admin', 'approver'],
     summary: "Replace the company's purchase approval rules",
     params: companyParams,
     body: approvalRulesBody,

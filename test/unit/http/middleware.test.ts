@@ -108,6 +108,18 @@ describe('the HTTP middleware', () => {
     ).toBe(415);
   });
 
+  it('answers a form posted to a JSON route with 415 naming application/json, not "unknown field"', async () => {
+    const result = await call(
+      anEvent({
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer x' },
+        body: '{"quantity":2,"name":"x"}',
+      }),
+    );
+    expect(result.statusCode).toBe(415);
+    expect(problemOf(result).detail).toContain('application/json');
+    expect(result.headers.accept).toBe('application/json');
+  });
+
   it('reads a missing body as a 400 naming the body', async () => {
     const result = await call(anEvent({ body: undefined }));
     expect(result.statusCode).toBe(400);
@@ -116,7 +128,11 @@ describe('the HTTP middleware', () => {
 
   it('parses forms and base64 bodies', async () => {
     const seen = vi.fn(async () => ({ status: 200, body: {} }));
-    const formRoute = { ...thing, body: z.strictObject({ quantity: z.coerce.number(), name: z.string() }) };
+    const formRoute = {
+      ...thing,
+      forms: true,
+      body: z.strictObject({ quantity: z.coerce.number(), name: z.string() }),
+    };
     await http(formRoute, seen)(
       anEvent({
         headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer x' },
