@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RouteSpec } from '#http/routes.ts';
+import type { Needs } from '#functions/needs.ts';
 
 /**
  * The typed side of `quote-to-order.asl.json`: which `${...}` substitution is which step handler. The CDK app deploys
@@ -15,7 +15,7 @@ export interface StepSpec {
   memoryMb?: number;
   /** Below the ASL Task's own TimeoutSeconds (120), so a hung function surfaces as Lambda's timeout first. */
   timeoutSeconds?: number;
-  needs: RouteSpec['needs'];
+  needs: Needs;
 }
 
 const writes = { table: 'write' } as const;

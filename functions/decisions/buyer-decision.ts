@@ -1,8 +1,9 @@
 import type { Caller } from '#domain/caller.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow } from '#domain/errors.ts';
 import { canApply } from '#domain/lifecycle.ts';
+import { mayDecideQuote } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { WaitGoneError } from '#functions/workflow/client.ts';
-import { badRequest, conflict, forbidden } from '#http/problem.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 
 export interface BuyerChoice {
@@ -24,17 +25,16 @@ export const buyerDecision = async (
   choice: BuyerChoice,
   deps: DecisionDeps,
 ): Promise<Rfq> => {
-  if (!caller.groups.includes('buyer') || caller.companyId !== rfq.companyId) {
-    throw forbidden('only a buyer of this company decides on its quote');
-  }
+  if (!mayDecideQuote(caller, rfq)) throw new Forbidden('only a buyer of this company decides on its quote');
   if (choice.decision === 'accept' && !choice.poNumber?.trim()) {
-    throw badRequest('accepting needs a PO number', [{ path: 'poNumber', message: 'required' }]);
+    throw new InvalidInput('accepting needs a PO number', [{ path: 'poNumber', message: 'required' }]);
   }
   if (!canApply(choice.decision, rfq.status) || !rfq.quote)
-    throw conflict(`the RFQ is ${rfq.status}; there is no quote to decide on`);
+    throw new NotNow(`the RFQ is ${rfq.status}; there is no quote to decide on`);
   const now = nowOf(deps).toISOString();
   const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
-  if (!wait || wait.quoteVersion !== rfq.quote.version || wait.expiresAt <= now) throw conflict(alreadyDecided);
+  if (!wait || wait.quoteVersion !== rfq.quote.version || wait.expiresAt <= now)
+    throw new AlreadyDecided(alreadyDecided);
   try {
     await deps.workflow.succeed(wait.taskToken, {
       decision: choice.decision,
@@ -46,7 +46,7 @@ export const buyerDecision = async (
       quoteVersion: wait.quoteVersion,
     });
   } catch (error) {
-    if (error instanceof WaitGoneError) throw conflict(alreadyDecided);
+    if (error instanceof WaitGoneError) throw new AlreadyDecided(alreadyDecided);
     throw error;
   }
   return rfq;

@@ -1,6 +1,7 @@
 import type { Caller } from '#domain/caller.ts';
+import { Forbidden } from '#domain/errors.ts';
+import { mayCancel } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import { forbidden } from '#http/problem.ts';
 import { ConflictError } from '#store/ports.ts';
 import type { DecisionDeps } from './deps.ts';
 
@@ -13,8 +14,7 @@ const attempts = 3;
  * → 409). Then the execution stops and every pending link and the buyer's wait die: no link decides anything after.
  */
 export const cancelRfq = async (rfq: Rfq, caller: Caller, deps: DecisionDeps, reason?: string): Promise<Rfq> => {
-  const ownBuyer = caller.groups.includes('buyer') && caller.companyId === rfq.companyId;
-  if (!ownBuyer && !caller.groups.includes('admin')) throw forbidden('only a buyer of this company withdraws its RFQ');
+  if (!mayCancel(caller, rfq)) throw new Forbidden('only a buyer of this company withdraws its RFQ');
   let current = rfq;
   let cancelled: Rfq | undefined;
   for (let attempt = 1; !cancelled; attempt++) {
@@ -24,7 +24,7 @@ export const cancelRfq = async (rfq: Rfq, caller: Caller, deps: DecisionDeps, re
         'cancel',
         {},
         {
-          actor: { email: caller.email, role: ownBuyer ? 'buyer' : 'admin' },
+          actor: { email: caller.email, role: 'buyer' },
           action: 'cancelled',
           ...(reason && { detail: { reason } }),
         },

@@ -32,7 +32,7 @@ export const checkDecision = (
   quote: Quote,
   input: DecisionInput,
   limits: { maxRepDiscountPercent: number; actor: Actor },
-): { ok: true; adjustments: Adjustment[] } | { ok: false; errors: FieldProblem[] } => {
+): { ok: true; adjustments: Adjustment[]; needsManager: number } | { ok: false; errors: FieldProblem[] } => {
   const errors: FieldProblem[] = [];
   const typed: Adjustment[] = [];
   for (const [sku, text] of Object.entries(input.prices ?? {})) {
@@ -49,8 +49,8 @@ export const checkDecision = (
   if (adjustments.length > 0 && purpose !== 'rep-review') {
     return { ok: false, errors: [{ path: 'adjustments', message: 'only the rep review adjusts prices' }] };
   }
-  if (input.decision === 'reject') return { ok: true, adjustments: [] };
-  if (purpose !== 'rep-review') return { ok: true, adjustments };
+  if (input.decision === 'reject') return { ok: true, adjustments: [], needsManager: 0 };
+  if (purpose !== 'rep-review') return { ok: true, adjustments, needsManager: 0 };
   const adjusted = applyAdjustments(quote, adjustments, limits);
   if (!adjusted.ok)
     return { ok: false, errors: adjusted.errors.map((e) => ({ path: `price:${e.sku}`, message: e.message })) };
@@ -64,5 +64,5 @@ export const checkDecision = (
       })),
     };
   }
-  return { ok: true, adjustments };
+  return { ok: true, adjustments, needsManager: adjusted.needsManager.length };
 };

@@ -1,8 +1,14 @@
+import type { RfqStatus } from '#domain/lifecycle.ts';
+import { isApartFromProposer } from '#domain/policy.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
+import { discountProposer } from './discount-proposer.ts';
 import { expired, type LinkAnswer, revoked, unknown, used } from './link-answer.ts';
-import { isOpen, openLink } from './open-link.ts';
+import { isOpen, openLink, whyRevoked } from './open-link.ts';
 import { resumeWait } from './resume-wait.ts';
+
+/** Statuses no link decision leads to: the RFQ was closed by something else while the person clicked. */
+const overtaken: ReadonlySet<RfqStatus> = new Set(['CANCELLED', 'EXPIRED', 'FAILED']);
 
 /**
  * POST /approvals/{token}: decides through an email link. The store's conditional single-use write (PENDING →
@@ -13,6 +19,15 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
   const opened = await openLink(token, deps);
   if (!isOpen(opened)) return opened;
   const { link, rfq, quote } = opened;
+  if (
+    link.purpose === 'discount-approval' &&
+    !isApartFromProposer(link.approver, await discountProposer(deps.store, rfq.rfqId))
+  )
+    return {
+      kind: 'refused',
+      status: 403,
+      reason: 'You proposed this discount, so another sales manager must approve it. Nothing changed.',
+    };
   const checked = checkDecision(link.purpose, quote, input, {
     maxRepDiscountPercent: deps.config.MAX_REP_DISCOUNT_PERCENT,
     actor: { email: link.approver, role: link.purpose === 'approval-level' ? 'approver' : 'rep' },
@@ -32,7 +47,16 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
     at,
   );
   if (!result.ok) {
-    return { decided: used, revoked, expired, missing: unknown }[result.reason];
+    if (result.reason === 'revoked') return revoked(await whyRevoked(link, await deps.store.rfqs.get(rfq.rfqId), deps));
+    return { decided: used, expired, missing: unknown }[result.reason];
   }
-  return resumeWait(deps, result.link, rfq);
+  const answer = await resumeWait(deps, result.link, rfq);
+  if (answer.kind !== 'decided') return answer;
+  // What the person is told must be what happened: a cancel racing this click wins, and says so.
+  const after = await deps.store.rfqs.get(rfq.rfqId);
+  return {
+    ...answer,
+    sentToManager: link.purpose === 'rep-review' && input.decision === 'approve' && checked.needsManager > 0,
+    ...(after && overtaken.has(after.status) && { closedAs: after.status }),
+  };
 };

@@ -1,3 +1,4 @@
+import type { RfqStatus } from '#domain/lifecycle.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 
@@ -13,18 +14,38 @@ export interface FieldProblem {
 export type LinkAnswer =
   | { kind: 'open'; status: 200; link: ApprovalLink; rfq: Rfq; quote: Quote }
   | { kind: 'invalid'; status: 400; link: ApprovalLink; rfq: Rfq; quote: Quote; errors: FieldProblem[] }
-  | { kind: 'decided'; status: 200; link: ApprovalLink; rfq: Rfq; decision: 'approve' | 'reject' }
+  | {
+      kind: 'decided';
+      status: 200;
+      link: ApprovalLink;
+      rfq: Rfq;
+      decision: 'approve' | 'reject';
+      /** A rep's prices beyond their authority: approved by the rep, now waiting for the sales manager. */
+      sentToManager?: boolean;
+      /** The RFQ closed meanwhile (the buyer withdrew, it expired or failed): the decision changed nothing. */
+      closedAs?: RfqStatus;
+    }
   /** An `all` level: this approval is recorded and the level waits for the others. */
   | { kind: 'recorded'; status: 202; link: ApprovalLink; rfq: Rfq; waitingFor: string[] }
+  /** The holder of this link may not decide it (separation of duties); nothing changed, the link stays open. */
+  | { kind: 'refused'; status: 403; reason: string }
   | { kind: 'used'; status: 409 }
-  | { kind: 'revoked'; status: 409 }
+  | { kind: 'revoked'; status: 409; why: RevokedBecause }
   /** The workflow's wait is over (timed out, cancelled, answered): "already decided or expired". */
   | { kind: 'gone'; status: 409 }
   | { kind: 'expired'; status: 410 }
   | { kind: 'unknown'; status: 404 };
 
 export const used = { kind: 'used', status: 409 } as const;
-export const revoked = { kind: 'revoked', status: 409 } as const;
+/** Why a link no longer decides anything, so its page can say so truthfully. */
+export type RevokedBecause =
+  | { reason: 'superseded' }
+  | { reason: 'decided-by-other'; by: string }
+  | { reason: 'quote-changed'; version: number }
+  | { reason: 'closed'; status: RfqStatus }
+  | { reason: 'timed-out' };
+
+export const revoked = (why: RevokedBecause) => ({ kind: 'revoked', status: 409, why }) as const;
 export const gone = { kind: 'gone', status: 409 } as const;
 export const expired = { kind: 'expired', status: 410 } as const;
 export const unknown = { kind: 'unknown', status: 404 } as const;

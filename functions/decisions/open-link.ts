@@ -2,7 +2,7 @@ import { terminalStatuses } from '#domain/lifecycle.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
-import { expired, type LinkAnswer, revoked, unknown, used } from './link-answer.ts';
+import { expired, type LinkAnswer, type RevokedBecause, revoked, unknown, used } from './link-answer.ts';
 import { hashLinkToken, isWellFormedLinkToken } from './link-token.ts';
 
 export interface OpenLink {
@@ -10,6 +10,27 @@ export interface OpenLink {
   rfq: Rfq;
   quote: Quote;
 }
+
+/**
+ * Why a link is dead, from what happened after it was sent: the RFQ closed, the quote moved to a newer version,
+ * someone else of the same wait decided, a newer link (a reminder) went to the same person, or the wait timed out.
+ */
+export const whyRevoked = async (
+  link: ApprovalLink,
+  rfq: Rfq | undefined,
+  deps: DecisionDeps,
+): Promise<RevokedBecause> => {
+  if (rfq && terminalStatuses.has(rfq.status)) return { reason: 'closed', status: rfq.status };
+  if (rfq?.quote && rfq.quote.version !== link.quoteVersion)
+    return { reason: 'quote-changed', version: rfq.quote.version };
+  const others = (await deps.store.links.listForRfq(link.rfqId)).filter((l) => l.tokenHash !== link.tokenHash);
+  const decider = others.find((l) => l.waitId === link.waitId && l.status === 'DECIDED');
+  if (decider) return { reason: 'decided-by-other', by: decider.approver };
+  const newer = others.some(
+    (l) => l.approver === link.approver && l.purpose === link.purpose && l.createdAt > link.createdAt,
+  );
+  return newer ? { reason: 'superseded' } : { reason: 'timed-out' };
+};
 
 /**
  * Reads a link by its token without changing anything: a malformed or unknown token is 404, a used or revoked one 409,
@@ -20,12 +41,13 @@ export const openLink = async (token: string, deps: DecisionDeps): Promise<OpenL
   const link = await deps.store.links.findByHash(hashLinkToken(token));
   if (!link) return unknown;
   if (link.status === 'DECIDED') return used;
-  if (link.status === 'REVOKED') return revoked;
-  if (link.expiresAt <= nowOf(deps).toISOString()) return expired;
   const rfq = await deps.store.rfqs.get(link.rfqId);
+  if (link.status === 'REVOKED') return revoked(await whyRevoked(link, rfq, deps));
+  if (link.expiresAt <= nowOf(deps).toISOString()) return expired;
   if (!rfq) return unknown;
   // Belt and braces: a cancelled or finished RFQ, or a newer quote version, leaves no link alive.
-  if (terminalStatuses.has(rfq.status) || !rfq.quote || rfq.quote.version !== link.quoteVersion) return revoked;
+  if (terminalStatuses.has(rfq.status) || !rfq.quote || rfq.quote.version !== link.quoteVersion)
+    return revoked(await whyRevoked(link, rfq, deps));
   return { link, rfq, quote: rfq.quote };
 };
 

@@ -1,27 +1,36 @@
 import type { Caller } from '#domain/caller.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater } from '#domain/errors.ts';
+import { mayApproveDiscount, reviewerRole } from '#domain/policy.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
-import { badRequest, conflict, forbidden, HttpProblem } from '#http/problem.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
+import { discountProposer } from './discount-proposer.ts';
 import { resumeWait } from './resume-wait.ts';
 
-const managers = (caller: Caller) => caller.groups.includes('sales-manager') || caller.groups.includes('admin');
+const alreadyDecided = 'this review was already decided or has expired';
 
-/** Who may decide the open seller-side wait, and as whom the decision is recorded. */
-const deciderOf = (rfq: Rfq, caller: Caller): { purpose: 'rep-review' | 'discount-approval'; actor: Actor } => {
+/** Who may decide the open seller-side wait, and as whom the decision is recorded — as the policy says. */
+const deciderOf = async (
+  rfq: Rfq,
+  caller: Caller,
+  deps: DecisionDeps,
+): Promise<{ purpose: 'rep-review' | 'discount-approval'; actor: Actor }> => {
   if (rfq.status === 'IN_REVIEW') {
-    if (caller.email === rfq.accountRepEmail && caller.groups.includes('rep')) {
-      return { purpose: 'rep-review', actor: { email: caller.email, role: 'rep' } };
-    }
-    if (managers(caller)) return { purpose: 'rep-review', actor: { email: caller.email, role: 'sales-manager' } };
-    throw forbidden('only the account rep (or a sales manager) reviews this RFQ');
+    const role = reviewerRole(caller, rfq);
+    if (!role) throw new Forbidden('only the account rep (or a sales manager) reviews this RFQ');
+    return { purpose: 'rep-review', actor: { email: caller.email, role } };
   }
   if (rfq.status === 'DISCOUNT_APPROVAL') {
-    if (managers(caller))
-      return { purpose: 'discount-approval', actor: { email: caller.email, role: 'sales-manager' } };
-    throw forbidden('only a sales manager approves a discount beyond the rep’s authority');
+    const proposer = await discountProposer(deps.store, rfq.rfqId);
+    if (!mayApproveDiscount(caller, proposer))
+      throw new Forbidden(
+        caller.email === proposer
+          ? 'you proposed this discount; another sales manager must approve it'
+          : 'only a sales manager approves a discount beyond the rep’s authority',
+      );
+    return { purpose: 'discount-approval', actor: { email: caller.email, role: 'sales-manager' } };
   }
-  throw conflict(`the RFQ is ${rfq.status}; there is no review to decide`);
+  throw new NotNow(`the RFQ is ${rfq.status}; there is no review to decide`);
 };
 
 /**
@@ -30,23 +39,21 @@ const deciderOf = (rfq: Rfq, caller: Caller): { purpose: 'rep-review' | 'discoun
  * exactly one wins. Answers the RFQ as it is; the workflow's next step moves it.
  */
 export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput, deps: DecisionDeps): Promise<Rfq> => {
-  const { purpose, actor } = deciderOf(rfq, caller);
+  const { purpose, actor } = await deciderOf(rfq, caller, deps);
   const now = nowOf(deps).toISOString();
   const links = (await deps.store.links.listForRfq(rfq.rfqId)).filter(
     (l) => l.purpose === purpose && l.quoteVersion === rfq.quote?.version,
   );
   // The status moves a moment before the review request goes out; a caller in that window should retry, not give up.
   if (links.length === 0 || !rfq.quote)
-    throw new HttpProblem(409, 'the review request is still being sent; retry in a moment', undefined, {
-      'retry-after': '1',
-    });
+    throw new RetryLater('the review request is still being sent; retry in a moment');
   const link = links.find((l) => l.status === 'PENDING' && l.expiresAt > now);
-  if (!link) throw conflict('this review was already decided or has expired');
+  if (!link) throw new AlreadyDecided(alreadyDecided);
   const checked = checkDecision(purpose, rfq.quote, input, {
     maxRepDiscountPercent: deps.config.MAX_REP_DISCOUNT_PERCENT,
     actor,
   });
-  if (!checked.ok) throw badRequest('the decision cannot be applied to this quote', checked.errors);
+  if (!checked.ok) throw new InvalidInput('the decision cannot be applied to this quote', checked.errors);
   const comment = input.comment?.trim();
   const result = await deps.store.links.decide(
     link,
@@ -58,8 +65,8 @@ export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput
     },
     now,
   );
-  if (!result.ok) throw conflict('this review was already decided or has expired');
+  if (!result.ok) throw new AlreadyDecided(alreadyDecided);
   const answer = await resumeWait(deps, result.link, rfq, actor);
-  if (answer.kind !== 'decided') throw conflict('this review was already decided or has expired');
+  if (answer.kind !== 'decided') throw new AlreadyDecided(alreadyDecided);
   return rfq;
 };

@@ -19,15 +19,50 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+/** How deep `all` / `any` / `not` may nest: deep enough for any real rule, far below DynamoDB's 32 levels. */
+export const maxConditionDepth = 6;
+
+/**
+ * The nesting depth of a would-be condition (a leaf is 1), measured without recursion so that no input, however deep,
+ * can overflow the stack before it is refused; it stops counting past `maxConditionDepth`.
+ */
+export const conditionDepth = (raw: unknown): number => {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[raw, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > maxConditionDepth || typeof node !== 'object' || node === null) continue;
+    const children = [
+      ...('all' in node && Array.isArray(node.all) ? node.all : []),
+      ...('any' in node && Array.isArray(node.any) ? node.any : []),
+      ...('not' in node ? [node.not] : []),
+    ];
+    for (const child of children) pending.push([child, depth + 1]);
+  }
+  return deepest;
+};
+
+export const conditionShape: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     comparison,
     membership,
-    z.object({ all: z.array(conditionSchema).min(1) }),
-    z.object({ any: z.array(conditionSchema).min(1) }),
-    z.object({ not: conditionSchema }),
+    z.object({ all: z.array(conditionShape).min(1).max(50) }),
+    z.object({ any: z.array(conditionShape).min(1).max(50) }),
+    z.object({ not: conditionShape }),
   ]),
 );
+
+/** A rule's condition: its depth is checked first, so a deep one is a 400 naming the field, never a crash. */
+export const conditionSchema: z.ZodType<Condition> = z.preprocess((value, ctx) => {
+  if (conditionDepth(value) > maxConditionDepth)
+    ctx.issues.push({
+      code: 'custom',
+      message: `conditions may nest at most ${maxConditionDepth} levels deep`,
+      input: value,
+    });
+  return value;
+}, conditionShape);
 
 export const approvalLevelSchema = z.object({
   approvers: z.array(email).min(1).max(50),
@@ -44,3 +79,30 @@ export const approvalRuleSchema = z.object({
 export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 
 export const approvalRulesSchema = z.object({ rules: z.array(approvalRuleSchema).max(100) });
+
+/**
+ * Approvers must be the company's own users with the approver role (or its admins): a rule naming anyone else would
+ * send a purchase approval link outside the company. Answers one problem per approver that is not.
+ */
+export const approversOutsideCompany = (
+  rules: readonly ApprovalRule[],
+  users: readonly { email: string; roles: readonly string[] }[],
+): { path: string; message: string }[] => {
+  const approvers = new Set(
+    users.filter((u) => u.roles.includes('approver') || u.roles.includes('admin')).map((u) => u.email),
+  );
+  return rules.flatMap((rule, r) =>
+    rule.levels.flatMap((level, l) =>
+      level.approvers.flatMap((approver, a) =>
+        approvers.has(approver)
+          ? []
+          : [
+              {
+                path: `rules.${r}.levels.${l}.approvers.${a}`,
+                message: `${approver} is not an approver of this company`,
+              },
+            ],
+      ),
+    ),
+  );
+};

@@ -7,6 +7,8 @@ export interface Caller {
   email: string;
   groups: Role[];
   companyId?: string;
+  /** A company user whose token carries `admin`: the company's own administrator (their groups read as approver). */
+  companyAdmin?: true;
 }
 
 export class InvalidClaims extends Error {
@@ -52,8 +54,15 @@ export const callerFromClaims = (claims: Record<string, unknown>): Caller => {
   const parsed = claimsSchema.safeParse(claims);
   if (!parsed.success) throw new InvalidClaims('the token lacks a subject or an email');
   const { sub, email, 'custom:companyId': companyId } = parsed.data;
-  const groups = effectiveGroups(parseGroups(claims['cognito:groups']), companyId);
-  return { sub, email, groups, ...(companyId && { companyId }) };
+  const named = parseGroups(claims['cognito:groups']);
+  const groups = effectiveGroups(named, companyId);
+  return {
+    sub,
+    email,
+    groups,
+    ...(companyId && { companyId }),
+    ...(companyId && named.includes('admin') && { companyAdmin: true as const }),
+  };
 };
 
 export const hasRole = (caller: Caller, allowed: readonly Role[]): boolean =>

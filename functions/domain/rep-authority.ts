@@ -56,8 +56,13 @@ const changeFrom = (requested: number, reference: { price: number; basis: 'contr
   return change > 0n ? `−${text}% off ${reference.basis}` : `+${text}% over ${reference.basis}`;
 };
 
+/** Whether `unitPrice × quantity` still fits money's safe integer range (a typo of thirteen nines must not crash). */
+const fitsLineTotal = (unitPrice: number, quantity: number): boolean =>
+  BigInt(unitPrice) * BigInt(quantity) <= BigInt(Number.MAX_SAFE_INTEGER);
+
 const validate = (quote: Quote, adjustments: readonly Adjustment[]) => {
   const costs = new Map(quote.lines.map((line) => [line.sku, line.cost]));
+  const quantities = new Map(quote.lines.map((line) => [line.sku, line.quantity]));
   const seen = new Set<string>();
   const errors: AdjustmentError[] = [];
   const belowCost: BelowCost[] = [];
@@ -67,6 +72,8 @@ const validate = (quote: Quote, adjustments: readonly Adjustment[]) => {
     else if (seen.has(sku)) errors.push({ sku, message: `${sku} is adjusted more than once` });
     else if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) {
       errors.push({ sku, message: 'a unit price is a non-negative whole number of minor units' });
+    } else if (!fitsLineTotal(unitPrice, quantities.get(sku) ?? 1)) {
+      errors.push({ sku, message: `${unitPrice} × ${quantities.get(sku)} is too large a line total` });
     } else if (cost !== undefined && unitPrice < cost) {
       errors.push({ sku, message: `${unitPrice} is below cost (${cost}); no one may sell below cost` });
       belowCost.push({ sku, requested: unitPrice, cost });
@@ -124,6 +131,11 @@ export const applyAdjustments = (
   });
 
   if (lines.every((line, i) => line === quote.lines[i])) return { ok: true, quote, needsManager: [] };
+  const sum = lines.reduce((total, line) => total + BigInt(line.lineTotal ?? 0), 0n);
+  if (sum > BigInt(Number.MAX_SAFE_INTEGER)) {
+    const sku = adjustments[0]?.sku ?? '';
+    return { ok: false, errors: [{ sku, message: 'the quote total would be too large' }], belowCost: [] };
+  }
   return {
     ok: true,
     quote: { ...quote, version: quote.version + 1, lines, ...quoteTotals(lines) },

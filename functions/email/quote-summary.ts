@@ -1,5 +1,12 @@
 import { formatMoney } from '#domain/money.ts';
+import type { BuyerLineView } from '#domain/quote-view.ts';
 import type { Quote } from '#domain/rfq.ts';
+
+/** What a quote table reads — the buyer's fields only, whoever the page or email is for. */
+type QuoteTable = Pick<Quote, 'version' | 'currency' | 'subtotal' | 'discountTotal' | 'total'> & {
+  lines: BuyerLineView[];
+};
+
 import { type Html, html } from '#functions/pages/html.ts';
 
 /**
@@ -9,7 +16,7 @@ import { type Html, html } from '#functions/pages/html.ts';
 const money = (amount: number | null, currency: string): string =>
   amount === null ? 'needs a price' : formatMoney(amount, currency);
 
-export const quoteTableHtml = (quote: Quote): Html => html`
+export const quoteTableHtml = (quote: QuoteTable): Html => html`
 <table class="quote">
   <caption>Quote version ${quote.version} (${quote.currency})</caption>
   <thead><tr><th scope="col">Item</th><th scope="col">Qty</th><th scope="col">Unit price</th><th scope="col">Line total</th><th scope="col">Price basis</th></tr></thead>
@@ -27,7 +34,7 @@ ${quote.lines.map(
   </tfoot>
 </table>`;
 
-export const quoteTableText = (quote: Quote): string =>
+export const quoteTableText = (quote: QuoteTable): string =>
   [
     `Quote version ${quote.version} (${quote.currency})`,
     ...quote.lines.map(

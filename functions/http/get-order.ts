@@ -1,9 +1,10 @@
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
+import { orderView } from './order-view.ts';
 import { route } from './routes.ts';
 import { visibleOrder } from './visibility.ts';
 
 export const handler = http(route('GET /orders/{orderId}'), async ({ params, caller }) => ({
   status: 200,
-  body: await visibleOrder(adapters().store, params.orderId, caller),
+  body: orderView(await visibleOrder(adapters().store, params.orderId, caller), caller),
 }));

@@ -1,6 +1,7 @@
-import { listScope } from '#domain/access.ts';
+import { listScope } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
+import { orderView } from './order-view.ts';
 import { ordersOfRep } from './orders-of-rep.ts';
 import { forbidden } from './problem.ts';
 import { route } from './routes.ts';
@@ -15,5 +16,8 @@ export const handler = http(route('GET /orders'), async ({ query, caller }) => {
       : scope.kind === 'rep'
         ? await ordersOfRep(store, scope.repEmail, query)
         : await store.orders.listByCompany(scope.companyId, query);
-  return { status: 200, body: { items: page.items, ...(page.cursor && { cursor: page.cursor }) } };
+  return {
+    status: 200,
+    body: { items: page.items.map((order) => orderView(order, caller)), ...(page.cursor && { cursor: page.cursor }) },
+  };
 });

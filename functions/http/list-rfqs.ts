@@ -1,4 +1,4 @@
-import { listScope } from '#domain/access.ts';
+import { listScope } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { forbidden } from './problem.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { conditionSchema } from '#domain/approval-rule.ts';
+import { conditionShape } from '#domain/approval-rule.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { orderSchema } from '#domain/order.ts';
 import { actorSchema, approvalStepSchema, quoteLineSchema, rfqLineRequestSchema } from '#domain/rfq.ts';
@@ -70,7 +70,7 @@ const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), 
 
 const components: Record<string, z.ZodType> = {
   Problem: problem,
-  Condition: conditionSchema,
+  Condition: conditionShape,
   RfqRequest: createRfqBody,
   RfqCreated: z.object({ rfqId: z.string(), status: rfqStatus }),
   Rfq: rfqView,

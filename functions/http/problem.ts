@@ -13,6 +13,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members, e.g. `currentVersion` on a decision that answered an older quote version. */
+  [extension: string]: unknown;
 }
 
 const titles: Record<number, string> = {
@@ -34,6 +36,7 @@ const slug = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]+/
 
 export class HttpProblem extends Error {
   override readonly name = 'HttpProblem';
+  extensions: Record<string, unknown> = {};
   constructor(
     readonly status: number,
     readonly detail: string,
@@ -47,6 +50,7 @@ export class HttpProblem extends Error {
   toProblem(): Problem {
     const title = titles[this.status] ?? 'Error';
     return {
+      ...this.extensions,
       type: `https://quote-to-order.dev/problems/${slug(title)}`,
       title,
       status: this.status,
@@ -62,4 +66,10 @@ export const unauthorized = (detail = 'a valid bearer token is required') =>
 export const forbidden = (detail = 'your role may not do this') => new HttpProblem(403, detail);
 export const notFound = (detail = 'no such resource') => new HttpProblem(404, detail);
 export const conflict = (detail: string) => new HttpProblem(409, detail);
+/** 409 for a decision on a quote version that is no longer current: the client re-reads `currentVersion`. */
+export const versionConflict = (detail: string, currentVersion: number | null): HttpProblem => {
+  const problem = new HttpProblem(409, detail);
+  problem.extensions = { currentVersion };
+  return problem;
+};
 export const unprocessable = (detail: string, errors?: FieldError[]) => new HttpProblem(422, detail, errors);

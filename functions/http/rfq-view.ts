@@ -1,22 +1,17 @@
 import type { Caller } from '#domain/caller.ts';
-import type { QuoteLine, Rfq } from '#domain/rfq.ts';
+import { historyView } from '#domain/history-view.ts';
+import { audienceOf } from '#domain/policy.ts';
+import { lineView } from '#domain/quote-view.ts';
+import type { Rfq } from '#domain/rfq.ts';
 import type { HistoryEvent } from '#store/ports.ts';
 
-/** Cost is the seller's secret: only seller staff see it on a quote line. */
-const seesCost = (caller: Caller | undefined): boolean =>
-  caller?.groups.some((g) => g === 'rep' || g === 'sales-manager' || g === 'admin') ?? false;
-
-const line = (quoteLine: QuoteLine, withCost: boolean) => {
-  const { cost, ...rest } = quoteLine;
-  return withCost && cost !== undefined ? { ...rest, cost } : rest;
-};
-
 /**
- * An RFQ as the API shows it: the request, the current quote flattened to the top (lines with unitPrice, lineTotal and
- * priceSource; subtotal, total, currency, validUntil, and `version` = the quote version), approvals, order and history.
+ * An RFQ as the API shows it to one caller: the request, the current quote flattened to the top (lines with
+ * unitPrice, lineTotal and priceSource; subtotal, total, currency, validUntil, and `version` = the quote version),
+ * approvals, order and history — every field named here, per audience (policy.audienceOf).
  */
-export const rfqView = (rfq: Rfq, caller: Caller | undefined, history?: HistoryEvent[]) => {
-  const withCost = seesCost(caller);
+export const rfqView = (rfq: Rfq, caller: Caller, history?: HistoryEvent[]) => {
+  const audience = audienceOf(caller);
   const quote = rfq.quote;
   return {
     rfqId: rfq.rfqId,
@@ -34,7 +29,7 @@ export const rfqView = (rfq: Rfq, caller: Caller | undefined, history?: HistoryE
     },
     currency: quote?.currency ?? rfq.currency,
     version: quote?.version ?? null,
-    lines: quote ? quote.lines.map((l) => line(l, withCost)) : [],
+    lines: quote ? quote.lines.map((l) => lineView(l, audience)) : [],
     subtotal: quote?.subtotal ?? null,
     discountTotal: quote?.discountTotal ?? null,
     total: quote?.total ?? null,
@@ -43,17 +38,7 @@ export const rfqView = (rfq: Rfq, caller: Caller | undefined, history?: HistoryE
     poNumber: rfq.poNumber ?? null,
     approvals: rfq.approvals,
     orderId: rfq.orderId ?? null,
-    ...(history && {
-      history: history.map(({ seq, at, actor, action, from, to, detail }) => ({
-        seq,
-        at,
-        actor,
-        action,
-        from,
-        to,
-        detail,
-      })),
-    }),
+    ...(history && { history: historyView(history, audience) }),
   };
 };
 

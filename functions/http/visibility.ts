@@ -1,6 +1,6 @@
-import { canSee } from '#domain/access.ts';
 import type { Caller } from '#domain/caller.ts';
 import type { Order } from '#domain/order.ts';
+import { mayReadOrder, mayReadRfq } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import type { Store } from '#store/ports.ts';
 import { notFound } from './problem.ts';
@@ -8,7 +8,7 @@ import { notFound } from './problem.ts';
 /** The RFQ if it exists and the caller may see it; 404 otherwise, so another company's RFQ is never confirmed. */
 export const visibleRfq = async (store: Store, rfqId: string, caller: Caller): Promise<Rfq> => {
   const rfq = await store.rfqs.get(rfqId);
-  if (!rfq || !canSee(caller, rfq)) throw notFound(`no RFQ ${rfqId}`);
+  if (!rfq || !mayReadRfq(caller, rfq)) throw notFound(`no RFQ ${rfqId}`);
   return rfq;
 };
 
@@ -16,7 +16,7 @@ export const visibleRfq = async (store: Store, rfqId: string, caller: Caller): P
 export const visibleOrder = async (store: Store, orderId: string, caller: Caller): Promise<Order> => {
   const order = await store.orders.get(orderId);
   const company = order && caller.groups.includes('rep') ? await store.catalog.getCompany(order.companyId) : undefined;
-  if (!order || !canSee(caller, { companyId: order.companyId, accountRepEmail: company?.accountRepEmail }))
+  if (!order || !mayReadOrder(caller, { companyId: order.companyId, accountRepEmail: company?.accountRepEmail }))
     throw notFound(`no order ${orderId}`);
   return order;
 };

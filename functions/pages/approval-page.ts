@@ -1,12 +1,58 @@
 import { randomBytes } from 'node:crypto';
+import type { RfqStatus } from '#domain/lifecycle.ts';
 import { minorUnitDigits } from '#domain/money.ts';
-import type { Quote, Rfq } from '#domain/rfq.ts';
+import type { QuoteView } from '#domain/quote-view.ts';
 import { quoteTableHtml } from '#email/quote-summary.ts';
-import { config } from '#functions/config.ts';
-import type { LinkAnswer } from '#functions/decisions/link-answer.ts';
-import type { ApprovalLink } from '#store/ports.ts';
 import { type Html, html, trusted } from './html.ts';
 import { repAuthorityHtml } from './rep-review.ts';
+
+type Purpose = 'rep-review' | 'discount-approval' | 'approval-level';
+
+/** Why a link no longer decides anything (see decisions/open-link.ts). */
+export type RevokedWhy =
+  | { reason: 'superseded' }
+  | { reason: 'decided-by-other'; by: string }
+  | { reason: 'quote-changed'; version: number }
+  | { reason: 'closed'; status: RfqStatus }
+  | { reason: 'timed-out' };
+
+/**
+ * What a link's page shows — and, without `status`, what an API client gets as JSON. Built per audience by
+ * http/approval-link-view.ts from a whitelist; the page never sees the stored link or the full RFQ.
+ */
+export type LinkPage =
+  | {
+      outcome: 'open' | 'invalid';
+      status: number;
+      rfqId: string;
+      purpose: Purpose;
+      approver: string;
+      expiresAt: string;
+      level?: number;
+      companyId: string;
+      buyerEmail: string;
+      poNumber?: string;
+      note?: string;
+      quote: QuoteView;
+      /** Only on the rep's own review page: the authority the price inputs are measured against. */
+      maxRepDiscountPercent?: number;
+      errors: { path: string; message: string }[];
+    }
+  | {
+      outcome: 'decided';
+      status: number;
+      rfqId: string;
+      purpose: Purpose;
+      decision: 'approve' | 'reject';
+      sentToManager?: true;
+      closedAs?: RfqStatus;
+    }
+  | { outcome: 'recorded'; status: number; rfqId: string; waitingFor: string[] }
+  | { outcome: 'refused'; status: number; reason: string }
+  | { outcome: 'revoked'; status: number; why: RevokedWhy }
+  | { outcome: 'used' | 'gone' | 'expired' | 'unknown'; status: number };
+
+type OpenPage = Extract<LinkPage, { outcome: 'open' | 'invalid' }>;
 
 export interface Page {
   status: number;
@@ -72,18 +118,18 @@ ${body}
   };
 };
 
-const titleOf = (link: ApprovalLink, rfq: Rfq): string => {
-  if (link.purpose === 'rep-review') return `Review quote ${rfq.rfqId}`;
-  if (link.purpose === 'discount-approval') return `Approve a discount on quote ${rfq.rfqId}`;
-  return `Approve purchase ${rfq.rfqId} — level ${link.level ?? 1}`;
+const titleOf = (p: OpenPage): string => {
+  if (p.purpose === 'rep-review') return `Review quote ${p.rfqId}`;
+  if (p.purpose === 'discount-approval') return `Approve a discount on quote ${p.rfqId}`;
+  return `Approve purchase ${p.rfqId} — level ${p.level ?? 1}`;
 };
 
-const context = (link: ApprovalLink, rfq: Rfq): Html => html`<p>For <strong>${link.approver}</strong>.
-${link.purpose === 'approval-level' ? html`${rfq.buyerEmail} accepted this quote with PO number <strong>${rfq.poNumber ?? '—'}</strong>.` : html`Requested by ${rfq.buyerEmail} (${rfq.companyId}).`}
-Decide by <strong>${link.expiresAt.slice(0, 16).replace('T', ' ')} UTC</strong>.</p>
-${rfq.note ? html`<p class="note">Buyer's note: ${rfq.note}</p>` : ''}`;
+const context = (p: OpenPage): Html => html`<p>For <strong>${p.approver}</strong>.
+${p.purpose === 'approval-level' ? html`${p.buyerEmail} accepted this quote with PO number <strong>${p.poNumber ?? '—'}</strong>.` : html`Requested by ${p.buyerEmail} (${p.companyId}).`}
+Decide by <strong>${p.expiresAt.slice(0, 16).replace('T', ' ')} UTC</strong>.</p>
+${p.note ? html`<p class="note">Buyer's note: ${p.note}</p>` : ''}`;
 
-const priceInputs = (quote: Quote): Html => html`<fieldset>
+const priceInputs = (quote: QuoteView): Html => html`<fieldset>
 <legend>Unit prices (${quote.currency}) — change a price to adjust it</legend>
 ${quote.lines.map(
   (line) => html`<label for="price-${line.sku}">${line.name} (${line.sku}), ${line.quantity} ${line.unit}</label>
@@ -92,19 +138,14 @@ ${line.unitPrice === null ? html`<small id="needs-${line.sku}">No catalog price 
 )}
 </fieldset>`;
 
-const decisionForm = (
-  link: ApprovalLink,
-  rfq: Rfq,
-  quote: Quote,
-  errors: { path: string; message: string }[],
-): Html => html`
-<h1>${titleOf(link, rfq)}</h1>
-${errors.length > 0 ? html`<div class="alert" role="alert"><h2>Nothing was decided yet</h2><ul>${errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
-${context(link, rfq)}
-${quoteTableHtml(quote)}
+const decisionForm = (p: OpenPage): Html => html`
+<h1>${titleOf(p)}</h1>
+${p.errors.length > 0 ? html`<div class="alert" role="alert"><h2>Nothing was decided yet</h2><ul>${p.errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
+${context(p)}
+${quoteTableHtml(p.quote)}
 <form method="post">
-${link.purpose === 'rep-review' ? html`${repAuthorityHtml(quote, config().MAX_REP_DISCOUNT_PERCENT)}${priceInputs(quote)}` : ''}
-<label for="comment">Comment (optional; shown to the ${link.purpose === 'approval-level' ? 'buyer' : 'team'})</label>
+${p.maxRepDiscountPercent !== undefined ? html`${repAuthorityHtml(p.quote, p.maxRepDiscountPercent)}${priceInputs(p.quote)}` : ''}
+<label for="comment">Comment (optional; ${p.purpose === 'approval-level' ? 'recorded with your decision for the buyer and the other approvers' : 'recorded with your decision for the seller team'})</label>
 <textarea id="comment" name="comment" maxlength="2000"></textarea>
 <div class="buttons">
 <button class="approve" type="submit" name="decision" value="approve">Approve</button>
@@ -115,37 +156,68 @@ ${link.purpose === 'rep-review' ? html`${repAuthorityHtml(quote, config().MAX_RE
 const message = (status: number, title: string, text: string): Page =>
   page(status, title, html`<h1>${title}</h1><p>${text}</p>`);
 
+const closedText: Partial<Record<RfqStatus, string>> = {
+  CANCELLED: 'the buyer withdrew the request',
+  EXPIRED: 'the request expired',
+  FAILED: 'processing of the request failed',
+};
+
+const decidedPage = (p: Extract<LinkPage, { outcome: 'decided' }>): Page => {
+  if (p.closedAs)
+    return message(
+      200,
+      'Your decision came too late',
+      `Your ${p.decision === 'approve' ? 'approval' : 'rejection'} was received, but ${closedText[p.closedAs] ?? `the request is ${p.closedAs}`} (${p.rfqId} is ${p.closedAs}). No order will be placed. You can close this page.`,
+    );
+  if (p.sentToManager)
+    return message(
+      200,
+      'Sent to the sales manager',
+      `Some of your prices on ${p.rfqId} go beyond your own authority, so the quote now waits for the sales manager's approval before it goes to the buyer. You will be told of the decision.`,
+    );
+  const what = p.purpose === 'rep-review' && p.decision === 'approve' ? ' The quote goes to the buyer now.' : '';
+  return message(
+    200,
+    p.decision === 'approve' ? 'Approved — thank you' : 'Rejected — thank you',
+    `Your decision on ${p.rfqId} is recorded.${what} You can close this page.`,
+  );
+};
+
+const revokedText = (why: RevokedWhy): string => {
+  switch (why.reason) {
+    case 'superseded':
+      return 'A newer email with a new link was sent to you (a reminder); please use the link in the latest email. Nothing changed.';
+    case 'decided-by-other':
+      return `This was already decided by ${why.by}; your decision is no longer needed. Nothing changed.`;
+    case 'quote-changed':
+      return `The quote changed since this link was sent; it is now version ${why.version}, and any decision needed on it comes with a new email. Nothing changed.`;
+    case 'closed':
+      return `The request is closed (${why.status}); there is nothing left to decide. Nothing changed.`;
+    case 'timed-out':
+      return 'The time to decide with this link ran out. Nothing changed.';
+  }
+};
+
 /** The page for each state a link can be in. Everything echoed is escaped; no script, no external resource. */
-export const renderLinkPage = (answer: LinkAnswer): Page => {
-  switch (answer.kind) {
+export const renderLinkPage = (p: LinkPage): Page => {
+  switch (p.outcome) {
     case 'open':
-      return page(200, titleOf(answer.link, answer.rfq), decisionForm(answer.link, answer.rfq, answer.quote, []));
     case 'invalid':
-      return page(
-        400,
-        titleOf(answer.link, answer.rfq),
-        decisionForm(answer.link, answer.rfq, answer.quote, answer.errors),
-      );
+      return page(p.status, titleOf(p), decisionForm(p));
     case 'decided':
-      return message(
-        200,
-        answer.decision === 'approve' ? 'Approved — thank you' : 'Rejected — thank you',
-        `Your decision on ${answer.rfq.rfqId} is recorded. You can close this page.`,
-      );
+      return decidedPage(p);
     case 'recorded':
       return message(
         202,
         'Approval recorded — thank you',
-        `Your approval of ${answer.rfq.rfqId} is recorded. The level still needs: ${answer.waitingFor.join(', ')}.`,
+        `Your approval of ${p.rfqId} is recorded. The level still needs: ${p.waitingFor.join(', ')}.`,
       );
+    case 'refused':
+      return message(403, 'You may not decide this', p.reason);
     case 'used':
       return message(409, 'This link was already used', 'A decision was already made with this link. Nothing changed.');
     case 'revoked':
-      return message(
-        409,
-        'This link is no longer valid',
-        'Someone else decided first, or the quote changed and a newer link was sent. Nothing changed.',
-      );
+      return message(409, 'This link is no longer valid', revokedText(p.why));
     case 'gone':
       return message(
         409,
@@ -160,21 +232,5 @@ export const renderLinkPage = (answer: LinkAnswer): Page => {
         'Link not found',
         'This link is not valid. Check that you copied all of it. Nothing changed.',
       );
-  }
-};
-
-/** The same answer for API clients (JSON): what happened, no task token, no link internals. */
-export const linkAnswerBody = (answer: LinkAnswer): Record<string, unknown> => {
-  switch (answer.kind) {
-    case 'open':
-      return { outcome: 'open', rfqId: answer.rfq.rfqId, purpose: answer.link.purpose, quote: answer.quote };
-    case 'invalid':
-      return { outcome: 'invalid', errors: answer.errors };
-    case 'decided':
-      return { outcome: 'decided', rfqId: answer.rfq.rfqId, decision: answer.decision };
-    case 'recorded':
-      return { outcome: 'recorded', rfqId: answer.rfq.rfqId, waitingFor: answer.waitingFor };
-    default:
-      return { outcome: answer.kind };
   }
 };

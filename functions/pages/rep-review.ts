@@ -51,7 +51,7 @@ const advice = (a: LineAuthority, currency: string, percentText: string): string
 };
 
 /** The review page's "your pricing authority" section; each line's advice has an id the price input can point at. */
-export const repAuthorityHtml = (quote: Quote, maxRepDiscountPercent: number): Html => {
+export const repAuthorityHtml = (quote: Pick<Quote, 'currency' | 'lines'>, maxRepDiscountPercent: number): Html => {
   const percentText = basisPointsToPercentText(percentToBasisPoints(maxRepDiscountPercent));
   return html`<section aria-labelledby="authority-title">
 <h2 id="authority-title">Your pricing authority</h2>

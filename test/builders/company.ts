@@ -57,3 +57,6 @@ export const aCompany = (companyId = 'acme') =>
     currency: 'USD',
     users: [],
   });
+
+/** A builder starting from an existing company: `aCompanyLike(globex).withApprover(...)`. */
+export const aCompanyLike = (company: Company) => new CompanyBuilder(company);

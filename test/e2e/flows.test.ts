@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
+import { aCompanyLike } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
 import { type Answer, type Api, startApiOnStack } from './api.ts';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   await put(`/products/${bolts.sku}`, bolts);
   await put(`/products/${gloves.sku}`, gloves);
   await put('/companies/acme', acme);
-  await put('/companies/globex', globex);
+  await put('/companies/globex', aCompanyLike(globex).withApprover(globexApprover).build());
   for (const companyId of ['acme', 'globex']) {
     await put(
       `/companies/${companyId}/contract`,

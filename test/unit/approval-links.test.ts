@@ -82,7 +82,20 @@ describe('a seller decision checked before the link is spent', () => {
       { decision: 'approve', prices: { VALVE: '85.00', GASKET: '25.00' } },
       rep,
     );
-    expect(checked).toEqual({ ok: true, adjustments: [{ sku: 'VALVE', unitPrice: 85_00 }] });
+    expect(checked).toEqual({ ok: true, adjustments: [{ sku: 'VALVE', unitPrice: 85_00 }], needsManager: 0 });
+  });
+
+  it('refuses a price whose line total money cannot hold, naming the line, instead of failing', () => {
+    const checked = checkDecision(
+      'rep-review',
+      quote,
+      { decision: 'approve', prices: { VALVE: '9999999999999.99' } },
+      rep,
+    );
+    expect(checked).toEqual({
+      ok: false,
+      errors: [{ path: 'price:VALVE', message: expect.stringContaining('too large') }],
+    });
   });
 
   it('lets a rep go beyond their authority (the sales manager decides) but never below cost', () => {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkAnswer } from '#functions/decisions/link-answer.ts';
-import { linkAnswerBody, renderLinkPage } from '#functions/pages/approval-page.ts';
+import { renderLinkPage } from '#functions/pages/approval-page.ts';
+import { approvalLinkView } from '#http/approval-link-view.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 
-const quote = aQuote().withLine('W-1', 2, 12_50, { name: 'Widget "deluxe" <script>alert(1)</script>' }).build();
+const quote = aQuote()
+  .withLine('W-1', 2, 12_50, {
+    name: 'Widget "deluxe" <script>alert(1)</script>',
+    cost: 7_00,
+    adjustedBy: 'rep@seller.example',
+  })
+  .build();
 const rfq = anRfq().withStatus('IN_REVIEW').withQuote(quote).build();
 const link: ApprovalLink = {
   tokenHash: 'f'.repeat(64),
@@ -20,10 +27,12 @@ const link: ApprovalLink = {
   expiresAt: '2026-11-25T10:00:00.000Z',
 };
 const open: LinkAnswer = { kind: 'open', status: 200, link, rfq, quote };
+const view = (answer: LinkAnswer) => approvalLinkView(answer, 10);
+const pageOf = (answer: LinkAnswer) => renderLinkPage(view(answer));
 
 describe('the approval page', () => {
   it('escapes everything it echoes and runs no script', () => {
-    const page = renderLinkPage(open);
+    const page = pageOf(open);
     expect(page.html).not.toContain('<script>');
     expect(page.html).toContain('Widget &quot;deluxe&quot; &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.html).toContain('name="price:W-1"');
@@ -31,13 +40,13 @@ describe('the approval page', () => {
   });
 
   it('never shows the task token, in the page or its JSON', () => {
-    expect(renderLinkPage(open).html).not.toContain('SECRET-TASK-TOKEN');
-    expect(JSON.stringify(linkAnswerBody(open))).not.toContain('SECRET-TASK-TOKEN');
+    expect(pageOf(open).html).not.toContain('SECRET-TASK-TOKEN');
+    expect(JSON.stringify(view(open))).not.toContain('SECRET-TASK-TOKEN');
   });
 
   it('is uncacheable, sends no referrer, and allows only its own nonce-tagged stylesheet', () => {
-    const first = renderLinkPage(open);
-    const second = renderLinkPage(open);
+    const first = pageOf(open);
+    const second = pageOf(open);
     expect(first.headers).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
     const nonce = /'nonce-([^']+)'/.exec(first.headers['content-security-policy'] ?? '')?.[1];
     expect(nonce).toBeDefined();
@@ -46,7 +55,7 @@ describe('the approval page', () => {
   });
 
   it('labels every field and offers both decisions as buttons of one form', () => {
-    const { html } = renderLinkPage(open);
+    const { html } = pageOf(open);
     const inputs = [...html.matchAll(/<(?:input|textarea)[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
     for (const id of inputs) expect(html).toContain(`<label for="${id}">`);
     expect(html).toContain('<button class="approve" type="submit" name="decision" value="approve">');
@@ -55,21 +64,59 @@ describe('the approval page', () => {
 
   it('shows no price fields to an approver, who only approves or rejects', () => {
     const approver: LinkAnswer = { ...open, link: { ...link, purpose: 'approval-level', level: 1 } };
-    expect(renderLinkPage(approver).html).not.toContain('name="price:');
+    expect(pageOf(approver).html).not.toContain('name="price:');
   });
 
   it('answers each dead link with its own status and says nothing changed', () => {
     const cases: [LinkAnswer, number][] = [
       [{ kind: 'used', status: 409 }, 409],
-      [{ kind: 'revoked', status: 409 }, 409],
+      [{ kind: 'revoked', status: 409, why: { reason: 'timed-out' } }, 409],
       [{ kind: 'gone', status: 409 }, 409],
       [{ kind: 'expired', status: 410 }, 410],
       [{ kind: 'unknown', status: 404 }, 404],
     ];
     for (const [answer, status] of cases) {
-      const page = renderLinkPage(answer);
+      const page = pageOf(answer);
       expect(page.status).toBe(status);
       expect(page.html).toContain('Nothing changed.');
     }
+  });
+
+  it('shows a company approver (buyer side) no seller field, in the page or its JSON', () => {
+    const approver: LinkAnswer = {
+      ...open,
+      link: { ...link, purpose: 'approval-level', level: 1, approver: 'al@acme.example' },
+    };
+    const json = JSON.stringify(view(approver));
+    for (const field of ['cost', 'margin', 'adjustedBy', 'floor', 'maxRepDiscountPercent'])
+      expect(json).not.toContain(`"${field}"`);
+    expect(pageOf(approver).html).not.toContain('rep@seller.example');
+    expect(JSON.stringify(view(open))).toContain('"cost":700');
+  });
+
+  it('tells a rep whose prices went beyond authority that the quote went to the sales manager', () => {
+    const decided: LinkAnswer = { kind: 'decided', status: 200, link, rfq, decision: 'approve', sentToManager: true };
+    const { html } = pageOf(decided);
+    expect(html).toContain('Sent to the sales manager');
+    expect(html).not.toContain('Approved — thank you');
+  });
+
+  it('tells an approver whose click lost to a cancel that no order will be placed', () => {
+    const decided: LinkAnswer = { kind: 'decided', status: 200, link, rfq, decision: 'approve', closedAs: 'CANCELLED' };
+    const { html } = pageOf(decided);
+    expect(html).toContain('the buyer withdrew the request');
+    expect(html).not.toContain('Approved — thank you');
+  });
+
+  it('says why a link is dead: a newer reminder, a timeout, another decider, a new version, a closed request', () => {
+    const text = (why: Extract<LinkAnswer, { kind: 'revoked' }>['why']) =>
+      pageOf({ kind: 'revoked', status: 409, why }).html;
+    expect(text({ reason: 'superseded' })).toContain('latest email');
+    expect(text({ reason: 'timed-out' })).toContain('ran out');
+    expect(text({ reason: 'decided-by-other', by: 'al@acme.example' })).toContain('decided by al@acme.example');
+    expect(text({ reason: 'quote-changed', version: 3 })).toContain('version 3');
+    expect(text({ reason: 'closed', status: 'CANCELLED' })).toContain('CANCELLED');
+    for (const why of [{ reason: 'superseded' }, { reason: 'timed-out' }] as const)
+      expect(text(why)).not.toContain('Someone else decided first');
   });
 });

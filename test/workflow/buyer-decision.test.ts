@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Forbidden } from '#domain/errors.ts';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
@@ -73,7 +74,7 @@ describe("the buyer's decision on a quote", () => {
     const quoted = await submitAndQuote(world, deal);
     await expect(
       buyerDecision(quoted, other.buyer, { decision: 'accept', poNumber: 'PO-X' }, world.decisions),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toBeInstanceOf(Forbidden);
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('QUOTED');
   });
 });

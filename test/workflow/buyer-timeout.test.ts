@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlreadyDecided } from '#domain/errors.ts';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
@@ -23,7 +24,7 @@ describe('a quote the buyer never answers', () => {
     await world.mailArrives(deal.people.rep, `Request ${quoted.rfqId} expired`);
     await expect(
       buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-LATE' }, world.decisions),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toBeInstanceOf(AlreadyDecided);
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('EXPIRED');
     const history = await world.store.rfqs.history(quoted.rfqId);
     expect(history.filter((e) => e.to && e.from !== e.to).map((e) => e.to)).toEqual([

@@ -1,0 +1,59 @@
+/**
+ * What a use case refuses, in the domain's words. `http/http.ts` maps each to an HTTP answer once (403, 409, 409 with
+ * Retry-After, 409 with `currentVersion`, 400); nothing in `decisions/` knows about HTTP.
+ */
+
+/** The caller's role or relation does not allow this (the policy said no). */
+export class Forbidden extends Error {
+  override readonly name = 'Forbidden';
+}
+
+/** The decision was already made, or its wait is over (expired, cancelled, superseded). */
+export class AlreadyDecided extends Error {
+  override readonly name = 'AlreadyDecided';
+  constructor(message = 'this was already decided or has expired') {
+    super(message);
+  }
+}
+
+/** Not yet possible, soon will be: a request step is still on its way. */
+export class RetryLater extends Error {
+  override readonly name = 'RetryLater';
+  constructor(
+    message: string,
+    readonly afterSeconds = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** The decision answers a quote version that is no longer the current one. */
+export class VersionMismatch extends Error {
+  override readonly name = 'VersionMismatch';
+  constructor(
+    readonly answered: number,
+    readonly currentVersion: number | null,
+  ) {
+    super(
+      currentVersion === null
+        ? `there is no quote to decide on (you answered version ${answered})`
+        : `the quote is now version ${currentVersion}; you answered version ${answered} — read it again before deciding`,
+    );
+  }
+}
+
+/** The status does not allow this decision now. */
+export class NotNow extends Error {
+  override readonly name = 'NotNow';
+}
+
+/** Input the domain refuses, field by field. */
+export class InvalidInput extends Error {
+  override readonly name = 'InvalidInput';
+  constructor(
+    message: string,
+    readonly errors: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,123 @@
+import type { Caller } from './caller.ts';
+import type { Role } from './company.ts';
+
+/**
+ * Who may do what: the one place every who-may-do-what question is answered. Route roles, use cases, views, pages and
+ * emails ask these functions; none re-states a rule. Each question is a pure function of the caller and the thing's
+ * owners, tested as a table (test/unit/policy.test.ts), and the route table's roles are checked against it.
+ */
+
+/** What decides who may touch a resource: the buyer company that owns it and that company's account rep. */
+export interface Owned {
+  companyId: string;
+  accountRepEmail?: string;
+}
+
+/** An RFQ as the policy needs it: its owners and the buyer who submitted it. */
+export interface OwnedRfq extends Owned {
+  accountRepEmail: string;
+  buyerEmail: string;
+}
+
+const has = (caller: Caller, role: Role): boolean => caller.groups.includes(role);
+const ofCompany = (caller: Caller, resource: Owned): boolean =>
+  caller.companyId !== undefined && caller.companyId === resource.companyId;
+const isAccountRep = (caller: Caller, resource: Owned): boolean =>
+  has(caller, 'rep') && resource.accountRepEmail !== undefined && resource.accountRepEmail === caller.email;
+
+/** Seller staff: a token without a company (callerFromClaims drops seller roles from company tokens). */
+export const isSellerStaff = (caller: Caller): boolean =>
+  caller.companyId === undefined && (has(caller, 'rep') || has(caller, 'sales-manager') || has(caller, 'admin'));
+
+/**
+ * Reading an RFQ or an order: a buyer or approver of the owning company, the account's rep, any sales manager or
+ * seller admin. A caller with several groups gets the union.
+ */
+export const mayRead = (caller: Caller, resource: Owned): boolean =>
+  ((has(caller, 'buyer') || has(caller, 'approver')) && ofCompany(caller, resource)) ||
+  isAccountRep(caller, resource) ||
+  (caller.companyId === undefined && (has(caller, 'sales-manager') || has(caller, 'admin')));
+
+export const mayReadRfq = mayRead;
+export const mayReadOrder = mayRead;
+
+/** Which slice of a list a caller gets, broadest first. */
+export type ListScope = { kind: 'all' } | { kind: 'rep'; repEmail: string } | { kind: 'company'; companyId: string };
+
+export const listScope = (caller: Caller): ListScope | undefined => {
+  if (caller.companyId === undefined && (has(caller, 'admin') || has(caller, 'sales-manager'))) return { kind: 'all' };
+  if (caller.companyId === undefined && has(caller, 'rep')) return { kind: 'rep', repEmail: caller.email };
+  if ((has(caller, 'buyer') || has(caller, 'approver')) && caller.companyId)
+    return { kind: 'company', companyId: caller.companyId };
+  return undefined;
+};
+
+/** Seller-only fields — cost, margin, who adjusted a price, authority floors, seller notes — are for seller staff. */
+export const seesSellerFields = (caller: Caller): boolean => isSellerStaff(caller);
+
+/** Who a response, page, email or PDF is for: everything shown is whitelisted per audience. */
+export type Audience = 'seller' | 'buyer';
+export const audienceOf = (caller: Caller): Audience => (seesSellerFields(caller) ? 'seller' : 'buyer');
+
+/**
+ * Reviewing a priced RFQ (approve, adjust, reject): the account's rep, or a sales manager standing in. Answers the
+ * role the decision is recorded under, or undefined.
+ */
+export const reviewerRole = (caller: Caller, rfq: OwnedRfq): 'rep' | 'sales-manager' | undefined => {
+  if (caller.companyId !== undefined) return undefined;
+  if (isAccountRep(caller, rfq)) return 'rep';
+  if (has(caller, 'sales-manager')) return 'sales-manager';
+  return undefined;
+};
+export const mayReview = (caller: Caller, rfq: OwnedRfq): boolean => reviewerRole(caller, rfq) !== undefined;
+
+/** Separation of duties: whoever proposed a discount never approves it (by API or by an email link they hold). */
+export const isApartFromProposer = (deciderEmail: string, proposedBy: string | undefined): boolean =>
+  deciderEmail !== proposedBy;
+
+/** Approving a discount beyond the rep's authority: a sales manager — never the person who proposed it. */
+export const mayApproveDiscount = (caller: Caller, proposedBy: string | undefined): boolean =>
+  caller.companyId === undefined && has(caller, 'sales-manager') && isApartFromProposer(caller.email, proposedBy);
+
+/** Withdrawing an RFQ: a buyer of the owning company. */
+export const mayCancel = (caller: Caller, rfq: Owned): boolean => has(caller, 'buyer') && ofCompany(caller, rfq);
+
+/** Deciding on a quote (accept, decline, ask for a revision): a buyer of the owning company. */
+export const mayDecideQuote = (caller: Caller, rfq: Owned): boolean => has(caller, 'buyer') && ofCompany(caller, rfq);
+
+/** Submitting an RFQ: a buyer for their own company. */
+export const maySubmit = (caller: Caller, company: Owned): boolean =>
+  has(caller, 'buyer') && ofCompany(caller, company);
+
+/** Submitting on a buyer's behalf: the company's account rep. */
+export const maySubmitOnBehalf = (caller: Caller, company: Owned): boolean =>
+  caller.companyId === undefined && isAccountRep(caller, company);
+
+/** Seller notes (the `seller` side of the thread): written and read by seller staff who may read the RFQ. */
+export const mayWriteSellerNote = (caller: Caller, rfq: Owned): boolean =>
+  isSellerStaff(caller) && mayRead(caller, rfq);
+export const mayReadSellerNote = mayWriteSellerNote;
+
+/** KPIs: sales managers and seller admins for everyone, a rep for their accounts; a company's admin for its own. */
+export const mayReadKpis = (caller: Caller, scope: { companyId?: string; repEmail?: string }): boolean => {
+  if (caller.companyId === undefined && (has(caller, 'sales-manager') || has(caller, 'admin'))) return true;
+  if (caller.companyId === undefined && has(caller, 'rep')) return scope.repEmail === caller.email;
+  return caller.companyAdmin === true && scope.companyId === caller.companyId;
+};
+
+/** Editing reference data (products, companies, contracts): the seller's admin. */
+export const mayEditReferenceData = (caller: Caller): boolean => caller.companyId === undefined && has(caller, 'admin');
+
+/** A company's approval rules: the seller's admin, or that company's own admin. */
+export const mayEditApprovalRules = (caller: Caller, companyId: string): boolean =>
+  mayEditReferenceData(caller) || (caller.companyAdmin === true && caller.companyId === companyId);
+
+/**
+ * Approving one level of a purchase: a named approver of that level — never the buyer who submitted the purchase
+ * (segregation of duties: the chain skips them, and a link or delegation that would reach them decides nothing).
+ */
+export const mayApprovePurchaseLevel = (
+  approverEmail: string,
+  level: { approvers: readonly string[] },
+  rfq: Pick<OwnedRfq, 'buyerEmail'>,
+): boolean => level.approvers.includes(approverEmail) && approverEmail !== rfq.buyerEmail;

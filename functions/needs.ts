@@ -1,0 +1,9 @@
+/** What a function (an HTTP route or a workflow step) needs from AWS; least-privilege IAM is derived from it. */
+export interface Needs {
+  table: 'read' | 'write';
+  startExecution?: boolean;
+  stopExecution?: boolean;
+  sendTaskResult?: boolean;
+  sendEmail?: boolean;
+  putEvents?: boolean;
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RfqStatus } from '#domain/lifecycle.ts';
+import { always, aRule } from '../builders/approval-rule.ts';
+import { aCompany } from '../builders/company.ts';
+import { aContract } from '../builders/contract.ts';
+import { aProduct } from '../builders/product.ts';
+import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
+import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
+import { idempotencyKey } from './world.ts';
+
+/**
+ * Seller cost never reaches a buyer company. After a full flow with the rep's adjustments — one within authority, one
+ * beyond it and approved by the sales manager, both with seller notes — every route, the approval link's page and
+ * JSON, and every email to the buyer side are searched recursively for cost, margin, who adjusted a price, authority
+ * floors and the seller's notes, as every buyer-side role.
+ */
+let api: Api & { sesEndpoint: string };
+const run = randomUUID().slice(0, 8);
+const companyId = `leak-${run}`;
+const buyer: User = { email: `buyer-${run}@leak.example`, groups: ['buyer'], companyId };
+const approver: User = { email: `approver-${run}@leak.example`, groups: ['approver'], companyId };
+const companyAdmin: User = { email: `admin-${run}@leak.example`, groups: ['admin'], companyId };
+const rep: User = { email: `rep-${run}@seller.example`, groups: ['rep'] };
+const manager: User = { email: `manager-${run}@seller.example`, groups: ['sales-manager'] };
+const sellerAdmin: User = { email: `root-${run}@seller.example`, groups: ['admin'] };
+const bolts = aProduct(`BOLT-${run}`).listedAt(10_00).costing(6_00).build();
+const nuts = aProduct(`NUT-${run}`).listedAt(2_00).costing(1_10).build();
+const sellerNote = `SELLER-NOTE-${run}`;
+
+const forbiddenKeys = new Set([
+  'cost',
+  'margin',
+  'adjustedBy',
+  'floor',
+  'repFloor',
+  'needsManager',
+  'maxRepDiscountPercent',
+]);
+
+/** Every place a seller secret shows up in a JSON value: a forbidden key, or a seller note's text. */
+const leaksIn = (value: unknown, path = '$'): string[] => {
+  if (typeof value === 'string') return value.includes(sellerNote) ? [`${path}: seller note`] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaksIn(v, `${path}[${i}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) => [
+    ...(forbiddenKeys.has(key) ? [`${path}.${key}`] : []),
+    ...leaksIn(v, `${path}.${key}`),
+  ]);
+};
+
+/** The same for a page or an email, read as a person reads it: the words, not the markup or its styles. */
+const leaksInText = (markup: string): string[] => {
+  const text = markup.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]*>/g, ' ');
+  return [new RegExp(sellerNote), /\bcost\b/i, /\bmargin\b/i, /\bfloor\b/i, /adjustedBy/, /authority/i].flatMap(
+    (needle) => (needle.test(text) ? [String(needle)] : []),
+  );
+};
+
+const poll = async (rfqId: string, statuses: RfqStatus[]): Promise<Answer> => {
+  for (const deadline = Date.now() + 60_000; ; ) {
+    const view = await api.call('GET', `/rfqs/${rfqId}`, { as: sellerAdmin });
+    if (statuses.includes(view.body.status)) return view;
+    if (Date.now() > deadline) throw new Error(`${rfqId} is ${view.body.status}, not ${statuses.join(' / ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+/** A seller decision through the API, retried while its request email is still on its way (409 + Retry-After). */
+const decide = async (rfqId: string, as: User, body: object): Promise<Answer> => {
+  for (const deadline = Date.now() + 30_000; ; ) {
+    const answer = await api.call('POST', `/rfqs/${rfqId}/review`, { as, body });
+    if (answer.status !== 409 || !answer.headers.get('retry-after') || Date.now() > deadline) return answer;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+const seen: { where: string; body: unknown }[] = [];
+const pages: { where: string; text: string }[] = [];
+let rfqId = '';
+let orderId = '';
+
+beforeAll(async () => {
+  api = await startApiOnStack();
+  const put = async (path: string, body: unknown) =>
+    expect((await api.call('PUT', path, { as: sellerAdmin, body })).status).toBe(200);
+  const thisYear = new Date().getUTCFullYear();
+  await put(`/products/${bolts.sku}`, bolts);
+  await put(`/products/${nuts.sku}`, nuts);
+  await put(
+    `/companies/${companyId}`,
+    aCompany(companyId)
+      .servedBy(rep.email)
+      .withBuyer(buyer.email)
+      .withApprover(approver.email)
+      .withAdmin(companyAdmin.email)
+      .build(),
+  );
+  await put(
+    `/companies/${companyId}/contract`,
+    aContract(`ctr-${run}`)
+      .for(companyId)
+      .validBetween(`${thisYear - 1}-01-01`, `${thisYear + 1}-12-31`)
+      .withTier(bolts.sku, 100, 9_00)
+      .build(),
+  );
+  await put(`/companies/${companyId}/approval-rules`, {
+    rules: [aRule('everything').when(always).approvedBy(approver.email).build()],
+  });
+
+  const submitted = await api.call('POST', '/rfqs', {
+    as: buyer,
+    body: {
+      lines: [
+        { sku: bolts.sku, quantity: 100 },
+        { sku: nuts.sku, quantity: 50 },
+      ],
+      note: 'for the new line',
+    },
+    headers: { 'idempotency-key': idempotencyKey() },
+  });
+  expect(submitted.status, submitted.text).toBe(201);
+  rfqId = submitted.body.rfqId;
+  await poll(rfqId, ['IN_REVIEW']);
+  seen.push({
+    where: 'GET /rfqs/{id} while IN_REVIEW',
+    body: (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body,
+  });
+
+  // 7.50 is below the rep's floor (9.00 − 10% = 8.10): it needs the sales manager. 1.90 is within authority.
+  const reviewed = await decide(rfqId, rep, {
+    decision: 'approve',
+    adjustments: [
+      { sku: bolts.sku, unitPrice: 7_50 },
+      { sku: nuts.sku, unitPrice: 1_90 },
+    ],
+    comment: `${sellerNote} rep: key account, match their other supplier`,
+  });
+  expect(reviewed.status, reviewed.text).toBe(202);
+  await poll(rfqId, ['DISCOUNT_APPROVAL']);
+  seen.push({
+    where: 'GET /rfqs/{id} during DISCOUNT_APPROVAL',
+    body: (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body,
+  });
+  const approved = await decide(rfqId, manager, { decision: 'approve', comment: `${sellerNote} manager: ok once` });
+  expect(approved.status, approved.text).toBe(202);
+  await poll(rfqId, ['QUOTED']);
+
+  const quoted = await api.call('GET', `/rfqs/${rfqId}`, { as: buyer });
+  seen.push({ where: 'GET /rfqs/{id} when QUOTED', body: quoted.body });
+  const accepted = await api.call('POST', `/rfqs/${rfqId}/accept`, {
+    as: buyer,
+    body: { poNumber: `PO-${run}` },
+  });
+  expect(accepted.status, accepted.text).toBe(202);
+  seen.push({ where: 'POST /rfqs/{id}/accept', body: accepted.body });
+  await poll(rfqId, ['PENDING_APPROVAL']);
+
+  const inbox = createInbox(api.sesEndpoint, api.url);
+  let links: string[] = [];
+  for (const deadline = Date.now() + 30_000; links.length === 0 && Date.now() < deadline; ) {
+    links = await inbox.linksFor(approver.email, rfqId);
+    if (links.length === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  const path = `/approvals/${tokenOf(links[0]!)}`;
+  seen.push({
+    where: 'GET /approvals/{token} as JSON',
+    body: (await api.call('GET', path, { headers: { accept: 'application/json' } })).body,
+  });
+  pages.push({ where: 'GET /approvals/{token} page', text: (await api.call('GET', path)).text });
+  const decided = await api.call('POST', path, {
+    raw: 'decision=approve&comment=fine',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expect(decided.status, decided.text).toBe(200);
+  pages.push({ where: 'POST /approvals/{token} page', text: decided.text });
+  const ordered = await poll(rfqId, ['ORDERED']);
+  orderId = ordered.body.orderId;
+
+  for (const person of [buyer, approver, companyAdmin]) {
+    for (const email of await inbox.emailsTo(person.email))
+      pages.push({
+        where: `email to ${person.email}: ${email.subject}`,
+        text: `${email.subject}\n${email.html}\n${email.text}`,
+      });
+  }
+}, 180_000);
+afterAll(() => api?.stop());
+
+describe('seller-only fields never reach a buyer company', () => {
+  it('the flow really carried seller secrets, which seller staff do see', async () => {
+    const asRep = await api.call('GET', `/rfqs/${rfqId}`, { as: rep });
+    expect(leaksIn(asRep.body)).toEqual(expect.arrayContaining(['$.lines[0].cost', '$.lines[0].adjustedBy']));
+    expect(JSON.stringify(asRep.body)).toContain(sellerNote);
+    const order = await api.call('GET', `/orders/${orderId}`, { as: manager });
+    expect(order.status, 'a sales manager reads orders').toBe(200);
+    expect(order.body.lines[0].cost).toBe(6_00);
+  });
+
+  it.each([
+    ['buyer', buyer],
+    ['approver', approver],
+    ['company admin', companyAdmin],
+  ])('no route answers a %s with a seller field or note', async (_, person) => {
+    const answers: [string, Answer][] = [
+      ['GET /rfqs', await api.call('GET', '/rfqs', { as: person })],
+      ['GET /rfqs/{id}', await api.call('GET', `/rfqs/${rfqId}`, { as: person })],
+      ['GET /orders', await api.call('GET', '/orders', { as: person })],
+      ['GET /orders/{id}', await api.call('GET', `/orders/${orderId}`, { as: person })],
+    ];
+    for (const [where, answer] of answers) {
+      expect(answer.status, `${where}: ${answer.text}`).toBe(200);
+      expect(leaksIn(answer.body), where).toEqual([]);
+    }
+    expect(answers[1]![1].body.lines).toHaveLength(2);
+    expect(answers[3]![1].body.lines).toHaveLength(2);
+  });
+
+  it('nor does any answer taken during the flow (the accept, the approval link JSON)', () => {
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    for (const { where, body } of seen) expect(leaksIn(body), where).toEqual([]);
+  });
+
+  it('nor any page or email of the buyer side', () => {
+    expect(pages.some((p) => p.where.startsWith('email to'))).toBe(true);
+    for (const { where, text } of pages) expect(leaksInText(text), where).toEqual([]);
+  });
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Caller } from '#domain/caller.ts';
+import type { Role } from '#domain/company.ts';
+import {
+  listScope,
+  mayApproveDiscount,
+  mayApprovePurchaseLevel,
+  mayCancel,
+  mayDecideQuote,
+  mayEditApprovalRules,
+  mayEditReferenceData,
+  mayRead,
+  mayReadKpis,
+  mayReadOrder,
+  mayReadRfq,
+  mayReadSellerNote,
+  mayReview,
+  maySubmit,
+  maySubmitOnBehalf,
+  mayWriteSellerNote,
+  reviewerRole,
+  seesSellerFields,
+} from '#domain/policy.ts';
+import { routes } from '#http/routes.ts';
+
+/**
+ * Who may do what, as a table: every kind of caller × every question × their relation to the RFQ (Acme's, served by
+ * Rita). Seller roles exist only on tokens without a company; a company admin's groups read as approver.
+ */
+const acmeRfq = { companyId: 'acme', accountRepEmail: 'rita@seller.example', buyerEmail: 'bea@acme.example' };
+
+const callers = {
+  acmeBuyer: { sub: '1', email: 'bea@acme.example', groups: ['buyer'], companyId: 'acme' },
+  otherAcmeBuyer: { sub: '1b', email: 'ben@acme.example', groups: ['buyer'], companyId: 'acme' },
+  acmeApprover: { sub: '2', email: 'al@acme.example', groups: ['approver'], companyId: 'acme' },
+  acmeAdmin: { sub: '3', email: 'ada@acme.example', groups: ['approver'], companyId: 'acme', companyAdmin: true },
+  globexBuyer: { sub: '4', email: 'gus@globex.example', groups: ['buyer'], companyId: 'globex' },
+  globexAdmin: {
+    sub: '4a',
+    email: 'gia@globex.example',
+    groups: ['approver'],
+    companyId: 'globex',
+    companyAdmin: true,
+  },
+  acmeRep: { sub: '5', email: 'rita@seller.example', groups: ['rep'] },
+  otherRep: { sub: '6', email: 'rob@seller.example', groups: ['rep'] },
+  salesManager: { sub: '7', email: 'sam@seller.example', groups: ['sales-manager'] },
+  repAndManager: { sub: '7b', email: 'rita@seller.example', groups: ['rep', 'sales-manager'] },
+  sellerAdmin: { sub: '8', email: 'root@seller.example', groups: ['admin'] },
+  nobody: { sub: '9', email: 'x@acme.example', groups: [], companyId: 'acme' },
+} satisfies Record<string, Caller>;
+type Who = keyof typeof callers;
+const everyone = Object.keys(callers) as Who[];
+const who = (test: (caller: Caller) => boolean): Who[] => everyone.filter((name) => test(callers[name]));
+
+describe('the access policy, as a table', () => {
+  it.each<[string, (c: Caller) => boolean, Who[]]>([
+    [
+      'read the RFQ',
+      (c) => mayReadRfq(c, acmeRfq),
+      [
+        'acmeBuyer',
+        'otherAcmeBuyer',
+        'acmeApprover',
+        'acmeAdmin',
+        'acmeRep',
+        'salesManager',
+        'repAndManager',
+        'sellerAdmin',
+      ],
+    ],
+    [
+      'read its order (sales managers too)',
+      (c) => mayReadOrder(c, acmeRfq),
+      [
+        'acmeBuyer',
+        'otherAcmeBuyer',
+        'acmeApprover',
+        'acmeAdmin',
+        'acmeRep',
+        'salesManager',
+        'repAndManager',
+        'sellerAdmin',
+      ],
+    ],
+    [
+      'see seller-only fields',
+      seesSellerFields,
+      ['acmeRep', 'otherRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
+    ],
+    ['review it', (c) => mayReview(c, acmeRfq), ['acmeRep', 'salesManager', 'repAndManager']],
+    ['approve a discount someone else proposed', (c) => mayApproveDiscount(c, 'rita@seller.example'), ['salesManager']],
+    ['cancel it', (c) => mayCancel(c, acmeRfq), ['acmeBuyer', 'otherAcmeBuyer']],
+    ['accept, decline or revise its quote', (c) => mayDecideQuote(c, acmeRfq), ['acmeBuyer', 'otherAcmeBuyer']],
+    ['submit for Acme', (c) => maySubmit(c, acmeRfq), ['acmeBuyer', 'otherAcmeBuyer']],
+    ['submit on an Acme buyer’s behalf', (c) => maySubmitOnBehalf(c, acmeRfq), ['acmeRep', 'repAndManager']],
+    [
+      'write a seller note',
+      (c) => mayWriteSellerNote(c, acmeRfq),
+      ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
+    ],
+    [
+      'read a seller note',
+      (c) => mayReadSellerNote(c, acmeRfq),
+      ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
+    ],
+    [
+      'read Acme’s KPIs',
+      (c) => mayReadKpis(c, { companyId: 'acme' }),
+      ['acmeAdmin', 'salesManager', 'repAndManager', 'sellerAdmin'],
+    ],
+    [
+      'read Rita’s KPIs',
+      (c) => mayReadKpis(c, { repEmail: 'rita@seller.example' }),
+      ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
+    ],
+    ['edit reference data', mayEditReferenceData, ['sellerAdmin']],
+    ['edit Acme’s approval rules', (c) => mayEditApprovalRules(c, 'acme'), ['acmeAdmin', 'sellerAdmin']],
+  ])('who may %s', (_, question, allowed) => {
+    expect(who(question)).toEqual(allowed);
+  });
+
+  it('records a review as the rep’s when the account rep holds both groups, so their discount needs someone else', () => {
+    expect(reviewerRole(callers.repAndManager, acmeRfq)).toBe('rep');
+    expect(reviewerRole(callers.salesManager, acmeRfq)).toBe('sales-manager');
+    expect(mayApproveDiscount(callers.repAndManager, 'rita@seller.example')).toBe(false);
+    expect(mayApproveDiscount(callers.salesManager, 'sam@seller.example')).toBe(false);
+  });
+
+  it('never lets the buyer who submitted approve their own purchase, even when named on the level', () => {
+    const level = { approvers: ['al@acme.example', 'bea@acme.example'] };
+    expect(mayApprovePurchaseLevel('al@acme.example', level, acmeRfq)).toBe(true);
+    expect(mayApprovePurchaseLevel('bea@acme.example', level, acmeRfq)).toBe(false);
+    expect(mayApprovePurchaseLevel('ada@acme.example', level, acmeRfq)).toBe(false);
+  });
+
+  it('gives each caller the slice of lists they may read', () => {
+    expect(listScope(callers.acmeBuyer)).toEqual({ kind: 'company', companyId: 'acme' });
+    expect(listScope(callers.acmeRep)).toEqual({ kind: 'rep', repEmail: 'rita@seller.example' });
+    expect(listScope(callers.salesManager)).toEqual({ kind: 'all' });
+    expect(listScope(callers.sellerAdmin)).toEqual({ kind: 'all' });
+    expect(listScope(callers.nobody)).toBeUndefined();
+    expect(mayRead(callers.nobody, acmeRfq)).toBe(false);
+  });
+});
+
+/**
+ * The route table's roles are the policy's, not a second opinion: for every route that needs a token, the roles it
+ * lets through are exactly the roles for which the policy's question can answer yes. A disagreement fails here.
+ */
+const questionOf: Record<string, (c: Caller) => boolean> = {
+  'POST /rfqs': (c) => maySubmit(c, acmeRfq) || maySubmitOnBehalf(c, acmeRfq),
+  'GET /rfqs': (c) => listScope(c) !== undefined,
+  'GET /rfqs/{rfqId}': (c) => mayReadRfq(c, acmeRfq),
+  'POST /rfqs/{rfqId}/review': (c) => mayReview(c, acmeRfq) || mayApproveDiscount(c, 'rita@seller.example'),
+  'POST /rfqs/{rfqId}/accept': (c) => mayDecideQuote(c, acmeRfq),
+  'POST /rfqs/{rfqId}/decline': (c) => mayDecideQuote(c, acmeRfq),
+  'POST /rfqs/{rfqId}/revise': (c) => mayDecideQuote(c, acmeRfq),
+  'POST /rfqs/{rfqId}/cancel': (c) => mayCancel(c, acmeRfq),
+  'GET /orders': (c) => listScope(c) !== undefined,
+  'GET /orders/{orderId}': (c) => mayReadOrder(c, acmeRfq),
+  'PUT /products/{sku}': mayEditReferenceData,
+  'PUT /companies/{companyId}': mayEditReferenceData,
+  'PUT /companies/{companyId}/contract': mayEditReferenceData,
+  'PUT /companies/{companyId}/approval-rules': (c) => mayEditApprovalRules(c, 'acme'),
+};
+
+/** Asked of callers holding one group each, so a role counts only for what that role alone may do. */
+const rolesThePolicyAllows = (question: (c: Caller) => boolean): Role[] => [
+  ...new Set(
+    everyone
+      .map((name): Caller => callers[name])
+      .filter((c) => c.groups.length === 1 && question(c))
+      .flatMap((c) => c.groups),
+  ),
+];
+
+describe('the route table agrees with the policy', () => {
+  const jwtRoutes = routes.filter((r) => r.auth === 'jwt');
+
+  it('names a policy question for every route that needs a token', () => {
+    expect(jwtRoutes.map((r) => r.key).filter((key) => !(key in questionOf))).toEqual([]);
+  });
+
+  it.each(jwtRoutes.map((r) => [r.key, r] as const))(
+    '%s lets through exactly the roles the policy allows',
+    (key, r) => {
+      const question = questionOf[key];
+      if (!question) return;
+      expect([...(r.roles ?? [])].sort()).toEqual(rolesThePolicyAllows(question).sort());
+    },
+  );
+});
