@@ -172,7 +172,7 @@ export interface paths {
         };
         /**
          * List the orders the caller may see
-         * @description Allowed roles: buyer, approver, rep, admin.
+         * @description Allowed roles: buyer, approver, rep, sales-manager, admin.
          */
         get: operations["listOrders"];
         put?: never;
@@ -192,7 +192,7 @@ export interface paths {
         };
         /**
          * One order
-         * @description Allowed roles: buyer, approver, rep, admin.
+         * @description Allowed roles: buyer, approver, rep, sales-manager, admin.
          */
         get: operations["getOrder"];
         put?: never;
@@ -273,7 +273,7 @@ export interface paths {
         get?: never;
         /**
          * Replace the company's purchase approval rules
-         * @description Allowed roles: admin.
+         * @description Allowed roles: admin, approver.
          */
         put: operations["putApprovalRules"];
         post?: never;
