@@ -1,6 +1,7 @@
 /** What a function (an HTTP route or a workflow step) needs from AWS; least-privilege IAM is derived from it. */
 export interface Needs {
-  table: 'read' | 'write';
+  /** `none` for what answers without the table: page shells, static assets, the OpenAPI document. */
+  table: 'none' | 'read' | 'write';
   startExecution?: boolean;
   stopExecution?: boolean;
   sendTaskResult?: boolean;

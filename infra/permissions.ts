@@ -11,6 +11,7 @@ export type Needs = RouteSpec['needs'];
  * Delete and TransactWrite; nothing scans and nothing batch-writes, so neither is granted.
  */
 export const tableActions = {
+  none: [],
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
   write: [
     'dynamodb:GetItem',
@@ -43,12 +44,15 @@ export interface Targets {
 
 /** The statements that grant exactly `needs` on `targets`: one per kind of access, nothing else. */
 export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[] => {
-  const statements = [
-    new PolicyStatement({
-      actions: [...tableActions[needs.table]],
-      resources: [targets.tableArn, ...targets.indexNames.map((name) => `${targets.tableArn}/index/${name}`)],
-    }),
-  ];
+  const statements: PolicyStatement[] = [];
+  if (needs.table !== 'none') {
+    statements.push(
+      new PolicyStatement({
+        actions: [...tableActions[needs.table]],
+        resources: [targets.tableArn, ...targets.indexNames.map((name) => `${targets.tableArn}/index/${name}`)],
+      }),
+    );
+  }
   if (needs.startExecution) {
     statements.push(new PolicyStatement({ actions: ['states:StartExecution'], resources: [targets.stateMachineArn] }));
     // The Service Authorization Reference lists DescribeExecution as authorized by a StartExecution call, and the
@@ -77,9 +81,12 @@ export const grantNeeds = (fn: IFunction, needs: Needs, targets: Targets): void 
   }
 };
 
+/** Table access from least to most. */
+const tableAccess: readonly Needs['table'][] = ['none', 'read', 'write'];
+
 /** Two routes may share a handler module: the function gets the union of what they need. */
 export const mergeNeeds = (a: Needs, b: Needs): Needs => ({
-  table: a.table === 'write' || b.table === 'write' ? 'write' : 'read',
+  table: tableAccess.indexOf(a.table) >= tableAccess.indexOf(b.table) ? a.table : b.table,
   startExecution: Boolean(a.startExecution || b.startExecution),
   stopExecution: Boolean(a.stopExecution || b.stopExecution),
   sendTaskResult: Boolean(a.sendTaskResult || b.sendTaskResult),

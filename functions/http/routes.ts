@@ -258,7 +258,7 @@ const table = {
     success: 200,
     html: true,
     memoryMb: 256,
-    needs: { table: 'read' },
+    needs: { table: 'none' },
   },
   'GET /assets/buyer-quote.js': {
     method: 'GET',
@@ -269,7 +269,7 @@ const table = {
     success: 200,
     html: true,
     memoryMb: 256,
-    needs: { table: 'read' },
+    needs: { table: 'none' },
   },
   'GET /assets/buyer-quote.css': {
     method: 'GET',
@@ -280,7 +280,7 @@ const table = {
     success: 200,
     html: true,
     memoryMb: 256,
-    needs: { table: 'read' },
+    needs: { table: 'none' },
   },
   'GET /openapi.json': {
     method: 'GET',
@@ -290,7 +290,7 @@ const table = {
     summary: 'This API as OpenAPI 3.1',
     success: 200,
     memoryMb: 256,
-    needs: { table: 'read' },
+    needs: { table: 'none' },
   },
 } satisfies Record<string, RouteDef>;
 
@@ -309,5 +309,5 @@ export const routes: readonly (RouteDef & { key: RouteKey })[] = (Object.keys(ta
 export const unmatchedRoute: Pick<RouteSpec, 'handler' | 'auth' | 'needs'> = {
   handler: 'functions/http/unmatched-route.ts',
   auth: 'public',
-  needs: { table: 'read' },
+  needs: { table: 'none' },
 };

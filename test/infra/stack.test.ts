@@ -201,8 +201,8 @@ describe('least privilege', () => {
       const statements = statementsOf(logicalId(fn as IConstruct));
       const granted = new Set(statements.flatMap(actionsOf));
       const table = statements.find((statement) => actionsOf(statement).includes('dynamodb:GetItem'));
-      expect(actionsOf(table ?? {}).sort(), handler).toEqual([...tableActions[needs.table]].sort());
-      expect(resourcesOf(table ?? {}), handler).toHaveLength(1 + Object.keys(tableDefinition.indexes).length);
+      expect(table ? actionsOf(table).sort() : [], handler).toEqual([...tableActions[needs.table]].sort());
+      if (table) expect(resourcesOf(table), handler).toHaveLength(1 + Object.keys(tableDefinition.indexes).length);
       expect(granted.has('states:StartExecution'), handler).toBe(Boolean(needs.startExecution));
       expect(granted.has('states:DescribeExecution'), handler).toBe(Boolean(needs.startExecution));
       expect(granted.has('states:StopExecution'), handler).toBe(Boolean(needs.stopExecution));
@@ -211,6 +211,25 @@ describe('least privilege', () => {
       expect(granted.has('events:PutEvents'), handler).toBe(Boolean(needs.putEvents));
       expect(
         [...granted].filter((action) => !knownActions.has(action)),
+        handler,
+      ).toEqual([]);
+    }
+  });
+
+  it('gives what answers without data (page shells, assets, the OpenAPI document, $default) no table access', () => {
+    const tableless = [...routes, unmatchedRoute].filter((spec) => spec.needs.table === 'none').map((s) => s.handler);
+    expect(tableless.sort()).toEqual([
+      'functions/http/get-buyer-quote-page.ts',
+      'functions/http/get-buyer-quote-script.ts',
+      'functions/http/get-buyer-quote-style.ts',
+      'functions/http/get-openapi.ts',
+      'functions/http/unmatched-route.ts',
+    ]);
+    for (const handler of tableless) {
+      const fn = [...stack.functions.values()].find((candidate) => handler.endsWith(`/${kebab(candidate.node.id)}.ts`));
+      const granted = statementsOf(logicalId(fn as IConstruct)).flatMap(actionsOf);
+      expect(
+        granted.filter((action) => action.startsWith('dynamodb:')),
         handler,
       ).toEqual([]);
     }
