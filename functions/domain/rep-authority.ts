@@ -1,4 +1,11 @@
-import { basisPointsToPercentText, divideCeiling, divideHalfUp, lineTotal, percentToBasisPoints } from './money.ts';
+import {
+  basisPointsToPercentText,
+  divideCeiling,
+  divideHalfUp,
+  formatMoney,
+  lineTotal,
+  percentToBasisPoints,
+} from './money.ts';
 import { quoteTotals } from './quote-totals.ts';
 import type { Actor, Quote, QuoteLine } from './rfq.ts';
 
@@ -75,7 +82,8 @@ const validate = (quote: Quote, adjustments: readonly Adjustment[]) => {
     } else if (!fitsLineTotal(unitPrice, quantities.get(sku) ?? 1)) {
       errors.push({ sku, message: `${unitPrice} × ${quantities.get(sku)} is too large a line total` });
     } else if (cost !== undefined && unitPrice < cost) {
-      errors.push({ sku, message: `${unitPrice} is below cost (${cost}); no one may sell below cost` });
+      const [asked, lowest] = [formatMoney(unitPrice, quote.currency), formatMoney(cost, quote.currency)];
+      errors.push({ sku, message: `${asked} is below cost; no one may sell below ${lowest}` });
       belowCost.push({ sku, requested: unitPrice, cost });
     }
     seen.add(sku);

@@ -150,7 +150,10 @@ const authenticate = (spec: RouteDef, event: HttpEvent): Caller | undefined => {
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   if (!claims) throw unauthorized();
   const caller = callerFromClaims(claims);
-  if (spec.roles && !hasRole(caller, spec.roles)) throw forbidden();
+  if (spec.roles && !hasRole(caller, spec.roles))
+    throw forbidden(
+      `this needs the role ${spec.roles.join(' or ')}; your token's roles: ${caller.groups.join(', ') || 'none that count here'}`,
+    );
   return caller;
 };
 

@@ -148,10 +148,17 @@ describe('prices nobody may give', () => {
     for (const actor of [rep, salesManager]) {
       expect(applyAdjustments(quote, [{ sku: 'SKU-2', unitPrice: 14_99 }], { ...asRep, actor })).toEqual({
         ok: false,
-        errors: [{ sku: 'SKU-2', message: '1499 is below cost (1500); no one may sell below cost' }],
+        errors: [{ sku: 'SKU-2', message: '$14.99 is below cost; no one may sell below $15.00' }],
         belowCost: [{ sku: 'SKU-2', requested: 14_99, cost: 15_00 }],
       });
     }
+  });
+
+  it('speaks in the quote’s own currency and units, as the person typed the price', () => {
+    const yen = aQuote().in('JPY').withLine('SKU-1', 1, 1_600, { cost: 1_500 }).build();
+    expect(applyAdjustments(yen, [{ sku: 'SKU-1', unitPrice: 1_499 }], asRep)).toMatchObject({
+      errors: [{ sku: 'SKU-1', message: '¥1,499 is below cost; no one may sell below ¥1,500' }],
+    });
   });
 
   it('refuses a sku that is not on the quote', () => {

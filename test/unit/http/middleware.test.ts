@@ -150,6 +150,15 @@ describe('the HTTP middleware', () => {
     expect(anonymous.headers['www-authenticate']).toBe('Bearer');
     const rep = await call(anEvent({ claims: { sub: 'u-2', email: 'rep@seller.example', 'cognito:groups': '[rep]' } }));
     expect(rep.statusCode).toBe(403);
+    expect(JSON.parse(rep.body ?? '').detail).toBe("this needs the role buyer; your token's roles: rep");
+    const companyRep = await call(
+      anEvent({
+        claims: { sub: 'u-4', email: 'x@acme.example', 'cognito:groups': '[rep]', 'custom:companyId': 'acme' },
+      }),
+    );
+    expect(JSON.parse(companyRep.body ?? '').detail).toBe(
+      "this needs the role buyer; your token's roles: none that count here",
+    );
     const noEmail = await call(anEvent({ claims: { sub: 'u-3', 'cognito:groups': '[buyer]' } }));
     expect(noEmail.statusCode).toBe(401);
   });
