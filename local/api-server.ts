@@ -4,7 +4,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { type HttpEvent, type HttpResult, problemResult } from '#http/http.ts';
 import { matchRoute, unmatchedProblem } from '#http/match-route.ts';
 import { badRequest, HttpProblem, unauthorized } from '#http/problem.ts';
@@ -12,17 +11,18 @@ import { type RouteSpec, routes as routeTable } from '#http/routes.ts';
 import { apiEvent, authorizerClaims, lambdaContext } from './api-event.ts';
 import { type DevIssuer, devTokenRequest } from './dev-tokens.ts';
 import { listenOn } from './free-port.ts';
+import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer.ts';
 
 /**
  * The local HTTP API: routes requests with the same route table API Gateway is built from, verifies bearer tokens as
- * the HTTP API JWT authorizer does (signature via the JWKS, issuer, audience, expiry), builds a payload-2.0 event and
- * calls the handler module in process with a Lambda-shaped context. With a dev issuer it also serves
- * `POST /dev/token` and its JWKS — local only, never in the route table.
+ * the HTTP API JWT authorizer does (jwt-authorizer.ts), builds a payload-2.0 event and calls the handler module in
+ * process with a Lambda-shaped context. With a dev issuer it also serves `POST /dev/token` and its JWKS — local only,
+ * never in the route table.
  */
 export interface ApiServerOptions {
   port?: number;
   host?: string;
-  jwt: { issuer: string; audience: string; jwks: JSONWebKeySet | URL };
+  jwt: JwtAuthorizerConfig;
   devIssuer?: DevIssuer;
   /**
    * An access-log line per request: method, route (the table's path template, so no link token is ever printed),
@@ -107,15 +107,13 @@ const normalize = (result: HttpResult | string | undefined): HttpResult =>
 
 export const startApiServer = async (options: ApiServerOptions): Promise<ApiServer> => {
   const table = options.routes ?? routeTable;
-  const keys =
-    options.jwt.jwks instanceof URL ? createRemoteJWKSet(options.jwt.jwks) : createLocalJWKSet(options.jwt.jwks);
+  const authorize = createJwtAuthorizer(options.jwt);
 
   const verify = async (authorization: string | undefined): Promise<Record<string, string>> => {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw unauthorized();
     try {
-      const { payload } = await jwtVerify(token, keys, { issuer: options.jwt.issuer, audience: options.jwt.audience });
-      return authorizerClaims(payload);
+      return authorizerClaims(await authorize(token));
     } catch {
       throw unauthorized('the bearer token is not valid');
     }
