@@ -153,7 +153,9 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
   if (route.params || route.query || route.body) errors['400'] = problemResponse('Invalid fields, named in `errors`');
   if (route.auth === 'jwt') {
     errors['401'] = problemResponse('No valid bearer token');
-    errors['403'] = problemResponse('Your role may not do this');
+    errors['403'] = problemResponse(
+      `${route.roles ? `Only for the role ${route.roles.join(' or ')}, or` : 'Or'} not yours to do; \`detail\` says which`,
+    );
   }
   if (route.params) errors['404'] = problemResponse('No such resource, or not yours to see');
   if (route.success === 202 || route.html)
@@ -220,6 +222,8 @@ export const openApiDocument = (): object => {
       description:
         'B2B requests for quote, contract pricing, email-link approvals and orders. Money is integer minor units; errors are RFC 9457 problem details.',
     },
+    // Relative: the API is wherever this document is served from — `npm start` locally, the HTTP API's URL on AWS.
+    servers: [{ url: '/', description: 'The API serving this document' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
