@@ -13,6 +13,7 @@ import {
   productBody,
   reviewBody,
 } from './schemas.ts';
+import { taskListSchema } from './task-view.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the route table and the same zod schemas the middleware validates with, so
@@ -83,6 +84,7 @@ const components: Record<string, z.ZodType> = {
   Company: companyBody,
   Contract: contractBody,
   ApprovalRules: approvalRulesBody,
+  TaskList: taskListSchema,
 };
 
 const responses: Partial<Record<RouteKey, string>> = {
@@ -94,6 +96,8 @@ const responses: Partial<Record<RouteKey, string>> = {
   'POST /rfqs/{rfqId}/decline': 'Rfq',
   'POST /rfqs/{rfqId}/revise': 'Rfq',
   'POST /rfqs/{rfqId}/cancel': 'Rfq',
+  'POST /rfqs/{rfqId}/approval': 'Rfq',
+  'GET /me/tasks': 'TaskList',
   'GET /orders': 'OrderList',
   'GET /orders/{orderId}': 'Order',
   'PUT /products/{sku}': 'Product',

@@ -77,3 +77,10 @@ export const productBody = productSchema.strict();
 export const companyBody = companySchema.strict();
 export const contractBody = contractSchema.strict();
 export const approvalRulesBody = z.strictObject({ rules: z.array(approvalRuleSchema).max(100) });
+
+/** POST /rfqs/{rfqId}/approval: the approver's decision on the quote version they saw. */
+export const purchaseApprovalBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  comment: text(2000).optional(),
+  quoteVersion: z.number().int().min(1),
+});

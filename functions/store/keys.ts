@@ -61,6 +61,7 @@ export const listPartitions = {
   allRfqs: 'ALL#RFQ',
   allOrders: 'ALL#ORDER',
   linkByHash: (tokenHash: string): string => `LINK#${tokenHash}`,
+  tasksOf: (assigneeEmail: string): string => `ASSIGNEE#${rep(assigneeEmail)}#TASK`,
 } as const;
 
 /** The sort-key prefix of one status inside a rep's by-status partition. */
@@ -113,6 +114,27 @@ export const companyIndexKeys = (company: { companyId: string; accountRepEmail: 
 export const linkIndexKeys = (link: { tokenHash: string }): Record<string, string> => ({
   GSI5PK: listPartitions.linkByHash(link.tokenHash),
 });
+
+/**
+ * A pending link is a task of its approver: it sits in the approver's task partition (sharing the byRep index under
+ * its own prefix), soonest due first. Deciding or revoking the link removes these two attributes, so the index holds
+ * open tasks only (a sparse index) and "what waits for me" is one query, never a scan.
+ */
+export const taskIndexKeys = (link: {
+  approver: string;
+  expiresAt: string;
+  rfqId: string;
+  tokenHash: string;
+}): Record<string, string> => ({
+  GSI3PK: listPartitions.tasksOf(link.approver),
+  GSI3SK: `${sortable(link.expiresAt)}#${link.rfqId}#${link.tokenHash}`,
+});
+
+/** The attributes `taskIndexKeys` sets, removed when a link stops waiting. */
+export const taskIndexAttributes = [
+  tableDefinition.indexes.byRep.partitionKey,
+  tableDefinition.indexes.byRep.sortKey,
+] as const;
 
 /** Every attribute that exists only for DynamoDB; the item → domain mapping strips them. */
 export const keyAttributeNames: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { isLostRace } from './conflict.ts';
 import { expiresAtEpoch, fromItem, toItem } from './item.ts';
-import { keys, linkIndexKeys, listPartitions } from './keys.ts';
+import { keys, linkIndexKeys, listPartitions, taskIndexAttributes, taskIndexKeys } from './keys.ts';
 import { type ApprovalLink, ConflictError, type LinkStore } from './ports.ts';
 import { tableDefinition } from './table.ts';
 import type { Item, TableClient } from './table-client.ts';
@@ -16,15 +16,22 @@ const toLink = (item: Item): ApprovalLink => fromItem(item) as unknown as Approv
 const iso = (at: string): string => new Date(at).toISOString();
 
 const linkItem = (link: ApprovalLink): Item => ({
-  ...toItem(keys.link(link.rfqId, link.tokenHash), linkIndexKeys(link), {
-    ...link,
-    createdAt: iso(link.createdAt),
-    expiresAt: iso(link.expiresAt),
-  }),
+  ...toItem(
+    keys.link(link.rfqId, link.tokenHash),
+    { ...linkIndexKeys(link), ...(link.status === 'PENDING' && taskIndexKeys(link)) },
+    {
+      ...link,
+      createdAt: iso(link.createdAt),
+      expiresAt: iso(link.expiresAt),
+    },
+  ),
   [tableDefinition.timeToLiveAttribute]: expiresAtEpoch(link.expiresAt, LINK_RETENTION_SECONDS),
 });
 
 /** The old image DynamoDB returns with a failed condition is in attribute-value form; only two strings matter. */
+/** A link that stops waiting leaves its approver's task list in the same write. */
+const leaveTasks = `REMOVE ${taskIndexAttributes.join(', ')}`;
+
 const oldString = (item: unknown, name: string): string | undefined =>
   (item as Record<string, { S?: string } | undefined> | undefined)?.[name]?.S;
 
@@ -76,7 +83,7 @@ export const createLinkStore = (table: TableClient): LinkStore => {
       try {
         const decided = await table.update({
           Key: key,
-          UpdateExpression: 'SET #status = :decided, #decision = :decision',
+          UpdateExpression: `SET #status = :decided, #decision = :decision ${leaveTasks}`,
           ConditionExpression: 'attribute_exists(PK) AND #status = :pending AND #expiresAt > :now',
           ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#expiresAt': 'expiresAt' },
           ExpressionAttributeValues: {
@@ -111,7 +118,7 @@ export const createLinkStore = (table: TableClient): LinkStore => {
           try {
             await table.update({
               Key: keys.link(l.rfqId, l.tokenHash),
-              UpdateExpression: 'SET #status = :revoked',
+              UpdateExpression: `SET #status = :revoked ${leaveTasks}`,
               ConditionExpression: '#status = :pending',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':revoked': 'REVOKED', ':pending': 'PENDING' },
@@ -128,5 +135,24 @@ export const createLinkStore = (table: TableClient): LinkStore => {
     },
 
     listForRfq: linksOf,
+
+    /**
+     * The approver's open tasks from the sparse task index (soonest due first; expired ones skipped by the key
+     * condition), each link then read consistently and kept only if it still waits: the index may lag a decision.
+     */
+    async pendingFor(approver, now) {
+      const index = tableDefinition.indexes.byRep;
+      const entries = await table.queryAll({
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk AND #sk > :now',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': listPartitions.tasksOf(approver), ':now': iso(now) },
+      });
+      const found = await table.batchGet(entries.map((e) => ({ PK: e.PK as string, SK: e.SK as string })));
+      return found
+        .map(toLink)
+        .filter((l) => l.status === 'PENDING' && l.expiresAt > iso(now))
+        .sort((a, b) => (a.expiresAt < b.expiresAt ? -1 : a.expiresAt > b.expiresAt ? 1 : 0));
+    },
   };
 };

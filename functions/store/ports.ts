@@ -149,6 +149,8 @@ export interface LinkStore {
   /** Revokes every other PENDING link of the RFQ (of one wait, or all of them when no waitId). */
   revoke(rfqId: string, filter?: { waitId?: string; exceptHash?: string }): Promise<number>;
   listForRfq(rfqId: string): Promise<ApprovalLink[]>;
+  /** The links still waiting for this approver (unexpired at `now`), soonest due first: their tasks. */
+  pendingFor(approver: string, now: string): Promise<ApprovalLink[]>;
 }
 
 /** The buyer-decision wait (and any wait answered through the API rather than a link): one per RFQ and kind. */

@@ -98,6 +98,16 @@ const matrix: Row[] = [
     expect: [401, 202, 403, 403, 404, 403, 403, 403, 403, 403],
   },
   {
+    route: 'POST /rfqs/{rfqId}/approval',
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/approval`, body: { decision: 'approve', quoteVersion: 1 } }),
+    expect: [401, 403, 409, 409, 403, 404, 403, 403, 403, 403],
+  },
+  {
+    route: 'GET /me/tasks',
+    request: async () => ({ path: '/me/tasks' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     route: 'GET /orders',
     request: async () => ({ path: '/orders' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],

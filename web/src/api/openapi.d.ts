@@ -145,6 +145,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rfqs/{rfqId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The signed-in approver of the current level decides, spending their email link (the quote version they saw)
+         * @description Allowed roles: approver.
+         */
+        post: operations["decidePurchaseApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for me: reviews, discount approvals and purchase approvals, soonest due first
+         * @description Allowed roles: buyer, approver, rep, sales-manager, admin.
+         */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approvals/{token}": {
         parameters: {
             query?: never;
@@ -628,6 +668,50 @@ export interface components {
                     /** @enum {string} */
                     mode: "any" | "all";
                 }[];
+            }[];
+        };
+        TaskList: {
+            items: {
+                /** @enum {string} */
+                kind: "review" | "discount-approval" | "purchase-approval";
+                rfqId: string;
+                quoteVersion: number;
+                assignedAt: string;
+                dueAt: string;
+                rfq: {
+                    /** @enum {string} */
+                    status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                    companyId: string;
+                    companyName: string;
+                    buyerEmail: string;
+                    accountRepEmail: string;
+                    currency: string;
+                    total: number;
+                    lineCount: number;
+                    validUntil: string | null;
+                    poNumber: string | null;
+                };
+                approval?: {
+                    level: number;
+                    levels: number;
+                    /** @enum {string} */
+                    mode: "any" | "all";
+                    rules: string[];
+                    approvers: string[];
+                    escalated: boolean;
+                    earlier: {
+                        level: number;
+                        /** @enum {string} */
+                        status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED";
+                        decisions: {
+                            approver: string;
+                            /** @enum {string} */
+                            decision: "approve" | "reject";
+                            at: string;
+                            comment?: string;
+                        }[];
+                    }[];
+                };
             }[];
         };
     };
@@ -1299,6 +1383,147 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decidePurchaseApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rfqId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    comment?: string;
+                    quoteVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rfq"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided, expired, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

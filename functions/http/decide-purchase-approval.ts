@@ -1,0 +1,13 @@
+import { decidePurchaseApproval } from '../decisions/decide-purchase-approval.ts';
+import { adapters, decisionDeps } from './adapters.ts';
+import { accepted } from './decided-view.ts';
+import { http } from './http.ts';
+import { route } from './routes.ts';
+import { visibleRfq } from './visibility.ts';
+
+export const handler = http(route('POST /rfqs/{rfqId}/approval'), async ({ params, body, caller }) => {
+  const { store } = adapters();
+  const rfq = await visibleRfq(store, params.rfqId, caller);
+  await decidePurchaseApproval(rfq, caller, body, decisionDeps());
+  return accepted(store, rfq.rfqId, caller);
+});
