@@ -1,7 +1,7 @@
 import type { Caller } from '#domain/caller.ts';
 import { terminalStatuses } from '#domain/lifecycle.ts';
+import { mayWorkOnTask } from '#domain/policy.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
-import { mayWorkOn } from '#domain/task-policy.ts';
 import type { ApprovalLink, Store } from '#store/ports.ts';
 
 /** One wait that waits for the caller, with what they need to pick it up: the RFQ, its company, the matching rules. */
@@ -30,7 +30,7 @@ export const openTasks = async (caller: Caller, store: Store, now: Date): Promis
   const live = links.flatMap((link) => {
     const rfq = rfqs.get(link.rfqId);
     if (!rfq?.quote || terminalStatuses.has(rfq.status) || rfq.quote.version !== link.quoteVersion) return [];
-    return mayWorkOn(caller, { purpose: link.purpose, approver: link.approver, ...rfq }) ? [{ link, rfq }] : [];
+    return mayWorkOnTask(caller, { purpose: link.purpose, approver: link.approver, ...rfq }) ? [{ link, rfq }] : [];
   });
   const companyIds = distinct(live.map(({ rfq }) => rfq.companyId));
   const withRules = new Set(

@@ -121,3 +121,33 @@ export const mayApprovePurchaseLevel = (
   level: { approvers: readonly string[] },
   rfq: Pick<OwnedRfq, 'buyerEmail'>,
 ): boolean => level.approvers.includes(approverEmail) && approverEmail !== rfq.buyerEmail;
+
+/** What an open wait asks for: a rep's review, a sales manager's discount approval, one level of a purchase approval. */
+export type TaskPurpose = 'rep-review' | 'discount-approval' | 'approval-level';
+
+/**
+ * A wait shows up as the caller's task (GET /me/tasks) only when it was issued to them and they still stand where it
+ * was issued: a seller-side wait for seller staff, a purchase approval for an approver of the buying company who did
+ * not submit it. A token whose email matches but whose company or groups do not (a person who moved on) sees nothing.
+ */
+export const mayWorkOnTask = (
+  caller: Caller,
+  task: { purpose: TaskPurpose; approver: string } & Pick<OwnedRfq, 'companyId' | 'buyerEmail'>,
+): boolean => {
+  if (task.approver.toLowerCase() !== caller.email.toLowerCase()) return false;
+  if (task.purpose !== 'approval-level') return isSellerStaff(caller);
+  return has(caller, 'approver') && ofCompany(caller, task) && caller.email !== task.buyerEmail;
+};
+
+/** Asking what waits for me: anyone signed in with a role; a person with nothing to decide gets an empty list. */
+export const mayListOwnTasks = (caller: Caller): boolean => caller.groups.length > 0;
+
+/**
+ * Deciding a purchase approval level in the app (POST /rfqs/{rfqId}/approval): an approver of the buying company whom
+ * the level names — never the buyer who submitted it.
+ */
+export const mayDecidePurchaseLevel = (
+  caller: Caller,
+  rfq: Pick<OwnedRfq, 'companyId' | 'buyerEmail'>,
+  level: { approvers: readonly string[] },
+): boolean => has(caller, 'approver') && ofCompany(caller, rfq) && mayApprovePurchaseLevel(caller.email, level, rfq);

@@ -162,6 +162,13 @@ beforeAll(async () => {
     links = await inbox.linksFor(approver.email, rfqId);
     if (links.length === 0) await new Promise((r) => setTimeout(r, 100));
   }
+  for (const person of [buyer, approver, companyAdmin]) {
+    const tasks = await api.call('GET', '/me/tasks', { as: person });
+    seen.push({ where: `GET /me/tasks as ${person.email}`, body: tasks.body });
+  }
+  expect(seen.at(-2)?.body, 'the approver has the purchase in their tasks').toMatchObject({
+    items: [expect.objectContaining({ rfqId, kind: 'purchase-approval' })],
+  });
   const path = `/approvals/${tokenOf(links[0]!)}`;
   seen.push({
     where: 'GET /approvals/{token} as JSON',
@@ -216,7 +223,7 @@ describe('seller-only fields never reach a buyer company', () => {
     expect(answers[3]![1].body.lines).toHaveLength(2);
   });
 
-  it('nor does any answer taken during the flow (the accept, the approval link JSON)', () => {
+  it('nor does any answer taken during the flow (the accept, the approval link JSON, the task lists)', () => {
     expect(seen.length).toBeGreaterThanOrEqual(4);
     for (const { where, body } of seen) expect(leaksIn(body), where).toEqual([]);
   });

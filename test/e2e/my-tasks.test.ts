@@ -145,7 +145,7 @@ describe('POST /rfqs/{rfqId}/approval', () => {
     const path = `/rfqs/${rfqId}/approval`;
     const stale = await api.call('POST', path, { as: finance, body: { decision: 'approve', quoteVersion: 2 } });
     expect(stale.status, stale.text).toBe(409);
-    expect(stale.body.detail).toContain('current version is 1');
+    expect(stale.body).toMatchObject({ currentVersion: 1 });
     const notOnTheLevel = await api.call('POST', path, {
       as: bystander,
       body: { decision: 'approve', quoteVersion: 1 },

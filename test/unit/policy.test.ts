@@ -6,9 +6,11 @@ import {
   mayApproveDiscount,
   mayApprovePurchaseLevel,
   mayCancel,
+  mayDecidePurchaseLevel,
   mayDecideQuote,
   mayEditApprovalRules,
   mayEditReferenceData,
+  mayListOwnTasks,
   mayRead,
   mayReadKpis,
   mayReadOrder,
@@ -116,6 +118,11 @@ describe('the access policy, as a table', () => {
     ],
     ['edit reference data', mayEditReferenceData, ['sellerAdmin']],
     ['edit Acme’s approval rules', (c) => mayEditApprovalRules(c, 'acme'), ['acmeAdmin', 'sellerAdmin']],
+    [
+      'decide an Acme purchase level that names them',
+      (c) => mayDecidePurchaseLevel(c, acmeRfq, { approvers: [c.email] }),
+      ['acmeApprover', 'acmeAdmin'],
+    ],
   ])('who may %s', (_, question, allowed) => {
     expect(who(question)).toEqual(allowed);
   });
@@ -163,6 +170,8 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'PUT /companies/{companyId}': mayEditReferenceData,
   'PUT /companies/{companyId}/contract': mayEditReferenceData,
   'PUT /companies/{companyId}/approval-rules': (c) => mayEditApprovalRules(c, 'acme'),
+  'POST /rfqs/{rfqId}/approval': (c) => mayDecidePurchaseLevel(c, acmeRfq, { approvers: [c.email] }),
+  'GET /me/tasks': mayListOwnTasks,
 };
 
 /** Asked of callers holding one group each, so a role counts only for what that role alone may do. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/caller.ts';
-import { mayDecidePurchaseLevel, mayWorkOn, type TaskPurpose } from '#domain/task-policy.ts';
+import { mayDecidePurchaseLevel, mayWorkOnTask, type TaskPurpose } from '#domain/policy.ts';
 
 const callers = {
   acmeApprover: { sub: '1', email: 'al@acme.example', groups: ['approver'], companyId: 'acme' },
@@ -36,18 +36,18 @@ const table: [TaskPurpose, Who, boolean][] = [
 
 describe('who works on which open wait', () => {
   it.each(table)('a %s wait is a task of %s: %s', (purpose, who, expected) => {
-    expect(mayWorkOn(callers[who], { purpose, approver: issuedTo[purpose], ...rfq })).toBe(expected);
+    expect(mayWorkOnTask(callers[who], { purpose, approver: issuedTo[purpose], ...rfq })).toBe(expected);
   });
 
   it('matches the person by email whatever its case', () => {
-    expect(mayWorkOn(callers.acmeApprover, { purpose: 'approval-level', approver: 'Al@Acme.Example', ...rfq })).toBe(
-      true,
-    );
+    expect(
+      mayWorkOnTask(callers.acmeApprover, { purpose: 'approval-level', approver: 'Al@Acme.Example', ...rfq }),
+    ).toBe(true);
   });
 
   it('never gives the buyer who submitted a purchase its approval, even when they are an approver', () => {
     const self = { purpose: 'approval-level' as const, approver: callers.acmeBuyerApprover.email, ...rfq };
-    expect(mayWorkOn(callers.acmeBuyerApprover, self)).toBe(false);
+    expect(mayWorkOnTask(callers.acmeBuyerApprover, self)).toBe(false);
     expect(mayDecidePurchaseLevel(callers.acmeBuyerApprover, rfq, { approvers: [self.approver] })).toBe(false);
   });
 });
