@@ -60,7 +60,8 @@ export const startDynamoDbLocal = async (
   process.once('exit', stopOnExit);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child, 30_000);
+    // The JVM alone can take over 30 s to answer on a 2-core machine busy with other test runs.
+    await waitUntilReady(endpoint, child, 120_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
