@@ -15,6 +15,8 @@ const env = {
  * once per run however many of those projects run; `npm run test:unit` and the infra tests need no Java.
  */
 const services = ['test/global-setup.ts'];
+/** Starting a stack or a world in `beforeAll` takes far longer than vitest's 10 s default on a loaded 2-core machine. */
+const hookTimeout = 120_000;
 
 export default defineConfig({
   test: {
@@ -28,15 +30,28 @@ export default defineConfig({
           globalSetup: services,
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 30_000,
+          hookTimeout,
         },
       },
       {
         extends: true,
-        test: { name: 'workflow', globalSetup: services, include: ['test/workflow/**/*.test.ts'], testTimeout: 90_000 },
+        test: {
+          name: 'workflow',
+          globalSetup: services,
+          include: ['test/workflow/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout,
+        },
       },
       {
         extends: true,
-        test: { name: 'e2e', globalSetup: services, include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000 },
+        test: {
+          name: 'e2e',
+          globalSetup: services,
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout,
+        },
       },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000 } },
     ],
