@@ -1,4 +1,5 @@
 import type { ApprovalRule, Condition } from './approval-rule.ts';
+import { OVER_BUDGET } from './budget.ts';
 import type { Company } from './company.ts';
 import type { ApprovalStep, Quote } from './rfq.ts';
 
@@ -51,7 +52,7 @@ export class NoEligibleApprover extends Error {
     readonly ruleIds: readonly string[],
   ) {
     super(
-      `approval level ${level} (rules ${ruleIds.join(', ')}) has no approver but the submitter, and the company has no other admin`,
+      `approval level ${level} (${ruleIds.length > 0 ? `rules ${ruleIds.join(', ')}` : OVER_BUDGET}) has no approver but the submitter, and the company has no other admin`,
     );
   }
 }
@@ -97,23 +98,50 @@ export const buildApprovalChain = ({ rules, quote, company, submitterEmail }: Ch
       chain.push({ level, mode, approvers, ruleIds, escalated: false, decisions: [], status: 'WAITING' });
       continue;
     }
-    const admins = company.users
-      .filter((user) => user.roles.includes('admin'))
-      .map((user) => user.email.toLowerCase())
-      .filter((admin) => admin !== submitter);
+    const admins = adminsBut(company, submitter);
     if (admins.length === 0) throw new NoEligibleApprover(level, ruleIds);
-    chain.push({
-      level,
-      mode: 'any',
-      approvers: [...new Set(admins)],
-      ruleIds,
-      escalated: true,
-      decisions: [],
-      status: 'WAITING',
-    });
+    chain.push({ level, mode: 'any', approvers: admins, ruleIds, escalated: true, decisions: [], status: 'WAITING' });
   }
   return chain;
 };
+
+/** The company's admins, never the submitter. */
+const adminsBut = (company: Pick<Company, 'users'>, submitter: string): string[] => [
+  ...new Set(
+    company.users
+      .filter((user) => user.roles.includes('admin'))
+      .map((user) => user.email.toLowerCase())
+      .filter((admin) => admin !== submitter),
+  ),
+];
+
+/**
+ * The level an order beyond its buyer's remaining budget adds after the chain's last: any one of the company's admins
+ * (never the submitter), with the reason "over budget". Throws NoEligibleApprover when the company has no such admin.
+ */
+export const overBudgetLevel = (
+  chain: readonly ApprovalStep[],
+  company: Pick<Company, 'users'>,
+  submitterEmail: string,
+): ApprovalStep => {
+  const level = chain.length + 1;
+  const approvers = adminsBut(company, submitterEmail.toLowerCase());
+  if (approvers.length === 0) throw new NoEligibleApprover(level, []);
+  return {
+    level,
+    mode: 'any',
+    approvers,
+    ruleIds: [],
+    escalated: false,
+    reason: OVER_BUDGET,
+    decisions: [],
+    status: 'WAITING',
+  };
+};
+
+/** Whether the company's admins approved this purchase beyond the budget: then it counts against it unconditionally. */
+export const approvedOverBudget = (chain: readonly ApprovalStep[]): boolean =>
+  chain.some((step) => step.reason === OVER_BUDGET && step.status === 'APPROVED');
 
 /** A decision the step cannot take: the approver is not in the level, has decided already, or the level is closed. */
 export class DecisionRefused extends Error {

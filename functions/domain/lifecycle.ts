@@ -48,6 +48,8 @@ export const transitions = {
   approve: { from: ['ACCEPTED', 'PENDING_APPROVAL'], to: 'APPROVED' },
   rejectApproval: { from: ['PENDING_APPROVAL'], to: 'APPROVAL_REJECTED' },
   convert: { from: ['APPROVED'], to: 'ORDERED' },
+  /** The budget ran out between approval and conversion: the company's admins are asked after all. */
+  exceedBudget: { from: ['APPROVED'], to: 'PENDING_APPROVAL' },
   expire: { from: ['IN_REVIEW', 'DISCOUNT_APPROVAL', 'QUOTED', 'PENDING_APPROVAL'], to: 'EXPIRED' },
   cancel: {
     from: ['SUBMITTED', 'IN_REVIEW', 'DISCOUNT_APPROVAL', 'QUOTED', 'ACCEPTED', 'PENDING_APPROVAL', 'APPROVED'],

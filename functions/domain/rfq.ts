@@ -62,6 +62,8 @@ export const approvalStepSchema = z.object({
   approvers: z.array(email),
   ruleIds: z.array(z.string()),
   escalated: z.boolean(),
+  /** Why the level exists when no rule made it: "over budget". */
+  reason: z.string().optional(),
   decisions: z.array(
     z.object({
       approver: email,

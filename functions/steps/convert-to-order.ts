@@ -1,12 +1,20 @@
 import * as z from 'zod';
+import { approvedOverBudget, overBudgetLevel } from '#domain/approval-chain.ts';
+import { chargesOf, OVER_BUDGET } from '#domain/budget.ts';
+import type { Company } from '#domain/company.ts';
 import { type Order, orderFrom } from '#domain/order.ts';
+import type { Rfq } from '#domain/rfq.ts';
 import { orderConfirmationEmail } from '#email/outcomes.ts';
+import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
+import { BudgetExceeded } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, hasMark, loadRfq, mark, systemActor } from './marks.ts';
+import { type WorkflowState, workflowStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';
 
-const input = z.object({ rfqId: z.string().min(1) });
+/** The workflow's state; only the RFQ id is needed unless the order turns out to be over budget. */
+const input = workflowStateSchema.partial().extend({ rfqId: z.string().min(1) });
 
 /** The `order.created` event's detail: what an ERP needs to book the order, ids first. */
 export const orderCreatedDetail = (order: Order) => ({
@@ -35,17 +43,35 @@ export const orderCreatedDetail = (order: Order) => ({
  * RFQ APPROVED → ORDERED; then `order.created` goes to EventBridge and the confirmation emails go out, each once.
  * Consumers dedupe the event by `orderId` should a crash between publishing and marking repeat it.
  */
-export const convertToOrder = async ({ rfqId }: z.output<typeof input>, deps: StepDeps) => {
+export const convertToOrder = async (
+  state: z.output<typeof input>,
+  deps: StepDeps,
+): Promise<{ rfqId: string; orderId: string; outcome: 'ordered' } | (WorkflowState & OverBudget)> => {
+  const { rfqId } = state;
   let rfq = await loadRfq(deps, rfqId);
   let order: Order | undefined;
   if (rfq.status === 'APPROVED') {
-    const company = await deps.store.catalog.getCompany(rfq.companyId);
-    order = orderFrom(rfq, { paymentTerms: company?.paymentTerms ?? 'NET30', at: deps.now().toISOString() });
-    rfq = await deps.store.rfqs.convertToOrder(rfq, order, {
-      actor: systemActor(deps),
-      action: 'ordered',
-      detail: { orderId: order.orderId, total: order.total },
-    });
+    const at = deps.now();
+    const [company, budgets] = await Promise.all([
+      deps.store.catalog.getCompany(rfq.companyId),
+      deps.store.budgets.getBudgets(rfq.companyId),
+    ]);
+    order = orderFrom(rfq, { paymentTerms: company?.paymentTerms ?? 'NET30', at: at.toISOString() });
+    const charges = chargesOf(budgets, rfq.buyerEmail, at, { limited: !approvedOverBudget(rfq.approvals) });
+    try {
+      rfq = await deps.store.rfqs.convertToOrder(
+        rfq,
+        order,
+        { actor: systemActor(deps), action: 'ordered', detail: { orderId: order.orderId, total: order.total } },
+        charges,
+      );
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      return askAdminsOverBudget(rfq, workflowStateSchema.parse(state), company, deps);
+    }
+  } else if (rfq.status === 'PENDING_APPROVAL' && rfq.approvals.at(-1)?.reason === OVER_BUDGET) {
+    // A retry after the RFQ went back for the over-budget level: the Map asks that level.
+    return { ...workflowStateSchema.parse(state), outcome: 'over-budget', chain: { levels: [rfq.approvals.length] } };
   } else if (rfq.status === 'ORDERED' && rfq.orderId) {
     order = await deps.store.orders.get(rfq.orderId);
   }
@@ -57,7 +83,42 @@ export const convertToOrder = async ({ rfqId }: z.output<typeof input>, deps: St
     await mark(deps, rfqId, 'event-published', { key: eventKey, detailType: 'order.created', orderId: order.orderId });
   }
   await emailOnce(deps, rfqId, 'order-confirmation', [orderConfirmationEmail(rfq, order)]);
-  return { rfqId, orderId: order.orderId };
+  return { rfqId, orderId: order.orderId, outcome: 'ordered' };
+};
+
+interface OverBudget {
+  outcome: 'over-budget';
+  chain: { levels: number[] };
+}
+
+/**
+ * The budget ran out between the chain's start and the conversion (another order of the buyer's took it): the RFQ
+ * goes back to PENDING_APPROVAL with the over-budget level, which the Map then asks; once the admins approve it, the
+ * order counts beyond the budget.
+ */
+const askAdminsOverBudget = async (
+  rfq: Rfq,
+  state: WorkflowState,
+  company: Company | undefined,
+  deps: StepDeps,
+): Promise<WorkflowState & OverBudget> => {
+  const level = overBudgetLevel(rfq.approvals, { users: company?.users ?? [] }, rfq.buyerEmail);
+  const budget = await readBudgetStanding(deps.store, rfq, deps.now());
+  await deps.store.rfqs.transition(
+    rfq,
+    'exceedBudget',
+    { approvals: [...rfq.approvals, level] },
+    {
+      actor: systemActor(deps),
+      action: 'approval-started',
+      detail: {
+        reason: OVER_BUDGET,
+        levels: [{ level: level.level, mode: level.mode, approvers: level.approvers, reason: OVER_BUDGET }],
+        budget,
+      },
+    },
+  );
+  return { ...state, outcome: 'over-budget', chain: { levels: [level.level] } };
 };
 
 export const handler = step('ConvertToOrder', input, convertToOrder);

@@ -1,4 +1,6 @@
-import { buildApprovalChain } from '#domain/approval-chain.ts';
+import { buildApprovalChain, overBudgetLevel } from '#domain/approval-chain.ts';
+import { fitsBudget } from '#domain/budget.ts';
+import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq, systemActor } from './marks.ts';
 import { type WorkflowState, workflowStateSchema } from './state.ts';
@@ -7,7 +9,8 @@ import { NotWaitable } from './waitable.ts';
 
 /**
  * StartApprovalChain: the buyer company's rules, evaluated against the accepted quote, become the levels the Map
- * walks. No rule matches → APPROVED at once (an empty Map); otherwise PENDING_APPROVAL with the levels stored.
+ * walks; a quote beyond its buyer's remaining budget adds a last level of the company's admins ("over budget"). No
+ * level → APPROVED at once (an empty Map); otherwise PENDING_APPROVAL with the levels stored.
  */
 export const startApprovalChain = async (
   state: WorkflowState,
@@ -19,12 +22,12 @@ export const startApprovalChain = async (
       deps.store.catalog.getApprovalRules(rfq.companyId),
       deps.store.catalog.getCompany(rfq.companyId),
     ]);
-    const approvals = buildApprovalChain({
-      rules,
-      quote: rfq.quote!,
-      company: { users: company?.users ?? [] },
-      submitterEmail: rfq.buyerEmail,
-    });
+    const users = { users: company?.users ?? [] };
+    const chain = buildApprovalChain({ rules, quote: rfq.quote!, company: users, submitterEmail: rfq.buyerEmail });
+    // Advisory: the conversion's conditional update is what holds when two orders race for the same remaining amount.
+    const budget = await readBudgetStanding(deps.store, rfq, deps.now());
+    const overBudget = !fitsBudget(rfq.quote!.total, budget);
+    const approvals = overBudget ? [...chain, overBudgetLevel(chain, users, rfq.buyerEmail)] : chain;
     rfq =
       approvals.length === 0
         ? await deps.store.rfqs.transition(
@@ -34,7 +37,7 @@ export const startApprovalChain = async (
             {
               actor: systemActor(deps),
               action: 'approved',
-              detail: { reason: 'no approval rule applies' },
+              detail: { reason: 'no approval rule applies', ...(budget.length > 0 && { budget }) },
             },
           )
         : await deps.store.rfqs.transition(
@@ -50,7 +53,9 @@ export const startApprovalChain = async (
                   mode: a.mode,
                   approvers: a.approvers,
                   escalated: a.escalated,
+                  ...(a.reason && { reason: a.reason }),
                 })),
+                ...(budget.length > 0 && { budget }),
               },
             },
           );

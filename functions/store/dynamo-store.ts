@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createBudgetStore } from './budget-store.ts';
 import type { OnCapacity } from './capacity.ts';
 import { createCatalogStore } from './catalog-store.ts';
 import { createKpiStore } from './kpi-store.ts';
@@ -28,5 +29,6 @@ export const createDynamoStore = (
     links: createLinkStore(table),
     waits: createWaitStore(table),
     kpis: createKpiStore(table),
+    budgets: createBudgetStore(table),
   };
 };

@@ -49,6 +49,12 @@ export const keys = {
     kpiPartition(scope, grouping, resolution),
   /** That one part of one stream record's rollup updates was applied (kept while the record could be redelivered). */
   kpiApplied: (recordId: string, part: number): PrimaryKey => ({ PK: `KPI_APPLIED#${recordId}`, SK: `PART#${part}` }),
+  budgets: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'BUDGETS' }),
+  /** What one buyer spent in one period (`month#2026-11`), in the company's partition beside its budgets. */
+  spend: (companyId: string, buyerEmail: string, period: string): PrimaryKey => ({
+    PK: `COMPANY#${companyId}`,
+    SK: `SPEND#${rep(buyerEmail)}#${period}`,
+  }),
 } as const;
 
 /** Partition values of the list indexes; the store queries them and checks cursors against them. */

@@ -1,4 +1,5 @@
 import type { ApprovalRule } from '#domain/approval-rule.ts';
+import type { Budgets, PeriodOf, Spent } from '#domain/budget.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
@@ -81,7 +82,32 @@ export interface RfqStore {
    * One TransactWriteItems: put the order (condition: no order for this RFQ), move the RFQ APPROVED → ORDERED
    * (condition: status and version) with `orderId`, append the history event. All or nothing: ConflictError on failure.
    */
-  convertToOrder(rfq: Rfq, order: Order, event: EventInput): Promise<Rfq>;
+  convertToOrder(rfq: Rfq, order: Order, event: EventInput, charges?: readonly SpendCharge[]): Promise<Rfq>;
+}
+
+/**
+ * The order's total added to what its buyer spent in one period, in the conversion transaction. With a `limit`, only
+ * if the period's spend stays within it (a conditional update: two orders cannot both fit the last remaining amount);
+ * otherwise the whole conversion is refused with BudgetExceeded.
+ */
+export interface SpendCharge {
+  period: PeriodOf;
+  limit?: number;
+}
+
+/** The conversion would take the buyer's spend in `period` beyond its limit; nothing was written. */
+export class BudgetExceeded extends Error {
+  override readonly name = 'BudgetExceeded';
+  constructor(readonly periods: readonly PeriodOf[]) {
+    super(`the order does not fit the ${periods.map((p) => `${p.period} from ${p.start}`).join(' and ')} budget`);
+  }
+}
+
+export interface BudgetStore {
+  putBudgets(companyId: string, budgets: Budgets): Promise<void>;
+  getBudgets(companyId: string): Promise<Budgets | undefined>;
+  /** What the buyer spent in each of these periods (absent: nothing yet). */
+  spent(companyId: string, buyerEmail: string, periods: readonly PeriodOf[]): Promise<Spent>;
 }
 
 export interface OrderStore {
@@ -202,4 +228,5 @@ export interface Store {
   links: LinkStore;
   waits: WaitStore;
   kpis: KpiStore;
+  budgets: BudgetStore;
 }

@@ -1,7 +1,9 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { nextStatus, type RfqAction, type RfqStatus } from '#domain/lifecycle.ts';
 import { stampMilestones } from '#domain/milestones.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
 import { type Rfq, rfqSchema } from '#domain/rfq.ts';
+import { spendWrite } from './budget-store.ts';
 import { isLostRace } from './conflict.ts';
 import { type ChainHead, genesisHash, sealEvent, verifyChain } from './history.ts';
 import { fromItem, toItem } from './item.ts';
@@ -9,6 +11,7 @@ import { hasStatus, keys, listPartitions, orderIndexKeys, rfqIndexKeys, statusPr
 import { type ListSpec, listPage } from './list-page.ts';
 import { packLarge, unpack } from './packed.ts';
 import {
+  BudgetExceeded,
   ConflictError,
   type EventInput,
   type HistoryEvent,
@@ -194,22 +197,36 @@ export const createRfqStore = (table: TableClient): RfqStore => {
       return write(rfq, nextRfq(rfq, { ...changes, status: rfq.status }, now()), input);
     },
 
-    async convertToOrder(rfq, order: Order, input) {
+    async convertToOrder(rfq, order: Order, input, charges = []) {
       const to = nextStatus('convert', rfq.status);
       if (order.orderId !== orderIdFor(rfq.rfqId) || order.rfqId !== rfq.rfqId) {
         throw new Error(
           `order ${order.orderId} is not the order of RFQ ${rfq.rfqId} (expected ${orderIdFor(rfq.rfqId)})`,
         );
       }
+      const tooSmall = charges.filter((c) => c.limit !== undefined && order.total > c.limit);
+      if (tooSmall.length > 0) throw new BudgetExceeded(tooSmall.map((c) => c.period));
       const next = nextRfq(rfq, { status: to, orderId: order.orderId }, now());
-      return write(rfq, next, input, [
-        {
-          Put: {
-            Item: toItem(keys.order(order.orderId), orderIndexKeys(order), order),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
+      const orderPut: TransactWrite = {
+        Put: {
+          Item: toItem(keys.order(order.orderId), orderIndexKeys(order), order),
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
-      ]);
+      };
+      const spends = charges.map((c) => spendWrite(order, c.period, c.limit));
+      try {
+        return await write(rfq, next, input, [orderPut, ...spends]);
+      } catch (error) {
+        // The RFQ and the order were as expected, only a limited period's spend was not: the budget ran out meanwhile.
+        const reasons =
+          error instanceof ConflictError && error.cause instanceof TransactionCanceledException
+            ? (error.cause.CancellationReasons ?? [])
+            : [];
+        const failed = charges.filter((_, i) => reasons[1 + i]?.Code === 'ConditionalCheckFailed');
+        const othersFine = reasons.every((r, i) => (i >= 1 && i <= charges.length) || r.Code === 'None');
+        if (failed.length > 0 && othersFine) throw new BudgetExceeded(failed.map((c) => c.period));
+        throw error;
+      }
     },
 
     listByCompany(companyId, query: ListQuery) {

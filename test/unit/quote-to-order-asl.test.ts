@@ -49,6 +49,8 @@ const happyPath = (levels: number): string[] => {
     'ApprovalChain',
     ...Array.from({ length: levels }, () => level).flat(),
     'ConvertToOrder',
+    'OrderOutcome',
+    'Ordered',
   ];
 };
 

@@ -102,9 +102,9 @@ describe('a step run twice with the same input', () => {
     const first = await convertToOrder({ rfqId: rfq.rfqId }, deps);
     const second = await convertToOrder({ rfqId: rfq.rfqId }, deps);
     expect(second).toEqual(first);
-    expect(first.orderId).toBe(orderIdFor(rfq.rfqId));
+    expect(first).toEqual({ rfqId: rfq.rfqId, orderId: orderIdFor(rfq.rfqId), outcome: 'ordered' });
     expect(published.filter((p) => JSON.stringify(p.detail).includes(rfq.rfqId))).toHaveLength(1);
-    expect(mail.filter((m) => m.subject.startsWith(`Order ${first.orderId} `))).toHaveLength(1);
+    expect(mail.filter((m) => m.subject.startsWith(`Order ${orderIdFor(rfq.rfqId)} `))).toHaveLength(1);
     expect((await world.store.orders.listByCompany(deal.company.companyId, {})).items).toHaveLength(1);
   });
 });
