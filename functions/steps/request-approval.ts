@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { approvalRequestEmail } from '#email/approval-request.ts';
+import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
 import { openWait } from './open-wait.ts';
@@ -20,7 +21,7 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
   const level = rfq.approvals.find((a) => a.level === request.level);
   if (!level) throw new NotWaitable(`RFQ ${rfq.rfqId} has no approval level ${request.level}`);
   const undecided = level.approvers.filter((a) => !level.decisions.some((d) => d.approver === a));
-  const name = await companyName(deps, rfq);
+  const [name, budget] = await Promise.all([companyName(deps, rfq), readBudgetStanding(deps.store, rfq, deps.now())]);
   const { waitId } = await openWait(deps, {
     rfq,
     request,
@@ -38,6 +39,7 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
         link,
         expiresAt,
         reminder: request.reminder,
+        budget,
       }),
   });
   return { waitId };
