@@ -18,7 +18,7 @@ const timeZone = z
     }
   }, 'an IANA time zone such as Europe/Berlin');
 
-export const budgetSchema = z.object({
+export const budgetSchema = z.strictObject({
   /** Absent: the limit of every buyer who has no budget of their own for this period. */
   buyerEmail: email.optional(),
   period: z.enum(budgetPeriods),
@@ -27,30 +27,35 @@ export const budgetSchema = z.object({
 });
 export type Budget = z.infer<typeof budgetSchema>;
 
+const budgetsFields = {
+  timeZone: timeZone.default('UTC'),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+  budgets: z.array(budgetSchema).max(500),
+};
+
+/** One budget per buyer (or every buyer) and period: a second would leave which one limits unclear. */
+const oneBudgetEach = ({ budgets }: { budgets: Budget[] }, ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  budgets.forEach((budget, index) => {
+    const key = `${budget.buyerEmail ?? '*'}|${budget.period}`;
+    if (seen.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budgets', index],
+        message: `a second ${budget.period} budget for ${budget.buyerEmail ?? 'every buyer'}`,
+      });
+    }
+    seen.add(key);
+  });
+};
+
 /**
  * A company's spending limits and the calendar its periods follow: months and quarters begin at midnight in its time
  * zone, and its fiscal year (so its first quarter) begins in `fiscalYearStartMonth`.
  */
-export const budgetsSchema = z
-  .object({
-    timeZone: timeZone.default('UTC'),
-    fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
-    budgets: z.array(budgetSchema).max(500),
-  })
-  .superRefine(({ budgets }, ctx) => {
-    const seen = new Set<string>();
-    budgets.forEach((budget, index) => {
-      const key = `${budget.buyerEmail ?? '*'}|${budget.period}`;
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['budgets', index],
-          message: `a second ${budget.period} budget for ${budget.buyerEmail ?? 'every buyer'}`,
-        });
-      }
-      seen.add(key);
-    });
-  });
+export const budgetsSchema = z.object(budgetsFields).superRefine(oneBudgetEach);
+/** The body of PUT /companies/{companyId}/budgets: the same, refusing unknown fields. */
+export const budgetsBodySchema = z.strictObject(budgetsFields).superRefine(oneBudgetEach);
 export type Budgets = z.infer<typeof budgetsSchema>;
 export type BudgetCalendar = Pick<Budgets, 'timeZone' | 'fiscalYearStartMonth'>;
 
@@ -146,4 +151,17 @@ export const chargesOf = (
     const limit = limits.find((b) => b.period === kind)?.amount;
     return { period: periodOf(at, kind, calendar), ...(limit !== undefined && { limit }) };
   });
+};
+
+/** Budgets naming someone who is not a buyer of the company, as field errors (`budgets.2.buyerEmail`). */
+export const buyersOutsideCompany = (
+  budgets: readonly Budget[],
+  users: readonly { email: string; roles: readonly string[] }[],
+): { path: string; message: string }[] => {
+  const buyers = new Set(users.filter((u) => u.roles.includes('buyer')).map((u) => u.email));
+  return budgets.flatMap((budget, index) =>
+    budget.buyerEmail === undefined || buyers.has(budget.buyerEmail)
+      ? []
+      : [{ path: `budgets.${index}.buyerEmail`, message: `${budget.buyerEmail} is not a buyer of this company` }],
+  );
 };

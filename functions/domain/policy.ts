@@ -112,6 +112,16 @@ export const mayEditReferenceData = (caller: Caller): boolean => caller.companyI
 export const mayEditApprovalRules = (caller: Caller, companyId: string): boolean =>
   mayEditReferenceData(caller) || (caller.companyAdmin === true && caller.companyId === companyId);
 
+/** A company's spending budgets: the seller's admin, or that company's own admin. */
+export const mayEditBudgets = mayEditApprovalRules;
+
+/**
+ * The budget left to an RFQ's buyer: the buyer company's own people only. A customer's spending limits are its
+ * business; seller staff never see them.
+ */
+export const seesBudget = (caller: Caller, rfq: Owned): boolean =>
+  (has(caller, 'buyer') || has(caller, 'approver')) && ofCompany(caller, rfq);
+
 /**
  * Approving one level of a purchase: a named approver of that level — never the buyer who submitted the purchase
  * (segregation of duties: the chain skips them, and a link or delegation that would reach them decides nothing).

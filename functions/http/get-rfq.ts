@@ -1,3 +1,5 @@
+import { seesBudget } from '#domain/policy.ts';
+import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { rfqView } from './rfq-view.ts';
@@ -7,5 +9,10 @@ import { visibleRfq } from './visibility.ts';
 export const handler = http(route('GET /rfqs/{rfqId}'), async ({ params, caller }) => {
   const { store } = adapters();
   const rfq = await visibleRfq(store, params.rfqId, caller);
-  return { status: 200, body: rfqView(rfq, caller, await store.rfqs.history(rfq.rfqId)) };
+  const [history, budget] = await Promise.all([
+    store.rfqs.history(rfq.rfqId),
+    // What the buyer has left if they accept now: the buyer company's people see it, seller staff never do.
+    seesBudget(caller, rfq) ? readBudgetStanding(store, rfq, new Date()) : undefined,
+  ]);
+  return { status: 200, body: { ...rfqView(rfq, caller, history), ...(budget && { budget }) } };
 });

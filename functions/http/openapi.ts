@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { conditionShape } from '#domain/approval-rule.ts';
+import { budgetPeriods } from '#domain/budget.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { orderSchema } from '#domain/order.ts';
 import { actorSchema, approvalStepSchema, quoteLineSchema, rfqLineRequestSchema } from '#domain/rfq.ts';
 import { type RouteDef, type RouteKey, routes } from './routes.ts';
 import {
   approvalRulesBody,
+  budgetsBody,
   companyBody,
   contractBody,
   createRfqBody,
@@ -66,6 +68,18 @@ const rfqView = rfqSummary.omit({ lineCount: true }).extend({
   poNumber: nullable(z.string()),
   approvals: z.array(approvalStepSchema),
   history: z.array(historyEvent),
+  /** For the buyer company's people only: each budget limiting the RFQ's buyer, in the period an order placed now falls in. */
+  budget: z
+    .array(
+      z.object({
+        period: z.enum(budgetPeriods),
+        start: z.string(),
+        amount: z.number().int(),
+        spent: z.number().int(),
+        remaining: z.number().int(),
+      }),
+    )
+    .optional(),
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().optional() });
 
@@ -85,6 +99,7 @@ const components: Record<string, z.ZodType> = {
   Contract: contractBody,
   ApprovalRules: approvalRulesBody,
   TaskList: taskListSchema,
+  Budgets: budgetsBody,
 };
 
 const responses: Partial<Record<RouteKey, string>> = {
@@ -104,6 +119,7 @@ const responses: Partial<Record<RouteKey, string>> = {
   'PUT /companies/{companyId}': 'Company',
   'PUT /companies/{companyId}/contract': 'Contract',
   'PUT /companies/{companyId}/approval-rules': 'ApprovalRules',
+  'PUT /companies/{companyId}/budgets': 'Budgets',
 };
 
 type JsonSchema = Record<string, unknown>;

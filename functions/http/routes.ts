@@ -4,6 +4,7 @@ import type { Needs } from '#functions/needs.ts';
 import {
   acceptBody,
   approvalRulesBody,
+  budgetsBody,
   cancelBody,
   companyBody,
   companyParams,
@@ -269,6 +270,19 @@ const table = {
     summary: "Replace the company's purchase approval rules",
     params: companyParams,
     body: approvalRulesBody,
+    success: 200,
+    needs: { table: 'write' },
+  },
+  'PUT /companies/{companyId}/budgets': {
+    method: 'PUT',
+    path: '/companies/{companyId}/budgets',
+    handler: 'functions/http/put-budgets.ts',
+    auth: 'jwt',
+    // The seller's admin, or the company's own admin (whose company token reads as approver; the policy decides).
+    roles: ['admin', 'approver'],
+    summary: "Replace the company's spending budgets per buyer (or every buyer) and month or quarter",
+    params: companyParams,
+    body: budgetsBody,
     success: 200,
     needs: { table: 'write' },
   },

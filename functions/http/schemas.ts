@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { approvalRuleSchema } from '#domain/approval-rule.ts';
+import { budgetsBodySchema } from '#domain/budget.ts';
 import { companyId, companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
@@ -84,3 +85,4 @@ export const purchaseApprovalBody = z.strictObject({
   comment: text(2000).optional(),
   quoteVersion: z.number().int().min(1),
 });
+export const budgetsBody = budgetsBodySchema;

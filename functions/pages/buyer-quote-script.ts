@@ -82,6 +82,14 @@ export const buyerQuoteScript = String.raw`'use strict';
     text('total', money(rfq.total, rfq.currency));
     byId('quote').hidden = false;
     byId('decide').hidden = rfq.status !== 'QUOTED';
+    // The buyer's budget left, before they accept: only the buyer company's people get it from the API.
+    var budget = rfq.budget || [];
+    byId('budget').hidden = budget.length === 0;
+    text('budget-left', budget.map(function (b) {
+      return 'Budget left for the ' + (b.period === 'month' ? 'month of ' : 'quarter from ') + b.start + ': ' +
+        money(b.remaining, rfq.currency) + ' of ' + money(b.amount, rfq.currency) + '.';
+    }).join(' '));
+    byId('budget-over').hidden = !budget.some(function (b) { return rfq.total > b.remaining; });
     byId('refresh').hidden = false;
     byId('signout').hidden = false;
   };

@@ -68,6 +68,7 @@ export const buyerQuotePage = (rfqId: string): string =>
 
 <section id="decide" aria-labelledby="decide-title" hidden>
 <h2 id="decide-title">Your decision</h2>
+<div id="budget" class="budget" hidden><p id="budget-left"></p><p id="budget-over" hidden>This quote is more than your budget left: if you accept, your company's admins are asked to approve it as over budget.</p></div>
 <form id="accept-form" class="decision">
 <h3>Accept</h3>
 <label for="po">Purchase order number</label>

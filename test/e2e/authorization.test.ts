@@ -148,6 +148,11 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
   },
   {
+    route: 'PUT /companies/{companyId}/budgets',
+    request: async () => ({ path: '/companies/acme/budgets', body: { budgets: [] } }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
     route: 'GET /approvals/{token}',
     request: async () => ({ path: '/approvals/bm8tc3VjaC10b2tlbi1ldmVyLWlzc3VlZC1oZXJlLTAwMDAwMDA' }),
     expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404],

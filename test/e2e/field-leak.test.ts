@@ -107,6 +107,13 @@ beforeAll(async () => {
   await put(`/companies/${companyId}/approval-rules`, {
     rules: [aRule('everything').when(always).approvedBy(approver.email).build()],
   });
+  // Set by the company's own admin; generous enough that the flow needs no over-budget level.
+  const budgets = await api.call('PUT', `/companies/${companyId}/budgets`, {
+    as: companyAdmin,
+    body: { budgets: [{ period: 'month', amount: 1_000_000_00 }] },
+  });
+  expect(budgets.status, budgets.text).toBe(200);
+  seen.push({ where: 'PUT /companies/{id}/budgets', body: budgets.body });
 
   const submitted = await api.call('POST', '/rfqs', {
     as: buyer,
@@ -221,6 +228,18 @@ describe('seller-only fields never reach a buyer company', () => {
     }
     expect(answers[1]![1].body.lines).toHaveLength(2);
     expect(answers[3]![1].body.lines).toHaveLength(2);
+  });
+
+  it("the buyer company's budget reaches its own people and never seller staff", async () => {
+    for (const person of [buyer, approver, companyAdmin]) {
+      const view = await api.call('GET', `/rfqs/${rfqId}`, { as: person });
+      expect(view.body.budget, person.email).toMatchObject([{ period: 'month', amount: 1_000_000_00 }]);
+    }
+    for (const person of [rep, manager, sellerAdmin]) {
+      const view = await api.call('GET', `/rfqs/${rfqId}`, { as: person });
+      expect(view.status).toBe(200);
+      expect(view.body, person.email).not.toHaveProperty('budget');
+    }
   });
 
   it('nor does any answer taken during the flow (the accept, the approval link JSON, the task lists)', () => {

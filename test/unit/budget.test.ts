@@ -6,6 +6,7 @@ import {
   budgetStanding,
   budgetsOf,
   budgetsSchema,
+  buyersOutsideCompany,
   fitsBudget,
   OVER_BUDGET,
   periodOf,
@@ -133,6 +134,25 @@ describe('the budgets that limit a buyer', () => {
     expect(result.error?.issues[0]?.path).toEqual(['budgets', 1]);
     expect(budgetsSchema.safeParse({ timeZone: 'Mars/Olympus', budgets: [] }).success).toBe(false);
     expect(budgetsSchema.parse({ budgets: [] })).toEqual({ timeZone: 'UTC', fiscalYearStartMonth: 1, budgets: [] });
+  });
+});
+
+describe("a company's budgets name its buyers", () => {
+  it('names each budget whose buyer is not a buyer of the company', () => {
+    const users = [
+      { email: dana, roles: ['buyer'] },
+      { email: admin, roles: ['admin'] },
+    ];
+    const budgets: Budget[] = [
+      { period: 'month', amount: 1 },
+      { buyerEmail: dana, period: 'month', amount: 2 },
+      { buyerEmail: admin, period: 'quarter', amount: 3 },
+      { buyerEmail: 'eve@elsewhere.example', period: 'month', amount: 4 },
+    ];
+    expect(buyersOutsideCompany(budgets, users).map((e) => e.path)).toEqual([
+      'budgets.2.buyerEmail',
+      'budgets.3.buyerEmail',
+    ]);
   });
 });
 

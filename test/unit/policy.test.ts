@@ -9,6 +9,7 @@ import {
   mayDecidePurchaseLevel,
   mayDecideQuote,
   mayEditApprovalRules,
+  mayEditBudgets,
   mayEditReferenceData,
   mayListOwnTasks,
   mayRead,
@@ -21,6 +22,7 @@ import {
   maySubmitOnBehalf,
   mayWriteSellerNote,
   reviewerRole,
+  seesBudget,
   seesSellerFields,
 } from '#domain/policy.ts';
 import { routes } from '#http/routes.ts';
@@ -123,6 +125,12 @@ describe('the access policy, as a table', () => {
       (c) => mayDecidePurchaseLevel(c, acmeRfq, { approvers: [c.email] }),
       ['acmeApprover', 'acmeAdmin'],
     ],
+    ['edit Acme’s budgets', (c) => mayEditBudgets(c, 'acme'), ['acmeAdmin', 'sellerAdmin']],
+    [
+      'see the budget left to the RFQ’s buyer',
+      (c) => seesBudget(c, acmeRfq),
+      ['acmeBuyer', 'otherAcmeBuyer', 'acmeApprover', 'acmeAdmin'],
+    ],
   ])('who may %s', (_, question, allowed) => {
     expect(who(question)).toEqual(allowed);
   });
@@ -172,6 +180,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'PUT /companies/{companyId}/approval-rules': (c) => mayEditApprovalRules(c, 'acme'),
   'POST /rfqs/{rfqId}/approval': (c) => mayDecidePurchaseLevel(c, acmeRfq, { approvers: [c.email] }),
   'GET /me/tasks': mayListOwnTasks,
+  'PUT /companies/{companyId}/budgets': (c) => mayEditBudgets(c, 'acme'),
 };
 
 /** Asked of callers holding one group each, so a role counts only for what that role alone may do. */

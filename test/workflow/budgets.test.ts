@@ -52,7 +52,11 @@ describe("a buyer's monthly budget", () => {
 
   it('two orders that each fit but not together: exactly one is ordered at once, the other waits for the admins', async () => {
     const deal = await aBudgetedDeal(1_500_00);
-    const [one, two] = await Promise.all([submitAndQuote(world, deal), submitAndQuote(world, deal)]);
+    const one = await submitAndQuote(world, deal);
+    const { rfqId } = await world.submit(deal.rfq());
+    const [review] = await world.linksArrive(deal.people.rep, 1, rfqId);
+    expect((await clickLink(review!, { decision: 'approve' })).status).toBe(200);
+    const two = await world.statusReaches(rfqId, 'QUOTED');
     await Promise.all(
       [one!, two!].map((rfq) =>
         buyerDecision(rfq, deal.buyer, { decision: 'accept', poNumber: 'PO-1' }, world.decisions),
