@@ -21,8 +21,6 @@ const hookTimeout = 120_000;
 export default defineConfig({
   test: {
     env,
-    // A beforeAll that creates a table or starts a workflow world takes seconds, and far longer on a loaded machine.
-    hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

@@ -323,6 +323,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies/{companyId}/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the company's spending budgets per buyer (or every buyer) and month or quarter
+         * @description Allowed roles: admin, approver.
+         */
+        put: operations["putBudgets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rfqs/{rfqId}/page": {
         parameters: {
             query?: never;
@@ -503,6 +523,7 @@ export interface components {
                 approvers: string[];
                 ruleIds: string[];
                 escalated: boolean;
+                reason?: string;
                 decisions: {
                     /** Format: email */
                     approver: string;
@@ -535,6 +556,14 @@ export interface components {
                 detail?: {
                     [key: string]: unknown;
                 };
+            }[];
+            budget?: {
+                /** @enum {string} */
+                period: "month" | "quarter";
+                start: string;
+                amount: number;
+                spent: number;
+                remaining: number;
             }[];
         };
         RfqList: {
@@ -712,6 +741,19 @@ export interface components {
                         }[];
                     }[];
                 };
+            }[];
+        };
+        Budgets: {
+            /** @default UTC */
+            timeZone: string;
+            /** @default 1 */
+            fiscalYearStartMonth: number;
+            budgets: {
+                /** Format: email */
+                buyerEmail?: string;
+                /** @enum {string} */
+                period: "month" | "quarter";
+                amount: number;
             }[];
         };
     };
@@ -1448,7 +1490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Only for the role approver, or not yours to do; `detail` says which */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1522,7 +1564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2060,6 +2102,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalRules"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role admin or approver, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Budgets"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budgets"];
                 };
             };
             /** @description Invalid fields, named in `errors` */
