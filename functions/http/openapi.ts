@@ -83,7 +83,27 @@ const rfqView = rfqSummary.omit({ lineCount: true }).extend({
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().optional() });
 
+const catalogPage = z.object({
+  companyId: z.string(),
+  companyName: z.string(),
+  currency: z.string(),
+  items: z.array(
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      category: z.string().optional(),
+      listPrice: nullable(z.number().int()),
+      yourPrice: nullable(z.number().int()),
+      priceSource: z.string(),
+      tiers: z.array(z.object({ minQty: z.number().int(), unitPrice: z.number().int() })),
+    }),
+  ),
+  cursor: z.string().optional(),
+});
+
 const components: Record<string, z.ZodType> = {
+  Catalog: catalogPage,
   Problem: problem,
   Condition: conditionShape,
   RfqRequest: createRfqBody,
@@ -113,6 +133,7 @@ const responses: Partial<Record<RouteKey, string>> = {
   'POST /rfqs/{rfqId}/cancel': 'Rfq',
   'POST /rfqs/{rfqId}/approval': 'Rfq',
   'GET /me/tasks': 'TaskList',
+  'GET /catalog': 'Catalog',
   'GET /orders': 'OrderList',
   'GET /orders/{orderId}': 'Order',
   'PUT /products/{sku}': 'Product',

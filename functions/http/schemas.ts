@@ -30,6 +30,15 @@ export const listQuery = z.strictObject({
 });
 export const orderListQuery = listQuery.omit({ status: true });
 
+export const catalogQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  /** Seller staff name the company whose prices they want to see; a company's own people need not. */
+  companyId: companyId.optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().min(1).max(4096).optional(),
+});
+
 export const createRfqBody = rfqRequestSchema
   .extend({ lines: z.array(rfqLineRequestSchema.strict()).min(1).max(1000) })
   .strict();

@@ -3,7 +3,15 @@ import { companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { productSchema } from '#domain/product.ts';
 import { fromItem, toItem } from './item.ts';
-import { companyIndexKeys, keys, listPartitions } from './keys.ts';
+import {
+  catalogCategoryPrefix,
+  catalogSearchText,
+  companyIndexKeys,
+  keys,
+  listPartitions,
+  productIndexKeys,
+} from './keys.ts';
+import { listPage } from './list-page.ts';
 import { packLarge, unpack } from './packed.ts';
 import type { CatalogStore } from './ports.ts';
 import { tableDefinition } from './table.ts';
@@ -12,11 +20,28 @@ import type { TableClient } from './table-client.ts';
 /** Reference data: whole-resource upserts (the API's PUTs), read back through the domain schemas. */
 export const createCatalogStore = (table: TableClient): CatalogStore => ({
   async putProduct(product) {
-    await table.put({ Item: toItem(keys.product(product.sku), {}, product) });
+    await table.put({ Item: toItem(keys.product(product.sku), productIndexKeys(product), product) });
   },
   async getProduct(sku) {
     const item = await table.get(keys.product(sku));
     return item && productSchema.parse(fromItem(item));
+  },
+  async activeProducts({ q, category, limit, cursor }) {
+    const needle = q?.trim().toLowerCase();
+    return listPage(
+      table,
+      {
+        tag: `catalog:${category?.toLowerCase() ?? ''}:${needle ?? ''}`,
+        index: tableDefinition.indexes.byCreated,
+        partition: listPartitions.activeProducts,
+        ascending: true,
+        ...(category && { sortPrefix: catalogCategoryPrefix(category) }),
+        ...(needle && { keep: (sortKey: string) => catalogSearchText(sortKey).includes(needle) }),
+        limit,
+        cursor,
+      },
+      (item) => productSchema.parse(fromItem(item)),
+    );
   },
   async getProducts(skus) {
     const items = await table.batchGet([...new Set(skus)].map(keys.product));

@@ -65,6 +65,7 @@ export const listPartitions = {
   rfqsOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#RFQ`,
   companiesOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#COMPANY`,
   allRfqs: 'ALL#RFQ',
+  activeProducts: 'CATALOG#ACTIVE',
   allOrders: 'ALL#ORDER',
   linkByHash: (tokenHash: string): string => `LINK#${tokenHash}`,
   tasksOf: (assigneeEmail: string): string => `ASSIGNEE#${rep(assigneeEmail)}#TASK`,
@@ -116,6 +117,27 @@ export const companyIndexKeys = (company: { companyId: string; accountRepEmail: 
   GSI3PK: listPartitions.companiesOfRep(company.accountRepEmail),
   GSI3SK: company.companyId,
 });
+
+/**
+ * The catalog's list entry, for active products only (a sparse index): sorted by category, then name, then sku, and
+ * holding the lower-cased name and sku so a search keeps entries by their key without reading a product. The category
+ * is URI-encoded so a `#` in it cannot end it early; a category filter is a prefix of the sort key.
+ */
+export const catalogCategoryPrefix = (category: string): string => `${encodeURIComponent(category.toLowerCase())}#`;
+export const catalogSearchText = (sortKey: string): string => sortKey.slice(sortKey.indexOf('#') + 1);
+
+export const productIndexKeys = (product: {
+  sku: string;
+  name: string;
+  category?: string | undefined;
+  active: boolean;
+}): Record<string, string> =>
+  product.active
+    ? {
+        GSI4PK: listPartitions.activeProducts,
+        GSI4SK: `${catalogCategoryPrefix(product.category ?? '')}${product.name.toLowerCase()}#${product.sku.toLowerCase()}`,
+      }
+    : {};
 
 export const linkIndexKeys = (link: { tokenHash: string }): Record<string, string> => ({
   GSI5PK: listPartitions.linkByHash(link.tokenHash),

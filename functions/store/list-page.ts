@@ -24,6 +24,8 @@ export interface ListSpec {
   keep?: (sortKey: string) => boolean;
   limit?: number | undefined;
   cursor?: string | undefined;
+  /** Ascending sort-key order (an alphabetical list); newest first (descending) otherwise. */
+  ascending?: boolean;
 }
 
 const clampLimit = (limit: number | undefined): number =>
@@ -81,7 +83,7 @@ const fetchItems = async (table: TableClient, entries: Item[]): Promise<Item[]> 
 };
 
 /**
- * One page of an index partition, newest first. Reads `limit + 1` entries so the last page carries no cursor, and
+ * One page of an index partition, newest first (or ascending). Reads `limit + 1` entries so the last page carries no cursor, and
  * builds the cursor from the last entry returned (not DynamoDB's LastEvaluatedKey), so an entry read but not returned
  * is never skipped.
  */
@@ -110,7 +112,7 @@ export const listPage = async <T>(
       KeyConditionExpression: condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
-      ScanIndexForward: false,
+      ScanIndexForward: spec.ascending ?? false,
       Limit: spec.keep ? FILTERED_READ_SIZE : limit + 1 - kept.length,
       ...(start && { ExclusiveStartKey: start }),
     });

@@ -119,6 +119,11 @@ export interface OrderStore {
 export interface CatalogStore {
   putProduct(product: Product): Promise<void>;
   getProduct(sku: string): Promise<Product | undefined>;
+  /**
+   * Active products by category, name and sku; `q` keeps those whose name or sku contains it (case-insensitive),
+   * `category` narrows to one category. From a keys-only index entry per active product: never a scan.
+   */
+  activeProducts(query: { q?: string; category?: string; limit?: number; cursor?: string }): Promise<Page<Product>>;
   /** BatchGet; unknown skus are simply absent from the map. */
   getProducts(skus: string[]): Promise<Map<string, Product>>;
   putCompany(company: Company): Promise<void>;

@@ -38,7 +38,7 @@ export const tableDefinition = {
     byRepStatus: { indexName: 'byRepStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'KEYS_ONLY' },
     /** RFQs of one rep newest first; the companies a rep owns. */
     byRep: { indexName: 'byRep', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
-    /** Every RFQ, every order, newest first (admin, sales manager). */
+    /** Every RFQ, every order, newest first (admin, sales manager); the active catalog by category and name. */
     byCreated: { indexName: 'byCreated', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: 'KEYS_ONLY' },
     /** Approval link by the SHA-256 of its token. */
     byTokenHash: { indexName: 'byTokenHash', partitionKey: 'GSI5PK', projection: 'KEYS_ONLY' },

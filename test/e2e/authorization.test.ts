@@ -108,6 +108,11 @@ const matrix: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    route: 'GET /catalog',
+    request: async () => ({ path: '/catalog?companyId=acme' }),
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
+  },
+  {
     route: 'GET /orders',
     request: async () => ({ path: '/orders' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -200,7 +205,8 @@ beforeAll(async () => {
   api = await startApi();
   await seed(api);
   fixture = { rfqId: await submit(api, people.acmeBuyer), orderId: await anAcmeOrder() };
-});
+  // Starting the API and DynamoDB work take seconds on a loaded machine; the default 10 s hook limit is not a bound.
+}, 90_000);
 afterAll(() => api?.stop());
 
 describe('the authorization matrix', () => {

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aContract } from '../builders/contract.ts';
+import { aProduct } from '../builders/product.ts';
+import { type Api, startApi } from './api.ts';
+import { acme, people, seed } from './world.ts';
+
+/** GET /catalog over real HTTP: Acme's prices, searching, a category, paging, and who may ask for whose prices. */
+describe('GET /catalog', () => {
+  let api: Api;
+
+  beforeAll(async () => {
+    api = await startApi();
+    await seed(api);
+    const extra = Array.from({ length: 30 }, (_, i) =>
+      aProduct(`CAT-${String(i).padStart(2, '0')}`)
+        .named(`Cable tie pack ${i}`)
+        .inCategory('Electrical')
+        .listedAt(1_00 + i)
+        .build(),
+    );
+    await Promise.all([
+      ...extra.map((p) => api.store.catalog.putProduct(p)),
+      api.store.catalog.putProduct(aProduct('GONE-1').named('Cable tie, discontinued').inactive().build()),
+      api.store.catalog.putContract(
+        aContract()
+          .for(acme.companyId)
+          .validBetween('2020-01-01', '2099-12-31')
+          .withDiscount(10)
+          .withPrice('CAT-00', 50)
+          .withTier('CAT-00', 100, 40)
+          .build(),
+      ),
+    ]);
+  }, 90_000);
+
+  afterAll(() => api?.stop());
+
+  it("answers a buyer with their company's prices, in its currency, with each price's basis and tiers", async () => {
+    const answer = await api.call('GET', '/catalog?q=cable%20tie%20pack%200', { as: people.acmeBuyer });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ companyId: 'acme', companyName: acme.name, currency: acme.currency });
+    expect(answer.body.items).toEqual([
+      {
+        sku: 'CAT-00',
+        name: 'Cable tie pack 0',
+        unit: 'each',
+        category: 'Electrical',
+        listPrice: 1_00,
+        yourPrice: 50,
+        priceSource: 'contract price',
+        tiers: [{ minQty: 100, unitPrice: 40 }],
+      },
+    ]);
+    expect(answer.text).not.toContain('cost');
+  });
+
+  it('finds by sku or name, narrows by category, leaves inactive products out, and pages by cursor', async () => {
+    const bySku = await api.call('GET', '/catalog?q=cat-1', { as: people.acmeBuyer });
+    expect(bySku.body.items.map((p: { sku: string }) => p.sku)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `CAT-1${i}`).sort((a, b) => a.localeCompare(b)),
+    );
+    expect(bySku.body.items[0]).toMatchObject({ yourPrice: 99, priceSource: 'list − 10% contract' });
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.call(
+        'GET',
+        `/catalog?category=electrical&q=cable&limit=12${cursor ? `&cursor=${cursor}` : ''}`,
+        { as: people.acmeBuyer },
+      );
+      expect(page.status, page.text).toBe(200);
+      seen.push(...page.body.items.map((p: { sku: string }) => p.sku));
+      cursor = page.body.cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen).size).toBe(30);
+    expect(seen).not.toContain('GONE-1');
+  });
+
+  it("lets seller staff see a company's prices by naming it, and refuses a company that is not theirs", async () => {
+    const rep = await api.call('GET', '/catalog?companyId=acme&q=CAT-00', { as: people.acmeRep });
+    expect(rep.body.items[0]).toMatchObject({ sku: 'CAT-00', yourPrice: 50 });
+    const unnamed = await api.call('GET', '/catalog', { as: people.salesManager });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors).toEqual([{ path: 'query.companyId', message: 'required for seller staff' }]);
+    const other = await api.call('GET', '/catalog?companyId=acme', { as: people.globexBuyer });
+    expect(other.status).toBe(404);
+  });
+
+  it('answers bad parameters and a forged cursor with a problem naming the field', async () => {
+    const long = await api.call('GET', `/catalog?q=${'x'.repeat(101)}`, { as: people.acmeBuyer });
+    expect(long.status).toBe(400);
+    expect(long.body.errors[0].path).toBe('query.q');
+    const forged = await api.call('GET', '/catalog?cursor=bm90LWEtY3Vyc29y', { as: people.acmeBuyer });
+    expect(forged.status).toBe(400);
+  });
+});

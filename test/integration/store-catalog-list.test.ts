@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { aProduct } from '../builders/product.ts';
+import { freshTable } from './store/fresh-table.ts';
+
+const operations: string[] = [];
+const table = freshTable({ onCapacity: (use) => operations.push(use.operation) });
+const { store } = table;
+
+const products = [
+  aProduct('FAS-BOLT-M8').named('Hex bolt M8 x 50').inCategory('Fasteners').build(),
+  aProduct('FAS-NUT-M8').named('Hex nut M8').inCategory('Fasteners').build(),
+  aProduct('SAF-GLV-L').named('Cut-resistant gloves, L').inCategory('Safety').build(),
+  aProduct('SAF-HAT-W').named('Hard hat, white').inCategory('Safety').build(),
+  aProduct('PKG-BOX-1').named('Box #1 (single wall)').inCategory('Packaging & shipping').build(),
+  aProduct('OLD-1').named('Discontinued hex key').inCategory('Fasteners').inactive().build(),
+  aProduct('MISC-1').named('Hex-shaped paperweight').build(),
+];
+
+describe("the catalog's active products (a keys-only index entry per active product, never a scan)", () => {
+  it('lists active products by category then name; inactive ones are not in the list at all', async () => {
+    await Promise.all(products.map((p) => store.catalog.putProduct(p)));
+    const { items, cursor } = await store.catalog.activeProducts({});
+    expect(items.map((p) => p.sku)).toEqual([
+      'MISC-1',
+      'FAS-BOLT-M8',
+      'FAS-NUT-M8',
+      'PKG-BOX-1',
+      'SAF-GLV-L',
+      'SAF-HAT-W',
+    ]);
+    expect(cursor).toBeUndefined();
+  });
+
+  it('finds by part of the name or the sku, in any case', async () => {
+    const skus = async (q: string) => (await store.catalog.activeProducts({ q })).items.map((p) => p.sku);
+    expect(await skus('HEX')).toEqual(['MISC-1', 'FAS-BOLT-M8', 'FAS-NUT-M8']);
+    expect(await skus('saf-hat')).toEqual(['SAF-HAT-W']);
+    expect(await skus('#1')).toEqual(['PKG-BOX-1']);
+    // The category is not the name: searching for it finds nothing named so.
+    expect(await skus('fasteners')).toEqual([]);
+  });
+
+  it('narrows to one category, whatever characters its name has, and combines it with a search', async () => {
+    const skus = async (query: { q?: string; category: string }) =>
+      (await store.catalog.activeProducts(query)).items.map((p) => p.sku);
+    expect(await skus({ category: 'safety' })).toEqual(['SAF-GLV-L', 'SAF-HAT-W']);
+    expect(await skus({ category: 'Packaging & shipping' })).toEqual(['PKG-BOX-1']);
+    expect(await skus({ category: 'Packaging' })).toEqual([]);
+    expect(await skus({ category: 'Fasteners', q: 'nut' })).toEqual(['FAS-NUT-M8']);
+  });
+
+  it('pages with a cursor that continues only the list it came from', async () => {
+    const first = await store.catalog.activeProducts({ limit: 4 });
+    expect(first.items).toHaveLength(4);
+    const second = await store.catalog.activeProducts({ limit: 4, cursor: first.cursor! });
+    expect([...first.items, ...second.items].map((p) => p.sku)).toHaveLength(6);
+    expect(second.cursor).toBeUndefined();
+    await expect(store.catalog.activeProducts({ limit: 4, cursor: first.cursor!, q: 'hex' })).rejects.toThrow(
+      /another list/,
+    );
+  });
+
+  it('drops a product from the list when it is deactivated, and lists it again when reactivated', async () => {
+    const gloves = products[2]!;
+    await store.catalog.putProduct({ ...gloves, active: false });
+    expect((await store.catalog.activeProducts({ q: 'gloves' })).items).toEqual([]);
+    await store.catalog.putProduct(gloves);
+    expect((await store.catalog.activeProducts({ q: 'gloves' })).items).toEqual([gloves]);
+  });
+
+  it('reads keys from the index and then the page of products: a query and a batch read, no scan', async () => {
+    operations.length = 0;
+    await store.catalog.activeProducts({ q: 'hex' });
+    expect([...new Set(operations)].sort()).toEqual(['BatchGetItem', 'Query']);
+  });
+});
