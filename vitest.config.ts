@@ -45,12 +45,14 @@ export default defineConfig({
       },
       {
         extends: true,
+        // A browser page on a loaded machine can take seconds to show what a test waits for: poll for it that long.
         test: {
           name: 'e2e',
           globalSetup: services,
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout,
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000 } },

@@ -10,12 +10,13 @@ import { flow } from './flow.ts';
 import { pricing } from './pricing.ts';
 import { type BenchResult, renderTable, renderTargets, type TargetCheck } from './report.ts';
 import { scale } from './scale.ts';
+import { webApp } from './web-app.ts';
 
 /**
  * `npm run bench` runs every benchmark in this order; `--only <name>` runs one (and what it needs first). Progress goes
  * to stderr, the tables to stdout, everything measured to bench/results.json.
  */
-const benchmarks: readonly Benchmark[] = [pricing, coldStart, flow, costModel, apiOverhead, scale];
+const benchmarks: readonly Benchmark[] = [pricing, coldStart, flow, costModel, apiOverhead, scale, webApp];
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
 const byName = new Map(benchmarks.map((b) => [b.name, b]));

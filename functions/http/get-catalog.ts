@@ -1,10 +1,30 @@
+import type * as z from 'zod';
 import { canSee } from '#domain/access.ts';
 import { dayOf } from '#domain/calendar.ts';
 import { catalogEntries } from '#domain/catalog-prices.ts';
+import type { Product } from '#domain/product.ts';
+import type { CatalogStore, Page } from '#store/ports.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { badRequest, notFound } from './problem.ts';
 import { route } from './routes.ts';
+import type { catalogQuery } from './schemas.ts';
+
+type CatalogQuery = z.output<typeof catalogQuery>;
+
+/** Named skus are read by key (the active ones, in the order asked); otherwise a page of the active catalog. */
+const productsAsked = async (catalog: CatalogStore, query: CatalogQuery): Promise<Page<Product>> => {
+  if (query.skus) {
+    const found = await catalog.getProducts(query.skus);
+    return { items: query.skus.flatMap((sku) => (found.get(sku)?.active ? [found.get(sku)!] : [])) };
+  }
+  return catalog.activeProducts({
+    ...(query.q && { q: query.q }),
+    ...(query.category && { category: query.category }),
+    ...(query.limit && { limit: query.limit }),
+    ...(query.cursor && { cursor: query.cursor }),
+  });
+};
 
 export const handler = http(route('GET /catalog'), async ({ query, caller }) => {
   const { catalog } = adapters().store;
@@ -15,15 +35,7 @@ export const handler = http(route('GET /catalog'), async ({ query, caller }) => 
     ]);
   const company = await catalog.getCompany(companyId);
   if (!company || !canSee(caller, company)) throw notFound(`no company ${companyId}`);
-  const [page, contract] = await Promise.all([
-    catalog.activeProducts({
-      ...(query.q && { q: query.q }),
-      ...(query.category && { category: query.category }),
-      ...(query.limit && { limit: query.limit }),
-      ...(query.cursor && { cursor: query.cursor }),
-    }),
-    catalog.getContract(companyId),
-  ]);
+  const [page, contract] = await Promise.all([productsAsked(catalog, query), catalog.getContract(companyId)]);
   const items = catalogEntries(page.items, {
     ...(contract && { contract }),
     currency: company.currency,

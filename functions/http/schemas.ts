@@ -35,6 +35,13 @@ export const catalogQuery = z.strictObject({
   category: z.string().trim().min(1).max(100).optional(),
   /** Seller staff name the company whose prices they want to see; a company's own people need not. */
   companyId: companyId.optional(),
+  /** Exactly these products (comma-separated, up to 100): how an RFQ draft checks and prices its lines. */
+  skus: z
+    .string()
+    .max(6500)
+    .transform((list) => [...new Set(list.split(',').map((s) => s.trim()))].filter(Boolean))
+    .pipe(z.array(sku).min(1).max(100))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().min(1).max(4096).optional(),
 });

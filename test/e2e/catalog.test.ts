@@ -88,6 +88,19 @@ describe('GET /catalog', () => {
     expect(other.status).toBe(404);
   });
 
+  it('prices exactly the skus an RFQ draft names, leaving out unknown and inactive ones', async () => {
+    const answer = await api.call('GET', '/catalog?skus=CAT-00,NOPE-9,GONE-1,CAT-05,CAT-00', { as: people.acmeBuyer });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.items.map((p: { sku: string; yourPrice: number }) => [p.sku, p.yourPrice])).toEqual([
+      ['CAT-00', 50],
+      ['CAT-05', 95],
+    ]);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `S-${i}`).join(',');
+    const refused = await api.call('GET', `/catalog?skus=${tooMany}`, { as: people.acmeBuyer });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('query.skus');
+  });
+
   it('answers bad parameters and a forged cursor with a problem naming the field', async () => {
     const long = await api.call('GET', `/catalog?q=${'x'.repeat(101)}`, { as: people.acmeBuyer });
     expect(long.status).toBe(400);

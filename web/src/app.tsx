@@ -1,5 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { CatalogPage } from './catalog/catalog-page.tsx';
+import { OrderPage } from './orders/order-page.tsx';
+import { OrdersPage } from './orders/orders-page.tsx';
 import { MyRfqsPage } from './rfqs/my-rfqs-page.tsx';
+import { NewRfqPage } from './rfqs/new-rfq-page.tsx';
+import { RfqPage } from './rfqs/rfq-page.tsx';
 import { Link, useLocation } from './router.tsx';
 import { useSignedIn } from './signed-in.ts';
 import { PageTitle } from './ui/page.tsx';
@@ -17,7 +22,13 @@ const sectionOf = (path: string): string =>
 /** The buyer's pages, by path under /app/. */
 const Page = (props: { path: string; query: URLSearchParams }) => {
   const { path, query } = props;
+  if (path === '') return <CatalogPage q={query.get('q') ?? ''} category={query.get('category') ?? ''} />;
   if (path === 'rfqs') return <MyRfqsPage status={query.get('status') ?? ''} q={query.get('q') ?? ''} />;
+  if (path === 'rfqs/new') return <NewRfqPage />;
+  if (path === 'orders') return <OrdersPage />;
+  const [section, id, more] = path.split('/');
+  if (section === 'rfqs' && id && !more) return <RfqPage rfqId={decodeURIComponent(id)} />;
+  if (section === 'orders' && id && !more) return <OrderPage orderId={decodeURIComponent(id)} />;
   return (
     <>
       <PageTitle>Page not found</PageTitle>

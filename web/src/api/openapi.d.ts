@@ -1629,6 +1629,7 @@ export interface operations {
                 q?: string;
                 category?: string;
                 companyId?: string;
+                skus?: string;
                 limit?: number;
                 cursor?: string;
             };

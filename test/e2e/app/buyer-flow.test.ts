@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { products } from '../../../local/seed/catalog.ts';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { aCsv } from './csv.ts';
+
+/**
+ * Dana, a buyer at Acme, in the app from sign-in to order: the catalog at Acme's prices, a 1,000-line CSV with three
+ * bad lines fixed in place, My RFQs, the quote once the rep approved it, acceptance with a PO, Acme's approvers
+ * deciding from their email links while the page shows the progress, and the order. Every page is photographed at
+ * desktop and 390 px and checked with axe; the RFQ is built and accepted by keyboard.
+ */
+const riley = { email: 'riley@northwind.example', groups: ['rep' as const] };
+
+interface InboxEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string };
+}
+
+describe("a buyer's day in the app", { timeout: 300_000 }, () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+  let rfqId: string;
+
+  const api = async (path: string, init: RequestInit = {}) => {
+    const token = await stack.tokenFor(riley);
+    const response = await fetch(`${stack.urls.api}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    return { status: response.status, body: (await response.json()) as { status: string } };
+  };
+  const statusOf = async () => (await api(`/rfqs/${rfqId}`)).body.status;
+  const approvalLinks = async (to: string): Promise<string[]> => {
+    const { emails } = (await (await fetch(`${stack.urls.ses}/store`)).json()) as { emails: InboxEmail[] };
+    return emails
+      .filter((m) => m.destination.to.some((a) => a.includes(to)) && m.subject.includes(rfqId))
+      .flatMap((m) => [...(m.body.text ?? '').matchAll(/(http\S+\/approvals\/[A-Za-z0-9_-]{43})/g)].map((x) => x[1]!));
+  };
+  const approveAs = async (approver: string) => {
+    await expect.poll(() => approvalLinks(approver), { timeout: 60_000 }).not.toEqual([]);
+    const [link] = await approvalLinks(approver);
+    const decided = await fetch(link!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(decided.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `app-flow-${randomUUID().slice(0, 8)}`,
+    });
+    browser = await launchChromium();
+    page = await newPage(browser);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('signs in and searches the catalog at Acme’s prices', async () => {
+    await page.goto(stack.urls.app);
+    await signIn(page, 'dana@acme.example', demoPassword);
+    await expect.poll(() => heading(page).textContent()).toContain('Catalog');
+    await expect.poll(() => heading(page).textContent()).toContain('Acme Industrial Supply Co.');
+    await record(page, 'catalog');
+
+    await page.getByLabel('Search by SKU or name').fill('hard hat');
+    const row = page.getByRole('row', { name: /Hard hat/ });
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    // The contract's price, not the list price, with its basis.
+    await expect.poll(() => row.textContent()).toMatch(/\$21\.50.*contract price.*\$24\.90/);
+    await page.getByLabel('Category').selectOption('safety');
+    await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe('safety');
+    await record(page, 'catalog-search');
+    await page.getByRole('button', { name: 'Add to RFQ: Hard hat, type I, white, ratchet suspension' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Added Hard hat.*\(1 line\)/);
+  });
+
+  it('uploads a 1,000-line CSV, sees its three bad lines, fixes them by keyboard and submits', async () => {
+    await page.getByRole('link', { name: 'New RFQ' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('New RFQ');
+    // The hard hat from the catalog is in the draft; the CSV replaces it.
+    await expect.poll(() => page.getByLabel('SKU, line 1').inputValue()).toBe('SAF-HAT-WHT');
+    await page.getByRole('button', { name: 'Remove line 1' }).click();
+
+    const skus = products.filter((p) => p.active).map((p) => p.sku);
+    const csv = aCsv(skus, { 17: ['NOPE-404', '3'], 250: [skus[0]!, 'ten'], 999: [skus[1]!, '0'] });
+    await page
+      .getByLabel(/CSV file/)
+      .setInputFiles({ name: 'acme-march.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Added 1000 lines from acme-march.csv.');
+    const problems = page.getByRole('alert').filter({ hasText: 'fixing' });
+    await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toMatch(/3 lines need fixing/);
+    expect(await problems.getByRole('link').allTextContents()).toEqual([
+      'Line 17: NOPE-404 is not in the catalog',
+      'Line 250: quantity “ten” is not a whole number from 1 to 1,000,000',
+      'Line 999: quantity “0” is not a whole number from 1 to 1,000,000',
+    ]);
+    expect(await page.getByRole('button', { name: 'Submit the RFQ' }).isDisabled()).toBe(true);
+    await page.getByLabel('Show only the lines that need fixing').check();
+    await record(page, 'new-rfq-bad-lines');
+
+    // Each problem's link takes the focus to its field; typing and Tab fix it.
+    await problems.getByRole('link', { name: /Line 17/ }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (
+            globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+          ).document.activeElement?.getAttribute('aria-label'),
+        ),
+      )
+      .toBe('SKU, line 17');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(skus[2]!);
+    await page.keyboard.press('Tab');
+    await problems.getByRole('link', { name: /Line 250/ }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Tab');
+    await problems.getByRole('link', { name: /Line 999/ }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => problems.count()).toBe(0);
+    await page.getByLabel('Note for the sales rep (optional)').fill('March restock for the Dayton warehouse');
+
+    // The draft survives a reload.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Quantity, line 250').inputValue()).toBe('10');
+    await expect.poll(() => page.getByRole('button', { name: 'Submit the RFQ' }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Submit the RFQ' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toMatch(/Request for quote|Your quote/);
+    rfqId = new URL(page.url()).pathname.split('/').at(-1)!;
+    expect(rfqId).toMatch(/^rfq_/);
+    await record(page, 'rfq-submitted');
+  });
+
+  it('finds the RFQ in My RFQs', async () => {
+    await page.getByRole('link', { name: 'My RFQs' }).click();
+    await expect.poll(() => page.getByRole('link', { name: rfqId }).isVisible()).toBe(true);
+    await record(page, 'my-rfqs');
+    await page.getByLabel('Status').selectOption('ORDERED');
+    await expect.poll(() => page.getByText('No RFQs with the status').isVisible()).toBe(true);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByRole('link', { name: rfqId }).click();
+    await expect.poll(() => page.getByText(rfqId).first().isVisible()).toBe(true);
+  });
+
+  it('sees the quote once the rep approves it, accepts it with a PO, and watches the approvals to the order', async () => {
+    await expect.poll(statusOf, { timeout: 60_000 }).toBe('IN_REVIEW');
+    const reviewed = await api(`/rfqs/${rfqId}/review`, {
+      method: 'POST',
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(reviewed.status).toBe(202);
+    await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Your quote/);
+    await record(page, 'rfq-quoted');
+
+    await page.getByLabel('Purchase order number').focus();
+    await page.keyboard.type('PO-ACME-0042');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Accepted/);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Approval progress' }).isVisible(), { timeout: 60_000 })
+      .toBe(true);
+    await expect.poll(() => page.getByText('0 of 2 levels approved').isVisible()).toBe(true);
+    await record(page, 'rfq-approvals');
+
+    await approveAs('sam@acme.example');
+    await expect.poll(() => page.getByText('1 of 2 levels approved').isVisible(), { timeout: 60_000 }).toBe(true);
+    await approveAs('morgan@acme.example');
+    await expect.poll(() => page.getByRole('link', { name: /^ord_/ }).isVisible(), { timeout: 60_000 }).toBe(true);
+    await record(page, 'rfq-ordered');
+
+    await page.getByRole('link', { name: /^ord_/ }).click();
+    await expect.poll(() => heading(page).textContent()).toMatch(/^Order/);
+    await expect.poll(() => page.getByText('PO-ACME-0042').isVisible()).toBe(true);
+    await record(page, 'order');
+    await page.getByRole('link', { name: 'My orders' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'PO-ACME-0042' }).isVisible()).toBe(true);
+    await record(page, 'orders');
+  });
+});

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { problemText } from '../api/client.ts';
+import { useSignedIn } from '../signed-in.ts';
+import { useLoad } from '../ui/load.ts';
+import { money } from '../ui/money.ts';
+import { Show } from '../ui/page.tsx';
+
+/** A search of the catalog by SKU or name, with the company's price, and a button to add each result to the RFQ. */
+export const ProductSearch = (props: { onAdd: (sku: string) => void }) => {
+  const { api } = useSignedIn();
+  const [q, setQ] = useState('');
+  const [found] = useLoad(async () => {
+    if (!q.trim()) return undefined;
+    const { data, error } = await api.GET('/catalog', { params: { query: { q: q.trim(), limit: 8 } } });
+    if (!data) throw new Error(problemText(error, 'The catalog could not be searched.'));
+    return data;
+  }, [q]);
+  return (
+    <>
+      <label>
+        Search by SKU or name
+        <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+      </label>
+      <Show loaded={found}>
+        {(page) =>
+          page &&
+          (page.items.length === 0 ? (
+            <p>No product matches “{q}”.</p>
+          ) : (
+            <ul class="results">
+              {page.items.map((item) => (
+                <li key={item.sku}>
+                  <span>
+                    {item.name} <span class="secondary">{item.sku}</span>
+                  </span>
+                  <span class="number">{money(item.yourPrice, page.currency)}</span>
+                  <button
+                    type="button"
+                    class="secondary-action"
+                    onClick={() => props.onAdd(item.sku)}
+                    aria-label={`Add ${item.name}`}
+                  >
+                    Add
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ))
+        }
+      </Show>
+    </>
+  );
+};

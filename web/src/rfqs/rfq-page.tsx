@@ -1,0 +1,301 @@
+import { useEffect, useState } from 'preact/hooks';
+import { problemText, type Schemas } from '../api/client.ts';
+import { Link, navigate } from '../router.tsx';
+import { useSignedIn } from '../signed-in.ts';
+import { calendarDay, when } from '../ui/dates.ts';
+import { useLoad } from '../ui/load.ts';
+import { money } from '../ui/money.ts';
+import { PageTitle, Show } from '../ui/page.tsx';
+import { ApprovalProgress } from './approval-progress.tsx';
+import { QuoteLines } from './quote-lines.tsx';
+import { addToDraft } from './rfq-draft.ts';
+import { type RfqStatus, StatusBadge } from './status.tsx';
+import { Timeline } from './timeline.tsx';
+
+type Rfq = Schemas['Rfq'];
+
+/** Statuses after which nothing more happens: the page stops looking for news. */
+const settled: ReadonlySet<RfqStatus> = new Set([
+  'QUOTED',
+  'ORDERED',
+  'REJECTED',
+  'DECLINED',
+  'APPROVAL_REJECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'FAILED',
+]);
+const over: ReadonlySet<RfqStatus> = new Set([
+  'ORDERED',
+  'REJECTED',
+  'DECLINED',
+  'APPROVAL_REJECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'FAILED',
+]);
+
+type Decision = 'accept' | 'revise' | 'decline' | 'cancel';
+
+/** One RFQ: where it stands, the quote, the buyer's decisions, approval progress and everything that happened. */
+export const RfqPage = (props: { rfqId: string }) => {
+  const { api, person } = useSignedIn();
+  const [answer, setAnswer] = useState<{ kind: 'notice' | 'error'; text: string } | undefined>();
+  const [busy, setBusy] = useState<Decision | undefined>();
+  const [loaded, reload] = useLoad(async () => {
+    const { data, error } = await api.GET('/rfqs/{rfqId}', { params: { path: { rfqId: props.rfqId } } });
+    if (!data) throw new Error(problemText(error, 'This RFQ could not be loaded.'));
+    return data;
+  }, [props.rfqId]);
+
+  // While the workflow moves the RFQ on (review, approvals, ordering), look again now and then.
+  const status = loaded.state === 'ready' ? loaded.value.status : undefined;
+  useEffect(() => {
+    if (!status || settled.has(status)) return;
+    const timer = window.setTimeout(reload, 3000);
+    return () => window.clearTimeout(timer);
+  }, [loaded, status, reload]);
+
+  const decide = async (decision: Decision, fields: Record<string, string>) => {
+    setBusy(decision);
+    setAnswer(undefined);
+    const path = { rfqId: props.rfqId };
+    const sent =
+      decision === 'accept'
+        ? await api.POST('/rfqs/{rfqId}/accept', { params: { path }, body: { poNumber: fields.poNumber ?? '' } })
+        : decision === 'revise'
+          ? await api.POST('/rfqs/{rfqId}/revise', { params: { path }, body: { comment: fields.comment ?? '' } })
+          : decision === 'decline'
+            ? await api.POST('/rfqs/{rfqId}/decline', { params: { path }, body: { reason: fields.reason ?? '' } })
+            : await api.POST('/rfqs/{rfqId}/cancel', {
+                params: { path },
+                body: fields.reason ? { reason: fields.reason } : {},
+              });
+    setBusy(undefined);
+    if (sent.error) {
+      setAnswer({ kind: 'error', text: problemText(sent.error, 'That did not go through. Try again.') });
+      return;
+    }
+    const told: Record<Decision, string> = {
+      accept: 'Accepted. Your company’s approvers are asked next; this page shows their progress.',
+      revise: 'Revision requested. The sales rep will send a new version of the quote.',
+      decline: 'Declined. The sales rep is told.',
+      cancel: 'Withdrawn. The sales rep is told.',
+    };
+    setAnswer({ kind: 'notice', text: told[decision] });
+    reload();
+  };
+
+  const copy = (rfq: Rfq) => {
+    addToDraft(
+      person.email,
+      rfq.request.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    );
+    navigate('rfqs/new');
+  };
+
+  return (
+    <Show loaded={loaded}>
+      {(rfq) => (
+        <>
+          <PageTitle secondary={rfq.rfqId}>{rfq.status === 'QUOTED' ? 'Your quote' : 'Request for quote'}</PageTitle>
+          <dl class="facts panel">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={rfq.status} />
+            </dd>
+            <dt>Submitted</dt>
+            <dd>
+              {when(rfq.createdAt)} by {rfq.buyerEmail}
+            </dd>
+            {rfq.validUntil && (
+              <>
+                <dt>Quote valid until</dt>
+                <dd>{calendarDay(rfq.validUntil)}</dd>
+              </>
+            )}
+            {rfq.version !== null && (
+              <>
+                <dt>Quote version</dt>
+                <dd>{rfq.version}</dd>
+              </>
+            )}
+            {rfq.poNumber && (
+              <>
+                <dt>Your PO number</dt>
+                <dd>{rfq.poNumber}</dd>
+              </>
+            )}
+            {rfq.orderId && (
+              <>
+                <dt>Order</dt>
+                <dd>
+                  <Link to={`orders/${rfq.orderId}`}>{rfq.orderId}</Link>
+                </dd>
+              </>
+            )}
+            {rfq.request.requestedDeliveryDate && (
+              <>
+                <dt>Requested delivery</dt>
+                <dd>{calendarDay(rfq.request.requestedDeliveryDate)}</dd>
+              </>
+            )}
+          </dl>
+          <p role="status" class={answer?.kind === 'notice' ? 'notice' : undefined}>
+            {answer?.kind === 'notice' ? answer.text : ''}
+          </p>
+          {answer?.kind === 'error' && (
+            <p class="error" role="alert">
+              {answer.text}
+            </p>
+          )}
+
+          {rfq.status === 'QUOTED' && (
+            <Decisions total={money(rfq.total, rfq.currency)} busy={busy} onDecide={decide} />
+          )}
+
+          <section aria-labelledby="quote-heading">
+            <h2 id="quote-heading">
+              {rfq.lines.some((l) => l.unitPrice !== null) ? 'The quote' : 'What you asked for'}
+            </h2>
+            {rfq.lines.length > 0 ? (
+              <QuoteLines
+                lines={rfq.lines}
+                currency={rfq.currency}
+                subtotal={rfq.subtotal}
+                discountTotal={rfq.discountTotal}
+                total={rfq.total}
+              />
+            ) : (
+              <p>The quote is being priced.</p>
+            )}
+            {rfq.request.note && (
+              <p>
+                <strong>Your note:</strong> {rfq.request.note}
+              </p>
+            )}
+          </section>
+
+          {rfq.approvals.length > 0 && <ApprovalProgress steps={rfq.approvals} />}
+
+          <Timeline history={rfq.history} />
+
+          <div class="actions">
+            <button type="button" class="secondary-action" onClick={() => copy(rfq)}>
+              Copy to a new RFQ
+            </button>
+            {!over.has(rfq.status) && rfq.status !== 'APPROVED' && (
+              <Withdraw busy={busy === 'cancel'} onWithdraw={(reason) => decide('cancel', { reason })} />
+            )}
+          </div>
+        </>
+      )}
+    </Show>
+  );
+};
+
+const Decisions = (props: {
+  total: string;
+  busy: Decision | undefined;
+  onDecide: (decision: Decision, fields: Record<string, string>) => void;
+}) => {
+  const [poNumber, setPoNumber] = useState('');
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <section class="panel decisions" aria-labelledby="decide-heading">
+      <h2 id="decide-heading">Your decision</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onDecide('accept', { poNumber });
+        }}
+      >
+        <label>
+          Purchase order number
+          <input
+            value={poNumber}
+            required
+            maxLength={64}
+            autocomplete="off"
+            onInput={(e) => setPoNumber(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" disabled={!!props.busy}>
+          Accept the quote ({props.total})
+        </button>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onDecide('revise', { comment });
+        }}
+      >
+        <label>
+          What should change?
+          <textarea
+            rows={2}
+            required
+            maxLength={2000}
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="secondary-action" disabled={!!props.busy}>
+          Ask for a revision
+        </button>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onDecide('decline', { reason });
+        }}
+      >
+        <label>
+          Reason for declining
+          <textarea
+            rows={2}
+            required
+            maxLength={2000}
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="danger" disabled={!!props.busy}>
+          Decline the quote
+        </button>
+      </form>
+    </section>
+  );
+};
+
+const Withdraw = (props: { busy: boolean; onWithdraw: (reason: string) => void }) => {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="danger" onClick={() => setOpen(true)}>
+        Withdraw this RFQ…
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onWithdraw(reason.trim());
+      }}
+    >
+      <label>
+        Why withdraw it? (optional)
+        <input value={reason} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="danger" disabled={props.busy}>
+        Withdraw the RFQ
+      </button>
+      <button type="button" class="link" onClick={() => setOpen(false)}>
+        Keep it
+      </button>
+    </form>
+  );
+};
