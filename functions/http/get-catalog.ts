@@ -1,7 +1,7 @@
 import type * as z from 'zod';
-import { canSee } from '#domain/access.ts';
 import { dayOf } from '#domain/calendar.ts';
 import { catalogEntries } from '#domain/catalog-prices.ts';
+import { mayRead } from '#domain/policy.ts';
 import type { Product } from '#domain/product.ts';
 import type { CatalogStore, Page } from '#store/ports.ts';
 import { adapters } from './adapters.ts';
@@ -34,7 +34,7 @@ export const handler = http(route('GET /catalog'), async ({ query, caller }) => 
       { path: 'query.companyId', message: 'required for seller staff' },
     ]);
   const company = await catalog.getCompany(companyId);
-  if (!company || !canSee(caller, company)) throw notFound(`no company ${companyId}`);
+  if (!company || !mayRead(caller, company)) throw notFound(`no company ${companyId}`);
   const [page, contract] = await Promise.all([productsAsked(catalog, query), catalog.getContract(companyId)]);
   const items = catalogEntries(page.items, {
     ...(contract && { contract }),

@@ -13,6 +13,7 @@ import { aCsv } from './csv.ts';
  * deciding from their email links while the page shows the progress, and the order. Every page is photographed at
  * desktop and 390 px and checked with axe; the RFQ is built and accepted by keyboard.
  */
+const screenHigh = { fullPage: false };
 const riley = { email: 'riley@northwind.example', groups: ['rep' as const] };
 
 interface InboxEmail {
@@ -144,7 +145,7 @@ describe("a buyer's day in the app", { timeout: 300_000 }, () => {
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toMatch(/Request for quote|Your quote/);
     rfqId = new URL(page.url()).pathname.split('/').at(-1)!;
     expect(rfqId).toMatch(/^rfq_/);
-    await record(page, 'rfq-submitted');
+    await record(page, 'rfq-submitted', screenHigh);
   });
 
   it('finds the RFQ in My RFQs', async () => {
@@ -166,7 +167,7 @@ describe("a buyer's day in the app", { timeout: 300_000 }, () => {
     });
     expect(reviewed.status).toBe(202);
     await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Your quote/);
-    await record(page, 'rfq-quoted');
+    await record(page, 'rfq-quoted', screenHigh);
 
     await page.getByLabel('Purchase order number').focus();
     await page.keyboard.type('PO-ACME-0042');
@@ -176,18 +177,18 @@ describe("a buyer's day in the app", { timeout: 300_000 }, () => {
       .poll(() => page.getByRole('heading', { name: 'Approval progress' }).isVisible(), { timeout: 60_000 })
       .toBe(true);
     await expect.poll(() => page.getByText('0 of 2 levels approved').isVisible()).toBe(true);
-    await record(page, 'rfq-approvals');
+    await record(page, 'rfq-approvals', screenHigh);
 
     await approveAs('sam@acme.example');
     await expect.poll(() => page.getByText('1 of 2 levels approved').isVisible(), { timeout: 60_000 }).toBe(true);
     await approveAs('morgan@acme.example');
     await expect.poll(() => page.getByRole('link', { name: /^ord_/ }).isVisible(), { timeout: 60_000 }).toBe(true);
-    await record(page, 'rfq-ordered');
+    await record(page, 'rfq-ordered', screenHigh);
 
     await page.getByRole('link', { name: /^ord_/ }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^Order/);
     await expect.poll(() => page.getByText('PO-ACME-0042').isVisible()).toBe(true);
-    await record(page, 'order');
+    await record(page, 'order', screenHigh);
     await page.getByRole('link', { name: 'My orders' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'PO-ACME-0042' }).isVisible()).toBe(true);
     await record(page, 'orders');
