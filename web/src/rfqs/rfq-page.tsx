@@ -167,7 +167,10 @@ export const RfqPage = (props: { rfqId: string }) => {
                 total={rfq.total}
               />
             ) : (
-              <p>The quote is being priced.</p>
+              <p>
+                {rfq.request.lines.length.toLocaleString()} {rfq.request.lines.length === 1 ? 'line' : 'lines'} asked
+                for; the quote is being priced.
+              </p>
             )}
             {rfq.request.note && (
               <p>
