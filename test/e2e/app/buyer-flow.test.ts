@@ -8,19 +8,12 @@ import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 import { aCsv } from './csv.ts';
 
 /**
- * Dana, a buyer at Acme, in the app from sign-in to order: the catalog at Acme's prices, a 1,000-line CSV with three
- * bad lines fixed in place, My RFQs, the quote once the rep approved it, acceptance with a PO, Acme's approvers
- * deciding from their email links while the page shows the progress, and the order. Every page is photographed at
+ * Dana, a buyer at Acme, in the app: the catalog at Acme's prices, a 1,000-line CSV with three bad lines fixed in
+ * place, My RFQs, the quote once the rep approved it, and acceptance with a PO. Every page is photographed at
  * desktop and 390 px and checked with axe; the RFQ is built and accepted by keyboard.
  */
 const screenHigh = { fullPage: false };
 const riley = { email: 'riley@northwind.example', groups: ['rep' as const] };
-
-interface InboxEmail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string };
-}
 
 describe("a buyer's day in the app", { timeout: 300_000 }, () => {
   let stack: LocalStack;
@@ -37,23 +30,6 @@ describe("a buyer's day in the app", { timeout: 300_000 }, () => {
     return { status: response.status, body: (await response.json()) as { status: string } };
   };
   const statusOf = async () => (await api(`/rfqs/${rfqId}`)).body.status;
-  const approvalLinks = async (to: string): Promise<string[]> => {
-    const { emails } = (await (await fetch(`${stack.urls.ses}/store`)).json()) as { emails: InboxEmail[] };
-    return emails
-      .filter((m) => m.destination.to.some((a) => a.includes(to)) && m.subject.includes(rfqId))
-      .flatMap((m) => [...(m.body.text ?? '').matchAll(/(http\S+\/approvals\/[A-Za-z0-9_-]{43})/g)].map((x) => x[1]!));
-  };
-  const approveAs = async (approver: string) => {
-    await expect.poll(() => approvalLinks(approver), { timeout: 60_000 }).not.toEqual([]);
-    const [link] = await approvalLinks(approver);
-    const decided = await fetch(link!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ decision: 'approve' }),
-    });
-    expect(decided.status).toBe(200);
-  };
-
   beforeAll(async () => {
     stack = await startLocalStack({
       reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
@@ -159,7 +135,7 @@ describe("a buyer's day in the app", { timeout: 300_000 }, () => {
     await expect.poll(() => page.getByText(rfqId).first().isVisible()).toBe(true);
   });
 
-  it('sees the quote once the rep approves it, accepts it with a PO, and watches the approvals to the order', async () => {
+  it('sees the quote once the rep approves it and accepts it with a PO by keyboard', async () => {
     await expect.poll(statusOf, { timeout: 60_000 }).toBe('IN_REVIEW');
     const reviewed = await api(`/rfqs/${rfqId}/review`, {
       method: 'POST',
@@ -173,24 +149,7 @@ describe("a buyer's day in the app", { timeout: 300_000 }, () => {
     await page.keyboard.type('PO-ACME-0042');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Accepted/);
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Approval progress' }).isVisible(), { timeout: 60_000 })
-      .toBe(true);
-    await expect.poll(() => page.getByText('0 of 2 levels approved').isVisible()).toBe(true);
-    await record(page, 'rfq-approvals', screenHigh);
-
-    await approveAs('sam@acme.example');
-    await expect.poll(() => page.getByText('1 of 2 levels approved').isVisible(), { timeout: 60_000 }).toBe(true);
-    await approveAs('morgan@acme.example');
-    await expect.poll(() => page.getByRole('link', { name: /^ord_/ }).isVisible(), { timeout: 60_000 }).toBe(true);
-    await record(page, 'rfq-ordered', screenHigh);
-
-    await page.getByRole('link', { name: /^ord_/ }).click();
-    await expect.poll(() => heading(page).textContent()).toMatch(/^Order/);
-    await expect.poll(() => page.getByText('PO-ACME-0042').isVisible()).toBe(true);
-    await record(page, 'order', screenHigh);
-    await page.getByRole('link', { name: 'My orders' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'PO-ACME-0042' }).isVisible()).toBe(true);
-    await record(page, 'orders');
+    await expect.poll(statusOf, { timeout: 60_000 }).not.toBe('QUOTED');
+    expect((await api(`/rfqs/${rfqId}`)).body).toMatchObject({ poNumber: 'PO-ACME-0042' });
   });
 });
