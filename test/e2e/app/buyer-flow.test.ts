@@ -15,7 +15,7 @@ import { aCsv } from './csv.ts';
 const screenHigh = { fullPage: false };
 const riley = { email: 'riley@northwind.example', groups: ['rep' as const] };
 
-describe("a buyer's day in the app", { timeout: 300_000 }, () => {
+describe("a buyer's day in the app", { timeout: 600_000 }, () => {
   let stack: LocalStack;
   let browser: Browser;
   let page: Page;
