@@ -18,9 +18,6 @@ import { nagReason } from './nag.ts';
 import { grantNeeds, mergeNeeds, type Targets } from './permissions.ts';
 
 export interface ApiProps {
-  issuer: string;
-  /** The app client ids whose ID tokens are accepted (`aud`). */
-  audience: string[];
   rateLimit: number;
   burstLimit: number;
   defaults: Pick<FunctionDefaults, 'logRetention' | 'removalPolicy'>;
@@ -65,7 +62,7 @@ export class Api extends Construct {
   /** The base URL, ending in `/`; what the email links start with. */
   readonly url: string;
   readonly functions = new Map<string, QuoteToOrderFunction>();
-  private readonly authorizer: HttpJwtAuthorizer;
+  private authorizer: HttpJwtAuthorizer | undefined;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -85,7 +82,19 @@ export class Api extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
     this.url = `${this.httpApi.apiEndpoint}/`;
-    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, { jwtAudience: props.audience });
+  }
+
+  /**
+   * The JWT authorizer of every `auth: 'jwt'` route: the user pool's issuer and the app clients whose ID tokens are
+   * accepted (`aud`). Set before the routes, once the clients exist (the web client needs the site's URL first).
+   */
+  authorizeWith(issuer: string, audience: string[]): void {
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', issuer, { jwtAudience: audience });
+  }
+
+  private jwtAuthorizer(): HttpJwtAuthorizer {
+    if (!this.authorizer) throw new Error('Api.authorizeWith must be called before routes are added');
+    return this.authorizer;
   }
 
   /**
@@ -111,7 +120,7 @@ export class Api extends Construct {
           path: route.path,
           methods: [HttpMethod[route.method]],
           integration,
-          ...(route.auth === 'jwt' && { authorizer: this.authorizer }),
+          ...(route.auth === 'jwt' && { authorizer: this.jwtAuthorizer() }),
         });
         if (route.auth === 'public') {
           for (const publicRoute of added) Validations.of(publicRoute).acknowledge(nagReason('AwsSolutions-APIG4'));
@@ -133,7 +142,7 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.DEFAULT,
       integration: new HttpLambdaIntegration(`${id}Integration`, fn),
-      ...(spec.auth === 'jwt' && { authorizer: this.authorizer }),
+      ...(spec.auth === 'jwt' && { authorizer: this.jwtAuthorizer() }),
     });
     if (spec.auth === 'public') Validations.of(route).acknowledge(nagReason('AwsSolutions-APIG4'));
   }

@@ -1,12 +1,18 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
+  UserPoolEmail,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -18,22 +24,33 @@ export const groups = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'] as 
 export interface AuthProps {
   requireMfa: boolean;
   deletionProtection: boolean;
+  /** `ses`: the pool mails through the app's SES identity (which must already be verified); `cognito`: 50 a day. */
+  mail: 'ses' | 'cognito';
+  mailFrom: string;
+  mailDomain?: string | undefined;
+  configurationSetName: string;
+  /** The hosted domain's prefix; by default the stack name and account, lower-cased. */
+  domainPrefix?: string | undefined;
 }
 
 /**
  * Who may call the API: a Cognito user pool with the five role groups and `custom:companyId` (which company a buyer
- * or approver belongs to), and one app client whose ID tokens the HTTP API's JWT authorizer accepts. Users are
- * created by an admin (no self sign-up: a B2B buyer is invited by the seller), and a user can never change their own
- * company — the client may read `custom:companyId` but not write it.
+ * or approver belongs to), a hosted domain with managed login for the web app's sign-in, and the app clients whose
+ * ID tokens the HTTP API's JWT authorizer accepts. Users are created by an admin (no self sign-up: a B2B buyer is
+ * invited by the seller), and a user can never change their own company — a client may read `custom:companyId` but
+ * not write it.
  */
 export class Auth extends Construct {
   readonly userPool: UserPool;
-  readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
   /** The JWT issuer: what the authorizer checks `iss` against. */
   readonly issuer: string;
+  /** The managed login's host name, which the web app's CSP must allow to reach (token endpoint). */
+  readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
+    const stack = Stack.of(this);
     this.userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -52,6 +69,15 @@ export class Auth extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
+      email:
+        props.mail === 'ses'
+          ? UserPoolEmail.withSES({
+              fromEmail: props.mailFrom,
+              sesRegion: stack.region,
+              ...(props.mailDomain && { sesVerifiedDomain: props.mailDomain }),
+              configurationSetName: props.configurationSetName,
+            })
+          : UserPoolEmail.withCognito(),
       deletionProtection: props.deletionProtection,
       removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
@@ -60,19 +86,63 @@ export class Auth extends Construct {
     for (const group of groups) {
       new UserPoolGroup(this, `Group-${group}`, { userPool: this.userPool, groupName: group });
     }
-    this.client = this.userPool.addClient('ApiClient', {
-      generateSecret: false,
-      authFlows: { userSrp: true, adminUserPassword: true },
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('companyId'),
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: {
+        domainPrefix: props.domainPrefix ?? Fn.join('-', [stack.stackName.toLowerCase(), stack.account]),
+      },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
-    this.issuer = `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`;
+    this.domainName = `${this.domain.domainName}.auth.${stack.region}.amazoncognito.com`;
+    this.issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+  }
+
+  /**
+   * The web app's client: managed login, authorization code with PKCE (a public client: no secret, so the SPA proves
+   * possession with its code verifier), never the implicit flow; sign-in returns to `/app/` and sign-out lands there.
+   */
+  addWebClient(callbackUrls: string[]): UserPoolClient {
+    const client = this.userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userSrp: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls,
+        logoutUrls: callbackUrls,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      ...clientDefaults,
+    });
+    new CfnManagedLoginBranding(this, 'WebClientLogin', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    return client;
+  }
+
+  /**
+   * The operators' client, for scripts and the smoke test: ADMIN_USER_PASSWORD_AUTH only, which needs the caller's
+   * AWS credentials (cognito-idp:AdminInitiateAuth), so it is no way in for someone with just a password. No OAuth.
+   */
+  addOperatorClient(): UserPoolClient {
+    return this.userPool.addClient('OperatorClient', {
+      generateSecret: false,
+      authFlows: { adminUserPassword: true },
+      disableOAuth: true,
+      ...clientDefaults,
+    });
   }
 }
+
+const clientDefaults = {
+  preventUserExistenceErrors: true,
+  enableTokenRevocation: true,
+  idTokenValidity: Duration.hours(1),
+  accessTokenValidity: Duration.hours(1),
+  refreshTokenValidity: Duration.days(30),
+  readAttributes: new ClientAttributes()
+    .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+    .withCustomAttributes('companyId'),
+  writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+} as const;

@@ -22,6 +22,8 @@ const requireBanner =
 
 export interface FunctionDefaults {
   environment: Record<string, string>;
+  /** X-Ray (active tracing and Powertools' Tracer); off unless the `tracing` setting turns it on. */
+  tracing: boolean;
   logRetention: RetentionDays;
   logLevel: string;
   removalPolicy: RemovalPolicy;
@@ -38,7 +40,7 @@ export interface QuoteToOrderFunctionProps {
 /**
  * A Lambda function with the project's defaults, so a declaration is two lines: bundled locally by esbuild (no
  * Docker) into one minified, tree-shaken ESM file with the AWS SDK inside (the version we tested, not the runtime's),
- * ARM64, X-Ray, its own log group with retention, and its own role that starts with nothing but writing to that
+ * ARM64, X-Ray when tracing is on, its own log group with retention, and its own role that starts with nothing but writing to that
  * log group — every other permission is granted from the spec's `needs`.
  */
 export class QuoteToOrderFunction extends NodejsFunction {
@@ -56,7 +58,7 @@ export class QuoteToOrderFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? 512,
       timeout: Duration.seconds(props.timeoutSeconds ?? 10),
-      tracing: Tracing.ACTIVE,
+      tracing: defaults.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role,
       projectRoot: repoRoot,
@@ -66,6 +68,7 @@ export class QuoteToOrderFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'quote-to-order',
         POWERTOOLS_LOG_LEVEL: defaults.logLevel,
         POWERTOOLS_METRICS_NAMESPACE: 'QuoteToOrder',
+        POWERTOOLS_TRACE_ENABLED: String(defaults.tracing),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {

@@ -17,11 +17,41 @@ export const nagReasons = {
     'Only for actions the Service Authorization Reference defines no resource type for, so IAM requires "*": xray:PutTraceSegments / PutTelemetryRecords (every function, and the state machine with GetSamplingRules / GetSamplingTargets), states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat (the functions that resume a human wait; the task token is the capability), and the CloudWatch Logs vended-log delivery actions the state machine needs for its log group. infra/wildcards.ts lists them and the infra test fails on any other action granted on "*".',
   'AwsSolutions-IAM5[Resource::<executions of the workflow>]':
     "states:StopExecution and states:DescribeExecution are authorized per execution, and an execution's name is its RFQ id, known only at run time: the wildcard covers the executions of this one state machine and nothing else.",
+  'AwsSolutions-S1':
+    "The web app's bucket holds only the app's public build (no data); CloudFront is its only reader (origin access control) and the distribution is where requests are seen.",
+  'AwsSolutions-CFR1':
+    'No geo restriction: buyers of a B2B seller are wherever its customers are; the operator can add one for their market.',
+  'AwsSolutions-CFR2':
+    'No AWS WAF web ACL by default (billed per ACL and per request): the API throttles per stage, approval links are single-use 256-bit tokens, and every other route needs a Cognito JWT. Attach a web ACL to the distribution where policy requires one.',
+  'AwsSolutions-CFR3':
+    "No CloudFront access log: every API request is in the API's own access log (route key, status, caller's sub, never the path, which may be a link token); the static app's requests hold no data. Standard logs would also need an ACL-enabled bucket.",
+  'AwsSolutions-CFR4':
+    "The distribution uses CloudFront's default certificate (*.cloudfront.net), for which CloudFront fixes the minimum TLS version; with a custom domain and certificate, set TLSv1.2_2021.",
+  'AwsSolutions-*[web upload]':
+    "CDK's BucketDeployment, which copies the web app's build into its bucket at deploy time: its singleton function (CDK's own Python runtime, AWSLambdaBasicExecutionRole) reads the CDK asset bucket and writes the web bucket with CDK's s3:*Object* grants, and invalidates the distribution (cloudfront:CreateInvalidation / GetInvalidation, which CDK grants on \"*\"). It runs only during a deploy and holds no data.",
 } as const;
 
 export type NagRuleId = keyof typeof nagReasons;
 
 export const nagReason = (id: NagRuleId): Acknowledgment => ({ id, reason: nagReasons[id] });
+
+/** What cdk-nag reports on CDK's BucketDeployment singleton; each id is acknowledged with the one reason above. */
+export const acknowledgeWebUpload = (singleton: IConstruct, bucketArn: string): void => {
+  const stack = Stack.of(singleton);
+  const ids = [
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    'AwsSolutions-IAM5[Action::s3:GetObject*]',
+    'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+    'AwsSolutions-IAM5[Action::s3:List*]',
+    'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+    'AwsSolutions-IAM5[Action::s3:Abort*]',
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${stack.synthesizer.bootstrapQualifier ?? 'hnb659fds'}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
+    `AwsSolutions-IAM5[Resource::${flattenCfnReference(stack.resolve(bucketArn))}/*]`,
+    'AwsSolutions-IAM5[Resource::*]',
+    'AwsSolutions-L1',
+  ];
+  for (const id of ids) Validations.of(singleton).acknowledge({ id, reason: nagReasons['AwsSolutions-*[web upload]'] });
+};
 
 /**
  * cdk-nag names a wildcard resource finding by the flattened ARN (`Resource::arn:<AWS::Partition>:states:...:*`), so

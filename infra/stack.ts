@@ -1,3 +1,4 @@
+import { isAbsolute, join } from 'node:path';
 import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { routes, unmatchedRoute } from '#http/routes.ts';
@@ -6,10 +7,11 @@ import { Auth } from './auth.ts';
 import { Data } from './data.ts';
 import { Email } from './email.ts';
 import { Events } from './events.ts';
-import type { FunctionDefaults, QuoteToOrderFunction } from './function.ts';
+import { type FunctionDefaults, type QuoteToOrderFunction, repoRoot } from './function.ts';
 import { Observability } from './observability.ts';
 import type { Targets } from './permissions.ts';
 import type { Settings } from './settings.ts';
+import { Web } from './web.ts';
 import { Workflow } from './workflow.ts';
 
 export interface QuoteToOrderStackProps extends StackProps {
@@ -32,8 +34,9 @@ const optionalEnvironment = (settings: Settings): Record<string, string> =>
   );
 
 /**
- * quote-to-order on AWS: one table, the HTTP API with its functions, the workflow with its step functions, Cognito,
- * SES, an event bus, alarms and a dashboard.
+ * quote-to-order on AWS: one table, the HTTP API with its functions, the workflow with its step functions, Cognito
+ * with managed login, SES, an event bus, the web app and the API behind one CloudFront distribution, alarms and a
+ * dashboard.
  *
  * The functions that start or stop the workflow need its ARN, and the workflow's definition needs the step functions'
  * ARNs. Passing `stateMachine.stateMachineArn` around would tie them into one dependency knot; instead the state
@@ -48,21 +51,37 @@ export class QuoteToOrderStack extends Stack {
     const { settings } = props;
     const removalPolicy = settings.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-    const auth = new Auth(this, 'Auth', settings);
     const data = new Data(this, 'Data', settings);
     const email = new Email(this, 'Email', {
       mailFrom: settings.mailFrom,
       mailDomain: settings.mailDomain,
+      existingIdentity: settings.existingSesIdentity,
       sandboxRecipients: settings.sesSandboxRecipients,
+    });
+    const auth = new Auth(this, 'Auth', {
+      requireMfa: settings.requireMfa,
+      deletionProtection: settings.deletionProtection,
+      mail: settings.userPoolMail,
+      mailFrom: settings.mailFrom,
+      mailDomain: settings.mailDomain,
+      configurationSetName: email.configurationSet.configurationSetName,
+      domainPrefix: settings.authDomainPrefix,
     });
     const events = new Events(this, 'Events');
     const api = new Api(this, 'Api', {
-      issuer: auth.issuer,
-      audience: [auth.client.userPoolClientId],
       rateLimit: settings.apiRateLimit,
       burstLimit: settings.apiBurstLimit,
       defaults: { logRetention: settings.logRetentionDays, removalPolicy },
     });
+    const web = new Web(this, 'Web', {
+      api: api.httpApi,
+      routes,
+      assetsDir: isAbsolute(settings.webAssets) ? settings.webAssets : join(repoRoot, settings.webAssets),
+      authDomainName: auth.domainName,
+    });
+    const webClient = auth.addWebClient([web.appUrl, ...settings.extraCallbackUrls]);
+    const operatorClient = auth.addOperatorClient();
+    api.authorizeWith(auth.issuer, [webClient.userPoolClientId, operatorClient.userPoolClientId]);
 
     this.stateMachineName = `${this.stackName}-workflow`;
     const stateMachineArn = this.formatArn({
@@ -91,11 +110,13 @@ export class QuoteToOrderStack extends Stack {
         EVENT_BUS_NAME: events.bus.eventBusName,
         MAIL_FROM: settings.mailFrom,
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
-        PUBLIC_BASE_URL: api.url,
+        // Email links and the app share the site's origin; the API answers there through CloudFront.
+        PUBLIC_BASE_URL: web.url,
         ...optionalEnvironment(settings),
       },
       logRetention: settings.logRetentionDays,
       logLevel: settings.logLevel,
+      tracing: settings.tracing,
       removalPolicy,
     };
 
@@ -118,17 +139,30 @@ export class QuoteToOrderStack extends Stack {
       table: data.table,
       functions: this.functions,
       alarmEmail: settings.alarmEmail,
+      api5xxPercent: settings.api5xxPercent,
       removalPolicy,
     });
 
     const output = (name: string, value: string, description: string) =>
       new CfnOutput(this, name, { value, description });
-    output('ApiUrl', api.url, 'Base URL of the HTTP API (also the email links)');
+    output('SiteUrl', web.url, 'The web app (/app/) and the API on one origin; email links start here');
+    output('ApiUrl', api.url, "The HTTP API's own endpoint (the site forwards API paths to it)");
     output('UserPoolId', auth.userPool.userPoolId, 'Cognito user pool: create users and add them to groups here');
-    output('UserPoolClientId', auth.client.userPoolClientId, 'App client whose ID tokens the API accepts');
+    output('UserPoolClientId', webClient.userPoolClientId, "The web app's client (authorization code + PKCE)");
+    output(
+      'OperatorClientId',
+      operatorClient.userPoolClientId,
+      'For scripts: admin-initiate-auth, needs AWS credentials',
+    );
+    output('SignInDomain', auth.domainName, 'Managed login (the web app signs in here)');
+    output('WebBucketName', web.bucket.bucketName, "The web app's files (uploaded by the deploy)");
     output('TableName', data.table.tableName, 'The DynamoDB table');
     output('StateMachineArn', workflow.stateMachine.stateMachineArn, 'The quote-to-order workflow');
-    output('EventBusName', events.bus.eventBusName, 'Where quote.* and order.created go out');
+    output(
+      'EventBusName',
+      events.bus.eventBusName,
+      'Where the lifecycle events and order.created go out (docs/events.md)',
+    );
     output('AlarmTopicArn', observability.topic.topicArn, 'Subscribe on-call here');
   }
 }

@@ -38,6 +38,27 @@ export const acknowledgedWildcards: readonly AcknowledgedWildcard[] = [
       'The CloudWatch Logs vended-log delivery actions Step Functions needs to write its execution log; the Step Functions developer guide grants them on "*" because log deliveries have no resource-level permissions.',
   },
   {
+    actions: [
+      's3:GetObject*',
+      's3:GetBucket*',
+      's3:List*',
+      's3:DeleteObject*',
+      's3:PutObject',
+      's3:PutObjectLegalHold',
+      's3:PutObjectRetention',
+      's3:PutObjectTagging',
+      's3:PutObjectVersionTagging',
+      's3:Abort*',
+    ],
+    reason:
+      "CDK's BucketDeployment (the web app's upload at deploy time) reads the CDK asset bucket and replaces the web bucket's objects with CDK's own grant sets; the resources are those two buckets, not \"*\".",
+  },
+  {
+    actions: ['cloudfront:GetInvalidation', 'cloudfront:CreateInvalidation'],
+    reason:
+      'CDK\'s BucketDeployment invalidates the distribution\'s copy of index.html after an upload; CDK grants the invalidation actions on "*".',
+  },
+  {
     actions: ['kms:*', 'kms:Decrypt', 'kms:GenerateDataKey*'],
     inPolicyOf: 'AWS::KMS::Key',
     reason:

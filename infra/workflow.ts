@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { Fn, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -49,8 +49,10 @@ export class Workflow extends Construct {
     }
 
     const logGroup = new LogGroup(this, 'Logs', {
-      // The /aws/vendedlogs/ prefix keeps CloudWatch Logs' resource policy from growing with every state machine.
-      logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
+      // The /aws/vendedlogs/ prefix keeps CloudWatch Logs' resource policy from growing with every state machine. The
+      // stack id's UUID makes the name new for every creation of the stack: the group is retained with the data, and a
+      // fixed name would make the next deploy after a destroy fail with AlreadyExists.
+      logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}-${Fn.select(2, Fn.split('/', Stack.of(this).stackId))}`,
       retention: props.defaults.logRetention,
       removalPolicy: props.defaults.removalPolicy,
     });

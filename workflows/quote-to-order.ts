@@ -20,6 +20,8 @@ export interface StepSpec {
 
 const writes = { table: 'write' } as const;
 const writesAndMails = { table: 'write', sendEmail: true } as const;
+/** Steps that publish a lifecycle event (functions/steps/lifecycle-events.ts). */
+const writesMailsAndPublishes = { table: 'write', sendEmail: true, putEvents: true } as const;
 
 export const stepFunctions: Record<string, StepSpec> = {
   PriceQuoteFunctionArn: { handler: 'functions/steps/price-quote.ts', timeoutSeconds: 30, needs: writes },
@@ -28,7 +30,11 @@ export const stepFunctions: Record<string, StepSpec> = {
     timeoutSeconds: 30,
     needs: writesAndMails,
   },
-  RecordReviewFunctionArn: { handler: 'functions/steps/record-review.ts', timeoutSeconds: 30, needs: writesAndMails },
+  RecordReviewFunctionArn: {
+    handler: 'functions/steps/record-review.ts',
+    timeoutSeconds: 30,
+    needs: writesMailsAndPublishes,
+  },
   RequestDiscountApprovalFunctionArn: {
     handler: 'functions/steps/request-discount-approval.ts',
     timeoutSeconds: 30,
@@ -39,11 +45,15 @@ export const stepFunctions: Record<string, StepSpec> = {
     timeoutSeconds: 30,
     needs: writesAndMails,
   },
-  SendQuoteFunctionArn: { handler: 'functions/steps/send-quote.ts', timeoutSeconds: 30, needs: writesAndMails },
+  SendQuoteFunctionArn: {
+    handler: 'functions/steps/send-quote.ts',
+    timeoutSeconds: 30,
+    needs: writesMailsAndPublishes,
+  },
   RecordBuyerDecisionFunctionArn: {
     handler: 'functions/steps/record-buyer-decision.ts',
     timeoutSeconds: 30,
-    needs: writesAndMails,
+    needs: writesMailsAndPublishes,
   },
   StartApprovalChainFunctionArn: {
     handler: 'functions/steps/start-approval-chain.ts',
@@ -65,8 +75,12 @@ export const stepFunctions: Record<string, StepSpec> = {
     timeoutSeconds: 30,
     needs: { table: 'write', sendEmail: true, putEvents: true },
   },
-  ExpireFunctionArn: { handler: 'functions/steps/expire.ts', timeoutSeconds: 30, needs: writesAndMails },
-  MarkFailedFunctionArn: { handler: 'functions/steps/mark-failed.ts', timeoutSeconds: 30, needs: writesAndMails },
+  ExpireFunctionArn: { handler: 'functions/steps/expire.ts', timeoutSeconds: 30, needs: writesMailsAndPublishes },
+  MarkFailedFunctionArn: {
+    handler: 'functions/steps/mark-failed.ts',
+    timeoutSeconds: 30,
+    needs: writesMailsAndPublishes,
+  },
 };
 
 /**

@@ -3,6 +3,7 @@ import { canApply, terminalStatuses } from '#domain/lifecycle.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { rfqExpiredEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
+import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
 import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';
@@ -16,9 +17,16 @@ const waitingFor: Partial<Record<Rfq['status'], string>> = {
   PENDING_APPROVAL: "the buyer company's approval",
 };
 
+/** What the RFQ was waiting for when it expired, from the history event that expired it (a retry's view). */
+const expiredWhile = async (deps: StepDeps, rfqId: string): Promise<{ waitingFor?: string }> => {
+  const expired = (await deps.store.rfqs.history(rfqId)).findLast((event) => event.action === 'expired');
+  const waitingFor = expired?.detail?.waitingFor;
+  return typeof waitingFor === 'string' ? { waitingFor } : {};
+};
+
 /**
  * Expire: a wait ran out after its reminder (or the quote's validity ended). The RFQ becomes EXPIRED, every pending
- * link dies, and buyer and rep are told what it was waiting for.
+ * link dies, buyer and rep are told what it was waiting for, and `rfq.expired` goes out.
  */
 export const expire = async ({ rfqId }: z.output<typeof input>, deps: StepDeps) => {
   let rfq = await loadRfq(deps, rfqId);
@@ -39,6 +47,7 @@ export const expire = async ({ rfqId }: z.output<typeof input>, deps: StepDeps) 
     await deps.store.waits.delete(rfqId, 'buyer-decision');
     await emailOnce(deps, rfqId, 'expired', [rfqExpiredEmail(rfq, what)]);
   }
+  if (rfq.status === 'EXPIRED') await publishOnce(deps, rfq, 'rfq.expired', 'final', await expiredWhile(deps, rfqId));
   return { rfqId, status: rfq.status };
 };
 

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { terminalStatuses } from '#domain/lifecycle.ts';
 import { rfqFailedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
+import { countFailedRfq } from './failed-rfq-metric.ts';
+import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, systemActor } from './marks.ts';
 import { step } from './step.ts';
 
@@ -23,25 +25,32 @@ const messageOf = (cause: string | undefined): string | undefined => {
 
 /**
  * MarkFailed: the catch-all. An RFQ not yet in a terminal status becomes FAILED (pending links revoked, the buyer's
- * wait removed, the rep emailed); one already terminal — cancelled meanwhile, say — is left as it is.
+ * wait removed, `rfq.failed` published, the rep emailed, the RfqsFailed metric counted); one already terminal — cancelled meanwhile, say — is left as it is.
  */
 export const markFailed = async ({ rfqId, error }: z.output<typeof input>, deps: StepDeps) => {
   const rfq = await deps.store.rfqs.get(rfqId);
-  if (!rfq || terminalStatuses.has(rfq.status)) return { rfqId, status: rfq?.status ?? 'UNKNOWN' };
+  if (!rfq) return { rfqId, status: 'UNKNOWN' };
   const errorName = error?.Error ?? 'UnexpectedOutcome';
-  const message = messageOf(error?.Cause);
-  const failed = await deps.store.rfqs.transition(
-    rfq,
-    'fail',
-    {},
-    {
-      actor: systemActor(deps),
-      action: 'failed',
-      detail: { error: errorName, ...(message && { message }) },
-    },
-  );
+  let failed = rfq;
+  if (!terminalStatuses.has(rfq.status)) {
+    const message = messageOf(error?.Cause);
+    failed = await deps.store.rfqs.transition(
+      rfq,
+      'fail',
+      {},
+      {
+        actor: systemActor(deps),
+        action: 'failed',
+        detail: { error: errorName, ...(message && { message }) },
+      },
+    );
+    countFailedRfq(rfqId, errorName);
+  }
+  // A retry that finds the RFQ FAILED already still owes what the first run may not have done.
+  if (failed.status !== 'FAILED') return { rfqId, status: failed.status };
   await deps.store.links.revoke(rfqId);
   await deps.store.waits.delete(rfqId, 'buyer-decision');
+  await publishOnce(deps, failed, 'rfq.failed', 'final', { error: errorName });
   await emailOnce(deps, rfqId, 'failed', [rfqFailedEmail(failed, errorName)]);
   return { rfqId, status: failed.status };
 };

@@ -1,5 +1,7 @@
+import type { Rfq } from '#domain/rfq.ts';
 import { quoteDeclinedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
+import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq } from './marks.ts';
 import { recordedOutcome } from './outcome.ts';
 import { priceRfq } from './reprice.ts';
@@ -14,8 +16,21 @@ export class MissingPoNumber extends Error {
   override readonly name = 'MissingPoNumber';
 }
 
+/** `quote.accepted` / `quote.declined` for the version decided on; a revision request publishes nothing. */
+const publishDecision = async (deps: StepDeps, rfq: Rfq, outcome: string, buyer: BuyerDecisionOutput) => {
+  const qualifier = `v${buyer.quoteVersion}`;
+  if (outcome === 'accepted') {
+    await publishOnce(deps, rfq, 'quote.accepted', qualifier, { by: buyer.by, poNumber: buyer.poNumber });
+  } else if (outcome === 'declined') {
+    await publishOnce(deps, rfq, 'quote.declined', qualifier, {
+      by: buyer.by,
+      ...(buyer.reason && { reason: buyer.reason }),
+    });
+  }
+};
+
 /**
- * RecordBuyerDecision: accept (PO number) → ACCEPTED; decline → DECLINED (rep told); revise → IN_REVIEW with a new
+ * RecordBuyerDecision: accept (PO number) → ACCEPTED (`quote.accepted`); decline → DECLINED (rep told, `quote.declined`); revise → IN_REVIEW with a new
  * quote version priced afresh, every link of the old version revoked, and back to the rep.
  */
 export const recordBuyerDecision = async (
@@ -25,6 +40,7 @@ export const recordBuyerDecision = async (
   const key = `buyer:v${buyer.quoteVersion}`;
   const recorded = await recordedOutcome(deps, state.rfqId, key);
   if (recorded) {
+    await publishDecision(deps, await loadRfq(deps, state.rfqId), recorded.outcome, buyer);
     return {
       ...state,
       quoteVersion: recorded.quoteVersion ?? state.quoteVersion,
@@ -39,7 +55,7 @@ export const recordBuyerDecision = async (
   let quoteVersion = state.quoteVersion;
   if (buyer.decision === 'accept') {
     if (!buyer.poNumber) throw new MissingPoNumber(`RFQ ${rfq.rfqId} was accepted without a PO number`);
-    await deps.store.rfqs.transition(
+    const accepted = await deps.store.rfqs.transition(
       rfq,
       'accept',
       { poNumber: buyer.poNumber },
@@ -49,6 +65,7 @@ export const recordBuyerDecision = async (
         detail: { key, outcome: 'accepted', poNumber: buyer.poNumber },
       },
     );
+    await publishDecision(deps, accepted, 'accepted', buyer);
     outcome = 'accepted';
   } else if (buyer.decision === 'decline') {
     const declined = await deps.store.rfqs.transition(
@@ -61,6 +78,7 @@ export const recordBuyerDecision = async (
         detail: { key, outcome: 'declined', ...(buyer.reason && { reason: buyer.reason }) },
       },
     );
+    await publishDecision(deps, declined, 'declined', buyer);
     await emailOnce(deps, rfq.rfqId, 'declined', [quoteDeclinedEmail(declined, buyer.by, buyer.reason)]);
     outcome = 'declined';
   } else {

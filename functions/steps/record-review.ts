@@ -2,6 +2,7 @@ import { applyAdjustments, quoteIsComplete } from '#domain/rep-authority.ts';
 import type { Actor } from '#domain/rfq.ts';
 import { rfqRejectedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
+import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq } from './marks.ts';
 import { recordedOutcome } from './outcome.ts';
 import { type SellerDecision, sellerDecisionSchema, type WorkflowState, workflowStateSchema } from './state.ts';
@@ -12,7 +13,7 @@ const input = workflowStateSchema.extend({ review: sellerDecisionSchema });
 export type ReviewOutcome = 'quote' | 'discount-approval' | 'rep-review' | 'rejected';
 
 /**
- * RecordReview: the rep's decision becomes the RFQ's next state. Reject → REJECTED (buyer told); approve with prices
+ * RecordReview: the rep's decision becomes the RFQ's next state. Reject → REJECTED (buyer told, `rfq.rejected`); approve with prices
  * beyond the rep's authority → DISCOUNT_APPROVAL; approve otherwise → on to the buyer (SendQuote makes it QUOTED).
  * Changed prices make a new quote version, and the old version's links die.
  */
@@ -23,6 +24,9 @@ export const recordReview = async (
   const key = `review:${review.waitId}`;
   const recorded = await recordedOutcome(deps, state.rfqId, key);
   if (recorded) {
+    // A retry after the rejection was written still owes the event, should the first run have stopped before it.
+    if (recorded.outcome === 'rejected')
+      await publishOnce(deps, await loadRfq(deps, state.rfqId), 'rfq.rejected', 'final');
     return {
       ...state,
       quoteVersion: recorded.quoteVersion ?? state.quoteVersion,
@@ -45,6 +49,7 @@ export const recordReview = async (
         detail: { key, outcome: 'rejected', ...said },
       },
     );
+    await publishOnce(deps, rejected, 'rfq.rejected', 'final', { by: review.by, ...said });
     await emailOnce(deps, rfq.rfqId, 'rejected', [rfqRejectedEmail(rejected, review.by, review.comment)]);
     return { ...state, outcome: 'rejected' };
   }

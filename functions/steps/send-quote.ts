@@ -2,6 +2,7 @@ import { dayOf } from '#domain/calendar.ts';
 import { canApply } from '#domain/lifecycle.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
 import type { StepDeps } from './deps.ts';
+import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
 import { companyName } from './reprice.ts';
 import { type WaitRequest, waitRequestSchema } from './state.ts';
@@ -10,7 +11,7 @@ import { NotWaitable } from './waitable.ts';
 
 /**
  * BuyerDecision's request step: stores the wait (task token) first, then makes the RFQ QUOTED with its validUntil,
- * then emails the buyer — so an accept can never arrive before there is a wait to answer. The wait runs out when the
+ * then publishes `quote.sent` and emails the buyer — so an accept can never arrive before there is a wait to answer. The wait runs out when the
  * quote does (the state's TimeoutSecondsPath is the same duration).
  */
 export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{ validUntil: string }> => {
@@ -46,6 +47,7 @@ export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{
     );
   }
   const quote = rfq.quote!;
+  await publishOnce(deps, rfq, 'quote.sent', `v${quote.version}`);
   await emailOnce(deps, rfq.rfqId, `quote:v${quote.version}`, [
     quoteSentEmail({
       rfq,

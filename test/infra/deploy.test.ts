@@ -1,0 +1,347 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { routes } from '#http/routes.ts';
+import { failedRfqMetric } from '#steps/failed-rfq-metric.ts';
+import { InvalidSettings, settingsFrom } from '../../infra/settings.ts';
+import { QuoteToOrderStack } from '../../infra/stack.ts';
+import { apiPathPatterns, spaRoutingCode } from '../../infra/web.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: a synthesized CloudFormation template is untyped JSON
+type Json = Record<string, any>;
+
+/**
+ * What a first `cdk deploy` needs to just work, asserted on synthesized templates. Functions are not bundled here
+ * (stack.test.ts does that once): these stacks differ only in their settings.
+ */
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const synth = (context: Record<string, unknown>) => {
+  const outdir = mkdtempSync(join(tmpdir(), 'quote-to-order-deploy-'));
+  outdirs.push(outdir);
+  const app = new App({
+    outdir,
+    context: { 'aws:cdk:bundling-stacks': [], webAssets: 'test/fixtures/web-dist', ...context },
+  });
+  const stack = new QuoteToOrderStack(app, 'QuoteToOrder', { settings: settingsFrom(app.node) });
+  const template = Template.fromStack(stack);
+  const resources: Record<string, Json> = template.toJSON().Resources;
+  const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+  return { stack, template, resources, ofType };
+};
+
+const local = synth({ salesManagerEmail: 'sm@example.com' });
+const settingsOf = (context: Record<string, unknown>) => settingsFrom(new App({ context }).node);
+
+describe('defect 1: alarm notifications reach the topic', () => {
+  it('lets CloudWatch alarms of this account publish to the TLS-only topic', () => {
+    const [[, policy]] = local.ofType('AWS::SNS::TopicPolicy') as [[string, Json]];
+    const statements: Json[] = policy.Properties.PolicyDocument.Statement;
+    expect(statements.find((s) => s.Effect === 'Deny')?.Condition).toEqual({
+      Bool: { 'aws:SecureTransport': 'false' },
+    });
+    const allow = statements.find((s) => s.Effect === 'Allow');
+    expect(allow).toMatchObject({
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    });
+    expect(JSON.stringify(allow?.Condition.ArnLike['aws:SourceArn'])).toMatch(/:cloudwatch:.*:alarm:\*/);
+  });
+});
+
+describe('defect 2: an SES identity that already exists', () => {
+  const existing = synth({
+    salesManagerEmail: 'sm@example.com',
+    existingSesIdentity: 'true',
+    mailDomain: 'example.com',
+  });
+
+  it('is used, not created, and SendEmail is granted on it', () => {
+    existing.template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    const grants = JSON.stringify(
+      existing
+        .ofType('AWS::IAM::Policy')
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .filter((s: Json) => [s.Action].flat().includes('ses:SendEmail')),
+    );
+    expect(grants).toContain(':identity/example.com');
+  });
+
+  it('becomes the user pool’s mailer by default, through the configuration set', () => {
+    existing.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: Match.objectLike({
+        EmailSendingAccount: 'DEVELOPER',
+        From: 'quotes@example.com',
+        SourceArn: Match.anyValue(),
+        ConfigurationSet: Match.anyValue(),
+      }),
+    });
+    expect(JSON.stringify(existing.template.toJSON())).toContain('identity/example.com');
+  });
+
+  it('is created when not said otherwise, and the pool then mails through Cognito until it is verified', () => {
+    local.template.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    local.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
+    });
+  });
+});
+
+describe('defect 3: destroy, then deploy again', () => {
+  it('gives no retained resource a fixed name: log group names are generated or carry the stack id', () => {
+    const named: string[] = [];
+    for (const [id, resource] of Object.entries(local.resources)) {
+      if (resource.DeletionPolicy !== 'Retain') continue;
+      for (const [key, value] of Object.entries<unknown>(resource.Properties ?? {})) {
+        if (!/Name$/.test(key) || /^(KeyName|AttributeName)$/.test(key)) continue;
+        if (!JSON.stringify(value).includes('AWS::StackId')) named.push(`${id}.${key}`);
+      }
+    }
+    expect(named).toEqual([]);
+    const workflowLogs = local.ofType('AWS::Logs::LogGroup').find(([id]) => id.startsWith('WorkflowLogs'));
+    expect(JSON.stringify(workflowLogs?.[1].Properties.LogGroupName)).toContain('AWS::StackId');
+    expect(JSON.stringify(workflowLogs?.[1].Properties.LogGroupName)).toContain('/aws/vendedlogs/states/');
+  });
+});
+
+describe('defect 4: settings that deploy fine and break at run time', () => {
+  it('refuses a deploy stage with the placeholder sender or no sales manager, saying what to set', () => {
+    expect(() => settingsOf({ stage: 'prod' })).toThrow(InvalidSettings);
+    expect(() => settingsOf({ stage: 'prod' })).toThrow(/mailFrom is quotes@example\.com.*-c mailFrom=/s);
+    expect(() => settingsOf({ stage: 'dev', mailFrom: 'quotes@acme-supply.com' })).toThrow(
+      /salesManagerEmail is not set/,
+    );
+    expect(() =>
+      settingsOf({ stage: 'dev', mailFrom: 'quotes@acme-supply.com', salesManagerEmail: 'boss@example.org' }),
+    ).toThrow(/salesManagerEmail is boss@example\.org, a placeholder/);
+    expect(() =>
+      settingsOf({ stage: 'prod', mailFrom: 'quotes@acme-supply.com', salesManagerEmail: 'kim@acme-supply.com' }),
+    ).not.toThrow();
+  });
+
+  it('synthesizes the local stage offline with placeholders, for CI and these tests', () => {
+    expect(settingsOf({}).stage).toBe('local');
+    expect(settingsOf({}).mailFrom).toBe('quotes@example.com');
+    expect(local.stack.stackName).toBe('QuoteToOrder');
+  });
+
+  it('takes each stage’s preset, then its cdk.json object, then single -c keys', () => {
+    const real = { mailFrom: 'quotes@acme-supply.com', salesManagerEmail: 'kim@acme-supply.com' };
+    const dev = settingsOf({ stage: 'dev', ...real });
+    expect(dev).toMatchObject({ stackName: 'QuoteToOrder-dev', deletionProtection: false, logLevel: 'DEBUG' });
+    expect(settingsOf({ stage: 'prod', ...real })).toMatchObject({
+      stackName: 'QuoteToOrder-prod',
+      deletionProtection: true,
+      logRetentionDays: 90,
+    });
+    const fromCdkJson = settingsOf({
+      stage: 'prod',
+      stages: { prod: { ...real, alarmEmail: 'oncall@acme-supply.com' } },
+    });
+    expect(fromCdkJson.alarmEmail).toBe('oncall@acme-supply.com');
+    expect(settingsOf({ stage: 'dev', ...real, logLevel: 'WARN', deletionProtection: 'true' })).toMatchObject({
+      logLevel: 'WARN',
+      deletionProtection: true,
+    });
+    expect(() => settingsOf({ stage: 'staging' })).toThrow(/stage must be one of local, dev, prod/);
+    expect(() => settingsOf({ logRetentionDays: '8' })).toThrow(/retention period/);
+  });
+});
+
+describe('defect 5: alarms page on real trouble only', () => {
+  const alarms = () => local.ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties as Json);
+  const named = (metric: string) => alarms().filter((alarm) => alarm.MetricName === metric);
+
+  it('not on a buyer’s cancel (ExecutionsAborted) nor on a retried function error (Lambda Errors)', () => {
+    expect(named('ExecutionsAborted')).toEqual([]);
+    expect(named('Errors')).toEqual([]);
+  });
+
+  it('on an RFQ ending FAILED, through the metric MarkFailed emits', () => {
+    expect(named(failedRfqMetric.name)).toEqual([
+      expect.objectContaining({
+        Namespace: failedRfqMetric.namespace,
+        Dimensions: [{ Name: 'service', Value: failedRfqMetric.service }],
+        Threshold: 1,
+      }),
+    ]);
+  });
+
+  it('on executions failed or timed out (a step past its retries), throttles, and DynamoDB system errors', () => {
+    expect(named('ExecutionsFailed')).toHaveLength(1);
+    expect(named('ExecutionsTimedOut')).toHaveLength(1);
+    expect(named('Throttles').length).toBeGreaterThan(30);
+    const expressions = alarms().flatMap((alarm) => (alarm.Metrics ?? []) as Json[]);
+    const metricsOf = (name: string) => expressions.filter((m) => m.MetricStat?.Metric.MetricName === name);
+    expect(metricsOf('SystemErrors').length).toBeGreaterThan(0);
+    expect(metricsOf('ThrottledRequests').length).toBeGreaterThan(0);
+  });
+
+  it('on the API’s 5xx rate, not on one 5xx among many requests', () => {
+    const rate = alarms().find((alarm) =>
+      (alarm.Metrics ?? []).some((m: Json) => m.Expression === '100 * errors / requests'),
+    );
+    expect(rate).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    const names = ((rate?.Metrics ?? []) as Json[]).map((m) => m.MetricStat?.Metric.MetricName).filter(Boolean);
+    expect(names.sort()).toEqual(['5xx', 'Count']);
+  });
+});
+
+describe('defect 6: the event archive', () => {
+  it('has no empty KmsKeyIdentifier', () => {
+    const [[, archive]] = local.ofType('AWS::Events::Archive') as [[string, Json]];
+    expect(archive.Properties).not.toHaveProperty('KmsKeyIdentifier');
+    expect(JSON.stringify(local.resources)).not.toContain('"KmsKeyIdentifier":""');
+  });
+});
+
+describe('defect 9: sign-in on AWS', () => {
+  it('has a hosted domain with managed login, styled for the web client', () => {
+    local.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    local.template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      UseCognitoProvidedValues: true,
+      ClientId: { Ref: Match.stringLikeRegexp('^AuthUsersWebClient') },
+    });
+  });
+
+  it('gives the web app authorization code (PKCE: a public client) only, returning to the site’s /app/', () => {
+    const web = local.ofType('AWS::Cognito::UserPoolClient').find(([id]) => id.startsWith('AuthUsersWebClient'));
+    const appUrl = {
+      'Fn::Join': [
+        '',
+        ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/app/'],
+      ],
+    };
+    expect(web?.[1].Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    local.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: [appUrl],
+      LogoutURLs: [appUrl],
+    });
+    const operator = local.ofType('AWS::Cognito::UserPoolClient').find(([id]) => id.startsWith('AuthUsersOperator'));
+    expect(operator?.[1].Properties).toMatchObject({
+      AllowedOAuthFlowsUserPoolClient: false,
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+});
+
+describe('web hosting', () => {
+  const distribution = () => (local.ofType('AWS::CloudFront::Distribution')[0] as [string, Json])[1].Properties;
+
+  it('derives one API behaviour per first path segment of the route table', () => {
+    expect(apiPathPatterns([{ path: '/rfqs' }, { path: '/rfqs/{rfqId}/accept' }, { path: '/openapi.json' }])).toEqual([
+      '/openapi.json',
+      '/rfqs*',
+    ]);
+    const patterns = apiPathPatterns(routes);
+    for (const route of routes) {
+      const matched = patterns.some((pattern) =>
+        pattern.endsWith('*') ? route.path.startsWith(pattern.slice(0, -1)) : route.path === pattern,
+      );
+      expect(matched, route.path).toBe(true);
+    }
+    expect(patterns.some((pattern) => '/app/'.startsWith(pattern.replace('*', '')))).toBe(false);
+    const behaviours: Json[] = distribution().DistributionConfig.CacheBehaviors;
+    expect(behaviours.map((b) => b.PathPattern).sort()).toEqual([...patterns].sort());
+  });
+
+  it('sends API paths to the HTTP API uncached, with every viewer header but Host, any method, HTTPS only', () => {
+    const config = distribution().DistributionConfig;
+    const apiOrigin = (config.Origins as Json[]).find((o) => o.CustomOriginConfig);
+    expect(apiOrigin?.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    for (const behaviour of config.CacheBehaviors as Json[]) {
+      expect(behaviour, behaviour.PathPattern).toMatchObject({
+        TargetOriginId: apiOrigin?.Id,
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+        AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+        ViewerProtocolPolicy: 'https-only',
+      });
+    }
+  });
+
+  it('serves the app from a private bucket through origin access control, with security headers', () => {
+    local.template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    local.template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+    const [, appHeaders] = local
+      .ofType('AWS::CloudFront::ResponseHeadersPolicy')
+      .find(([id]) => id.startsWith('WebAppHeaders')) as [string, Json];
+    const csp = JSON.stringify(
+      appHeaders.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy,
+    );
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "frame-ancestors 'none'",
+      'amazoncognito.com',
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    const defaults = distribution().DistributionConfig.DefaultCacheBehavior;
+    expect(defaults.ViewerProtocolPolicy).toBe('redirect-to-https');
+    local.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31536000 }),
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+          ContentTypeOptions: { Override: true },
+        }),
+      }),
+    });
+    expect(defaults.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
+  });
+
+  it('answers client-side routes under /app/ with index.html, redirects / to /app/, leaves files alone', () => {
+    const run = (uri: string) =>
+      runInNewContext(`${spaRoutingCode}; handler({ request: { uri: ${JSON.stringify(uri)} } })`) as Json;
+    expect(run('/app/rfqs/RFQ-1').uri).toBe('/app/index.html');
+    expect(run('/app/').uri).toBe('/app/index.html');
+    expect(run('/app/assets/index-3f2a.js').uri).toBe('/app/assets/index-3f2a.js');
+    expect(run('/').statusCode).toBe(302);
+    expect(run('/app').headers.location.value).toBe('/app/');
+    expect(run('/somewhere/else').uri).toBe('/somewhere/else');
+  });
+
+  it('uploads the build under app/: hashed files immutable, index.html revalidated and invalidated', () => {
+    const uploads = local.ofType('Custom::CDKBucketDeployment').map(([, r]) => r.Properties as Json);
+    expect(uploads).toHaveLength(2);
+    expect(uploads.every((upload) => upload.DestinationBucketKeyPrefix === 'app/')).toBe(true);
+    expect(uploads.find((u) => u.DistributionPaths)?.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(uploads.find((u) => !u.DistributionPaths)?.SystemMetadata).toEqual({
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  });
+
+  it('serves the API alone, with a warning, when there is no build to upload', () => {
+    const bare = synth({ webAssets: 'no/such/dir' });
+    bare.template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    bare.template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+    Annotations.fromStack(bare.stack).hasWarning('/QuoteToOrder/Web', Match.stringLikeRegexp('No web app build'));
+  });
+});
