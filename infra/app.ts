@@ -1,5 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildWebApp } from '#local/web-app.ts';
 import { settingsFrom } from './settings.ts';
 import { QuoteToOrderStack } from './stack.ts';
 
@@ -13,7 +14,12 @@ import { QuoteToOrderStack } from './stack.ts';
 const localAccount = { account: '000000000000', region: 'us-east-1' };
 
 const app = new App();
-const settings = settingsFrom(app.node);
+const configured = settingsFrom(app.node);
+// A deploy ships the web app as it is in web/ now: built here, so `cdk deploy` needs no separate step.
+const settings = {
+  ...configured,
+  webAssets: configured.webAssets ?? (configured.stage === 'local' ? undefined : await buildWebApp()),
+};
 new QuoteToOrderStack(app, settings.stackName, {
   settings,
   env:

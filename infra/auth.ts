@@ -43,8 +43,9 @@ export interface AuthProps {
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly domain: UserPoolDomain;
-  /** The JWT issuer: what the authorizer checks `iss` against. */
+  /** The JWT issuer: what the authorizer checks `iss` against, and the web app's OIDC authority. */
   readonly issuer: string;
+  readonly issuerOrigin: string;
   /** The managed login's host name, which the web app's CSP must allow to reach (token endpoint). */
   readonly domainName: string;
 
@@ -93,14 +94,16 @@ export class Auth extends Construct {
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
     this.domainName = `${this.domain.domainName}.auth.${stack.region}.amazoncognito.com`;
-    this.issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+    this.issuerOrigin = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
+    this.issuer = `${this.issuerOrigin}/${this.userPool.userPoolId}`;
   }
 
   /**
    * The web app's client: managed login, authorization code with PKCE (a public client: no secret, so the SPA proves
-   * possession with its code verifier), never the implicit flow; sign-in returns to `/app/` and sign-out lands there.
+   * possession with its code verifier), never the implicit flow; sign-in returns to `/app/callback` (web/src/auth) and
+   * sign-out lands on `/app/`.
    */
-  addWebClient(callbackUrls: string[]): UserPoolClient {
+  addWebClient(callbackUrls: string[], logoutUrls: string[]): UserPoolClient {
     const client = this.userPool.addClient('WebClient', {
       generateSecret: false,
       authFlows: { userSrp: false },
@@ -108,7 +111,7 @@ export class Auth extends Construct {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls,
-        logoutUrls: callbackUrls,
+        logoutUrls,
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       ...clientDefaults,

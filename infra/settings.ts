@@ -78,15 +78,18 @@ export const settingsSchema = z.object({
   linkTtlSeconds: z.coerce.number().int().positive().optional(),
   apiRateLimit: z.coerce.number().positive().default(50),
   apiBurstLimit: z.coerce.number().int().positive().default(100),
-  /** The web app's build (Vite's `dist`), relative to the repository; served under `/app/`. */
-  webAssets: z.string().min(1).default('web/dist'),
+  /**
+   * The web app's build directory (relative to the repository), served under `/app/`. Unset, a deploy stage builds
+   * `web/` with Vite at synth (infra/app.ts) and the local stage serves the API alone.
+   */
+  webAssets: z.string().min(1).optional(),
   /** The Cognito hosted domain's prefix (`<prefix>.auth.<region>.amazoncognito.com`); unique per region. */
   authDomainPrefix: z
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
     .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')
     .optional(),
-  /** More sign-in callback URLs besides the stack's own `/app/` (e.g. a developer's `http://localhost:5173/app/`). */
+  /** More app URLs to sign in from besides the stack's own `/app/` (e.g. a developer's `http://localhost:5173/app/`). */
   extraCallbackUrls: list(z.url()).default([]),
 });
 type Parsed = z.infer<typeof settingsSchema>;

@@ -76,10 +76,17 @@ export class QuoteToOrderStack extends Stack {
     const web = new Web(this, 'Web', {
       api: api.httpApi,
       routes,
-      assetsDir: isAbsolute(settings.webAssets) ? settings.webAssets : join(repoRoot, settings.webAssets),
+      issuerOrigin: auth.issuerOrigin,
       authDomainName: auth.domainName,
     });
-    const webClient = auth.addWebClient([web.appUrl, ...settings.extraCallbackUrls]);
+    const webClient = auth.addWebClient(
+      [`${web.appUrl}callback`, ...settings.extraCallbackUrls.map((url) => new URL('callback', url).href)],
+      [web.appUrl, ...settings.extraCallbackUrls],
+    );
+    web.serveApp(
+      settings.webAssets && (isAbsolute(settings.webAssets) ? settings.webAssets : join(repoRoot, settings.webAssets)),
+      { authority: auth.issuer, clientId: webClient.userPoolClientId },
+    );
     const operatorClient = auth.addOperatorClient();
     api.authorizeWith(auth.issuer, [webClient.userPoolClientId, operatorClient.userPoolClientId]);
 

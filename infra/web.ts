@@ -64,10 +64,15 @@ export const spaRoutingCode = `function handler(event) {
 export interface WebProps {
   api: HttpApi;
   routes: readonly Pick<RouteSpec, 'path'>[];
-  /** The web app's build directory (absolute); when it does not exist, the stack serves no app (a local synth). */
-  assetsDir: string;
-  /** The managed login's host: the app's CSP lets it reach the token endpoint and post the sign-in form. */
+  /** The OIDC issuer's origin (discovery, keys) and the managed login's host (token endpoint): the app reaches both. */
+  issuerOrigin: string;
   authDomainName: string;
+}
+
+/** What the app reads at start from `/app/config.json` (web/src/config.ts): where it signs in. */
+export interface AppConfig {
+  authority: string;
+  clientId: string;
 }
 
 /**
@@ -105,7 +110,7 @@ export class Web extends Construct {
             "script-src 'self'",
             "style-src 'self'",
             "img-src 'self' data:",
-            `connect-src 'self' https://${props.authDomainName}`,
+            `connect-src 'self' ${props.issuerOrigin} https://${props.authDomainName}`,
             `form-action 'self' https://${props.authDomainName}`,
             "frame-ancestors 'none'",
             "base-uri 'none'",
@@ -172,22 +177,21 @@ export class Web extends Construct {
     }
     this.url = `https://${this.distribution.distributionDomainName}/`;
     this.appUrl = `${this.url}app/`;
-
-    if (existsSync(join(props.assetsDir, 'index.html'))) {
-      this.deploy(props.assetsDir);
-    } else {
-      Annotations.of(this).addWarningV2(
-        'quote-to-order:no-web-build',
-        `No web app build at ${props.assetsDir}: the distribution serves the API only. Build web/ before a deploy.`,
-      );
-    }
   }
 
   /**
-   * Two uploads: Vite's hashed files are immutable for a year; index.html is revalidated on every load, so a deploy
-   * is visible at once (and its invalidation clears CloudFront's copy).
+   * Uploads the web app's build under `app/`, with its `config.json`. Two uploads: Vite's hashed files are immutable
+   * for a year; index.html and config.json are revalidated on every load, so a deploy is visible at once (and the
+   * invalidation clears CloudFront's copy). Without a build, the distribution serves the API alone.
    */
-  private deploy(assetsDir: string): void {
+  serveApp(assetsDir: string | undefined, config: AppConfig): void {
+    if (!assetsDir || !existsSync(join(assetsDir, 'index.html'))) {
+      Annotations.of(this).addWarningV2(
+        'quote-to-order:no-web-build',
+        `No web app build${assetsDir ? ` at ${assetsDir}` : ''}: the distribution serves the API alone. A dev or prod synth builds web/; -c webAssets=<dir> names a build.`,
+      );
+      return;
+    }
     const source = [Source.asset(assetsDir)];
     const hashed = new BucketDeployment(this, 'Upload', {
       sources: source,
@@ -198,15 +202,15 @@ export class Web extends Construct {
       memoryLimit: 512,
     });
     const index = new BucketDeployment(this, 'UploadIndex', {
-      sources: source,
+      sources: [...source, Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
       destinationKeyPrefix: 'app/',
-      include: ['index.html'],
+      include: ['index.html', 'config.json'],
       exclude: ['*'],
       prune: false,
       cacheControl: [CacheControl.noCache()],
       distribution: this.distribution,
-      distributionPaths: ['/app/', '/app/index.html'],
+      distributionPaths: ['/app/', '/app/index.html', '/app/config.json'],
       memoryLimit: 512,
     });
     index.node.addDependency(hashed);

@@ -214,12 +214,12 @@ describe('defect 9: sign-in on AWS', () => {
 
   it('gives the web app authorization code (PKCE: a public client) only, returning to the site’s /app/', () => {
     const web = local.ofType('AWS::Cognito::UserPoolClient').find(([id]) => id.startsWith('AuthUsersWebClient'));
-    const appUrl = {
+    const siteUrl = (path: string) => ({
       'Fn::Join': [
         '',
-        ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/app/'],
+        ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, path],
       ],
-    };
+    });
     expect(web?.[1].Properties).toMatchObject({
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
@@ -229,8 +229,8 @@ describe('defect 9: sign-in on AWS', () => {
     });
     local.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlows: ['code'],
-      CallbackURLs: [appUrl],
-      LogoutURLs: [appUrl],
+      CallbackURLs: [siteUrl('/app/callback')],
+      LogoutURLs: [siteUrl('/app/')],
     });
     const operator = local.ofType('AWS::Cognito::UserPoolClient').find(([id]) => id.startsWith('AuthUsersOperator'));
     expect(operator?.[1].Properties).toMatchObject({
@@ -328,8 +328,12 @@ describe('web hosting', () => {
     expect(run('/somewhere/else').uri).toBe('/somewhere/else');
   });
 
-  it('uploads the build under app/: hashed files immutable, index.html revalidated and invalidated', () => {
+  it('uploads the build under app/: hashed files immutable, index.html and config.json revalidated and invalidated', () => {
     const uploads = local.ofType('Custom::CDKBucketDeployment').map(([, r]) => r.Properties as Json);
+    const withConfig = uploads.find((u) => u.DistributionPaths);
+    expect(withConfig?.DistributionPaths).toEqual(['/app/', '/app/index.html', '/app/config.json']);
+    expect(withConfig?.SourceMarkers).toHaveLength(2);
+    expect(JSON.stringify(withConfig?.SourceMarkers)).toContain('AuthUsersWebClient');
     expect(uploads).toHaveLength(2);
     expect(uploads.every((upload) => upload.DestinationBucketKeyPrefix === 'app/')).toBe(true);
     expect(uploads.find((u) => u.DistributionPaths)?.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
