@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+
+/** `npm run smoke -- --api URL` as an operator runs it after a deploy, here against the whole local stack. */
+describe('npm run smoke', () => {
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `smoke-${randomUUID().slice(0, 8)}`,
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('drives one RFQ to an order through the signed-in routes, printing each step, and cleans up', async () => {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', stack.urls.api], {
+      env: { ...process.env, SMOKE_ADMIN_TOKEN: '', SMOKE_REP_TOKEN: '', SMOKE_BUYER_TOKEN: '' },
+      timeout: 120_000,
+    });
+    const lines = stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^smoke: PASS — RFQ \S+ became order \S+$/);
+    const said = lines.map((line) => line.replace(/^\s*[\d.]+ s {2}/, ''));
+    for (const step of [
+      /^admin: product SMOKE-WIDGET listed/,
+      /^buyer: RFQ \S+ submitted$/,
+      /^rep: quote approved \(POST \/rfqs\/\{rfqId\}\/review\)$/,
+      /^buyer: accepted with PO SMOKE-/,
+      /^workflow: ORDERED — order \S+, 300 USD/,
+      /^cleanup: product SMOKE-WIDGET deactivated \(200\)$/,
+    ]) {
+      expect(
+        said.some((line) => step.test(line)),
+        String(step),
+      ).toBe(true);
+    }
+    const rfqId = /RFQ (\S+) became/.exec(lines.at(-1) ?? '')?.[1] ?? '';
+    const admin = await stack.tokenFor({ email: 'ops@seller.example', groups: ['admin'] });
+    const rfq = await fetch(new URL(`rfqs/${rfqId}`, `${stack.urls.api}/`), {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(((await rfq.json()) as { status: string }).status).toBe('ORDERED');
+  });
+
+  it('says what is missing when it cannot get tokens, and fails', async () => {
+    const run = promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', 'http://127.0.0.1:9/'], {
+      env: { ...process.env, SMOKE_ADMIN_TOKEN: '', SMOKE_REP_TOKEN: '', SMOKE_BUYER_TOKEN: '' },
+      timeout: 60_000,
+    });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^smoke: FAIL — /) });
+  });
+});
