@@ -48,7 +48,7 @@ beforeAll(() => {
   stack = new QuoteToOrderStack(app, 'QuoteToOrder', { settings: settingsFrom(app.node) });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources;
-}, 600_000);
+}, 1_500_000);
 
 afterAll(() => {
   if (outdir) rmSync(outdir, { recursive: true, force: true });
