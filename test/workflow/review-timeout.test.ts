@@ -30,6 +30,14 @@ describe('a rep review nobody answers', () => {
     expect((await world.rfqOf(rfqId)).status).toBe('EXPIRED');
 
     const actions = (await world.store.rfqs.history(rfqId)).map((e) => e.action);
-    expect(actions).toEqual(['submitted', 'priced', 'decision-requested', 'reminder-sent', 'expired', 'emailed']);
+    expect(actions).toEqual([
+      'submitted',
+      'priced',
+      'decision-requested',
+      'reminder-sent',
+      'expired',
+      'emailed',
+      'event-published',
+    ]);
   });
 });

@@ -23,7 +23,14 @@ describe("the account rep's review", () => {
     const mail = await world.mailArrives(deal.people.buyer, `Your request for quote ${rfqId} was not quoted`);
     expect(mail.text).toContain('discontinued line');
     expect((await world.executionEnds(rfqId)).status).toBe('SUCCEEDED');
-    expect(await actions(rfqId)).toEqual(['submitted', 'priced', 'decision-requested', 'rejected', 'emailed']);
+    expect(await actions(rfqId)).toEqual([
+      'submitted',
+      'priced',
+      'decision-requested',
+      'rejected',
+      'event-published',
+      'emailed',
+    ]);
   });
 
   it('adjusts a price within authority: a new quote version goes to the buyer at that price', async () => {
