@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { ApprovalsPage, approvalsSection } from './approvals/approvals-page.tsx';
 import { CatalogPage } from './catalog/catalog-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
@@ -22,6 +23,7 @@ const sectionOf = (path: string): string =>
 /** The buyer's pages, by path under /app/. */
 const Page = (props: { path: string; query: URLSearchParams }) => {
   const { path, query } = props;
+  if (path === approvalsSection.to) return <ApprovalsPage />;
   if (path === '') return <CatalogPage q={query.get('q') ?? ''} category={query.get('category') ?? ''} />;
   if (path === 'rfqs') return <MyRfqsPage status={query.get('status') ?? ''} q={query.get('q') ?? ''} />;
   if (path === 'rfqs/new') return <NewRfqPage />;
@@ -50,7 +52,7 @@ export const Layout = (props: { children: ComponentChildren; current?: string })
         <span class="brand">Quote to order</span>
         <nav aria-label="Main">
           <ul>
-            {sections.map((s) => (
+            {[...sections, ...approvalsSection.for(person)].map((s) => (
               <li key={s.to}>
                 <Link to={s.to} {...(props.current === s.to && { 'aria-current': 'page' as const })}>
                   {s.label}
@@ -77,7 +79,7 @@ export const Layout = (props: { children: ComponentChildren; current?: string })
 export const App = () => {
   const { path, query } = useLocation();
   return (
-    <Layout current={sectionOf(path)}>
+    <Layout current={path === approvalsSection.to ? approvalsSection.to : sectionOf(path)}>
       <Page path={path} query={query} />
     </Layout>
   );

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import { createInbox, tokenOf } from '../../workflow/support/inbox.ts';
+import type { User } from '../api.ts';
+import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+
+/**
+ * A company approver works from the app: the purchase waiting for them, with why they are asked, decided by keyboard;
+ * their emailed link then says it was already decided, and the next level's approver finds it with the decision and
+ * its comment. Seeded Acme: orders over $5,000 need a team lead (Sam or Priya), then finance (Morgan).
+ */
+const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: 'acme' };
+const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
+const morgan: User = { email: 'morgan@acme.example', groups: ['approver'], companyId: 'acme' };
+
+describe('the approver inbox', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON and asserted
+  const call = async (
+    method: string,
+    path: string,
+    as: User,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }> => {
+    const response = await fetch(`${stack.urls.api}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await stack.tokenFor(as)}`,
+        'idempotency-key': randomUUID(),
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const statusOf = async (rfqId: string, status: string) =>
+    until(status, async () => ((await call('GET', `/rfqs/${rfqId}`, dana)).body.status === status ? true : undefined));
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `app-approvals-${randomUUID().slice(0, 8)}`,
+    });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('an approver decides in the app, and the emailed link then says it was already decided', async () => {
+    const submitted = await call('POST', '/rfqs', dana, { lines: [{ sku: 'PKG-TAPE-48', quantity: 100 }] });
+    expect(submitted.status).toBe(201);
+    const rfqId: string = submitted.body.rfqId;
+    await until('the rep review', async () => {
+      const review = await call('POST', `/rfqs/${rfqId}/review`, riley, { decision: 'approve' });
+      return review.status === 202 ? true : undefined;
+    });
+    await statusOf(rfqId, 'QUOTED');
+    const po = `PO-${randomUUID().slice(0, 6)}`;
+    expect((await call('POST', `/rfqs/${rfqId}/accept`, dana, { poNumber: po })).status).toBe(202);
+    await statusOf(rfqId, 'PENDING_APPROVAL');
+
+    const page = await newPage(browser);
+    await page.goto(`${stack.urls.app}approvals`);
+    await signIn(page, 'sam@acme.example', demoPassword);
+    await expect.poll(() => heading(page).textContent()).toBe('Approvals waiting for you');
+    const purchase = page.getByRole('article', { name: new RegExp(`PO ${po}`) });
+    await expect.poll(() => purchase.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => purchase.getByText('Orders over $5,000').isVisible()).toBe(true);
+    await expect.poll(() => purchase.getByText(/1 of 2/).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Approvals' }).getAttribute('aria-current')).toBe('page');
+    await record(page, 'approvals-inbox');
+
+    const comment = purchase.getByLabel(/Comment/);
+    await comment.focus();
+    await page.keyboard.type('Within the maintenance budget');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`You approved PO ${po} for Acme Industrial Supply Co.`);
+    await expect.poll(() => purchase.isVisible()).toBe(false);
+    await record(page, 'approvals-decided');
+
+    const inbox = createInbox(stack.urls.ses, stack.urls.api);
+    const [link] = await inbox.linksFor('sam@acme.example', rfqId);
+    await page.goto(link!);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/already/i)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await record(page, 'approval-link-after-app-decision');
+    await page.context().close();
+
+    const next = await until('the finance level', async () => {
+      const tasks = (await call('GET', '/me/tasks', morgan)).body.items;
+      return tasks.find((t: { rfqId: string }) => t.rfqId === rfqId);
+    });
+    expect(next.approval).toMatchObject({
+      level: 2,
+      earlier: [
+        {
+          level: 1,
+          status: 'APPROVED',
+          decisions: [{ approver: 'sam@acme.example', decision: 'approve', comment: 'Within the maintenance budget' }],
+        },
+      ],
+    });
+  });
+});
