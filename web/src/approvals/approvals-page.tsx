@@ -73,7 +73,7 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
       setError(problemText(problem, 'Your decision could not be recorded. Try again.'));
       return;
     }
-    props.onDecided(`You ${decisionWords[decision]} ${po} for ${task.rfq.companyName}.`);
+    props.onDecided(`You ${decisionWords[decision]} ${po} for ${task.rfq.companyName}`);
   };
 
   return (
