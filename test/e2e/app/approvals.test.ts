@@ -78,7 +78,7 @@ describe('the approver inbox', () => {
     const page = await newPage(browser);
     await page.goto(`${stack.urls.app}approvals`);
     await signIn(page, 'sam@acme.example', demoPassword);
-    await expect.poll(() => heading(page).textContent()).toBe('Approvals waiting for you');
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
     const purchase = page.getByRole('article', { name: new RegExp(`PO ${po}`) });
     await expect.poll(() => purchase.isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => purchase.getByText('Orders over $5,000').isVisible()).toBe(true);
@@ -91,8 +91,11 @@ describe('the approver inbox', () => {
     await page.keyboard.type('Within the maintenance budget');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(`You approved PO ${po} for Acme Industrial Supply Co.`);
-    await expect.poll(() => purchase.isVisible()).toBe(false);
+    // The decision and the reloaded list are server round trips: on a loaded machine they take more than poll's 1 s.
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe(`You approved PO ${po} for Acme Industrial Supply Co.`);
+    await expect.poll(() => purchase.isVisible(), { timeout: 30_000 }).toBe(false);
     await record(page, 'approvals-decided');
 
     const inbox = createInbox(stack.urls.ses, stack.urls.api);
