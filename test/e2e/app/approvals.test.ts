@@ -3,8 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
-import { createInbox, tokenOf } from '../../workflow/support/inbox.ts';
-import type { User } from '../api.ts';
+import { createInbox } from '../../workflow/support/inbox.ts';
+import type { Answer, User } from '../api.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 
 /**
@@ -19,13 +19,12 @@ const morgan: User = { email: 'morgan@acme.example', groups: ['approver'], compa
 describe('the approver inbox', () => {
   let stack: LocalStack;
   let browser: Browser;
-  // biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON and asserted
   const call = async (
     method: string,
     path: string,
     as: User,
     body?: unknown,
-  ): Promise<{ status: number; body: any }> => {
+  ): Promise<Pick<Answer, 'status' | 'body'>> => {
     const response = await fetch(`${stack.urls.api}${path}`, {
       method,
       headers: {
