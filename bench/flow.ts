@@ -99,12 +99,16 @@ const oneFlow = async (deciders: Deciders, index: number): Promise<FlowRun> => {
     (e) => sentTo(e, buyer.email) && mentions(e, rfqId) && /quote/i.test(e.subject),
     FLOW_TIMEOUT_MS,
   );
-  expectStatus(await api.call('GET /rfqs/{rfqId}', `/rfqs/${rfqId}`, { headers: asBuyer }), [200], 'GET /rfqs/{id}');
+  const read = await api.call('GET /rfqs/{rfqId}', `/rfqs/${rfqId}`, { headers: asBuyer });
+  expectStatus(read, [200], 'GET /rfqs/{id}');
   expectStatus(
     await api.call('POST /rfqs/{rfqId}/accept', `/rfqs/${rfqId}/accept`, {
       method: 'POST',
       headers: asBuyer,
-      body: JSON.stringify({ poNumber: `PO-BENCH-${index}` }),
+      body: JSON.stringify({
+        poNumber: `PO-BENCH-${index}`,
+        quoteVersion: (JSON.parse(read.text) as { version: number }).version,
+      }),
     }),
     [202],
     'POST /rfqs/{id}/accept',

@@ -191,7 +191,11 @@ export const runDemo = async (
 
   const poNumber = `PO-${new Date().getUTCFullYear()}-${String(Date.now()).slice(-5)}`;
   await json(
-    await api(`/rfqs/${rfqId}/accept`, { as: buyerToken, method: 'POST', body: JSON.stringify({ poNumber }) }),
+    await api(`/rfqs/${rfqId}/accept`, {
+      as: buyerToken,
+      method: 'POST',
+      body: JSON.stringify({ poNumber, quoteVersion: quoted.version }),
+    }),
     'POST /rfqs/{rfqId}/accept',
   );
   note('—', buyer.email, `accepted quote v${quoted.version} with ${poNumber}`);

@@ -1,5 +1,5 @@
 import type { Caller } from '#domain/caller.ts';
-import { AlreadyDecided, Forbidden, InvalidInput, NotNow } from '#domain/errors.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow, VersionMismatch } from '#domain/errors.ts';
 import { canApply } from '#domain/lifecycle.ts';
 import { mayDecideQuote } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
@@ -11,6 +11,8 @@ export interface BuyerChoice {
   poNumber?: string;
   reason?: string;
   comment?: string;
+  /** The quote version the buyer saw and answers; another current version is refused (VersionMismatch). */
+  quoteVersion: number;
 }
 
 const alreadyDecided = 'this quote was already decided or has expired';
@@ -31,6 +33,7 @@ export const buyerDecision = async (
   }
   if (!canApply(choice.decision, rfq.status) || !rfq.quote)
     throw new NotNow(`the RFQ is ${rfq.status}; there is no quote to decide on`);
+  if (choice.quoteVersion !== rfq.quote.version) throw new VersionMismatch(choice.quoteVersion, rfq.quote.version);
   const now = nowOf(deps).toISOString();
   const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
   if (!wait || wait.quoteVersion !== rfq.quote.version || wait.expiresAt <= now)

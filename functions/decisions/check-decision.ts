@@ -11,6 +11,8 @@ export interface DecisionInput {
   adjustments?: Adjustment[];
   /** From the approval page's form: one price per sku as typed, in major units ("12.50"); blank keeps the price. */
   prices?: Record<string, string>;
+  /** The quote version decided on: required through the API; a link is bound to its version already. */
+  quoteVersion?: number;
 }
 
 /** "12.5" → 1250 for USD, exactly (no float): at most the currency's number of decimals. */

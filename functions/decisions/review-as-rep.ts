@@ -1,5 +1,5 @@
 import type { Caller } from '#domain/caller.ts';
-import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater } from '#domain/errors.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
 import { mayApproveDiscount, reviewerRole } from '#domain/policy.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
@@ -40,6 +40,8 @@ const deciderOf = async (
  */
 export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput, deps: DecisionDeps): Promise<Rfq> => {
   const { purpose, actor } = await deciderOf(rfq, caller, deps);
+  if (input.quoteVersion !== undefined && input.quoteVersion !== rfq.quote?.version)
+    throw new VersionMismatch(input.quoteVersion, rfq.quote?.version ?? null);
   const now = nowOf(deps).toISOString();
   const links = (await deps.store.links.listForRfq(rfq.rfqId)).filter(
     (l) => l.purpose === purpose && l.quoteVersion === rfq.quote?.version,

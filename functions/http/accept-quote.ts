@@ -8,6 +8,11 @@ import { visibleRfq } from './visibility.ts';
 export const handler = http(route('POST /rfqs/{rfqId}/accept'), async ({ params, body, caller }) => {
   const { store } = adapters();
   const rfq = await visibleRfq(store, params.rfqId, caller);
-  await buyerDecision(rfq, caller, { decision: 'accept', poNumber: body.poNumber }, decisionDeps());
+  await buyerDecision(
+    rfq,
+    caller,
+    { decision: 'accept', poNumber: body.poNumber, quoteVersion: body.quoteVersion },
+    decisionDeps(),
+  );
   return accepted(store, rfq.rfqId, caller);
 });

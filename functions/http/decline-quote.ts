@@ -8,6 +8,11 @@ import { visibleRfq } from './visibility.ts';
 export const handler = http(route('POST /rfqs/{rfqId}/decline'), async ({ params, body, caller }) => {
   const { store } = adapters();
   const rfq = await visibleRfq(store, params.rfqId, caller);
-  await buyerDecision(rfq, caller, { decision: 'decline', reason: body.reason }, decisionDeps());
+  await buyerDecision(
+    rfq,
+    caller,
+    { decision: 'decline', reason: body.reason, quoteVersion: body.quoteVersion },
+    decisionDeps(),
+  );
   return accepted(store, rfq.rfqId, caller);
 });

@@ -27,6 +27,12 @@ const problem = z.object({
   status: z.number().int(),
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  currentVersion: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe('On a 409 for a decision that named another quote version: the version that is current now'),
 });
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
@@ -200,8 +206,17 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
   }
   if (route.params) errors['404'] = problemResponse('No such resource, or not yours to see');
   if (route.success === 202 || route.html)
-    errors['409'] = problemResponse('Already decided, expired, or not in a state that allows this');
+    errors['409'] = problemResponse(
+      route.body &&
+        'shape' in route.body &&
+        typeof route.body.shape === 'object' &&
+        route.body.shape &&
+        'quoteVersion' in route.body.shape
+        ? 'The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this'
+        : 'Already decided, expired, or not in a state that allows this',
+    );
   if (route.body) errors['413'] = problemResponse('Body larger than 256 KB');
+  if (route.body && !route.forms) errors['415'] = problemResponse('The body is not application/json');
   if (route.key === 'POST /rfqs') {
     errors['409'] = problemResponse('A request with this Idempotency-Key is still in progress; retry shortly');
     errors['422'] = problemResponse('The Idempotency-Key was used with another body');

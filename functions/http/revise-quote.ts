@@ -8,6 +8,11 @@ import { visibleRfq } from './visibility.ts';
 export const handler = http(route('POST /rfqs/{rfqId}/revise'), async ({ params, body, caller }) => {
   const { store } = adapters();
   const rfq = await visibleRfq(store, params.rfqId, caller);
-  await buyerDecision(rfq, caller, { decision: 'revise', comment: body.comment }, decisionDeps());
+  await buyerDecision(
+    rfq,
+    caller,
+    { decision: 'revise', comment: body.comment, quoteVersion: body.quoteVersion },
+    decisionDeps(),
+  );
   return accepted(store, rfq.rfqId, caller);
 });

@@ -50,17 +50,21 @@ export const createRfqBody = rfqRequestSchema
   .extend({ lines: z.array(rfqLineRequestSchema.strict()).min(1).max(1000) })
   .strict();
 
+/** The quote version a decision answers: the one the decider saw (GET /rfqs/{rfqId} → `version`). */
+const quoteVersion = z.number().int().min(1);
+
 export const reviewBody = z.strictObject({
   decision: z.enum(['approve', 'reject']),
+  quoteVersion,
   adjustments: z
     .array(z.strictObject({ sku, unitPrice: nonNegativeMinorUnits }))
     .max(1000)
     .optional(),
   comment: text(2000).optional(),
 });
-export const acceptBody = z.strictObject({ poNumber: text(64) });
-export const declineBody = z.strictObject({ reason: text(2000) });
-export const reviseBody = z.strictObject({ comment: text(2000) });
+export const acceptBody = z.strictObject({ poNumber: text(64), quoteVersion });
+export const declineBody = z.strictObject({ reason: text(2000), quoteVersion });
+export const reviseBody = z.strictObject({ comment: text(2000), quoteVersion });
 export const cancelBody = z.strictObject({ reason: text(2000).optional() }).optional();
 
 /**

@@ -36,6 +36,7 @@ export const buyerQuoteScript = String.raw`'use strict';
           if (!response.ok) {
             var error = new Error((data && (data.detail || data.title)) || ('HTTP ' + response.status));
             error.status = response.status;
+            error.problem = data;
             throw error;
           }
           return data;
@@ -59,7 +60,11 @@ export const buyerQuoteScript = String.raw`'use strict';
     row.appendChild(td);
   };
 
+  // The version on screen: a decision names it, so a quote changed meanwhile is never accepted unseen.
+  var shownVersion = null;
+
   var show = function (rfq) {
+    shownVersion = rfq.version;
     text('rfq-status', rfq.status.replace(/_/g, ' ').toLowerCase());
     text('quote-version', rfq.version);
     text('valid-until', rfq.validUntil);
@@ -120,6 +125,7 @@ export const buyerQuoteScript = String.raw`'use strict';
       event.preventDefault();
       var body = {};
       body[field] = form.elements[field].value.trim();
+      body.quoteVersion = shownVersion;
       var buttons = document.querySelectorAll('#decide button');
       buttons.forEach(function (b) { b.disabled = true; });
       say('Sending…');
@@ -132,7 +138,14 @@ export const buyerQuoteScript = String.raw`'use strict';
           setTimeout(load, 1500);
           setTimeout(load, 5000);
         },
-        function (error) { say('Not sent: ' + error.message, 'error'); },
+        function (error) {
+          if (error.status === 409 && error.problem && error.problem.currentVersion) {
+            say('The quote changed to version ' + error.problem.currentVersion + ' since you opened it. Nothing was sent; it is shown again below — please review it and decide again.', 'error');
+            load();
+            return;
+          }
+          say('Not sent: ' + error.message, 'error');
+        },
       ).then(function () { buttons.forEach(function (b) { b.disabled = false; }); });
     });
   };

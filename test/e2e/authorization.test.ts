@@ -73,22 +73,22 @@ const matrix: Row[] = [
   { route: 'GET /rfqs/{rfqId}', request: rfqPath(), expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200] },
   {
     route: 'POST /rfqs/{rfqId}/review',
-    request: async (f) => ({ path: `/rfqs/${f.rfqId}/review`, body: { decision: 'approve' } }),
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/review`, body: { decision: 'approve', quoteVersion: 1 } }),
     expect: [401, 403, 403, 403, 403, 403, 409, 404, 409, 403],
   },
   {
     route: 'POST /rfqs/{rfqId}/accept',
-    request: async (f) => ({ path: `/rfqs/${f.rfqId}/accept`, body: { poNumber: 'PO-1' } }),
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/accept`, body: { poNumber: 'PO-1', quoteVersion: 1 } }),
     expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
   },
   {
     route: 'POST /rfqs/{rfqId}/decline',
-    request: async (f) => ({ path: `/rfqs/${f.rfqId}/decline`, body: { reason: 'too dear' } }),
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/decline`, body: { reason: 'too dear', quoteVersion: 1 } }),
     expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
   },
   {
     route: 'POST /rfqs/{rfqId}/revise',
-    request: async (f) => ({ path: `/rfqs/${f.rfqId}/revise`, body: { comment: 'cheaper please' } }),
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/revise`, body: { comment: 'cheaper please', quoteVersion: 1 } }),
     expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
   },
   {

@@ -69,7 +69,8 @@ const poll = async (rfqId: string, statuses: RfqStatus[]): Promise<Answer> => {
 /** A seller decision through the API, retried while its request email is still on its way (409 + Retry-After). */
 const decide = async (rfqId: string, as: User, body: object): Promise<Answer> => {
   for (const deadline = Date.now() + 30_000; ; ) {
-    const answer = await api.call('POST', `/rfqs/${rfqId}/review`, { as, body });
+    const quoteVersion = (await api.store.rfqs.get(rfqId))?.quote?.version;
+    const answer = await api.call('POST', `/rfqs/${rfqId}/review`, { as, body: { ...body, quoteVersion } });
     if (answer.status !== 409 || !answer.headers.get('retry-after') || Date.now() > deadline) return answer;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -157,7 +158,7 @@ beforeAll(async () => {
   seen.push({ where: 'GET /rfqs/{id} when QUOTED', body: quoted.body });
   const accepted = await api.call('POST', `/rfqs/${rfqId}/accept`, {
     as: buyer,
-    body: { poNumber: `PO-${run}` },
+    body: { poNumber: `PO-${run}`, quoteVersion: quoted.body.version },
   });
   expect(accepted.status, accepted.text).toBe(202);
   seen.push({ where: 'POST /rfqs/{id}/accept', body: accepted.body });

@@ -75,9 +75,17 @@ const repAsked = async (rfqId: string): Promise<void> => {
   }
 };
 
+/** A seller decision on the version the seller sees now (a decision names the version it answers). */
 const review = async (rfqId: string, as: typeof people.acmeRep, body: object) => {
   await repAsked(rfqId);
-  return api.call('POST', `/rfqs/${rfqId}/review`, { as, body });
+  const quoteVersion = (await api.store.rfqs.get(rfqId))?.quote?.version;
+  return api.call('POST', `/rfqs/${rfqId}/review`, { as, body: { quoteVersion, ...body } });
+};
+
+/** A buyer's decision on the quote as they just read it. */
+const buyerDecides = async (rfqId: string, action: string, body: object, as = people.acmeBuyer) => {
+  const { version } = (await api.call('GET', `/rfqs/${rfqId}`, { as })).body;
+  return api.call('POST', `/rfqs/${rfqId}/${action}`, { as, body: { ...body, quoteVersion: version } });
 };
 
 describe('an RFQ through the API on the real workflow', () => {
@@ -108,10 +116,16 @@ describe('an RFQ through the API on the real workflow', () => {
     expect(quoted.body.lines[0]).toMatchObject({ unitPrice: 8_55, lineTotal: 855_00 });
     expect(quoted.body.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const accepted = await api.call('POST', `/rfqs/${rfqId}/accept`, {
+    // The buyer saw version 1; the rep's adjustment made version 2. Accepting version 1 is refused, naming version 2.
+    const stale = await api.call('POST', `/rfqs/${rfqId}/accept`, {
       as: people.acmeBuyer,
-      body: { poNumber: 'PO-4711' },
+      body: { poNumber: 'PO-4711', quoteVersion: 1 },
     });
+    expect(stale.status, stale.text).toBe(409);
+    expect(stale.headers.get('content-type')).toContain('application/problem+json');
+    expect(stale.body).toMatchObject({ status: 409, currentVersion: 2 });
+    expect((await api.call('GET', `/rfqs/${rfqId}`, { as: people.acmeBuyer })).body.status).toBe('QUOTED');
+    const accepted = await buyerDecides(rfqId, 'accept', { poNumber: 'PO-4711' });
     expect(accepted.status, accepted.text).toBe(202);
     const ordered = await poll(rfqId, ['ORDERED']);
     expect(ordered.body).toMatchObject({ poNumber: 'PO-4711', orderId: expect.any(String) });
@@ -133,19 +147,19 @@ describe('an RFQ through the API on the real workflow', () => {
     await poll(rfqId, ['IN_REVIEW']);
     expect((await review(rfqId, people.acmeRep, { decision: 'approve' })).status).toBe(202);
     await poll(rfqId, ['QUOTED']);
-    const revise = await api.call('POST', `/rfqs/${rfqId}/revise`, {
-      as: people.acmeBuyer,
-      body: { comment: 'can you do better?' },
-    });
+    const revise = await buyerDecides(rfqId, 'revise', { comment: 'can you do better?' });
     expect(revise.status, revise.text).toBe(202);
     const again = await poll(rfqId, ['IN_REVIEW']);
     expect(again.body.version).toBe(2);
+    const staleReview = await api.call('POST', `/rfqs/${rfqId}/review`, {
+      as: people.acmeRep,
+      body: { decision: 'approve', quoteVersion: 1 },
+    });
+    expect(staleReview.status, staleReview.text).toBe(409);
+    expect(staleReview.body.currentVersion).toBe(2);
     expect((await review(rfqId, people.acmeRep, { decision: 'approve' })).status).toBe(202);
     await poll(rfqId, ['QUOTED']);
-    const decline = await api.call('POST', `/rfqs/${rfqId}/decline`, {
-      as: people.acmeBuyer,
-      body: { reason: 'went elsewhere' },
-    });
+    const decline = await buyerDecides(rfqId, 'decline', { reason: 'went elsewhere' });
     expect(decline.status, decline.text).toBe(202);
     await poll(rfqId, ['DECLINED']);
   });
@@ -164,10 +178,7 @@ describe('an RFQ through the API on the real workflow', () => {
     await poll(rfqId, ['IN_REVIEW'], people.globexBuyer);
     expect((await review(rfqId, people.globexRep, { decision: 'approve' })).status).toBe(202);
     await poll(rfqId, ['QUOTED'], people.globexBuyer);
-    const accept = await api.call('POST', `/rfqs/${rfqId}/accept`, {
-      as: people.globexBuyer,
-      body: { poNumber: 'G-1' },
-    });
+    const accept = await buyerDecides(rfqId, 'accept', { poNumber: 'G-1' }, people.globexBuyer);
     expect(accept.status).toBe(202);
     await poll(rfqId, ['PENDING_APPROVAL'], people.globexBuyer);
 

@@ -16,7 +16,12 @@ describe("the buyer's decision on a quote", () => {
   it('declines: DECLINED, and the rep is told the reason', async () => {
     const deal = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(quoted, deal.buyer, { decision: 'decline', reason: 'found it cheaper' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'decline', reason: 'found it cheaper', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
 
     await world.statusReaches(quoted.rfqId, 'DECLINED');
     const mail = await world.mailArrives(deal.people.rep, `Quote ${quoted.rfqId} was declined`);
@@ -29,7 +34,12 @@ describe("the buyer's decision on a quote", () => {
     const deal = await aDeal(world, { rules: 'none' });
     const quoted = await submitAndQuote(world, deal);
     const [firstReview] = await world.inbox.linksFor(deal.people.rep);
-    await buyerDecision(quoted, deal.buyer, { decision: 'revise', comment: 'need 20 valves' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'revise', comment: 'need 20 valves', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
 
     const revised = await world.statusReaches(quoted.rfqId, 'IN_REVIEW');
     expect(revised.quote?.version).toBe(2);
@@ -42,9 +52,14 @@ describe("the buyer's decision on a quote", () => {
     expect(requoted.quote?.version).toBe(2);
     // A decision on the old version is refused: the buyer's wait is bound to version 2 now.
     await expect(
-      buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-OLD' }, world.decisions),
-    ).rejects.toThrow();
-    await buyerDecision(requoted, deal.buyer, { decision: 'accept', poNumber: 'PO-2' }, world.decisions);
+      buyerDecision(requoted, deal.buyer, { decision: 'accept', poNumber: 'PO-OLD', quoteVersion: 1 }, world.decisions),
+    ).rejects.toMatchObject({ name: 'VersionMismatch', answered: 1, currentVersion: 2 });
+    await buyerDecision(
+      requoted,
+      deal.buyer,
+      { decision: 'accept', poNumber: 'PO-2', quoteVersion: requoted.quote!.version },
+      world.decisions,
+    );
 
     // No approval rule applies to this company: approved at once, then ordered.
     const ordered = await world.statusReaches(quoted.rfqId, 'ORDERED');
@@ -73,7 +88,12 @@ describe("the buyer's decision on a quote", () => {
     const other = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
     await expect(
-      buyerDecision(quoted, other.buyer, { decision: 'accept', poNumber: 'PO-X' }, world.decisions),
+      buyerDecision(
+        quoted,
+        other.buyer,
+        { decision: 'accept', poNumber: 'PO-X', quoteVersion: quoted.quote!.version },
+        world.decisions,
+      ),
     ).rejects.toBeInstanceOf(Forbidden);
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('QUOTED');
   });

@@ -23,7 +23,12 @@ describe('a quote the buyer never answers', () => {
     expect(await world.store.waits.get(quoted.rfqId, 'buyer-decision')).toBeUndefined();
     await world.mailArrives(deal.people.rep, `Request ${quoted.rfqId} expired`);
     await expect(
-      buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-LATE' }, world.decisions),
+      buyerDecision(
+        quoted,
+        deal.buyer,
+        { decision: 'accept', poNumber: 'PO-LATE', quoteVersion: quoted.quote!.version },
+        world.decisions,
+      ),
     ).rejects.toBeInstanceOf(AlreadyDecided);
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('EXPIRED');
     const history = await world.store.rfqs.history(quoted.rfqId);

@@ -37,7 +37,12 @@ describe('an RFQ from submission to order, decided from email links', () => {
     const quoteMail = await world.mailArrives(deal.people.buyer, `Your quote ${rfqId} is ready`);
     expect(quoteMail.text).toContain('$995.00');
 
-    await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-4711' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'accept', poNumber: 'PO-4711', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
     const pending = await world.statusReaches(rfqId, 'PENDING_APPROVAL');
     expect(pending.poNumber).toBe('PO-4711');
     expect(pending.approvals.map((a) => [a.level, a.mode, a.approvers])).toEqual([

@@ -31,7 +31,12 @@ describe('task tokens', () => {
     await decide(deal.people.rep, 1, rfqId);
     const quoted = await world.statusReaches(rfqId, 'QUOTED');
     await collect(rfqId);
-    await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-T' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'accept', poNumber: 'PO-T', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
     await decide(deal.people.lead1, 1, rfqId);
     await decide(deal.people.finance, 1, rfqId);
     await world.statusReaches(rfqId, 'ORDERED');

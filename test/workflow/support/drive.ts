@@ -16,6 +16,11 @@ export const submitAndQuote = async (world: World, deal: Deal): Promise<Rfq> => 
 /** …and the buyer accepts with a PO number: the company's approval chain starts. */
 export const submitQuoteAndAccept = async (world: World, deal: Deal, poNumber = 'PO-1'): Promise<Rfq> => {
   const quoted = await submitAndQuote(world, deal);
-  await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber }, world.decisions);
+  await buyerDecision(
+    quoted,
+    deal.buyer,
+    { decision: 'accept', poNumber, quoteVersion: quoted.quote!.version },
+    world.decisions,
+  );
   return world.statusReaches(quoted.rfqId, 'PENDING_APPROVAL');
 };

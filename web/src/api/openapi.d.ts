@@ -463,6 +463,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description On a 409 for a decision that named another quote version: the version that is current now */
+            currentVersion?: number | null;
         };
         Condition: {
             /** @enum {string} */
@@ -629,6 +631,7 @@ export interface components {
         Review: {
             /** @enum {string} */
             decision: "approve" | "reject";
+            quoteVersion: number;
             adjustments?: {
                 sku: string;
                 unitPrice: number;
@@ -933,6 +936,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The Idempotency-Key was used with another body */
             422: {
                 headers: {
@@ -1089,7 +1101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1100,6 +1112,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1131,6 +1152,7 @@ export interface operations {
             content: {
                 "application/json": {
                     poNumber: string;
+                    quoteVersion: number;
                 };
             };
         };
@@ -1180,7 +1202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1191,6 +1213,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1222,6 +1253,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    quoteVersion: number;
                 };
             };
         };
@@ -1271,7 +1303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1282,6 +1314,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1313,6 +1354,7 @@ export interface operations {
             content: {
                 "application/json": {
                     comment: string;
+                    quoteVersion: number;
                 };
             };
         };
@@ -1362,7 +1404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1373,6 +1415,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1464,6 +1515,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2011,6 +2071,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; nothing internal is disclosed */
             500: {
                 headers: {
@@ -2091,6 +2160,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; nothing internal is disclosed */
             500: {
                 headers: {
@@ -2164,6 +2242,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2324,6 +2411,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
