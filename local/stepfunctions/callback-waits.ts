@@ -22,6 +22,17 @@ interface PendingWait {
 const tokenShape = /^[A-Za-z0-9_-]{43}$/;
 
 /**
+ * 32 random bytes, base64url — never starting with '-', so a token pasted into a command line (`aws stepfunctions
+ * send-task-success --task-token <token>`) is never read as an option. Redrawing keeps every other token equally likely.
+ */
+export const mintToken = (): string => {
+  for (;;) {
+    const token = randomBytes(32).toString('base64url');
+    if (!token.startsWith('-')) return token;
+  }
+};
+
+/**
  * Every task token this service minted: 32 random bytes, base64url — unguessable, one per callback attempt. A token
  * stays known after its wait ends, so a late answer gets TaskTimedOut (as on AWS) rather than TaskDoesNotExist.
  */
@@ -32,7 +43,7 @@ export class CallbackWaits {
   constructor(private readonly heartbeatTimeout: () => Error) {}
 
   open(executionArn: string, heartbeatMs?: number): OpenWait {
-    const token = randomBytes(32).toString('base64url');
+    const token = mintToken();
     let settled = false;
     let cancelHeartbeat: (() => void) | undefined;
     let resolveAnswer!: (output: Json) => void;

@@ -142,6 +142,10 @@ export const runTask = async (
   const heartbeatSeconds =
     positiveInteger(directives.heartbeatSeconds, 'HeartbeatSecondsPath') ?? spec.heartbeatSeconds;
   const scaled = (seconds: number | undefined) => (seconds === undefined ? undefined : seconds * 1000 * env.timeScale);
+  // `timeScale` shortens what waits for people (callbacks, Wait states, retries), never the time a Task's own code has
+  // to run: the Lambda part keeps the whole TimeoutSeconds (or more, when the scale slows time down).
+  const running = (seconds: number | undefined) =>
+    seconds === undefined ? undefined : Math.max(seconds * 1000, seconds * 1000 * env.timeScale);
   const wait: OpenWait | undefined = spec.callback
     ? env.waits.open(execution.arn, scaled(heartbeatSeconds))
     : undefined;
@@ -166,29 +170,31 @@ export const runTask = async (
   });
   execution.record(`${prefix}Started`, lambdaFunction ? {} : resourceParts(spec.resource));
 
+  const timedOut = () => {
+    const error = env.timeoutError();
+    wait?.close(error);
+    return error;
+  };
   const work = async (): Promise<Json> => {
-    const result = await integrate(spec, wait ? replaceText(input, env.tokenPlaceholder, wait.token) : input, env);
+    const request = integrate(spec, wait ? replaceText(input, env.tokenPlaceholder, wait.token) : input, env);
+    const result = await withTimeout(request, running(timeoutSeconds), timedOut);
     if (!wait) return result;
     execution.record('TaskSubmitted', { ...resourceParts(spec.resource), output: redact(result) });
-    return wait.answer;
+    return withTimeout(wait.answer, scaled(timeoutSeconds), timedOut);
   };
   const outcome = lambdaFunction ? {} : resourceParts(spec.resource);
   try {
-    const output = await withTimeout(work(), scaled(timeoutSeconds), () => {
-      const error = env.timeoutError();
-      wait?.close(error);
-      return error;
-    });
+    const output = await work();
     execution.record(`${prefix}Succeeded`, { ...outcome, output: redact(output) });
     return output;
   } catch (thrown) {
     if (!execution.isRunning()) throw new ExecutionClosed();
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-    const timedOut = error.name === 'States.Timeout' || error.name === heartbeatTimeout;
-    execution.record(`${prefix}${timedOut ? 'TimedOut' : 'Failed'}`, {
+    const isTimeout = error.name === 'States.Timeout' || error.name === heartbeatTimeout;
+    execution.record(`${prefix}${isTimeout ? 'TimedOut' : 'Failed'}`, {
       ...outcome,
       error: error.name,
-      cause: timedOut ? '' : wait ? error.message.replaceAll(wait.token, env.tokenPlaceholder) : error.message,
+      cause: isTimeout ? '' : wait ? error.message.replaceAll(wait.token, env.tokenPlaceholder) : error.message,
     });
     throw error;
   } finally {

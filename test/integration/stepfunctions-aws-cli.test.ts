@@ -38,33 +38,39 @@ const aws = async (...args: string[]) => {
   return stdout.trim() === '' ? {} : JSON.parse(stdout);
 };
 
+/**
+ * `AWS_CLI_RUNS=100 npx vitest run --project integration test/integration/stepfunctions-aws-cli.test.ts` repeats the
+ * round trip that many times in a row, each with a fresh task token (a token once broke it one run in 64).
+ */
+const runs = Number(process.env.AWS_CLI_RUNS ?? 1);
+
 describe('the AWS CLI against the local Step Functions', () => {
-  it.runIf(awsCliAvailable)(
-    'starts, describes and resumes an execution; a late answer is TaskTimedOut',
-    async () => {
+  it.runIf(awsCliAvailable).each(Array.from({ length: runs }, (_, i) => i + 1))(
+    'starts, describes and resumes an execution; a late answer is TaskTimedOut (run %i)',
+    async (run) => {
       const stateMachineArn = local.arn('review');
       const started = await aws(
         'start-execution',
         '--state-machine-arn',
         stateMachineArn,
         '--name',
-        'rfq-cli',
+        `rfq-cli-${run}`,
         '--input',
-        '{"rfqId":"rfq-cli"}',
+        `{"rfqId":"rfq-cli-${run}"}`,
       );
-      expect(started.executionArn).toBe('arn:aws:states:us-east-1:000000000000:execution:review:rfq-cli');
+      expect(started.executionArn).toBe(`arn:aws:states:us-east-1:000000000000:execution:review:rfq-cli-${run}`);
 
       const running = await aws('describe-execution', '--execution-arn', started.executionArn);
-      expect(running).toMatchObject({ name: 'rfq-cli', status: 'RUNNING', input: '{"rfqId":"rfq-cli"}' });
+      expect(running).toMatchObject({ name: `rfq-cli-${run}`, status: 'RUNNING', input: `{"rfqId":"rfq-cli-${run}"}` });
 
-      const { taskToken } = await reviews.next();
-      await aws('send-task-success', '--task-token', taskToken, '--task-output', '{"decision":"approve"}');
+      const { taskToken } = await reviews.next((request) => request.rfqId === `rfq-cli-${run}`);
+      await aws('send-task-success', `--task-token=${taskToken}`, '--task-output', '{"decision":"approve"}');
       await local.settled(started.executionArn);
       const done = await aws('describe-execution', '--execution-arn', started.executionArn);
       expect(done.status).toBe('SUCCEEDED');
       expect(JSON.parse(done.output).review).toEqual({ decision: 'approve' });
 
-      await expect(aws('send-task-success', '--task-token', taskToken, '--task-output', '{}')).rejects.toThrow(
+      await expect(aws('send-task-success', `--task-token=${taskToken}`, '--task-output', '{}')).rejects.toThrow(
         /TaskTimedOut/,
       );
     },
