@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { email } from './company.ts';
+import { singleLine } from './text.ts';
 
 const comparison = z.object({
   field: z.enum(['total', 'lineCount', 'maxLineTotal']),
@@ -72,7 +73,7 @@ export type ApprovalLevel = z.infer<typeof approvalLevelSchema>;
 
 export const approvalRuleSchema = z.object({
   ruleId: z.string().min(1).max(64),
-  name: z.string().min(1).max(200),
+  name: singleLine(200),
   when: conditionSchema,
   levels: z.array(approvalLevelSchema).min(1).max(10),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { currencyCode } from './money.ts';
+import { singleLine } from './text.ts';
 
 export const roles = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'] as const;
 export const role = z.enum(roles);
@@ -13,14 +14,14 @@ export const email = z
 
 export const companyUserSchema = z.object({
   email,
-  name: z.string().min(1).max(200),
+  name: singleLine(200),
   roles: z.array(z.enum(['buyer', 'approver', 'admin'])).min(1),
 });
 export type CompanyUser = z.infer<typeof companyUserSchema>;
 
 export const companySchema = z.object({
   companyId,
-  name: z.string().min(1).max(200),
+  name: singleLine(200),
   accountRepEmail: email,
   paymentTerms: z.string().regex(/^[A-Z0-9_]{2,20}$/, 'e.g. NET30'),
   currency: currencyCode,

@@ -5,6 +5,7 @@ import { rfqStatus } from './lifecycle.ts';
 import { milestonesSchema } from './milestones.ts';
 import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
 import { sku } from './product.ts';
+import { multiLine } from './text.ts';
 
 export const rfqLineRequestSchema = z.object({
   sku,
@@ -15,7 +16,7 @@ export const rfqLineRequestSchema = z.object({
 /** The body of POST /rfqs. `companyId` and `buyerEmail` only when a rep submits on a buyer's behalf. */
 export const rfqRequestSchema = z.object({
   lines: z.array(rfqLineRequestSchema).min(1).max(1000),
-  note: z.string().max(2000).optional(),
+  note: multiLine(2000).optional(),
   requestedDeliveryDate: isoDate.optional(),
   companyId: companyId.optional(),
   buyerEmail: email.optional(),

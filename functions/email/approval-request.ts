@@ -42,7 +42,7 @@ export const approvalRequestEmail = (r: ApprovalRequest): EmailMessage => {
 ${budgetHtml(budget, r.quote.currency)}
 ${quoteTableHtml(r.quote)}
 ${button(r.link, 'Approve or reject')}
-<p>The link works once and only for you; do not forward it.</p>`,
+<p>The link works once, for whoever holds it: please do not forward this email.</p>`,
     [
       subject,
       `${intro} Please decide by ${deadline(r.expiresAt)}.`,
@@ -50,7 +50,7 @@ ${button(r.link, 'Approve or reject')}
       ...budgetLines(budget, r.quote.currency),
       quoteTableText(r.quote),
       `Approve or reject: ${r.link}`,
-      'The link works once and only for you; do not forward it.',
+      'The link works once, for whoever holds it: please do not forward this email.',
     ],
   );
 };

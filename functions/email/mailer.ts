@@ -1,4 +1,5 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { headerText } from '#domain/text.ts';
 
 export interface EmailMessage {
   to: string[];
@@ -20,7 +21,7 @@ export const createSesMailer = (ses: SESv2Client, options: { from: string; confi
         Destination: { ToAddresses: message.to },
         Content: {
           Simple: {
-            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Subject: { Data: headerText(message.subject), Charset: 'UTF-8' },
             Body: { Html: { Data: message.html, Charset: 'UTF-8' }, Text: { Data: message.text, Charset: 'UTF-8' } },
           },
         },

@@ -37,7 +37,7 @@ ${r.rfq.note ? html`<p>Buyer's note: ${r.rfq.note}</p>` : ''}
 ${quoteTableHtml(r.quote)}
 <p>Open the link to approve as is, adjust unit prices, or reject.</p>
 ${button(r.link, 'Review the quote')}
-<p>The link works once and only for you; do not forward it.</p>`,
+<p>The link works once, for whoever holds it: please do not forward this email.</p>`,
     [
       subject,
       `${asks(r.rfq, r.companyName)}. Please review the contract pricing below by ${deadline(r.expiresAt)}.`,
@@ -46,7 +46,7 @@ ${button(r.link, 'Review the quote')}
       ...(r.rfq.note ? [`Buyer's note: ${r.rfq.note}`] : []),
       quoteTableText(r.quote),
       `Approve, adjust unit prices, or reject: ${r.link}`,
-      'The link works once and only for you; do not forward it.',
+      'The link works once, for whoever holds it: please do not forward this email.',
     ],
   );
 };
@@ -71,14 +71,14 @@ export const discountApprovalEmail = (r: DiscountRequest): EmailMessage => {
 <ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>
 ${quoteTableHtml(r.quote)}
 ${button(r.link, 'Approve or reject the discount')}
-<p>The link works once and only for you; do not forward it.</p>`,
+<p>The link works once, for whoever holds it: please do not forward this email.</p>`,
     [
       subject,
       `${r.rfq.accountRepEmail} priced these lines beyond a rep's authority for ${r.rfq.buyerEmail} (${r.companyName}). Please decide by ${deadline(r.expiresAt)}.`,
       lines.map((l) => `- ${l}`).join('\n'),
       quoteTableText(r.quote),
       `Approve or reject the discount: ${r.link}`,
-      'The link works once and only for you; do not forward it.',
+      'The link works once, for whoever holds it: please do not forward this email.',
     ],
   );
 };

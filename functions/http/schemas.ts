@@ -7,6 +7,7 @@ import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
 import { productSchema, sku } from '#domain/product.ts';
 import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
+import { multiLine, singleLine } from '#domain/text.ts';
 
 /**
  * What each route accepts, at the edge. Bodies are strict: an unknown field is a client mistake worth a 400, not
@@ -14,7 +15,11 @@ import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
  */
 
 const id = z.string().min(1).max(128);
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text a person writes: not blank, no control characters but line breaks, no bidirectional overrides. */
+const text = (max: number) =>
+  multiLine(max)
+    .refine((value) => value.trim().length > 0, 'must not be blank')
+    .transform((value) => value.trim());
 
 export const rfqParams = z.strictObject({ rfqId: id });
 export const orderParams = z.strictObject({ orderId: id });
@@ -62,7 +67,7 @@ export const reviewBody = z.strictObject({
     .optional(),
   comment: text(2000).optional(),
 });
-export const acceptBody = z.strictObject({ poNumber: text(64), quoteVersion });
+export const acceptBody = z.strictObject({ poNumber: singleLine(64), quoteVersion });
 export const declineBody = z.strictObject({ reason: text(2000), quoteVersion });
 export const reviseBody = z.strictObject({ comment: text(2000), quoteVersion });
 export const cancelBody = z.strictObject({ reason: text(2000).optional() }).optional();
@@ -85,7 +90,9 @@ export const linkDecisionBody = z.preprocess(
   gatherPrices,
   z.strictObject({
     decision: z.enum(['approve', 'reject']),
-    comment: z.string().trim().max(2000).optional(),
+    comment: multiLine(2000)
+      .transform((value) => value.trim())
+      .optional(),
     adjustments: z
       .array(z.strictObject({ sku, unitPrice: nonNegativeMinorUnits }))
       .max(1000)

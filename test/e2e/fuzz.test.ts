@@ -7,9 +7,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { hashLinkToken, mintLinkToken } from '#functions/decisions/link-token.ts';
 import type { HttpEvent, HttpResult } from '#http/http.ts';
 import { type RouteDef, type RouteKey, route, routes } from '#http/routes.ts';
 import { apiEvent, authorizerClaims, lambdaContext } from '../../local/api-event.ts';
+import { aQuote } from '../builders/quote.ts';
 import { type Api, startApi, type User } from './api.ts';
 import { acme, bolts, people, seed, submit } from './world.ts';
 
@@ -112,7 +114,7 @@ let api: Api;
 const targets: Target[] = [];
 
 const handlers = new Map<string, (event: HttpEvent, context: unknown) => Promise<HttpResult>>();
-const invoke = async (target: Target, body: { json?: Json; raw?: string }) => {
+const invoke = async (target: Target, body: { json?: Json; raw?: string }, contentType = 'application/json') => {
   const spec = route(target.key);
   let handler = handlers.get(spec.handler);
   if (!handler) {
@@ -124,7 +126,7 @@ const invoke = async (target: Target, body: { json?: Json; raw?: string }) => {
   }
   const requestId = randomUUID();
   const text = body.raw ?? JSON.stringify(body.json);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': requestId };
+  const headers: Record<string, string> = { 'content-type': contentType, 'idempotency-key': requestId };
   const event = apiEvent({
     route: spec,
     params: target.params,
@@ -286,6 +288,131 @@ beforeAll(async () => {
   );
 });
 afterAll(() => api?.stop());
+
+/** A real, open rep-review link on a priced RFQ: what the rep's email form posts to. */
+const openReviewLink = async (): Promise<Target> => {
+  const rfqId = await submit(api, people.acmeBuyer);
+  const submitted = (await api.store.rfqs.get(rfqId))!;
+  const quote = aQuote().withLine(bolts.sku, 100, 9_00, { contractPrice: 9_00, cost: 6_00 }).build();
+  await api.store.rfqs.transition(
+    submitted,
+    'price',
+    { quote },
+    { actor: { email: 'fuzz@seller.example', role: 'system' }, action: 'priced' },
+  );
+  const { token, tokenHash } = mintLinkToken();
+  const now = new Date();
+  await api.store.links.createLinks([
+    {
+      tokenHash,
+      rfqId,
+      quoteVersion: quote.version,
+      purpose: 'rep-review',
+      waitId: `fuzz-${rfqId}`,
+      approver: people.acmeRep.email,
+      taskToken: 'no-such-task-token',
+      status: 'PENDING',
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+    },
+  ]);
+  expect(hashLinkToken(token)).toBe(tokenHash);
+  return { key: 'POST /approvals/{token}', path: `/approvals/${token}`, params: { token }, valid: {} };
+};
+
+/** A condition nested `depth` levels deep, each level one of all / any / not. */
+const nested = (depth: number, kinds: ('all' | 'any' | 'not')[]): Json => {
+  let condition: Json = { field: 'total', op: 'gt', value: 1 };
+  for (let level = 1; level < depth; level++) {
+    const kind = kinds[level % kinds.length]!;
+    condition = kind === 'not' ? { not: condition } : { [kind]: [condition] };
+  }
+  return condition;
+};
+
+describe('fuzzing the email-link form and deep rule conditions', () => {
+  const form = (fields: Record<string, string>) => ({ raw: new URLSearchParams(fields).toString() });
+  const formType = 'application/x-www-form-urlencoded';
+
+  it('answers a price too large for a line total with 400 on the form, and the link still works', async () => {
+    const link = await openReviewLink();
+    const huge = await invoke(
+      link,
+      form({ decision: 'approve', [`price:${bolts.sku}`]: '9999999999999.99' }),
+      formType,
+    );
+    expect(huge.statusCode, huge.body).toBe(400);
+    expect(huge.body).toContain('too large');
+    const stillOpen = await invoke({ ...link, key: 'GET /approvals/{token}' }, {});
+    expect(stillOpen.statusCode).toBe(200);
+  });
+
+  it('never answers a 5xx to 300 random forms posted to a live link', async () => {
+    const link = await openReviewLink();
+    const price = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.stringMatching(/^\d{1,20}([.,]\d{0,6})?$/),
+      fc.constantFrom('9999999999999.99', '0', '-1', '1e9', 'NaN', '８.５', '6.00', '5.99'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          decision: fc.constantFrom('approve', 'reject', 'maybe', ''),
+          price,
+          comment: fc.string({ maxLength: 300 }),
+        }),
+        async ({ decision, price: text, comment }) => {
+          const result = await invoke(link, form({ decision, [`price:${bolts.sku}`]: text, comment }), formType);
+          expect(result.statusCode, `${decision} ${text} → ${(result.body ?? '').slice(0, 200)}`).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300, seed: 20261129 },
+    );
+  });
+
+  it('refuses rule conditions nested deeper than 6 levels with a 400 naming the field, at any depth, never a 5xx', async () => {
+    const rules: Target = {
+      key: 'PUT /companies/{companyId}/approval-rules',
+      path: '/companies/acme/approval-rules',
+      params: { companyId: 'acme' },
+      as: people.admin,
+      valid: {},
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.array(fc.constantFrom('all' as const, 'any' as const, 'not' as const), { minLength: 1, maxLength: 3 }),
+        async (depth, kinds) => {
+          const body = {
+            rules: [
+              {
+                ruleId: 'deep',
+                name: 'Deep',
+                when: nested(depth, kinds),
+                levels: [{ approvers: ['al@acme.example'], mode: 'any' }],
+              },
+            ],
+          };
+          const result = await invoke(rules, { json: body as Json });
+          expect(result.statusCode, `depth ${depth}: ${(result.body ?? '').slice(0, 200)}`).toBe(
+            depth <= 6 ? 200 : 400,
+          );
+          if (depth > 6) expect(result.body).toContain('rules.0.when');
+        },
+      ),
+      {
+        numRuns: 60,
+        seed: 20261129,
+        examples: [
+          [40, ['not']],
+          [1_000, ['all']],
+          [6, ['any']],
+          [7, ['not']],
+        ],
+      },
+    );
+  });
+});
 
 const isProblem = (result: HttpResult) => result.headers?.['content-type'] === 'application/problem+json';
 

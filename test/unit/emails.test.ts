@@ -81,6 +81,9 @@ describe('the emails', () => {
     expect(mail.text).toContain('level 1 of 2');
     expect(mail.text).toContain('Any one of 2 approvers decides this level');
     expect(mail.html).toContain('PO-&lt;7&gt;');
+    // Honest about what the link is: it works for whoever holds it, so it must not be forwarded.
+    expect(mail.text).toContain('for whoever holds it');
+    expect(mail.text).not.toContain('only for you');
   });
 
   it('send the buyer the quote and its validity, with no decision link in it', () => {
