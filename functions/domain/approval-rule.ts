@@ -54,15 +54,18 @@ export const conditionShape: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+const tooDeep: Condition = { field: 'total', op: 'gte', value: 0 };
+
 /** A rule's condition: its depth is checked first, so a deep one is a 400 naming the field, never a crash. */
 export const conditionSchema: z.ZodType<Condition> = z.preprocess((value, ctx) => {
-  if (conditionDepth(value) > maxConditionDepth)
-    ctx.issues.push({
-      code: 'custom',
-      message: `conditions may nest at most ${maxConditionDepth} levels deep`,
-      input: value,
-    });
-  return value;
+  if (conditionDepth(value) <= maxConditionDepth) return value;
+  ctx.issues.push({
+    code: 'custom',
+    message: `conditions may nest at most ${maxConditionDepth} levels deep`,
+    input: value,
+  });
+  // The parse has failed already; the recursive shape check must not walk (and overflow on) the deep value.
+  return tooDeep;
 }, conditionShape);
 
 export const approvalLevelSchema = z.object({
