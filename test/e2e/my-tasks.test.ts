@@ -105,7 +105,12 @@ describe('GET /me/tasks', () => {
 
     const deep = await api.call('POST', `/rfqs/${rfqId}/review`, {
       as: people.acmeRep,
-      body: { decision: 'approve', adjustments: [{ sku: bolts.sku, unitPrice: 7_00 }], comment: 'strategic account' },
+      body: {
+        decision: 'approve',
+        adjustments: [{ sku: bolts.sku, unitPrice: 7_00 }],
+        comment: 'strategic account',
+        quoteVersion: (await api.store.rfqs.get(rfqId))!.quote!.version,
+      },
     });
     expect(deep.status, deep.text).toBe(202);
     await taskFor(salesManager, rfqId, 'discount-approval');
@@ -113,7 +118,7 @@ describe('GET /me/tasks', () => {
 
     const approved = await api.call('POST', `/rfqs/${rfqId}/review`, {
       as: salesManager,
-      body: { decision: 'approve' },
+      body: { decision: 'approve', quoteVersion: (await api.store.rfqs.get(rfqId))!.quote!.version },
     });
     expect(approved.status, approved.text).toBe(202);
     await poll(rfqId, ['QUOTED']);
@@ -126,10 +131,18 @@ describe('POST /rfqs/{rfqId}/approval', () => {
     const rfqId = await submit(api, buyer);
     await taskFor(people.acmeRep, rfqId, 'review');
     expect(
-      (await api.call('POST', `/rfqs/${rfqId}/review`, { as: people.acmeRep, body: { decision: 'approve' } })).status,
+      (
+        await api.call('POST', `/rfqs/${rfqId}/review`, {
+          as: people.acmeRep,
+          body: { decision: 'approve', quoteVersion: (await api.store.rfqs.get(rfqId))!.quote!.version },
+        })
+      ).status,
     ).toBe(202);
     await poll(rfqId, ['QUOTED']);
-    const accepted = await api.call('POST', `/rfqs/${rfqId}/accept`, { as: buyer, body: { poNumber: 'PO-77' } });
+    const accepted = await api.call('POST', `/rfqs/${rfqId}/accept`, {
+      as: buyer,
+      body: { poNumber: 'PO-77', quoteVersion: (await api.store.rfqs.get(rfqId))!.quote!.version },
+    });
     expect(accepted.status, accepted.text).toBe(202);
 
     const task = await taskFor(finance, rfqId, 'purchase-approval');

@@ -35,7 +35,12 @@ describe("a buyer's monthly budget", () => {
   it('a quote beyond the budget left waits for the company admins ("over budget"), who see the budget left, then is ordered beyond it', async () => {
     const deal = await aBudgetedDeal(500_00);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-7' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'accept', poNumber: 'PO-7', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
 
     const pending = await world.statusReaches(quoted.rfqId, 'PENDING_APPROVAL');
     expect(pending.approvals).toMatchObject([{ level: 1, approvers: [deal.people.admin], reason: OVER_BUDGET }]);
@@ -59,7 +64,12 @@ describe("a buyer's monthly budget", () => {
     const two = await world.statusReaches(rfqId, 'QUOTED');
     await Promise.all(
       [one!, two!].map((rfq) =>
-        buyerDecision(rfq, deal.buyer, { decision: 'accept', poNumber: 'PO-1' }, world.decisions),
+        buyerDecision(
+          rfq,
+          deal.buyer,
+          { decision: 'accept', poNumber: 'PO-1', quoteVersion: rfq.quote!.version },
+          world.decisions,
+        ),
       ),
     );
 
@@ -87,7 +97,12 @@ describe("a buyer's monthly budget", () => {
   it('an over-budget purchase the admins reject is not ordered and spends nothing', async () => {
     const deal = await aBudgetedDeal(100_00);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-8' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'accept', poNumber: 'PO-8', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
     const [link] = await world.linksArrive(deal.people.admin, 1);
     expect((await clickLink(link!, { decision: 'reject', comment: 'not this month' })).status).toBe(200);
     await world.statusReaches(quoted.rfqId, 'APPROVAL_REJECTED');

@@ -1607,7 +1607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1618,6 +1618,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2331,6 +2340,15 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
