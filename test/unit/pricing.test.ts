@@ -208,7 +208,7 @@ describe('a quote', () => {
     expect(priceOne(1)).toMatchObject({ cost: 6_00 });
   });
 
-  it('prices 1,000 lines against a 10,000-price contract in well under a request’s time', () => {
+  it('prices every one of 1,000 lines against a 10,000-price contract (its speed is measured by npm run bench)', () => {
     const products = catalogOf(...Array.from({ length: 1_000 }, (_, i) => aProduct(`SKU-${i * 10}`)));
     const prices = Array.from({ length: 9_999 }, (_, i) => ({ sku: `SKU-${i}`, unitPrice: 5_00 + (i % 100) }));
     const contract = contractSchema.parse({
@@ -217,12 +217,10 @@ describe('a quote', () => {
     });
     const lines = Array.from({ length: 1_000 }, (_, i) => ({ sku: `SKU-${i * 10}`, quantity: 1 + (i % 50) }));
 
-    const started = performance.now();
     const quote = priceRequest({ ...onDay, lines, products, contract });
-    const elapsed = performance.now() - started;
 
     expect(quote.unpricedLines).toBe(0);
-    expect(elapsed).toBeLessThan(100);
+    expect(quote.lines).toHaveLength(1_000);
   });
 });
 
