@@ -30,7 +30,12 @@ describe('lifecycle events for a CRM', () => {
   it('a quote that goes out and is accepted: quote.sent, quote.accepted, order.created — each once', async () => {
     const deal = await aDeal(world, { rules: 'none' });
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-77' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'accept', poNumber: 'PO-77', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
     await world.statusReaches(quoted.rfqId, 'ORDERED');
     await world.executionEnds(quoted.rfqId);
 
@@ -64,7 +69,12 @@ describe('lifecycle events for a CRM', () => {
   it('a declined quote: quote.declined with the reason; a rep’s rejection: rfq.rejected', async () => {
     const deal = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(quoted, deal.buyer, { decision: 'decline', reason: 'over budget' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'decline', reason: 'over budget', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
     await world.executionEnds(quoted.rfqId);
     expect(eventsOf(quoted.rfqId).map((e) => [e.type, e.detail.status, e.detail.reason])).toEqual([
       ['quote.sent', 'QUOTED', undefined],
@@ -91,7 +101,12 @@ describe('lifecycle events for a CRM', () => {
   it('an RFQ that fails: rfq.failed naming the error', async () => {
     const deal = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-BREAKS' }, world.decisions);
+    await buyerDecision(
+      quoted,
+      deal.buyer,
+      { decision: 'accept', poNumber: 'PO-BREAKS', quoteVersion: quoted.quote!.version },
+      world.decisions,
+    );
     await world.statusReaches(quoted.rfqId, 'FAILED');
     await world.executionEnds(quoted.rfqId);
     expect(eventsOf(quoted.rfqId).map((e) => [e.type, e.detail.status, e.detail.error])).toEqual([

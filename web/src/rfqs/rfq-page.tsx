@@ -60,18 +60,32 @@ export const RfqPage = (props: { rfqId: string }) => {
     setBusy(decision);
     setAnswer(undefined);
     const path = { rfqId: props.rfqId };
+    // A decision names the quote version the buyer is looking at, so a quote changed meanwhile is never decided blind.
+    const quoteVersion = loaded.state === 'ready' ? loaded.value.version : null;
     const sent =
-      decision === 'accept'
-        ? await api.POST('/rfqs/{rfqId}/accept', { params: { path }, body: { poNumber: fields.poNumber ?? '' } })
-        : decision === 'revise'
-          ? await api.POST('/rfqs/{rfqId}/revise', { params: { path }, body: { comment: fields.comment ?? '' } })
-          : decision === 'decline'
-            ? await api.POST('/rfqs/{rfqId}/decline', { params: { path }, body: { reason: fields.reason ?? '' } })
-            : await api.POST('/rfqs/{rfqId}/cancel', {
+      decision === 'cancel'
+        ? await api.POST('/rfqs/{rfqId}/cancel', {
+            params: { path },
+            body: fields.reason ? { reason: fields.reason } : {},
+          })
+        : quoteVersion === null
+          ? undefined
+          : decision === 'accept'
+            ? await api.POST('/rfqs/{rfqId}/accept', {
                 params: { path },
-                body: fields.reason ? { reason: fields.reason } : {},
-              });
+                body: { poNumber: fields.poNumber ?? '', quoteVersion },
+              })
+            : decision === 'revise'
+              ? await api.POST('/rfqs/{rfqId}/revise', {
+                  params: { path },
+                  body: { comment: fields.comment ?? '', quoteVersion },
+                })
+              : await api.POST('/rfqs/{rfqId}/decline', {
+                  params: { path },
+                  body: { reason: fields.reason ?? '', quoteVersion },
+                });
     setBusy(undefined);
+    if (!sent) return;
     if (sent.error) {
       setAnswer({ kind: 'error', text: problemText(sent.error, 'That did not go through. Try again.') });
       return;
