@@ -173,6 +173,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'POST /rfqs/{rfqId}/revise': (c) => mayDecideQuote(c, acmeRfq),
   'POST /rfqs/{rfqId}/cancel': (c) => mayCancel(c, acmeRfq),
   'GET /orders': (c) => listScope(c) !== undefined,
+  'GET /catalog': (c) => mayRead(c, acmeRfq),
   'GET /orders/{orderId}': (c) => mayReadOrder(c, acmeRfq),
   'PUT /products/{sku}': mayEditReferenceData,
   'PUT /companies/{companyId}': mayEditReferenceData,
