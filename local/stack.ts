@@ -11,9 +11,11 @@ import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
 import { assertPortFree, freePort } from './free-port.ts';
 import { createOidcProvider } from './oidc-provider.ts';
+import { seedKpiHistory } from './seed/kpi-history.ts';
 import { demoPassword, demoUsers, seedDemoData } from './seed/seed.ts';
 import { startSesLocal } from './ses-local.ts';
 import type { LocalLambda, StepFunctionsLocal } from './stepfunctions/index.ts';
+import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { appFiles, buildWebApp } from './web-app.ts';
 
 export type Service =
@@ -24,7 +26,9 @@ export type Service =
   | 'Step Functions'
   | 'HTTP API'
   | 'web app'
-  | 'seed';
+  | 'seed'
+  | 'KPI stream'
+  | 'KPI history';
 
 export interface Progress {
   service: Service;
@@ -46,6 +50,8 @@ export interface StackOptions {
   tableName?: string;
   /** Load the demo catalog, companies, contracts and rules (default true). */
   seed?: boolean;
+  /** Also seed a year of KPI history, as rollups (default false; `npm start` asks for it). */
+  kpiHistory?: boolean;
   /** Extra settings for the functions (e.g. QUOTE_VALIDITY_SECONDS), applied with the stack's own. */
   env?: Record<string, string>;
   log?: (progress: Progress) => void;
@@ -72,6 +78,8 @@ export interface LocalStack {
   issuer: DevIssuer;
   stepFunctions: StepFunctionsLocal;
   events: EventBridgeLocal;
+  /** The stream poller feeding the KPI rollups (`caughtUp()` before reading KPIs in a test). */
+  kpiStream: StreamPoller;
   /** A dev token, as `POST /dev/token` would mint it. */
   tokenFor(user: { email: string; groups: Role[]; companyId?: string }): Promise<string>;
   /** Stops everything this call started, last started first; safe to call twice. */
@@ -240,12 +248,37 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       return api;
     });
 
+    const kpiStream = await step('KPI stream', async () => {
+      const { handler } = await import('#functions/streams/kpi-rollup.ts');
+      const poller = await startStreamPoller({
+        endpoint: dynamoEndpoint,
+        region,
+        tableName,
+        handler,
+        onDeadLetter: (letter) =>
+          console.warn(
+            `KPI stream: record ${letter.startSequenceNumber} of ${letter.shardId} set aside (${letter.condition})`,
+          ),
+      });
+      stops.push(poller.stop);
+      return poller;
+    });
+
     if (options.seed ?? true) {
       await step(
         'seed',
         () => seedDemoData(storeFromConfig().catalog),
         (n) => `${n.products} products, ${n.companies} companies`,
       );
+    }
+    if (options.kpiHistory) {
+      // In the background: the stack is usable at once, and the year of rollups lands a little later. Stopping the
+      // stack may cut it short; the next start writes it again, as it is only marked written once complete.
+      void step(
+        'KPI history',
+        () => seedKpiHistory(storeFromConfig().kpis),
+        (n) => (n.written ? `${n.rfqs} RFQs over a year (${n.closed} closed), ${n.rollups} rollups` : 'already seeded'),
+      ).catch(() => undefined);
     }
 
     return {
@@ -265,6 +298,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       issuer,
       stepFunctions: stepFunctionsLocal,
       events,
+      kpiStream,
       tokenFor: (user) => issuer.token(user),
       stop,
     };

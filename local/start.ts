@@ -84,6 +84,7 @@ const main = async (): Promise<void> => {
       events: port(flags['events-port'], env.EVENTS_PORT, defaults.events),
     },
     log: progress,
+    kpiHistory: true,
   };
   const timeScale = flags['time-scale'] ?? env.TIME_SCALE;
   if (timeScale !== undefined) {

@@ -1,6 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
-import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
+import type { StoredRollup } from '#domain/kpi-report.ts';
 import type { Tally } from '#domain/kpi-tally.ts';
 import { expiresAtEpoch, fromItem } from './item.ts';
 import { keys } from './keys.ts';
@@ -17,6 +16,9 @@ const TRANSACTION_ITEMS = 100;
 const MARKER_RETAIN_SECONDS = 3 * 24 * 3600;
 
 const ADD_PREFIX = '#n';
+
+/** Bulk loads write this many batches at once. */
+const BULK_WRITERS = 4;
 
 /** `ADD #n0 :v0, #n1 :v1`: the tally's counts added to whatever the rollup holds (created at zero). */
 const addTally = (tally: Tally) => {
@@ -93,8 +95,10 @@ export const createKpiStore = (table: TableClient): KpiStore => ({
   async putOnce(batchId, rollups, now) {
     const marker = keys.kpiApplied(batchId, 0);
     if (await table.get(marker)) return false;
-    await table.batchPut(
-      rollups.map((rollup) => ({ ...JSON.parse(JSON.stringify(rollup.tally)), ...keys.kpiRollup(rollup.key) })),
+    const items = rollups.map((rollup) => ({ ...rollup.tally, ...keys.kpiRollup(rollup.key) }));
+    const slice = Math.ceil(items.length / BULK_WRITERS);
+    await Promise.all(
+      Array.from({ length: BULK_WRITERS }, (_, i) => table.batchPut(items.slice(i * slice, (i + 1) * slice))),
     );
     await table.put({ Item: { ...marker, at: now.toISOString() } });
     return true;
