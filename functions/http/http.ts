@@ -42,7 +42,9 @@ export interface HttpRequest<R extends RouteDef> {
 
 export type Reply =
   | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { status: number; html: string; headers?: Record<string, string> };
+  | { status: number; html: string; headers?: Record<string, string> }
+  /** Any other text (a CSV export): its media type is the handler's to name. */
+  | { status: number; text: string; contentType: string; headers?: Record<string, string> };
 
 const securityHeaders = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
@@ -63,10 +65,18 @@ const render = (reply: Reply): HttpResult => {
     'content-security-policy': html ? pagePolicy : apiPolicy,
     ...(html
       ? { 'content-type': 'text/html; charset=utf-8' }
-      : reply.body !== undefined && { 'content-type': 'application/json' }),
+      : 'text' in reply
+        ? { 'content-type': reply.contentType }
+        : reply.body !== undefined && { 'content-type': 'application/json' }),
     ...Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
-  const body = html ? reply.html : reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const body = html
+    ? reply.html
+    : 'text' in reply
+      ? reply.text
+      : reply.body === undefined
+        ? ''
+        : JSON.stringify(reply.body);
   return { statusCode: reply.status, headers, body };
 };
 

@@ -87,6 +87,34 @@ const rfqView = rfqSummary.omit({ lineCount: true }).extend({
     )
     .optional(),
 });
+const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
+const kpiReport = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  currency: z.string().nullable(),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      rfqs: z.number().int(),
+      quoted: z.number().int(),
+      accepted: z.number().int(),
+      approved: z.number().int(),
+      ordered: z.number().int(),
+      conversion: z.number().nullable(),
+      orderValue: z.number().int(),
+      averageOrderValue: z.number().int().nullable(),
+      timeToQuote: percentiles,
+      approvalCycle: percentiles,
+      declined: z.number().int(),
+      expired: z.number().int(),
+      rejected: z.number().int(),
+      approvalRejected: z.number().int(),
+      cancelled: z.number().int(),
+      failed: z.number().int(),
+      averageDiscountPercent: z.number().nullable(),
+    }),
+  ),
+});
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().optional() });
 
 const catalogPage = z.object({
@@ -126,6 +154,7 @@ const components: Record<string, z.ZodType> = {
   ApprovalRules: approvalRulesBody,
   TaskList: taskListSchema,
   Budgets: budgetsBody,
+  KpiReport: kpiReport,
 };
 
 const responses: Partial<Record<RouteKey, string>> = {
@@ -147,6 +176,7 @@ const responses: Partial<Record<RouteKey, string>> = {
   'PUT /companies/{companyId}/contract': 'Contract',
   'PUT /companies/{companyId}/approval-rules': 'ApprovalRules',
   'PUT /companies/{companyId}/budgets': 'Budgets',
+  'GET /kpis': 'KpiReport',
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -260,7 +290,13 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
       [String(route.success)]: route.html
         ? { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
         : response
-          ? { description: 'OK', content: { 'application/json': { schema: ref(response) } } }
+          ? {
+              description: 'OK',
+              content: {
+                'application/json': { schema: ref(response) },
+                ...(route.key === 'GET /kpis' && { 'text/csv': { schema: { type: 'string' } } }),
+              },
+            }
           : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
       ...errors,
     },

@@ -12,6 +12,7 @@ import {
   contractBody,
   createRfqBody,
   declineBody,
+  kpiQuery,
   linkDecisionBody,
   listQuery,
   orderListQuery,
@@ -331,6 +332,19 @@ const table = {
     html: true,
     memoryMb: 256,
     needs: { table: 'none' },
+  },
+  'GET /kpis': {
+    method: 'GET',
+    path: '/kpis',
+    handler: 'functions/http/get-kpis.ts',
+    auth: 'jwt',
+    // A company's admin arrives as an approver with `companyAdmin`; the policy (mayReadKpis) decides the rest.
+    roles: ['approver', 'rep', 'sales-manager', 'admin'],
+    summary:
+      'Conversion, order value, time to quote, approval cycle and outcomes by rep, company, product or month (JSON, or CSV with Accept: text/csv or format=csv)',
+    query: kpiQuery,
+    success: 200,
+    needs: { table: 'read' },
   },
   'GET /openapi.json': {
     method: 'GET',

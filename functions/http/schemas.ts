@@ -113,3 +113,23 @@ export const purchaseApprovalBody = z.strictObject({
   quoteVersion: z.number().int().min(1),
 });
 export const budgetsBody = budgetsBodySchema;
+const kpiDay = z.iso.date();
+/** `GET /kpis`: a date range of UTC days (inclusive), a grouping, and optionally whose numbers and how to send them. */
+export const kpiQuery = z
+  .strictObject({
+    from: kpiDay.optional(),
+    to: kpiDay.optional(),
+    groupBy: z.enum(['rep', 'company', 'product', 'month']).default('month'),
+    companyId: companyId.optional(),
+    repEmail: z
+      .email()
+      .transform((e) => e.toLowerCase())
+      .optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+      .optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  .refine((q) => !(q.companyId && q.repEmail), { message: 'name a company or a rep, not both', path: ['repEmail'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });

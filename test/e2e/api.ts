@@ -83,7 +83,9 @@ const client = (url: string, issuer: DevIssuer): Pick<Api, 'url' | 'tokenFor' | 
  * The whole local stack (`npm start`'s composition) on the test run's DynamoDB Local and SES, with the real workflow
  * and step handlers; the caller seeds what it needs through the API.
  */
-export const startApiOnStack = async (options: { timeScale?: number } = {}): Promise<Api & { sesEndpoint: string }> => {
+export const startApiOnStack = async (
+  options: { timeScale?: number } = {},
+): Promise<Api & { sesEndpoint: string; kpisCaughtUp(): Promise<void> }> => {
   const tableName = `e2e-${randomUUID().slice(0, 8)}`;
   const stack = await startLocalStack({
     reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
@@ -94,6 +96,7 @@ export const startApiOnStack = async (options: { timeScale?: number } = {}): Pro
   return {
     ...client(stack.urls.api, stack.issuer),
     sesEndpoint: stack.urls.ses,
+    kpisCaughtUp: () => stack.kpiStream.caughtUp(),
     tableName,
     issuer: stack.issuer,
     stepFunctions: stack.stepFunctions,

@@ -158,6 +158,21 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
   },
   {
+    route: 'GET /kpis',
+    request: async () => ({ path: '/kpis?groupBy=company' }),
+    expect: [401, 403, 403, 200, 403, 403, 200, 200, 200, 200],
+  },
+  {
+    route: 'GET /kpis',
+    request: async () => ({ path: '/kpis?companyId=acme' }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 200, 200],
+  },
+  {
+    route: 'GET /kpis',
+    request: async () => ({ path: '/kpis?repEmail=rob@seller.example' }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 200, 200, 200],
+  },
+  {
     route: 'GET /approvals/{token}',
     request: async () => ({ path: '/approvals/bm8tc3VjaC10b2tlbi1ldmVyLWlzc3VlZC1oZXJlLTAwMDAwMDA' }),
     expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404],

@@ -182,6 +182,10 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'POST /rfqs/{rfqId}/approval': (c) => mayDecidePurchaseLevel(c, acmeRfq, { approvers: [c.email] }),
   'GET /me/tasks': mayListOwnTasks,
   'PUT /companies/{companyId}/budgets': (c) => mayEditBudgets(c, 'acme'),
+  'GET /kpis': (c) =>
+    mayReadKpis(c, {}) ||
+    mayReadKpis(c, { repEmail: c.email }) ||
+    (c.companyId !== undefined && mayReadKpis(c, { companyId: c.companyId })),
 };
 
 /** Asked of callers holding one group each, so a role counts only for what that role alone may do. */

@@ -414,6 +414,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversion, order value, time to quote, approval cycle and outcomes by rep, company, product or month (JSON, or CSV with Accept: text/csv or format=csv)
+         * @description Allowed roles: approver, rep, sales-manager, admin.
+         */
+        get: operations["getKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -796,6 +816,39 @@ export interface components {
                 /** @enum {string} */
                 period: "month" | "quarter";
                 amount: number;
+            }[];
+        };
+        KpiReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            currency: string | null;
+            groups: {
+                key: string;
+                rfqs: number;
+                quoted: number;
+                accepted: number;
+                approved: number;
+                ordered: number;
+                conversion: number | null;
+                orderValue: number;
+                averageOrderValue: number | null;
+                timeToQuote: {
+                    p50: number | null;
+                    p90: number | null;
+                };
+                approvalCycle: {
+                    p50: number | null;
+                    p90: number | null;
+                };
+                declined: number;
+                expired: number;
+                rejected: number;
+                approvalRejected: number;
+                cancelled: number;
+                failed: number;
+                averageDiscountPercent: number | null;
             }[];
         };
     };
@@ -2572,6 +2625,71 @@ export interface operations {
             };
             /** @description Already decided, expired, or not in a state that allows this */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKpis: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: "rep" | "company" | "product" | "month";
+                companyId?: string;
+                repEmail?: string;
+                currency?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
