@@ -7,6 +7,7 @@ import type { BenchContext, Benchmark } from './benchmark.ts';
 import { coldStart } from './cold-start.ts';
 import { costModel } from './cost-model.ts';
 import { flow } from './flow.ts';
+import { kpis } from './kpis.ts';
 import { pricing } from './pricing.ts';
 import { type BenchResult, renderTable, renderTargets, type TargetCheck } from './report.ts';
 import { scale } from './scale.ts';
@@ -16,7 +17,7 @@ import { webApp } from './web-app.ts';
  * `npm run bench` runs every benchmark in this order; `--only <name>` runs one (and what it needs first). Progress goes
  * to stderr, the tables to stdout, everything measured to bench/results.json.
  */
-const benchmarks: readonly Benchmark[] = [pricing, coldStart, flow, costModel, apiOverhead, scale, webApp];
+const benchmarks: readonly Benchmark[] = [pricing, coldStart, flow, costModel, apiOverhead, scale, webApp, kpis];
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
 const byName = new Map(benchmarks.map((b) => [b.name, b]));

@@ -8,6 +8,7 @@ import { Data } from './data.ts';
 import { Email } from './email.ts';
 import { Events } from './events.ts';
 import { type FunctionDefaults, type QuoteToOrderFunction, repoRoot } from './function.ts';
+import { Kpis } from './kpis.ts';
 import { Observability } from './observability.ts';
 import type { Targets } from './permissions.ts';
 import type { Settings } from './settings.ts';
@@ -135,8 +136,9 @@ export class QuoteToOrderStack extends Stack {
     });
     api.addRoutes(routes, defaults, targets);
     api.addUnmatchedRoute(unmatchedRoute, defaults, targets);
+    const kpis = new Kpis(this, 'Kpis', { table: data.table, defaults, targets });
 
-    for (const [name, fn] of [...api.functions, ...workflow.functions]) {
+    for (const [name, fn] of [...api.functions, ...workflow.functions, ['KpiAggregator', kpis.aggregator] as const]) {
       if (this.functions.has(name)) throw new Error(`Two functions are both named ${name}`);
       this.functions.set(name, fn);
     }
@@ -149,6 +151,7 @@ export class QuoteToOrderStack extends Stack {
       api5xxPercent: settings.api5xxPercent,
       removalPolicy,
     });
+    kpis.alarmOn(observability.topic);
 
     const output = (name: string, value: string, description: string) =>
       new CfnOutput(this, name, { value, description });

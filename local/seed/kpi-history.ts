@@ -1,4 +1,4 @@
-import { mergeDeltas, rollupDeltas } from '#domain/kpi-rollup.ts';
+import { mergeDeltas, type RollupDelta, rollupDeltas } from '#domain/kpi-rollup.ts';
 import { type RfqStatus, terminalStatuses } from '#domain/lifecycle.ts';
 import { stampMilestones } from '#domain/milestones.ts';
 import { applyDiscount, lineTotal } from '#domain/money.ts';
@@ -124,9 +124,22 @@ const historicRfq = (n: number, next: () => number, today: number): Rfq => {
   return rfq;
 };
 
-export const kpiHistory = (count: number, today: Date): Rfq[] => {
+export function* kpiHistory(count: number, today: Date): Generator<Rfq> {
   const next = random(Math.floor(today.getTime() / DAY));
-  return Array.from({ length: count }, (_, n) => historicRfq(n, next, today.getTime()));
+  for (let n = 0; n < count; n++) yield historicRfq(n, next, today.getTime());
+}
+
+/** The history's rollups, merged as they are made (a large history never holds all its deltas at once). */
+export const historyRollups = (count: number, today: Date): { rollups: RollupDelta[]; closed: number } => {
+  let closed = 0;
+  function* deltas(): Generator<RollupDelta> {
+    for (const rfq of kpiHistory(count, today)) {
+      if (terminalStatuses.has(rfq.status)) closed += 1;
+      yield* rollupDeltas(undefined, rfq);
+    }
+  }
+  const rollups = mergeDeltas(deltas());
+  return { rollups, closed };
 };
 
 export const seedKpiHistory = async (
@@ -134,9 +147,7 @@ export const seedKpiHistory = async (
   today: Date = new Date(),
   count = 2000,
 ): Promise<{ rfqs: number; closed: number; rollups: number; written: boolean }> => {
-  const history = kpiHistory(count, today);
-  const rollups = mergeDeltas(history.flatMap((rfq) => rollupDeltas(undefined, rfq)));
+  const { rollups, closed } = historyRollups(count, today);
   const written = await kpis.putOnce('seed-history', rollups, today);
-  const closed = history.filter((rfq) => terminalStatuses.has(rfq.status)).length;
-  return { rfqs: history.length, closed, rollups: rollups.length, written };
+  return { rfqs: count, closed, rollups: rollups.length, written };
 };

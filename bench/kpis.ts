@@ -1,0 +1,158 @@
+import type { Actor } from '#domain/rfq.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { reloadConfig } from '#functions/config.ts';
+import { readKpis } from '#http/read-kpis.ts';
+import { historyRollups } from '#local/seed/kpi-history.ts';
+import { demoUser } from '#local/seed/seed.ts';
+import { storeFromConfig } from '#store/from-config.ts';
+import { createTable, deleteTable } from '#store/table.ts';
+import type { Benchmark } from './benchmark.ts';
+import { ms, summarize } from './samples.ts';
+
+const LAG_SAMPLES = 100;
+const LAG_TARGET_MS = 2000;
+const RFQS = 100_000;
+const REQUESTS = 200;
+const WARM_UP = 20;
+const READ_TARGET_MS = 100;
+
+const system: Actor = { email: 'system@seller.example', role: 'system' };
+const day = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * KPIs: how long a status change takes to show in the rollups (through the stack's stream poller and the aggregator),
+ * and GET /kpis over a year of 100,000 RFQs' rollups through the local HTTP API, counting the items each read returns.
+ */
+export const kpis: Benchmark = {
+  name: 'kpis',
+  title: 'KPIs: rollup lag and GET /kpis over a year × 100,000 RFQs',
+  async run({ stack: startStack, progress }) {
+    const stack = await startStack();
+    const store = storeFromConfig();
+    const today = day(new Date());
+    const visibleRfqs = async () =>
+      (await readKpis(store.kpis, { from: today, to: today, groupBy: 'month', scope: { kind: 'all' } })).report
+        .groups[0]?.rfqs ?? 0;
+
+    progress(`${LAG_SAMPLES} submissions, each timed from its write to its count in GET /kpis's rollups`);
+    const lags: number[] = [];
+    for (let i = 0; i < LAG_SAMPLES; i++) {
+      const before = await visibleRfqs();
+      const now = new Date().toISOString();
+      const started = performance.now();
+      await store.rfqs.create(
+        {
+          rfqId: `rfq_bench_lag_${Date.now().toString(36)}_${i}`,
+          companyId: 'acme',
+          buyerEmail: 'dana@acme.example',
+          accountRepEmail: 'riley@northwind.example',
+          submittedBy: { email: 'dana@acme.example', role: 'buyer' },
+          status: 'SUBMITTED',
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          currency: 'USD',
+          lines: [{ sku: 'FAS-HCS-M8-50', quantity: 10 }],
+          approvals: [],
+        },
+        { actor: system, action: 'submitted' },
+      );
+      while ((await visibleRfqs()) === before) await new Promise((r) => setTimeout(r, 5));
+      lags.push(performance.now() - started);
+    }
+    const lag = summarize(lags);
+
+    const stackTable = process.env.TABLE_NAME;
+    const tableName = `bench-kpis-${Date.now()}`;
+    const use = (name: string | undefined) => {
+      if (name === undefined) delete process.env.TABLE_NAME;
+      else process.env.TABLE_NAME = name;
+      reloadConfig();
+    };
+    const token = await stack.tokenFor(demoUser('taylor@northwind.example'));
+    const year = { from: day(new Date(Date.now() - 364 * 86_400_000)), to: today };
+    const queries = [
+      { name: 'last 365 days by month', query: `from=${year.from}&to=${year.to}&groupBy=month` },
+      { name: 'last 365 days by product', query: `from=${year.from}&to=${year.to}&groupBy=product` },
+      { name: 'last 365 days by company', query: `from=${year.from}&to=${year.to}&groupBy=company` },
+    ];
+    let loadSeconds = 0;
+    let rollupCount = 0;
+    const results: { name: string; p50: number; p95: number; itemsRead: number }[] = [];
+    try {
+      await createTable(dynamoClient(), tableName);
+      use(tableName);
+      progress(`folding ${RFQS} RFQ histories into rollups`);
+      const folded = performance.now();
+      const { rollups } = historyRollups(RFQS, new Date());
+      rollupCount = rollups.length;
+      progress(`${rollups.length} rollups in ${((performance.now() - folded) / 1000).toFixed(1)} s; writing them`);
+      const started = performance.now();
+      await storeFromConfig().kpis.putOnce('bench-history', rollups, new Date());
+      loadSeconds = (performance.now() - started) / 1000;
+      for (const q of queries) {
+        const [from, to, groupBy] = q.query.split('&').map((p) => p.split('=')[1]!) as [string, string, string];
+        const { itemsRead } = await readKpis(storeFromConfig().kpis, {
+          from,
+          to,
+          groupBy: groupBy as 'month',
+          scope: { kind: 'all' },
+        });
+        const samples: number[] = [];
+        for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+          const t = performance.now();
+          const response = await fetch(`${stack.urls.api}/kpis?${q.query}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          const body = (await response.json()) as { groups?: unknown[] };
+          if (response.status !== 200 || !body.groups?.length)
+            throw new Error(`GET /kpis?${q.query}: HTTP ${response.status}`);
+          if (i >= WARM_UP) samples.push(performance.now() - t);
+        }
+        const sorted = [...samples].sort((a, b) => a - b);
+        results.push({
+          name: q.name,
+          p50: sorted[Math.ceil(0.5 * sorted.length) - 1]!,
+          p95: sorted[Math.ceil(0.95 * sorted.length) - 1]!,
+          itemsRead,
+        });
+      }
+    } finally {
+      use(stackTable);
+      await deleteTable(dynamoClient(), tableName).catch(() => undefined);
+    }
+    const worst = Math.max(...results.map((r) => r.p95));
+    return {
+      name: 'kpis',
+      tables: [
+        {
+          title: 'KPI rollup lag: status change → visible in the rollups GET /kpis reads',
+          columns: ['samples', 'p50', 'p99', 'max'],
+          rows: [[lag.n, ms(lag.p50), ms(lag.p99), ms(lag.max)]],
+          notes: [
+            'each sample: a new RFQ written by the store, then the day rollup read (as GET /kpis reads it) every 5 ms until it counts it',
+            "through the local stack's stream poller (polls DynamoDB Local's stream every 100 ms) and the aggregator handler",
+          ],
+        },
+        {
+          title: `GET /kpis over a year × ${RFQS.toLocaleString('en')} RFQs (sales manager, everyone's numbers)`,
+          columns: ['query', 'items read', 'p50', 'p95'],
+          rows: results.map((r) => [r.name, r.itemsRead, ms(r.p50), ms(r.p95)]),
+          notes: [
+            `${RFQS.toLocaleString('en')} RFQ histories over the last year (the seed's generator) folded by the stream's rollup function into ${rollupCount.toLocaleString('en')} rollups, written in ${loadSeconds.toFixed(1)} s`,
+            `${WARM_UP} warm-up then ${REQUESTS} measured requests per query through the local HTTP API; items read = rollup items the queries returned (no RFQ is read)`,
+          ],
+        },
+      ],
+      targets: [
+        { target: `rollup lag p99 ≤ ${LAG_TARGET_MS} ms`, measured: ms(lag.p99), pass: lag.p99 <= LAG_TARGET_MS },
+        {
+          target: `GET /kpis (a year, ${RFQS.toLocaleString('en')} RFQs) p95 ≤ ${READ_TARGET_MS} ms, rollups only`,
+          measured: results.map((r) => `${r.name.split(' ').at(-1)} ${ms(r.p95)} (${r.itemsRead} items)`).join(', '),
+          pass: worst <= READ_TARGET_MS,
+        },
+      ],
+      data: { lag, reads: results, rfqs: RFQS, rollups: rollupCount, loadSeconds },
+    };
+  },
+};
