@@ -9,7 +9,10 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { kpiEventSource } from '#functions/streams/event-source.ts';
 import { type FunctionDefaults, QuoteToOrderFunction } from './function.ts';
+import { nagReason } from './nag.ts';
 import { grantNeeds, type Targets } from './permissions.ts';
+
+export const kpiAggregatorHandler = 'functions/streams/kpi-rollup.ts';
 
 export interface KpisProps {
   table: TableV2;
@@ -33,13 +36,9 @@ export class Kpis extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the on-failure destination of the KPI stream mapping: it holds the batch info of records that failed past their retries, for an operator to replay; a queue behind it would hold nothing.',
-    });
+    Validations.of(this.failures).acknowledge(nagReason('AwsSolutions-SQS3'));
     this.aggregator = new QuoteToOrderFunction(this, 'Aggregator', {
-      handler: 'functions/streams/kpi-rollup.ts',
+      handler: kpiAggregatorHandler,
       timeoutSeconds: 60,
       defaults: props.defaults,
     });

@@ -14,7 +14,7 @@ export const nagReasons = {
   'AwsSolutions-COG8':
     "The user pool uses the Essentials feature plan; Plus (threat protection) is billed per monthly active user and is the operator's decision, not a default of this stack.",
   'AwsSolutions-IAM5[Resource::*]':
-    'Only for actions the Service Authorization Reference defines no resource type for, so IAM requires "*": xray:PutTraceSegments / PutTelemetryRecords (every function, and the state machine with GetSamplingRules / GetSamplingTargets), states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat (the functions that resume a human wait; the task token is the capability), and the CloudWatch Logs vended-log delivery actions the state machine needs for its log group. infra/wildcards.ts lists them and the infra test fails on any other action granted on "*".',
+    'Only for actions the Service Authorization Reference defines no resource type for, so IAM requires "*": xray:PutTraceSegments / PutTelemetryRecords (every function, and the state machine with GetSamplingRules / GetSamplingTargets), states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat (the functions that resume a human wait; the task token is the capability), dynamodb:ListStreams (the KPI aggregator reading the table stream), and the CloudWatch Logs vended-log delivery actions the state machine needs for its log group. infra/wildcards.ts lists them and the infra test fails on any other action granted on "*".',
   'AwsSolutions-IAM5[Resource::<executions of the workflow>]':
     "states:StopExecution and states:DescribeExecution are authorized per execution, and an execution's name is its RFQ id, known only at run time: the wildcard covers the executions of this one state machine and nothing else.",
   'AwsSolutions-S1':
@@ -29,6 +29,8 @@ export const nagReasons = {
     "The distribution uses CloudFront's default certificate (*.cloudfront.net), for which CloudFront fixes the minimum TLS version; with a custom domain and certificate, set TLSv1.2_2021.",
   'AwsSolutions-*[web upload]':
     "CDK's BucketDeployment, which copies the web app's build into its bucket at deploy time: its singleton function (CDK's own Python runtime, AWSLambdaBasicExecutionRole) reads the CDK asset bucket and writes the web bucket with CDK's s3:*Object* grants, and invalidates the distribution (cloudfront:CreateInvalidation / GetInvalidation, which CDK grants on \"*\"). It runs only during a deploy and holds no data.",
+  'AwsSolutions-SQS3':
+    'The KPI stream failures queue is itself the on-failure destination of the KPI stream mapping: it holds the batch info of records that failed past their retries, for an operator to replay; a queue behind it would hold nothing.',
 } as const;
 
 export type NagRuleId = keyof typeof nagReasons;

@@ -59,6 +59,11 @@ export const acknowledgedWildcards: readonly AcknowledgedWildcard[] = [
       'CDK\'s BucketDeployment invalidates the distribution\'s copy of index.html after an upload; CDK grants the invalidation actions on "*".',
   },
   {
+    actions: ['dynamodb:ListStreams'],
+    reason:
+      'DynamoDB authorizes ListStreams against no resource (Service Authorization Reference: no resource type), so the KPI aggregator\'s stream read (granted by its event source mapping) names "*" for it; reading records is granted on the table\'s stream ARN only.',
+  },
+  {
     actions: ['kms:*', 'kms:Decrypt', 'kms:GenerateDataKey*'],
     inPolicyOf: 'AWS::KMS::Key',
     reason:

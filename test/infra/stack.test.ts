@@ -7,11 +7,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kpiEventSource } from '#functions/streams/event-source.ts';
 import { type RouteSpec, routes, unmatchedRoute } from '#http/routes.ts';
 import { tableDefinition } from '#store/table.ts';
 import { definitionText, stepFunctions, substitute } from '#workflows/quote-to-order.ts';
 import { groups } from '../../infra/auth.ts';
 import { runtime } from '../../infra/function.ts';
+import { kpiAggregatorHandler } from '../../infra/kpis.ts';
 import { nagReasons } from '../../infra/nag.ts';
 import { mergeNeeds, type Needs, sendTaskResultActions, tableActions } from '../../infra/permissions.ts';
 import { settingsFrom } from '../../infra/settings.ts';
@@ -136,6 +138,7 @@ describe('the functions', () => {
       ...routes.map((route) => route.handler),
       unmatchedRoute.handler,
       ...Object.values(stepFunctions).map((step) => step.handler),
+      kpiAggregatorHandler,
     ]);
     expect(appFunctions()).toHaveLength(handlers.size);
     expect(stack.functions.size).toBe(handlers.size);
@@ -424,6 +427,59 @@ describe('observability', () => {
     expect(Object.keys(template.toJSON().Outputs)).toEqual(
       expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'StateMachineArn']),
     );
+  });
+});
+
+describe('KPIs from the table stream', () => {
+  it('streams the table with old and new images', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+  });
+
+  it("feeds the aggregator RFQ items only, with the local poller's batching, retries, bisecting and max record age", () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const [, mapping] = mappings[0]!;
+    expect(mapping.Properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: kpiEventSource.batchSize,
+      MaximumBatchingWindowInSeconds: kpiEventSource.maxBatchingWindowSeconds,
+      MaximumRetryAttempts: kpiEventSource.retryAttempts,
+      BisectBatchOnFunctionError: true,
+      MaximumRecordAgeInSeconds: kpiEventSource.maxRecordAgeSeconds,
+      ParallelizationFactor: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(kpiEventSource.filter) }] },
+    });
+    const queue = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('KpisStreamFailures'));
+    expect(queue, 'the on-failure queue').toBeDefined();
+    expect(mapping.Properties.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queue![0], 'Arn'] });
+    expect(queue![1].Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('pages on the first record set aside', () => {
+    const alarm = ofType('AWS::CloudWatch::Alarm').find(([id]) => id.startsWith('KpisStreamFailuresAlarm'));
+    expect(alarm?.[1].Properties).toMatchObject({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(alarm?.[1].Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('lets the aggregator write the table and read its stream, nothing else', () => {
+    const fn = stack.functions.get('KpiAggregator');
+    const granted = new Set(statementsOf(logicalId(fn as IConstruct)).flatMap(actionsOf));
+    expect([...granted].filter((a) => !knownActions.has(a)).sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
+    ]);
   });
 });
 
