@@ -230,6 +230,19 @@ beforeAll(async () => {
       valid: { reason: 'changed mind' },
     },
     {
+      key: 'POST /rfqs/{rfqId}/approval',
+      ...rfq(open, 'approval'),
+      as: people.acmeApprover,
+      valid: { decision: 'approve', comment: 'fine', quoteVersion: 1 },
+    },
+    {
+      key: 'PUT /companies/{companyId}/budgets',
+      path: '/companies/acme/budgets',
+      params: { companyId: 'acme' },
+      as: people.admin,
+      valid: { timeZone: 'Europe/Berlin', fiscalYearStartMonth: 4, budgets: [{ period: 'month', amount: 1_500_00 }] },
+    },
+    {
       key: 'POST /approvals/{token}',
       path: '/approvals/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
       params: { token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
