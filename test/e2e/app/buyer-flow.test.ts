@@ -27,7 +27,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
       ...init,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
-    return { status: response.status, body: (await response.json()) as { status: string } };
+    return { status: response.status, body: (await response.json()) as { status: string; version: number | null } };
   };
   const statusOf = async () => (await api(`/rfqs/${rfqId}`)).body.status;
   beforeAll(async () => {
@@ -137,9 +137,10 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
 
   it('sees the quote once the rep approves it and accepts it with a PO by keyboard', async () => {
     await expect.poll(statusOf, { timeout: 60_000 }).toBe('IN_REVIEW');
+    const { version } = (await api(`/rfqs/${rfqId}`)).body;
     const reviewed = await api(`/rfqs/${rfqId}/review`, {
       method: 'POST',
-      body: JSON.stringify({ decision: 'approve' }),
+      body: JSON.stringify({ decision: 'approve', quoteVersion: version }),
     });
     expect(reviewed.status).toBe(202);
     await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Your quote/);
