@@ -167,7 +167,7 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
       await call('POST', `/rfqs/${rfqId}/review`, tokens.rep, {
         decision: 'approve',
         comment: 'smoke test',
-        quoteVersion: priced.quote?.version,
+        quoteVersion: priced.version,
       }),
       202,
       'POST review',
@@ -178,7 +178,7 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
 
     const accepted = await call('POST', `/rfqs/${rfqId}/accept`, tokens.buyer, {
       poNumber: `SMOKE-${run}`,
-      quoteVersion: quoted.quote?.version,
+      quoteVersion: quoted.version,
     });
     expectStatus(accepted, 202, 'POST accept');
     step(`buyer: accepted with PO SMOKE-${run}`);

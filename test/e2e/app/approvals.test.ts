@@ -66,12 +66,16 @@ describe('the approver inbox', () => {
     expect(submitted.status).toBe(201);
     const rfqId: string = submitted.body.rfqId;
     await until('the rep review', async () => {
-      const review = await call('POST', `/rfqs/${rfqId}/review`, riley, { decision: 'approve' });
+      const { version } = (await call('GET', `/rfqs/${rfqId}`, riley)).body;
+      const review = await call('POST', `/rfqs/${rfqId}/review`, riley, { decision: 'approve', quoteVersion: version });
       return review.status === 202 ? true : undefined;
     });
     await statusOf(rfqId, 'QUOTED');
     const po = `45${Date.now().toString().slice(-8)}`;
-    expect((await call('POST', `/rfqs/${rfqId}/accept`, dana, { poNumber: po })).status).toBe(202);
+    const { version } = (await call('GET', `/rfqs/${rfqId}`, dana)).body;
+    expect((await call('POST', `/rfqs/${rfqId}/accept`, dana, { poNumber: po, quoteVersion: version })).status).toBe(
+      202,
+    );
     await statusOf(rfqId, 'PENDING_APPROVAL');
 
     const page = await newPage(browser);
