@@ -75,7 +75,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     await page
       .getByLabel(/CSV file/)
       .setInputFiles({ name: 'acme-march.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Added 1000 lines from acme-march.csv.');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Added 1,000 lines from acme-march.csv.');
     const problems = page.getByRole('alert').filter({ hasText: 'fixing' });
     await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toMatch(/3 lines need fixing/);
     expect(await problems.getByRole('link').allTextContents()).toEqual([

@@ -45,8 +45,8 @@ export const NewRfqPage = () => {
     setDraft({ ...draft, lines: [...draft.lines, ...taken] });
     setNotice(
       taken.length < lines.length
-        ? `Added ${taken.length} of ${lines.length} lines ${what}: an RFQ takes up to ${maxLines.toLocaleString()}.`
-        : `Added ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} ${what}.`,
+        ? `Added ${taken.length.toLocaleString()} of ${lines.length.toLocaleString()} lines ${what}: an RFQ takes up to ${maxLines.toLocaleString()}.`
+        : `Added ${lines.length.toLocaleString()} ${lines.length === 1 ? 'line' : 'lines'} ${what}.`,
     );
   };
   const change = (id: string, field: 'sku' | 'quantity', value: string) =>
