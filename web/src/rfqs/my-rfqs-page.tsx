@@ -103,9 +103,13 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
                         <td>
                           <StatusBadge status={rfq.status} />
                         </td>
-                        <td>{when(rfq.createdAt)}</td>
-                        <td class="number">{rfq.lineCount}</td>
-                        <td class="number">{money(rfq.total, rfq.currency)}</td>
+                        <td data-label="Submitted">{when(rfq.createdAt)}</td>
+                        <td class="number" data-label="Lines">
+                          {rfq.lineCount.toLocaleString()}
+                        </td>
+                        <td class="number" data-label="Total">
+                          {money(rfq.total, rfq.currency)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
