@@ -102,6 +102,18 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
     }
   };
 
+  /** IN_REVIEW comes a moment before the workflow has asked the rep; the rep's task list says when a review is open. */
+  const repAsked = async (rfqId: string, token: string): Promise<{ quoteVersion: number }> => {
+    const deadline = Date.now() + (options.stepTimeoutMs ?? 120_000);
+    for (;;) {
+      const tasks = expectStatus(await call('GET', '/me/tasks', token), 200, 'GET /me/tasks');
+      const task = tasks.items.find((t: { kind: string; rfqId: string }) => t.kind === 'review' && t.rfqId === rfqId);
+      if (task) return task;
+      if (Date.now() > deadline) throw new Error(`RFQ ${rfqId}: the rep was never asked to review it`);
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+    }
+  };
+
   const { tokens } = options;
   const rep = who(tokens.rep, 'rep');
   const buyer = who(tokens.buyer, 'buyer');
@@ -162,12 +174,14 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
     step(
       `workflow: priced, quote v${priced.quote?.version} ${priced.quote?.total} ${priced.quote?.currency}; waiting for the rep`,
     );
+    const task = await repAsked(rfqId, tokens.rep);
+    step(`rep: review of v${task.quoteVersion} is in GET /me/tasks`);
 
     expectStatus(
       await call('POST', `/rfqs/${rfqId}/review`, tokens.rep, {
         decision: 'approve',
         comment: 'smoke test',
-        quoteVersion: priced.version,
+        quoteVersion: task.quoteVersion,
       }),
       202,
       'POST review',
