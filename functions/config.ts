@@ -18,6 +18,8 @@ export const configSchema = z.object({
   STATE_MACHINE_ARN: z.string().min(1).default('arn:aws:states:us-east-1:000000000000:stateMachine:quote-to-order'),
   EVENT_BUS_NAME: z.string().min(1).default('quote-to-order'),
   MAIL_FROM: z.email().default('quotes@example.com'),
+  /** The seller's name as buyers read it: on the quote PDF and in emails. */
+  SELLER_NAME: z.string().min(1).max(120).default('Your supplier'),
   SES_CONFIGURATION_SET: z.string().optional(),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   /** Validated like every percentage in the domain, so a bad value fails at start, not at the first review. */

@@ -41,6 +41,8 @@ export const settingsSchema = z.object({
     .optional(),
   /** The sender address of every email; the SES identity unless `mailDomain` is set. */
   mailFrom: z.email().default('quotes@example.com'),
+  /** The seller's name as buyers read it, on the quote PDF and in emails. */
+  sellerName: z.string().min(1).max(120).default('Your supplier'),
   /** Verify this domain (DKIM) instead of the single `mailFrom` address; `mailFrom` must be under it. */
   mailDomain: z.string().min(3).optional(),
   /**

@@ -117,6 +117,7 @@ export class QuoteToOrderStack extends Stack {
         STATE_MACHINE_ARN: stateMachineArn,
         EVENT_BUS_NAME: events.bus.eventBusName,
         MAIL_FROM: settings.mailFrom,
+        SELLER_NAME: settings.sellerName,
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
         // Email links and the app share the site's origin; the API answers there through CloudFront.
         PUBLIC_BASE_URL: web.url,

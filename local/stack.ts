@@ -195,6 +195,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       STATE_MACHINE_ARN: stateMachineArn,
       PUBLIC_BASE_URL: apiUrl,
       SALES_MANAGER_EMAIL: 'taylor@northwind.example',
+      SELLER_NAME: 'Northwind Industrial',
       ...options.env,
     });
     reloadConfig();

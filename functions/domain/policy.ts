@@ -41,6 +41,12 @@ export const mayRead = (caller: Caller, resource: Owned): boolean =>
 export const mayReadRfq = mayRead;
 export const mayReadOrder = mayRead;
 
+/**
+ * The quote PDF: whoever may read the RFQ. It is always the buyer's document (the buyer-side whitelist), so a rep who
+ * prints it for a customer prints what the customer sees.
+ */
+export const mayReadQuotePdf = mayRead;
+
 /** Which slice of a list a caller gets, broadest first. */
 export type ListScope = { kind: 'all' } | { kind: 'rep'; repEmail: string } | { kind: 'company'; companyId: string };
 

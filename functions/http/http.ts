@@ -44,7 +44,9 @@ export type Reply =
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { status: number; html: string; headers?: Record<string, string> }
   /** Any other text (a CSV export): its media type is the handler's to name. */
-  | { status: number; text: string; contentType: string; headers?: Record<string, string> };
+  | { status: number; text: string; contentType: string; headers?: Record<string, string> }
+  /** A document (the quote PDF): sent base64-encoded, as API Gateway passes binary bodies. */
+  | { status: number; bytes: Uint8Array; contentType: string; headers?: Record<string, string> };
 
 const securityHeaders = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
@@ -65,11 +67,18 @@ const render = (reply: Reply): HttpResult => {
     'content-security-policy': html ? pagePolicy : apiPolicy,
     ...(html
       ? { 'content-type': 'text/html; charset=utf-8' }
-      : 'text' in reply
+      : 'text' in reply || 'bytes' in reply
         ? { 'content-type': reply.contentType }
         : reply.body !== undefined && { 'content-type': 'application/json' }),
     ...Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
+  if ('bytes' in reply)
+    return {
+      statusCode: reply.status,
+      headers,
+      body: Buffer.from(reply.bytes).toString('base64'),
+      isBase64Encoded: true,
+    };
   const body = html
     ? reply.html
     : 'text' in reply

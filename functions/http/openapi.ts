@@ -245,6 +245,10 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
         ? 'The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this'
         : 'Already decided, expired, or not in a state that allows this',
     );
+  if (route.key === 'GET /rfqs/{rfqId}/quote.pdf')
+    errors['409'] = problemResponse(
+      'No quote was sent yet, or the seller is revising it: there is no document to print',
+    );
   if (route.body) errors['413'] = problemResponse('Body larger than 256 KB');
   if (route.body && !route.forms) errors['415'] = problemResponse('The body is not application/json');
   if (route.key === 'POST /rfqs') {
@@ -289,15 +293,20 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
     responses: {
       [String(route.success)]: route.html
         ? { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
-        : response
+        : route.key === 'GET /rfqs/{rfqId}/quote.pdf'
           ? {
-              description: 'OK',
-              content: {
-                'application/json': { schema: ref(response) },
-                ...(route.key === 'GET /kpis' && { 'text/csv': { schema: { type: 'string' } } }),
-              },
+              description: 'The quote as a PDF document',
+              content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
             }
-          : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+          : response
+            ? {
+                description: 'OK',
+                content: {
+                  'application/json': { schema: ref(response) },
+                  ...(route.key === 'GET /kpis' && { 'text/csv': { schema: { type: 'string' } } }),
+                },
+              }
+            : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
       ...errors,
     },
   };

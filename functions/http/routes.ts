@@ -97,6 +97,18 @@ const table = {
     success: 200,
     needs: { table: 'read' },
   },
+  'GET /rfqs/{rfqId}/quote.pdf': {
+    method: 'GET',
+    path: '/rfqs/{rfqId}/quote.pdf',
+    handler: 'functions/http/get-quote-pdf.ts',
+    auth: 'jwt',
+    roles: everyone,
+    summary: 'The quote the seller sent, as a PDF for the buyer company (never seller cost or margin)',
+    params: rfqParams,
+    success: 200,
+    memoryMb: 1024,
+    needs: { table: 'read' },
+  },
   'POST /rfqs/{rfqId}/review': {
     method: 'POST',
     path: '/rfqs/{rfqId}/review',

@@ -38,6 +38,8 @@ const columns: Who[] = [
 interface Fixture {
   rfqId: string;
   orderId: string;
+  /** The RFQ the order came from: its quote was sent, so it has a PDF. */
+  orderedRfqId: string;
 }
 
 interface Row {
@@ -71,6 +73,17 @@ const matrix: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   },
   { route: 'GET /rfqs/{rfqId}', request: rfqPath(), expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200] },
+  {
+    route: 'GET /rfqs/{rfqId}/quote.pdf',
+    request: async (f) => ({ path: `/rfqs/${f.orderedRfqId}/quote.pdf` }),
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
+  },
+  {
+    // Still SUBMITTED: whoever may read it is told there is no quote to print yet; nobody else learns it exists.
+    route: 'GET /rfqs/{rfqId}/quote.pdf',
+    request: rfqPath('/quote.pdf'),
+    expect: [401, 409, 409, 409, 404, 404, 409, 404, 409, 409],
+  },
   {
     route: 'POST /rfqs/{rfqId}/review',
     request: async (f) => ({ path: `/rfqs/${f.rfqId}/review`, body: { decision: 'approve', quoteVersion: 1 } }),
@@ -197,8 +210,8 @@ const cases = matrix.flatMap((row) =>
 );
 
 /** An Acme order, made the way the workflow makes one: an APPROVED RFQ converted in one transaction. */
-const anAcmeOrder = async (): Promise<string> => {
-  const quote = aQuote().withLine(bolts.sku, 10, 12_00).build();
+const anAcmeOrder = async (): Promise<{ orderId: string; orderedRfqId: string }> => {
+  const quote = aQuote().withLine(bolts.sku, 10, 12_00).validUntil('2026-12-31').build();
   const rfq = anRfq()
     .for('acme', people.acmeRep.email)
     .by(people.acmeBuyer.email)
@@ -212,14 +225,14 @@ const anAcmeOrder = async (): Promise<string> => {
     actor: { email: 'system@seller.example', role: 'system' },
     action: 'ordered',
   });
-  return order.orderId;
+  return { orderId: order.orderId, orderedRfqId: rfq.rfqId };
 };
 
 let fixture: Fixture;
 beforeAll(async () => {
   api = await startApi();
   await seed(api);
-  fixture = { rfqId: await submit(api, people.acmeBuyer), orderId: await anAcmeOrder() };
+  fixture = { rfqId: await submit(api, people.acmeBuyer), ...(await anAcmeOrder()) };
   // Starting the API and DynamoDB work take seconds on a loaded machine; the default 10 s hook limit is not a bound.
 }, 90_000);
 afterAll(() => api?.stop());

@@ -5,6 +5,7 @@ import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
+import { pdfLines } from '../pdf/read-pdf.ts';
 import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
 import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
 import { idempotencyKey } from './world.ts';
@@ -246,6 +247,26 @@ describe('seller-only fields never reach a buyer company', () => {
   it('nor does any answer taken during the flow (the accept, the approval link JSON, the task lists)', () => {
     expect(seen.length).toBeGreaterThanOrEqual(4);
     for (const { where, body } of seen) expect(leaksIn(body), where).toEqual([]);
+  });
+
+  it.each([
+    ['buyer', buyer],
+    ['approver', approver],
+    ['company admin', companyAdmin],
+    ['account rep (printing for the customer)', rep],
+  ])('nor the quote PDF, printed by the %s: the agreed prices, never cost or notes', async (_, person) => {
+    const response = await fetch(`${api.url}/rfqs/${rfqId}/quote.pdf`, {
+      headers: { authorization: `Bearer ${await api.tokenFor(person)}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const { lines } = await pdfLines(new Uint8Array(await response.arrayBuffer()));
+    const text = lines.join('\n');
+    expect(lines).toContain('Total $845.00');
+    expect(text).toContain('100 each $7.50 $750.00');
+    // Costs 6.00 and 1.10 per unit, the manager's and rep's notes, and the words that would give them away.
+    expect(text).not.toMatch(/\$6\.00|\$1\.10|\$600\.00|\$55\.00/);
+    expect(leaksInText(text)).toEqual([]);
   });
 
   it('nor any page or email of the buyer side', () => {

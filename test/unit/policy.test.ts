@@ -15,6 +15,7 @@ import {
   mayRead,
   mayReadKpis,
   mayReadOrder,
+  mayReadQuotePdf,
   mayReadRfq,
   mayReadSellerNote,
   mayReview,
@@ -76,6 +77,20 @@ describe('the access policy, as a table', () => {
     [
       'read its order (sales managers too)',
       (c) => mayReadOrder(c, acmeRfq),
+      [
+        'acmeBuyer',
+        'otherAcmeBuyer',
+        'acmeApprover',
+        'acmeAdmin',
+        'acmeRep',
+        'salesManager',
+        'repAndManager',
+        'sellerAdmin',
+      ],
+    ],
+    [
+      'print its quote as a PDF (always the buyer’s document)',
+      (c) => mayReadQuotePdf(c, acmeRfq),
       [
         'acmeBuyer',
         'otherAcmeBuyer',
@@ -167,6 +182,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'POST /rfqs': (c) => maySubmit(c, acmeRfq) || maySubmitOnBehalf(c, acmeRfq),
   'GET /rfqs': (c) => listScope(c) !== undefined,
   'GET /rfqs/{rfqId}': (c) => mayReadRfq(c, acmeRfq),
+  'GET /rfqs/{rfqId}/quote.pdf': (c) => mayReadQuotePdf(c, acmeRfq),
   'POST /rfqs/{rfqId}/review': (c) => mayReview(c, acmeRfq) || mayApproveDiscount(c, 'rita@seller.example'),
   'POST /rfqs/{rfqId}/accept': (c) => mayDecideQuote(c, acmeRfq),
   'POST /rfqs/{rfqId}/decline': (c) => mayDecideQuote(c, acmeRfq),

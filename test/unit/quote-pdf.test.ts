@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { quoteDocument, sentQuote } from '#domain/quote-document.ts';
+import { quotePdf } from '#functions/pages/quote-pdf.ts';
+import { aQuote } from '../builders/quote.ts';
+import { anRfq } from '../builders/rfq.ts';
+import { pdfLines } from '../pdf/read-pdf.ts';
+
+const parties = {
+  seller: { name: 'Northwind Industrial', email: 'quotes@northwind.example' },
+  companyName: 'Acme Industrial Supply Co.',
+  paymentTerms: 'NET30',
+};
+
+const quoted = aQuote()
+  .withLine('SAF-HAT-WHT', 40, 21_50, {
+    name: 'Hard hat, type I, white',
+    listPrice: 24_90,
+    contractPrice: 21_50,
+    priceSource: 'contract price',
+    cost: 9_10,
+    adjustedBy: 'riley@northwind.example',
+  })
+  .withLine('PKG-BOX-1212', 1_200, 1_15, {
+    name: 'Shipping box 12×12×12 in',
+    listPrice: 1_40,
+    priceSource: 'list − 5% contract',
+    cost: 42,
+  })
+  .validUntil('2026-12-23')
+  .build();
+const rfq = anRfq()
+  .for('acme')
+  .by('dana@acme.example')
+  .withQuote(quoted)
+  .withStatus('QUOTED')
+  .withPoNumber('PO-7')
+  .build();
+
+describe('the quote PDF', () => {
+  it('reads back with every line, the totals, the parties and the validity — and never a cost', async () => {
+    const document = quoteDocument(rfq, sentQuote(rfq)!, parties);
+    const { lines, pages, title } = await pdfLines(await quotePdf(document));
+    const text = lines.join('\n');
+    expect(pages).toBe(1);
+    expect(title).toBe(`Quote ${rfq.rfqId} (version 1)`);
+    expect(text).toContain('Northwind Industrial');
+    expect(text).toContain('For Acme Industrial Supply Co., dana@acme.example');
+    expect(text).toContain('Valid until 2026-12-23');
+    expect(text).toContain('Payment terms NET30');
+    expect(text).toContain('Your PO number PO-7');
+    expect(lines).toContain('Hard hat, type I, white 40 each $21.50 $860.00');
+    expect(lines).toContain('Shipping box 12×12×12 in 1,200 each $1.15 $1,380.00');
+    expect(lines).toContain('SAF-HAT-WHT · contract price');
+    expect(lines).toContain('PKG-BOX-1212 · list - 5% contract');
+    expect(lines).toContain(`Subtotal at list prices ${'$'}2,676.00`);
+    expect(lines).toContain('Your discount -$436.00');
+    expect(lines).toContain('Total $2,240.00');
+    // Seller-only facts: cost 9.10 and 0.42, margins, who adjusted.
+    expect(text).not.toMatch(/\$9\.10|\$0\.42|riley@|margin|cost/i);
+  });
+
+  it('prints characters the standard font lacks as "?" and spreads a long quote over pages with the header again', async () => {
+    const many = aQuote().validUntil('2026-12-23');
+    const long = Array.from(
+      { length: 60 },
+      (_, i) => ['SKU-' + String(i).padStart(3, '0'), 1 + i, 1_00] as const,
+    ).reduce(
+      (b, [sku, qty, price]) => b.withLine(sku, qty, price),
+      many.withLine('ZH-1', 1, 5_00, { name: '螺丝 screws ≥ M8 ✓' }),
+    );
+    const big = anRfq().for('acme').withQuote(long.build()).withStatus('ORDERED').build();
+    const { lines, pages } = await pdfLines(await quotePdf(quoteDocument(big, sentQuote(big)!, parties)));
+    expect(pages).toBeGreaterThan(1);
+    expect(lines).toContain('?? screws >= M8 ? 1 each $5.00 $5.00');
+    expect(lines.filter((l) => l === 'Product Quantity Unit price Line total')).toHaveLength(pages);
+    expect(lines.at(-1)).toBe(`Quote ${big.rfqId} · version 1 · page ${pages} of ${pages}`);
+  });
+
+  it('exists only for a quote the seller sent, not while it is being priced or revised', () => {
+    expect(sentQuote(anRfq().withQuote(quoted).withStatus('IN_REVIEW').build())).toBeUndefined();
+    expect(sentQuote(anRfq().withQuote(quoted).withStatus('DISCOUNT_APPROVAL').build())).toBeUndefined();
+    expect(sentQuote(anRfq().withQuote(aQuote().build()).withStatus('QUOTED').build())).toBeUndefined();
+    expect(sentQuote(rfq)?.version).toBe(1);
+  });
+});
