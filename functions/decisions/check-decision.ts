@@ -1,3 +1,4 @@
+import type { Visibility } from '#domain/comment.ts';
 import { minorUnitDigits } from '#domain/money.ts';
 import { type Adjustment, applyAdjustments, quoteIsComplete } from '#domain/rep-authority.ts';
 import type { Actor, Quote } from '#domain/rfq.ts';
@@ -7,6 +8,8 @@ import type { FieldProblem } from './link-answer.ts';
 export interface DecisionInput {
   decision: 'approve' | 'reject';
   comment?: string;
+  /** Who the comment is for: both companies or the seller's staff (unsaid: shared for a rejection, else seller). */
+  commentVisibility?: Visibility;
   /** From API clients: minor units. */
   adjustments?: Adjustment[];
   /** From the approval page's form: one price per sku as typed, in major units ("12.50"); blank keeps the price. */

@@ -42,6 +42,7 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
       decision: input.decision,
       at,
       ...(comment && { comment }),
+      ...(comment && input.commentVisibility && { commentVisibility: input.commentVisibility }),
       ...(checked.adjustments.length > 0 && { adjustments: checked.adjustments }),
     },
     at,

@@ -33,6 +33,7 @@ export const resumeWait = async (
       : {
           decision: decision.decision,
           ...(decision.comment && { comment: decision.comment }),
+          ...(decision.commentVisibility && { commentVisibility: decision.commentVisibility }),
           ...(decision.adjustments?.length && { adjustments: decision.adjustments }),
           by: decidedBy.email,
           role: decidedBy.role,

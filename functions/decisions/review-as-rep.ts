@@ -63,6 +63,7 @@ export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput
       decision: input.decision,
       at: now,
       ...(comment && { comment }),
+      ...(comment && input.commentVisibility && { commentVisibility: input.commentVisibility }),
       ...(checked.adjustments.length > 0 && { adjustments: checked.adjustments }),
     },
     now,

@@ -104,6 +104,15 @@ export const mayWriteSellerNote = (caller: Caller, rfq: Owned): boolean =>
   isSellerStaff(caller) && mayRead(caller, rfq);
 export const mayReadSellerNote = mayWriteSellerNote;
 
+/** Posting to an RFQ's thread (`shared`): whoever may read the RFQ. A `seller` note needs mayWriteSellerNote. */
+export const mayPostComment = mayRead;
+
+/** The role a person speaks in on an RFQ's thread: their side and standing on it, as the policy sees them. */
+export const threadRole = (caller: Caller, rfq: OwnedRfq): 'buyer' | 'approver' | 'rep' | 'sales-manager' | 'admin' => {
+  if (caller.companyId !== undefined) return has(caller, 'buyer') ? 'buyer' : 'approver';
+  return reviewerRole(caller, rfq) ?? 'admin';
+};
+
 /** KPIs: sales managers and seller admins for everyone, a rep for their accounts; a company's admin for its own. */
 export const mayReadKpis = (caller: Caller, scope: { companyId?: string; repEmail?: string }): boolean => {
   if (caller.companyId === undefined && (has(caller, 'sales-manager') || has(caller, 'admin'))) return true;

@@ -5,8 +5,11 @@ import type { Product } from './product.ts';
 import { quoteTotals } from './quote-totals.ts';
 import type { Quote, QuoteLine, RfqRequest } from './rfq.ts';
 
+type RequestLine = RfqRequest['lines'][number];
+
 export interface PriceRequest {
-  lines: readonly RfqRequest['lines'][number][];
+  /** Lines without a `lineId` get `L1`, `L2` ... by position (a first quote); a re-priced quote keeps its ids. */
+  lines: readonly (RequestLine & { lineId?: string })[];
   /** The catalog entries of the requested skus; a missing sku is an unknown one. */
   products: ReadonlyMap<string, Product>;
   /** The company's contract, if it has one; it applies only on the days it is in effect. */
@@ -22,7 +25,7 @@ export interface PriceRequest {
 }
 
 export const needsRepPricing = 'needs rep pricing';
-export type UnpricedReason = 'unknown sku' | 'inactive product' | 'currency mismatch';
+export type UnpricedReason = 'unknown sku' | 'inactive product' | 'currency mismatch' | 'custom item';
 
 interface Price {
   unitPrice: number;
@@ -62,11 +65,13 @@ const contractOrListPrice = (
 
 const unpricedLine = (
   request: PriceRequest['lines'][number],
+  lineId: string,
   product: Product | undefined,
   reason: UnpricedReason,
 ): QuoteLine => ({
+  lineId,
   sku: request.sku,
-  name: product?.name ?? request.sku,
+  name: reason === 'custom item' ? (request.description ?? request.sku) : (product?.name ?? request.sku),
   quantity: request.quantity,
   unit: product?.unit ?? '',
   ...(product?.category !== undefined && { category: product.category }),
@@ -79,6 +84,7 @@ const unpricedLine = (
   ...(reason === 'inactive product' && product?.cost !== undefined && { cost: product.cost }),
   ...(request.targetUnitPrice !== undefined && { targetUnitPrice: request.targetUnitPrice }),
   unpriced: reason,
+  ...(reason === 'custom item' && { custom: true as const }),
 });
 
 /**
@@ -92,15 +98,19 @@ export const priceRequest = (request: PriceRequest): Quote => {
   const contractCurrencyDiffers = contract !== undefined && contract.currency !== request.currency;
   const contractPrices = new Map((contract?.prices ?? []).map((entry) => [entry.sku, entry]));
 
-  const lines = request.lines.map((line): QuoteLine => {
+  const lines = request.lines.map((line, index): QuoteLine => {
+    const lineId = line.lineId ?? `L${index + 1}`;
     const product = request.products.get(line.sku);
-    if (!product) return unpricedLine(line, product, 'unknown sku');
-    if (!product.active) return unpricedLine(line, product, 'inactive product');
+    // A described line the catalog cannot price is the buyer's custom item: flagged for the rep, never refused here.
+    if (line.description !== undefined && !product?.active) return unpricedLine(line, lineId, undefined, 'custom item');
+    if (!product) return unpricedLine(line, lineId, product, 'unknown sku');
+    if (!product.active) return unpricedLine(line, lineId, product, 'inactive product');
     if (product.currency !== request.currency || contractCurrencyDiffers) {
-      return unpricedLine(line, product, 'currency mismatch');
+      return unpricedLine(line, lineId, product, 'currency mismatch');
     }
     const price = contractOrListPrice(product, line.quantity, contract, contractPrices.get(line.sku));
     return {
+      lineId,
       sku: line.sku,
       name: product.name,
       quantity: line.quantity,

@@ -8,6 +8,7 @@ import type { Quote, QuoteLine } from './rfq.ts';
  * cost, its margin and who set its price.
  */
 export const buyerLineView = (line: QuoteLine) => ({
+  lineId: line.lineId,
   sku: line.sku,
   name: line.name,
   quantity: line.quantity,
@@ -20,6 +21,7 @@ export const buyerLineView = (line: QuoteLine) => ({
   priceSource: line.priceSource,
   ...(line.targetUnitPrice !== undefined && { targetUnitPrice: line.targetUnitPrice }),
   ...(line.unpriced !== undefined && { unpriced: line.unpriced }),
+  ...(line.custom && { custom: line.custom }),
 });
 export type BuyerLineView = ReturnType<typeof buyerLineView>;
 

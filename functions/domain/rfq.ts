@@ -5,12 +5,14 @@ import { rfqStatus } from './lifecycle.ts';
 import { milestonesSchema } from './milestones.ts';
 import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
 import { sku } from './product.ts';
-import { multiLine } from './text.ts';
+import { multiLine, singleLine } from './text.ts';
 
 export const rfqLineRequestSchema = z.object({
   sku,
   quantity: z.number().int().min(1).max(10_000_000),
   targetUnitPrice: nonNegativeMinorUnits.optional(),
+  /** A custom item the catalog lacks: the buyer's own reference as `sku`, described here; the rep prices it. */
+  description: singleLine(200).optional(),
 });
 
 /** The body of POST /rfqs. `companyId` and `buyerEmail` only when a rep submits on a buyer's behalf. */
@@ -18,13 +20,19 @@ export const rfqRequestSchema = z.object({
   lines: z.array(rfqLineRequestSchema).min(1).max(1000),
   note: multiLine(2000).optional(),
   requestedDeliveryDate: isoDate.optional(),
+  /** Where the goods go: an address block of a few lines. */
+  shipTo: multiLine(500).optional(),
   companyId: companyId.optional(),
   buyerEmail: email.optional(),
 });
 export type RfqRequest = z.infer<typeof rfqRequestSchema>;
 
 /** One priced line. `unitPrice` is null when the line could not be priced (unknown or inactive sku). */
+export const lineId = z.string().regex(/^L[1-9][0-9]{0,5}$/, 'a line id such as L3');
+
 export const quoteLineSchema = z.object({
+  /** Stable across versions: the same line keeps its id whatever changes on it (price, quantity, even its sku). */
+  lineId,
   sku,
   name: z.string(),
   quantity: z.number().int().min(1),
@@ -40,6 +48,8 @@ export const quoteLineSchema = z.object({
   unpriced: z.string().optional(),
   /** Who set `unitPrice` by hand (a rep or sales manager), when it is not the contract's or the list's. */
   adjustedBy: email.optional(),
+  /** A custom item (not from the catalog): `name` is its description, priced by the seller. */
+  custom: z.literal(true).optional(),
 });
 export type QuoteLine = z.infer<typeof quoteLineSchema>;
 
@@ -99,7 +109,10 @@ export const rfqSchema = z.object({
   lines: z.array(rfqLineRequestSchema),
   note: z.string().optional(),
   requestedDeliveryDate: isoDate.optional(),
+  shipTo: z.string().optional(),
   quote: quoteSchema.optional(),
+  /** The last quote version sent to the buyer: what the seller has committed to while a newer one is being worked on. */
+  quotedVersion: z.number().int().min(1).optional(),
   poNumber: z.string().optional(),
   approvals: z.array(approvalStepSchema),
   orderId: z.string().optional(),

@@ -1,13 +1,16 @@
 import * as z from 'zod';
 import { conditionShape } from '#domain/approval-rule.ts';
 import { budgetPeriods } from '#domain/budget.ts';
+import { visibilities } from '#domain/comment.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { orderSchema } from '#domain/order.ts';
+import { quoteChangeSchema } from '#domain/quote-version.ts';
 import { actorSchema, approvalStepSchema, quoteLineSchema, rfqLineRequestSchema } from '#domain/rfq.ts';
 import { type RouteDef, type RouteKey, routes } from './routes.ts';
 import {
   approvalRulesBody,
   budgetsBody,
+  commentBody,
   companyBody,
   contractBody,
   createRfqBody,
@@ -66,6 +69,7 @@ const rfqView = rfqSummary.omit({ lineCount: true }).extend({
     lines: z.array(rfqLineRequestSchema),
     note: z.string().optional(),
     requestedDeliveryDate: z.string().optional(),
+    shipTo: z.string().optional(),
   }),
   lines: z.array(quoteLineSchema),
   subtotal: nullable(z.number().int()),
@@ -136,6 +140,35 @@ const catalogPage = z.object({
   cursor: z.string().optional(),
 });
 
+const comment = z.object({
+  commentId: z.string(),
+  at: z.iso.datetime(),
+  author: z.string(),
+  role: actorSchema.shape.role,
+  visibility: z.enum(visibilities).describe('shared: both companies; seller: the seller’s staff only'),
+  text: z.string(),
+  quoteVersion: nullable(z.number().int()),
+  decision: z.string().optional().describe('The decision the comment came with (revision-requested, declined, ...)'),
+});
+const quoteVersion = z.object({
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.string().describe('Who made the version; on the buyer side a seller-side author reads "seller"'),
+  currency: z.string(),
+  lines: z.array(quoteLineSchema),
+  subtotal: z.number().int(),
+  discountTotal: z.number().int(),
+  total: z.number().int(),
+  unpricedLines: z.number().int(),
+  validUntil: z.string().optional(),
+  changes: z.array(
+    quoteChangeSchema.extend({
+      from: z.union([z.string(), z.number(), z.null()]),
+      to: z.union([z.string(), z.number(), z.null()]),
+    }),
+  ),
+});
+
 const components: Record<string, z.ZodType> = {
   Catalog: catalogPage,
   Problem: problem,
@@ -155,12 +188,19 @@ const components: Record<string, z.ZodType> = {
   TaskList: taskListSchema,
   Budgets: budgetsBody,
   KpiReport: kpiReport,
+  Comment: comment,
+  CommentList: page(comment),
+  NewComment: commentBody,
+  QuoteVersionList: page(quoteVersion),
 };
 
 const responses: Partial<Record<RouteKey, string>> = {
   'POST /rfqs': 'RfqCreated',
   'GET /rfqs': 'RfqList',
   'GET /rfqs/{rfqId}': 'Rfq',
+  'GET /rfqs/{rfqId}/comments': 'CommentList',
+  'POST /rfqs/{rfqId}/comments': 'Comment',
+  'GET /rfqs/{rfqId}/versions': 'QuoteVersionList',
   'POST /rfqs/{rfqId}/review': 'Rfq',
   'POST /rfqs/{rfqId}/accept': 'Rfq',
   'POST /rfqs/{rfqId}/decline': 'Rfq',

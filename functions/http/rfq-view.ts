@@ -26,6 +26,7 @@ export const rfqView = (rfq: Rfq, caller: Caller, history?: HistoryEvent[]) => {
       lines: rfq.lines,
       ...(rfq.note !== undefined && { note: rfq.note }),
       ...(rfq.requestedDeliveryDate !== undefined && { requestedDeliveryDate: rfq.requestedDeliveryDate }),
+      ...(rfq.shipTo !== undefined && { shipTo: rfq.shipTo }),
     },
     currency: quote?.currency ?? rfq.currency,
     version: quote?.version ?? null,

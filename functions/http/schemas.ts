@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { approvalRuleSchema } from '#domain/approval-rule.ts';
 import { budgetsBodySchema } from '#domain/budget.ts';
+import { visibility } from '#domain/comment.ts';
 import { companyId, companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
@@ -66,10 +67,17 @@ export const reviewBody = z.strictObject({
     .max(1000)
     .optional(),
   comment: text(2000).optional(),
+  /**
+   * Who the comment is for: `shared` (the buyer reads it too) or `seller` (the seller's staff). Unsaid: a rejection's
+   * reason is shared (the buyer is told why), an approval's note stays with the seller.
+   */
+  commentVisibility: visibility.optional(),
 });
 export const acceptBody = z.strictObject({ poNumber: singleLine(64), quoteVersion });
 export const declineBody = z.strictObject({ reason: text(2000), quoteVersion });
 export const reviseBody = z.strictObject({ comment: text(2000), quoteVersion });
+/** POST /rfqs/{rfqId}/comments: a post to the thread, `shared` unless the seller's staff write a `seller` note. */
+export const commentBody = z.strictObject({ text: text(4000), visibility: visibility.default('shared') });
 export const cancelBody = z.strictObject({ reason: text(2000).optional() }).optional();
 
 /**
@@ -93,6 +101,7 @@ export const linkDecisionBody = z.preprocess(
     comment: multiLine(2000)
       .transform((value) => value.trim())
       .optional(),
+    commentVisibility: visibility.optional(),
     adjustments: z
       .array(z.strictObject({ sku, unitPrice: nonNegativeMinorUnits }))
       .max(1000)

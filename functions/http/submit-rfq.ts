@@ -80,6 +80,7 @@ export const submitRfq = async (
       lines: request.lines,
       ...(request.note !== undefined && { note: request.note }),
       ...(request.requestedDeliveryDate !== undefined && { requestedDeliveryDate: request.requestedDeliveryDate }),
+      ...(request.shipTo !== undefined && { shipTo: request.shipTo }),
       approvals: [],
     };
     try {

@@ -58,6 +58,12 @@ export const recordApproval = async (
   };
   const last = deciders.at(-1)!;
   const actor = { email: last.approver, role: 'approver' as const };
+  // An approver's reason is for both companies: the seller learns why a purchase stalled, the buyer why it was refused.
+  const comments = deciders.flatMap((d) =>
+    d.comment
+      ? [{ text: d.comment, visibility: 'shared' as const, by: { email: d.approver, role: 'approver' as const } }]
+      : [],
+  );
   const outcome = outcomeOf(level);
   if (outcome === 'rejected') {
     const rejected = await deps.store.rfqs.transition(
@@ -68,13 +74,14 @@ export const recordApproval = async (
         actor,
         action: 'approval-rejected',
         detail,
+        comments,
       },
     );
     await emailOnce(deps, rfq.rfqId, 'approval-rejected', [
       approvalRejectedEmail(rejected, last.approver, level.level, last.comment),
     ]);
   } else if (outcome === 'approved' && approvals.every((a) => a.status === 'APPROVED')) {
-    await deps.store.rfqs.transition(rfq, 'approve', { approvals }, { actor, action: 'approved', detail });
+    await deps.store.rfqs.transition(rfq, 'approve', { approvals }, { actor, action: 'approved', detail, comments });
   } else {
     await deps.store.rfqs.update(
       rfq,
@@ -83,6 +90,7 @@ export const recordApproval = async (
         actor: outcome === 'approved' ? actor : systemActor(deps),
         action: outcome === 'approved' ? 'level-approved' : 'approval-recorded',
         detail,
+        comments,
       },
     );
   }

@@ -76,6 +76,7 @@ export const recordBuyerDecision = async (
         actor,
         action: 'declined',
         detail: { key, outcome: 'declined', ...(buyer.reason && { reason: buyer.reason }) },
+        ...(buyer.reason && { comments: [{ text: buyer.reason, visibility: 'shared' as const }] }),
       },
     );
     await publishDecision(deps, declined, 'declined', buyer);
@@ -96,6 +97,7 @@ export const recordBuyerDecision = async (
           quoteVersion: quote.version,
           ...(buyer.comment && { comment: buyer.comment }),
         },
+        ...(buyer.comment && { comments: [{ text: buyer.comment, visibility: 'shared' as const }] }),
       },
     );
     await deps.store.links.revoke(rfq.rfqId);

@@ -29,6 +29,8 @@ export const recordDiscountDecision = async (
   assertWaitable(rfq, 'DISCOUNT_APPROVAL', state.quoteVersion);
   const actor = { email: discount.by, role: discount.role };
   const said = discount.comment ? { comment: discount.comment } : {};
+  // The sales manager's reason is between the seller's staff: the buyer never reads it.
+  const posted = discount.comment ? { comments: [{ text: discount.comment, visibility: 'seller' as const }] } : {};
 
   if (discount.decision === 'approve') {
     await deps.store.rfqs.update(
@@ -38,6 +40,7 @@ export const recordDiscountDecision = async (
         actor,
         action: 'discount-approved',
         detail: { key, outcome: 'quote', quoteVersion: state.quoteVersion, ...said },
+        ...posted,
       },
     );
     return { ...state, outcome: 'quote' };
@@ -51,6 +54,7 @@ export const recordDiscountDecision = async (
       actor,
       action: 'discount-rejected',
       detail: { key, outcome: 'rep-review', quoteVersion: quote.version, ...said },
+      ...posted,
     },
   );
   await deps.store.links.revoke(rfq.rfqId);

@@ -37,6 +37,10 @@ export const recordReview = async (
   const quote = assertWaitable(rfq, 'IN_REVIEW', state.quoteVersion);
   const actor: Actor = { email: review.by, role: review.role };
   const said = review.comment ? { comment: review.comment } : {};
+  // A rejection's reason is the buyer's to read (their email says it); any other review note stays with the seller's
+  // staff unless the rep shares it.
+  const visibility = review.commentVisibility ?? (review.decision === 'reject' ? 'shared' : 'seller');
+  const posted = review.comment ? { comments: [{ text: review.comment, visibility }] } : {};
 
   if (review.decision === 'reject') {
     const rejected = await deps.store.rfqs.transition(
@@ -47,6 +51,7 @@ export const recordReview = async (
         actor,
         action: 'rejected',
         detail: { key, outcome: 'rejected', ...said },
+        ...posted,
       },
     );
     await publishOnce(deps, rejected, 'rfq.rejected', 'final', { by: review.by, ...said });
@@ -89,12 +94,14 @@ export const recordReview = async (
         needsManager: adjusted.needsManager,
         ...said,
       },
+      ...posted,
     });
   } else {
     await deps.store.rfqs.update(rfq, changes, {
       actor,
       action: 'reviewed',
       detail: { key, outcome: 'quote', quoteVersion: next.version, adjusted: review.adjustments?.length ?? 0, ...said },
+      ...posted,
     });
   }
   if (next.version !== quote.version) await deps.store.links.revoke(rfq.rfqId);

@@ -38,7 +38,7 @@ export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{
     rfq = await deps.store.rfqs.transition(
       rfq,
       'sendQuote',
-      { quote: { ...rfq.quote, validUntil: dayOf(expiresAt) } },
+      { quote: { ...rfq.quote, validUntil: dayOf(expiresAt) }, quotedVersion: rfq.quote.version },
       {
         actor: systemActor(deps),
         action: 'quoted',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { visibility } from '#domain/comment.ts';
 import { email } from '#domain/company.ts';
 import { sku } from '#domain/product.ts';
 
@@ -36,6 +37,7 @@ export const adjustmentSchema = z.object({ sku, unitPrice: z.number().int().min(
 export const sellerDecisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
   comment: z.string().optional(),
+  commentVisibility: visibility.optional(),
   adjustments: z.array(adjustmentSchema).optional(),
   by: email,
   role: z.enum(['rep', 'sales-manager', 'admin']),

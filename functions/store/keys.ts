@@ -31,6 +31,17 @@ export const keys = {
     SK: `HISTORY#${String(seq).padStart(HISTORY_SEQ_DIGITS, '0')}`,
   }),
   historyPrefix: 'HISTORY#',
+  /** The thread, oldest first: sorted by when a comment was written. */
+  comment: (rfqId: string, at: string, commentId: string): PrimaryKey => ({
+    PK: `RFQ#${rfqId}`,
+    SK: `COMMENT#${sortable(at)}#${commentId}`,
+  }),
+  commentPrefix: 'COMMENT#',
+  quoteVersion: (rfqId: string, version: number): PrimaryKey => ({
+    PK: `RFQ#${rfqId}`,
+    SK: `VERSION#${String(version).padStart(HISTORY_SEQ_DIGITS, '0')}`,
+  }),
+  quoteVersionPrefix: 'VERSION#',
   link: (rfqId: string, tokenHash: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: `LINK#${tokenHash}` }),
   linkPrefix: 'LINK#',
   wait: (rfqId: string, kind: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: `WAIT#${kind}` }),

@@ -1,5 +1,6 @@
 import type { ApprovalRule } from '#domain/approval-rule.ts';
 import type { Budgets, PeriodOf, Spent } from '#domain/budget.ts';
+import type { Comment, DecisionComment, Visibility } from '#domain/comment.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
@@ -7,6 +8,7 @@ import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
 import type { RfqAction, RfqStatus } from '#domain/lifecycle.ts';
 import type { Order } from '#domain/order.ts';
 import type { Product } from '#domain/product.ts';
+import type { QuoteVersion } from '#domain/quote-version.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
 
 /**
@@ -35,6 +37,8 @@ export interface EventInput {
   actor: Actor;
   action: string;
   detail?: Record<string, unknown>;
+  /** The decision's comments: posted into the RFQ's thread in the same transaction. */
+  comments?: readonly DecisionComment[];
 }
 
 export interface Page<T> {
@@ -71,6 +75,16 @@ export interface RfqStore {
   transition(rfq: Rfq, action: RfqAction, changes: Partial<Rfq>, event: EventInput): Promise<Rfq>;
   /** Same guard (status + version) without a status change: a new quote version, an approval decision recorded. */
   update(rfq: Rfq, changes: Partial<Rfq>, event: EventInput): Promise<Rfq>;
+  /**
+   * A transition or update that changes the quote's version also writes that version, with what changed from the one
+   * before, in the same transaction (condition: the version is new). These read them back, oldest first.
+   */
+  versions(rfqId: string): Promise<QuoteVersion[]>;
+  version(rfqId: string, version: number): Promise<QuoteVersion | undefined>;
+  /** The thread, oldest first: posts and the comments decisions carried (written with their event). */
+  comments(rfqId: string): Promise<Comment[]>;
+  /** A post to the thread; it does not touch the RFQ item, so it never races the workflow's writes. */
+  addComment(comment: Comment): Promise<void>;
   listByCompany(companyId: string, query: ListQuery): Promise<Page<Rfq>>;
   listByRep(repEmail: string, query: ListQuery): Promise<Page<Rfq>>;
   /** Every company's RFQs, newest first (admin, sales manager). */
@@ -160,6 +174,7 @@ export interface ApprovalLink {
     decision: 'approve' | 'reject';
     at: string;
     comment?: string;
+    commentVisibility?: Visibility;
     adjustments?: { sku: string; unitPrice: number }[];
   };
 }

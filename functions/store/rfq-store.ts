@@ -1,7 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type Comment, commentSchema } from '#domain/comment.ts';
 import { nextStatus, type RfqAction, type RfqStatus } from '#domain/lifecycle.ts';
 import { stampMilestones } from '#domain/milestones.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
+import { type QuoteVersion, quoteChanges, quoteVersionSchema } from '#domain/quote-version.ts';
 import { type Rfq, rfqSchema } from '#domain/rfq.ts';
 import { spendWrite } from './budget-store.ts';
 import { isLostRace } from './conflict.ts';
@@ -55,6 +57,50 @@ const rfqItem = (rfq: Rfq, head: ChainHead): Item =>
 const historyItem = (event: HistoryEvent): Item => toItem(keys.historyEvent(event.rfqId, event.seq), {}, event);
 
 const toEvent = (item: Item): HistoryEvent => fromItem(item) as unknown as HistoryEvent;
+
+const commentItem = (comment: Comment): Item =>
+  toItem(keys.comment(comment.rfqId, comment.at, comment.commentId), {}, comment);
+
+const versionItem = (version: QuoteVersion): Item =>
+  packLarge(toItem(keys.quoteVersion(version.rfqId, version.version), {}, version), ['quote', 'changes']);
+
+const toVersion = (item: Item): QuoteVersion => quoteVersionSchema.parse(fromItem(unpack(item)));
+
+/**
+ * What a write adds beside the RFQ and its event: the decision's comment in the thread, and the quote version when the
+ * write makes a new one (with what changed from the current one; a seller note never becomes a change's reason).
+ */
+const companions = (current: Rfq, next: Rfq, input: EventInput, seq: number): TransactWrite[] => {
+  const writes: TransactWrite[] = [];
+  (input.comments ?? []).forEach((posted, n) => {
+    const comment: Comment = {
+      commentId: `${current.rfqId}-${seq}-${n + 1}`,
+      rfqId: current.rfqId,
+      at: next.updatedAt,
+      author: posted.by?.email ?? input.actor.email,
+      role: posted.by?.role ?? input.actor.role,
+      visibility: posted.visibility,
+      text: posted.text,
+      quoteVersion: next.quote?.version ?? null,
+      decision: input.action,
+    };
+    writes.push({ Put: { Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
+  });
+  if (next.quote && next.quote.version !== current.quote?.version) {
+    const shared = input.comments?.filter((c) => c.visibility === 'shared').map((c) => c.text);
+    const reason = shared?.length ? shared.join('\n') : undefined;
+    const version: QuoteVersion = {
+      rfqId: current.rfqId,
+      version: next.quote.version,
+      createdAt: next.updatedAt,
+      createdBy: input.actor,
+      quote: next.quote,
+      changes: quoteChanges(current.quote, next.quote, input.actor, reason),
+    };
+    writes.push({ Put: { Item: versionItem(version), ConditionExpression: 'attribute_not_exists(PK)' } });
+  }
+  return writes;
+};
 
 /** A status filter on a newest-first index whose sort keys end in the status. */
 const statusFilter = (status: RfqStatus | undefined): Pick<ListSpec, 'keep'> =>
@@ -117,6 +163,7 @@ export const createRfqStore = (table: TableClient): RfqStore => {
     try {
       await table.transactWrite([
         ...also,
+        ...companions(current, next, input, event.seq),
         {
           Put: {
             Item: rfqItem(next, nextHead),
@@ -155,6 +202,12 @@ export const createRfqStore = (table: TableClient): RfqStore => {
 
   const history = async (rfqId: string): Promise<HistoryEvent[]> =>
     (await table.queryAll(rfqPartitionOf(rfqId))).map(toEvent);
+
+  const partitionPrefix = (rfqId: string, prefix: string) => ({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.rfqPartition(rfqId), ':prefix': prefix },
+    ConsistentRead: true,
+  });
 
   return {
     /** Also marks the caller's `rfq` with its chain head, so its first transition needs no read. */
@@ -261,6 +314,28 @@ export const createRfqStore = (table: TableClient): RfqStore => {
     },
 
     history,
+
+    async versions(rfqId) {
+      return (await table.queryAll(partitionPrefix(rfqId, keys.quoteVersionPrefix))).map(toVersion);
+    },
+
+    async version(rfqId, version) {
+      const item = await table.get(keys.quoteVersion(rfqId, version));
+      return item && toVersion(item);
+    },
+
+    async comments(rfqId) {
+      return (await table.queryAll(partitionPrefix(rfqId, keys.commentPrefix))).map((item) =>
+        commentSchema.parse(fromItem(item)),
+      );
+    },
+
+    async addComment(comment) {
+      await table.put({
+        Item: commentItem(commentSchema.parse(comment)),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      });
+    },
 
     /**
      * Reads the head, the events, and the head again: a transition landing between the reads would otherwise look

@@ -49,10 +49,11 @@ const historicRfq = (n: number, next: () => number, today: number): Rfq => {
   const createdAt = today - (1 + next() * 364) * DAY;
   const chosen = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(products)))];
   const discountBasisPoints = Math.floor(next() * 15) * 100;
-  const lines: QuoteLine[] = chosen.map((product) => {
+  const lines: QuoteLine[] = chosen.map((product, index) => {
     const quantity = 1 + Math.floor(next() * 60);
     const unitPrice = applyDiscount(product.listPrice, discountBasisPoints);
     return {
+      lineId: `L${index + 1}`,
       sku: product.sku,
       name: product.name,
       unit: product.unit,

@@ -3,6 +3,9 @@ import type { Quote, QuoteLine } from '#domain/rfq.ts';
 
 type LineDetails = Partial<Omit<QuoteLine, 'sku' | 'quantity' | 'unitPrice' | 'lineTotal'>>;
 
+/** Line ids as pricing gives them: by position. */
+const nextId = (lines: readonly QuoteLine[]): string => `L${lines.length + 1}`;
+
 class QuoteBuilder {
   constructor(private readonly quote: Omit<Quote, 'subtotal' | 'discountTotal' | 'total' | 'unpricedLines'>) {}
 
@@ -14,6 +17,7 @@ class QuoteBuilder {
   withLine(sku: string, quantity: number, unitPrice: number, details: LineDetails = {}) {
     return this.withLines([
       {
+        lineId: nextId(this.quote.lines),
         sku,
         name: `Product ${sku}`,
         unit: 'each',
@@ -31,6 +35,7 @@ class QuoteBuilder {
   withUnpricedLine(sku: string, quantity: number, unpriced = 'unknown sku') {
     return this.withLines([
       {
+        lineId: nextId(this.quote.lines),
         sku,
         name: sku,
         unit: '',

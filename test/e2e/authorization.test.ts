@@ -85,6 +85,30 @@ const matrix: Row[] = [
     expect: [401, 409, 409, 409, 404, 404, 409, 404, 409, 409],
   },
   {
+    route: 'GET /rfqs/{rfqId}/comments',
+    request: rfqPath('/comments'),
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
+  },
+  {
+    route: 'POST /rfqs/{rfqId}/comments',
+    request: async (f) => ({ path: `/rfqs/${f.rfqId}/comments`, body: { text: 'When can you ship?' } }),
+    expect: [401, 201, 201, 201, 404, 404, 201, 404, 201, 201],
+  },
+  {
+    // A seller note: the buyer company's people may not write one (403 once they may see the RFQ at all).
+    route: 'POST /rfqs/{rfqId}/comments',
+    request: async (f) => ({
+      path: `/rfqs/${f.rfqId}/comments`,
+      body: { text: 'margin is thin here', visibility: 'seller' },
+    }),
+    expect: [401, 403, 403, 403, 404, 404, 201, 404, 201, 201],
+  },
+  {
+    route: 'GET /rfqs/{rfqId}/versions',
+    request: rfqPath('/versions'),
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
+  },
+  {
     route: 'POST /rfqs/{rfqId}/review',
     request: async (f) => ({ path: `/rfqs/${f.rfqId}/review`, body: { decision: 'approve', quoteVersion: 1 } }),
     expect: [401, 403, 403, 403, 403, 403, 409, 404, 409, 403],

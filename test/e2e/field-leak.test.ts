@@ -131,6 +131,13 @@ beforeAll(async () => {
   expect(submitted.status, submitted.text).toBe(201);
   rfqId = submitted.body.rfqId;
   await poll(rfqId, ['IN_REVIEW']);
+  const noted = await api.call('POST', `/rfqs/${rfqId}/comments`, {
+    as: rep,
+    body: { text: `${sellerNote} posted: they also asked Globex`, visibility: 'seller' },
+  });
+  expect(noted.status, noted.text).toBe(201);
+  const shared = await api.call('POST', `/rfqs/${rfqId}/comments`, { as: rep, body: { text: 'Pricing today.' } });
+  expect(shared.status, shared.text).toBe(201);
   seen.push({
     where: 'GET /rfqs/{id} while IN_REVIEW',
     body: (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body,
@@ -208,6 +215,10 @@ describe('seller-only fields never reach a buyer company', () => {
     const asRep = await api.call('GET', `/rfqs/${rfqId}`, { as: rep });
     expect(leaksIn(asRep.body)).toEqual(expect.arrayContaining(['$.lines[0].cost', '$.lines[0].adjustedBy']));
     expect(JSON.stringify(asRep.body)).toContain(sellerNote);
+    const thread = await api.call('GET', `/rfqs/${rfqId}/comments`, { as: rep });
+    expect(thread.body.items.filter((c: { text: string }) => c.text.includes(sellerNote))).toHaveLength(3);
+    const versions = await api.call('GET', `/rfqs/${rfqId}/versions`, { as: rep });
+    expect(leaksIn(versions.body)).toEqual(expect.arrayContaining(['$.items[1].lines[0].cost']));
     const order = await api.call('GET', `/orders/${orderId}`, { as: manager });
     expect(order.status, 'a sales manager reads orders').toBe(200);
     expect(order.body.lines[0].cost).toBe(6_00);
@@ -223,6 +234,8 @@ describe('seller-only fields never reach a buyer company', () => {
       ['GET /rfqs/{id}', await api.call('GET', `/rfqs/${rfqId}`, { as: person })],
       ['GET /orders', await api.call('GET', '/orders', { as: person })],
       ['GET /orders/{id}', await api.call('GET', `/orders/${orderId}`, { as: person })],
+      ['GET /rfqs/{id}/comments', await api.call('GET', `/rfqs/${rfqId}/comments`, { as: person })],
+      ['GET /rfqs/{id}/versions', await api.call('GET', `/rfqs/${rfqId}/versions`, { as: person })],
     ];
     for (const [where, answer] of answers) {
       expect(answer.status, `${where}: ${answer.text}`).toBe(200);
@@ -230,6 +243,8 @@ describe('seller-only fields never reach a buyer company', () => {
     }
     expect(answers[1]![1].body.lines).toHaveLength(2);
     expect(answers[3]![1].body.lines).toHaveLength(2);
+    expect(answers[4]![1].body.items.map((c: { text: string }) => c.text)).toContain('Pricing today.');
+    expect(answers[5]![1].body.items.length).toBeGreaterThanOrEqual(2);
   });
 
   it("the buyer company's budget reaches its own people and never seller staff", async () => {

@@ -195,6 +195,12 @@ beforeAll(async () => {
       },
     },
     {
+      key: 'POST /rfqs/{rfqId}/comments',
+      ...rfq(open, 'comments'),
+      as: people.acmeRep,
+      valid: { text: 'Can ship from the Leeds stock next week.', visibility: 'seller' },
+    },
+    {
       key: 'POST /rfqs/{rfqId}/review',
       ...rfq(open, 'review'),
       as: people.acmeRep,

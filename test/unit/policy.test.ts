@@ -12,6 +12,7 @@ import {
   mayEditBudgets,
   mayEditReferenceData,
   mayListOwnTasks,
+  mayPostComment,
   mayRead,
   mayReadKpis,
   mayReadOrder,
@@ -25,6 +26,7 @@ import {
   reviewerRole,
   seesBudget,
   seesSellerFields,
+  threadRole,
 } from '#domain/policy.ts';
 import { routes } from '#http/routes.ts';
 
@@ -119,6 +121,20 @@ describe('the access policy, as a table', () => {
       ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
     ],
     [
+      'post to the thread',
+      (c) => mayPostComment(c, acmeRfq),
+      [
+        'acmeBuyer',
+        'otherAcmeBuyer',
+        'acmeApprover',
+        'acmeAdmin',
+        'acmeRep',
+        'salesManager',
+        'repAndManager',
+        'sellerAdmin',
+      ],
+    ],
+    [
       'read a seller note',
       (c) => mayReadSellerNote(c, acmeRfq),
       ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
@@ -157,6 +173,15 @@ describe('the access policy, as a table', () => {
     expect(mayApproveDiscount(callers.salesManager, 'sam@seller.example')).toBe(false);
   });
 
+  it('names the role a person speaks in on the thread', () => {
+    expect(threadRole(callers.acmeBuyer, acmeRfq)).toBe('buyer');
+    expect(threadRole(callers.acmeAdmin, acmeRfq)).toBe('approver');
+    expect(threadRole(callers.acmeRep, acmeRfq)).toBe('rep');
+    expect(threadRole(callers.repAndManager, acmeRfq)).toBe('rep');
+    expect(threadRole(callers.salesManager, acmeRfq)).toBe('sales-manager');
+    expect(threadRole(callers.sellerAdmin, acmeRfq)).toBe('admin');
+  });
+
   it('never lets the buyer who submitted approve their own purchase, even when named on the level', () => {
     const level = { approvers: ['al@acme.example', 'bea@acme.example'] };
     expect(mayApprovePurchaseLevel('al@acme.example', level, acmeRfq)).toBe(true);
@@ -183,6 +208,9 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'GET /rfqs': (c) => listScope(c) !== undefined,
   'GET /rfqs/{rfqId}': (c) => mayReadRfq(c, acmeRfq),
   'GET /rfqs/{rfqId}/quote.pdf': (c) => mayReadQuotePdf(c, acmeRfq),
+  'GET /rfqs/{rfqId}/comments': (c) => mayReadRfq(c, acmeRfq),
+  'POST /rfqs/{rfqId}/comments': (c) => mayPostComment(c, acmeRfq),
+  'GET /rfqs/{rfqId}/versions': (c) => mayReadRfq(c, acmeRfq),
   'POST /rfqs/{rfqId}/review': (c) => mayReview(c, acmeRfq) || mayApproveDiscount(c, 'rita@seller.example'),
   'POST /rfqs/{rfqId}/accept': (c) => mayDecideQuote(c, acmeRfq),
   'POST /rfqs/{rfqId}/decline': (c) => mayDecideQuote(c, acmeRfq),

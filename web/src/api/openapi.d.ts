@@ -65,6 +65,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rfqs/{rfqId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The RFQ's thread, oldest first: shared posts, and the seller's notes for the seller's staff
+         * @description Allowed roles: buyer, approver, rep, sales-manager, admin.
+         */
+        get: operations["listComments"];
+        put?: never;
+        /**
+         * Post to the thread (shared; seller staff may write a seller note)
+         * @description Allowed roles: buyer, approver, rep, sales-manager, admin.
+         */
+        post: operations["postComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rfqs/{rfqId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every quote version and what changed from the one before (the buyer side: up to the last one sent)
+         * @description Allowed roles: buyer, approver, rep, sales-manager, admin.
+         */
+        get: operations["listVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rfqs/{rfqId}/review": {
         parameters: {
             query?: never;
@@ -530,10 +574,12 @@ export interface components {
                 sku: string;
                 quantity: number;
                 targetUnitPrice?: number;
+                description?: string;
             }[];
             note?: string;
             /** Format: date */
             requestedDeliveryDate?: string;
+            shipTo?: string;
             companyId?: string;
             /** Format: email */
             buyerEmail?: string;
@@ -572,11 +618,14 @@ export interface components {
                     sku: string;
                     quantity: number;
                     targetUnitPrice?: number;
+                    description?: string;
                 }[];
                 note?: string;
                 requestedDeliveryDate?: string;
+                shipTo?: string;
             };
             lines: {
+                lineId: string;
                 sku: string;
                 name: string;
                 quantity: number;
@@ -592,6 +641,8 @@ export interface components {
                 unpriced?: string;
                 /** Format: email */
                 adjustedBy?: string;
+                /** @constant */
+                custom?: true;
             }[];
             subtotal: number | null;
             discountTotal: number | null;
@@ -677,11 +728,15 @@ export interface components {
                 unitPrice: number;
             }[];
             comment?: string;
+            /** @enum {string} */
+            commentVisibility?: "shared" | "seller";
         };
         LinkDecision: {
             /** @enum {string} */
             decision: "approve" | "reject";
             comment?: string;
+            /** @enum {string} */
+            commentVisibility?: "shared" | "seller";
             adjustments?: {
                 sku: string;
                 unitPrice: number;
@@ -700,6 +755,7 @@ export interface components {
             quoteVersion: number;
             currency: string;
             lines: {
+                lineId: string;
                 sku: string;
                 name: string;
                 quantity: number;
@@ -715,6 +771,8 @@ export interface components {
                 unpriced?: string;
                 /** Format: email */
                 adjustedBy?: string;
+                /** @constant */
+                custom?: true;
             }[];
             subtotal: number;
             total: number;
@@ -870,6 +928,81 @@ export interface components {
                 failed: number;
                 averageDiscountPercent: number | null;
             }[];
+        };
+        Comment: {
+            commentId: string;
+            /** Format: date-time */
+            at: string;
+            author: string;
+            /** @enum {string} */
+            role: "buyer" | "approver" | "rep" | "sales-manager" | "admin" | "system";
+            /**
+             * @description shared: both companies; seller: the seller’s staff only
+             * @enum {string}
+             */
+            visibility: "shared" | "seller";
+            text: string;
+            quoteVersion: number | null;
+            /** @description The decision the comment came with (revision-requested, declined, ...) */
+            decision?: string;
+        };
+        CommentList: {
+            items: components["schemas"]["Comment"][];
+            cursor?: string;
+        };
+        NewComment: {
+            text: string;
+            /**
+             * @default shared
+             * @enum {string}
+             */
+            visibility: "shared" | "seller";
+        };
+        QuoteVersionList: {
+            items: {
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description Who made the version; on the buyer side a seller-side author reads "seller" */
+                createdBy: string;
+                currency: string;
+                lines: {
+                    lineId: string;
+                    sku: string;
+                    name: string;
+                    quantity: number;
+                    unit: string;
+                    category?: string;
+                    listPrice: number | null;
+                    contractPrice: number | null;
+                    unitPrice: number | null;
+                    lineTotal: number | null;
+                    priceSource: string;
+                    cost?: number;
+                    targetUnitPrice?: number;
+                    unpriced?: string;
+                    /** Format: email */
+                    adjustedBy?: string;
+                    /** @constant */
+                    custom?: true;
+                }[];
+                subtotal: number;
+                discountTotal: number;
+                total: number;
+                unpricedLines: number;
+                validUntil?: string;
+                changes: {
+                    lineId: string;
+                    sku: string;
+                    /** @enum {string} */
+                    field: "added" | "removed" | "sku" | "name" | "quantity" | "unitPrice" | "cost" | "targetUnitPrice";
+                    from: string | number | null;
+                    to: string | number | null;
+                    by: string;
+                    reason?: string;
+                }[];
+            }[];
+            cursor?: string;
         };
     };
     responses: never;
@@ -1172,6 +1305,229 @@ export interface operations {
             };
             /** @description No quote was sent yet, or the seller is revising it: there is no document to print */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rfqId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rfqId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewComment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rfqId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteVersionList"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
