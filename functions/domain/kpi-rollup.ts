@@ -147,11 +147,17 @@ export const rollupKeyId = (key: RollupKey): string => `${key.scope}|${key.group
 
 /** Deltas with the same key merged into one, in a stable order (so the same change always makes the same writes). */
 export const mergeDeltas = (deltas: Iterable<RollupDelta>): RollupDelta[] => {
-  const merged = new Map<string, RollupDelta>();
+  // Sums into one private record per key: copying a tally on every delta made a year of 100,000 RFQs (tens of
+  // millions of deltas) take minutes; nothing outside sees these records until they are returned.
+  const merged = new Map<string, { key: RollupKey; tally: Record<string, number> }>();
   for (const delta of deltas) {
     const id = rollupKeyId(delta.key);
-    const before = merged.get(id);
-    merged.set(id, before ? { key: delta.key, tally: mergeTallies(before.tally, delta.tally) } : delta);
+    let into = merged.get(id);
+    if (!into) {
+      into = { key: delta.key, tally: {} };
+      merged.set(id, into);
+    }
+    for (const [name, value] of Object.entries(delta.tally)) into.tally[name] = (into.tally[name] ?? 0) + value;
   }
   return [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, delta]) => delta);
 };
