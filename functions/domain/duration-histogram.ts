@@ -70,3 +70,27 @@ export const percentile = (histogram: Histogram, p: number): number | undefined 
   }
   return bucketValue(buckets.at(-1)![0]);
 };
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * The bands a person reads a distribution of waiting times in — within the hour, within a working morning, within the
+ * working day, the same day, the next day, within three days, within the week, longer — as their upper bounds in ms
+ * (the last is open).
+ */
+export const durationBandEdges: readonly number[] = [HOUR, 4 * HOUR, 8 * HOUR, DAY, 2 * DAY, 3 * DAY, 7 * DAY];
+
+/**
+ * How many samples fall in each band (`durationBandEdges.length + 1` counts, the last open-ended). A bucket counts in
+ * the band holding its reported value, so a sample within `relativeError` of an edge may count on the edge's other side.
+ */
+export const bandCounts = (histogram: Histogram): number[] => {
+  const counts = durationBandEdges.map(() => 0).concat(0);
+  for (const [bucket, count] of Object.entries(histogram)) {
+    const value = bucketValue(Number(bucket));
+    const band = durationBandEdges.findIndex((edge) => value < edge);
+    counts[band === -1 ? durationBandEdges.length : band]! += count;
+  }
+  return counts;
+};

@@ -1,4 +1,4 @@
-import { percentile } from './duration-histogram.ts';
+import { bandCounts, durationBandEdges, percentile } from './duration-histogram.ts';
 import { type Grouping, type Scope, scopes } from './kpi-rollup.ts';
 import { count, currenciesIn, histogramIn, money, sumTallies, type Tally } from './kpi-tally.ts';
 
@@ -78,6 +78,8 @@ export interface StoredRollup {
 export interface Percentiles {
   p50: number | null;
   p90: number | null;
+  /** How many durations fall in each of the report's `durationBands`, the last open-ended. */
+  bands: number[];
 }
 
 export interface KpiGroup {
@@ -107,6 +109,8 @@ export interface KpiReport {
   from: string;
   to: string;
   currency: string | null;
+  /** The upper bounds, in seconds, of the bands durations are counted in; one more band holds everything longer. */
+  durationBands: number[];
   groups: KpiGroup[];
 }
 
@@ -117,7 +121,11 @@ const seconds = (ms: number | undefined): number | null => (ms === undefined ? n
 
 const percentilesOf = (tally: Tally, duration: 'timeToQuote' | 'approvalCycle'): Percentiles => {
   const histogram = histogramIn(tally, duration);
-  return { p50: seconds(percentile(histogram, 0.5)), p90: seconds(percentile(histogram, 0.9)) };
+  return {
+    p50: seconds(percentile(histogram, 0.5)),
+    p90: seconds(percentile(histogram, 0.9)),
+    bands: bandCounts(histogram),
+  };
 };
 
 export const kpiGroup = (key: string, tally: Tally, currency: string | null): KpiGroup => {
@@ -177,5 +185,5 @@ export const kpiReport = (
       ? a.key.localeCompare(b.key)
       : b.orderValue - a.orderValue || b.rfqs - a.rfqs || a.key.localeCompare(b.key),
   );
-  return { from: request.from, to: request.to, currency, groups };
+  return { from: request.from, to: request.to, currency, durationBands: durationBandEdges.map((ms) => ms / 1000), groups };
 };

@@ -91,11 +91,16 @@ const rfqView = rfqSummary.omit({ lineCount: true }).extend({
     )
     .optional(),
 });
-const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
+const percentiles = z.object({
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+  bands: z.array(z.number().int()).describe("counts per band of the report's durationBands, the last open-ended"),
+});
 const kpiReport = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
   currency: z.string().nullable(),
+  durationBands: z.array(z.number()).describe('upper bounds in seconds of the duration bands; one more band is longer'),
   groups: z.array(
     z.object({
       key: z.string(),

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bandCounts,
   bucketBounds,
+  durationBandEdges,
   bucketOf,
   histogramOf,
   mergeHistograms,
@@ -84,4 +86,30 @@ describe('duration histogram', () => {
     expect(bucketOf(365 * 86_400_000)).toBeLessThan(300);
     expect(relativeError).toBeLessThan(0.05);
   });
+
+  it('counts every sample in exactly one band, the band of its own duration unless it sits within one bucket of an edge', () => {
+    const bandOf = (ms: number) => {
+      const band = durationBandEdges.findIndex((edge) => ms < edge);
+      return band === -1 ? durationBandEdges.length : band;
+    };
+    const nearEdge = (ms: number) => durationBandEdges.some((edge) => Math.abs(ms - edge) <= edge * relativeError * 2);
+    fc.assert(
+      fc.property(samples, (values) => {
+        const bands = bandCounts(histogramOf(values));
+        expect(bands).toHaveLength(durationBandEdges.length + 1);
+        expect(bands.reduce((a, b) => a + b, 0)).toBe(values.length);
+        const clear = values.filter((ms) => !nearEdge(ms));
+        const expected = durationBandEdges.map(() => 0).concat(0);
+        for (const ms of clear) expected[bandOf(ms)]! += 1;
+        expect(bandCounts(histogramOf(clear))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('puts 50 minutes within the hour, two and a half days into the under-three-days band and a fortnight into the open last band', () => {
+    const minute = 60_000;
+    const bands = bandCounts(histogramOf([50 * minute, 2.5 * 1440 * minute, 14 * 1440 * minute]));
+    expect(bands).toEqual([1, 0, 0, 0, 0, 1, 0, 1]);
+  });
 });
+

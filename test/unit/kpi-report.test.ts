@@ -88,6 +88,11 @@ describe('the KPI report', () => {
       approvalCycle: { p50: null, p90: null },
     });
     expect(report.groups[1]).toMatchObject({ rfqs: 1, conversion: null, averageOrderValue: null });
+    // Bands: within the hour, 4 h, 8 h, a day, 2, 3 and 7 days, longer. Two quotes took a minute; one about an hour.
+    expect(report.durationBands).toEqual([3600, 14_400, 28_800, 86_400, 172_800, 259_200, 604_800]);
+    const [withinTheHour = 0, withinFourHours = 0, ...later] = report.groups[0]!.timeToQuote.bands;
+    expect([withinTheHour + withinFourHours, later.every((n) => n === 0), withinTheHour >= 2]).toEqual([3, true, true]);
+    expect(report.groups[0]!.approvalCycle.bands).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('labels months chronologically for groupBy=month, and a scope grouped by itself as one group', () => {

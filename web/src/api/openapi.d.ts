@@ -902,6 +902,8 @@ export interface components {
             /** Format: date */
             to: string;
             currency: string | null;
+            /** @description upper bounds in seconds of the duration bands; one more band is longer */
+            durationBands: number[];
             groups: {
                 key: string;
                 rfqs: number;
@@ -915,10 +917,14 @@ export interface components {
                 timeToQuote: {
                     p50: number | null;
                     p90: number | null;
+                    /** @description counts per band of the report's durationBands, the last open-ended */
+                    bands: number[];
                 };
                 approvalCycle: {
                     p50: number | null;
                     p90: number | null;
+                    /** @description counts per band of the report's durationBands, the last open-ended */
+                    bands: number[];
                 };
                 declined: number;
                 expired: number;
