@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ApprovalsPage, approvalsSection } from './approvals/approvals-page.tsx';
 import { CatalogPage } from './catalog/catalog-page.tsx';
+import { DashboardPage, dashboardSection } from './kpis/dashboard-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { MyRfqsPage } from './rfqs/my-rfqs-page.tsx';
@@ -24,6 +25,7 @@ const sectionOf = (path: string): string =>
 const Page = (props: { path: string; query: URLSearchParams }) => {
   const { path, query } = props;
   if (path === approvalsSection.to) return <ApprovalsPage />;
+  if (path === dashboardSection.to) return <DashboardPage />;
   if (path === '') return <CatalogPage q={query.get('q') ?? ''} category={query.get('category') ?? ''} />;
   if (path === 'rfqs') return <MyRfqsPage status={query.get('status') ?? ''} q={query.get('q') ?? ''} />;
   if (path === 'rfqs/new') return <NewRfqPage />;
@@ -52,7 +54,7 @@ export const Layout = (props: { children: ComponentChildren; current?: string })
         <span class="brand">Quote to order</span>
         <nav aria-label="Main">
           <ul>
-            {[...sections, ...approvalsSection.for(person)].map((s) => (
+            {[...sections, ...approvalsSection.for(person), ...dashboardSection.for(person)].map((s) => (
               <li key={s.to}>
                 <Link to={s.to} {...(props.current === s.to && { 'aria-current': 'page' as const })}>
                   {s.label}
@@ -79,7 +81,7 @@ export const Layout = (props: { children: ComponentChildren; current?: string })
 export const App = () => {
   const { path, query } = useLocation();
   return (
-    <Layout current={path === approvalsSection.to ? approvalsSection.to : sectionOf(path)}>
+    <Layout current={[approvalsSection.to, dashboardSection.to].includes(path) ? path : sectionOf(path)}>
       <Page path={path} query={query} />
     </Layout>
   );
