@@ -54,7 +54,9 @@ export const BarChart = (props: {
     const highest = Math.max(...bars.map((b) => b.value), 1);
     const axisLabel = (b: Bar | undefined) => b?.axisLabel ?? b?.label ?? '';
     const widest = Math.max(...bars.map((b) => labelWidth(axisLabel(b))));
-    const everyNth = Math.max(1, Math.ceil((bars.length * widest) / width));
+    // The value axis's width: its widest number (the scale tops out a little above the highest bar) and its ticks.
+    const valueAxis = Math.max(48, labelWidth(format(highest * 1.1)) + 16);
+    const everyNth = Math.max(1, Math.ceil((bars.length * widest) / (width - valueAxis)));
     const chart = new uPlot(
       {
         width,
@@ -73,7 +75,7 @@ export const BarChart = (props: {
           {
             stroke: ink,
             grid: { stroke: grid, width: 1 },
-            size: labelWidth(format(highest)),
+            size: valueAxis,
             values: (_, splits) => splits.map(format),
           },
         ],
