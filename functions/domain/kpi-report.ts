@@ -185,5 +185,11 @@ export const kpiReport = (
       ? a.key.localeCompare(b.key)
       : b.orderValue - a.orderValue || b.rfqs - a.rfqs || a.key.localeCompare(b.key),
   );
-  return { from: request.from, to: request.to, currency, durationBands: durationBandEdges.map((ms) => ms / 1000), groups };
+  return {
+    from: request.from,
+    to: request.to,
+    currency,
+    durationBands: durationBandEdges.map((ms) => ms / 1000),
+    groups,
+  };
 };

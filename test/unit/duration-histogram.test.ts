@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   bandCounts,
   bucketBounds,
-  durationBandEdges,
   bucketOf,
+  durationBandEdges,
   histogramOf,
   mergeHistograms,
   percentile,
@@ -112,4 +112,3 @@ describe('duration histogram', () => {
     expect(bands).toEqual([1, 0, 0, 0, 0, 1, 0, 1]);
   });
 });
-

@@ -1,6 +1,6 @@
-import type { Schemas } from '../api/client.ts';
+import type { components } from '../api/openapi.d.ts';
 
-export type KpiReport = Schemas['KpiReport'];
+export type KpiReport = components['schemas']['KpiReport'];
 export type KpiGroup = KpiReport['groups'][number];
 
 /** The counts of a report's groups added up: counts and band counts sum; percentiles and ratios do not, so none here. */
