@@ -106,10 +106,12 @@ describe('KPI rollups from the table stream', () => {
     await poller.caughtUp();
     const { report, itemsRead } = await readKpis(store.kpis, { ...march, groupBy: 'month' });
     // Time to quote: 0.5 h, 1 h, 3 h, 5 h → p50 is the 2nd (1 h), p90 the 4th (5 h). Approval cycle: 2 h, 10 h.
+    // In bands (≤1 h, 1–4 h, 4–8 h, 8 h–1 d, …): the 1 h sample's bucket reports 1.02 h, so it counts in 1–4 h.
     expect(report).toEqual({
       from: '2026-03-01',
       to: '2026-03-31',
       currency: 'USD',
+      durationBands: [3600, 14_400, 28_800, 86_400, 172_800, 259_200, 604_800],
       groups: [
         {
           key: '2026-03',
@@ -121,8 +123,8 @@ describe('KPI rollups from the table stream', () => {
           conversion: 0.5,
           orderValue: 90_00 + 80_00,
           averageOrderValue: 85_00,
-          timeToQuote: { p50: seconds(HOUR), p90: seconds(5 * HOUR) },
-          approvalCycle: { p50: seconds(2 * HOUR), p90: seconds(10 * HOUR) },
+          timeToQuote: { p50: seconds(HOUR), p90: seconds(5 * HOUR), bands: [1, 2, 1, 0, 0, 0, 0, 0] },
+          approvalCycle: { p50: seconds(2 * HOUR), p90: seconds(10 * HOUR), bands: [0, 1, 0, 1, 0, 0, 0, 0] },
           declined: 1,
           expired: 0,
           rejected: 1,
