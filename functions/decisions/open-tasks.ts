@@ -42,11 +42,14 @@ export const openTasks = async (caller: Caller, store: Store, now: Date): Promis
   ]);
   const names = new Map(companies);
   const rulesOf = new Map(rules);
-  return live.map(({ link, rfq }) => {
+  // A link waits on a quote the RFQ has; one without (a broken RFQ) is nothing anyone can decide, so it is no task.
+  return live.flatMap(({ link, rfq }) => {
+    const { quote } = rfq;
+    if (!quote) return [];
     const level = rfq.approvals.find((a) => a.level === link.level);
     const ruleNames = (level?.ruleIds ?? []).map(
       (id) => rulesOf.get(rfq.companyId)?.find((r) => r.ruleId === id)?.name ?? id,
     );
-    return { link, rfq, quote: rfq.quote!, companyName: names.get(rfq.companyId) ?? rfq.companyId, ruleNames };
+    return [{ link, rfq, quote, companyName: names.get(rfq.companyId) ?? rfq.companyId, ruleNames }];
   });
 };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { companyId, email } from './company.ts';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
+import { quoteOf } from './quote-of.ts';
 import { quoteLineSchema, type Rfq } from './rfq.ts';
 
 export const orderSchema = z.object({
@@ -27,14 +28,15 @@ export const orderIdFor = (rfqId: string): string => `ord_${rfqId.replace(/^rfq_
  * company's payment terms.
  */
 export const orderFrom = (rfq: Rfq, terms: { paymentTerms: string; at: string }): Order => {
-  const { quote } = rfq;
-  if (!quote) throw new Error(`RFQ ${rfq.rfqId} has no quote to order`);
+  const quote = quoteOf(rfq);
+  // Accepting requires a PO number; an order without one would be an order nobody can match to the buyer's books.
+  if (!rfq.poNumber) throw new Error(`RFQ ${rfq.rfqId} has no PO number to order under`);
   return {
     orderId: orderIdFor(rfq.rfqId),
     rfqId: rfq.rfqId,
     companyId: rfq.companyId,
     buyerEmail: rfq.buyerEmail,
-    poNumber: rfq.poNumber ?? '',
+    poNumber: rfq.poNumber,
     quoteVersion: quote.version,
     currency: quote.currency,
     lines: quote.lines,

@@ -1,5 +1,6 @@
 import { dayOf } from '#domain/calendar.ts';
 import { canApply } from '#domain/lifecycle.ts';
+import { quoteOf } from '#domain/quote-of.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
 import type { StepDeps } from './deps.ts';
 import { publishOnce } from './lifecycle-events.ts';
@@ -46,7 +47,7 @@ export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{
       },
     );
   }
-  const quote = rfq.quote!;
+  const quote = quoteOf(rfq);
   await publishOnce(deps, rfq, 'quote.sent', `v${quote.version}`);
   await emailOnce(deps, rfq.rfqId, `quote:v${quote.version}`, [
     quoteSentEmail({

@@ -1,5 +1,6 @@
 import { buildApprovalChain, overBudgetLevel } from '#domain/approval-chain.ts';
 import { fitsBudget } from '#domain/budget.ts';
+import { quoteOf } from '#domain/quote-of.ts';
 import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq, systemActor } from './marks.ts';
@@ -23,10 +24,11 @@ export const startApprovalChain = async (
       deps.store.catalog.getCompany(rfq.companyId),
     ]);
     const users = { users: company?.users ?? [] };
-    const chain = buildApprovalChain({ rules, quote: rfq.quote!, company: users, submitterEmail: rfq.buyerEmail });
+    const quote = quoteOf(rfq);
+    const chain = buildApprovalChain({ rules, quote, company: users, submitterEmail: rfq.buyerEmail });
     // Advisory: the conversion's conditional update is what holds when two orders race for the same remaining amount.
     const budget = await readBudgetStanding(deps.store, rfq, deps.now());
-    const overBudget = !fitsBudget(rfq.quote!.total, budget);
+    const overBudget = !fitsBudget(quote.total, budget);
     const approvals = overBudget ? [...chain, overBudgetLevel(chain, users, rfq.buyerEmail)] : chain;
     rfq =
       approvals.length === 0

@@ -30,4 +30,9 @@ describe('an approved RFQ becoming an order', () => {
     const unpriced = anRfq('rfq_none').build();
     expect(() => orderFrom(unpriced, { paymentTerms: 'NET30', at: '2026-11-23T10:00:00.000Z' })).toThrow(/no quote/);
   });
+
+  it('refuses an RFQ without a PO number rather than ordering under an empty one', () => {
+    const noPo = anRfq('rfq_nopo').withQuote(quote).withStatus('APPROVED').build();
+    expect(() => orderFrom(noPo, { paymentTerms: 'NET30', at: '2026-11-23T10:00:00.000Z' })).toThrow(/no PO number/);
+  });
 });
