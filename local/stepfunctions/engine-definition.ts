@@ -35,6 +35,8 @@ export interface TaskSpec {
   heartbeatSeconds?: number;
   waitSeconds?: number;
   waitTimestamp?: string;
+  /** The innermost Map or Parallel whose iterations (branches) run this state, if any. */
+  within?: string;
 }
 
 export interface EngineDefinition {
@@ -160,15 +162,17 @@ const rewriteStates = (
   timeScale: number,
   tasks: Map<string, TaskSpec>,
   stateTypes: Map<string, string>,
+  within?: string,
 ): Record<string, StateDefinition> => {
+  const inside = within === undefined ? {} : { within };
   const rewritten: Record<string, StateDefinition> = {};
   for (const [name, state] of Object.entries(states)) {
     stateTypes.set(name, state.Type);
     if (state.Type === 'Task') {
-      tasks.set(name, taskSpec(name, state));
+      tasks.set(name, { ...taskSpec(name, state), ...inside });
       rewritten[name] = rewriteTask(state, timeScale);
     } else if (state.Type === 'Wait') {
-      tasks.set(name, { name, integration: 'wait', resource: localWaitResource, callback: false });
+      tasks.set(name, { name, integration: 'wait', resource: localWaitResource, callback: false, ...inside });
       rewritten[name] = rewriteWait(state);
     } else if (state.Type === 'Fail') {
       // Without Error/Cause the library invents "FailStateError"; AWS reports none. Empty here, dropped when reported.
@@ -185,13 +189,13 @@ const rewriteStates = (
         const machine = state[field];
         if (isJsonObject(machine) && isJsonObject(machine.States)) {
           const nested = machine as MachineDefinition;
-          copy[field] = { ...nested, States: rewriteStates(nested.States, timeScale, tasks, stateTypes) };
+          copy[field] = { ...nested, States: rewriteStates(nested.States, timeScale, tasks, stateTypes, name) };
         }
       }
       if (Array.isArray(state.Branches)) {
         copy.Branches = nestedMachines({ Type: 'Parallel', Branches: state.Branches }).map((branch) => ({
           ...branch,
-          States: rewriteStates(branch.States, timeScale, tasks, stateTypes),
+          States: rewriteStates(branch.States, timeScale, tasks, stateTypes, name),
         }));
       }
       rewritten[name] = copy;

@@ -46,6 +46,8 @@ export class Execution implements RunningExecution {
   error?: string;
   cause?: string;
   readonly #ended = new AbortController();
+  /** Map and Parallel states that ended since they were last entered: their late iterations must not run. */
+  readonly #left = new Set<string>();
   #abortRun: (() => void) | undefined;
 
   constructor(
@@ -62,6 +64,10 @@ export class Execution implements RunningExecution {
 
   isRunning(): boolean {
     return this.status === 'RUNNING';
+  }
+
+  hasLeft(state: string): boolean {
+    return this.#left.has(state);
   }
 
   record(type: string, details?: Record<string, Json>): void {
@@ -167,15 +173,25 @@ export class Execution implements RunningExecution {
         case 'StateEntered':
           if (!state) break;
           this.record(`${type}StateEntered`, { name: state.name, input: JSON.stringify(state.input ?? null) });
-          if (type === 'Map' || type === 'Parallel') this.record(`${type}StateStarted`);
+          if (type === 'Map' || type === 'Parallel') {
+            this.#left.delete(state.name);
+            this.record(`${type}StateStarted`);
+          }
           break;
         case 'StateExited':
           if (!state) break;
-          if (type === 'Map' || type === 'Parallel') this.record(`${type}StateSucceeded`);
+          if (type === 'Map' || type === 'Parallel') {
+            this.#left.add(state.name);
+            this.record(`${type}StateSucceeded`);
+          }
           this.record(`${type}StateExited`, { name: state.name, output: JSON.stringify(state.output ?? null) });
           break;
         case 'StateFailed':
-          if (type === 'Map' || type === 'Parallel') this.record(`${type}StateFailed`);
+          if (!state) break;
+          if (type === 'Map' || type === 'Parallel') {
+            this.#left.add(state.name);
+            this.record(`${type}StateFailed`);
+          }
           break;
         case 'MapIterationStarted':
         case 'MapIterationSucceeded':

@@ -9,6 +9,8 @@ import { ExecutionClosed, StatesRuntime, TaskFailure } from './task-failure.ts';
 export interface RunningExecution {
   readonly arn: string;
   isRunning(): boolean;
+  /** Whether this Map or Parallel state has ended (failed or exited) since it was last entered. */
+  hasLeft(state: string): boolean;
   record(type: string, details?: Record<string, Json>): void;
   /** Resolves after `ms`, or at once when the execution ends. */
   sleep(ms: number): Promise<void>;
@@ -135,6 +137,8 @@ export const runTask = async (
   // The library reports the state's entry through an async stream: let it land in the history before our events.
   await new Promise((resolve) => setImmediate(resolve));
   if (!execution.isRunning()) throw new ExecutionClosed();
+  // The library starts a Map's queued iterations even after one failed the Map; on AWS the failure stops them all.
+  if (spec.within !== undefined && execution.hasLeft(spec.within)) throw new ExecutionClosed();
   const { input, directives } = unwrap(raw);
   if (spec.integration === 'wait') return runWait(directives, input, env, execution);
 

@@ -51,6 +51,40 @@ beforeAll(async () => {
         substitutions: {},
       },
       {
+        name: 'failing-map',
+        definition: JSON.stringify({
+          StartAt: 'Levels',
+          States: {
+            Levels: {
+              Type: 'Map',
+              ItemsPath: '$.levels',
+              MaxConcurrency: 1,
+              ItemSelector: { 'rfqId.$': '$.rfqId', 'levelIndex.$': '$$.Map.Item.Value' },
+              ItemProcessor: {
+                ProcessorConfig: { Mode: 'INLINE' },
+                StartAt: 'Ask',
+                States: {
+                  Ask: {
+                    Type: 'Task',
+                    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+                    Parameters: {
+                      FunctionName: 'request-approval',
+                      Payload: { 'rfqId.$': '$.rfqId', 'levelIndex.$': '$.levelIndex', 'taskToken.$': '$$.Task.Token' },
+                    },
+                    TimeoutSeconds: 3600,
+                    End: true,
+                  },
+                },
+              },
+              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Hold' }],
+              End: true,
+            },
+            Hold: { Type: 'Wait', Seconds: 360_000, End: true },
+          },
+        }),
+        substitutions: {},
+      },
+      {
         name: 'bare-fail',
         definition: JSON.stringify({ StartAt: 'Failed', States: { Failed: { Type: 'Fail' } } }),
         substitutions: {},
@@ -193,6 +227,22 @@ describe('Map over approval levels', () => {
       failure: { Error: 'ApprovalRejected', Cause: 'over budget' },
     });
     expect(approvals.requests.filter(ofRfq('rfq-chain-rejected'))).toHaveLength(1);
+  });
+
+  it('a failed level stops the Map: the next level, queued behind MaxConcurrency 1, is never asked', async () => {
+    const executionArn = await start('failing-map', 'rfq-failing-map', { rfqId: 'rfq-failing-map', levels: [0, 1] });
+    const first = await approvals.next(ofRfq('rfq-failing-map'));
+    await local.sfn.send(
+      new SendTaskFailureCommand({ taskToken: first.taskToken, error: 'ApprovalTimedOut', cause: 'nobody' }),
+    );
+    // The Catch leads to a long Wait, so the execution is still running while the library would start level 1.
+    await eventually(async () =>
+      (await historyOf(executionArn)).some((e) => e.type === 'WaitStateEntered') ? true : undefined,
+    );
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(approvals.requests.filter(ofRfq('rfq-failing-map'))).toHaveLength(1);
+    expect((await historyOf(executionArn)).filter((e) => e.type === 'TaskScheduled')).toHaveLength(1);
+    await local.sfn.send(new StopExecutionCommand({ executionArn }));
   });
 
   it('no levels: approved at once, without a Map', async () => {
