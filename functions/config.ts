@@ -29,6 +29,8 @@ export const configSchema = z.object({
   QUOTE_VALIDITY_SECONDS: seconds.optional(),
   REVIEW_TIMEOUT_SECONDS: seconds.default(48 * 3600),
   APPROVAL_TIMEOUT_SECONDS: seconds.default(72 * 3600),
+  /** How long an escalated review or approval level waits for the people it escalated to, before the RFQ expires. */
+  ESCALATION_TIMEOUT_SECONDS: seconds.default(24 * 3600),
   SALES_MANAGER_EMAIL: z.email().default('sales-manager@example.com'),
   LINK_TTL_SECONDS: seconds.default(7 * 24 * 3600),
 });

@@ -77,6 +77,7 @@ export const settingsSchema = z.object({
   quoteValidityDays: z.coerce.number().int().positive().optional(),
   reviewTimeoutSeconds: z.coerce.number().int().positive().optional(),
   approvalTimeoutSeconds: z.coerce.number().int().positive().optional(),
+  escalationTimeoutSeconds: z.coerce.number().int().positive().optional(),
   linkTtlSeconds: z.coerce.number().int().positive().optional(),
   apiRateLimit: z.coerce.number().positive().default(50),
   apiBurstLimit: z.coerce.number().int().positive().default(100),

@@ -28,6 +28,7 @@ const optionalEnvironment = (settings: Settings): Record<string, string> =>
       QUOTE_VALIDITY_DAYS: settings.quoteValidityDays,
       REVIEW_TIMEOUT_SECONDS: settings.reviewTimeoutSeconds,
       APPROVAL_TIMEOUT_SECONDS: settings.approvalTimeoutSeconds,
+      ESCALATION_TIMEOUT_SECONDS: settings.escalationTimeoutSeconds,
       LINK_TTL_SECONDS: settings.linkTtlSeconds,
     })
       .filter(([, value]) => value !== undefined)

@@ -32,7 +32,7 @@ export interface DemoResult {
   timeline: TimelineEntry[];
 }
 
-interface InboxEmail {
+export interface InboxEmail {
   messageId: string;
   destination: { to: string[] };
   subject: string;
@@ -53,7 +53,7 @@ interface RfqView {
 
 const pollMs = 100;
 
-const until = async <T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> => {
+export const until = async <T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -63,7 +63,7 @@ const until = async <T>(what: string, timeoutMs: number, probe: () => Promise<T 
   }
 };
 
-const json = async <T>(response: Response, what: string): Promise<T> => {
+export const json = async <T>(response: Response, what: string): Promise<T> => {
   const text = await response.text();
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;

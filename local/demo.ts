@@ -1,4 +1,5 @@
 import type { Role } from '#domain/company.ts';
+import { escalationStack, runEscalationDemo } from './demo-escalation.ts';
 import { type DemoTarget, runDemo, type TimelineEntry } from './demo-scenario.ts';
 import type { LocalStack } from './stack.ts';
 
@@ -6,6 +7,9 @@ import type { LocalStack } from './stack.ts';
  * `npm run demo`: one RFQ from submission to order. Uses the stack of a running `npm start` when one answers at
  * API_URL (default http://127.0.0.1:3000, inbox at SES_URL, default http://127.0.0.1:8005); otherwise starts its own
  * and stops it afterwards. Exits 0 only when the RFQ is ORDERED.
+ *
+ * `npm run demo -- --scenario escalation`: nobody answers the rep's review nor the approvers, and the escalations
+ * carry the RFQ to an order. Its waits must be seconds long, so it always starts its own stack (on free ports).
  */
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const sesUrl = process.env.SES_URL ?? 'http://127.0.0.1:8005';
@@ -45,15 +49,26 @@ const print = (entry: TimelineEntry): void => {
 // Exiting through process.exit runs the DynamoDB Local launcher's exit hook, so an interrupted demo leaves no java.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
+const scenarioArgument = process.argv.indexOf('--scenario');
+const scenario = scenarioArgument >= 0 ? process.argv[scenarioArgument + 1] : 'order';
+
 const main = async (): Promise<number> => {
+  if (scenario !== 'order' && scenario !== 'escalation') {
+    console.error(`unknown scenario "${scenario}": use order (the default) or escalation`);
+    return 2;
+  }
+  const escalation = scenario === 'escalation';
   let own: LocalStack | undefined;
-  let target = await runningStack();
+  let target = escalation ? undefined : await runningStack();
   if (target) {
     console.log(`Using the running stack at ${apiUrl} (inbox ${sesUrl}).`);
   } else {
-    console.log('No stack answers at', apiUrl, '— starting one for the demo…');
+    if (escalation)
+      console.log('The escalation scenario needs waits of seconds: starting its own stack on free ports…');
+    else console.log('No stack answers at', apiUrl, '— starting one for the demo…');
     const { startLocalStack } = await import('./stack.ts');
     own = await startLocalStack({
+      ...(escalation ? escalationStack : {}),
       log: (p) => {
         if (p.state === 'ready') console.log(`▸ ${p.service.padEnd(15)}… ready (${((p.ms ?? 0) / 1000).toFixed(1)} s)`);
       },
@@ -63,6 +78,13 @@ const main = async (): Promise<number> => {
   try {
     console.log(`\n${'time'.padEnd(12)} ${'elapsed'.padStart(7)}  ${'status'.padEnd(16)} ${'who'.padEnd(24)} what`);
     started = Date.now();
+    if (escalation) {
+      const result = await runEscalationDemo(target, print);
+      console.log(
+        `\n${result.rfqId} is ${result.status} (order ${result.orderId}) although nobody first asked answered.`,
+      );
+      return result.status === 'ORDERED' ? 0 : 1;
+    }
     const result = await runDemo(target, print);
     console.log(`\n${result.rfqId} is ${result.status}: order ${result.orderId}, ${result.total}.`);
     if (!own) console.log(`The emails are in the inbox: ${sesUrl}/`);

@@ -6,7 +6,10 @@ import type { LinkPurpose } from '#store/ports.ts';
 import type { FieldProblem } from './link-answer.ts';
 
 export interface DecisionInput {
-  decision: 'approve' | 'reject';
+  /** `reassign` only on a review escalated to the sales manager (decide-link checks who may). */
+  decision: 'approve' | 'reject' | 'reassign';
+  /** With `reassign`: the rep the review goes to. */
+  reassignTo?: string;
   comment?: string;
   /** Who the comment is for: both companies or the seller's staff (unsaid: shared for a rejection, else seller). */
   commentVisibility?: Visibility;
@@ -54,7 +57,7 @@ export const checkDecision = (
   if (adjustments.length > 0 && purpose !== 'rep-review') {
     return { ok: false, errors: [{ path: 'adjustments', message: 'only the rep review adjusts prices' }] };
   }
-  if (input.decision === 'reject') return { ok: true, adjustments: [], needsManager: 0 };
+  if (input.decision !== 'approve') return { ok: true, adjustments: [], needsManager: 0 };
   if (purpose !== 'rep-review') return { ok: true, adjustments, needsManager: 0 };
   const adjusted = applyAdjustments(quote, adjustments, limits);
   if (!adjusted.ok)

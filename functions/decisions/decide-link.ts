@@ -1,5 +1,5 @@
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { isApartFromProposer } from '#domain/policy.ts';
+import { isApartFromProposer, mayReassignByLink } from '#domain/policy.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { discountProposer } from './discount-proposer.ts';
@@ -28,6 +28,17 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
       status: 403,
       reason: 'You proposed this discount, so another sales manager must approve it. Nothing changed.',
     };
+  if (input.decision === 'reassign') {
+    const problem = !mayReassignByLink(link)
+      ? 'only a review escalated to the sales manager is reassigned'
+      : !input.reassignTo
+        ? 'name the rep the review goes to'
+        : input.reassignTo === rfq.accountRepEmail
+          ? `${input.reassignTo} already has this review`
+          : undefined;
+    if (problem)
+      return { kind: 'invalid', status: 400, link, rfq, quote, errors: [{ path: 'reassignTo', message: problem }] };
+  }
   const checked = checkDecision(link.purpose, quote, input, {
     maxRepDiscountPercent: deps.config.MAX_REP_DISCOUNT_PERCENT,
     actor: { email: link.approver, role: link.purpose === 'approval-level' ? 'approver' : 'rep' },
@@ -44,6 +55,7 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
       ...(comment && { comment }),
       ...(comment && input.commentVisibility && { commentVisibility: input.commentVisibility }),
       ...(checked.adjustments.length > 0 && { adjustments: checked.adjustments }),
+      ...(input.decision === 'reassign' && input.reassignTo && { reassignTo: input.reassignTo }),
     },
     at,
   );

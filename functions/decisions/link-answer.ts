@@ -19,7 +19,7 @@ export type LinkAnswer =
       status: 200;
       link: ApprovalLink;
       rfq: Rfq;
-      decision: 'approve' | 'reject';
+      decision: 'approve' | 'reject' | 'reassign';
       /** A rep's prices beyond their authority: approved by the rep, now waiting for the sales manager. */
       sentToManager?: boolean;
       /** The RFQ closed meanwhile (the buyer withdrew, it expired or failed): the decision changed nothing. */

@@ -15,12 +15,18 @@ export const resumeWait = async (
   rfq: Rfq,
   decidedBy: Pick<Actor, 'email' | 'role'> = {
     email: link.approver,
-    role: link.purpose === 'discount-approval' ? 'sales-manager' : 'rep',
+    // A review escalated past the rep went to the sales manager: their link decides as the sales manager.
+    role:
+      link.purpose === 'discount-approval' || (link.purpose === 'rep-review' && link.escalated)
+        ? 'sales-manager'
+        : 'rep',
   },
 ): Promise<LinkAnswer> => {
   const decision = link.decision!;
   const level = rfq.approvals.find((a) => a.level === link.level);
-  const waitsForAll = link.purpose === 'approval-level' && level?.mode === 'all' && decision.decision === 'approve';
+  // An escalation contact decides the whole level; otherwise an `all` level waits for every approver.
+  const waitsForAll =
+    link.purpose === 'approval-level' && level?.mode === 'all' && decision.decision === 'approve' && !link.escalated;
   const pendingOfWait = async () =>
     (await deps.store.links.listForRfq(rfq.rfqId)).filter((l) => l.waitId === link.waitId && l.status === 'PENDING');
   if (waitsForAll) {
@@ -35,6 +41,7 @@ export const resumeWait = async (
           ...(decision.comment && { comment: decision.comment }),
           ...(decision.commentVisibility && { commentVisibility: decision.commentVisibility }),
           ...(decision.adjustments?.length && { adjustments: decision.adjustments }),
+          ...(decision.reassignTo && { reassignTo: decision.reassignTo }),
           by: decidedBy.email,
           role: decidedBy.role,
           at: decision.at,

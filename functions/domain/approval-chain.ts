@@ -95,7 +95,19 @@ export const buildApprovalChain = ({ rules, quote, company, submitterEmail }: Ch
     const approvers = fresh.filter((approver) => approver !== submitter);
     if (approvers.length > 0) {
       const mode = contributing.some(({ level }) => level.mode === 'all') ? 'all' : 'any';
-      chain.push({ level, mode, approvers, ruleIds, escalated: false, decisions: [], status: 'WAITING' });
+      const escalateTo = [
+        ...new Set(contributing.flatMap(({ level }) => (level.escalateTo ? [level.escalateTo.toLowerCase()] : []))),
+      ];
+      chain.push({
+        level,
+        mode,
+        approvers,
+        ruleIds,
+        escalated: false,
+        ...(escalateTo.length > 0 && { escalateTo }),
+        decisions: [],
+        status: 'WAITING',
+      });
       continue;
     }
     const admins = adminsBut(company, submitter);
@@ -143,6 +155,21 @@ export const overBudgetLevel = (
 export const approvedOverBudget = (chain: readonly ApprovalStep[]): boolean =>
   chain.some((step) => step.reason === OVER_BUDGET && step.status === 'APPROVED');
 
+/**
+ * Who decides a level its approvers left unanswered past their reminder: the contacts its rules name, else the
+ * company's admins — never the submitter (a contact who is the submitter is skipped, and the admins stand in). Empty
+ * when nobody is left: the level then expires.
+ */
+export const escalationContacts = (
+  step: Pick<ApprovalStep, 'escalateTo'>,
+  company: Pick<Company, 'users'>,
+  submitterEmail: string,
+): string[] => {
+  const submitter = submitterEmail.toLowerCase();
+  const named = (step.escalateTo ?? []).map((e) => e.toLowerCase()).filter((e) => e !== submitter);
+  return named.length > 0 ? [...new Set(named)] : adminsBut(company, submitter);
+};
+
 /** A decision the step cannot take: the approver is not in the level, has decided already, or the level is closed. */
 export class DecisionRefused extends Error {
   override readonly name = 'DecisionRefused';
@@ -150,7 +177,8 @@ export class DecisionRefused extends Error {
 
 /**
  * One approver's decision on one level. `any`: the first approval approves the level; `all`: the last missing approval
- * does. Any rejection rejects it. Returns the new step; the step passed in is left as it was.
+ * does. Any rejection rejects it. A contact the level was escalated to decides it for the whole level. Returns the new
+ * step; the step passed in is left as it was.
  */
 export const recordDecision = (
   step: ApprovalStep,
@@ -163,7 +191,9 @@ export const recordDecision = (
   if (step.status === 'APPROVED' || step.status === 'REJECTED') {
     throw new DecisionRefused(`level ${step.level} is already ${step.status.toLowerCase()}`);
   }
-  if (!step.approvers.includes(who)) throw new DecisionRefused(`${who} is not an approver of level ${step.level}`);
+  const escalatedTo = step.escalation?.to.includes(who) === true;
+  if (!step.approvers.includes(who) && !escalatedTo)
+    throw new DecisionRefused(`${who} is not an approver of level ${step.level}`);
   if (step.decisions.some((d) => d.approver === who)) {
     throw new DecisionRefused(`${who} has already decided level ${step.level}`);
   }
@@ -175,7 +205,7 @@ export const recordDecision = (
   const status =
     decision === 'reject'
       ? 'REJECTED'
-      : step.mode === 'any' || step.approvers.every((a) => approvedBy.has(a))
+      : escalatedTo || step.mode === 'any' || step.approvers.every((a) => approvedBy.has(a))
         ? 'APPROVED'
         : 'PENDING';
   return { ...step, decisions, status };

@@ -71,6 +71,8 @@ export const conditionSchema: z.ZodType<Condition> = z.preprocess((value, ctx) =
 export const approvalLevelSchema = z.object({
   approvers: z.array(email).min(1).max(50),
   mode: z.enum(['any', 'all']),
+  /** Who decides when the level's approvers leave it unanswered past their reminder (default: the company's admins). */
+  escalateTo: email.optional(),
 });
 export type ApprovalLevel = z.infer<typeof approvalLevelSchema>;
 
@@ -85,8 +87,8 @@ export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 export const approvalRulesSchema = z.object({ rules: z.array(approvalRuleSchema).max(100) });
 
 /**
- * Approvers must be the company's own users with the approver role (or its admins): a rule naming anyone else would
- * send a purchase approval link outside the company. Answers one problem per approver that is not.
+ * Approvers and escalation contacts must be the company's own users with the approver role (or its admins): a rule
+ * naming anyone else would send a purchase approval link outside the company. Answers one problem per person who is not.
  */
 export const approversOutsideCompany = (
   rules: readonly ApprovalRule[],
@@ -95,18 +97,12 @@ export const approversOutsideCompany = (
   const approvers = new Set(
     users.filter((u) => u.roles.includes('approver') || u.roles.includes('admin')).map((u) => u.email),
   );
+  const outside = (who: string, path: string) =>
+    approvers.has(who) ? [] : [{ path, message: `${who} is not an approver of this company` }];
   return rules.flatMap((rule, r) =>
-    rule.levels.flatMap((level, l) =>
-      level.approvers.flatMap((approver, a) =>
-        approvers.has(approver)
-          ? []
-          : [
-              {
-                path: `rules.${r}.levels.${l}.approvers.${a}`,
-                message: `${approver} is not an approver of this company`,
-              },
-            ],
-      ),
-    ),
+    rule.levels.flatMap((level, l) => [
+      ...level.approvers.flatMap((approver, a) => outside(approver, `rules.${r}.levels.${l}.approvers.${a}`)),
+      ...(level.escalateTo ? outside(level.escalateTo, `rules.${r}.levels.${l}.escalateTo`) : []),
+    ]),
   );
 };

@@ -77,6 +77,10 @@ export const reviewerRole = (caller: Caller, rfq: OwnedRfq): 'rep' | 'sales-mana
 };
 export const mayReview = (caller: Caller, rfq: OwnedRfq): boolean => reviewerRole(caller, rfq) !== undefined;
 
+/** Giving a review to another rep: from the link a review escalated to the sales manager after the rep left it unanswered. */
+export const mayReassignByLink = (link: { purpose: TaskPurpose; escalated?: true }): boolean =>
+  link.purpose === 'rep-review' && link.escalated === true;
+
 /** Separation of duties: whoever proposed a discount never approves it (by API or by an email link they hold). */
 export const isApartFromProposer = (deciderEmail: string, proposedBy: string | undefined): boolean =>
   deciderEmail !== proposedBy;
@@ -137,15 +141,24 @@ export const mayEditBudgets = mayEditApprovalRules;
 export const seesBudget = (caller: Caller, rfq: Owned): boolean =>
   (has(caller, 'buyer') || has(caller, 'approver')) && ofCompany(caller, rfq);
 
+/** A purchase approval level as the policy needs it: who it names, and who it went to when left unanswered. */
+export interface DecidableLevel {
+  approvers: readonly string[];
+  escalation?: { to: readonly string[] };
+}
+
 /**
- * Approving one level of a purchase: a named approver of that level — never the buyer who submitted the purchase
- * (segregation of duties: the chain skips them, and a link or delegation that would reach them decides nothing).
+ * Approving one level of a purchase: a named approver of that level, or a contact it was escalated to — never the
+ * buyer who submitted the purchase (segregation of duties: the chain skips them, and a link or delegation that would
+ * reach them decides nothing).
  */
 export const mayApprovePurchaseLevel = (
   approverEmail: string,
-  level: { approvers: readonly string[] },
+  level: DecidableLevel,
   rfq: Pick<OwnedRfq, 'buyerEmail'>,
-): boolean => level.approvers.includes(approverEmail) && approverEmail !== rfq.buyerEmail;
+): boolean =>
+  (level.approvers.includes(approverEmail) || level.escalation?.to.includes(approverEmail) === true) &&
+  approverEmail !== rfq.buyerEmail;
 
 /** What an open wait asks for: a rep's review, a sales manager's discount approval, one level of a purchase approval. */
 export type TaskPurpose = 'rep-review' | 'discount-approval' | 'approval-level';
@@ -169,10 +182,10 @@ export const mayListOwnTasks = (caller: Caller): boolean => caller.groups.length
 
 /**
  * Deciding a purchase approval level in the app (POST /rfqs/{rfqId}/approval): an approver of the buying company whom
- * the level names — never the buyer who submitted it.
+ * the level names or was escalated to — never the buyer who submitted it.
  */
 export const mayDecidePurchaseLevel = (
   caller: Caller,
   rfq: Pick<OwnedRfq, 'companyId' | 'buyerEmail'>,
-  level: { approvers: readonly string[] },
+  level: DecidableLevel,
 ): boolean => has(caller, 'approver') && ofCompany(caller, rfq) && mayApprovePurchaseLevel(caller.email, level, rfq);

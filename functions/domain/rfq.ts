@@ -75,6 +75,10 @@ export const approvalStepSchema = z.object({
   escalated: z.boolean(),
   /** Why the level exists when no rule made it: "over budget". */
   reason: z.string().optional(),
+  /** The escalation contacts the level's rules name (the company's admins when none does). */
+  escalateTo: z.array(email).optional(),
+  /** The level went unanswered past its reminder: these people may decide it for the whole level, since `at`. */
+  escalation: z.object({ to: z.array(email).min(1), at: z.iso.datetime() }).optional(),
   decisions: z.array(
     z.object({
       approver: email,

@@ -1,4 +1,4 @@
-import type { Audience } from '#domain/policy.ts';
+import { type Audience, mayReassignByLink } from '#domain/policy.ts';
 import { quoteView } from '#domain/quote-view.ts';
 import type { LinkAnswer } from '../decisions/link-answer.ts';
 import type { LinkPage } from '../pages/approval-page.ts';
@@ -34,6 +34,7 @@ export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: numb
         ...(rfq.note !== undefined && { note: rfq.note }),
         quote: quoteView(answer.quote, audience),
         ...(audience === 'seller' && link.purpose === 'rep-review' && { maxRepDiscountPercent }),
+        ...(mayReassignByLink(link) && { reassign: true as const }),
         errors: answer.kind === 'invalid' ? answer.errors : [],
       };
     }

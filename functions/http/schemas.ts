@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { approvalRuleSchema } from '#domain/approval-rule.ts';
 import { budgetsBodySchema } from '#domain/budget.ts';
 import { visibility } from '#domain/comment.ts';
-import { companyId, companySchema } from '#domain/company.ts';
+import { companyId, companySchema, email } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
@@ -97,7 +97,9 @@ const gatherPrices = (raw: unknown): unknown => {
 export const linkDecisionBody = z.preprocess(
   gatherPrices,
   z.strictObject({
-    decision: z.enum(['approve', 'reject']),
+    /** `reassign`: the sales manager gives a review escalated to them to another rep (`reassignTo`). */
+    decision: z.enum(['approve', 'reject', 'reassign']),
+    reassignTo: email.optional(),
     comment: multiLine(2000)
       .transform((value) => value.trim())
       .optional(),

@@ -36,6 +36,8 @@ export type LinkPage =
       quote: QuoteView;
       /** Only on the rep's own review page: the authority the price inputs are measured against. */
       maxRepDiscountPercent?: number;
+      /** Only on the sales manager's escalated review: they may give the review to another rep instead. */
+      reassign?: true;
       errors: { path: string; message: string }[];
     }
   | {
@@ -43,7 +45,7 @@ export type LinkPage =
       status: number;
       rfqId: string;
       purpose: Purpose;
-      decision: 'approve' | 'reject';
+      decision: 'approve' | 'reject' | 'reassign';
       sentToManager?: true;
       closedAs?: RfqStatus;
     }
@@ -151,6 +153,16 @@ ${p.maxRepDiscountPercent !== undefined ? html`${repAuthorityHtml(p.quote, p.max
 <button class="approve" type="submit" name="decision" value="approve">Approve</button>
 <button class="reject" type="submit" name="decision" value="reject">Reject</button>
 </div>
+</form>
+${p.reassign ? reassignForm : ''}`;
+
+const reassignForm = html`<form method="post">
+<h2>Or give the review to another rep</h2>
+<label for="reassign-to">The rep's email</label>
+<input id="reassign-to" name="reassignTo" type="email" autocomplete="off" required>
+<div class="buttons">
+<button class="approve" type="submit" name="decision" value="reassign">Reassign the review</button>
+</div>
 </form>`;
 
 const message = (status: number, title: string, text: string): Page =>
@@ -174,6 +186,12 @@ const decidedPage = (p: Extract<LinkPage, { outcome: 'decided' }>): Page => {
       200,
       'Sent to the sales manager',
       `Some of your prices on ${p.rfqId} go beyond your own authority, so the quote now waits for the sales manager's approval before it goes to the buyer. You will be told of the decision.`,
+    );
+  if (p.decision === 'reassign')
+    return message(
+      200,
+      'Reassigned — thank you',
+      `The review of ${p.rfqId} now waits for the rep you named; they have been emailed a link. You can close this page.`,
     );
   const what = p.purpose === 'rep-review' && p.decision === 'approve' ? ' The quote goes to the buyer now.' : '';
   return message(

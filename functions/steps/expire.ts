@@ -3,6 +3,7 @@ import { canApply, terminalStatuses } from '#domain/lifecycle.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { rfqExpiredEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
+import { tellEscalatedOfExpiry } from './escalation-notice.ts';
 import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
 import { step } from './step.ts';
@@ -25,8 +26,9 @@ const expiredWhile = async (deps: StepDeps, rfqId: string): Promise<{ waitingFor
 };
 
 /**
- * Expire: a wait ran out after its reminder (or the quote's validity ended). The RFQ becomes EXPIRED, every pending
- * link dies, buyer and rep are told what it was waiting for, and `rfq.expired` goes out.
+ * Expire: a wait ran out after its reminder and its escalation (or the quote's validity ended). The RFQ becomes
+ * EXPIRED, every pending link dies, buyer and rep are told what it was waiting for — and so is everyone the escalation
+ * asked — and `rfq.expired` goes out.
  */
 export const expire = async ({ rfqId }: z.output<typeof input>, deps: StepDeps) => {
   let rfq = await loadRfq(deps, rfqId);
@@ -47,6 +49,8 @@ export const expire = async ({ rfqId }: z.output<typeof input>, deps: StepDeps) 
     await deps.store.waits.delete(rfqId, 'buyer-decision');
     await emailOnce(deps, rfqId, 'expired', [rfqExpiredEmail(rfq, what)]);
   }
+  const from = (await deps.store.rfqs.history(rfqId)).findLast((event) => event.action === 'expired')?.from;
+  if (rfq.status === 'EXPIRED' && from) await tellEscalatedOfExpiry(deps, rfqId, from);
   if (rfq.status === 'EXPIRED') await publishOnce(deps, rfq, 'rfq.expired', 'final', await expiredWhile(deps, rfqId));
   return { rfqId, status: rfq.status };
 };

@@ -12,6 +12,8 @@ export interface OpenWait {
   purpose: LinkPurpose;
   level?: number;
   approvers: string[];
+  /** Those of `approvers` the wait reaches by escalation: their links say so. */
+  escalatedTo?: readonly string[];
   /** The email of one approver, given their own link and the wait's deadline. */
   compose: (approver: string, link: string, expiresAt: string) => EmailMessage;
 }
@@ -43,6 +45,7 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
     ...(wait.level !== undefined && { level: wait.level }),
     waitId,
     approver,
+    ...(wait.escalatedTo?.includes(approver) && { escalated: true as const }),
     taskToken: request.taskToken,
     status: 'PENDING',
     createdAt,
@@ -52,12 +55,14 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
   for (const { approver, token } of minted) {
     await deps.mailer.send(wait.compose(approver, linkUrl(deps.config.PUBLIC_BASE_URL, token), expiresAt));
   }
-  await mark(deps, rfq.rfqId, request.reminder ? 'reminder-sent' : 'decision-requested', {
+  const action = request.escalate ? 'escalated' : request.reminder ? 'reminder-sent' : 'decision-requested';
+  await mark(deps, rfq.rfqId, action, {
     key,
     purpose: wait.purpose,
     ...(wait.level !== undefined && { level: wait.level }),
     quoteVersion: request.quoteVersion,
     to: minted.map((m) => m.approver),
+    ...(wait.escalatedTo && { escalatedTo: wait.escalatedTo }),
     expiresAt,
   });
   return { waitId, sent: true };

@@ -34,6 +34,7 @@ export const priceQuote = async ({ rfqId }: z.output<typeof input>, deps: StepDe
     timeouts: {
       reviewSeconds: config.REVIEW_TIMEOUT_SECONDS,
       approvalSeconds: config.APPROVAL_TIMEOUT_SECONDS,
+      escalationSeconds: config.ESCALATION_TIMEOUT_SECONDS,
       quoteSeconds: config.QUOTE_VALIDITY_SECONDS ?? config.QUOTE_VALIDITY_DAYS * 24 * 3600,
     },
   };

@@ -2,6 +2,7 @@ import { DecisionRefused, recordDecision } from '#domain/approval-chain.ts';
 import type { ApprovalStep } from '#domain/rfq.ts';
 import { approvalRejectedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
+import { tellEscalated } from './escalation-notice.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
 import { type LevelDecision, type LevelState, levelDecisionSchema, levelStateSchema } from './state.ts';
 import { step } from './step.ts';
@@ -36,8 +37,11 @@ export const recordApproval = async (
     .sort((a, b) => (a.decision!.at < b.decision!.at ? -1 : a.decision!.at > b.decision!.at ? 1 : 0));
   let level = current;
   for (const link of decided) {
+    const { decision, at, comment } = link.decision!;
+    // Only a rep review is ever reassigned; a purchase approval link cannot carry it (decide-link refuses it).
+    if (decision === 'reassign') continue;
     try {
-      level = recordDecision(level, link.approver, link.decision!.decision, link.decision!.at, link.decision!.comment);
+      level = recordDecision(level, link.approver, decision, at, comment);
     } catch (error) {
       // The level already holds this approver's decision (a retried step): it is not recorded twice.
       if (!(error instanceof DecisionRefused)) throw error;
@@ -97,4 +101,15 @@ export const recordApproval = async (
   return { ...state, outcome };
 };
 
-export const handler = step('RecordApproval', input, recordApproval);
+export const handler = step('RecordApproval', input, async (event, deps) => {
+  const recorded = await recordApproval(event, deps);
+  if (recorded.outcome !== 'waiting')
+    await tellEscalated(
+      deps,
+      event.rfqId,
+      event.approval.waitId,
+      `level ${event.level} was ${recorded.outcome} (${event.approval.by} decided)`,
+      event.approval.by,
+    );
+  return recorded;
+});

@@ -2,9 +2,11 @@ import { applyAdjustments, quoteIsComplete } from '#domain/rep-authority.ts';
 import type { Actor } from '#domain/rfq.ts';
 import { rfqRejectedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
+import { tellEscalated } from './escalation-notice.ts';
 import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq } from './marks.ts';
 import { recordedOutcome } from './outcome.ts';
+import { reassignReview } from './reassign-review.ts';
 import { type SellerDecision, sellerDecisionSchema, type WorkflowState, workflowStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { assertWaitable } from './waitable.ts';
@@ -35,6 +37,8 @@ export const recordReview = async (
   }
   const rfq = await loadRfq(deps, state.rfqId);
   const quote = assertWaitable(rfq, 'IN_REVIEW', state.quoteVersion);
+  if (review.decision === 'reassign' && review.reassignTo)
+    return reassignReview(rfq, { ...review, reassignTo: review.reassignTo }, state, key, deps);
   const actor: Actor = { email: review.by, role: review.role };
   const said = review.comment ? { comment: review.comment } : {};
   // A rejection's reason is the buyer's to read (their email says it); any other review note stays with the seller's
@@ -112,4 +116,13 @@ export const recordReview = async (
   };
 };
 
-export const handler = step('RecordReview', input, recordReview);
+const outcomeText = (review: SellerDecision): string =>
+  review.decision === 'reassign'
+    ? `${review.by} reassigned the review to ${review.reassignTo}`
+    : `${review.by} ${review.decision === 'approve' ? 'approved' : 'rejected'} the quote`;
+
+export const handler = step('RecordReview', input, async (event, deps) => {
+  const recorded = await recordReview(event, deps);
+  await tellEscalated(deps, event.rfqId, event.review.waitId, outcomeText(event.review), event.review.by);
+  return recorded;
+});

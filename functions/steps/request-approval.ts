@@ -1,8 +1,11 @@
 import * as z from 'zod';
+import { escalationContacts } from '#domain/approval-chain.ts';
+import type { ApprovalStep, Rfq } from '#domain/rfq.ts';
 import { approvalRequestEmail } from '#email/approval-request.ts';
+import { approvalEscalationEmail } from '#email/escalation.ts';
 import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import type { StepDeps } from './deps.ts';
-import { loadRfq } from './marks.ts';
+import { loadRfq, systemActor } from './marks.ts';
 import { openWait } from './open-wait.ts';
 import { companyName } from './reprice.ts';
 import { waitRequestSchema } from './state.ts';
@@ -12,35 +15,60 @@ import { assertWaitable, NotWaitable } from './waitable.ts';
 const input = waitRequestSchema.extend({ level: z.number().int().min(1) });
 
 /**
+ * The level goes to its escalation contacts (the rule's `escalateTo`, else the company's admins, never the buyer):
+ * stored on the level once, so a retried step and the decision that follows see the same people.
+ */
+const escalate = async (deps: StepDeps, rfq: Rfq, level: ApprovalStep): Promise<{ rfq: Rfq; level: ApprovalStep }> => {
+  if (level.escalation) return { rfq, level };
+  const company = await deps.store.catalog.getCompany(rfq.companyId);
+  const to = escalationContacts(level, { users: company?.users ?? [] }, rfq.buyerEmail);
+  if (to.length === 0) return { rfq, level };
+  const escalated = { ...level, escalation: { to, at: deps.now().toISOString() } };
+  const updated = await deps.store.rfqs.update(
+    rfq,
+    { approvals: rfq.approvals.map((a) => (a.level === level.level ? escalated : a)) },
+    { actor: systemActor(deps), action: 'approval-escalated', detail: { level: level.level, to } },
+  );
+  return { rfq: updated, level: escalated };
+};
+
+/**
  * RequestApproval (one level of the chain): every approver who has not decided yet gets their own link, all bound to
- * this one wait. `any`: the first decision ends the wait; `all`: the last approval (or any rejection) does.
+ * this one wait. `any`: the first decision ends the wait; `all`: the last approval (or any rejection) does. Escalated
+ * (unanswered past the reminder): the level's escalation contacts get links too, and any one of them decides it.
  */
 export const requestApproval = async (request: z.output<typeof input>, deps: StepDeps): Promise<{ waitId: string }> => {
-  const rfq = await loadRfq(deps, request.rfqId);
+  let rfq = await loadRfq(deps, request.rfqId);
   const quote = assertWaitable(rfq, 'PENDING_APPROVAL', request.quoteVersion);
-  const level = rfq.approvals.find((a) => a.level === request.level);
+  let level = rfq.approvals.find((a) => a.level === request.level);
   if (!level) throw new NotWaitable(`RFQ ${rfq.rfqId} has no approval level ${request.level}`);
-  const undecided = level.approvers.filter((a) => !level.decisions.some((d) => d.approver === a));
+  if (request.escalate) ({ rfq, level } = await escalate(deps, rfq, level));
+  const step = level;
+  const undecided = step.approvers.filter((a) => !step.decisions.some((d) => d.approver === a));
+  const contacts = request.escalate ? (step.escalation?.to ?? []) : [];
   const [name, budget] = await Promise.all([companyName(deps, rfq), readBudgetStanding(deps.store, rfq, deps.now())]);
   const { waitId } = await openWait(deps, {
     rfq,
     request,
     purpose: 'approval-level',
-    level: level.level,
-    approvers: undecided,
+    level: step.level,
+    approvers: [...undecided, ...contacts],
+    ...(request.escalate && { escalatedTo: contacts }),
     compose: (approver, link, expiresAt) =>
-      approvalRequestEmail({
-        rfq,
-        quote,
-        companyName: name,
-        step: level,
-        levels: rfq.approvals.length,
-        approver,
-        link,
-        expiresAt,
-        reminder: request.reminder,
-        budget,
-      }),
+      contacts.includes(approver)
+        ? approvalEscalationEmail({ rfq, quote, companyName: name, step, to: approver, link, expiresAt, budget })
+        : approvalRequestEmail({
+            rfq,
+            quote,
+            companyName: name,
+            step,
+            levels: rfq.approvals.length,
+            approver,
+            link,
+            expiresAt,
+            reminder: request.reminder,
+            budget,
+          }),
   });
   return { waitId };
 };

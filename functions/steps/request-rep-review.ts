@@ -1,3 +1,4 @@
+import { reviewEscalationEmail, reviewStillYoursEmail } from '#email/escalation.ts';
 import { repReviewEmail } from '#email/review-request.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
@@ -19,26 +20,39 @@ const noteFor = async (deps: StepDeps, rfqId: string): Promise<string | undefine
     : `${last.actor.email} rejected the discount${comment}`;
 };
 
-/** RepReview: emails the account rep one link to approve, adjust or reject; the task token waits behind it. */
+/**
+ * RepReview: emails the account rep one link to approve, adjust or reject; the task token waits behind it. Escalated
+ * (the rep left it unanswered past the reminder): the sales manager gets a link too — to decide, or to reassign the
+ * review to another rep — and the rep's fresh link still decides; the first decision counts.
+ */
 export const requestRepReview = async (request: WaitRequest, deps: StepDeps): Promise<{ waitId: string }> => {
   const rfq = await loadRfq(deps, request.rfqId);
   const quote = assertWaitable(rfq, 'IN_REVIEW', request.quoteVersion);
   const [name, note] = await Promise.all([companyName(deps, rfq), noteFor(deps, rfq.rfqId)]);
+  const salesManager = deps.config.SALES_MANAGER_EMAIL;
+  const escalatedTo = request.escalate && salesManager !== rfq.accountRepEmail ? [salesManager] : [];
   const { waitId } = await openWait(deps, {
     rfq,
     request,
     purpose: 'rep-review',
-    approvers: [rfq.accountRepEmail],
-    compose: (_, link, expiresAt) =>
-      repReviewEmail({
-        rfq,
-        quote,
-        companyName: name,
-        link,
-        expiresAt,
-        reminder: request.reminder,
-        ...(note && { note }),
-      }),
+    approvers: [rfq.accountRepEmail, ...escalatedTo],
+    ...(request.escalate && { escalatedTo }),
+    compose: (to, link, expiresAt) => {
+      if (!request.escalate)
+        return repReviewEmail({
+          rfq,
+          quote,
+          companyName: name,
+          link,
+          expiresAt,
+          reminder: request.reminder,
+          ...(note && { note }),
+        });
+      const escalation = { rfq, quote, companyName: name, link, expiresAt };
+      return to === salesManager
+        ? reviewEscalationEmail({ ...escalation, to })
+        : reviewStillYoursEmail({ ...escalation, salesManager });
+    },
   });
   return { waitId };
 };

@@ -10,6 +10,7 @@ import { sku } from '#domain/product.ts';
 export const timeoutsSchema = z.object({
   reviewSeconds: z.number().int().positive(),
   approvalSeconds: z.number().int().positive(),
+  escalationSeconds: z.number().int().positive(),
   quoteSeconds: z.number().int().positive(),
 });
 export type Timeouts = z.infer<typeof timeoutsSchema>;
@@ -28,6 +29,8 @@ export const waitRequestSchema = z.object({
   taskToken: z.string().min(1),
   expiresInSeconds: z.number().int().positive(),
   reminder: z.boolean().default(false),
+  /** The wait after the reminder: it also goes to whoever stands in when the people asked do not answer. */
+  escalate: z.boolean().optional(),
 });
 export type WaitRequest = z.infer<typeof waitRequestSchema>;
 
@@ -35,7 +38,9 @@ export const adjustmentSchema = z.object({ sku, unitPrice: z.number().int().min(
 
 /** What a rep-review or discount-approval wait resumes with (SendTaskSuccess output). */
 export const sellerDecisionSchema = z.object({
-  decision: z.enum(['approve', 'reject']),
+  /** `reassign`: the sales manager gives an escalated review to another rep (`reassignTo`). */
+  decision: z.enum(['approve', 'reject', 'reassign']),
+  reassignTo: email.optional(),
   comment: z.string().optional(),
   commentVisibility: visibility.optional(),
   adjustments: z.array(adjustmentSchema).optional(),

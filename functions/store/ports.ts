@@ -85,6 +85,11 @@ export interface RfqStore {
   comments(rfqId: string): Promise<Comment[]>;
   /** A post to the thread; it does not touch the RFQ item, so it never races the workflow's writes. */
   addComment(comment: Comment): Promise<void>;
+  /**
+   * The one write that changes an RFQ's rep (update keeps it fixed): the sales manager gave its review to another rep,
+   * who from now on owns it — reads it, reviews it, finds it in their lists. Same guard as update.
+   */
+  reassign(rfq: Rfq, repEmail: string, event: EventInput): Promise<Rfq>;
   listByCompany(companyId: string, query: ListQuery): Promise<Page<Rfq>>;
   listByRep(repEmail: string, query: ListQuery): Promise<Page<Rfq>>;
   /** Every company's RFQs, newest first (admin, sales manager). */
@@ -165,13 +170,17 @@ export interface ApprovalLink {
   /** The wait this link belongs to: one per callback attempt. All links of a wait share it. */
   waitId: string;
   approver: string;
+  /** Issued by an escalation to someone the wait did not ask at first (the sales manager, a level's contact). */
+  escalated?: true;
   /** The Step Functions task token to answer; never leaves the backend. */
   taskToken: string;
   status: LinkStatus;
   createdAt: string;
   expiresAt: string;
   decision?: {
-    decision: 'approve' | 'reject';
+    decision: 'approve' | 'reject' | 'reassign';
+    /** With `reassign`: the rep the review goes to. */
+    reassignTo?: string;
     at: string;
     comment?: string;
     commentVisibility?: Visibility;

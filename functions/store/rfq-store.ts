@@ -250,6 +250,10 @@ export const createRfqStore = (table: TableClient): RfqStore => {
       return write(rfq, nextRfq(rfq, { ...changes, status: rfq.status }, now()), input);
     },
 
+    async reassign(rfq, repEmail, input) {
+      return write(rfq, { ...nextRfq(rfq, { status: rfq.status }, now()), accountRepEmail: repEmail }, input);
+    },
+
     async convertToOrder(rfq, order: Order, input, charges = []) {
       const to = nextStatus('convert', rfq.status);
       if (order.orderId !== orderIdFor(rfq.rfqId) || order.rfqId !== rfq.rfqId) {

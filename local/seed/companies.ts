@@ -95,7 +95,10 @@ export const contractsFor = (today: Date): Contract[] => {
   ];
 };
 
-/** Acme: big orders need a team lead, then finance. Globex: anything electronic needs both IT and operations. */
+/**
+ * Acme: big orders need a team lead, then finance. Globex: anything electronic needs both IT and operations, and when
+ * neither answers in time, Jonas (the admin) decides.
+ */
 export const approvalRules: Record<string, ApprovalRule[]> = {
   [acme.companyId]: [
     {
@@ -113,7 +116,9 @@ export const approvalRules: Record<string, ApprovalRule[]> = {
       ruleId: 'electronics',
       name: 'Any electronics line',
       when: { field: 'category', op: 'eq', value: 'electronics' },
-      levels: [{ approvers: ['omar@globex.example', 'mei@globex.example'], mode: 'all' }],
+      levels: [
+        { approvers: ['omar@globex.example', 'mei@globex.example'], mode: 'all', escalateTo: 'jonas@globex.example' },
+      ],
     },
   ],
 };

@@ -45,6 +45,13 @@ class RuleBuilder {
   approvedByAll(...approvers: string[]) {
     return this.withLevel({ approvers, mode: 'all' });
   }
+  /** The last level goes to this contact when its approvers leave it unanswered past the reminder. */
+  escalatingTo(contact: string) {
+    const levels = this.rule.levels.map((level, i, all) =>
+      i === all.length - 1 ? { ...level, escalateTo: contact } : level,
+    );
+    return new RuleBuilder({ ...this.rule, levels });
+  }
   build(): ApprovalRule {
     return approvalRuleSchema.parse(this.rule);
   }

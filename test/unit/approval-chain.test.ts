@@ -4,11 +4,12 @@ import {
   buildApprovalChain,
   chainOutcome,
   DecisionRefused,
+  escalationContacts,
   matches,
   NoEligibleApprover,
   recordDecision,
 } from '#domain/approval-chain.ts';
-import type { ApprovalRule, Condition } from '#domain/approval-rule.ts';
+import { type ApprovalRule, approversOutsideCompany, type Condition } from '#domain/approval-rule.ts';
 import type { ApprovalStep } from '#domain/rfq.ts';
 import {
   allOf,
@@ -185,6 +186,34 @@ describe('building the approval chain', () => {
     expect(() => chainFor([aRule('big').approvedBy(cfo).build()], cfo, soleAdmin)).toThrow(NoEligibleApprover);
     expect(() => chainFor([aRule('big').approvedBy(cfo).build()], cfo, soleAdmin)).toThrow(/level 1 \(rules big\)/);
   });
+
+  it('carries each level’s escalation contacts from every rule that names one', () => {
+    const chain = chainFor([
+      aRule('big').approvedBy(lead1).escalatingTo(cfo).build(),
+      aRule('software').approvedBy(lead2).escalatingTo('Finance@acme.example').approvedBy(admin).build(),
+    ]);
+    expect(chain.map((step) => step.escalateTo)).toEqual([[cfo, finance], undefined]);
+  });
+});
+
+describe('who a level unanswered past its reminder goes to', () => {
+  const company = aCompany().withAdmin(admin).withAdmin(buyer).withApprover(cfo).build();
+
+  it('is the contact its rules name', () => {
+    expect(escalationContacts({ escalateTo: [cfo] }, company, buyer)).toEqual([cfo]);
+  });
+
+  it('is the company’s admins when no rule names one, never the submitter', () => {
+    expect(escalationContacts({}, company, buyer)).toEqual([admin]);
+  });
+
+  it('skips a named contact who submitted the purchase, and the admins stand in', () => {
+    expect(escalationContacts({ escalateTo: [buyer] }, company, buyer)).toEqual([admin]);
+  });
+
+  it('is nobody when no one is left: the level then expires', () => {
+    expect(escalationContacts({}, aCompany().withAdmin(buyer).build(), buyer)).toEqual([]);
+  });
 });
 
 describe('recording decisions on a level', () => {
@@ -239,6 +268,14 @@ describe('recording decisions on a level', () => {
     const step = level('any', lead1);
     recordDecision(step, lead1, 'approve', at);
     expect(step).toEqual(level('any', lead1));
+  });
+
+  it('lets a contact the level was escalated to decide a whole `all` level, either way', () => {
+    const escalated = { ...level('all', lead1, lead2), escalation: { to: [cfo], at } };
+    expect(recordDecision(escalated, cfo, 'approve', at).status).toBe('APPROVED');
+    expect(recordDecision(escalated, cfo, 'reject', at).status).toBe('REJECTED');
+    expect(recordDecision(recordDecision(escalated, lead1, 'approve', at), cfo, 'approve', at).status).toBe('APPROVED');
+    expect(() => recordDecision(level('all', lead1, lead2), cfo, 'approve', at)).toThrow(DecisionRefused);
   });
 });
 
@@ -383,5 +420,18 @@ describe('the approval chain, for any rules and any company', () => {
         },
       ),
     );
+  });
+});
+
+describe('who a rule may name', () => {
+  it('refuses an escalation contact who is not an approver or admin of the company, naming the field', () => {
+    const users = aCompany().withApprover(lead1).withAdmin(admin).withBuyer(buyer).build().users;
+    const rules = [
+      aRule('big').approvedBy(lead1).escalatingTo(buyer).build(),
+      aRule('ok').approvedBy(lead1).escalatingTo(admin).build(),
+    ];
+    expect(approversOutsideCompany(rules, users)).toEqual([
+      { path: 'rules.0.levels.0.escalateTo', message: `${buyer} is not an approver of this company` },
+    ]);
   });
 });

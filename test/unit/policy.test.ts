@@ -19,6 +19,7 @@ import {
   mayReadQuotePdf,
   mayReadRfq,
   mayReadSellerNote,
+  mayReassignByLink,
   mayReview,
   maySubmit,
   maySubmitOnBehalf,
@@ -187,6 +188,23 @@ describe('the access policy, as a table', () => {
     expect(mayApprovePurchaseLevel('al@acme.example', level, acmeRfq)).toBe(true);
     expect(mayApprovePurchaseLevel('bea@acme.example', level, acmeRfq)).toBe(false);
     expect(mayApprovePurchaseLevel('ada@acme.example', level, acmeRfq)).toBe(false);
+  });
+
+  it('lets a contact a level was escalated to decide it, never the buyer who submitted', () => {
+    const level = { approvers: ['al@acme.example'], escalation: { to: ['ada@acme.example', 'bea@acme.example'] } };
+    expect(mayApprovePurchaseLevel('ada@acme.example', level, acmeRfq)).toBe(true);
+    expect(mayApprovePurchaseLevel('bea@acme.example', level, acmeRfq)).toBe(false);
+    expect(mayDecidePurchaseLevel(callers.acmeAdmin, acmeRfq, level)).toBe(true);
+    expect(mayDecidePurchaseLevel(callers.acmeAdmin, acmeRfq, { approvers: ['al@acme.example'] })).toBe(false);
+    expect(
+      mayDecidePurchaseLevel(callers.globexAdmin, acmeRfq, { ...level, escalation: { to: ['gia@globex.example'] } }),
+    ).toBe(false);
+  });
+
+  it('lets only a review escalated to the sales manager be reassigned from its link', () => {
+    expect(mayReassignByLink({ purpose: 'rep-review', escalated: true })).toBe(true);
+    expect(mayReassignByLink({ purpose: 'rep-review' })).toBe(false);
+    expect(mayReassignByLink({ purpose: 'approval-level', escalated: true })).toBe(false);
   });
 
   it('gives each caller the slice of lists they may read', () => {

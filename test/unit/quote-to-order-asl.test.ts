@@ -97,6 +97,8 @@ describe('the quote-to-order state machine definition', () => {
       [
         'BuyerDecision',
         'DiscountApproval',
+        'EscalateApproval',
+        'EscalateReview',
         'RemindApprovers',
         'RemindRep',
         'RemindSalesManager',
@@ -139,6 +141,19 @@ describe('the quote-to-order state machine definition', () => {
     for (const [name, state] of Object.entries(top).filter(([, s]) => s.Type === 'Choice')) {
       expect(state.Default, name).toBe('MarkFailed');
     }
+  });
+
+  it('escalates an unanswered review and approval level after the reminder; expiry only after the escalation', () => {
+    const onTimeout = (state: { Catch?: { ErrorEquals: string[]; Next: string }[] } | undefined) =>
+      state?.Catch?.find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next;
+    expect(onTimeout(top.RepReview)).toBe('RemindRep');
+    expect(onTimeout(top.RemindRep)).toBe('EscalateReview');
+    expect(onTimeout(top.EscalateReview)).toBe('Expire');
+    expect(top.EscalateReview?.Parameters?.Payload).toMatchObject({ escalate: true });
+    expect(onTimeout(chain.RequestApproval)).toBe('RemindApprovers');
+    expect(onTimeout(chain.RemindApprovers)).toBe('EscalateApproval');
+    expect(onTimeout(chain.EscalateApproval)).toBe('LevelTimedOut');
+    expect(chain.EscalateApproval?.Parameters?.Payload).toMatchObject({ escalate: true });
   });
 
   it('walks the approval chain one level at a time', () => {

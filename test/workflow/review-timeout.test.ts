@@ -4,14 +4,17 @@ import { clickLink, openLink } from './support/person.ts';
 import { startWorld, type World } from './support/world.ts';
 
 let world: World;
-// The rep has 200 s per wait, run a hundred times faster: 2 s.
+// The rep has 200 s per wait and the sales manager 200 s after the escalation, run a hundred times faster: 2 s each.
 beforeAll(async () => {
-  world = await startWorld({ timeScale: 0.01, env: { REVIEW_TIMEOUT_SECONDS: '200' } });
+  world = await startWorld({
+    timeScale: 0.01,
+    env: { REVIEW_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '200' },
+  });
 });
 afterAll(() => world?.stop());
 
-describe('a rep review nobody answers', () => {
-  it('sends one reminder with a fresh link, then expires; buyer and rep are told, every link is dead', async () => {
+describe('a rep review nobody answers, nor the sales manager it escalates to', () => {
+  it('reminds the rep, escalates to the sales manager, and only then expires; everyone asked is told', async () => {
     const deal = await aDeal(world);
     const { rfqId } = await world.submit(deal.rfq());
     const [first] = await world.linksArrive(deal.people.rep, 1);
@@ -21,23 +24,41 @@ describe('a rep review nobody answers', () => {
     expect(reminder.text).toContain(second!);
     expect((await openLink(first!)).status).toBe(409);
 
+    const escalated = await world.mailArrives(deal.people.salesManager, `Escalated: review quote ${rfqId}`);
+    const [managers] = await world.linksArrive(deal.people.salesManager, 1, rfqId);
+    expect(escalated.text).toContain(managers!);
+    expect(escalated.text).toContain(deal.people.rep);
+    await world.mailArrives(deal.people.rep, 'Escalated to the sales manager');
+    expect((await openLink(second!)).status).toBe(409);
+
     const expired = await world.statusReaches(rfqId, 'EXPIRED');
     expect(expired.quote?.version).toBe(1);
     const notice = await world.mailArrives(deal.people.buyer, `Request ${rfqId} expired`);
     expect(notice.text).toContain("the account rep's review");
+    for (const asked of [deal.people.rep, deal.people.salesManager]) {
+      const outcome = await world.mailArrives(asked, `Outcome: ${rfqId}`);
+      expect(outcome.text).toContain('nobody decided in time, so the request expired');
+    }
     expect((await world.executionEnds(rfqId)).status).toBe('SUCCEEDED');
-    expect((await clickLink(second!, { decision: 'approve' })).status).toBe(409);
+    expect((await clickLink(managers!, { decision: 'approve' })).status).toBe(409);
     expect((await world.rfqOf(rfqId)).status).toBe('EXPIRED');
 
-    const actions = (await world.store.rfqs.history(rfqId)).map((e) => e.action);
-    expect(actions).toEqual([
+    const history = await world.store.rfqs.history(rfqId);
+    expect(history.map((e) => e.action)).toEqual([
       'submitted',
       'priced',
       'decision-requested',
       'reminder-sent',
+      'escalated',
       'expired',
+      'emailed',
       'emailed',
       'event-published',
     ]);
+    expect(history.find((e) => e.action === 'escalated')?.detail).toMatchObject({
+      purpose: 'rep-review',
+      to: [deal.people.rep, deal.people.salesManager],
+      escalatedTo: [deal.people.salesManager],
+    });
   });
 });

@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => world?.stop());
 
-const timeouts = { reviewSeconds: 3600, approvalSeconds: 3600, quoteSeconds: 86_400 };
+const timeouts = { reviewSeconds: 3600, approvalSeconds: 3600, escalationSeconds: 3600, quoteSeconds: 86_400 };
 
 /** An RFQ stored straight in `status` with a priced quote v1, as the workflow would have left it. */
 const anRfqIn = async (status: RfqStatus, changes: Partial<Rfq> = {}): Promise<Rfq> => {

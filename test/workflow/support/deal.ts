@@ -15,7 +15,10 @@ import type { World } from './world.ts';
  * unique to the deal, so the shared inbox never mixes two tests. Acme-like: two team leads (any one approves) and
  * finance on a second level for anything over $500.
  */
-export const aDeal = async (world: World, options: { rules?: 'two-levels' | 'none' | 'all-of-two' } = {}) => {
+export const aDeal = async (
+  world: World,
+  options: { rules?: 'two-levels' | 'none' | 'all-of-two' | 'all-of-two-escalating-to-finance' } = {},
+) => {
   const id = `co-${randomUUID().slice(0, 8)}`;
   const people = {
     buyer: `buyer@${id}.example`,
@@ -51,6 +54,13 @@ export const aDeal = async (world: World, options: { rules?: 'two-levels' | 'non
         .build(),
     ],
     'all-of-two': [aRule('dual-control').when(total.over(0)).approvedByAll(people.lead1, people.lead2).build()],
+    'all-of-two-escalating-to-finance': [
+      aRule('dual-control')
+        .when(total.over(0))
+        .approvedByAll(people.lead1, people.lead2)
+        .escalatingTo(people.finance)
+        .build(),
+    ],
     none: [],
   }[options.rules ?? 'two-levels'];
 

@@ -656,6 +656,12 @@ export interface components {
                 ruleIds: string[];
                 escalated: boolean;
                 reason?: string;
+                escalateTo?: string[];
+                escalation?: {
+                    to: string[];
+                    /** Format: date-time */
+                    at: string;
+                };
                 decisions: {
                     /** Format: email */
                     approver: string;
@@ -733,7 +739,9 @@ export interface components {
         };
         LinkDecision: {
             /** @enum {string} */
-            decision: "approve" | "reject";
+            decision: "approve" | "reject" | "reassign";
+            /** Format: email */
+            reassignTo?: string;
             comment?: string;
             /** @enum {string} */
             commentVisibility?: "shared" | "seller";
@@ -836,6 +844,8 @@ export interface components {
                     approvers: string[];
                     /** @enum {string} */
                     mode: "any" | "all";
+                    /** Format: email */
+                    escalateTo?: string;
                 }[];
             }[];
         };

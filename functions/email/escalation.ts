@@ -1,0 +1,97 @@
+import type { BudgetStanding } from '#domain/budget.ts';
+import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
+import { html } from '#functions/pages/html.ts';
+import { budgetHtml, budgetLines } from './budget-summary.ts';
+import { button, deadline, email } from './layout.ts';
+import type { EmailMessage } from './mailer.ts';
+import { quoteTableHtml, quoteTableText } from './quote-summary.ts';
+
+const holdsOnce = 'The link works once, for whoever holds it: please do not forward this email.';
+
+export interface ReviewEscalation {
+  rfq: Rfq;
+  quote: Quote;
+  companyName: string;
+  to: string;
+  link: string;
+  expiresAt: string;
+}
+
+/** To the sales manager: the account rep left a review unanswered past its reminder. Decide it, or give it to a rep. */
+export const reviewEscalationEmail = (r: ReviewEscalation): EmailMessage => {
+  const subject = `Escalated: review quote ${r.rfq.rfqId} for ${r.companyName}`;
+  const intro = `${r.rfq.accountRepEmail} has not reviewed ${r.rfq.buyerEmail}'s request (${r.companyName}), even after a reminder. It now waits for you until ${deadline(r.expiresAt)}; after that it expires.`;
+  const what =
+    'Open the link to approve as is, adjust unit prices, reject — or reassign the review to another rep. The account rep can still decide from their own link; the first decision counts.';
+  return email(
+    [r.to],
+    subject,
+    html`<h1>${subject}</h1>
+<p>${intro}</p>
+<p>${what}</p>
+${quoteTableHtml(r.quote)}
+${button(r.link, 'Review or reassign')}
+<p>${holdsOnce}</p>`,
+    [subject, intro, what, quoteTableText(r.quote), `Review or reassign: ${r.link}`, holdsOnce],
+  );
+};
+
+/** To the account rep, beside the escalation: their own link still decides, until someone else does. */
+export const reviewStillYoursEmail = (r: Omit<ReviewEscalation, 'to'> & { salesManager: string }): EmailMessage => {
+  const subject = `Escalated to the sales manager: review quote ${r.rfq.rfqId} for ${r.companyName}`;
+  const intro = `Your review of ${r.rfq.buyerEmail}'s request went unanswered after a reminder, so ${r.salesManager} has been asked to decide or reassign it. You can still decide until ${deadline(r.expiresAt)}; the first decision counts.`;
+  return email(
+    [r.rfq.accountRepEmail],
+    subject,
+    html`<h1>${subject}</h1>
+<p>${intro}</p>
+${quoteTableHtml(r.quote)}
+${button(r.link, 'Review the quote')}
+<p>${holdsOnce}</p>`,
+    [subject, intro, quoteTableText(r.quote), `Approve, adjust unit prices, or reject: ${r.link}`, holdsOnce],
+  );
+};
+
+export interface ApprovalEscalation {
+  rfq: Rfq;
+  quote: Quote;
+  companyName: string;
+  step: ApprovalStep;
+  to: string;
+  link: string;
+  expiresAt: string;
+  budget?: readonly BudgetStanding[];
+}
+
+/** To a contact a purchase approval level was escalated to: their decision decides the whole level. */
+export const approvalEscalationEmail = (r: ApprovalEscalation): EmailMessage => {
+  const subject = `Escalated: approve purchase ${r.rfq.rfqId} (PO ${r.rfq.poNumber ?? '—'}) for ${r.companyName}`;
+  const waiting = r.step.approvers.filter((a) => !r.step.decisions.some((d) => d.approver === a));
+  const intro = `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase went unanswered after a reminder (asked: ${waiting.join(', ')}). You are its escalation contact: your decision decides the level. Please decide by ${deadline(r.expiresAt)}; after that the purchase expires.`;
+  const budget = r.budget ?? [];
+  return email(
+    [r.to],
+    subject,
+    html`<h1>${subject}</h1>
+<p>${intro}</p>
+${budgetHtml(budget, r.quote.currency)}
+${quoteTableHtml(r.quote)}
+${button(r.link, 'Approve or reject')}
+<p>${holdsOnce}</p>`,
+    [
+      subject,
+      intro,
+      ...budgetLines(budget, r.quote.currency),
+      quoteTableText(r.quote),
+      `Approve or reject: ${r.link}`,
+      holdsOnce,
+    ],
+  );
+};
+
+/** To everyone an escalated wait asked, once it ended: who decided what, or that nobody did and the request expired. */
+export const escalationOutcomeEmail = (rfq: Rfq, to: readonly string[], outcome: string): EmailMessage => {
+  const subject = `Outcome: ${rfq.rfqId} — ${outcome}`;
+  const body = `You were asked to decide on request ${rfq.rfqId} (${rfq.buyerEmail}). ${outcome}. Your link no longer decides anything.`;
+  return email([...new Set(to)], subject, html`<h1>${subject}</h1><p>${body}</p>`, [subject, body]);
+};

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { escalationStack, runEscalationDemo } from '../../local/demo-escalation.ts';
+import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+
+/** `npm run demo -- --scenario escalation`, on the whole local stack with its seconds-long waits. */
+describe('the escalation demo', () => {
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      ...escalationStack,
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `demo-escalation-${randomUUID().slice(0, 8)}`,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('takes Globex’s request to an order though neither the rep nor the approvers answer: the escalations decide', async () => {
+    const result = await runEscalationDemo({ api: stack.urls.api, ses: stack.urls.ses, tokenFor: stack.tokenFor });
+
+    expect(result.status).toBe('ORDERED');
+    expect(result.timeline.map((e) => e.status).filter((s) => s !== '—')).toEqual([
+      'SUBMITTED',
+      'IN_REVIEW',
+      'QUOTED',
+      'PENDING_APPROVAL',
+      'ORDERED',
+    ]);
+    const deciders = result.timeline.filter((e) => e.what.startsWith('approved from the email'));
+    expect(deciders.map((e) => e.who)).toEqual(['taylor@northwind.example', 'jonas@globex.example']);
+    expect(deciders.map((e) => e.what)).toEqual([
+      expect.stringContaining('Escalated: review quote'),
+      expect.stringContaining('Escalated: approve purchase'),
+    ]);
+    const orders = stack.events.events().filter((e) => e['detail-type'] === 'order.created');
+    expect(JSON.stringify(orders)).toContain(result.orderId);
+  });
+});
