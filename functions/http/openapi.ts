@@ -6,6 +6,7 @@ import { rfqStatus } from '#domain/lifecycle.ts';
 import { orderSchema } from '#domain/order.ts';
 import { quoteChangeSchema } from '#domain/quote-version.ts';
 import { actorSchema, approvalStepSchema, quoteLineSchema, rfqLineRequestSchema } from '#domain/rfq.ts';
+import { reviewDeskSchema } from './review-desk-view.ts';
 import { type RouteDef, type RouteKey, routes } from './routes.ts';
 import {
   approvalRulesBody,
@@ -191,6 +192,7 @@ const components: Record<string, z.ZodType> = {
   Contract: contractBody,
   ApprovalRules: approvalRulesBody,
   TaskList: taskListSchema,
+  ReviewDesk: reviewDeskSchema,
   Budgets: budgetsBody,
   KpiReport: kpiReport,
   Comment: comment,
@@ -213,6 +215,7 @@ const responses: Partial<Record<RouteKey, string>> = {
   'POST /rfqs/{rfqId}/cancel': 'Rfq',
   'POST /rfqs/{rfqId}/approval': 'Rfq',
   'GET /me/tasks': 'TaskList',
+  'GET /rfqs/{rfqId}/review': 'ReviewDesk',
   'GET /catalog': 'Catalog',
   'GET /orders': 'OrderList',
   'GET /orders/{orderId}': 'Order',

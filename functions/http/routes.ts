@@ -156,6 +156,18 @@ const table = {
     success: 202,
     needs: { table: 'write', sendTaskResult: true },
   },
+  'GET /rfqs/{rfqId}/review': {
+    method: 'GET',
+    path: '/rfqs/{rfqId}/review',
+    handler: 'functions/http/get-rfq-review.ts',
+    auth: 'jwt',
+    roles: ['rep', 'sales-manager'],
+    summary:
+      'The review screen: lines with cost, margin, floor and authority; the open decision for the caller; a discount waiting for the sales manager',
+    params: rfqParams,
+    success: 200,
+    needs: { table: 'read' },
+  },
   'POST /rfqs/{rfqId}/accept': {
     method: 'POST',
     path: '/rfqs/{rfqId}/accept',

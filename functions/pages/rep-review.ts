@@ -35,7 +35,8 @@ export const lineAuthority = (line: QuoteLine, maxRepDiscountPercent: number): L
   };
 };
 
-const advice = (a: LineAuthority, currency: string, percentText: string): string => {
+/** The sentence the review page and the app's review screen both show beside a line's price. */
+export const authorityAdvice = (a: LineAuthority, currency: string, percentText: string): string => {
   const money = (amount: number) => formatMoney(amount, currency);
   if (a.repFloor === undefined) {
     return a.cost === undefined
@@ -59,7 +60,7 @@ export const repAuthorityHtml = (quote: Pick<Quote, 'currency' | 'lines'>, maxRe
 <ul>
 ${quote.lines.map(
   (line) =>
-    html`<li id="authority-${line.sku}"><strong>${line.name}</strong> (${line.sku}): ${advice(lineAuthority(line, maxRepDiscountPercent), quote.currency, percentText)}</li>
+    html`<li id="authority-${line.sku}"><strong>${line.name}</strong> (${line.sku}): ${authorityAdvice(lineAuthority(line, maxRepDiscountPercent), quote.currency, percentText)}</li>
 `,
 )}</ul>
 </section>`;

@@ -114,6 +114,11 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 403, 403, 403, 409, 404, 409, 403],
   },
   {
+    route: 'GET /rfqs/{rfqId}/review',
+    request: rfqPath('/review'),
+    expect: [401, 403, 403, 403, 403, 403, 200, 404, 200, 403],
+  },
+  {
     route: 'POST /rfqs/{rfqId}/accept',
     request: async (f) => ({ path: `/rfqs/${f.rfqId}/accept`, body: { poNumber: 'PO-1', quoteVersion: 1 } }),
     expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],

@@ -81,6 +81,7 @@ const seen: { where: string; body: unknown }[] = [];
 const pages: { where: string; text: string }[] = [];
 let rfqId = '';
 let orderId = '';
+let managerDesk: { lines: unknown[]; discount: unknown } | undefined;
 
 beforeAll(async () => {
   api = await startApiOnStack();
@@ -158,6 +159,12 @@ beforeAll(async () => {
     where: 'GET /rfqs/{id} during DISCOUNT_APPROVAL',
     body: (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body,
   });
+  managerDesk = (await api.call('GET', `/rfqs/${rfqId}/review`, { as: manager })).body;
+  for (const person of [buyer, approver, companyAdmin])
+    seen.push({
+      where: `GET /rfqs/{id}/review as ${person.email}`,
+      body: (await api.call('GET', `/rfqs/${rfqId}/review`, { as: person })).body,
+    });
   const approved = await decide(rfqId, manager, { decision: 'approve', comment: `${sellerNote} manager: ok once` });
   expect(approved.status, approved.text).toBe(202);
   await poll(rfqId, ['QUOTED']);
@@ -222,6 +229,15 @@ describe('seller-only fields never reach a buyer company', () => {
     const order = await api.call('GET', `/orders/${orderId}`, { as: manager });
     expect(order.status, 'a sales manager reads orders').toBe(200);
     expect(order.body.lines[0].cost).toBe(6_00);
+    expect(leaksIn(managerDesk), 'the review screen shows the sales manager the floors').toEqual(
+      expect.arrayContaining([
+        '$.lines[0].cost',
+        '$.lines[0].margin',
+        '$.lines[0].repFloor',
+        '$.discount.lines[0].floor',
+      ]),
+    );
+    expect(JSON.stringify(managerDesk)).toContain(sellerNote);
   });
 
   it.each([

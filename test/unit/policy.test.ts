@@ -230,6 +230,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'POST /rfqs/{rfqId}/comments': (c) => mayPostComment(c, acmeRfq),
   'GET /rfqs/{rfqId}/versions': (c) => mayReadRfq(c, acmeRfq),
   'POST /rfqs/{rfqId}/review': (c) => mayReview(c, acmeRfq) || mayApproveDiscount(c, 'rita@seller.example'),
+  'GET /rfqs/{rfqId}/review': (c) => mayReview(c, acmeRfq),
   'POST /rfqs/{rfqId}/accept': (c) => mayDecideQuote(c, acmeRfq),
   'POST /rfqs/{rfqId}/decline': (c) => mayDecideQuote(c, acmeRfq),
   'POST /rfqs/{rfqId}/revise': (c) => mayDecideQuote(c, acmeRfq),

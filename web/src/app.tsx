@@ -43,7 +43,13 @@ const Page = (props: { path: string; query: URLSearchParams }) => {
   );
 };
 
-export const Layout = (props: { children: ComponentChildren; current?: string }) => {
+/** A section of the app in the main navigation. */
+export interface Section {
+  to: string;
+  label: string;
+}
+
+export const Layout = (props: { children: ComponentChildren; sections: readonly Section[]; current?: string }) => {
   const { person, session } = useSignedIn();
   return (
     <>
@@ -54,7 +60,7 @@ export const Layout = (props: { children: ComponentChildren; current?: string })
         <span class="brand">Quote to order</span>
         <nav aria-label="Main">
           <ul>
-            {[...sections, ...approvalsSection.for(person), ...dashboardSection.for(person)].map((s) => (
+            {props.sections.map((s) => (
               <li key={s.to}>
                 <Link to={s.to} {...(props.current === s.to && { 'aria-current': 'page' as const })}>
                   {s.label}
@@ -80,20 +86,24 @@ export const Layout = (props: { children: ComponentChildren; current?: string })
 
 export const App = () => {
   const { path, query } = useLocation();
+  const { person } = useSignedIn();
   return (
-    <Layout current={[approvalsSection.to, dashboardSection.to].includes(path) ? path : sectionOf(path)}>
+    <Layout
+      sections={[...sections, ...approvalsSection.for(person), ...dashboardSection.for(person)]}
+      current={[approvalsSection.to, dashboardSection.to].includes(path) ? path : sectionOf(path)}
+    >
       <Page path={path} query={query} />
     </Layout>
   );
 };
 
-/** Signed in, but not as anyone at a buyer company: nothing here is theirs to see, and they are told so plainly. */
+/** Signed in, but neither at a buyer company nor on the seller's staff: nothing here is theirs, and they are told so. */
 export const NoAccess = (props: { email: string; onSignOut: () => void }) => (
   <main id="main" class="centered">
-    <PageTitle>No access to a buyer account</PageTitle>
+    <PageTitle>No access</PageTitle>
     <p>
-      You are signed in as <strong>{props.email}</strong>, but this account is not a buyer or approver at a customer
-      company, so there are no prices, RFQs or orders to show.
+      You are signed in as <strong>{props.email}</strong>, but this account is neither a buyer or approver at a customer
+      company nor a rep, sales manager or administrator of the seller, so there is nothing to show.
     </p>
     <p>Ask your company's administrator or your account rep to add you, then sign in again.</p>
     <button type="button" onClick={props.onSignOut}>

@@ -2,17 +2,15 @@ import { render } from 'preact';
 import { createApi } from './api/client.ts';
 import { App, NoAccess, SignedOut } from './app.tsx';
 import { createSession, personOf, type Session } from './auth/session.ts';
+import { workspaceOf } from './auth/workspace.ts';
 import { loadConfig } from './config.ts';
 import { appPath, hrefOf, navigate } from './router.tsx';
 import { SignedInContext } from './signed-in.ts';
+import { StaffApp } from './staff/staff-app.tsx';
 import './styles.css';
 
 const root = document.getElementById('app')!;
 const returnTo = () => window.location.pathname + window.location.search;
-
-/** Who may use the buyer app: a person of a buyer company (a buyer, or an approver who follows the company's RFQs). */
-const isCompanyPerson = (groups: string[], companyId: string | undefined) =>
-  companyId !== undefined && groups.some((g) => g === 'buyer' || g === 'approver' || g === 'admin');
 
 const show = async (session: Session, message?: string) => {
   const user = await session.current();
@@ -21,13 +19,14 @@ const show = async (session: Session, message?: string) => {
     return;
   }
   const person = personOf(user);
-  if (!isCompanyPerson(person.groups, person.companyId)) {
+  const workspace = workspaceOf(person);
+  if (!workspace) {
     render(<NoAccess email={person.email} onSignOut={() => session.signOut()} />, root);
     return;
   }
   render(
     <SignedInContext.Provider value={{ api: createApi(session), person, session }}>
-      <App />
+      {workspace === 'staff' ? <StaffApp /> : <App />}
     </SignedInContext.Provider>,
     root,
   );

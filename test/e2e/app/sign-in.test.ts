@@ -56,12 +56,17 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
     await page.context().close();
   });
 
-  it('seller staff signed in to the buyer app see a plain "no access" page, not an error', async () => {
+  it.each([
+    ['a rep', 'riley@northwind.example', 'My queue', '/app/queue'],
+    ['a sales manager', 'taylor@northwind.example', 'Discount approvals', '/app/discounts'],
+    ['a seller admin', 'ops@northwind.example', 'Products', '/app/admin/products'],
+  ])('%s signs in to the app and lands on their own start page', async (_, email, title, path) => {
     const page = await newPage(browser);
     await page.goto(stack.urls.app);
-    await signIn(page, 'riley@northwind.example', demoPassword);
-    await expect.poll(() => heading(page).textContent()).toBe('No access to a buyer account');
-    await record(page, 'no-access');
+    await signIn(page, email, demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe(title);
+    expect(new URL(page.url()).pathname).toBe(path);
+    expect(await page.getByRole('link', { name: title }).getAttribute('aria-current')).toBe('page');
     await page.context().close();
   });
 });

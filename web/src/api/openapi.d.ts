@@ -116,7 +116,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The review screen: lines with cost, margin, floor and authority; the open decision for the caller; a discount waiting for the sales manager
+         * @description Allowed roles: rep, sales-manager.
+         */
+        get: operations["getRfqReview"];
         put?: never;
         /**
          * The rep approves (optionally adjusting prices) or rejects the priced quote
@@ -893,6 +897,58 @@ export interface components {
                 };
             }[];
         };
+        ReviewDesk: {
+            rfqId: string;
+            /** @enum {string} */
+            status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            companyId: string;
+            companyName: string;
+            buyerEmail: string;
+            accountRepEmail: string;
+            note?: string;
+            requestedDeliveryDate?: string;
+            quoteVersion: number | null;
+            currency: string;
+            subtotal: number | null;
+            total: number | null;
+            validUntil: string | null;
+            maxRepDiscountPercent: string;
+            lines: {
+                sku: string;
+                name: string;
+                quantity: number;
+                unit: string;
+                listPrice: number | null;
+                contractPrice: number | null;
+                unitPrice: number | null;
+                lineTotal: number | null;
+                priceSource: string;
+                targetUnitPrice?: number;
+                unpriced?: string;
+                cost?: number;
+                margin?: number;
+                adjustedBy?: string;
+                repFloor?: number;
+                authority: string;
+            }[];
+            open: {
+                /** @enum {string} */
+                purpose: "rep-review" | "discount-approval";
+                dueAt: string;
+            } | null;
+            preparing: boolean;
+            discount: {
+                proposedBy: string;
+                comment?: string;
+                lines: {
+                    sku: string;
+                    requested: number;
+                    floor: number;
+                    belowFloorBy: number;
+                    reason: string;
+                }[];
+            } | null;
+        };
         Budgets: {
             /** @default UTC */
             timeZone: string;
@@ -1534,6 +1590,73 @@ export interface operations {
                 };
             };
             /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRfqReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rfqId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDesk"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role rep or sales-manager, or not yours to do; `detail` says which */
             403: {
                 headers: {
                     [name: string]: unknown;

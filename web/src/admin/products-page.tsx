@@ -1,0 +1,3 @@
+import { PageTitle } from '../ui/page.tsx';
+
+export const ProductsPage = () => <PageTitle>Products</PageTitle>;

@@ -1,0 +1,395 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type Problem, problemText, type Schemas } from '../api/client.ts';
+import { StatusBadge } from '../rfqs/status.tsx';
+import { Timeline } from '../rfqs/timeline.tsx';
+import { Link } from '../router.tsx';
+import { useSignedIn } from '../signed-in.ts';
+import { calendarDay, when } from '../ui/dates.ts';
+import { useLoad } from '../ui/load.ts';
+import { money } from '../ui/money.ts';
+import { minorUnitsOf, typedPrice } from '../ui/money-input.ts';
+import { PageTitle, Show } from '../ui/page.tsx';
+import './review.css';
+
+type Desk = Schemas['ReviewDesk'];
+type Line = Desk['lines'][number];
+type History = Schemas['Rfq']['history'];
+
+/** Margin per unit and as a share of the price, as the line carries it. */
+const marginText = (line: Line, currency: string): string => {
+  if (line.margin === undefined) return '—';
+  const share = line.unitPrice ? ` (${((line.margin / line.unitPrice) * 100).toFixed(1)}%)` : '';
+  return `${money(line.margin, currency)}${share}`;
+};
+
+/** The lines a sales manager is asked about: the price asked, the rep's floor, how far below it, and the margin left. */
+const DiscountLines = (props: { desk: Desk; discount: NonNullable<Desk['discount']> }) => {
+  const { desk, discount } = props;
+  const lineOf = new Map(desk.lines.map((l) => [l.sku, l]));
+  return (
+    <section class="panel" aria-labelledby="discount-heading">
+      <h2 id="discount-heading">Beyond the rep’s authority</h2>
+      <dl class="facts">
+        <dt>Proposed by</dt>
+        <dd>{discount.proposedBy}</dd>
+        <dt>Rep’s reason</dt>
+        <dd>{discount.comment ?? 'No reason given'}</dd>
+      </dl>
+      <div class="table-scroll">
+        <table class="list">
+          <caption class="visually-hidden">Lines priced below the rep’s floor</caption>
+          <thead>
+            <tr>
+              <th scope="col">Product</th>
+              <th scope="col" class="number">
+                Asked
+              </th>
+              <th scope="col" class="number">
+                Rep floor
+              </th>
+              <th scope="col" class="number">
+                Below the floor by
+              </th>
+              <th scope="col" class="number">
+                Margin at the asked price
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {discount.lines.map((d) => {
+              const line = lineOf.get(d.sku);
+              return (
+                <tr key={d.sku}>
+                  <td>
+                    {line?.name ?? d.sku}
+                    <div class="secondary">
+                      {d.sku} · {d.reason}
+                    </div>
+                  </td>
+                  <td class="number" data-label="Asked">
+                    {money(d.requested, desk.currency)}
+                  </td>
+                  <td class="number" data-label="Rep floor">
+                    {money(d.floor, desk.currency)}
+                  </td>
+                  <td class="number" data-label="Below the floor by">
+                    {money(d.belowFloorBy, desk.currency)} a unit
+                    {line && (
+                      <div class="secondary">
+                        {money(d.belowFloorBy * line.quantity, desk.currency)} on {line.quantity.toLocaleString()}{' '}
+                        {line.unit}
+                      </div>
+                    )}
+                  </td>
+                  <td class="number" data-label="Margin at the asked price">
+                    {line ? marginText(line, desk.currency) : '—'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
+/** The quote's lines for seller eyes: list and contract price, cost, the price (editable in a rep review), margin. */
+const LinesTable = (props: {
+  desk: Desk;
+  editable: boolean;
+  prices: Record<string, string>;
+  problems: Record<string, string>;
+  onPrice: (sku: string, typed: string) => void;
+}) => {
+  const { desk } = props;
+  return (
+    <div class="table-scroll">
+      <table class="list review-lines">
+        <caption class="visually-hidden">The quote’s lines with cost, margin and your pricing authority</caption>
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col" class="number">
+              Quantity
+            </th>
+            <th scope="col" class="number">
+              List / contract
+            </th>
+            <th scope="col" class="number">
+              Cost
+            </th>
+            <th scope="col" class="number">
+              Unit price
+            </th>
+            <th scope="col" class="number">
+              Margin
+            </th>
+            <th scope="col" class="number">
+              Line total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {desk.lines.map((line) => {
+            const problem = props.problems[line.sku];
+            return (
+              <tr key={line.sku} class={problem ? 'troubled' : undefined}>
+                <td>
+                  {line.name}
+                  <div class="secondary">
+                    {line.sku}
+                    {line.targetUnitPrice !== undefined &&
+                      ` · buyer’s target ${money(line.targetUnitPrice, desk.currency)}`}
+                  </div>
+                  <div class="secondary authority" id={`authority-${line.sku}`}>
+                    {line.authority}
+                  </div>
+                </td>
+                <td class="number" data-label="Quantity">
+                  {line.quantity.toLocaleString()} {line.unit}
+                </td>
+                <td class="number" data-label="List / contract">
+                  {money(line.listPrice, desk.currency)}
+                  {line.contractPrice !== null && (
+                    <div class="secondary">contract {money(line.contractPrice, desk.currency)}</div>
+                  )}
+                </td>
+                <td class="number" data-label="Cost">
+                  {money(line.cost, desk.currency)}
+                </td>
+                <td class="number" data-label="Unit price">
+                  {props.editable ? (
+                    <label class="price">
+                      <span class="visually-hidden">Unit price of {line.name}</span>
+                      <input
+                        inputMode="decimal"
+                        value={props.prices[line.sku] ?? ''}
+                        aria-invalid={problem ? 'true' : undefined}
+                        aria-describedby={`authority-${line.sku}${problem ? ` problem-${line.sku}` : ''}`}
+                        onInput={(event) => props.onPrice(line.sku, event.currentTarget.value)}
+                      />
+                    </label>
+                  ) : (
+                    money(line.unitPrice, desk.currency)
+                  )}
+                  <div class="secondary">{line.priceSource}</div>
+                  {problem && (
+                    <div class="error" id={`problem-${line.sku}`}>
+                      {problem}
+                    </div>
+                  )}
+                </td>
+                <td class="number" data-label="Margin">
+                  {marginText(line, desk.currency)}
+                </td>
+                <td class="number" data-label="Line total">
+                  {money(line.lineTotal, desk.currency)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={6}>
+              Total
+            </th>
+            <td class="number">{money(desk.total, desk.currency)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+};
+
+/** The API's field problems that name a line (`price:SKU`), by sku; the rest stay in the sentence. */
+const lineProblems = (problem: Partial<Problem> | undefined): Record<string, string> =>
+  Object.fromEntries(
+    (problem?.errors ?? []).flatMap((e) => (e.path.startsWith('price:') ? [[e.path.slice(6), e.message]] : [])),
+  );
+
+const decided = {
+  'rep-review': { approve: 'approved', reject: 'rejected' },
+  'discount-approval': { approve: 'approved the discount on', reject: 'rejected the discount on' },
+} as const;
+
+/**
+ * The review screen: what the email review page shows — every line with cost, margin, floors and the rep's authority
+ * in the review page's own words — and the same decision (approve, with adjusted prices, or reject), sent through the
+ * API with the quote version shown. The API applies the rules; this screen shows its answer and its problems.
+ */
+const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void }) => {
+  const { api, person } = useSignedIn();
+  const { desk } = props;
+  const purpose = desk.open?.purpose;
+  const [prices, setPrices] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState('');
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    setPrices(Object.fromEntries(desk.lines.map((l) => [l.sku, typedPrice(l.unitPrice, desk.currency)])));
+    setProblems({});
+  }, [desk]);
+
+  const decide = async (decision: 'approve' | 'reject') => {
+    if (!purpose || desk.quoteVersion === null) return;
+    const unreadable: Record<string, string> = {};
+    const adjustments = desk.lines.flatMap((line) => {
+      const typed = prices[line.sku] ?? '';
+      if (purpose !== 'rep-review' || decision === 'reject' || typed.trim() === '') return [];
+      const unitPrice = minorUnitsOf(typed, desk.currency);
+      if (unitPrice === undefined) unreadable[line.sku] = `“${typed}” is not a price in ${desk.currency}`;
+      return unitPrice === undefined || unitPrice === line.unitPrice ? [] : [{ sku: line.sku, unitPrice }];
+    });
+    setProblems(unreadable);
+    if (Object.keys(unreadable).length > 0) {
+      setError('Some prices could not be read; see the lines marked.');
+      return;
+    }
+    setBusy(true);
+    setError('');
+    const { data, error: problem } = await api.POST('/rfqs/{rfqId}/review', {
+      params: { path: { rfqId: desk.rfqId } },
+      body: {
+        decision,
+        quoteVersion: desk.quoteVersion,
+        ...(adjustments.length > 0 && { adjustments }),
+        ...(comment.trim() && { comment: comment.trim() }),
+      },
+    });
+    setBusy(false);
+    if (!data) {
+      setProblems(lineProblems(problem));
+      setError(problemText(problem, 'Your decision could not be recorded. Try again.'));
+      return;
+    }
+    const changed = adjustments.length > 0 ? ` with ${adjustments.length} adjusted price(s)` : '';
+    setMessage(`You ${decided[purpose][decision]} RFQ ${desk.rfqId}${changed}.`);
+    setComment('');
+    props.onDecided();
+  };
+
+  return (
+    <>
+      <p class="notice" role="status">
+        {message}
+      </p>
+      <dl class="facts">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={desk.status} />
+        </dd>
+        <dt>Buyer</dt>
+        <dd>
+          {desk.buyerEmail} at {desk.companyName}
+        </dd>
+        <dt>Account rep</dt>
+        <dd>{desk.accountRepEmail}</dd>
+        {desk.requestedDeliveryDate && (
+          <>
+            <dt>Wanted by</dt>
+            <dd>{calendarDay(desk.requestedDeliveryDate)}</dd>
+          </>
+        )}
+        {desk.note && (
+          <>
+            <dt>Buyer’s note</dt>
+            <dd>{desk.note}</dd>
+          </>
+        )}
+        <dt>Quote</dt>
+        <dd>
+          version {desk.quoteVersion ?? '—'}
+          {desk.validUntil && `, valid until ${calendarDay(desk.validUntil)}`}
+        </dd>
+        {desk.open && (
+          <>
+            <dt>Decide by</dt>
+            <dd>{when(desk.open.dueAt)}</dd>
+          </>
+        )}
+      </dl>
+      {desk.discount && desk.status === 'DISCOUNT_APPROVAL' && <DiscountLines desk={desk} discount={desk.discount} />}
+      <h2>Lines</h2>
+      <p class="secondary">
+        A rep may price a line up to {desk.maxRepDiscountPercent}% below its contract price on their own; deeper goes to
+        the sales manager, and nobody sells below cost.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          decide('approve');
+        }}
+      >
+        <LinesTable
+          desk={desk}
+          editable={purpose === 'rep-review'}
+          prices={prices}
+          problems={problems}
+          onPrice={(sku, typed) => setPrices((p) => ({ ...p, [sku]: typed }))}
+        />
+        {purpose ? (
+          <div class="panel">
+            <label>
+              {purpose === 'rep-review'
+                ? 'Comment (shown to the buyer with the quote; with a discount, your reason for the sales manager)'
+                : 'Comment for the rep (optional)'}
+              <textarea
+                value={comment}
+                maxLength={2000}
+                rows={2}
+                onInput={(event) => setComment(event.currentTarget.value)}
+              />
+            </label>
+            {error && (
+              <p class="error" role="alert">
+                {error}
+              </p>
+            )}
+            <div class="actions">
+              <button type="submit" disabled={busy}>
+                {purpose === 'rep-review' ? 'Approve the quote' : 'Approve the discount'}
+              </button>
+              <button type="button" class="danger" disabled={busy} onClick={() => decide('reject')}>
+                {purpose === 'rep-review' ? 'Reject the RFQ' : 'Reject the discount'}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <p class="panel">
+            {desk.preparing
+              ? 'The review request is on its way to the rep; look again in a moment.'
+              : 'Nothing waits for your decision on this RFQ.'}{' '}
+            <Link to={person.groups.includes('rep') ? 'queue' : 'discounts'}>Back to your list</Link>
+          </p>
+        )}
+      </form>
+      <Timeline history={props.history} />
+    </>
+  );
+};
+
+export const ReviewPage = (props: { rfqId: string }) => {
+  const { api } = useSignedIn();
+  const [loaded, reload] = useLoad(async () => {
+    const path = { params: { path: { rfqId: props.rfqId } } };
+    const [desk, rfq] = await Promise.all([api.GET('/rfqs/{rfqId}/review', path), api.GET('/rfqs/{rfqId}', path)]);
+    if (!desk.data) throw new Error(problemText(desk.error, 'This RFQ could not be loaded.'));
+    return { desk: desk.data, history: rfq.data?.history ?? [] };
+  }, [props.rfqId]);
+  const title =
+    loaded.state === 'ready' && loaded.value.desk.status === 'DISCOUNT_APPROVAL'
+      ? `Discount on RFQ ${props.rfqId}`
+      : `Review RFQ ${props.rfqId}`;
+  return (
+    <>
+      <PageTitle {...(loaded.state === 'ready' && { secondary: loaded.value.desk.companyName })}>{title}</PageTitle>
+      <Show loaded={loaded}>
+        {({ desk, history }) => <ReviewDesk desk={desk} history={history} onDecided={reload} />}
+      </Show>
+    </>
+  );
+};

@@ -1,0 +1,51 @@
+import { useEffect } from 'preact/hooks';
+import { ProductsPage } from '../admin/products-page.tsx';
+import { Layout, type Section } from '../app.tsx';
+import type { Person } from '../auth/session.ts';
+import { ReviewPage } from '../review/review-page.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { useSignedIn } from '../signed-in.ts';
+import { PageTitle } from '../ui/page.tsx';
+import { DiscountsPage } from './discounts-page.tsx';
+import { RepQueuePage } from './rep-queue-page.tsx';
+
+/** The seller's staff sections, by role: a rep works from the queue, a sales manager from discounts, an admin from data. */
+const sectionsOf = (person: Person): Section[] => [
+  ...(person.groups.includes('rep') ? [{ to: 'queue', label: 'My queue' }] : []),
+  ...(person.groups.includes('sales-manager') ? [{ to: 'discounts', label: 'Discount approvals' }] : []),
+  ...(person.groups.includes('admin') ? [{ to: 'admin/products', label: 'Products' }] : []),
+];
+
+const Page = (props: { path: string; home: string }) => {
+  const { path } = props;
+  if (path === 'queue') return <RepQueuePage />;
+  if (path === 'discounts') return <DiscountsPage />;
+  if (path === 'admin/products') return <ProductsPage />;
+  const [section, id, more] = path.split('/');
+  if (section === 'review' && id && !more) return <ReviewPage rfqId={decodeURIComponent(id)} />;
+  return (
+    <>
+      <PageTitle>Page not found</PageTitle>
+      <p>
+        There is no such page. <Link to={props.home}>Go to your start page</Link>
+      </p>
+    </>
+  );
+};
+
+/** Reps, sales managers and seller admins: each lands on their own start page. */
+export const StaffApp = () => {
+  const { path } = useLocation();
+  const { person } = useSignedIn();
+  const sections = sectionsOf(person);
+  const home = sections[0]?.to ?? '';
+  useEffect(() => {
+    if (path === '' && home) navigate(home, { replace: true });
+  }, [path, home]);
+  const current = path.startsWith('review/') ? undefined : sections.find((s) => path === s.to)?.to;
+  return (
+    <Layout sections={sections} {...(current && { current })}>
+      {path === '' ? null : <Page path={path} home={home} />}
+    </Layout>
+  );
+};
