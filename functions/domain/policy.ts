@@ -127,6 +127,9 @@ export const mayReadKpis = (caller: Caller, scope: { companyId?: string; repEmai
 /** Editing reference data (products, companies, contracts): the seller's admin. */
 export const mayEditReferenceData = (caller: Caller): boolean => caller.companyId === undefined && has(caller, 'admin');
 
+/** The whole product list — inactive products and costs included: the seller's admin, who edits it. */
+export const mayListProducts = (caller: Caller): boolean => mayEditReferenceData(caller);
+
 /** A company's approval rules: the seller's admin, or that company's own admin. */
 export const mayEditApprovalRules = (caller: Caller, companyId: string): boolean =>
   mayEditReferenceData(caller) || (caller.companyAdmin === true && caller.companyId === companyId);

@@ -36,6 +36,13 @@ export const listQuery = z.strictObject({
 });
 export const orderListQuery = listQuery.omit({ status: true });
 
+/** GET /products: the seller admin's whole product list, by sku; `q` finds by part of the sku or name. */
+export const productListQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().min(1).max(4096).optional(),
+});
+
 export const catalogQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   category: z.string().trim().min(1).max(100).optional(),

@@ -43,6 +43,22 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
       (item) => productSchema.parse(fromItem(item)),
     );
   },
+  async allProducts({ q, limit, cursor }) {
+    const needle = q?.trim().toLowerCase();
+    return listPage(
+      table,
+      {
+        tag: `products:${needle ?? ''}`,
+        index: tableDefinition.indexes.byRep,
+        partition: listPartitions.allProducts,
+        ascending: true,
+        ...(needle && { keep: (sortKey: string) => sortKey.includes(needle) }),
+        limit,
+        cursor,
+      },
+      (item) => productSchema.parse(fromItem(item)),
+    );
+  },
   async getProducts(skus) {
     const items = await table.batchGet([...new Set(skus)].map(keys.product));
     const products = items.map((item) => productSchema.parse(fromItem(item)));

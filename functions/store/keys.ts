@@ -77,6 +77,7 @@ export const listPartitions = {
   companiesOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#COMPANY`,
   allRfqs: 'ALL#RFQ',
   activeProducts: 'CATALOG#ACTIVE',
+  allProducts: 'CATALOG#ALL',
   allOrders: 'ALL#ORDER',
   linkByHash: (tokenHash: string): string => `LINK#${tokenHash}`,
   tasksOf: (assigneeEmail: string): string => `ASSIGNEE#${rep(assigneeEmail)}#TASK`,
@@ -142,13 +143,15 @@ export const productIndexKeys = (product: {
   name: string;
   category?: string | undefined;
   active: boolean;
-}): Record<string, string> =>
-  product.active
-    ? {
-        GSI4PK: listPartitions.activeProducts,
-        GSI4SK: `${catalogCategoryPrefix(product.category ?? '')}${product.name.toLowerCase()}#${product.sku.toLowerCase()}`,
-      }
-    : {};
+}): Record<string, string> => ({
+  // Every product, active or not, for the seller's admin: by sku, holding the name so a search reads keys only.
+  GSI3PK: listPartitions.allProducts,
+  GSI3SK: `${product.sku.toLowerCase()}#${product.name.toLowerCase()}`,
+  ...(product.active && {
+    GSI4PK: listPartitions.activeProducts,
+    GSI4SK: `${catalogCategoryPrefix(product.category ?? '')}${product.name.toLowerCase()}#${product.sku.toLowerCase()}`,
+  }),
+});
 
 export const linkIndexKeys = (link: { tokenHash: string }): Record<string, string> => ({
   GSI5PK: listPartitions.linkByHash(link.tokenHash),

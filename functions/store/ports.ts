@@ -143,6 +143,8 @@ export interface CatalogStore {
    * `category` narrows to one category. From a keys-only index entry per active product: never a scan.
    */
   activeProducts(query: { q?: string; category?: string; limit?: number; cursor?: string }): Promise<Page<Product>>;
+  /** Every product, active or not, by sku; `q` keeps those whose sku or name contains it. For the seller's admin. */
+  allProducts(query: { q?: string; limit?: number; cursor?: string }): Promise<Page<Product>>;
   /** BatchGet; unknown skus are simply absent from the map. */
   getProducts(skus: string[]): Promise<Map<string, Product>>;
   putCompany(company: Company): Promise<void>;

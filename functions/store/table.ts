@@ -36,7 +36,7 @@ export const tableDefinition = {
     byCompany: { indexName: 'byCompany', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'KEYS_ONLY' },
     /** RFQs of one rep by status, newest first within a status. Its sort key is rewritten on every transition. */
     byRepStatus: { indexName: 'byRepStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'KEYS_ONLY' },
-    /** RFQs of one rep newest first; the companies a rep owns. */
+    /** RFQs of one rep newest first; the companies a rep owns; a person's open tasks; every product by sku. */
     byRep: { indexName: 'byRep', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
     /** Every RFQ, every order, newest first (admin, sales manager); the active catalog by category and name. */
     byCreated: { indexName: 'byCreated', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: 'KEYS_ONLY' },

@@ -165,6 +165,11 @@ const matrix: Row[] = [
     expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
   },
   {
+    route: 'GET /products',
+    request: async () => ({ path: '/products?q=bolt' }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
     route: 'PUT /products/{sku}',
     request: async () => ({ path: `/products/${bolts.sku}`, body: bolts }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],

@@ -257,6 +257,11 @@ describe('seller-only fields never reach a buyer company', () => {
       expect(answer.status, `${where}: ${answer.text}`).toBe(200);
       expect(leaksIn(answer.body), where).toEqual([]);
     }
+    for (const path of [`/rfqs/${rfqId}/review`, '/products']) {
+      const refused = await api.call('GET', path, { as: person });
+      expect(refused.status, `${path}: ${refused.text}`).toBe(403);
+      expect(leaksIn(refused.body), path).toEqual([]);
+    }
     expect(answers[1]![1].body.lines).toHaveLength(2);
     expect(answers[3]![1].body.lines).toHaveLength(2);
     expect(answers[4]![1].body.items.map((c: { text: string }) => c.text)).toContain('Pricing today.');

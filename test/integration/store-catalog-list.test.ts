@@ -74,3 +74,32 @@ describe("the catalog's active products (a keys-only index entry per active prod
     expect([...new Set(operations)].sort()).toEqual(['BatchGetItem', 'Query']);
   });
 });
+
+describe("the seller admin's product list (every product, by sku, from keys-only index entries)", () => {
+  it('holds inactive products too, finds by sku or name, and pages', async () => {
+    await Promise.all(products.map((p) => store.catalog.putProduct(p)));
+    const skus = async (q?: string) => (await store.catalog.allProducts(q ? { q } : {})).items.map((p) => p.sku);
+    expect(await skus()).toEqual([
+      'FAS-BOLT-M8',
+      'FAS-NUT-M8',
+      'MISC-1',
+      'OLD-1',
+      'PKG-BOX-1',
+      'SAF-GLV-L',
+      'SAF-HAT-W',
+    ]);
+    expect(await skus('hex')).toEqual(['FAS-BOLT-M8', 'FAS-NUT-M8', 'MISC-1', 'OLD-1']);
+    expect(await skus('saf-')).toEqual(['SAF-GLV-L', 'SAF-HAT-W']);
+    const first = await store.catalog.allProducts({ limit: 3 });
+    const rest = await store.catalog.allProducts({ limit: 10, cursor: first.cursor! });
+    expect([...first.items, ...rest.items].map((p) => p.sku)).toEqual(await skus());
+  });
+
+  it('keeps a product that turns inactive in the list, out of the active catalog', async () => {
+    const hat = products.find((p) => p.sku === 'SAF-HAT-W')!;
+    await store.catalog.putProduct({ ...hat, active: false });
+    expect((await store.catalog.allProducts({ q: 'saf-hat' })).items).toEqual([{ ...hat, active: false }]);
+    expect((await store.catalog.activeProducts({ q: 'saf-hat' })).items).toEqual([]);
+    await store.catalog.putProduct(hat);
+  });
+});

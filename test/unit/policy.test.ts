@@ -12,6 +12,7 @@ import {
   mayEditBudgets,
   mayEditReferenceData,
   mayListOwnTasks,
+  mayListProducts,
   mayPostComment,
   mayRead,
   mayReadKpis,
@@ -151,6 +152,7 @@ describe('the access policy, as a table', () => {
       ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
     ],
     ['edit reference data', mayEditReferenceData, ['sellerAdmin']],
+    ['list every product with its cost', mayListProducts, ['sellerAdmin']],
     ['edit Acme’s approval rules', (c) => mayEditApprovalRules(c, 'acme'), ['acmeAdmin', 'sellerAdmin']],
     [
       'decide an Acme purchase level that names them',
@@ -238,6 +240,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'GET /orders': (c) => listScope(c) !== undefined,
   'GET /catalog': (c) => mayRead(c, acmeRfq),
   'GET /orders/{orderId}': (c) => mayReadOrder(c, acmeRfq),
+  'GET /products': mayListProducts,
   'PUT /products/{sku}': mayEditReferenceData,
   'PUT /companies/{companyId}': mayEditReferenceData,
   'PUT /companies/{companyId}/contract': mayEditReferenceData,

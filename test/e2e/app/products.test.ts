@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { User } from '../api.ts';
+import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { stackApi } from './stack-api.ts';
+
+/**
+ * The seller's admin keeps the catalog in the app: finds a product and edits its cost by keyboard, and imports a
+ * 500-line price list in which two rows are refused by the API — each reported by its row, the other 498 saved.
+ */
+const ops: User = { email: 'ops@northwind.example', groups: ['admin'] };
+const run = randomUUID().slice(0, 6).toUpperCase();
+
+/** 500 data rows (file rows 2–501); rows 121 and 378 are bad the way a spreadsheet export goes bad. */
+const aPriceList = (): string => {
+  const rows = ['sku,name,unit,listPrice,currency,cost,category,active'];
+  for (let n = 1; n <= 500; n++) {
+    const sku = n === 120 ? 'NOT A SKU' : `IMP-${run}-${n}`;
+    const currency = n === 377 ? 'DOLLARS' : 'USD';
+    rows.push(`${sku},"Imported part ${n}, zinc",each,${n}.50,${currency},${Math.ceil(n / 2)}.25,imported,yes`);
+  }
+  return `${rows.join('\n')}\n`;
+};
+
+describe('the seller admin’s products', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let call: ReturnType<typeof stackApi>['call'];
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `app-products-${randomUUID().slice(0, 8)}`,
+    });
+    call = stackApi(stack).call;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('an admin finds a product, edits its cost, and imports a 500-line price list with 2 bad rows reported', async () => {
+    const page = await newPage(browser);
+    await page.goto(stack.urls.app);
+    await signIn(page, ops.email, demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Products');
+    await expect.poll(() => page.getByRole('button', { name: /^Edit / }).count(), { timeout: 30_000 }).toBe(25);
+    await record(page, 'admin-products');
+
+    await page.getByLabel('Find by SKU or name').focus();
+    await page.keyboard.type('hard hat');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 30_000 }).toBe(2);
+    await page.getByRole('button', { name: 'Edit SAF-HAT-WHT' }).focus();
+    await page.keyboard.press('Enter');
+    const cost = page.getByLabel('Cost (USD)');
+    await expect.poll(() => cost.inputValue()).toBe('11.20');
+    await cost.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('11.45');
+    await record(page, 'admin-product-edit');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
+      .toBe('Saved SAF-HAT-WHT.');
+    const saved = await call('GET', '/products?q=SAF-HAT-WHT', ops);
+    expect(saved.body.items).toMatchObject([{ sku: 'SAF-HAT-WHT', cost: 11_45, listPrice: 24_90, active: true }]);
+
+    await page.getByLabel(/CSV file/).setInputFiles({
+      name: 'price-list.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(aPriceList()),
+    });
+    const report = page.getByText(/^Saved 498 of 500 products from price-list\.csv/);
+    await expect.poll(() => report.isVisible(), { timeout: 300_000 }).toBe(true);
+    expect(await report.textContent()).toBe(
+      'Saved 498 of 500 products from price-list.csv; 2 rows have problems, listed below.',
+    );
+    const refused = page.getByRole('table', { name: 'Rows not saved' });
+    const rows = refused.getByRole('row');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(1).textContent()).toMatch(/^121NOT A SKU.*sku/);
+    expect(await rows.nth(2).textContent()).toMatch(new RegExp(`^378IMP-${run}-377.*currency`));
+    await record(page, 'admin-products-imported');
+
+    const imported = await call('GET', `/products?q=imp-${run.toLowerCase()}-49&limit=100`, ops);
+    expect(imported.body.items.map((p: { sku: string }) => p.sku)).toEqual([
+      `IMP-${run}-49`,
+      `IMP-${run}-490`,
+      `IMP-${run}-491`,
+      `IMP-${run}-492`,
+      `IMP-${run}-493`,
+      `IMP-${run}-494`,
+      `IMP-${run}-495`,
+      `IMP-${run}-496`,
+      `IMP-${run}-497`,
+      `IMP-${run}-498`,
+      `IMP-${run}-499`,
+    ]);
+    expect(imported.body.items[0]).toMatchObject({ listPrice: 49_50, cost: 25_25, category: 'imported', active: true });
+    const missing = await call('GET', `/products?q=imp-${run.toLowerCase()}-377`, ops);
+    expect(missing.body.items).toEqual([]);
+    await page.context().close();
+  });
+});
