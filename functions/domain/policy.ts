@@ -134,6 +134,13 @@ export const mayListProducts = (caller: Caller): boolean => mayEditReferenceData
 export const mayEditApprovalRules = (caller: Caller, companyId: string): boolean =>
   mayEditReferenceData(caller) || (caller.companyAdmin === true && caller.companyId === companyId);
 
+/** A company's settings — its record, its users and roles, its rules and their preview: the same admins. */
+export const mayReadCompanySettings = (caller: Caller, companyId: string): boolean =>
+  mayEditApprovalRules(caller, companyId);
+
+/** A company's users and their roles: the seller's admin, or that company's own admin. */
+export const mayManageCompanyUsers = mayReadCompanySettings;
+
 /** A company's spending budgets: the seller's admin, or that company's own admin. */
 export const mayEditBudgets = mayEditApprovalRules;
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { approvalRuleSchema } from '#domain/approval-rule.ts';
 import { budgetsBodySchema } from '#domain/budget.ts';
 import { visibility } from '#domain/comment.ts';
-import { companyId, companySchema, email } from '#domain/company.ts';
+import { companyId, companySchema, companyUserSchema, email } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
@@ -123,6 +123,11 @@ export const productBody = productSchema.strict();
 export const companyBody = companySchema.strict();
 export const contractBody = contractSchema.strict();
 export const approvalRulesBody = z.strictObject({ rules: z.array(approvalRuleSchema).max(100) });
+export const companyUsersBody = z.strictObject({ users: z.array(companyUserSchema.strict()).max(500) });
+/** "Which levels would a 2,500.00 order need?": the order's total in the company's minor units. */
+export const approvalChainQuery = z.strictObject({
+  total: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
 
 /** POST /rfqs/{rfqId}/approval: the approver's decision on the quote version they saw. */
 export const purchaseApprovalBody = z.strictObject({

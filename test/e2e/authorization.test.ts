@@ -180,6 +180,26 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
   },
   {
+    route: 'GET /companies/{companyId}',
+    request: async () => ({ path: '/companies/acme' }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'PUT /companies/{companyId}/users',
+    request: async () => ({ path: '/companies/acme/users', body: { users: acme.users } }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /companies/{companyId}/approval-rules',
+    request: async () => ({ path: '/companies/acme/approval-rules' }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /companies/{companyId}/approval-chain',
+    request: async () => ({ path: '/companies/acme/approval-chain?total=250000' }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
     route: 'PUT /companies/{companyId}/contract',
     request: async () => ({
       path: '/companies/acme/contract',

@@ -269,6 +269,13 @@ beforeAll(async () => {
       valid: acme as Json,
     },
     {
+      key: 'PUT /companies/{companyId}/users',
+      path: '/companies/acme/users',
+      params: { companyId: 'acme' },
+      as: people.admin,
+      valid: { users: acme.users } as Json,
+    },
+    {
       key: 'PUT /companies/{companyId}/contract',
       path: '/companies/acme/contract',
       params: { companyId: 'acme' },

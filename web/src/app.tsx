@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ApprovalsPage, approvalsSection } from './approvals/approvals-page.tsx';
 import { CatalogPage } from './catalog/catalog-page.tsx';
+import { CompanySettingsPage, companySettingsSection } from './company/company-settings-page.tsx';
 import { DashboardPage, dashboardSection } from './kpis/dashboard-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
@@ -26,6 +27,7 @@ const Page = (props: { path: string; query: URLSearchParams }) => {
   const { path, query } = props;
   if (path === approvalsSection.to) return <ApprovalsPage />;
   if (path === dashboardSection.to) return <DashboardPage />;
+  if (path === companySettingsSection.to) return <CompanySettingsPage />;
   if (path === '') return <CatalogPage q={query.get('q') ?? ''} category={query.get('category') ?? ''} />;
   if (path === 'rfqs') return <MyRfqsPage status={query.get('status') ?? ''} q={query.get('q') ?? ''} />;
   if (path === 'rfqs/new') return <NewRfqPage />;
@@ -89,8 +91,15 @@ export const App = () => {
   const { person } = useSignedIn();
   return (
     <Layout
-      sections={[...sections, ...approvalsSection.for(person), ...dashboardSection.for(person)]}
-      current={[approvalsSection.to, dashboardSection.to].includes(path) ? path : sectionOf(path)}
+      sections={[
+        ...sections,
+        ...approvalsSection.for(person),
+        ...dashboardSection.for(person),
+        ...companySettingsSection.for(person),
+      ]}
+      current={
+        [approvalsSection.to, dashboardSection.to, companySettingsSection.to].includes(path) ? path : sectionOf(path)
+      }
     >
       <Page path={path} query={query} />
     </Layout>

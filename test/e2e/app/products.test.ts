@@ -76,8 +76,8 @@ describe('the seller admin’s products', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(aPriceList()),
     });
-    const report = page.getByText(/^Saved 498 of 500 products from price-list\.csv/);
-    await expect.poll(() => report.isVisible(), { timeout: 300_000 }).toBe(true);
+    const report = page.getByText(/^Saved \d+ of 500 products/);
+    await expect.poll(() => report.isVisible(), { timeout: 480_000 }).toBe(true);
     expect(await report.textContent()).toBe(
       'Saved 498 of 500 products from price-list.csv; 2 rows have problems, listed below.',
     );
@@ -106,5 +106,6 @@ describe('the seller admin’s products', () => {
     const missing = await call('GET', `/products?q=imp-${run.toLowerCase()}-377`, ops);
     expect(missing.body.items).toEqual([]);
     await page.context().close();
-  });
+    // 500 saves, six at a time, on a loaded 2-core machine: minutes, not the default 90 s.
+  }, 600_000);
 });

@@ -1,0 +1,26 @@
+import { companyUsersProblems } from '#domain/company-users.ts';
+import { mayManageCompanyUsers } from '#domain/policy.ts';
+import { adapters } from './adapters.ts';
+import { http } from './http.ts';
+import { badRequest, forbidden, notFound } from './problem.ts';
+import { route } from './routes.ts';
+
+/**
+ * The company's own admin (or the seller's) replaces its users and their roles: the company's record of who buys,
+ * approves and administers, which approval rules and budgets are checked against. Sign-in accounts are not made from
+ * it yet (locally the provider holds the seeded users; on AWS, Cognito users with `custom:companyId` and groups).
+ */
+export const handler = http(route('PUT /companies/{companyId}/users'), async ({ params, body, caller }) => {
+  if (!mayManageCompanyUsers(caller, params.companyId))
+    throw forbidden('only an admin of this company manages its users');
+  const { catalog } = adapters().store;
+  const [company, rules] = await Promise.all([
+    catalog.getCompany(params.companyId),
+    catalog.getApprovalRules(params.companyId),
+  ]);
+  if (!company) throw notFound(`no company ${params.companyId}`);
+  const problems = companyUsersProblems(body.users, rules);
+  if (problems.length > 0) throw badRequest('these users cannot replace the company’s users', problems);
+  await catalog.putCompany({ ...company, users: body.users });
+  return { status: 200, body: { users: body.users } };
+});

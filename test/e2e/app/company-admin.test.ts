@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { User } from '../api.ts';
+import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { stackApi, until } from './stack-api.ts';
+
+/**
+ * A buyer company's own admin runs its settings in the app, by keyboard: adds an approver, adds a rule naming them,
+ * previews which levels a $2,500.00 order would need — and the next RFQ's approval chain is the one they made.
+ * Seeded Acme: Chris Park is its admin; its only rule asks for approval over $5,000.
+ */
+const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: 'acme' };
+const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
+const jordan = `jordan-${randomUUID().slice(0, 6)}@acme.example`;
+
+describe('company settings', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let call: ReturnType<typeof stackApi>['call'];
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `app-company-${randomUUID().slice(0, 8)}`,
+    });
+    call = stackApi(stack).call;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('a company admin adds an approver and a rule, previews it, and the next RFQ’s chain uses it', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${stack.urls.app}company`);
+    await signIn(page, 'chris@acme.example', demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toContain('Company settings');
+    await expect.poll(() => page.getByText('Morgan Lee (finance)').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByRole('link', { name: 'Company settings' }).getAttribute('aria-current')).toBe('page');
+
+    const people = page.getByRole('region', { name: 'People and roles' });
+    await people.getByLabel('Name').focus();
+    await page.keyboard.type('Jordan Reyes (site lead)');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(jordan);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => people.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 6 people.');
+
+    const rules = page.getByRole('region', { name: 'Approval rules' });
+    await expect.poll(() => rules.getByLabel(/Jordan Reyes/).isVisible(), { timeout: 30_000 }).toBe(true);
+    await rules.getByLabel('Rule name').focus();
+    await page.keyboard.type('Site orders over $2,000');
+    await rules.getByLabel('Value (USD)').focus();
+    await page.keyboard.type('2000.00');
+    await rules.getByLabel(/Jordan Reyes/).focus();
+    await page.keyboard.press('Space');
+    await rules.getByLabel('Rule name').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rules.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 2 rules.');
+    await expect
+      .poll(() => rules.getByText('when order total over $2,000.00').isVisible(), { timeout: 30_000 })
+      .toBe(true);
+
+    const preview = page.getByRole('region', { name: 'Preview the approval chain' });
+    await preview.getByRole('button', { name: 'Preview' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => preview.getByText('An order of $2,500.00 needs 1 level:').isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    expect(await preview.getByRole('listitem').textContent()).toBe(
+      `Any one of ${jordan}because of Site orders over $2,000`,
+    );
+    await record(page, 'company-settings');
+
+    // The next RFQ: $2,150.00 of hard hats, over Jordan's $2,000 and under the $5,000 rule.
+    const submitted = await call('POST', '/rfqs', dana, { lines: [{ sku: 'SAF-HAT-WHT', quantity: 100 }] });
+    expect(submitted.status).toBe(201);
+    const rfqId: string = submitted.body.rfqId;
+    const review = await until('the rep review', async () =>
+      (await call('GET', '/me/tasks', riley)).body.items.find((t: { rfqId: string }) => t.rfqId === rfqId),
+    );
+    expect(
+      (await call('POST', `/rfqs/${rfqId}/review`, riley, { decision: 'approve', quoteVersion: review.quoteVersion }))
+        .status,
+    ).toBe(202);
+    const quoted = await until('the quote', async () => {
+      const rfq = (await call('GET', `/rfqs/${rfqId}`, dana)).body;
+      return rfq.status === 'QUOTED' ? rfq : undefined;
+    });
+    expect(quoted.total).toBe(2_150_00);
+    const accepted = await call('POST', `/rfqs/${rfqId}/accept`, dana, {
+      poNumber: 'PO-SITE-1',
+      quoteVersion: quoted.version,
+    });
+    expect(accepted.status).toBe(202);
+    const pending = await until('the approval chain', async () => {
+      const rfq = (await call('GET', `/rfqs/${rfqId}`, dana)).body;
+      return rfq.status === 'PENDING_APPROVAL' ? rfq : undefined;
+    });
+    expect(pending.approvals).toMatchObject([{ level: 1, mode: 'any', approvers: [jordan] }]);
+    await page.context().close();
+  }, 600_000);
+});
