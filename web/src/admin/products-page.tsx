@@ -49,8 +49,14 @@ const ImportPriceList = (props: { onImported: () => void }) => {
       return;
     }
     setProgress({ done: 0, of: rows.length });
-    const refused = await saveAll(api, rows, (done) => setProgress({ done, of: rows.length }));
+    const refused = await saveAll(api, rows, (done) => setProgress({ done, of: rows.length })).catch(
+      (error: unknown) => error as Error,
+    );
     setProgress(undefined);
+    if (refused instanceof Error) {
+      setResult(`${file.name} stopped part way: ${refused.message}. Rows saved so far stay saved; import it again.`);
+      return;
+    }
     setProblems(refused);
     const saved = rows.length - refused.length;
     setResult(
