@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { ProductsPage } from '../admin/products-page.tsx';
 import { Layout, type Section } from '../app.tsx';
 import type { Person } from '../auth/session.ts';
+import { DashboardPage, dashboardSection } from '../kpis/dashboard-page.tsx';
 import { ReviewPage } from '../review/review-page.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
@@ -14,6 +15,7 @@ const sectionsOf = (person: Person): Section[] => [
   ...(person.groups.includes('rep') ? [{ to: 'queue', label: 'My queue' }] : []),
   ...(person.groups.includes('sales-manager') ? [{ to: 'discounts', label: 'Discount approvals' }] : []),
   ...(person.groups.includes('admin') ? [{ to: 'admin/products', label: 'Products' }] : []),
+  ...dashboardSection.for(person),
 ];
 
 const Page = (props: { path: string; home: string }) => {
@@ -21,6 +23,7 @@ const Page = (props: { path: string; home: string }) => {
   if (path === 'queue') return <RepQueuePage />;
   if (path === 'discounts') return <DiscountsPage />;
   if (path === 'admin/products') return <ProductsPage />;
+  if (path === dashboardSection.to) return <DashboardPage />;
   const [section, id, more] = path.split('/');
   if (section === 'review' && id && !more) return <ReviewPage rfqId={decodeURIComponent(id)} />;
   return (
