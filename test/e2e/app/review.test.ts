@@ -79,6 +79,20 @@ describe('the review screen', () => {
       .poll(() => page.getByText('Down to $19.35 on your own (10% off contract $21.50)', { exact: false }).isVisible())
       .toBe(true);
     await expect.poll(() => page.getByText('$10.30 (47.9%)').isVisible()).toBe(true);
+    const thread = page.getByRole('region', { name: 'Thread' });
+    await thread.getByLabel('Write in the thread').focus();
+    await page.keyboard.type('Check stock of large gloves before quoting the next one');
+    await thread.getByLabel('Who reads it').selectOption('seller');
+    await thread.getByRole('button', { name: 'Post' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => thread.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe('Your note was added for the seller’s staff.');
+    await expect
+      .poll(() => thread.getByRole('listitem').filter({ hasText: 'seller note, not shown to the buyer' }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     await record(page, 'rep-review');
 
     await price.focus();
@@ -89,7 +103,7 @@ describe('the review screen', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
       .toBe(`You approved RFQ ${rfqId} with 1 adjusted price(s).`);
 
     const quoted = await rfqWhen(rfqId, 'QUOTED');
@@ -151,7 +165,7 @@ describe('the review screen', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
       .toBe(`You approved the discount on RFQ ${rfqId}.`);
     const quoted = await rfqWhen(rfqId, 'QUOTED');
     expect(quoted.lines[0]).toMatchObject({ unitPrice: 18_00 });

@@ -9,6 +9,7 @@ import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf, typedPrice } from '../ui/money-input.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
+import { Thread } from './thread.tsx';
 import './review.css';
 
 type Desk = Schemas['ReviewDesk'];
@@ -367,6 +368,7 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
           </p>
         )}
       </form>
+      <Thread rfqId={desk.rfqId} />
       <Timeline history={props.history} />
     </>
   );
