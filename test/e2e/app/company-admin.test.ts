@@ -40,7 +40,9 @@ describe('company settings', () => {
     await page.goto(`${stack.urls.app}company`);
     await signIn(page, 'chris@acme.example', demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toContain('Company settings');
-    await expect.poll(() => page.getByText('Morgan Lee (finance)').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('cell', { name: /Morgan Lee \(finance\)/ }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
     expect(await page.getByRole('link', { name: 'Company settings' }).getAttribute('aria-current')).toBe('page');
 
     const people = page.getByRole('region', { name: 'People and roles' });
