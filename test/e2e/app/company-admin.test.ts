@@ -41,7 +41,7 @@ describe('company settings', () => {
     await signIn(page, 'chris@acme.example', demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toContain('Company settings');
     await expect
-      .poll(() => page.getByRole('cell', { name: /Morgan Lee \(finance\)/ }).isVisible(), { timeout: 30_000 })
+      .poll(() => page.getByText('morgan@acme.example', { exact: true }).first().isVisible(), { timeout: 30_000 })
       .toBe(true);
     expect(await page.getByRole('link', { name: 'Company settings' }).getAttribute('aria-current')).toBe('page');
 

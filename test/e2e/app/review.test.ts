@@ -54,6 +54,8 @@ describe('the review screen', () => {
     await stack?.stop();
   });
 
+  // Sign-in, four server round trips, a decision through the workflow and two pages photographed with axe twice each:
+  // minutes on a loaded 2-core machine, not vitest's default.
   it('a rep reviews from the queue: the lines with cost, margin and authority, one price adjusted, approved', async () => {
     const rfqId = await submit([
       { sku: 'SAF-HAT-WHT', quantity: 20 },
@@ -115,6 +117,11 @@ describe('the review screen', () => {
     await expect
       .poll(() => page.getByText('Nothing waits for your decision').isVisible(), { timeout: 30_000 })
       .toBe(true);
+    await expect
+      .poll(() => page.getByText('Check stock of large gloves before quoting the next one').isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await record(page, 'rep-review-decided');
 
     await page.getByRole('link', { name: 'My queue' }).focus();
@@ -122,7 +129,7 @@ describe('the review screen', () => {
     await expect.poll(() => page.getByText(/To review \(/).isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByRole('link', { name: `Review ${rfqId}` }).count()).toBe(0);
     await page.context().close();
-  });
+  }, 600_000);
 
   it('a sales manager sees which lines exceed the rep’s authority, by how much and why, and approves', async () => {
     const rfqId = await submit([{ sku: 'SAF-HAT-WHT', quantity: 20 }]);
@@ -170,5 +177,5 @@ describe('the review screen', () => {
     const quoted = await rfqWhen(rfqId, 'QUOTED');
     expect(quoted.lines[0]).toMatchObject({ unitPrice: 18_00 });
     await page.context().close();
-  });
+  }, 600_000);
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Problem, problemText, type Schemas } from '../api/client.ts';
-import { StatusBadge } from '../rfqs/status.tsx';
+import { type RfqStatus, statusLabels } from '../rfqs/status.tsx';
 import { Timeline } from '../rfqs/timeline.tsx';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
@@ -15,6 +15,19 @@ import './review.css';
 type Desk = Schemas['ReviewDesk'];
 type Line = Desk['lines'][number];
 type History = Schemas['Rfq']['history'];
+
+/** What the seller's side calls a status where the buyer's words ("your decision") would mislead. */
+const sellerWords: Partial<Record<RfqStatus, string>> = {
+  IN_REVIEW: 'In review',
+  QUOTED: 'Quoted — with the buyer',
+  PENDING_APPROVAL: 'In the buyer’s approval chain',
+  REJECTED: 'Rejected by us',
+};
+const SellerStatus = (props: { status: RfqStatus }) => (
+  <span class={`badge badge-${props.status.toLowerCase()}`}>
+    {sellerWords[props.status] ?? statusLabels[props.status]}
+  </span>
+);
 
 /** Margin per unit and as a share of the price, as the line carries it. */
 const marginText = (line: Line, currency: string): string => {
@@ -281,7 +294,7 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
       <dl class="facts">
         <dt>Status</dt>
         <dd>
-          <StatusBadge status={desk.status} />
+          <SellerStatus status={desk.status} />
         </dd>
         <dt>Buyer</dt>
         <dd>
