@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '#domain/caller.ts';
+import { checkedLines, skuSpellings } from '#domain/request-lines.ts';
 import type { Actor, Rfq, RfqRequest } from '#domain/rfq.ts';
 import { ConflictError, type Store } from '#store/ports.ts';
 import type { WorkflowClient } from '../workflow/client.ts';
-import { forbidden, HttpProblem, unprocessable } from './problem.ts';
+import { badRequest, forbidden, HttpProblem, unprocessable } from './problem.ts';
 
 export interface Submission {
   caller: Caller;
@@ -53,8 +54,9 @@ const buyerOf = async (caller: Caller, request: RfqRequest, store: Store) => {
 };
 
 /**
- * Stores the RFQ (once) and starts its workflow (once). Pricing is the workflow's first step: unknown skus are flagged
- * for the rep there, not rejected here.
+ * Stores the RFQ (once) and starts its workflow (once). Lines are checked against the catalog first: an unknown or
+ * inactive sku is a 400 naming the line (unless the line describes a custom item), skus are matched without regard to
+ * case, and lines of one sku are merged. Pricing is the workflow's first step.
  */
 export const submitRfq = async (
   { caller, idempotencyKey, request }: Submission,
@@ -65,6 +67,9 @@ export const submitRfq = async (
   const rfqId = rfqIdFor(caller, idempotencyKey);
   let rfq = await store.rfqs.get(rfqId);
   if (!rfq) {
+    const products = await store.catalog.getProducts([...new Set(request.lines.flatMap((l) => skuSpellings(l.sku)))]);
+    const checked = checkedLines(request.lines, products);
+    if (!checked.ok) throw badRequest('some lines name no product the seller sells', checked.errors);
     const at = (deps.now?.() ?? new Date()).toISOString();
     const fresh: Rfq = {
       rfqId,
@@ -77,14 +82,14 @@ export const submitRfq = async (
       createdAt: at,
       updatedAt: at,
       currency: company.currency,
-      lines: request.lines,
+      lines: checked.lines,
       ...(request.note !== undefined && { note: request.note }),
       ...(request.requestedDeliveryDate !== undefined && { requestedDeliveryDate: request.requestedDeliveryDate }),
       ...(request.shipTo !== undefined && { shipTo: request.shipTo }),
       approvals: [],
     };
     try {
-      await store.rfqs.create(fresh, { actor, action: 'submitted', detail: { lines: request.lines.length } });
+      await store.rfqs.create(fresh, { actor, action: 'submitted', detail: { lines: checked.lines.length } });
       rfq = fresh;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './api.ts';
-import { anRfqRequest, idempotencyKey, people, seed, submit } from './world.ts';
+import { anRfqRequest, bolts, gloves, idempotencyKey, people, seed, submit } from './world.ts';
 
 let api: Api;
 beforeAll(async () => {
@@ -85,9 +85,53 @@ describe('submitting an RFQ', () => {
     expect(notABuyer.body.errors[0].path).toBe('buyerEmail');
   });
 
-  it('accepts an unknown sku: pricing flags it for the rep', async () => {
-    const rfqId = await submit(api, people.acmeBuyer, anRfqRequest([{ sku: 'NO-SUCH-SKU', quantity: 1 }]));
-    expect((await api.store.rfqs.get(rfqId))?.lines).toEqual([{ sku: 'NO-SUCH-SKU', quantity: 1 }]);
+  it('refuses an unknown or inactive sku with a 400 naming the line, and stores nothing', async () => {
+    await api.store.catalog.putProduct({ ...gloves, sku: 'OLD-GLOVE', active: false });
+    const answer = await api.call('POST', '/rfqs', {
+      as: people.acmeBuyer,
+      body: anRfqRequest([
+        { sku: bolts.sku, quantity: 1 },
+        { sku: 'NOPE-123', quantity: 2 },
+        { sku: 'OLD-GLOVE', quantity: 3 },
+      ]),
+      headers: { 'idempotency-key': idempotencyKey() },
+    });
+    expect(answer.status, answer.text).toBe(400);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    expect(answer.body.errors).toEqual([
+      { path: 'lines.1.sku', message: expect.stringContaining('NOPE-123') },
+      { path: 'lines.2.sku', message: expect.stringContaining('no longer sold') },
+    ]);
+    expect((await api.call('GET', '/rfqs', { as: people.acmeBuyer })).body.items).not.toContainEqual(
+      expect.objectContaining({ lineCount: 3 }),
+    );
+  });
+
+  it('accepts a described custom item the catalog lacks, flagged for the rep', async () => {
+    const rfqId = await submit(
+      api,
+      people.acmeBuyer,
+      anRfqRequest([{ sku: 'ACME-BRACKET-7', quantity: 4, description: 'Bracket to drawing ACME-7 rev B' }]),
+    );
+    expect((await api.store.rfqs.get(rfqId))?.lines).toEqual([
+      { sku: 'ACME-BRACKET-7', quantity: 4, description: 'Bracket to drawing ACME-7 rev B' },
+    ]);
+  });
+
+  it('matches skus without regard to case and merges lines of one sku, so tiers see the total', async () => {
+    const rfqId = await submit(
+      api,
+      people.acmeBuyer,
+      anRfqRequest([
+        { sku: bolts.sku.toLowerCase(), quantity: 5 },
+        { sku: gloves.sku, quantity: 1 },
+        { sku: bolts.sku, quantity: 7, targetUnitPrice: 9_00 },
+      ]),
+    );
+    expect((await api.store.rfqs.get(rfqId))?.lines).toEqual([
+      { sku: bolts.sku, quantity: 12, targetUnitPrice: 9_00 },
+      { sku: gloves.sku, quantity: 1 },
+    ]);
   });
 });
 

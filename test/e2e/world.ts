@@ -48,7 +48,11 @@ export const seed = async (api: Api): Promise<void> => {
 let keys = 0;
 export const idempotencyKey = (): string => `key-${Date.now().toString(36)}-${(keys++).toString(36)}`;
 
-export const anRfqRequest = (lines = [{ sku: bolts.sku, quantity: 100 }]) => ({ lines, note: 'for the new line' });
+export const anRfqRequest = (
+  lines: { sku: string; quantity: number; targetUnitPrice?: number; description?: string }[] = [
+    { sku: bolts.sku, quantity: 100 },
+  ],
+) => ({ lines, note: 'for the new line' });
 
 /** Submits as `who` and answers the new rfqId. */
 export const submit = async (api: Api, who: User, body: object = anRfqRequest()): Promise<string> => {
