@@ -2,8 +2,10 @@ import type { Caller } from '#domain/caller.ts';
 import { AlreadyDecided, Forbidden, InvalidInput, NotNow, VersionMismatch } from '#domain/errors.ts';
 import { canApply } from '#domain/lifecycle.ts';
 import { mayDecideQuote } from '#domain/policy.ts';
+import { type AddedLine, editQuote, type LineEdit } from '#domain/quote-edits.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { WaitGoneError } from '#functions/workflow/client.ts';
+import { linePricer } from '#steps/reprice.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 
 export interface BuyerChoice {
@@ -11,6 +13,9 @@ export interface BuyerChoice {
   poNumber?: string;
   reason?: string;
   comment?: string;
+  /** A revision request's line changes, checked here against the quote and the catalog before the wait is answered. */
+  lines?: LineEdit[];
+  add?: AddedLine[];
   /** The quote version the buyer saw and answers; another current version is refused (VersionMismatch). */
   quoteVersion: number;
 }
@@ -34,6 +39,19 @@ export const buyerDecision = async (
   if (!canApply(choice.decision, rfq.status) || !rfq.quote)
     throw new NotNow(`the RFQ is ${rfq.status}; there is no quote to decide on`);
   if (choice.quoteVersion !== rfq.quote.version) throw new VersionMismatch(choice.quoteVersion, rfq.quote.version);
+  if (choice.decision === 'revise' && (choice.lines?.length || choice.add?.length)) {
+    const priceLine = await linePricer(
+      deps.store,
+      rfq,
+      (choice.add ?? []).flatMap((a) => a.sku ?? []),
+      nowOf(deps),
+    );
+    const edited = editQuote(rfq.quote, choice.lines ?? [], choice.add ?? [], {
+      by: { email: caller.email, role: 'buyer' },
+      priceLine,
+    });
+    if (!edited.ok) throw new InvalidInput('the revision asks for changes this quote cannot take', edited.errors);
+  }
   const now = nowOf(deps).toISOString();
   const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
   if (!wait || wait.quoteVersion !== rfq.quote.version || wait.expiresAt <= now)
@@ -44,6 +62,8 @@ export const buyerDecision = async (
       ...(choice.poNumber && { poNumber: choice.poNumber.trim() }),
       ...(choice.reason && { reason: choice.reason }),
       ...(choice.comment && { comment: choice.comment }),
+      ...(choice.lines?.length && { lines: choice.lines }),
+      ...(choice.add?.length && { add: choice.add }),
       by: caller.email,
       at: now,
       quoteVersion: wait.quoteVersion,

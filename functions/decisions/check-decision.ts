@@ -1,5 +1,6 @@
 import type { Visibility } from '#domain/comment.ts';
 import { minorUnitDigits } from '#domain/money.ts';
+import type { AddedLine, LineEdit } from '#domain/quote-edits.ts';
 import { type Adjustment, applyAdjustments, quoteIsComplete } from '#domain/rep-authority.ts';
 import type { Actor, Quote } from '#domain/rfq.ts';
 import type { LinkPurpose } from '#store/ports.ts';
@@ -17,6 +18,10 @@ export interface DecisionInput {
   adjustments?: Adjustment[];
   /** From the approval page's form: one price per sku as typed, in major units ("12.50"); blank keeps the price. */
   prices?: Record<string, string>;
+  /** A rep review's line edits, added lines and re-pricing choice (API clients). */
+  lines?: LineEdit[];
+  add?: AddedLine[];
+  reprice?: boolean;
   /** The quote version decided on: required through the API; a link is bound to its version already. */
   quoteVersion?: number;
 }

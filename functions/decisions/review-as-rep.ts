@@ -1,7 +1,9 @@
 import type { Caller } from '#domain/caller.ts';
 import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
 import { mayApproveDiscount, reviewerRole } from '#domain/policy.ts';
+import { editQuote } from '#domain/quote-edits.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
+import { linePricer } from '#steps/reprice.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { discountProposer } from './discount-proposer.ts';
@@ -51,7 +53,22 @@ export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput
     throw new RetryLater('the review request is still being sent; retry in a moment');
   const link = links.find((l) => l.status === 'PENDING' && l.expiresAt > now);
   if (!link) throw new AlreadyDecided(alreadyDecided);
-  const checked = checkDecision(purpose, rfq.quote, input, {
+  const edits = input.lines ?? [];
+  const added = input.add ?? [];
+  const editing = edits.length > 0 || added.length > 0;
+  if ((editing || input.reprice) && purpose !== 'rep-review')
+    throw new InvalidInput('only the rep review edits lines', [
+      { path: 'lines', message: 'not in a discount approval' },
+    ]);
+  let quote = rfq.quote;
+  if (editing && input.decision === 'approve') {
+    const skus = [...edits.flatMap((e) => e.substituteSku ?? []), ...added.flatMap((a) => a.sku ?? [])];
+    const priceLine = await linePricer(deps.store, rfq, skus, nowOf(deps));
+    const edited = editQuote(quote, edits, added, { by: actor, priceLine });
+    if (!edited.ok) throw new InvalidInput('the edits cannot be applied to this quote', edited.errors);
+    quote = edited.quote;
+  }
+  const checked = checkDecision(purpose, quote, input, {
     maxRepDiscountPercent: deps.config.MAX_REP_DISCOUNT_PERCENT,
     actor,
   });
@@ -65,6 +82,9 @@ export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput
       ...(comment && { comment }),
       ...(comment && input.commentVisibility && { commentVisibility: input.commentVisibility }),
       ...(checked.adjustments.length > 0 && { adjustments: checked.adjustments }),
+      ...(input.decision === 'approve' && edits.length > 0 && { lines: edits }),
+      ...(input.decision === 'approve' && added.length > 0 && { add: added }),
+      ...(input.decision === 'approve' && input.reprice && { reprice: true }),
     },
     now,
   );

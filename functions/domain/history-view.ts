@@ -23,6 +23,7 @@ const buyerDetail: Record<string, readonly string[]> = {
   reviewed: [],
   quoted: ['quoteVersion', 'validUntil'],
   rejected: ['comment'],
+  'revision-declined': ['quoteVersion', 'comment'],
   accepted: ['poNumber'],
   declined: ['reason'],
   'revision-requested': ['quoteVersion', 'comment'],

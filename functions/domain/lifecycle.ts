@@ -41,6 +41,8 @@ export const transitions = {
   rejectDiscount: { from: ['DISCOUNT_APPROVAL'], to: 'IN_REVIEW' },
   sendQuote: { from: ['IN_REVIEW', 'DISCOUNT_APPROVAL'], to: 'QUOTED' },
   reject: { from: ['IN_REVIEW'], to: 'REJECTED' },
+  /** The rep turned down a revision request: the quote the buyer already holds stays on offer, until its date. */
+  keepQuote: { from: ['IN_REVIEW'], to: 'QUOTED' },
   accept: { from: ['QUOTED'], to: 'ACCEPTED' },
   decline: { from: ['QUOTED'], to: 'DECLINED' },
   revise: { from: ['QUOTED'], to: 'IN_REVIEW' },

@@ -49,10 +49,27 @@ export type AdjustmentResult =
 const unlimitedAuthority: ReadonlySet<Actor['role']> = new Set(['sales-manager', 'admin']);
 
 /** The price a rep's authority is measured from: the contract's, else the list's; none for a line nobody priced. */
-const referenceOf = (line: QuoteLine): { price: number; basis: 'contract' | 'list' } | undefined => {
+export const referenceOf = (
+  line: Pick<QuoteLine, 'contractPrice' | 'listPrice'>,
+): { price: number; basis: 'contract' | 'list' } | undefined => {
   if (line.contractPrice !== null) return { price: line.contractPrice, basis: 'contract' };
   if (line.listPrice !== null) return { price: line.listPrice, basis: 'list' };
   return undefined;
+};
+
+/**
+ * The lowest unit price a rep may give a line alone: `maxRepDiscountPercent` off its reference price, rounded up to
+ * the smallest whole minor unit within authority (within iff price ≥ reference × (1 − max)). Undefined for a line with
+ * nothing to measure against. The one computation the rule below and the review page's advice both use.
+ */
+export const repFloor = (
+  line: Pick<QuoteLine, 'contractPrice' | 'listPrice'>,
+  maxRepDiscountPercent: number,
+): number | undefined => {
+  const reference = referenceOf(line);
+  if (!reference) return undefined;
+  const keep = 10_000n - BigInt(percentToBasisPoints(maxRepDiscountPercent));
+  return Number(divideCeiling(BigInt(reference.price) * keep, 10_000n));
 };
 
 /** "−7.5% off contract", "+2% over list", "at contract": a price against the price it replaced. */
@@ -116,9 +133,8 @@ export const applyAdjustments = (
     const unitPrice = requested.get(line.sku);
     if (unitPrice === undefined || unitPrice === line.unitPrice) return line;
     const reference = referenceOf(line);
-    if (reference && !byManager) {
-      // Exact: within authority iff unitPrice ≥ reference × (1 − max); the floor is the smallest such whole price.
-      const floor = Number(divideCeiling(BigInt(reference.price) * (10_000n - maxDiscount), 10_000n));
+    const floor = repFloor(line, limits.maxRepDiscountPercent);
+    if (reference && floor !== undefined && !byManager) {
       if (unitPrice < floor && !needsManager.has(line.sku)) {
         needsManager.set(line.sku, {
           sku: line.sku,

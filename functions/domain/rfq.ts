@@ -64,6 +64,8 @@ export const quoteSchema = z.object({
   pricedAt: z.iso.datetime(),
   validUntil: z.iso.date().optional(),
   contractId: z.string().optional(),
+  /** The highest line number ever given on this RFQ: a new line gets the next, so a removed line's id is never reused. */
+  lastLine: z.number().int().min(0).optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 
@@ -117,6 +119,8 @@ export const rfqSchema = z.object({
   quote: quoteSchema.optional(),
   /** The last quote version sent to the buyer: what the seller has committed to while a newer one is being worked on. */
   quotedVersion: z.number().int().min(1).optional(),
+  /** The last day that version is valid (`YYYY-MM-DD`). */
+  quotedUntil: z.iso.date().optional(),
   poNumber: z.string().optional(),
   approvals: z.array(approvalStepSchema),
   orderId: z.string().optional(),

@@ -11,7 +11,13 @@ export const handler = http(route('POST /rfqs/{rfqId}/revise'), async ({ params,
   await buyerDecision(
     rfq,
     caller,
-    { decision: 'revise', comment: body.comment, quoteVersion: body.quoteVersion },
+    {
+      decision: 'revise',
+      comment: body.comment,
+      quoteVersion: body.quoteVersion,
+      ...(body.lines && { lines: body.lines }),
+      ...(body.add && { add: body.add }),
+    },
     decisionDeps(),
   );
   return accepted(store, rfq.rfqId, caller);

@@ -7,6 +7,7 @@ import { contractSchema } from '#domain/contract.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
 import { productSchema, sku } from '#domain/product.ts';
+import { addedLineSchema, lineEditSchema } from '#domain/quote-edits.ts';
 import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
 import { multiLine, singleLine } from '#domain/text.ts';
 
@@ -79,10 +80,28 @@ export const reviewBody = z.strictObject({
    * reason is shared (the buyer is told why), an approval's note stays with the seller.
    */
   commentVisibility: visibility.optional(),
+  /** Line edits by `lineId`: quantity, target price, remove, or another product in its place (`substituteSku`). */
+  lines: z.array(lineEditSchema.strict()).max(1000).optional(),
+  /** Lines to add: a catalog product (`sku`, `quantity`, priced from the contract) or a custom item (`description`, `unitPrice`, `cost`). */
+  add: z.array(addedLineSchema.strict()).max(1000).optional(),
+  /** Price every catalog line afresh from the contract instead of keeping the agreed prices. */
+  reprice: z.boolean().optional(),
 });
 export const acceptBody = z.strictObject({ poNumber: singleLine(64), quoteVersion });
 export const declineBody = z.strictObject({ reason: text(2000), quoteVersion });
-export const reviseBody = z.strictObject({ comment: text(2000), quoteVersion });
+/** A revision request may ask for line changes: quantities, target prices, lines removed, products added. */
+export const reviseBody = z.strictObject({
+  comment: text(2000),
+  quoteVersion,
+  lines: z
+    .array(lineEditSchema.omit({ substituteSku: true }).strict())
+    .max(1000)
+    .optional(),
+  add: z
+    .array(addedLineSchema.pick({ sku: true, quantity: true, targetUnitPrice: true }).required({ sku: true }).strict())
+    .max(1000)
+    .optional(),
+});
 /** POST /rfqs/{rfqId}/comments: a post to the thread, `shared` unless the seller's staff write a `seller` note. */
 export const commentBody = z.strictObject({ text: text(4000), visibility: visibility.default('shared') });
 export const cancelBody = z.strictObject({ reason: text(2000).optional() }).optional();

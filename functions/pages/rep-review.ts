@@ -1,4 +1,5 @@
-import { basisPointsToPercentText, divideCeiling, formatMoney, percentToBasisPoints } from '#domain/money.ts';
+import { basisPointsToPercentText, formatMoney, percentToBasisPoints } from '#domain/money.ts';
+import { referenceOf, repFloor } from '#domain/rep-authority.ts';
 import type { Quote, QuoteLine } from '#domain/rfq.ts';
 import { type Html, html } from './html.ts';
 
@@ -18,19 +19,13 @@ export interface LineAuthority {
   cost?: number;
 }
 
-const referenceOf = (line: QuoteLine): LineAuthority['reference'] => {
-  if (line.contractPrice !== null) return { price: line.contractPrice, basis: 'contract' };
-  if (line.listPrice !== null) return { price: line.listPrice, basis: 'list' };
-  return undefined;
-};
-
 export const lineAuthority = (line: QuoteLine, maxRepDiscountPercent: number): LineAuthority => {
   const reference = referenceOf(line);
-  const keep = 10_000n - BigInt(percentToBasisPoints(maxRepDiscountPercent));
+  const floor = repFloor(line, maxRepDiscountPercent);
   return {
     sku: line.sku,
     name: line.name,
-    ...(reference && { reference, repFloor: Number(divideCeiling(BigInt(reference.price) * keep, 10_000n)) }),
+    ...(reference && floor !== undefined && { reference, repFloor: floor }),
     ...(line.cost !== undefined && { cost: line.cost }),
   };
 };

@@ -38,6 +38,9 @@ export const orderCreatedDetail = (order: Order) => ({
   })),
 });
 
+/** Where the conversion leads; the ASL's OrderOutcome choice compares against exactly these. */
+export const outcomes = ['ordered', 'over-budget'] as const;
+
 /**
  * ConvertToOrder: one transaction puts the order (at most one per RFQ: its id derives from the RFQ's) and moves the
  * RFQ APPROVED → ORDERED; then `order.created` goes to EventBridge and the confirmation emails go out, each once.

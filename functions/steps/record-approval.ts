@@ -9,7 +9,9 @@ import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';
 
 const input = levelStateSchema.extend({ approval: levelDecisionSchema });
-export type LevelOutcome = 'approved' | 'rejected' | 'waiting';
+/** Where a level's decision leads; the ASL's LevelOutcome choice compares against exactly these. */
+export const outcomes = ['approved', 'rejected', 'waiting'] as const;
+export type LevelOutcome = (typeof outcomes)[number];
 
 const outcomeOf = (level: ApprovalStep): LevelOutcome =>
   level.status === 'APPROVED' ? 'approved' : level.status === 'REJECTED' ? 'rejected' : 'waiting';

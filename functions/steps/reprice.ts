@@ -1,6 +1,9 @@
 import { dayOf } from '#domain/calendar.ts';
 import { priceRequest } from '#domain/pricing.ts';
+import type { PriceLine } from '#domain/quote-edits.ts';
+import { skuSpellings } from '#domain/request-lines.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
+import type { Store } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 
 /** The RFQ's lines priced afresh from today's catalog and contract, as quote `version`. */
@@ -19,6 +22,40 @@ export const priceRfq = async (deps: StepDeps, rfq: Rfq, version: number): Promi
     version,
     pricedAt: now,
   });
+};
+
+/**
+ * Prices single lines for the RFQ's company as pricing would (today's catalog and contract): what a line added or
+ * substituted in a revision costs. Reads the products of `skus` (any case) and the contract once. A sku that cannot be
+ * sold (unknown, inactive, another currency) prices to undefined.
+ */
+export const linePricer = async (
+  store: Pick<Store, 'catalog'>,
+  rfq: Pick<Rfq, 'companyId' | 'currency'>,
+  skus: readonly string[],
+  now: Date,
+): Promise<PriceLine> => {
+  const [products, contract] = await Promise.all([
+    skus.length > 0 ? store.catalog.getProducts([...new Set(skus.flatMap(skuSpellings))]) : new Map(),
+    skus.length > 0 ? store.catalog.getContract(rfq.companyId) : undefined,
+  ]);
+  const at = now.toISOString();
+  return (line) => {
+    const product = skuSpellings(line.sku)
+      .map((spelling) => products.get(spelling))
+      .find((p) => p !== undefined);
+    if (!product?.active) return undefined;
+    const priced = priceRequest({
+      lines: [{ ...line, sku: product.sku }],
+      products,
+      ...(contract && { contract }),
+      on: dayOf(at),
+      currency: rfq.currency,
+      version: 1,
+      pricedAt: at,
+    }).lines[0];
+    return priced?.unitPrice === null ? undefined : priced;
+  };
 };
 
 export const companyName = async (deps: StepDeps, rfq: Rfq): Promise<string> =>

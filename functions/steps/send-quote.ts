@@ -25,7 +25,10 @@ export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{
     throw new NotWaitable(`RFQ ${rfq.rfqId} has quote v${rfq.quote?.version ?? 0}, not v${request.quoteVersion}`);
   }
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + request.expiresInSeconds * 1000).toISOString();
+  const asked = new Date(now.getTime() + request.expiresInSeconds * 1000).toISOString();
+  // A quote put back on offer (a refused revision) stays valid until its own date, not a fresh period.
+  const lastDay = resent && rfq.quote.validUntil ? `${rfq.quote.validUntil}T23:59:59.999Z` : undefined;
+  const expiresAt = lastDay && lastDay < asked ? lastDay : asked;
   // A retried attempt has a new task token; the wait must point at it, whatever the first attempt wrote.
   await deps.store.waits.put({
     rfqId: rfq.rfqId,
@@ -39,7 +42,11 @@ export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{
     rfq = await deps.store.rfqs.transition(
       rfq,
       'sendQuote',
-      { quote: { ...rfq.quote, validUntil: dayOf(expiresAt) }, quotedVersion: rfq.quote.version },
+      {
+        quote: { ...rfq.quote, validUntil: dayOf(expiresAt) },
+        quotedVersion: rfq.quote.version,
+        quotedUntil: dayOf(expiresAt),
+      },
       {
         actor: systemActor(deps),
         action: 'quoted',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { visibility } from '#domain/comment.ts';
 import { email } from '#domain/company.ts';
 import { sku } from '#domain/product.ts';
+import { addedLineSchema, lineEditSchema } from '#domain/quote-edits.ts';
 
 /**
  * The execution's data between states, as the ASL passes it around. Steps parse their input with these schemas (zod
@@ -44,6 +45,11 @@ export const sellerDecisionSchema = z.object({
   comment: z.string().optional(),
   commentVisibility: visibility.optional(),
   adjustments: z.array(adjustmentSchema).optional(),
+  /** The seller's line edits (quantity, remove, substitute) and added lines (catalog or custom). */
+  lines: z.array(lineEditSchema).optional(),
+  add: z.array(addedLineSchema).optional(),
+  /** Price every catalog line afresh from the contract, instead of keeping the agreed prices. */
+  reprice: z.boolean().optional(),
   by: email,
   role: z.enum(['rep', 'sales-manager', 'admin']),
   at: z.iso.datetime(),
@@ -57,6 +63,9 @@ export const buyerDecisionSchema = z.object({
   poNumber: z.string().optional(),
   reason: z.string().optional(),
   comment: z.string().optional(),
+  /** A revision request's line changes. */
+  lines: z.array(lineEditSchema).optional(),
+  add: z.array(addedLineSchema).optional(),
   by: email,
   at: z.iso.datetime(),
   quoteVersion: z.number().int().min(1),

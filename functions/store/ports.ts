@@ -8,6 +8,7 @@ import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
 import type { RfqAction, RfqStatus } from '#domain/lifecycle.ts';
 import type { Order } from '#domain/order.ts';
 import type { Product } from '#domain/product.ts';
+import type { AddedLine, LineEdit } from '#domain/quote-edits.ts';
 import type { QuoteVersion } from '#domain/quote-version.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
 
@@ -187,6 +188,10 @@ export interface ApprovalLink {
     comment?: string;
     commentVisibility?: Visibility;
     adjustments?: { sku: string; unitPrice: number }[];
+    /** A review's line edits, added lines and re-pricing choice (see functions/domain/quote-edits.ts). */
+    lines?: LineEdit[];
+    add?: AddedLine[];
+    reprice?: boolean;
   };
 }
 

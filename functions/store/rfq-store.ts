@@ -86,7 +86,8 @@ const companions = (current: Rfq, next: Rfq, input: EventInput, seq: number): Tr
     };
     writes.push({ Put: { Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
   });
-  if (next.quote && next.quote.version !== current.quote?.version) {
+  // Only a newer version is written: a refused revision puts the version the buyer holds back, which exists already.
+  if (next.quote && next.quote.version > (current.quote?.version ?? 0)) {
     const shared = input.comments?.filter((c) => c.visibility === 'shared').map((c) => c.text);
     const reason = shared?.length ? shared.join('\n') : undefined;
     const version: QuoteVersion = {

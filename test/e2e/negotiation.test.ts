@@ -17,9 +17,12 @@ const companyId = `nego-${run}`;
 const buyer: User = { email: `buyer-${run}@nego.example`, groups: ['buyer'], companyId };
 const approver: User = { email: `approver-${run}@nego.example`, groups: ['approver'], companyId };
 const rep: User = { email: `rep-${run}@seller.example`, groups: ['rep'] };
+const manager: User = { email: `manager-${run}@seller.example`, groups: ['sales-manager'] };
 const sellerAdmin: User = { email: `root-${run}@seller.example`, groups: ['admin'] };
 const bolts = aProduct(`BOLT-${run}`).listedAt(10_00).costing(6_00).build();
 const nuts = aProduct(`NUT-${run}`).listedAt(2_00).costing(1_10).build();
+const zincBolts = aProduct(`BOLT-ZN-${run}`).listedAt(12_00).costing(7_00).build();
+const washers = aProduct(`WASHER-${run}`).listedAt(50).costing(20).build();
 
 const poll = async (rfqId: string, statuses: RfqStatus[]): Promise<Answer> => {
   for (const deadline = Date.now() + 60_000; ; ) {
@@ -37,6 +40,16 @@ const taskOf = async (rfqId: string, who: User, kind: string): Promise<{ quoteVe
     const task = tasks.body.items?.find((t: { rfqId: string; kind: string }) => t.rfqId === rfqId && t.kind === kind);
     if (task) return task;
     if (Date.now() > deadline) throw new Error(`no ${kind} task for ${who.email} on ${rfqId}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+/** The sales manager's discount approval is mailed to the configured manager; its link is open once asked. */
+const managerAsked = async (rfqId: string): Promise<void> => {
+  for (const deadline = Date.now() + 60_000; ; ) {
+    const links = await api.store.links.listForRfq(rfqId);
+    if (links.some((l) => l.purpose === 'discount-approval' && l.status === 'PENDING')) return;
+    if (Date.now() > deadline) throw new Error(`no discount approval asked on ${rfqId}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 };
@@ -86,6 +99,8 @@ beforeAll(async () => {
   const thisYear = new Date().getUTCFullYear();
   await put(`/products/${bolts.sku}`, bolts);
   await put(`/products/${nuts.sku}`, nuts);
+  await put(`/products/${zincBolts.sku}`, zincBolts);
+  await put(`/products/${washers.sku}`, washers);
   await put(
     `/companies/${companyId}`,
     aCompany(companyId).servedBy(rep.email).withBuyer(buyer.email).withApprover(approver.email).build(),
@@ -193,5 +208,149 @@ describe('quote versions', () => {
     await taskOf(rfqId, rep, 'review');
     expect(await versions(rfqId, buyer)).toEqual([]);
     expect((await versions(rfqId, rep)).map((v) => v.version)).toEqual([1]);
+  });
+});
+
+describe('revisions', () => {
+  it('start from the agreed prices: a price the sales manager approved stays through the buyer’s changes', async () => {
+    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 100 }] });
+    // 7.50 is below the rep's floor (9.00 − 10% = 8.10): the sales manager approves it.
+    await review(rfqId, { decision: 'approve', adjustments: [{ sku: bolts.sku, unitPrice: 7_50 }] });
+    await poll(rfqId, ['DISCOUNT_APPROVAL']);
+    await managerAsked(rfqId);
+    const decided = await api.call('POST', `/rfqs/${rfqId}/review`, {
+      as: manager,
+      body: { decision: 'approve', comment: 'Once, for this account.', quoteVersion: 2 },
+    });
+    expect(decided.status, decided.text).toBe(202);
+    const quoted = await poll(rfqId, ['QUOTED']);
+    expect(quoted.body).toMatchObject({ version: 2, lines: [{ lineId: 'L1', unitPrice: 7_50 }] });
+
+    await buyerDecides(rfqId, 'revise', {
+      comment: 'We need 120 after all.',
+      lines: [{ lineId: 'L1', quantity: 120 }],
+    });
+    const revised = await poll(rfqId, ['IN_REVIEW']);
+    expect(revised.body).toMatchObject({ version: 3, lines: [{ lineId: 'L1', quantity: 120, unitPrice: 7_50 }] });
+    await review(rfqId, { decision: 'approve' });
+    const requoted = await poll(rfqId, ['QUOTED']);
+    expect(requoted.body).toMatchObject({ version: 3, total: 900_00, lines: [{ unitPrice: 7_50, quantity: 120 }] });
+
+    const asBuyer = await versions(rfqId, buyer);
+    expect(asBuyer.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(asBuyer[2]?.changes).toEqual([
+      {
+        lineId: 'L1',
+        sku: bolts.sku,
+        field: 'quantity',
+        from: 100,
+        to: 120,
+        by: buyer.email,
+        reason: 'We need 120 after all.',
+      },
+    ]);
+  });
+
+  it('turned down by the rep leave the quote the buyer holds on offer, which the buyer can still accept', async () => {
+    const rfqId = await submit({ lines: [{ sku: nuts.sku, quantity: 40 }] });
+    await review(rfqId, { decision: 'approve' });
+    await poll(rfqId, ['QUOTED']);
+    await buyerDecides(rfqId, 'revise', { comment: 'Half price?', lines: [{ lineId: 'L1', targetUnitPrice: 1_00 }] });
+    await poll(rfqId, ['IN_REVIEW']);
+    await review(rfqId, { decision: 'reject', comment: 'That is below our cost; the quote stands.' });
+    const back = await poll(rfqId, ['QUOTED', 'REJECTED']);
+    expect(back.body).toMatchObject({ status: 'QUOTED', version: 1, lines: [{ unitPrice: 2_00, quantity: 40 }] });
+    expect(back.body.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await thread(rfqId, buyer)).map((c) => c.decision)).toEqual(['revision-requested', 'revision-declined']);
+
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const answer = await api.call('POST', `/rfqs/${rfqId}/accept`, {
+        as: buyer,
+        body: { poNumber: `PO-${run}`, quoteVersion: 1 },
+      });
+      if (answer.status === 202) break;
+      // The wait on the quote put back on offer opens a moment after the status returns to QUOTED.
+      expect(answer.status, answer.text).toBe(409);
+      if (Date.now() > deadline) throw new Error(answer.text);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await poll(rfqId, ['ORDERED'])).body.total).toBe(80_00);
+  });
+});
+
+describe('the rep’s line edits', () => {
+  it('change quantities, remove, substitute, add catalog and custom lines, each recorded as a change', async () => {
+    const rfqId = await submit({
+      lines: [
+        { sku: bolts.sku, quantity: 100 },
+        { sku: nuts.sku, quantity: 50 },
+        { sku: washers.sku, quantity: 10 },
+      ],
+    });
+    await review(rfqId, {
+      decision: 'approve',
+      lines: [
+        { lineId: 'L1', substituteSku: zincBolts.sku },
+        { lineId: 'L2', quantity: 60 },
+        { lineId: 'L3', remove: true },
+      ],
+      add: [
+        { sku: washers.sku, quantity: 200 },
+        { description: 'Cutting to length, per cut', quantity: 100, unitPrice: 40, cost: 25 },
+      ],
+      comment: 'Zinc bolts are in stock; washers come in 200s.',
+      commentVisibility: 'shared',
+    });
+    const quoted = await poll(rfqId, ['QUOTED']);
+    expect(quoted.body.version).toBe(2);
+    expect(
+      quoted.body.lines.map((l: { lineId: string; sku: string; quantity: number; unitPrice: number }) => [
+        l.lineId,
+        l.sku,
+        l.quantity,
+        l.unitPrice,
+      ]),
+    ).toEqual([
+      ['L1', zincBolts.sku, 100, 12_00],
+      ['L2', nuts.sku, 60, 2_00],
+      ['L4', washers.sku, 200, 50],
+      ['L5', 'CUSTOM-L5', 100, 40],
+    ]);
+    expect(quoted.body.lines[3]).toMatchObject({ name: 'Cutting to length, per cut', custom: true });
+    const asBuyer = (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body;
+    expect(asBuyer.lines[3]).toMatchObject({ name: 'Cutting to length, per cut', unitPrice: 40 });
+    expect(asBuyer.lines[3]).not.toHaveProperty('cost');
+
+    const [, second] = await versions(rfqId, rep);
+    expect(second?.changes.map((c) => [c.lineId, c.field, c.from, c.to])).toEqual([
+      ['L1', 'sku', bolts.sku, zincBolts.sku],
+      ['L1', 'name', bolts.name, zincBolts.name],
+      ['L1', 'unitPrice', 9_00, 12_00],
+      ['L1', 'cost', 6_00, 7_00],
+      ['L2', 'quantity', 50, 60],
+      ['L4', 'added', null, washers.sku],
+      ['L5', 'added', null, 'CUSTOM-L5'],
+      ['L3', 'removed', washers.sku, null],
+    ]);
+    expect(second?.changes.every((c) => c.by === rep.email)).toBe(true);
+    const buyerVersions = await versions(rfqId, buyer);
+    expect(buyerVersions[1]?.changes.map((c) => c.field)).not.toContain('cost');
+  });
+
+  it('are refused naming the field when they cannot apply, and nothing is decided', async () => {
+    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 100 }] });
+    const { quoteVersion } = await taskOf(rfqId, rep, 'review');
+    const answer = await api.call('POST', `/rfqs/${rfqId}/review`, {
+      as: rep,
+      body: {
+        decision: 'approve',
+        quoteVersion,
+        lines: [{ lineId: 'L9', quantity: 2 }],
+        add: [{ description: 'Loss leader', quantity: 1, unitPrice: 1_00, cost: 2_00 }],
+      },
+    });
+    expect(answer.status, answer.text).toBe(400);
+    expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['lines.0.lineId', 'add.0.unitPrice']);
+    expect((await taskOf(rfqId, rep, 'review')).quoteVersion).toBe(quoteVersion);
   });
 });

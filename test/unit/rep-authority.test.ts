@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { priceRequest } from '#domain/pricing.ts';
-import { applyAdjustments, quoteIsComplete } from '#domain/rep-authority.ts';
+import { applyAdjustments, quoteIsComplete, repFloor } from '#domain/rep-authority.ts';
 import type { Actor, Quote } from '#domain/rfq.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct, catalogOf } from '../builders/product.ts';
@@ -288,5 +288,30 @@ describe('rep authority, for any quote and any adjustment', () => {
         },
       ),
     );
+  });
+});
+
+describe('the rep’s floor, one computation for the rule and the page', () => {
+  it('is the lowest price the rule lets a rep give alone (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 50 }), (contract, percent) => {
+        const quote = aQuote().withLine('X', 1, contract, { contractPrice: contract }).build();
+        const floor = repFloor(quote.lines[0]!, percent)!;
+        const limits = {
+          maxRepDiscountPercent: percent,
+          actor: { email: 'rita@seller.example', role: 'rep' as const },
+        };
+        const at = applyAdjustments(quote, [{ sku: 'X', unitPrice: floor }], limits);
+        expect(at.ok && at.needsManager).toEqual([]);
+        if (floor > 0) {
+          const below = applyAdjustments(quote, [{ sku: 'X', unitPrice: floor - 1 }], limits);
+          expect(below.ok && below.needsManager.map((n) => n.floor)).toEqual([floor]);
+        }
+      }),
+    );
+  });
+
+  it('is absent for a line with nothing to measure against', () => {
+    expect(repFloor({ contractPrice: null, listPrice: null }, 10)).toBeUndefined();
   });
 });

@@ -808,6 +808,23 @@ export interface components {
             comment?: string;
             /** @enum {string} */
             commentVisibility?: "shared" | "seller";
+            lines?: {
+                lineId: string;
+                quantity?: number;
+                targetUnitPrice?: number;
+                /** @constant */
+                remove?: true;
+                substituteSku?: string;
+            }[];
+            add?: {
+                sku?: string;
+                quantity: number;
+                targetUnitPrice?: number;
+                description?: string;
+                unitPrice?: number;
+                cost?: number;
+            }[];
+            reprice?: boolean;
         };
         LinkDecision: {
             /** @enum {string} */
@@ -2091,6 +2108,18 @@ export interface operations {
                 "application/json": {
                     comment: string;
                     quoteVersion: number;
+                    lines?: {
+                        lineId: string;
+                        quantity?: number;
+                        targetUnitPrice?: number;
+                        /** @constant */
+                        remove?: true;
+                    }[];
+                    add?: {
+                        sku: string;
+                        quantity: number;
+                        targetUnitPrice?: number;
+                    }[];
                 };
             };
         };
