@@ -43,16 +43,20 @@ describe('the workflow’s choices and the steps that feed them', () => {
     ]);
   });
 
-  it.each(choices)('%s compares $.outcome against exactly the outcomes its steps export', async (name, choice) => {
-    const feeders = states.filter(([, state]) => state.Type === 'Task' && state.Next === name);
-    expect(feeders.length, `tasks leading to ${name}`).toBeGreaterThan(0);
-    const exported = new Set((await Promise.all(feeders.map(([, task]) => outcomesOf(task)))).flat());
-    expect(choice.Choices?.every((c) => c.Variable === '$.outcome')).toBe(true);
-    const compared = choice.Choices?.map((c) => c.StringEquals) ?? [];
-    expect(new Set(compared).size, 'no value compared twice').toBe(compared.length);
-    expect([...compared].sort()).toEqual([...exported].sort());
-    const failure = states.find(([state]) => state === choice.Default)?.[1];
-    expect(failure?.Type === 'Fail' || choice.Default === 'MarkFailed', 'anything else is a failure').toBe(true);
-    // Importing a step module (and the AWS SDK behind it) took 6 s on the loaded 2-core machine.
-  }, 60_000);
+  it.each(choices)(
+    '%s compares $.outcome against exactly the outcomes its steps export',
+    async (name, choice) => {
+      const feeders = states.filter(([, state]) => state.Type === 'Task' && state.Next === name);
+      expect(feeders.length, `tasks leading to ${name}`).toBeGreaterThan(0);
+      const exported = new Set((await Promise.all(feeders.map(([, task]) => outcomesOf(task)))).flat());
+      expect(choice.Choices?.every((c) => c.Variable === '$.outcome')).toBe(true);
+      const compared = choice.Choices?.map((c) => c.StringEquals) ?? [];
+      expect(new Set(compared).size, 'no value compared twice').toBe(compared.length);
+      expect([...compared].sort()).toEqual([...exported].sort());
+      const failure = states.find(([state]) => state === choice.Default)?.[1];
+      expect(failure?.Type === 'Fail' || choice.Default === 'MarkFailed', 'anything else is a failure').toBe(true);
+      // Importing a step module (and the AWS SDK behind it) took 6 s on the loaded 2-core machine.
+    },
+    60_000,
+  );
 });

@@ -63,7 +63,7 @@ describe('the quote PDF', () => {
     const many = aQuote().validUntil('2026-12-23');
     const long = Array.from(
       { length: 60 },
-      (_, i) => ['SKU-' + String(i).padStart(3, '0'), 1 + i, 1_00] as const,
+      (_, i) => [`SKU-${String(i).padStart(3, '0')}`, 1 + i, 1_00] as const,
     ).reduce(
       (b, [sku, qty, price]) => b.withLine(sku, qty, price),
       many.withLine('ZH-1', 1, 5_00, { name: '螺丝 screws ≥ M8 ✓' }),
