@@ -34,7 +34,8 @@ const purposeOf = (status: Rfq['status']): DeskPurpose | undefined =>
 const discountOf = async (store: Store, rfqId: string): Promise<DiscountProposal | undefined> => {
   const event = (await store.rfqs.history(rfqId)).findLast((e) => e.action === 'discount-requested');
   if (!event) return undefined;
-  const comment = event.detail?.comment;
+  // RecordReview keeps the rep's reason as `note` (seller-only, the default) or `comment` (shared with the buyer).
+  const comment = event.detail?.note ?? event.detail?.comment;
   return {
     proposedBy: event.actor.email,
     ...(typeof comment === 'string' && { comment }),
