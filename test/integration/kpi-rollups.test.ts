@@ -84,7 +84,9 @@ const orderAfterApproval = async (rfq: Rfq, approvalMs: number): Promise<Rfq> =>
 const march: Omit<KpiRequest, 'groupBy'> = { from: '2026-03-01', to: '2026-03-31', scope: { kind: 'all' } };
 const seconds = (ms: number) => Math.round(bucketValue(bucketOf(ms))) / 1000;
 
-describe('KPI rollups from the table stream', () => {
+// Each test waits on the stream poller and re-folds whole batches through DynamoDB Local: seconds alone, but past the
+// integration project's 30 s beside a full parallel run on 2 cores (seen in CI), so these get two minutes.
+describe('KPI rollups from the table stream', { timeout: 120_000 }, () => {
   it('turns a known set of outcomes into exactly the expected counts, values and percentiles', async () => {
     at(Date.parse('2026-03-02T09:00:00.000Z'));
     const a = await submit('acme', 'rep@seller.example');
