@@ -28,16 +28,37 @@ export interface QuoteDocument {
 /** While the seller is (re)working a quote its prices are proposals; only a quote the seller sent is a document. */
 const beingWorkedOn: ReadonlySet<RfqStatus> = new Set(['SUBMITTED', 'IN_REVIEW', 'DISCOUNT_APPROVAL']);
 
-/** The quote the seller committed to (sent to the buyer, with a validity date), or undefined before one was sent. */
-export const sentQuote = (rfq: Pick<Rfq, 'status' | 'quote'>): (Quote & { validUntil: string }) | undefined => {
-  const quote = rfq.quote;
-  if (!quote?.validUntil || beingWorkedOn.has(rfq.status)) return undefined;
-  return { ...quote, validUntil: quote.validUntil };
+export type SentQuote = Quote & { validUntil: string };
+
+/**
+ * Which quote version the buyer side may read: the last one the seller sent (`quotedVersion`). A newer version being
+ * worked on — a revision, or prices waiting for the sales manager — is not an offer yet. `current` when that is the
+ * RFQ's own quote, a number when it is an older stored version, undefined before anything was sent.
+ */
+export const sentVersion = (rfq: Pick<Rfq, 'status' | 'quote' | 'quotedVersion'>): 'current' | number | undefined => {
+  if (rfq.quotedVersion === undefined)
+    // RFQs quoted before quotedVersion was recorded: the status says whether their quote was sent.
+    return rfq.quote?.validUntil && !beingWorkedOn.has(rfq.status) ? 'current' : undefined;
+  return rfq.quote?.version === rfq.quotedVersion ? 'current' : rfq.quotedVersion;
+};
+
+/**
+ * The quote the seller committed to, with its validity date: the RFQ's own quote once sent, else `stored` — the
+ * version `sentVersion` named, read from the version log — or undefined when nothing was sent yet.
+ */
+export const sentQuote = (
+  rfq: Pick<Rfq, 'status' | 'quote' | 'quotedVersion' | 'quotedUntil'>,
+  stored?: Quote,
+): SentQuote | undefined => {
+  const which = sentVersion(rfq);
+  const quote = which === 'current' ? rfq.quote : stored?.version === which ? stored : undefined;
+  const validUntil = quote?.validUntil ?? rfq.quotedUntil;
+  return quote && validUntil ? { ...quote, validUntil } : undefined;
 };
 
 export const quoteDocument = (
   rfq: Rfq,
-  quote: Quote & { validUntil: string },
+  quote: SentQuote,
   parties: { seller: { name: string; email: string }; companyName: string; paymentTerms: string },
 ): QuoteDocument => ({
   rfqId: rfq.rfqId,

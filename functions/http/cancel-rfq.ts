@@ -1,7 +1,7 @@
 import { cancelRfq } from '../decisions/cancel-rfq.ts';
 import { adapters, decisionDeps } from './adapters.ts';
 import { http } from './http.ts';
-import { rfqView } from './rfq-view.ts';
+import { readRfqView } from './rfq-view.ts';
 import { route } from './routes.ts';
 import { visibleRfq } from './visibility.ts';
 
@@ -9,5 +9,5 @@ export const handler = http(route('POST /rfqs/{rfqId}/cancel'), async ({ params,
   const { store } = adapters();
   const rfq = await visibleRfq(store, params.rfqId, caller);
   const cancelled = await cancelRfq(rfq, caller, decisionDeps(), body?.reason);
-  return { status: 202, body: rfqView(cancelled, caller, await store.rfqs.history(rfq.rfqId)) };
+  return { status: 202, body: await readRfqView(store, cancelled, caller) };
 });

@@ -1,6 +1,7 @@
 import { mayReadQuotePdf } from '#domain/policy.ts';
-import { quoteDocument, sentQuote } from '#domain/quote-document.ts';
+import { quoteDocument } from '#domain/quote-document.ts';
 import { config } from '#functions/config.ts';
+import { readSentQuote } from '#functions/decisions/sent-quote.ts';
 import { quotePdf } from '#functions/pages/quote-pdf.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
@@ -12,7 +13,7 @@ export const handler = http(route('GET /rfqs/{rfqId}/quote.pdf'), async ({ param
   const { store } = adapters();
   const rfq = await store.rfqs.get(params.rfqId);
   if (!rfq || !mayReadQuotePdf(caller, rfq)) throw notFound(`no RFQ ${params.rfqId}`);
-  const quote = sentQuote(rfq);
+  const quote = await readSentQuote(store, rfq);
   if (!quote) throw conflict(`no quote was sent for ${rfq.rfqId} yet (it is ${rfq.status}); there is nothing to print`);
   const company = await store.catalog.getCompany(rfq.companyId);
   const settings = config();

@@ -2,17 +2,17 @@ import { seesBudget } from '#domain/policy.ts';
 import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
-import { rfqView } from './rfq-view.ts';
+import { readRfqView } from './rfq-view.ts';
 import { route } from './routes.ts';
 import { visibleRfq } from './visibility.ts';
 
 export const handler = http(route('GET /rfqs/{rfqId}'), async ({ params, caller }) => {
   const { store } = adapters();
   const rfq = await visibleRfq(store, params.rfqId, caller);
-  const [history, budget] = await Promise.all([
-    store.rfqs.history(rfq.rfqId),
+  const [view, budget] = await Promise.all([
+    readRfqView(store, rfq, caller),
     // What the buyer has left if they accept now: the buyer company's people see it, seller staff never do.
     seesBudget(caller, rfq) ? readBudgetStanding(store, rfq, new Date()) : undefined,
   ]);
-  return { status: 200, body: { ...rfqView(rfq, caller, history), ...(budget && { budget }) } };
+  return { status: 200, body: { ...view, ...(budget && { budget }) } };
 });

@@ -2,17 +2,18 @@ import type { Caller } from '#domain/caller.ts';
 import { historyView } from '#domain/history-view.ts';
 import { audienceOf } from '#domain/policy.ts';
 import { lineView } from '#domain/quote-view.ts';
-import type { Rfq } from '#domain/rfq.ts';
-import type { HistoryEvent } from '#store/ports.ts';
+import type { Quote, Rfq } from '#domain/rfq.ts';
+import { readSentQuote } from '#functions/decisions/sent-quote.ts';
+import type { HistoryEvent, Store } from '#store/ports.ts';
 
 /**
  * An RFQ as the API shows it to one caller: the request, the current quote flattened to the top (lines with
  * unitPrice, lineTotal and priceSource; subtotal, total, currency, validUntil, and `version` = the quote version),
- * approvals, order and history — every field named here, per audience (policy.audienceOf).
+ * approvals, order and history — every field named here, per audience (policy.audienceOf). `quote` is the one this
+ * caller may read (`shownQuote`): the seller's working version, or for the buyer side the last one sent.
  */
-export const rfqView = (rfq: Rfq, caller: Caller, history?: HistoryEvent[]) => {
+export const rfqView = (rfq: Rfq, caller: Caller, quote: Quote | undefined, history?: HistoryEvent[]) => {
   const audience = audienceOf(caller);
-  const quote = rfq.quote;
   return {
     rfqId: rfq.rfqId,
     status: rfq.status,
@@ -43,8 +44,18 @@ export const rfqView = (rfq: Rfq, caller: Caller, history?: HistoryEvent[]) => {
   };
 };
 
-/** A list row: enough to pick an RFQ, without quote lines and history. */
-export const rfqSummary = (rfq: Rfq) => ({
+/** The quote a caller may read: seller staff the version being worked on, the buyer side what the seller sent. */
+export const shownQuote = async (store: Pick<Store, 'rfqs'>, rfq: Rfq, caller: Caller): Promise<Quote | undefined> =>
+  audienceOf(caller) === 'seller' ? rfq.quote : readSentQuote(store, rfq);
+
+/** The RFQ with its history, as `caller` may read it. */
+export const readRfqView = async (store: Pick<Store, 'rfqs'>, rfq: Rfq, caller: Caller) => {
+  const [quote, history] = await Promise.all([shownQuote(store, rfq, caller), store.rfqs.history(rfq.rfqId)]);
+  return rfqView(rfq, caller, quote, history);
+};
+
+/** A list row: enough to pick an RFQ, without quote lines and history; `quote` as for rfqView. */
+export const rfqSummary = (rfq: Rfq, quote: Quote | undefined) => ({
   rfqId: rfq.rfqId,
   status: rfq.status,
   companyId: rfq.companyId,
@@ -52,10 +63,10 @@ export const rfqSummary = (rfq: Rfq) => ({
   accountRepEmail: rfq.accountRepEmail,
   createdAt: rfq.createdAt,
   updatedAt: rfq.updatedAt,
-  currency: rfq.quote?.currency ?? rfq.currency,
+  currency: quote?.currency ?? rfq.currency,
   lineCount: rfq.lines.length,
-  total: rfq.quote?.total ?? null,
-  version: rfq.quote?.version ?? null,
-  validUntil: rfq.quote?.validUntil ?? null,
+  total: quote?.total ?? null,
+  version: quote?.version ?? null,
+  validUntil: quote?.validUntil ?? null,
   orderId: rfq.orderId ?? null,
 });

@@ -37,6 +37,10 @@ class RfqBuilder {
   withQuote(quote: Quote) {
     return this.with({ quote, currency: quote.currency });
   }
+  /** The last version the seller sent, and until when it holds. */
+  withQuoted(quotedVersion: number, quotedUntil: string) {
+    return this.with({ quotedVersion, quotedUntil });
+  }
   withApprovals(approvals: ApprovalStep[]) {
     return this.with({ approvals });
   }

@@ -251,6 +251,62 @@ describe('revisions', () => {
     ]);
   });
 
+  it('never show the buyer side a price the seller has not sent: during the sales manager’s decision it reads the last sent version', async () => {
+    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 100 }] });
+    await review(rfqId, { decision: 'approve' });
+    await poll(rfqId, ['QUOTED']);
+    const sent = (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body;
+    expect(sent).toMatchObject({ version: 1, lines: [{ unitPrice: 9_00 }], total: 900_00 });
+
+    await buyerDecides(rfqId, 'revise', {
+      comment: 'Can you do 7.50?',
+      lines: [{ lineId: 'L1', targetUnitPrice: 7_50 }],
+    });
+    await poll(rfqId, ['IN_REVIEW']);
+    await review(rfqId, { decision: 'approve', adjustments: [{ sku: bolts.sku, unitPrice: 7_50 }] });
+    await poll(rfqId, ['DISCOUNT_APPROVAL']);
+    await managerAsked(rfqId);
+
+    const seller = (await api.call('GET', `/rfqs/${rfqId}`, { as: rep })).body;
+    expect(seller).toMatchObject({ version: 3, lines: [{ unitPrice: 7_50 }], total: 750_00 });
+    const asBuyer = await api.call('GET', `/rfqs/${rfqId}`, { as: buyer });
+    expect(asBuyer.body).toMatchObject({
+      status: 'DISCOUNT_APPROVAL',
+      version: 1,
+      lines: [{ unitPrice: 9_00 }],
+      total: 900_00,
+      validUntil: sent.validUntil,
+    });
+    const row = (await api.call('GET', '/rfqs?status=DISCOUNT_APPROVAL', { as: buyer })).body.items.find(
+      (r: { rfqId: string }) => r.rfqId === rfqId,
+    );
+    expect(row).toMatchObject({ version: 1, total: 900_00, validUntil: sent.validUntil });
+    const pdf = await api.call('GET', `/rfqs/${rfqId}/quote.pdf`, { as: buyer });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-disposition')).toContain(`quote-${rfqId}-v1.pdf`);
+
+    const decided = await api.call('POST', `/rfqs/${rfqId}/review`, {
+      as: manager,
+      body: { decision: 'approve', quoteVersion: 3 },
+    });
+    expect(decided.status, decided.text).toBe(202);
+    await poll(rfqId, ['QUOTED']);
+    expect((await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body).toMatchObject({
+      version: 3,
+      lines: [{ unitPrice: 7_50 }],
+      total: 750_00,
+    });
+  });
+
+  it('show the buyer side no quote at all while the first one waits for the sales manager', async () => {
+    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 10 }] });
+    await review(rfqId, { decision: 'approve', adjustments: [{ sku: bolts.sku, unitPrice: 7_00 }] });
+    await poll(rfqId, ['DISCOUNT_APPROVAL']);
+    const asBuyer = await api.call('GET', `/rfqs/${rfqId}`, { as: buyer });
+    expect(asBuyer.body).toMatchObject({ version: null, lines: [], total: null, validUntil: null });
+    expect((await api.call('GET', `/rfqs/${rfqId}/quote.pdf`, { as: buyer })).status).toBe(409);
+  });
+
   it('turned down by the rep leave the quote the buyer holds on offer, which the buyer can still accept', async () => {
     const rfqId = await submit({ lines: [{ sku: nuts.sku, quantity: 40 }] });
     await review(rfqId, { decision: 'approve' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteDocument, sentQuote } from '#domain/quote-document.ts';
+import { quoteDocument, sentQuote, sentVersion } from '#domain/quote-document.ts';
 import { quotePdf } from '#functions/pages/quote-pdf.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
@@ -81,5 +81,18 @@ describe('the quote PDF', () => {
     expect(sentQuote(anRfq().withQuote(quoted).withStatus('DISCOUNT_APPROVAL').build())).toBeUndefined();
     expect(sentQuote(anRfq().withQuote(aQuote().build()).withStatus('QUOTED').build())).toBeUndefined();
     expect(sentQuote(rfq)?.version).toBe(1);
+  });
+
+  it('is the last version sent while a newer one is worked on: read from the log, valid until that version’s date', () => {
+    const sent = aQuote().version(1).build();
+    const working = anRfq().withQuote(aQuote().version(3).build()).withStatus('DISCOUNT_APPROVAL');
+    const revised = working.withQuoted(1, '2026-12-31').build();
+    expect(sentVersion(revised)).toBe(1);
+    expect(sentQuote(revised, sent)).toMatchObject({ version: 1, validUntil: '2026-12-31' });
+    expect(sentQuote(revised, aQuote().version(2).build())).toBeUndefined();
+    expect(sentQuote(revised)).toBeUndefined();
+    const accepted = anRfq().withQuote(quoted).withStatus('ACCEPTED').withQuoted(1, '2026-12-31').build();
+    expect(sentVersion(accepted)).toBe('current');
+    expect(sentQuote(accepted)).toMatchObject({ version: 1, validUntil: '2026-12-23' });
   });
 });
