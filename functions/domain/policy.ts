@@ -127,6 +127,17 @@ export const mayReadKpis = (caller: Caller, scope: { companyId?: string; repEmai
 /** Editing reference data (products, companies, contracts): the seller's admin. */
 export const mayEditReferenceData = (caller: Caller): boolean => caller.companyId === undefined && has(caller, 'admin');
 
+/** A company's pricing contract, read back for editing: the seller's admin, who sets it. */
+export const mayReadContract = (caller: Caller): boolean => mayEditReferenceData(caller);
+
+/** Which buyer companies a caller may list: every one for the seller's admin, a rep's own accounts for a rep. */
+export type CompanyScope = { kind: 'all' } | { kind: 'rep'; repEmail: string };
+export const companyScope = (caller: Caller): CompanyScope | undefined => {
+  if (mayEditReferenceData(caller)) return { kind: 'all' };
+  if (caller.companyId === undefined && has(caller, 'rep')) return { kind: 'rep', repEmail: caller.email };
+  return undefined;
+};
+
 /** The whole product list — inactive products and costs included: the seller's admin, who edits it. */
 export const mayListProducts = (caller: Caller): boolean => mayEditReferenceData(caller);
 
@@ -143,6 +154,14 @@ export const mayManageCompanyUsers = mayReadCompanySettings;
 
 /** A company's spending budgets: the seller's admin, or that company's own admin. */
 export const mayEditBudgets = mayEditApprovalRules;
+export const mayReadBudgets = mayEditBudgets;
+
+/**
+ * What each buyer has spent and has left this period: the company's own admin. The seller's admin may set limits
+ * for a customer who asks, but what its buyers spend against them is the customer's business (as seesBudget).
+ */
+export const seesBudgetStanding = (caller: Caller, companyId: string): boolean =>
+  caller.companyAdmin === true && caller.companyId === companyId;
 
 /**
  * The budget left to an RFQ's buyer: the buyer company's own people only. A customer's spending limits are its

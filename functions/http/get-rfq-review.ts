@@ -1,3 +1,4 @@
+import { reviewerRole } from '#domain/policy.ts';
 import { config } from '#functions/config.ts';
 import { reviewDesk } from '../decisions/review-desk.ts';
 import { adapters } from './adapters.ts';
@@ -10,5 +11,7 @@ export const handler = http(route('GET /rfqs/{rfqId}/review'), async ({ params, 
   const { store } = adapters();
   const rfq = await visibleRfq(store, params.rfqId, caller);
   const desk = await reviewDesk(rfq, caller, store, new Date());
-  return { status: 200, body: reviewDeskView(desk, config().MAX_REP_DISCOUNT_PERCENT) };
+  // The authority sentence speaks to whoever reads it: the account's rep, or a sales manager (who approves beyond it).
+  const reader = reviewerRole(caller, rfq) === 'rep' ? 'rep' : 'sales-manager';
+  return { status: 200, body: reviewDeskView(desk, config().MAX_REP_DISCOUNT_PERCENT, reader) };
 });

@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { conditionShape } from '#domain/approval-rule.ts';
-import { budgetPeriods } from '#domain/budget.ts';
+import { budgetPeriods, budgetSchema } from '#domain/budget.ts';
 import { visibilities } from '#domain/comment.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { orderSchema } from '#domain/order.ts';
 import { quoteChangeSchema } from '#domain/quote-version.ts';
 import { actorSchema, approvalStepSchema, quoteLineSchema, rfqLineRequestSchema } from '#domain/rfq.ts';
+import { companyListItemSchema } from './company-list-view.ts';
 import { reviewDeskSchema } from './review-desk-view.ts';
 import { type RouteDef, type RouteKey, routes } from './routes.ts';
 import {
@@ -210,6 +211,27 @@ const components: Record<string, z.ZodType> = {
   TaskList: taskListSchema,
   ReviewDesk: reviewDeskSchema,
   Budgets: budgetsBody,
+  BudgetsWithStanding: z.object({
+    timeZone: z.string(),
+    fiscalYearStartMonth: z.number().int(),
+    budgets: z.array(budgetSchema),
+    standing: z
+      .array(
+        z.object({
+          buyerEmail: z.string(),
+          period: z.enum(budgetPeriods),
+          start: z.string().describe('The period’s first month, YYYY-MM'),
+          amount: z.number().int(),
+          spent: z.number().int(),
+          remaining: z.number().int(),
+        }),
+      )
+      .optional()
+      .describe(
+        'For the company’s own admin: each buyer’s spend and what is left this period, per budget limiting them',
+      ),
+  }),
+  CompanyList: z.object({ items: z.array(companyListItemSchema) }),
   KpiReport: kpiReport,
   Comment: comment,
   CommentList: page(comment),
@@ -239,7 +261,10 @@ const responses: Partial<Record<RouteKey, string>> = {
   'PUT /products/{sku}': 'Product',
   'PUT /companies/{companyId}': 'Company',
   'PUT /companies/{companyId}/contract': 'Contract',
+  'GET /companies': 'CompanyList',
   'GET /companies/{companyId}': 'Company',
+  'GET /companies/{companyId}/contract': 'Contract',
+  'GET /companies/{companyId}/budgets': 'BudgetsWithStanding',
   'PUT /companies/{companyId}/users': 'CompanyUsers',
   'GET /companies/{companyId}/approval-rules': 'ApprovalRules',
   'GET /companies/{companyId}/approval-chain': 'ApprovalChainPreview',

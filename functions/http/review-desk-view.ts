@@ -66,7 +66,11 @@ export const reviewDeskSchema = z.object({
 export type ReviewDeskView = z.infer<typeof reviewDeskSchema>;
 
 /** The review screen's content, every field named; only ever built for seller staff (the route and the policy). */
-export const reviewDeskView = (desk: ReviewDesk, maxRepDiscountPercent: number): ReviewDeskView => {
+export const reviewDeskView = (
+  desk: ReviewDesk,
+  maxRepDiscountPercent: number,
+  reader: 'rep' | 'sales-manager' = 'rep',
+): ReviewDeskView => {
   const { rfq, quote } = desk;
   const currency = quote?.currency ?? rfq.currency;
   const percentText = basisPointsToPercentText(percentToBasisPoints(maxRepDiscountPercent));
@@ -90,7 +94,7 @@ export const reviewDeskView = (desk: ReviewDesk, maxRepDiscountPercent: number):
       return {
         ...sellerLineView(line),
         ...(authority.repFloor !== undefined && { repFloor: authority.repFloor }),
-        authority: authorityAdvice(authority, currency, percentText),
+        authority: authorityAdvice(authority, currency, percentText, reader),
       };
     }),
     open: desk.open ?? null,

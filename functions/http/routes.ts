@@ -334,6 +334,16 @@ const table = {
     success: 200,
     needs: { table: 'write' },
   },
+  'GET /companies': {
+    method: 'GET',
+    path: '/companies',
+    handler: 'functions/http/list-companies.ts',
+    auth: 'jwt',
+    roles: ['admin', 'rep'],
+    summary: "Buyer companies by id with their buyers: every one for the seller's admin, a rep's own accounts",
+    success: 200,
+    needs: { table: 'read' },
+  },
   'GET /companies/{companyId}': {
     method: 'GET',
     path: '/companies/{companyId}',
@@ -383,6 +393,17 @@ const table = {
     success: 200,
     needs: { table: 'read' },
   },
+  'GET /companies/{companyId}/contract': {
+    method: 'GET',
+    path: '/companies/{companyId}/contract',
+    handler: 'functions/http/get-contract.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: "The company's pricing contract (its validity, blanket discount, and prices and tiers per SKU)",
+    params: companyParams,
+    success: 200,
+    needs: { table: 'read' },
+  },
   'PUT /companies/{companyId}/contract': {
     method: 'PUT',
     path: '/companies/{companyId}/contract',
@@ -407,6 +428,19 @@ const table = {
     body: approvalRulesBody,
     success: 200,
     needs: { table: 'write' },
+  },
+  'GET /companies/{companyId}/budgets': {
+    method: 'GET',
+    path: '/companies/{companyId}/budgets',
+    handler: 'functions/http/get-budgets.ts',
+    auth: 'jwt',
+    // The seller's admin, or the company's own admin (whose company token reads as approver; the policy decides).
+    roles: ['admin', 'approver'],
+    summary:
+      "The company's budgets; for its own admin also `standing`: per buyer and budget, what is spent and left this period",
+    params: companyParams,
+    success: 200,
+    needs: { table: 'read' },
   },
   'PUT /companies/{companyId}/budgets': {
     method: 'PUT',

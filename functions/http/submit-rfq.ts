@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '#domain/caller.ts';
+import { maySubmit, maySubmitOnBehalf } from '#domain/policy.ts';
 import { checkedLines, skuSpellings } from '#domain/request-lines.ts';
 import type { Actor, Rfq, RfqRequest } from '#domain/rfq.ts';
 import { ConflictError, type Store } from '#store/ports.ts';
@@ -26,7 +27,7 @@ export const rfqIdFor = (caller: Caller, idempotencyKey: string): string =>
 
 /** Who the RFQ is for: the calling buyer, or — for the account's rep — the buyer named in the request. */
 const buyerOf = async (caller: Caller, request: RfqRequest, store: Store) => {
-  if (caller.groups.includes('buyer') && caller.companyId) {
+  if (caller.companyId && maySubmit(caller, { companyId: caller.companyId })) {
     if (
       (request.companyId && request.companyId !== caller.companyId) ||
       (request.buyerEmail && request.buyerEmail !== caller.email)
@@ -43,7 +44,7 @@ const buyerOf = async (caller: Caller, request: RfqRequest, store: Store) => {
       ...(request.buyerEmail ? [] : [{ path: 'buyerEmail', message: 'required when a rep submits' }]),
     ]);
   const company = await store.catalog.getCompany(request.companyId);
-  if (!company || company.accountRepEmail !== caller.email) throw forbidden('you are not the rep of this account');
+  if (!company || !maySubmitOnBehalf(caller, company)) throw forbidden('you are not the rep of this account');
   const buyer = company.users.find((u) => u.email === request.buyerEmail && u.roles.includes('buyer'));
   if (!buyer)
     throw unprocessable('that person is not a buyer of this company', [

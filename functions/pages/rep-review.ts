@@ -30,20 +30,31 @@ export const lineAuthority = (line: QuoteLine, maxRepDiscountPercent: number): L
   };
 };
 
-/** The sentence the review page and the app's review screen both show beside a line's price. */
-export const authorityAdvice = (a: LineAuthority, currency: string, percentText: string): string => {
+/**
+ * The sentence the review page and the app's review screen both show beside a line's price: to the rep, what they may
+ * do on their own; to a sales manager, what the rep may do alone and what needs them.
+ */
+export const authorityAdvice = (
+  a: LineAuthority,
+  currency: string,
+  percentText: string,
+  reader: 'rep' | 'sales-manager' = 'rep',
+): string => {
   const money = (amount: number) => formatMoney(amount, currency);
   if (a.repFloor === undefined) {
-    return a.cost === undefined
-      ? 'No catalog price: any price you enter is yours.'
-      : `No catalog price: not below cost, ${money(a.cost)}.`;
+    const yours = reader === 'rep' ? 'any price you enter is yours' : 'any price is the rep’s to set';
+    return a.cost === undefined ? `No catalog price: ${yours}.` : `No catalog price: not below cost, ${money(a.cost)}.`;
   }
   if (a.cost !== undefined && a.cost >= a.repFloor) {
-    return `Down to ${money(a.cost)} (cost) on your own; nobody may go lower.`;
+    return reader === 'rep'
+      ? `Down to ${money(a.cost)} (cost) on your own; nobody may go lower.`
+      : `Rep may go down to ${money(a.cost)} (cost) alone; nobody may go lower.`;
   }
-  const manager = `below that the sales manager must approve`;
+  const basis = `(${percentText}% off ${a.reference?.basis} ${money(a.reference?.price ?? 0)})`;
   const cost = a.cost === undefined ? '' : `; never below cost, ${money(a.cost)}`;
-  return `Down to ${money(a.repFloor)} on your own (${percentText}% off ${a.reference?.basis} ${money(a.reference?.price ?? 0)}); ${manager}${cost}.`;
+  return reader === 'rep'
+    ? `Down to ${money(a.repFloor)} on your own ${basis}; below that the sales manager must approve${cost}.`
+    : `Rep may go down to ${money(a.repFloor)} alone ${basis}; below that needs your approval${cost}.`;
 };
 
 /** The review page's "your pricing authority" section; each line's advice has an id the price input can point at. */

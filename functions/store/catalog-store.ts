@@ -85,6 +85,18 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
       .filter((c) => c.accountRepEmail === repEmail.toLowerCase())
       .sort((a, b) => (a.companyId < b.companyId ? -1 : 1));
   },
+  async allCompanies() {
+    const entries = await table.queryAll({
+      IndexName: tableDefinition.indexes.byCreated.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': tableDefinition.indexes.byCreated.partitionKey },
+      ExpressionAttributeValues: { ':pk': listPartitions.allCompanies },
+    });
+    const items = await table.batchGet(entries.map((e) => ({ PK: e.PK as string, SK: e.SK as string })));
+    return items
+      .map((item) => companySchema.parse(fromItem(item)))
+      .sort((a, b) => (a.companyId < b.companyId ? -1 : 1));
+  },
   async putContract(contract) {
     await table.put({ Item: packLarge(toItem(keys.contract(contract.companyId), {}, contract), ['prices']) });
   },

@@ -75,6 +75,7 @@ export const listPartitions = {
   rfqsOfRepByStatus: (repEmail: string): string => `REP#${rep(repEmail)}#RFQ_BY_STATUS`,
   rfqsOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#RFQ`,
   companiesOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#COMPANY`,
+  allCompanies: 'ALL#COMPANY',
   allRfqs: 'ALL#RFQ',
   activeProducts: 'CATALOG#ACTIVE',
   allProducts: 'CATALOG#ALL',
@@ -128,6 +129,8 @@ export const orderIndexKeys = (order: {
 export const companyIndexKeys = (company: { companyId: string; accountRepEmail: string }): Record<string, string> => ({
   GSI3PK: listPartitions.companiesOfRep(company.accountRepEmail),
   GSI3SK: company.companyId,
+  GSI4PK: listPartitions.allCompanies,
+  GSI4SK: company.companyId,
 });
 
 /**

@@ -152,6 +152,8 @@ export interface CatalogStore {
   getCompany(companyId: string): Promise<Company | undefined>;
   /** Companies whose accountRepEmail is this rep. */
   companiesOfRep(repEmail: string): Promise<Company[]>;
+  /** Every buyer company, by companyId (the seller admin picks one to edit). */
+  allCompanies(): Promise<Company[]>;
   putContract(contract: Contract): Promise<void>;
   getContract(companyId: string): Promise<Contract | undefined>;
   putApprovalRules(companyId: string, rules: ApprovalRule[]): Promise<void>;

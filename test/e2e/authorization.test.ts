@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderFrom } from '#domain/order.ts';
 import { routes } from '#http/routes.ts';
+import { aContract } from '../builders/contract.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 import { type Api, startApi, type User } from './api.ts';
@@ -182,6 +183,25 @@ const matrix: Row[] = [
   {
     route: 'GET /companies/{companyId}',
     request: async () => ({ path: '/companies/acme' }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    // A rep lists their own accounts (Globex's rep: Globex), the seller's admin every company.
+    route: 'GET /companies',
+    request: async () => ({ path: '/companies' }),
+    expect: [401, 403, 403, 403, 403, 403, 200, 200, 403, 200],
+  },
+  {
+    route: 'GET /companies/{companyId}/contract',
+    request: async () => {
+      await api.store.catalog.putContract(aContract('acme-read').for('acme').withPrice(bolts.sku, 9_00).build());
+      return { path: '/companies/acme/contract' };
+    },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /companies/{companyId}/budgets',
+    request: async () => ({ path: '/companies/acme/budgets' }),
     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
   },
   {

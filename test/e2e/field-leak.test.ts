@@ -257,7 +257,7 @@ describe('seller-only fields never reach a buyer company', () => {
       expect(answer.status, `${where}: ${answer.text}`).toBe(200);
       expect(leaksIn(answer.body), where).toEqual([]);
     }
-    for (const path of [`/rfqs/${rfqId}/review`, '/products']) {
+    for (const path of [`/rfqs/${rfqId}/review`, '/products', '/companies', `/companies/${companyId}/contract`]) {
       const refused = await api.call('GET', path, { as: person });
       expect(refused.status, `${path}: ${refused.text}`).toBe(403);
       expect(leaksIn(refused.body), path).toEqual([]);
@@ -278,6 +278,18 @@ describe('seller-only fields never reach a buyer company', () => {
       expect(view.status).toBe(200);
       expect(view.body, person.email).not.toHaveProperty('budget');
     }
+  });
+
+  it('the company’s budgets answer its own admin with what each buyer spent, and the seller’s admin without', async () => {
+    const own = await api.call('GET', `/companies/${companyId}/budgets`, { as: companyAdmin });
+    expect(own.status, own.text).toBe(200);
+    expect(leaksIn(own.body)).toEqual([]);
+    expect(own.body.standing).toMatchObject([{ buyerEmail: buyer.email, period: 'month', amount: 1_000_000_00 }]);
+    expect(own.body.standing[0].spent).toBeGreaterThan(0);
+    const seller = await api.call('GET', `/companies/${companyId}/budgets`, { as: sellerAdmin });
+    expect(seller.status, seller.text).toBe(200);
+    expect(seller.body.budgets).toMatchObject([{ period: 'month', amount: 1_000_000_00 }]);
+    expect(seller.body).not.toHaveProperty('standing');
   });
 
   it('nor does any answer taken during the flow (the accept, the approval link JSON, the task lists)', () => {

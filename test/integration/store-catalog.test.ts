@@ -62,6 +62,8 @@ describe('companies', () => {
       'globex',
       'initech',
     ]);
+    // The seller's admin lists them all, by id, each once however often it was replaced.
+    expect((await store.catalog.allCompanies()).map((c) => c.companyId)).toEqual(['acme', 'globex', 'initech']);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/caller.ts';
 import type { Role } from '#domain/company.ts';
 import {
+  companyScope,
   listScope,
   mayApproveDiscount,
   mayApprovePurchaseLevel,
@@ -16,7 +17,9 @@ import {
   mayManageCompanyUsers,
   mayPostComment,
   mayRead,
+  mayReadBudgets,
   mayReadCompanySettings,
+  mayReadContract,
   mayReadKpis,
   mayReadOrder,
   mayReadQuotePdf,
@@ -29,6 +32,7 @@ import {
   mayWriteSellerNote,
   reviewerRole,
   seesBudget,
+  seesBudgetStanding,
   seesSellerFields,
   threadRole,
 } from '#domain/policy.ts';
@@ -217,6 +221,27 @@ describe('the access policy, as a table', () => {
     expect(mayReassignByLink({ purpose: 'approval-level', escalated: true })).toBe(false);
   });
 
+  it('lists every company to the seller admin, a rep’s own accounts to a rep, and none to anyone else', () => {
+    expect(companyScope(callers.sellerAdmin)).toEqual({ kind: 'all' });
+    expect(companyScope(callers.acmeRep)).toEqual({ kind: 'rep', repEmail: 'rita@seller.example' });
+    expect(companyScope(callers.salesManager)).toBeUndefined();
+    expect(companyScope(callers.acmeAdmin)).toBeUndefined();
+    expect(companyScope(callers.acmeBuyer)).toBeUndefined();
+    expect(mayReadContract(callers.sellerAdmin)).toBe(true);
+    expect(mayReadContract(callers.acmeAdmin)).toBe(false);
+    expect(mayReadContract(callers.acmeRep)).toBe(false);
+  });
+
+  it('shows budgets to whoever sets them, and what buyers spent only to the company’s own admin', () => {
+    expect(mayReadBudgets(callers.acmeAdmin, 'acme')).toBe(true);
+    expect(mayReadBudgets(callers.sellerAdmin, 'acme')).toBe(true);
+    expect(mayReadBudgets(callers.globexAdmin, 'acme')).toBe(false);
+    expect(mayReadBudgets(callers.acmeBuyer, 'acme')).toBe(false);
+    expect(seesBudgetStanding(callers.acmeAdmin, 'acme')).toBe(true);
+    expect(seesBudgetStanding(callers.sellerAdmin, 'acme')).toBe(false);
+    expect(seesBudgetStanding(callers.globexAdmin, 'acme')).toBe(false);
+  });
+
   it('gives each caller the slice of lists they may read', () => {
     expect(listScope(callers.acmeBuyer)).toEqual({ kind: 'company', companyId: 'acme' });
     expect(listScope(callers.acmeRep)).toEqual({ kind: 'rep', repEmail: 'rita@seller.example' });
@@ -260,6 +285,9 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'POST /rfqs/{rfqId}/approval': (c) => mayDecidePurchaseLevel(c, acmeRfq, { approvers: [c.email] }),
   'GET /me/tasks': mayListOwnTasks,
   'PUT /companies/{companyId}/budgets': (c) => mayEditBudgets(c, 'acme'),
+  'GET /companies/{companyId}/budgets': (c) => mayReadBudgets(c, 'acme'),
+  'GET /companies': (c) => companyScope(c) !== undefined,
+  'GET /companies/{companyId}/contract': mayReadContract,
   'GET /kpis': (c) =>
     mayReadKpis(c, {}) ||
     mayReadKpis(c, { repEmail: c.email }) ||

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyAdjustments } from '#domain/rep-authority.ts';
-import { lineAuthority, repAuthorityHtml } from '#functions/pages/rep-review.ts';
+import { authorityAdvice, lineAuthority, repAuthorityHtml } from '#functions/pages/rep-review.ts';
 import { aQuote } from '../builders/quote.ts';
 
 const rep = { email: 'riley@northwind.example', role: 'rep' as const };
@@ -45,6 +45,21 @@ describe('the rep review page’s pricing authority', () => {
     expect(html).toContain(
       'Handheld 2D scanner</strong> (SCANNER): Down to $160.00 (cost) on your own; nobody may go lower.',
     );
+  });
+
+  it('speaks to a sales manager about the rep’s authority, not as if they were the rep', () => {
+    const quote = aQuote()
+      .withLine('GLOVES', 100, 14_50, { cost: 7_60 })
+      .withLine('SCANNER', 2, 189_00, { contractPrice: 172_00, cost: 160_00 })
+      .build();
+    const [gloves, scanner] = quote.lines.map((line) => lineAuthority(line, 10));
+    expect(authorityAdvice(gloves!, 'USD', '10', 'sales-manager')).toBe(
+      'Rep may go down to $13.05 alone (10% off list $14.50); below that needs your approval; never below cost, $7.60.',
+    );
+    expect(authorityAdvice(scanner!, 'USD', '10', 'sales-manager')).toBe(
+      'Rep may go down to $160.00 (cost) alone; nobody may go lower.',
+    );
+    expect(authorityAdvice(gloves!, 'USD', '10', 'rep')).toMatch(/^Down to \$13\.05 on your own/);
   });
 
   it('leaves an unpriced line to the rep, and escapes what it echoes', () => {

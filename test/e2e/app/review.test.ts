@@ -165,6 +165,13 @@ describe('the review screen', () => {
     expect(await beyond.getByText('$27.00 on 20 each').isVisible()).toBe(true);
     expect(await beyond.getByText('$6.80 (37.8%)').isVisible()).toBe(true);
     expect(await page.getByLabel(`Unit price of ${hardHat}`).count()).toBe(0);
+    // The line's authority sentence speaks to the manager about the rep, not to the manager as if they were the rep.
+    expect(
+      await page
+        .getByText('Rep may go down to $19.35 alone (10% off contract $21.50); below that needs your approval')
+        .isVisible(),
+    ).toBe(true);
+    expect(await page.getByText('on your own', { exact: false }).count()).toBe(0);
     await record(page, 'discount-review');
 
     await page.getByLabel(/^Comment/).focus();

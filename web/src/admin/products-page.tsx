@@ -5,6 +5,7 @@ import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf, typedPrice } from '../ui/money-input.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
+import { RowProblems } from '../ui/row-problems.tsx';
 import type { PriceListRow } from './price-list-csv.ts';
 import './admin.css';
 
@@ -82,27 +83,7 @@ const ImportPriceList = (props: { onImported: () => void }) => {
         {result}
       </p>
       {problems.length > 0 && (
-        <div class="table-scroll">
-          <table class="list">
-            <caption>Rows not saved</caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">SKU</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p) => (
-                <tr key={p.row} class="troubled">
-                  <td data-label="Row">{p.row}</td>
-                  <td data-label="SKU">{p.sku || '(none)'}</td>
-                  <td data-label="Problem">{p.problem}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowProblems caption="Rows not saved" problems={problems.map((p) => ({ ...p, message: p.problem }))} />
       )}
     </section>
   );

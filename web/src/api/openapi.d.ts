@@ -395,6 +395,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Buyer companies by id with their buyers: every one for the seller's admin, a rep's own accounts
+         * @description Allowed roles: admin, rep.
+         */
+        get: operations["listCompanies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/companies/{companyId}/users": {
         parameters: {
             query?: never;
@@ -466,7 +486,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The company's pricing contract (its validity, blanket discount, and prices and tiers per SKU)
+         * @description Allowed roles: admin.
+         */
+        get: operations["getContract"];
         /**
          * Create or replace the company's pricing contract
          * @description Allowed roles: admin.
@@ -486,7 +510,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The company's budgets; for its own admin also `standing`: per buyer and budget, what is spent and left this period
+         * @description Allowed roles: admin, approver.
+         */
+        get: operations["getBudgets"];
         /**
          * Replace the company's spending budgets per buyer (or every buyer) and month or quarter
          * @description Allowed roles: admin, approver.
@@ -1069,6 +1097,40 @@ export interface components {
                 /** @enum {string} */
                 period: "month" | "quarter";
                 amount: number;
+            }[];
+        };
+        BudgetsWithStanding: {
+            timeZone: string;
+            fiscalYearStartMonth: number;
+            budgets: {
+                /** Format: email */
+                buyerEmail?: string;
+                /** @enum {string} */
+                period: "month" | "quarter";
+                amount: number;
+            }[];
+            /** @description For the company’s own admin: each buyer’s spend and what is left this period, per budget limiting them */
+            standing?: {
+                buyerEmail: string;
+                /** @enum {string} */
+                period: "month" | "quarter";
+                /** @description The period’s first month, YYYY-MM */
+                start: string;
+                amount: number;
+                spent: number;
+                remaining: number;
+            }[];
+        };
+        CompanyList: {
+            items: {
+                companyId: string;
+                name: string;
+                currency: string;
+                accountRepEmail: string;
+                buyers: {
+                    email: string;
+                    name: string;
+                }[];
             }[];
         };
         KpiReport: {
@@ -3081,6 +3143,53 @@ export interface operations {
             };
         };
     };
+    listCompanies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyList"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role admin or rep, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putCompanyUsers: {
         parameters: {
             query?: never;
@@ -3395,6 +3504,73 @@ export interface operations {
             };
         };
     };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putContract: {
         parameters: {
             query?: never;
@@ -3466,6 +3642,73 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetsWithStanding"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role admin or approver, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

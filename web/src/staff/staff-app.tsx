@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { ContractsPage } from '../admin/contracts-page.tsx';
 import { ProductsPage } from '../admin/products-page.tsx';
 import { Layout, type Section } from '../app.tsx';
 import type { Person } from '../auth/session.ts';
@@ -14,7 +15,12 @@ import { RepQueuePage } from './rep-queue-page.tsx';
 const sectionsOf = (person: Person): Section[] => [
   ...(person.groups.includes('rep') ? [{ to: 'queue', label: 'My queue' }] : []),
   ...(person.groups.includes('sales-manager') ? [{ to: 'discounts', label: 'Discount approvals' }] : []),
-  ...(person.groups.includes('admin') ? [{ to: 'admin/products', label: 'Products' }] : []),
+  ...(person.groups.includes('admin')
+    ? [
+        { to: 'admin/products', label: 'Products' },
+        { to: 'admin/contracts', label: 'Contracts' },
+      ]
+    : []),
   ...dashboardSection.for(person),
 ];
 
@@ -23,6 +29,7 @@ const Page = (props: { path: string; home: string }) => {
   if (path === 'queue') return <RepQueuePage />;
   if (path === 'discounts') return <DiscountsPage />;
   if (path === 'admin/products') return <ProductsPage />;
+  if (path === 'admin/contracts') return <ContractsPage />;
   if (path === dashboardSection.to) return <DashboardPage />;
   const [section, id, more] = path.split('/');
   if (section === 'review' && id && !more) return <ReviewPage rfqId={decodeURIComponent(id)} />;
