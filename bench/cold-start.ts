@@ -7,16 +7,13 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { routes } from '#http/routes.ts';
 import { stepFunctions } from '#workflows/quote-to-order.ts';
+import { bundling } from '../infra/bundling.ts';
 import type { Benchmark } from './benchmark.ts';
 import { median } from './samples.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const IMPORT_RUNS = 5;
 const TARGET_BYTES = 300 * 1024;
-
-/** The same shim infra/function.ts puts in front of every bundle: ESM has no `require` for CommonJS dependencies. */
-const requireBanner =
-  "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
 
 /** What the Lambda runtime and the CDK app set before the module loads; the handlers read config lazily. */
 const lambdaEnv = {
@@ -27,11 +24,11 @@ const lambdaEnv = {
   TABLE_NAME: 'quote-to-order',
   POWERTOOLS_SERVICE_NAME: 'quote-to-order',
   POWERTOOLS_LOG_LEVEL: 'WARN',
-  POWERTOOLS_TRACE_ENABLED: 'false',
+  NODE_OPTIONS: bundling.nodeOptions,
   POWERTOOLS_METRICS_NAMESPACE: 'QuoteToOrder',
 };
 
-/** Times `import()` of one file in a fresh node process, measured inside it so process start-up is not counted. */
+/** Times loading one file in a fresh node process, measured inside it so process start-up is not counted. */
 const importScript =
   'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
 
@@ -92,27 +89,28 @@ export const coldStart: Benchmark = {
       const bundled = await build({
         entryPoints: Object.fromEntries(present.map((e) => [`${e.kind}-${e.name}`, resolve(root, e.handler)])),
         outdir,
-        outExtension: { '.js': '.mjs' },
+        outExtension: { '.js': '.cjs' },
         bundle: true,
-        format: 'esm',
+        format: bundling.format,
         platform: 'node',
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        treeShaking: true,
-        banner: { js: requireBanner },
+        target: 'node24',
+        mainFields: [...bundling.mainFields],
+        minify: bundling.minify,
+        treeShaking: bundling.treeShaking,
+        sourcemap: bundling.sourceMap,
+        sourcesContent: false,
         metafile: true,
         logLevel: 'silent',
         absWorkingDir: root,
       });
-      const emptyModule = join(outdir, 'empty.mjs');
-      writeFileSync(emptyModule, 'export {};\n');
+      const emptyModule = join(outdir, 'empty.cjs');
+      writeFileSync(emptyModule, 'module.exports = {};\n');
       progress(`importing the empty module ${IMPORT_RUNS}×`);
       const baseline = medianImportMs(emptyModule);
 
       const measured = [];
       for (const [i, entry] of present.entries()) {
-        const file = join(outdir, `${entry.kind}-${entry.name}.mjs`);
+        const file = join(outdir, `${entry.kind}-${entry.name}.cjs`);
         const output = Object.values(bundled.metafile.outputs).find(
           (o) => o.entryPoint !== undefined && resolve(root, o.entryPoint) === resolve(root, entry.handler),
         );
@@ -156,8 +154,8 @@ export const coldStart: Benchmark = {
               m.heaviest.map((h) => `${h.pkg} ${kb(h.bytes)}`).join(', '),
             ]),
             notes: [
-              `esbuild ${'ESM, minify, tree-shaking, platform node, target node22, AWS SDK bundled'} — as infra/function.ts bundles (source maps left out of the size)`,
-              `import time: median of ${IMPORT_RUNS} fresh \`node ${process.version}\` processes, measured around import() inside the process; empty module ${baseline.toFixed(2)} ms`,
+              `esbuild with infra/bundling.ts's options (${bundling.format}, minified, tree-shaken, AWS SDK bundled, source map beside it — left out of the size), as infra/function.ts bundles`,
+              `import time: median of ${IMPORT_RUNS} fresh \`node ${bundling.nodeOptions}\` ${process.version} processes, measured around import() inside the process; empty module ${baseline.toFixed(2)} ms`,
               ...(missing.length > 0
                 ? [`not bundled (handler file not written yet): ${missing.map((m) => m.handler).join(', ')}`]
                 : []),

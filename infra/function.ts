@@ -6,6 +6,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { bundling } from './bundling.ts';
 import { nagReason } from './nag.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,16 +14,9 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The newest Node.js LTS runtime aws-cdk-lib 2.276 knows; cdk-nag's L1 check holds us to it. */
 export const runtime = Runtime.NODEJS_24_X;
 
-/**
- * ESM bundles still meet CommonJS dependencies that call `require` (parts of the AWS SDK, middy); Node's ESM scope
- * has none, so the bundle defines one. The aliased import keeps the name free of any `createRequire` in the bundle.
- */
-const requireBanner =
-  "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
-
 export interface FunctionDefaults {
   environment: Record<string, string>;
-  /** X-Ray (active tracing and Powertools' Tracer); off unless the `tracing` setting turns it on. */
+  /** X-Ray active tracing; off unless the `tracing` setting turns it on. */
   tracing: boolean;
   logRetention: RetentionDays;
   logLevel: string;
@@ -39,9 +33,10 @@ export interface QuoteToOrderFunctionProps {
 
 /**
  * A Lambda function with the project's defaults, so a declaration is two lines: bundled locally by esbuild (no
- * Docker) into one minified, tree-shaken ESM file with the AWS SDK inside (the version we tested, not the runtime's),
- * ARM64, X-Ray when tracing is on, its own log group with retention, and its own role that starts with nothing but writing to that
- * log group — every other permission is granted from the spec's `needs`.
+ * Docker) into one minified, tree-shaken CommonJS file (infra/bundling.ts says why) with the AWS SDK inside (the
+ * version we tested, not the runtime's), ARM64, X-Ray when tracing is on, its own log group with retention, and its own
+ * role that starts with nothing but writing to that log group — every other permission is granted from the spec's
+ * `needs`.
  */
 export class QuoteToOrderFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: QuoteToOrderFunctionProps) {
@@ -68,20 +63,18 @@ export class QuoteToOrderFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'quote-to-order',
         POWERTOOLS_LOG_LEVEL: defaults.logLevel,
         POWERTOOLS_METRICS_NAMESPACE: 'QuoteToOrder',
-        POWERTOOLS_TRACE_ENABLED: String(defaults.tracing),
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: bundling.nodeOptions,
       },
       bundling: {
-        format: OutputFormat.ESM,
-        banner: requireBanner,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
+        format: { cjs: OutputFormat.CJS, esm: OutputFormat.ESM }[bundling.format],
+        mainFields: [...bundling.mainFields],
+        minify: bundling.minify,
+        sourceMap: bundling.sourceMap,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
         externalModules: [],
         forceDockerBundling: false,
-        esbuildArgs: { '--tree-shaking': 'true' },
+        esbuildArgs: { '--tree-shaking': String(bundling.treeShaking) },
       },
     });
     logGroup.grantWrite(role);

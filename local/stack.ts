@@ -185,7 +185,6 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       AWS_SECRET_ACCESS_KEY: 'local',
       POWERTOOLS_DEV: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-      POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamoEndpoint,

@@ -1,5 +1,6 @@
 import { cancelRfq } from '../decisions/cancel-rfq.ts';
-import { adapters, decisionDeps } from './adapters.ts';
+import { adapters } from './adapters.ts';
+import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';
 import { readRfqView } from './rfq-view.ts';
 import { route } from './routes.ts';

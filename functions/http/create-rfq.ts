@@ -1,4 +1,3 @@
-import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { badRequest } from './problem.ts';
 import { route } from './routes.ts';
@@ -12,7 +11,7 @@ export const handler = http(route('POST /rfqs'), async ({ body, caller, headers,
     throw badRequest('send an Idempotency-Key header (1–255 visible ASCII characters) so a retry is safe', [
       { path: 'headers.idempotency-key', message: idempotencyKey ? 'invalid' : 'required' },
     ]);
-  const submitted = await submitOnce({ caller, idempotencyKey, request: body }, adapters(), context);
+  const submitted = await submitOnce({ caller, idempotencyKey, request: body }, context);
   log.appendKeys({ rfqId: submitted.rfqId });
   return { status: 201, body: submitted, headers: { location: `/rfqs/${submitted.rfqId}` } };
 });

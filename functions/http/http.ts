@@ -3,7 +3,6 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -14,7 +13,7 @@ import { IllegalTransition } from '#domain/lifecycle.ts';
 import { BadCursorError, ConflictError } from '#store/ports.ts';
 import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized, versionConflict } from './problem.ts';
 import type { RouteDef } from './routes.ts';
-import { logger, metrics, tracer } from './telemetry.ts';
+import { logger, metrics } from './telemetry.ts';
 
 /**
  * The one middleware stack of every HTTP handler: telemetry, header normalizing, body parsing, zod validation,
@@ -227,7 +226,6 @@ export const http = <R extends RouteDef & { key: string }>(
   handle: (request: HttpRequest<R>) => Promise<Reply>,
 ) =>
   middy<HttpEvent, HttpResult, Error, Context>()
-    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(httpHeaderNormalizer())

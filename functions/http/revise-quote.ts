@@ -1,6 +1,7 @@
 import { buyerDecision } from '../decisions/buyer-decision.ts';
-import { adapters, decisionDeps } from './adapters.ts';
+import { adapters } from './adapters.ts';
 import { accepted } from './decided-view.ts';
+import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';
 import { route } from './routes.ts';
 import { visibleRfq } from './visibility.ts';

@@ -4,8 +4,14 @@ import {
   IdempotencyConfig,
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import type { Adapters } from './adapters.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { type Config, config as settings } from '#functions/config.ts';
+import type { Store } from '#store/ports.ts';
+import type { WorkflowClient } from '../workflow/client.ts';
+import { adapters } from './adapters.ts';
+import { workflowClient } from './decision-deps.ts';
 import { HttpProblem } from './problem.ts';
 import { type Submission, type Submitted, submitRfq } from './submit-rfq.ts';
 
@@ -14,32 +20,55 @@ import { type Submission, type Submitted, submitRfq } from './submit-rfq.ts';
  * first answer; the same key with another body is an IdempotencyValidationError (422). A duplicate that arrives while
  * the first is still running waits for it (bounded) and answers the same, so N concurrent retries get N equal 201s.
  */
-const submitters = new WeakMap<Adapters, { run: (s: Submission) => Promise<Submitted>; config: IdempotencyConfig }>();
+interface SubmissionDeps {
+  store: Store;
+  workflow: WorkflowClient;
+  /** Idempotency records live in the one table, under their own partition. */
+  idempotency: DynamoDBPersistenceLayer;
+}
 
-const submitterFor = (adapters: Adapters) => {
-  let submitter = submitters.get(adapters);
-  if (!submitter) {
+interface Submitter {
+  run: (s: Submission) => Promise<Submitted>;
+  config: IdempotencyConfig;
+}
+
+let built: { for: Config; submitter: Submitter } | undefined;
+
+/** Built once per container, rebuilt only when the config is reloaded (as adapters()). */
+const submitter = (): Submitter => {
+  if (built?.for !== settings()) {
+    const deps: SubmissionDeps = {
+      store: adapters().store,
+      workflow: workflowClient(),
+      idempotency: new DynamoDBPersistenceLayer({
+        tableName: settings().TABLE_NAME,
+        keyAttr: 'PK',
+        sortKeyAttr: 'SK',
+        staticPkValue: 'IDEMPOTENCY#create-rfq',
+        expiryAttr: 'expiresAtEpoch',
+        awsSdkV3Client: dynamoClient(),
+      }),
+    };
     const config = new IdempotencyConfig({
       eventKeyJmesPath: '[caller.sub, idempotencyKey]',
       payloadValidationJmesPath: 'request',
       expiresAfterSeconds: 24 * 3600,
       throwOnNoIdempotencyKey: true,
     });
-    const run = makeIdempotent((submission: Submission) => submitRfq(submission, adapters), {
-      persistenceStore: adapters.idempotency,
+    const run = makeIdempotent((submission: Submission) => submitRfq(submission, deps), {
+      persistenceStore: deps.idempotency,
       config,
     });
-    submitter = { run, config };
-    submitters.set(adapters, submitter);
+    built = { for: settings(), submitter: { run, config } };
   }
-  return submitter;
+  return built.submitter;
 };
 
 const waitBudgetMs = (context: Context): number =>
   Math.min(10_000, Math.max(0, context.getRemainingTimeInMillis() - 1_000));
 
-export const submitOnce = async (submission: Submission, adapters: Adapters, context: Context): Promise<Submitted> => {
-  const { run, config } = submitterFor(adapters);
+export const submitOnce = async (submission: Submission, context: Context): Promise<Submitted> => {
+  const { run, config } = submitter();
   config.registerLambdaContext(context);
   const deadline = Date.now() + waitBudgetMs(context);
   for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {

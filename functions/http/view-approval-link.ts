@@ -1,5 +1,5 @@
 import { viewLink } from '../decisions/view-link.ts';
-import { decisionDeps } from './adapters.ts';
+import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';
 import { linkReply } from './link-reply.ts';
 import { route } from './routes.ts';
