@@ -5,9 +5,11 @@ import { demoUser } from './seed/seed.ts';
 
 /**
  * The demo, as people would live it: Dana (Acme's buyer) asks for a quote over the API; Riley (the rep) approves it
- * from the link in the review email, pricing the scanners a little lower; Dana accepts with a PO number; the order is over $5,000, so a team lead and then
- * finance approve from their email links; the RFQ becomes an order. Each link is opened first (GET, which decides
- * nothing) and then decided with the page's form, exactly as a browser would post it.
+ * from the link in the review email, pricing the scanners a little lower; Dana asks for a revision — ten more
+ * scanners, at a better price — and Riley answers in the thread, then prices the revision from the new review email;
+ * Dana reads what changed and accepts with a PO number; the order is over $5,000, so a team lead and then finance
+ * approve from their email links; the RFQ becomes an order. Each link is opened first (GET, which decides nothing)
+ * and then decided with the page's form, exactly as a browser would post it.
  */
 export interface DemoTarget {
   /** The API base URL (also the base of every email link). */
@@ -41,6 +43,8 @@ export interface InboxEmail {
 
 interface RfqView {
   rfqId: string;
+  /** The quote's lines, with the ids revisions and edits name. */
+  lines: { lineId: string; sku: string; quantity: number; unitPrice: number | null }[];
   status: RfqStatus;
   currency: string;
   /** The current quote's version and amounts, flattened onto the RFQ view. */
@@ -50,6 +54,20 @@ interface RfqView {
   approvals: { level: number; mode: 'any' | 'all'; approvers: string[] }[];
   orderId: string | null;
 }
+
+interface VersionChange {
+  sku: string;
+  field: string;
+  from: unknown;
+  to: unknown;
+  by: string;
+}
+
+/** A change's value as a person reads it: prices in dollars, the rest as they are. */
+const shown = (change: VersionChange, value: unknown, currency: string): string => {
+  if (value === null || value === undefined) return 'none';
+  return /price/i.test(change.field) && typeof value === 'number' ? formatMoney(value, currency) : String(value);
+};
 
 const pollMs = 100;
 
@@ -189,16 +207,57 @@ export const runDemo = async (
   await approveFromEmail(rep.email, rfqId, { 'ELE-SCN-2D': '165.00' });
   const quoted = await reach(rfqId, 'QUOTED');
 
+  const scanners = quoted.lines.find((l) => l.sku === 'ELE-SCN-2D');
+  if (!scanners) throw new Error(`quote v${quoted.version} of ${rfqId} has no ELE-SCN-2D line`);
+  const asked = 'Could we make it 30 scanners, at $160.00 each? The Dayton line is adding a shift.';
+  await json(
+    await api(`/rfqs/${rfqId}/revise`, {
+      as: buyerToken,
+      method: 'POST',
+      body: JSON.stringify({
+        comment: asked,
+        quoteVersion: quoted.version,
+        lines: [{ lineId: scanners.lineId, quantity: 30, targetUnitPrice: 160_00 }],
+      }),
+    }),
+    'POST /rfqs/{rfqId}/revise',
+  );
+  note('—', buyer.email, `asked for a revision of v${quoted.version}: “${asked}”`);
+  await reach(rfqId, 'IN_REVIEW');
+
+  const answer = '30 at $160.00 works for us; the gloves and bolts stay at your contract prices.';
+  await json(
+    await api(`/rfqs/${rfqId}/comments`, { as: repToken, method: 'POST', body: JSON.stringify({ text: answer }) }),
+    'POST /rfqs/{rfqId}/comments',
+  );
+  note('—', rep.email, `answered in the thread: “${answer}”`);
+  // $160.00 is still within Riley's authority (floor $154.80).
+  await approveFromEmail(rep.email, rfqId, { 'ELE-SCN-2D': '160.00' });
+  const revised = await reach(rfqId, 'QUOTED');
+
+  const versions = await json<{ items: { version: number; changes: VersionChange[] }[] }>(
+    await api(`/rfqs/${rfqId}/versions`, { as: buyerToken }),
+    'GET /rfqs/{rfqId}/versions',
+  );
+  const changes = versions.items
+    .filter((v) => v.version > (quoted.version ?? 0))
+    .flatMap((v) => v.changes)
+    .map(
+      (c) =>
+        `${c.sku} ${c.field} ${shown(c, c.from, revised.currency)} → ${shown(c, c.to, revised.currency)} (${c.by})`,
+    );
+  note('—', buyer.email, `reads what changed since v${quoted.version}: ${changes.join('; ')}`);
+
   const poNumber = `PO-${new Date().getUTCFullYear()}-${String(Date.now()).slice(-5)}`;
   await json(
     await api(`/rfqs/${rfqId}/accept`, {
       as: buyerToken,
       method: 'POST',
-      body: JSON.stringify({ poNumber, quoteVersion: quoted.version }),
+      body: JSON.stringify({ poNumber, quoteVersion: revised.version }),
     }),
     'POST /rfqs/{rfqId}/accept',
   );
-  note('—', buyer.email, `accepted quote v${quoted.version} with ${poNumber}`);
+  note('—', buyer.email, `accepted quote v${revised.version} with ${poNumber}`);
 
   await reach(rfqId, 'PENDING_APPROVAL');
   // Level 1 is "any of two team leads": the first click decides; level 2 is finance.
