@@ -35,9 +35,14 @@ export const decidePurchaseApproval = async (
   const mine = (await deps.store.links.listForRfq(rfq.rfqId)).filter(
     (l) => l.purpose === 'approval-level' && l.quoteVersion === rfq.quote?.version && l.approver === caller.email,
   );
-  const link = mine.find((l) => l.status === 'PENDING' && l.expiresAt > now);
+  const pending = mine.filter((l) => l.status === 'PENDING' && l.expiresAt > now);
+  const open = pending.filter((l) => (l.activeFrom ?? now) <= now);
+  // Their own say first; the say they hold for an out-of-office colleague when that is all that waits for them.
+  const link = open.find((l) => !l.onBehalfOf) ?? open[0];
   const level = rfq.approvals.find((a) => a.level === link?.level);
   if (!link || !level) {
+    const ahead = pending.find((l) => l.activeFrom !== undefined && l.activeFrom > now);
+    if (ahead) throw new NotNow(`you stand in for ${ahead.onBehalfOf} from ${ahead.activeFrom}; not before`);
     if (mine.length > 0) throw new AlreadyDecided(alreadyDecided);
     // The level opens a moment before its request goes out; its approver should retry, not be told they are not one.
     const opening = rfq.approvals.find((a) => a.status === 'WAITING' || a.status === 'PENDING');
@@ -45,7 +50,7 @@ export const decidePurchaseApproval = async (
       throw new RetryLater('the approval request is still being sent; retry in a moment');
     throw new Forbidden(notOnTheLevel);
   }
-  if (!mayDecidePurchaseLevel(caller, rfq, level)) throw new Forbidden(notOnTheLevel);
+  if (!mayDecidePurchaseLevel(caller, rfq, level, link.onBehalfOf)) throw new Forbidden(notOnTheLevel);
   const comment = input.comment?.trim();
   const result = await deps.store.links.decide(
     link,

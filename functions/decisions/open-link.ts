@@ -44,6 +44,12 @@ export const openLink = async (token: string, deps: DecisionDeps): Promise<OpenL
   const rfq = await deps.store.rfqs.get(link.rfqId);
   if (link.status === 'REVOKED') return revoked(await whyRevoked(link, rfq, deps));
   if (link.expiresAt <= nowOf(deps).toISOString()) return expired;
+  if (link.activeFrom !== undefined && link.activeFrom > nowOf(deps).toISOString())
+    return {
+      kind: 'refused',
+      status: 403,
+      reason: `You stand in for ${link.onBehalfOf} from ${link.activeFrom.slice(0, 16).replace('T', ' ')} UTC; until then this link decides nothing.`,
+    };
   if (!rfq) return unknown;
   // Belt and braces: a cancelled or finished RFQ, or a newer quote version, leaves no link alive.
   if (terminalStatuses.has(rfq.status) || !rfq.quote || rfq.quote.version !== link.quoteVersion)

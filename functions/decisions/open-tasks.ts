@@ -30,6 +30,8 @@ export const openTasks = async (caller: Caller, store: Store, now: Date): Promis
   const live = links.flatMap((link) => {
     const rfq = rfqs.get(link.rfqId);
     if (!rfq?.quote || terminalStatuses.has(rfq.status) || rfq.quote.version !== link.quoteVersion) return [];
+    // A delegate's link is their task only once their window has begun.
+    if (link.activeFrom !== undefined && link.activeFrom > now.toISOString()) return [];
     return mayWorkOnTask(caller, { purpose: link.purpose, approver: link.approver, ...rfq }) ? [{ link, rfq }] : [];
   });
   const companyIds = distinct(live.map(({ rfq }) => rfq.companyId));

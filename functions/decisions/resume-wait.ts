@@ -27,11 +27,20 @@ export const resumeWait = async (
   // An escalation contact decides the whole level; otherwise an `all` level waits for every approver.
   const waitsForAll =
     link.purpose === 'approval-level' && level?.mode === 'all' && decision.decision === 'approve' && !link.escalated;
-  const pendingOfWait = async () =>
-    (await deps.store.links.listForRfq(rfq.rfqId)).filter((l) => l.waitId === link.waitId && l.status === 'PENDING');
+  // A person may hold two links of a wait (their own and their delegate's): once either decided, the person has.
+  const personOf = (l: ApprovalLink) => l.onBehalfOf ?? l.approver;
+  const pendingOfWait = async () => {
+    const ofWait = (await deps.store.links.listForRfq(rfq.rfqId)).filter((l) => l.waitId === link.waitId);
+    const decided = new Set(ofWait.filter((l) => l.status === 'DECIDED').map(personOf));
+    return ofWait.filter((l) => l.status === 'PENDING' && !decided.has(personOf(l)));
+  };
   if (waitsForAll) {
-    const waitingFor = (await pendingOfWait()).map((l) => l.approver);
-    if (waitingFor.length > 0) return { kind: 'recorded', status: 202, link, rfq, waitingFor };
+    const waitingFor = [...new Set((await pendingOfWait()).map(personOf))];
+    if (waitingFor.length > 0) {
+      // The person has had their say: the other link that decides for them (theirs or their delegate's) is spent too.
+      await deps.store.links.revoke(rfq.rfqId, { waitId: link.waitId, person: personOf(link) });
+      return { kind: 'recorded', status: 202, link, rfq, waitingFor };
+    }
   }
   const output =
     link.purpose === 'approval-level'
@@ -47,6 +56,7 @@ export const resumeWait = async (
           ...(decision.reprice && { reprice: true }),
           by: decidedBy.email,
           role: decidedBy.role,
+          ...(link.onBehalfOf && { onBehalfOf: link.onBehalfOf }),
           at: decision.at,
           waitId: link.waitId,
         };

@@ -186,6 +186,7 @@ export const recordDecision = (
   decision: Decision['decision'],
   at: string,
   comment?: string,
+  delegate?: string,
 ): ApprovalStep => {
   const who = approver.toLowerCase();
   if (step.status === 'APPROVED' || step.status === 'REJECTED') {
@@ -199,7 +200,13 @@ export const recordDecision = (
   }
   const decisions: Decision[] = [
     ...step.decisions,
-    { approver: who, decision, at, ...(comment !== undefined && { comment }) },
+    {
+      approver: who,
+      ...(delegate !== undefined && { delegate: delegate.toLowerCase() }),
+      decision,
+      at,
+      ...(comment !== undefined && { comment }),
+    },
   ];
   const approvedBy = new Set(decisions.filter((d) => d.decision === 'approve').map((d) => d.approver));
   const status =

@@ -1,5 +1,6 @@
 import type { Caller } from './caller.ts';
 import type { Role } from './company.ts';
+import type { Delegator } from './delegation.ts';
 
 /**
  * Who may do what: the one place every who-may-do-what question is answered. Route roles, use cases, views, pages and
@@ -211,10 +212,43 @@ export const mayListOwnTasks = (caller: Caller): boolean => caller.groups.length
 
 /**
  * Deciding a purchase approval level in the app (POST /rfqs/{rfqId}/approval): an approver of the buying company whom
- * the level names or was escalated to — never the buyer who submitted it.
+ * the level names or was escalated to, or their delegate — never the buyer who submitted it.
  */
 export const mayDecidePurchaseLevel = (
   caller: Caller,
   rfq: Pick<OwnedRfq, 'companyId' | 'buyerEmail'>,
   level: DecidableLevel,
-): boolean => has(caller, 'approver') && ofCompany(caller, rfq) && mayApprovePurchaseLevel(caller.email, level, rfq);
+  /** The approver the caller stands in for, as their delegate. */
+  onBehalfOf?: string,
+): boolean =>
+  has(caller, 'approver') &&
+  ofCompany(caller, rfq) &&
+  caller.email !== rfq.buyerEmail &&
+  mayApprovePurchaseLevel(onBehalfOf ?? caller.email, level, rfq);
+
+/**
+ * Out of office (GET, PUT, DELETE /me/delegation): a person who decides things sets their own — an approver of a buyer
+ * company, or one of the seller's staff; a company's admin sets it for the company's people; the seller's admin for
+ * the seller's staff.
+ */
+export const mayManageDelegation = (caller: Caller, person: Delegator): boolean => {
+  if (person.email === caller.email && person.companyId === caller.companyId)
+    return caller.companyId === undefined ? isSellerStaff(caller) : has(caller, 'approver');
+  if (person.companyId !== undefined) return caller.companyAdmin === true && caller.companyId === person.companyId;
+  return mayEditReferenceData(caller);
+};
+
+/**
+ * Standing in for an out-of-office person on one decision (separation of duties): never the buyer who submitted the
+ * purchase, the person who proposed the discount, the person themselves, nor someone the same wait already asks (on
+ * a level every approver must approve, one person must not count twice). Such a delegate is skipped; the person's own
+ * link still decides, and the wait goes on as it would (reminder, escalation).
+ */
+export const mayStandIn = (
+  delegateEmail: string,
+  decision: { personEmail: string; buyerEmail: string; proposedBy?: string; asked: readonly string[] },
+): boolean =>
+  delegateEmail !== decision.personEmail &&
+  delegateEmail !== decision.buyerEmail &&
+  delegateEmail !== decision.proposedBy &&
+  !decision.asked.includes(delegateEmail);

@@ -84,6 +84,8 @@ export const approvalStepSchema = z.object({
   decisions: z.array(
     z.object({
       approver: email,
+      /** A delegate decided for the approver (out of office): "delegate for approver". */
+      delegate: email.optional(),
       decision: z.enum(['approve', 'reject']),
       at: z.iso.datetime(),
       comment: z.string().optional(),

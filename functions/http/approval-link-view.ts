@@ -26,6 +26,7 @@ export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: numb
         rfqId: rfq.rfqId,
         purpose: link.purpose,
         approver: link.approver,
+        ...(link.onBehalfOf !== undefined && { onBehalfOf: link.onBehalfOf }),
         expiresAt: link.expiresAt,
         ...(link.level !== undefined && { level: link.level }),
         companyId: rfq.companyId,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { conditionShape } from '#domain/approval-rule.ts';
 import { budgetPeriods, budgetSchema } from '#domain/budget.ts';
 import { visibilities } from '#domain/comment.ts';
+import { delegationSchema } from '#domain/delegation.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { orderSchema } from '#domain/order.ts';
 import { quoteChangeSchema } from '#domain/quote-version.ts';
@@ -17,6 +18,7 @@ import {
   companyUsersBody,
   contractBody,
   createRfqBody,
+  delegationBody,
   linkDecisionBody,
   productBody,
   reviewBody,
@@ -232,6 +234,8 @@ const components: Record<string, z.ZodType> = {
       ),
   }),
   CompanyList: z.object({ items: z.array(companyListItemSchema) }),
+  Delegation: delegationSchema,
+  DelegationBody: delegationBody,
   KpiReport: kpiReport,
   Comment: comment,
   CommentList: page(comment),
@@ -270,6 +274,8 @@ const responses: Partial<Record<RouteKey, string>> = {
   'GET /companies/{companyId}/approval-chain': 'ApprovalChainPreview',
   'PUT /companies/{companyId}/approval-rules': 'ApprovalRules',
   'PUT /companies/{companyId}/budgets': 'Budgets',
+  'GET /me/delegation': 'Delegation',
+  'PUT /me/delegation': 'Delegation',
   'GET /kpis': 'KpiReport',
 };
 
@@ -329,6 +335,8 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
     );
   }
   if (route.params) errors['404'] = problemResponse('No such resource, or not yours to see');
+  if (route.path === '/me/delegation')
+    errors['404'] = problemResponse('No delegation is set, or `for` names no one the caller administers');
   if (route.success === 202 || route.html)
     errors['409'] = problemResponse(
       route.body &&
@@ -385,22 +393,25 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
       },
     }),
     responses: {
-      [String(route.success)]: route.html
-        ? { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
-        : route.key === 'GET /rfqs/{rfqId}/quote.pdf'
-          ? {
-              description: 'The quote as a PDF document',
-              content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
-            }
-          : response
-            ? {
-                description: 'OK',
-                content: {
-                  'application/json': { schema: ref(response) },
-                  ...(route.key === 'GET /kpis' && { 'text/csv': { schema: { type: 'string' } } }),
-                },
-              }
-            : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+      [String(route.success)]:
+        route.success === 204
+          ? { description: 'Done; no content' }
+          : route.html
+            ? { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
+            : route.key === 'GET /rfqs/{rfqId}/quote.pdf'
+              ? {
+                  description: 'The quote as a PDF document',
+                  content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
+                }
+              : response
+                ? {
+                    description: 'OK',
+                    content: {
+                      'application/json': { schema: ref(response) },
+                      ...(route.key === 'GET /kpis' && { 'text/csv': { schema: { type: 'string' } } }),
+                    },
+                  }
+                : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
       ...errors,
     },
   };

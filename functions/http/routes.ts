@@ -15,6 +15,8 @@ import {
   contractBody,
   createRfqBody,
   declineBody,
+  delegationBody,
+  delegationQuery,
   kpiQuery,
   linkDecisionBody,
   listQuery,
@@ -65,6 +67,7 @@ const everyone: readonly Role[] = ['buyer', 'approver', 'rep', 'sales-manager', 
 const orderReaders: readonly Role[] = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'];
 const admin: readonly Role[] = ['admin'];
 const buyer: readonly Role[] = ['buyer'];
+const delegators: readonly Role[] = ['approver', 'rep', 'sales-manager', 'admin'];
 
 const table = {
   'POST /rfqs': {
@@ -241,6 +244,42 @@ const table = {
     summary: 'What waits for me: reviews, discount approvals and purchase approvals, soonest due first',
     success: 200,
     needs: { table: 'read' },
+  },
+  'GET /me/delegation': {
+    method: 'GET',
+    path: '/me/delegation',
+    handler: 'functions/http/get-delegation.ts',
+    auth: 'jwt',
+    // Whoever decides things; a company's admin arrives as an approver (the policy decides `?for=`).
+    roles: delegators,
+    summary: 'My out-of-office delegation (or, with `for`, that of a person I administer)',
+    query: delegationQuery,
+    success: 200,
+    needs: { table: 'read' },
+  },
+  'PUT /me/delegation': {
+    method: 'PUT',
+    path: '/me/delegation',
+    handler: 'functions/http/put-delegation.ts',
+    auth: 'jwt',
+    roles: delegators,
+    summary:
+      'Set (replace) an out-of-office delegation: decisions due in the window also go to the delegate, and those already waiting get a link for them',
+    query: delegationQuery,
+    body: delegationBody,
+    success: 200,
+    needs: { table: 'write', sendEmail: true },
+  },
+  'DELETE /me/delegation': {
+    method: 'DELETE',
+    path: '/me/delegation',
+    handler: 'functions/http/delete-delegation.ts',
+    auth: 'jwt',
+    roles: delegators,
+    summary: "Clear an out-of-office delegation: the delegate's links stop working, the person's own keep on",
+    query: delegationQuery,
+    success: 204,
+    needs: { table: 'write' },
   },
   'GET /catalog': {
     method: 'GET',

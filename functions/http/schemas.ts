@@ -4,6 +4,7 @@ import { budgetsBodySchema } from '#domain/budget.ts';
 import { visibility } from '#domain/comment.ts';
 import { companyId, companySchema, companyUserSchema, email } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
+import { delegationBodySchema } from '#domain/delegation.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
 import { productSchema, sku } from '#domain/product.ts';
@@ -155,6 +156,10 @@ export const purchaseApprovalBody = z.strictObject({
   quoteVersion: z.number().int().min(1),
 });
 export const budgetsBody = budgetsBodySchema;
+/** PUT /me/delegation: `{ delegateEmail, from, to }`, the window in ISO 8601 timestamps with an offset. */
+export const delegationBody = delegationBodySchema;
+/** Whose delegation (`?for=`): a company's admin for the company's people, the seller's admin for the seller's staff. */
+export const delegationQuery = z.strictObject({ for: email.optional() });
 const kpiDay = z.iso.date();
 /** `GET /kpis`: a date range of UTC days (inclusive), a grouping, and optionally whose numbers and how to send them. */
 export const kpiQuery = z

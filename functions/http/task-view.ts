@@ -15,6 +15,8 @@ export const taskSchema = z.object({
   quoteVersion: z.number().int(),
   assignedAt: z.string(),
   dueAt: z.string(),
+  /** The out-of-office person the caller stands in for on this task (their delegate's link). */
+  onBehalfOf: z.string().optional(),
   rfq: z.object({
     status: rfqStatus,
     companyId: z.string(),
@@ -68,6 +70,7 @@ export const taskView = ({ link, rfq, quote, companyName, ruleNames }: OpenTask)
     quoteVersion: link.quoteVersion,
     assignedAt: link.createdAt,
     dueAt: link.expiresAt,
+    ...(link.onBehalfOf !== undefined && { onBehalfOf: link.onBehalfOf }),
     rfq: {
       status: rfq.status,
       companyId: rfq.companyId,

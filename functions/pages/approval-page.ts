@@ -27,6 +27,8 @@ export type LinkPage =
       rfqId: string;
       purpose: Purpose;
       approver: string;
+      /** A delegate's link: the out-of-office person the approver decides for. */
+      onBehalfOf?: string;
       expiresAt: string;
       level?: number;
       companyId: string;
@@ -126,7 +128,9 @@ const titleOf = (p: OpenPage): string => {
   return `Approve purchase ${p.rfqId} — level ${p.level ?? 1}`;
 };
 
-const context = (p: OpenPage): Html => html`<p>For <strong>${p.approver}</strong>.
+const context = (
+  p: OpenPage,
+): Html => html`<p>For <strong>${p.approver}</strong>${p.onBehalfOf ? html`, standing in for <strong>${p.onBehalfOf}</strong> (out of office)` : ''}.
 ${p.purpose === 'approval-level' ? html`${p.buyerEmail} accepted this quote with PO number <strong>${p.poNumber ?? '—'}</strong>.` : html`Requested by ${p.buyerEmail} (${p.companyId}).`}
 Decide by <strong>${p.expiresAt.slice(0, 16).replace('T', ' ')} UTC</strong>.</p>
 ${p.note ? html`<p class="note">Buyer's note: ${p.note}</p>` : ''}`;

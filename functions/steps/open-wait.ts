@@ -1,9 +1,11 @@
 import type { Rfq } from '#domain/rfq.ts';
+import { delegateCopy } from '#email/delegation.ts';
 import type { EmailMessage } from '#email/mailer.ts';
 import { linkUrl, mintLinkToken, waitIdFor } from '#functions/decisions/link-token.ts';
 import type { ApprovalLink, LinkPurpose } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 import { hasMark, mark } from './marks.ts';
+import { standInsFor } from './stand-ins.ts';
 import type { WaitRequest } from './state.ts';
 
 export interface OpenWait {
@@ -12,6 +14,8 @@ export interface OpenWait {
   purpose: LinkPurpose;
   level?: number;
   approvers: string[];
+  /** People whose say the level already holds (an `all` level asked again): no one stands in as them too. */
+  counted?: readonly string[];
   /** Those of `approvers` the wait reaches by escalation: their links say so. */
   escalatedTo?: readonly string[];
   /** The email of one approver, given their own link and the wait's deadline. */
@@ -51,9 +55,27 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
     createdAt,
     expiresAt,
   }));
-  await deps.store.links.createLinks(links);
+  const people = [...new Set(wait.approvers)];
+  const asked = { for: people, asked: [...people, ...(wait.counted ?? [])] };
+  const standIns = (await standInsFor(deps.store, rfq, wait.purpose, asked, { now, expiresAt })).map((standIn) => ({
+    ...standIn,
+    ...mintLinkToken(),
+  }));
+  const delegated: ApprovalLink[] = standIns.map((s) => ({
+    ...links.find((l) => l.approver === s.forEmail)!,
+    tokenHash: s.tokenHash,
+    approver: s.delegate,
+    onBehalfOf: s.forEmail,
+    activeFrom: s.activeFrom,
+    expiresAt: s.expiresAt,
+  }));
+  await deps.store.links.createLinks([...links, ...delegated]);
   for (const { approver, token } of minted) {
     await deps.mailer.send(wait.compose(approver, linkUrl(deps.config.PUBLIC_BASE_URL, token), expiresAt));
+  }
+  for (const s of standIns) {
+    const message = wait.compose(s.forEmail, linkUrl(deps.config.PUBLIC_BASE_URL, s.token), s.expiresAt);
+    await deps.mailer.send(delegateCopy(message, { email: s.delegate, ...s }));
   }
   const action = request.escalate ? 'escalated' : request.reminder ? 'reminder-sent' : 'decision-requested';
   await mark(deps, rfq.rfqId, action, {
@@ -63,6 +85,7 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
     quoteVersion: request.quoteVersion,
     to: minted.map((m) => m.approver),
     ...(wait.escalatedTo && { escalatedTo: wait.escalatedTo }),
+    ...(standIns.length > 0 && { delegated: standIns.map((s) => ({ for: s.forEmail, to: s.delegate })) }),
     expiresAt,
   });
   return { waitId, sent: true };

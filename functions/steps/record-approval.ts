@@ -43,7 +43,10 @@ export const recordApproval = async (
     // Only a rep review is ever reassigned; a purchase approval link cannot carry it (decide-link refuses it).
     if (decision === 'reassign') continue;
     try {
-      level = recordDecision(level, link.approver, decision, at, comment);
+      // A delegate's link decides for the approver it stands in for: recorded as "delegate for approver".
+      level = link.onBehalfOf
+        ? recordDecision(level, link.onBehalfOf, decision, at, comment, link.approver)
+        : recordDecision(level, link.approver, decision, at, comment);
     } catch (error) {
       // The level already holds this approver's decision (a retried step): it is not recorded twice.
       if (!(error instanceof DecisionRefused)) throw error;
@@ -58,12 +61,15 @@ export const recordApproval = async (
     level: level.level,
     decisions: deciders.map((d) => ({
       approver: d.approver,
+      ...(d.delegate && { delegate: d.delegate }),
       decision: d.decision,
       ...(d.comment && { comment: d.comment }),
     })),
   };
   const last = deciders.at(-1)!;
-  const actor = { email: last.approver, role: 'approver' as const };
+  const actor = last.delegate
+    ? { email: last.delegate, role: 'approver' as const, onBehalfOf: last.approver }
+    : { email: last.approver, role: 'approver' as const };
   // An approver's reason is for both companies: the seller learns why a purchase stalled, the buyer why it was refused.
   const comments = deciders.flatMap((d) =>
     d.comment

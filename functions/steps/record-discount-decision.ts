@@ -29,7 +29,11 @@ export const recordDiscountDecision = async (
     record: async (mark) => {
       const rfq = await loadRfq(deps, state.rfqId);
       const proposed = assertWaitable(rfq, 'DISCOUNT_APPROVAL', state.quoteVersion);
-      const actor = { email: discount.by, role: discount.role };
+      const actor = {
+        email: discount.by,
+        role: discount.role,
+        ...(discount.onBehalfOf && { onBehalfOf: discount.onBehalfOf }),
+      };
       const said = discount.comment ? { comment: discount.comment } : {};
       // The sales manager's reason is between the seller's staff: the buyer never reads it.
       const posted = discount.comment ? { comments: [{ text: discount.comment, visibility: 'seller' as const }] } : {};

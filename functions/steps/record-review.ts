@@ -91,7 +91,11 @@ export const recordReview = async (
         await reassignReview(rfq, { ...review, reassignTo: review.reassignTo }, state, keyOf(review), deps);
         return { outcome: 'rep-review', quoteVersion: quote.version };
       }
-      const actor: Actor = { email: review.by, role: review.role };
+      const actor: Actor = {
+        email: review.by,
+        role: review.role,
+        ...(review.onBehalfOf && { onBehalfOf: review.onBehalfOf }),
+      };
       // A rejection's reason is the buyer's to read (their email says it); any other review note stays with the
       // seller's staff unless the rep shares it. In the history a seller note is `note`, which the buyer side never reads.
       const visibility = review.commentVisibility ?? (review.decision === 'reject' ? 'shared' : 'seller');

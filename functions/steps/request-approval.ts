@@ -53,6 +53,7 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
     purpose: 'approval-level',
     level: step.level,
     approvers: [...undecided, ...contacts],
+    counted: step.decisions.flatMap((d) => [d.approver, ...(d.delegate ? [d.delegate] : [])]),
     ...(request.escalate && { escalatedTo: contacts }),
     compose: (approver, link, expiresAt) =>
       contacts.includes(approver)

@@ -52,6 +52,8 @@ export const sellerDecisionSchema = z.object({
   reprice: z.boolean().optional(),
   by: email,
   role: z.enum(['rep', 'sales-manager', 'admin']),
+  /** A delegate decided for this person (out of office): recorded as "by for onBehalfOf". */
+  onBehalfOf: email.optional(),
   at: z.iso.datetime(),
   waitId: z.string().min(1),
 });

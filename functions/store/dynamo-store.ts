@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createBudgetStore } from './budget-store.ts';
 import type { OnCapacity } from './capacity.ts';
 import { createCatalogStore } from './catalog-store.ts';
+import { createDelegationStore } from './delegation-store.ts';
 import { createKpiStore } from './kpi-store.ts';
 import { createLinkStore } from './link-store.ts';
 import { createOrderStore } from './order-store.ts';
@@ -30,5 +31,6 @@ export const createDynamoStore = (
     waits: createWaitStore(table),
     kpis: createKpiStore(table),
     budgets: createBudgetStore(table),
+    delegations: createDelegationStore(table),
   };
 };

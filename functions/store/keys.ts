@@ -61,6 +61,8 @@ export const keys = {
   /** That one part of one stream record's rollup updates was applied (kept while the record could be redelivered). */
   kpiApplied: (recordId: string, part: number): PrimaryKey => ({ PK: `KPI_APPLIED#${recordId}`, SK: `PART#${part}` }),
   budgets: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'BUDGETS' }),
+  /** A person's out-of-office delegation: one per person, replaced whole. */
+  delegation: (personEmail: string): PrimaryKey => ({ PK: `PERSON#${rep(personEmail)}`, SK: 'DELEGATION' }),
   /** What one buyer spent in one period (`month#2026-11`), in the company's partition beside its budgets. */
   spend: (companyId: string, buyerEmail: string, period: string): PrimaryKey => ({
     PK: `COMPANY#${companyId}`,

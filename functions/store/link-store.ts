@@ -45,6 +45,29 @@ export const createLinkStore = (table: TableClient): LinkStore => {
       })
     ).map(toLink);
 
+  /** PENDING → REVOKED, one conditional write each; answers how many it revoked. */
+  const revokeEach = async (pending: readonly ApprovalLink[]): Promise<number> => {
+    const revoked = await Promise.all(
+      pending.map(async (l) => {
+        try {
+          await table.update({
+            Key: keys.link(l.rfqId, l.tokenHash),
+            UpdateExpression: `SET #status = :revoked ${leaveTasks}`,
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':revoked': 'REVOKED', ':pending': 'PENDING' },
+          });
+          return 1;
+        } catch (error) {
+          // Decided (or revoked) between the read and this write: it is no longer pending, which is all we wanted.
+          if (error instanceof ConditionalCheckFailedException) return 0;
+          throw error;
+        }
+      }),
+    );
+    return revoked.reduce<number>((sum, n) => sum + n, 0);
+  };
+
   return {
     /** All links of one wait in one transaction: either every email can be sent, or none. */
     async createLinks(links) {
@@ -111,28 +134,13 @@ export const createLinkStore = (table: TableClient): LinkStore => {
         (l) =>
           l.status === 'PENDING' &&
           (filter.waitId === undefined || l.waitId === filter.waitId) &&
-          l.tokenHash !== filter.exceptHash,
+          l.tokenHash !== filter.exceptHash &&
+          (filter.person === undefined || (l.onBehalfOf ?? l.approver) === filter.person),
       );
-      const revoked = await Promise.all(
-        pending.map(async (l) => {
-          try {
-            await table.update({
-              Key: keys.link(l.rfqId, l.tokenHash),
-              UpdateExpression: `SET #status = :revoked ${leaveTasks}`,
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':revoked': 'REVOKED', ':pending': 'PENDING' },
-            });
-            return 1;
-          } catch (error) {
-            // Decided (or revoked) between the read and this write: it is no longer pending, which is all we wanted.
-            if (error instanceof ConditionalCheckFailedException) return 0;
-            throw error;
-          }
-        }),
-      );
-      return revoked.reduce<number>((sum, n) => sum + n, 0);
+      return revokeEach(pending);
     },
+
+    revokeLinks: (links) => revokeEach(links.filter((l) => l.status === 'PENDING')),
 
     listForRfq: linksOf,
 

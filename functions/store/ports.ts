@@ -3,6 +3,7 @@ import type { Budgets, PeriodOf, Spent } from '#domain/budget.ts';
 import type { Comment, DecisionComment, Visibility } from '#domain/comment.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
+import type { Delegation } from '#domain/delegation.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
 import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
 import type { RfqAction, RfqStatus } from '#domain/lifecycle.ts';
@@ -130,6 +131,12 @@ export interface BudgetStore {
   spent(companyId: string, buyerEmail: string, periods: readonly PeriodOf[]): Promise<Spent>;
 }
 
+export interface DelegationStore {
+  put(delegation: Delegation): Promise<void>;
+  get(personEmail: string): Promise<Delegation | undefined>;
+  delete(personEmail: string): Promise<void>;
+}
+
 export interface OrderStore {
   get(orderId: string): Promise<Order | undefined>;
   listByCompany(companyId: string, query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
@@ -177,6 +184,9 @@ export interface ApprovalLink {
   approver: string;
   /** Issued by an escalation to someone the wait did not ask at first (the sales manager, a level's contact). */
   escalated?: true;
+  /** A delegate's link: `approver` decides for this person (out of office), within [activeFrom, expiresAt). */
+  onBehalfOf?: string;
+  activeFrom?: string;
   /** The Step Functions task token to answer; never leaves the backend. */
   taskToken: string;
   status: LinkStatus;
@@ -210,8 +220,13 @@ export interface LinkStore {
     decision: NonNullable<ApprovalLink['decision']>,
     now: string,
   ): Promise<{ ok: true; link: ApprovalLink } | { ok: false; reason: 'decided' | 'revoked' | 'expired' | 'missing' }>;
-  /** Revokes every other PENDING link of the RFQ (of one wait, or all of them when no waitId). */
-  revoke(rfqId: string, filter?: { waitId?: string; exceptHash?: string }): Promise<number>;
+  /**
+   * Revokes every other PENDING link of the RFQ (of one wait, or all of them when no waitId); `person` keeps to the
+   * links that decide for one person: their own and their delegate's.
+   */
+  revoke(rfqId: string, filter?: { waitId?: string; exceptHash?: string; person?: string }): Promise<number>;
+  /** Revokes these links where they are still PENDING (a delegation withdrawn: its stand-in links). */
+  revokeLinks(links: readonly ApprovalLink[]): Promise<number>;
   listForRfq(rfqId: string): Promise<ApprovalLink[]>;
   /** The links still waiting for this approver (unexpired at `now`), soonest due first: their tasks. */
   pendingFor(approver: string, now: string): Promise<ApprovalLink[]>;
@@ -267,4 +282,5 @@ export interface Store {
   waits: WaitStore;
   kpis: KpiStore;
   budgets: BudgetStore;
+  delegations: DelegationStore;
 }

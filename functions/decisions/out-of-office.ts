@@ -1,0 +1,106 @@
+import { type Delegation, delegateWindow } from '#domain/delegation.ts';
+import { terminalStatuses } from '#domain/lifecycle.ts';
+import { mayStandIn } from '#domain/policy.ts';
+import { standInEmail } from '#email/delegation.ts';
+import type { Mailer } from '#email/mailer.ts';
+import type { Config } from '#functions/config.ts';
+import type { ApprovalLink, Store } from '#store/ports.ts';
+import { discountProposer } from './discount-proposer.ts';
+import { linkUrl, mintLinkToken } from './link-token.ts';
+
+export interface OutOfOfficeDeps {
+  store: Store;
+  mailer: Mailer;
+  config: Pick<Config, 'PUBLIC_BASE_URL'>;
+  now: () => Date;
+}
+
+/** The delegate links now standing in for a person: pending links of the delegate's that decide for them. */
+const standInLinks = async (store: Store, delegation: Delegation, now: Date): Promise<ApprovalLink[]> =>
+  (await store.links.pendingFor(delegation.delegateEmail, now.toISOString())).filter(
+    (l) => l.onBehalfOf === delegation.personEmail,
+  );
+
+/**
+ * Everyone a wait already reaches or counts: who holds its links (and for whom), and who decided its level. A delegate
+ * among them gets no second say.
+ */
+const askedBy = async (store: Store, link: ApprovalLink, decided: readonly string[]): Promise<string[]> => [
+  ...(await store.links.listForRfq(link.rfqId))
+    .filter((l) => l.waitId === link.waitId)
+    .flatMap((l) => [l.approver, ...(l.onBehalfOf ? [l.onBehalfOf] : [])]),
+  ...decided,
+];
+
+/**
+ * Opens a delegate's link beside each wait that already waits for the person (their own pending links), for the part
+ * of the wait inside the window, and emails it — unless separation of duties skips the delegate on that decision.
+ * Answers how many it opened.
+ */
+const openStandIns = async (deps: OutOfOfficeDeps, delegation: Delegation): Promise<number> => {
+  const now = deps.now();
+  const own = (await deps.store.links.pendingFor(delegation.personEmail, now.toISOString())).filter(
+    (l) => l.onBehalfOf === undefined,
+  );
+  let opened = 0;
+  for (const link of own) {
+    const rfq = await deps.store.rfqs.get(link.rfqId);
+    if (!rfq?.quote || terminalStatuses.has(rfq.status) || rfq.quote.version !== link.quoteVersion) continue;
+    const level = rfq.approvals.find((a) => a.level === link.level);
+    const decided = (level?.decisions ?? []).flatMap((d) => [d.approver, ...(d.delegate ? [d.delegate] : [])]);
+    const proposedBy = link.purpose === 'discount-approval' ? await discountProposer(deps.store, rfq.rfqId) : undefined;
+    const decision = {
+      personEmail: delegation.personEmail,
+      buyerEmail: rfq.buyerEmail,
+      asked: await askedBy(deps.store, link, decided),
+      ...(proposedBy && { proposedBy }),
+    };
+    if (!mayStandIn(delegation.delegateEmail, decision)) continue;
+    const window = delegateWindow(delegation, { now, expiresAt: link.expiresAt });
+    if (!window) continue;
+    const { token, tokenHash } = mintLinkToken();
+    await deps.store.links.createLinks([
+      {
+        ...link,
+        tokenHash,
+        approver: delegation.delegateEmail,
+        onBehalfOf: delegation.personEmail,
+        ...window,
+        createdAt: now.toISOString(),
+      },
+    ]);
+    const to = { email: delegation.delegateEmail, forEmail: delegation.personEmail, ...window };
+    await deps.mailer.send(
+      standInEmail({ ...to, rfq, quote: rfq.quote }, link.purpose, linkUrl(deps.config.PUBLIC_BASE_URL, token)),
+    );
+    opened += 1;
+  }
+  return opened;
+};
+
+/**
+ * PUT /me/delegation: stores the person's delegation (replacing any earlier one, whose stand-in links are withdrawn)
+ * and gives the delegate a link to each decision already waiting for the person. Waits that open later read the
+ * delegation themselves (steps/open-wait.ts).
+ */
+export const setDelegation = async (
+  deps: OutOfOfficeDeps,
+  delegation: Delegation,
+): Promise<{ delegation: Delegation; openedLinks: number }> => {
+  const earlier = await deps.store.delegations.get(delegation.personEmail);
+  await deps.store.delegations.put(delegation);
+  if (earlier) await deps.store.links.revokeLinks(await standInLinks(deps.store, earlier, deps.now()));
+  return { delegation, openedLinks: await openStandIns(deps, delegation) };
+};
+
+/** DELETE /me/delegation: the person is back; the delegate's links for them stop working. The person's own keep on. */
+export const clearDelegation = async (
+  deps: Pick<OutOfOfficeDeps, 'store' | 'now'>,
+  personEmail: string,
+): Promise<Delegation | undefined> => {
+  const earlier = await deps.store.delegations.get(personEmail);
+  if (!earlier) return undefined;
+  await deps.store.delegations.delete(personEmail);
+  await deps.store.links.revokeLinks(await standInLinks(deps.store, earlier, deps.now()));
+  return earlier;
+};
