@@ -27,7 +27,8 @@ const standInLinks = async (store: Store, delegation: Delegation, now: Date): Pr
  */
 const askedBy = async (store: Store, link: ApprovalLink, decided: readonly string[]): Promise<string[]> => [
   ...(await store.links.listForRfq(link.rfqId))
-    .filter((l) => l.waitId === link.waitId)
+    // A revoked link asks no one any more (a delegation cleared, then set again).
+    .filter((l) => l.waitId === link.waitId && l.status !== 'REVOKED')
     .flatMap((l) => [l.approver, ...(l.onBehalfOf ? [l.onBehalfOf] : [])]),
   ...decided,
 ];

@@ -49,6 +49,25 @@ interface Row {
   expect: number[];
 }
 
+/** A delegation each caller may name: someone on their side who could decide in their place. */
+const delegateOf: Record<Who, string> = {
+  anonymous: 'al@acme.example',
+  acmeBuyer: 'al@acme.example',
+  acmeApprover: 'ada@acme.example',
+  acmeAdmin: 'al@acme.example',
+  globexBuyer: 'gia@globex.example',
+  globexApprover: 'al@acme.example',
+  acmeRep: 'rob@seller.example',
+  globexRep: 'rita@seller.example',
+  salesManager: 'rita@seller.example',
+  admin: 'rita@seller.example',
+};
+const delegationTo = (who: Who) => ({
+  delegateEmail: delegateOf[who],
+  from: new Date(Date.now() - 60_000).toISOString(),
+  to: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+});
+
 const rfqPath =
   (suffix = '') =>
   async (f: Fixture) => ({ path: `/rfqs/${f.rfqId}${suffix}` });
@@ -149,6 +168,40 @@ const matrix: Row[] = [
     route: 'GET /me/tasks',
     request: async () => ({ path: '/me/tasks' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    // Nobody has a delegation yet: those who may have one are told so (404); the rest may not ask (403).
+    route: 'GET /me/delegation',
+    request: async () => ({ path: '/me/delegation' }),
+    expect: [401, 403, 404, 404, 403, 404, 404, 404, 404, 404],
+  },
+  {
+    // Each names someone who could decide in their place; nobody else at Globex approves, so Gia's delegate is refused.
+    route: 'PUT /me/delegation',
+    request: async (_, who) => ({ path: '/me/delegation', body: delegationTo(who) }),
+    expect: [401, 403, 200, 200, 403, 400, 200, 200, 200, 200],
+  },
+  {
+    route: 'GET /me/delegation',
+    request: async () => ({ path: '/me/delegation' }),
+    expect: [401, 403, 200, 200, 403, 404, 200, 200, 200, 200],
+  },
+  {
+    // Al's, set by himself or by Acme's admin; the seller's admin administers the seller's staff, not Acme's people.
+    route: 'PUT /me/delegation',
+    request: async () => ({ path: '/me/delegation?for=al@acme.example', body: delegationTo('acmeApprover') }),
+    expect: [401, 403, 200, 200, 403, 403, 403, 403, 403, 404],
+  },
+  {
+    // Rita's (an account's rep): herself, or the seller's admin; to Acme's admin she is no one at Acme.
+    route: 'PUT /me/delegation',
+    request: async () => ({ path: '/me/delegation?for=rita@seller.example', body: delegationTo('acmeRep') }),
+    expect: [401, 403, 403, 404, 403, 403, 200, 403, 403, 200],
+  },
+  {
+    route: 'DELETE /me/delegation',
+    request: async () => ({ path: '/me/delegation' }),
+    expect: [401, 403, 204, 204, 403, 404, 204, 204, 204, 204],
   },
   {
     route: 'GET /catalog',

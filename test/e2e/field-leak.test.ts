@@ -22,6 +22,8 @@ const companyId = `leak-${run}`;
 const buyer: User = { email: `buyer-${run}@leak.example`, groups: ['buyer'], companyId };
 const approver: User = { email: `approver-${run}@leak.example`, groups: ['approver'], companyId };
 const companyAdmin: User = { email: `admin-${run}@leak.example`, groups: ['admin'], companyId };
+/** Stands in for the approver (out of office): their delegate's link, task, page and email are searched too. */
+const standIn: User = { email: `standin-${run}@leak.example`, groups: ['approver'], companyId };
 const rep: User = { email: `rep-${run}@seller.example`, groups: ['rep'] };
 const manager: User = { email: `manager-${run}@seller.example`, groups: ['sales-manager'] };
 const sellerAdmin: User = { email: `root-${run}@seller.example`, groups: ['admin'] };
@@ -96,6 +98,7 @@ beforeAll(async () => {
       .servedBy(rep.email)
       .withBuyer(buyer.email)
       .withApprover(approver.email)
+      .withApprover(standIn.email)
       .withAdmin(companyAdmin.email)
       .build(),
   );
@@ -117,6 +120,18 @@ beforeAll(async () => {
   });
   expect(budgets.status, budgets.text).toBe(200);
   seen.push({ where: 'PUT /companies/{id}/budgets', body: budgets.body });
+  // The approver is out of office this week; the company's admin names their stand-in.
+  const delegation = await api.call('PUT', `/me/delegation?for=${encodeURIComponent(approver.email)}`, {
+    as: companyAdmin,
+    body: {
+      delegateEmail: standIn.email,
+      from: new Date(Date.now() - 60_000).toISOString(),
+      to: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    },
+  });
+  expect(delegation.status, delegation.text).toBe(200);
+  seen.push({ where: 'PUT /me/delegation?for=', body: delegation.body });
+  seen.push({ where: 'GET /me/delegation', body: (await api.call('GET', '/me/delegation', { as: approver })).body });
 
   const submitted = await api.call('POST', '/rfqs', {
     as: buyer,
@@ -181,14 +196,26 @@ beforeAll(async () => {
 
   const inbox = createInbox(api.sesEndpoint, api.url);
   let links: string[] = [];
-  for (const deadline = Date.now() + 30_000; links.length === 0 && Date.now() < deadline; ) {
+  let standInLinks: string[] = [];
+  for (const deadline = Date.now() + 30_000; standInLinks.length === 0 && Date.now() < deadline; ) {
     links = await inbox.linksFor(approver.email, rfqId);
-    if (links.length === 0) await new Promise((r) => setTimeout(r, 100));
+    standInLinks = await inbox.linksFor(standIn.email, rfqId);
+    if (standInLinks.length === 0) await new Promise((r) => setTimeout(r, 100));
   }
-  for (const person of [buyer, approver, companyAdmin]) {
+  expect(standInLinks, 'the stand-in got their own link').toHaveLength(1);
+  const standInPath = `/approvals/${tokenOf(standInLinks[0]!)}`;
+  seen.push({
+    where: "GET the stand-in's /approvals/{token} as JSON",
+    body: (await api.call('GET', standInPath, { headers: { accept: 'application/json' } })).body,
+  });
+  pages.push({ where: "GET the stand-in's /approvals/{token} page", text: (await api.call('GET', standInPath)).text });
+  for (const person of [standIn, buyer, approver, companyAdmin]) {
     const tasks = await api.call('GET', '/me/tasks', { as: person });
     seen.push({ where: `GET /me/tasks as ${person.email}`, body: tasks.body });
   }
+  expect(seen.at(-4)?.body, 'the stand-in has it too, for the approver').toMatchObject({
+    items: [expect.objectContaining({ rfqId, kind: 'purchase-approval', onBehalfOf: approver.email })],
+  });
   expect(seen.at(-2)?.body, 'the approver has the purchase in their tasks').toMatchObject({
     items: [expect.objectContaining({ rfqId, kind: 'purchase-approval' })],
   });
@@ -207,7 +234,7 @@ beforeAll(async () => {
   const ordered = await poll(rfqId, ['ORDERED']);
   orderId = ordered.body.orderId;
 
-  for (const person of [buyer, approver, companyAdmin]) {
+  for (const person of [buyer, approver, standIn, companyAdmin]) {
     for (const email of await inbox.emailsTo(person.email))
       pages.push({
         where: `email to ${person.email}: ${email.subject}`,

@@ -15,6 +15,7 @@ import {
   mayListOwnTasks,
   mayListProducts,
   mayManageCompanyUsers,
+  mayManageDelegation,
   mayPostComment,
   mayRead,
   mayReadBudgets,
@@ -65,6 +66,8 @@ const callers = {
   nobody: { sub: '9', email: 'x@acme.example', groups: [], companyId: 'acme' },
 } satisfies Record<string, Caller>;
 type Who = keyof typeof callers;
+/** The caller as the person a delegation is about: their own. */
+const self = (c: Caller) => ({ email: c.email, ...(c.companyId && { companyId: c.companyId }) });
 const everyone = Object.keys(callers) as Who[];
 const who = (test: (caller: Caller) => boolean): Who[] => everyone.filter((name) => test(callers[name]));
 
@@ -177,6 +180,30 @@ describe('the access policy, as a table', () => {
       (c) => seesBudget(c, acmeRfq),
       ['acmeBuyer', 'otherAcmeBuyer', 'acmeApprover', 'acmeAdmin'],
     ],
+    [
+      'set their own out-of-office delegation',
+      (c) => mayManageDelegation(c, self(c)),
+      [
+        'acmeApprover',
+        'acmeAdmin',
+        'globexAdmin',
+        'acmeRep',
+        'otherRep',
+        'salesManager',
+        'repAndManager',
+        'sellerAdmin',
+      ],
+    ],
+    [
+      'set an Acme approver’s delegation',
+      (c) => mayManageDelegation(c, { email: 'al@acme.example', companyId: 'acme' }),
+      ['acmeApprover', 'acmeAdmin'],
+    ],
+    [
+      'set Rita’s delegation (the seller’s staff)',
+      (c) => mayManageDelegation(c, { email: 'rita@seller.example' }),
+      ['acmeRep', 'repAndManager', 'sellerAdmin'],
+    ],
   ])('who may %s', (_, question, allowed) => {
     expect(who(question)).toEqual(allowed);
   });
@@ -288,6 +315,9 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'GET /companies/{companyId}/budgets': (c) => mayReadBudgets(c, 'acme'),
   'GET /companies': (c) => companyScope(c) !== undefined,
   'GET /companies/{companyId}/contract': mayReadContract,
+  'GET /me/delegation': (c) => mayManageDelegation(c, self(c)),
+  'PUT /me/delegation': (c) => mayManageDelegation(c, self(c)),
+  'DELETE /me/delegation': (c) => mayManageDelegation(c, self(c)),
   'GET /kpis': (c) =>
     mayReadKpis(c, {}) ||
     mayReadKpis(c, { repEmail: c.email }) ||

@@ -123,6 +123,25 @@ export const startWorld = async (options: WorldOptions = {}) => {
     sfn,
     rfqOf,
     execution,
+    /** Calls the local HTTP API as this person (a dev token), as the web app would. */
+    async call(
+      method: string,
+      path: string,
+      as: { email: string; groups: string[]; companyId?: string },
+      body?: unknown,
+    ) {
+      const token = await issuer.token(as as Parameters<typeof issuer.token>[0]);
+      const response = await fetch(`${publicBaseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, text, body: text ? JSON.parse(text) : undefined };
+    },
 
     /** Stores the RFQ as POST /rfqs does and starts its execution (named after it). */
     async submit(rfq: Rfq): Promise<Rfq> {

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { decideLink } from '#functions/decisions/decide-link.ts';
+import { aDeal, type Deal } from './support/deal.ts';
+import { submitQuoteAndAccept } from './support/drive.ts';
+import { tokenOf } from './support/inbox.ts';
+import { clickLink, openLink } from './support/person.ts';
+import { startWorld, type World } from './support/world.ts';
+
+let world: World;
+// Scaled time (0.01) as every workflow test; the waits (an hour here) outlast any test, so nothing times out on its own.
+beforeAll(async () => {
+  world = await startWorld({ timeScale: 0.01, env: { APPROVAL_TIMEOUT_SECONDS: '360000' } });
+});
+afterAll(() => world?.stop());
+
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+const approver = (deal: Deal, email: string) => ({ email, groups: ['approver'], companyId: deal.company.companyId });
+
+/** Level 1 (the two leads, any one) approved by lead1's own link: the purchase then waits for finance alone. */
+const toFinance = async (deal: Deal): Promise<string> => {
+  const { rfqId } = await submitQuoteAndAccept(world, deal);
+  const [lead1] = await world.linksArrive(deal.people.lead1, 1, rfqId);
+  expect((await clickLink(lead1!, { decision: 'approve' })).status).toBe(200);
+  await world.linksArrive(deal.people.finance, 1, rfqId);
+  return rfqId;
+};
+
+/** The link in the stand-in email to `delegate` for `person` about this RFQ (the latest such mail). */
+const standInLink = async (delegate: string, person: string, rfqId: string): Promise<string> => {
+  const mail = await world.mailArrives(delegate, `For ${person}:`);
+  expect(mail.subject).toContain(rfqId);
+  const [link] = mail.text.match(/https?:\/\/\S+\/approvals\/[A-Za-z0-9_-]+/) ?? [];
+  expect(link, mail.text).toBeDefined();
+  return link!;
+};
+
+describe('out-of-office delegation in the approval chain', () => {
+  it('lets the delegate decide inside the window: recorded as "delegate for approver", the approver’s link then spent', async () => {
+    const deal = await aDeal(world);
+    const { finance, lead2 } = deal.people;
+    const set = await world.call('PUT', '/me/delegation', approver(deal, finance), {
+      delegateEmail: lead2,
+      from: minutesFromNow(-1),
+      to: minutesFromNow(24 * 60),
+    });
+    expect(set.status, set.text).toBe(200);
+
+    const rfqId = await toFinance(deal);
+    const link = await standInLink(lead2, finance, rfqId);
+    const page = await openLink(link);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`standing in for <strong>${finance}</strong>`);
+    const tasks = await world.call('GET', '/me/tasks', approver(deal, lead2));
+    expect(tasks.body.items).toEqual([
+      expect.objectContaining({ rfqId, kind: 'purchase-approval', onBehalfOf: finance }),
+    ]);
+
+    expect((await clickLink(link, { decision: 'approve', comment: 'Finance is away; within plan' })).status).toBe(200);
+    const ordered = await world.statusReaches(rfqId, 'ORDERED');
+    expect(ordered.approvals[1]?.decisions).toEqual([
+      expect.objectContaining({ approver: finance, delegate: lead2, decision: 'approve' }),
+    ]);
+    const history = await world.store.rfqs.history(rfqId);
+    expect(history.find((e) => e.action === 'approved')?.actor).toEqual({
+      email: lead2,
+      role: 'approver',
+      onBehalfOf: finance,
+    });
+    const [own] = (await world.inbox.linksFor(finance, rfqId)).slice(-1);
+    expect((await openLink(own!)).status).toBe(409);
+  });
+
+  it('refuses the delegate’s link before the window and after it; the approver’s own link decides', async () => {
+    const deal = await aDeal(world);
+    const { finance, lead2 } = deal.people;
+    const window = { from: minutesFromNow(60), to: minutesFromNow(120) };
+    const set = await world.call('PUT', '/me/delegation', approver(deal, finance), { delegateEmail: lead2, ...window });
+    expect(set.status, set.text).toBe(200);
+
+    const rfqId = await toFinance(deal);
+    const link = await standInLink(lead2, finance, rfqId);
+    const early = await clickLink(link, { decision: 'approve' });
+    expect(early.status).toBe(403);
+    expect(early.html).toContain(`You stand in for ${finance} from`);
+    expect((await openLink(link)).status).toBe(403);
+    const tasks = await world.call('GET', '/me/tasks', approver(deal, lead2));
+    expect(tasks.body.items.map((t: { rfqId: string }) => t.rfqId)).not.toContain(rfqId);
+    const inApp = await world.call('POST', `/rfqs/${rfqId}/approval`, approver(deal, lead2), {
+      decision: 'approve',
+      quoteVersion: (await world.rfqOf(rfqId)).quote!.version,
+    });
+    expect(inApp.status, inApp.text).toBe(409);
+    // The same link, asked a minute after the window ended: expired, and nothing decided.
+    const afterWindow = new Date(Date.parse(window.to) + 60_000);
+    const late = await decideLink(
+      tokenOf(link),
+      { decision: 'approve' },
+      { ...world.decisions, now: () => afterWindow },
+    );
+    expect(late.kind).toBe('expired');
+    expect((await world.rfqOf(rfqId)).status).toBe('PENDING_APPROVAL');
+
+    const [own] = (await world.inbox.linksFor(finance, rfqId)).slice(-1);
+    expect((await clickLink(own!, { decision: 'approve' })).status).toBe(200);
+    const ordered = await world.statusReaches(rfqId, 'ORDERED');
+    expect(ordered.approvals[1]?.decisions).toEqual([
+      expect.objectContaining({ approver: finance, decision: 'approve' }),
+    ]);
+    expect(ordered.approvals[1]?.decisions[0]).not.toHaveProperty('delegate');
+  });
+
+  it('skips a delegate who is the buyer of the purchase: no link for them, the approver’s own still decides', async () => {
+    const deal = await aDeal(world);
+    const { finance, buyer } = deal.people;
+    // The buyer also approves for the company (so the route accepts them as a delegate); the purchase is theirs.
+    await world.store.catalog.putCompany({
+      ...deal.company,
+      users: deal.company.users.map((u) => (u.email === buyer ? { ...u, roles: ['buyer', 'approver'] } : u)),
+    });
+    const set = await world.call('PUT', '/me/delegation', approver(deal, finance), {
+      delegateEmail: buyer,
+      from: minutesFromNow(-1),
+      to: minutesFromNow(24 * 60),
+    });
+    expect(set.status, set.text).toBe(200);
+
+    const rfqId = await toFinance(deal);
+    // The wait's mark is written once all its mail went out: from then on, nothing more is sent for it.
+    const requested = await vi.waitFor(
+      async () => {
+        const found = (await world.store.rfqs.history(rfqId)).find(
+          (e) => e.action === 'decision-requested' && e.detail?.level === 2,
+        );
+        if (!found) throw new Error('level 2 not requested yet');
+        return found;
+      },
+      { timeout: 30_000, interval: 25 },
+    );
+    expect(requested.detail).not.toHaveProperty('delegated');
+    expect((await world.inbox.emailsTo(buyer)).filter((m) => m.subject.startsWith(`For ${finance}`))).toEqual([]);
+    expect(await world.inbox.linksFor(buyer, rfqId)).toEqual([]);
+
+    const [own] = (await world.inbox.linksFor(finance, rfqId)).slice(-1);
+    expect((await clickLink(own!, { decision: 'approve' })).status).toBe(200);
+    await world.statusReaches(rfqId, 'ORDERED');
+  });
+
+  it('gives the delegate a link to a wait already open when the delegation is set, and takes it back when cleared', async () => {
+    const deal = await aDeal(world);
+    const { lead1, admin, finance } = deal.people;
+    const { rfqId } = await submitQuoteAndAccept(world, deal);
+    await world.linksArrive(lead1, 1, rfqId);
+    const delegation = { delegateEmail: admin, from: minutesFromNow(-1), to: minutesFromNow(24 * 60) };
+
+    expect((await world.call('PUT', '/me/delegation', approver(deal, lead1), delegation)).status).toBe(200);
+    const first = await standInLink(admin, lead1, rfqId);
+    expect((await world.call('DELETE', '/me/delegation', approver(deal, lead1))).status).toBe(204);
+    expect((await openLink(first)).status).toBe(409);
+
+    expect((await world.call('PUT', '/me/delegation', approver(deal, lead1), delegation)).status).toBe(200);
+    const second = await world.linksArrive(admin, 2, rfqId);
+    expect(second[1]).not.toBe(first);
+    expect((await clickLink(second[1]!, { decision: 'approve' })).status).toBe(200);
+    const [toFinance] = await world.linksArrive(finance, 1, rfqId);
+    expect((await clickLink(toFinance!, { decision: 'approve' })).status).toBe(200);
+    const ordered = await world.statusReaches(rfqId, 'ORDERED');
+    expect(ordered.approvals[0]?.decisions).toEqual([
+      expect.objectContaining({ approver: lead1, delegate: admin, decision: 'approve' }),
+    ]);
+  });
+});
