@@ -168,7 +168,9 @@ const itemCount = async (): Promise<number> => {
 /** What the middleware sees: JSON text parsed back (undefined dropped, -0 as 0), checked by the route's own schema. */
 const acceptedBySchema = (target: Target, body: { json?: Json; raw?: string }): boolean => {
   if (body.raw !== undefined) return false;
-  const schema = (route(target.key) as RouteDef).body as z.ZodType;
+  const schema = (route(target.key) as RouteDef).body as z.ZodType | undefined;
+  // A route that takes no body (DELETE /me/delegation) ignores whatever comes: every body is as good as none.
+  if (!schema) return true;
   const text = JSON.stringify(body.json);
   if (text === undefined || Buffer.byteLength(text) > 256 * 1024) return false;
   return schema.safeParse(JSON.parse(text)).success;
@@ -240,6 +242,24 @@ beforeAll(async () => {
       ...rfq(open, 'approval'),
       as: people.acmeApprover,
       valid: { decision: 'approve', comment: 'fine', quoteVersion: 1 },
+    },
+    {
+      key: 'PUT /me/delegation',
+      path: '/me/delegation',
+      params: {},
+      as: people.acmeApprover,
+      valid: {
+        delegateEmail: people.acmeAdmin.email,
+        from: new Date(Date.now() + 86_400_000).toISOString(),
+        to: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+      },
+    },
+    {
+      key: 'DELETE /me/delegation',
+      path: '/me/delegation',
+      params: {},
+      as: people.acmeApprover,
+      valid: {},
     },
     {
       key: 'PUT /companies/{companyId}/budgets',
@@ -448,7 +468,7 @@ describe('fuzzing the write routes', () => {
   });
 
   it('answers 1,000 refused bodies per route with a 4xx problem+json and writes nothing', async () => {
-    for (const target of targets) {
+    for (const target of targets.filter((t) => (route(t.key) as RouteDef).body !== undefined)) {
       const before = await itemCount();
       await fc.assert(
         fc.asyncProperty(

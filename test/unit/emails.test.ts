@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approvalRequestEmail } from '#email/approval-request.ts';
+import { delegateCopy, standInEmail } from '#email/delegation.ts';
 import { orderConfirmationEmail } from '#email/outcomes.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
 import { repReviewEmail } from '#email/review-request.ts';
@@ -117,5 +118,37 @@ describe('the emails', () => {
     expect(mail.to).toEqual([rfq.buyerEmail, rfq.accountRepEmail]);
     expect(mail.subject).toBe('Order ord_1 confirmed (PO PO-7)');
     expect(mail.text).toContain('$900.00');
+  });
+
+  it('tell a delegate whom they stand in for and from when to when their link works, over the person’s own email', () => {
+    const own = approvalRequestEmail({
+      rfq,
+      quote,
+      companyName: 'Acme & Sons',
+      step: rfq.approvals[0]!,
+      levels: 1,
+      approver: 'a@acme.example',
+      link,
+      expiresAt: '2026-11-27T14:05:00.000Z',
+      reminder: false,
+    });
+    const window = { activeFrom: '2026-11-26T08:00:00.000Z', expiresAt: '2026-11-27T14:05:00.000Z' };
+    const copy = delegateCopy(own, { email: 'ann@acme.example', forEmail: 'a@acme.example', ...window });
+    expect(copy.to).toEqual(['ann@acme.example']);
+    expect(copy.subject).toBe(`For a@acme.example: ${own.subject}`);
+    for (const part of [copy.text, copy.html])
+      expect(part).toContain('You stand in for a@acme.example (out of office)');
+    expect(copy.text).toContain('from 2026-11-26 08:00 UTC until 2026-11-27 14:05 UTC');
+    expect(copy.html).toMatch(/<body[^>]*>\n<p style="border-left[^"]*"><strong>You stand in for/);
+    expect(copy.text).toContain(own.text);
+
+    const later = standInEmail(
+      { email: 'ann@acme.example', forEmail: 'a@acme.example', ...window, rfq, quote },
+      'approval-level',
+      link,
+    );
+    expect(later.subject).toBe(`For a@acme.example: a purchase approval of ${rfq.rfqId} waits`);
+    expect(later.text).toContain(`Open and decide: ${link}`);
+    expect(later.text).toContain(`requested by ${rfq.buyerEmail}`);
   });
 });
