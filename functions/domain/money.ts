@@ -6,14 +6,15 @@ export const nonNegativeMinorUnits = minorUnits.min(0);
 
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD');
 
-/** A percentage with at most two decimals (5, 2.5, 12.25), held as basis points inside the domain. */
+/**
+ * A percentage with at most two decimals (5, 2.5, 12.25), held as basis points inside the domain: exactly the number
+ * its hundredths make, so nothing finer passes — not 7.555, nor a 5e-324 that DynamoDB could not even store.
+ */
 export const percent = z
   .number()
   .min(0)
   .max(100)
-  .refine((p) => Number.isInteger(Math.round(p * 100)) && Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, {
-    message: 'at most two decimals',
-  });
+  .refine((p) => Math.round(p * 100) / 100 === p, { message: 'at most two decimals' });
 
 /*
  * Rounding rule: half-up (a half rounds away from zero, as Java's ROUND_HALF_UP), applied once per line — to the

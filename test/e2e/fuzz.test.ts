@@ -490,9 +490,19 @@ describe('fuzzing the write routes', () => {
 
   it('never answers a 5xx to near-valid bodies the schema accepts', async () => {
     for (const target of targets) {
+      // The valid body itself is in the mix: a schema that refuses every one-field change (three required fields, no
+      // extras, as PUT /me/delegation's) would otherwise leave fast-check generating for minutes to find one it takes.
+      // A route that takes no body (DELETE /me/delegation) is sent any JSON at all.
+      const nearValid =
+        (route(target.key) as RouteDef).body === undefined
+          ? (fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>).map((json) => ({ json }))
+          : fc.oneof(
+              { weight: 1, arbitrary: fc.constant({ json: target.valid }) },
+              { weight: 9, arbitrary: bodies(target.valid) },
+            );
       await fc.assert(
         fc.asyncProperty(
-          bodies(target.valid).filter((b) => acceptedBySchema(target, b)),
+          nearValid.filter((b) => acceptedBySchema(target, b)),
           async (body) => {
             const result = await invoke(target, body);
             expect(

@@ -9,6 +9,7 @@ import {
   formatMoney,
   lineTotal,
   minorUnitDigits,
+  percent,
   percentToBasisPoints,
   sum,
 } from '#domain/money.ts';
@@ -66,6 +67,14 @@ describe('percentages', () => {
     [0.07, 7],
   ])('%d% is %d basis points', (percent, expected) => {
     expect(percentToBasisPoints(percent)).toBe(expected);
+  });
+
+  it.each([0, 0.07, 0.29, 2.5, 12.25, 99.99, 100])('takes %d% as a percentage', (given) => {
+    expect(percent.parse(given)).toBe(given);
+  });
+
+  it.each([7.555, 5e-324, 12.250000000001, -1, 100.01])('refuses %d% as a percentage', (given) => {
+    expect(percent.safeParse(given).success).toBe(false);
   });
 
   it.each([7.555, -1, 100.01, Number.NaN])('refuses %d%', (percent) => {
