@@ -253,6 +253,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/delegation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My out-of-office delegation (or, with `for`, that of a person I administer)
+         * @description Allowed roles: approver, rep, sales-manager, admin.
+         */
+        get: operations["getDelegation"];
+        /**
+         * Set (replace) an out-of-office delegation: decisions due in the window also go to the delegate, and those already waiting get a link for them
+         * @description Allowed roles: approver, rep, sales-manager, admin.
+         */
+        put: operations["putDelegation"];
+        post?: never;
+        /**
+         * Clear an out-of-office delegation: the delegate's links stop working, the person's own keep on
+         * @description Allowed roles: approver, rep, sales-manager, admin.
+         */
+        delete: operations["deleteDelegation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/catalog": {
         parameters: {
             query?: never;
@@ -765,6 +793,8 @@ export interface components {
                 decisions: {
                     /** Format: email */
                     approver: string;
+                    /** Format: email */
+                    delegate?: string;
                     /** @enum {string} */
                     decision: "approve" | "reject";
                     /** Format: date-time */
@@ -998,6 +1028,7 @@ export interface components {
                 quoteVersion: number;
                 assignedAt: string;
                 dueAt: string;
+                onBehalfOf?: string;
                 rfq: {
                     /** @enum {string} */
                     status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
@@ -1132,6 +1163,23 @@ export interface components {
                     name: string;
                 }[];
             }[];
+        };
+        Delegation: {
+            personEmail: string;
+            companyId?: string;
+            delegateEmail: string;
+            from: string;
+            to: string;
+            setBy: string;
+            setAt: string;
+        };
+        DelegationBody: {
+            /** Format: email */
+            delegateEmail: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
         };
         KpiReport: {
             /** Format: date */
@@ -2501,6 +2549,227 @@ export interface operations {
             };
             /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDelegation: {
+        parameters: {
+            query?: {
+                for?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No delegation is set, or `for` names no one the caller administers */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDelegation: {
+        parameters: {
+            query?: {
+                for?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegationBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No delegation is set, or `for` names no one the caller administers */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDelegation: {
+        parameters: {
+            query?: {
+                for?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No delegation is set, or `for` names no one the caller administers */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
