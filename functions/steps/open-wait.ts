@@ -40,7 +40,8 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
   // A link dies with its wait, or sooner when LINK_TTL_SECONDS says links may not live that long.
   const lifetime = Math.min(request.expiresInSeconds, deps.config.LINK_TTL_SECONDS);
   const expiresAt = new Date(now.getTime() + lifetime * 1000).toISOString();
-  const minted = [...new Set(wait.approvers)].map((approver) => ({ approver, ...mintLinkToken() }));
+  const people = [...new Set(wait.approvers)];
+  const minted = people.map((approver) => ({ approver, ...mintLinkToken() }));
   const links: ApprovalLink[] = minted.map(({ approver, tokenHash }) => ({
     tokenHash,
     rfqId: rfq.rfqId,
@@ -55,7 +56,6 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
     createdAt,
     expiresAt,
   }));
-  const people = [...new Set(wait.approvers)];
   const asked = { for: people, asked: [...people, ...(wait.counted ?? [])] };
   const standIns = (await standInsFor(deps.store, rfq, wait.purpose, asked, { now, expiresAt })).map((standIn) => ({
     ...standIn,

@@ -73,7 +73,14 @@ export const recordApproval = async (
   // An approver's reason is for both companies: the seller learns why a purchase stalled, the buyer why it was refused.
   const comments = deciders.flatMap((d) =>
     d.comment
-      ? [{ text: d.comment, visibility: 'shared' as const, by: { email: d.approver, role: 'approver' as const } }]
+      ? [
+          {
+            text: d.comment,
+            visibility: 'shared' as const,
+            // A delegate wrote it, for the approver: the thread names who wrote.
+            by: { email: d.delegate ?? d.approver, role: 'approver' as const },
+          },
+        ]
       : [],
   );
   const outcome = outcomeOf(level);
