@@ -2,20 +2,21 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * One quote-to-order through the public API of a deployed stack (or the local one), as its people do it, signed in:
- * the seller's admin sets up a product and the smoke company, the buyer submits, the rep approves the quote
- * (`POST /rfqs/{rfqId}/review`), the buyer accepts with a PO number, and the order appears. The smoke company has no
- * approval rules, so the approved quote becomes an order at once: a company approver's decision signed in
- * (`POST /rfqs/{rfqId}/approval`) is not in the API yet, and email links cannot be followed from outside the mailbox.
+ * the seller's admin sets up a product and the smoke company (one approval rule: every order needs its approver),
+ * the buyer submits, the rep approves the quote (`POST /rfqs/{rfqId}/review`), the buyer accepts with a PO number,
+ * the company's approver signs off in the API (`POST /rfqs/{rfqId}/approval`, found in `GET /me/tasks` — email links
+ * cannot be followed from outside the mailbox), and the order appears.
  *
  * Afterwards it cleans up what it created: an RFQ that did not finish is cancelled, the smoke product is deactivated
  * (no DELETE routes exist; an inactive product is offered to nobody). The company record stays: on AWS it must match
  * the smoke buyer's `custom:companyId`, so it is the same reserved company on every run.
  */
 export interface SmokeTokens {
-  /** ID tokens (Cognito) or dev tokens (local): a seller admin, the company's rep, a buyer of the smoke company. */
+  /** ID tokens (Cognito) or dev tokens (local): a seller admin, the company's rep, a buyer and an approver of the smoke company. */
   admin: string;
   rep: string;
   buyer: string;
+  approver: string;
 }
 
 export interface SmokeOptions {
@@ -102,14 +103,14 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
     }
   };
 
-  /** IN_REVIEW comes a moment before the workflow has asked the rep; the rep's task list says when a review is open. */
-  const repAsked = async (rfqId: string, token: string): Promise<{ quoteVersion: number }> => {
+  /** A status comes a moment before the workflow has asked its person; their task list says when a decision is open. */
+  const asked = async (rfqId: string, token: string, kind: string): Promise<{ quoteVersion: number }> => {
     const deadline = Date.now() + (options.stepTimeoutMs ?? 120_000);
     for (;;) {
       const tasks = expectStatus(await call('GET', '/me/tasks', token), 200, 'GET /me/tasks');
-      const task = tasks.items.find((t: { kind: string; rfqId: string }) => t.kind === 'review' && t.rfqId === rfqId);
+      const task = tasks.items.find((t: { kind: string; rfqId: string }) => t.kind === kind && t.rfqId === rfqId);
       if (task) return task;
-      if (Date.now() > deadline) throw new Error(`RFQ ${rfqId}: the rep was never asked to review it`);
+      if (Date.now() > deadline) throw new Error(`RFQ ${rfqId}: no ${kind} task ever appeared in GET /me/tasks`);
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
     }
   };
@@ -117,7 +118,10 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
   const { tokens } = options;
   const rep = who(tokens.rep, 'rep');
   const buyer = who(tokens.buyer, 'buyer');
+  const approver = who(tokens.approver, 'approver');
   if (!buyer.companyId) throw new Error('the buyer token has no custom:companyId: use a buyer of the smoke company');
+  if (approver.companyId !== buyer.companyId)
+    throw new Error('the approver token names another company than the buyer: use an approver of the smoke company');
   const run = randomUUID().slice(0, 8);
   const sku = 'SMOKE-WIDGET';
   const product = {
@@ -145,15 +149,26 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
       accountRepEmail: rep.email,
       paymentTerms: 'NET30',
       currency: 'USD',
-      users: [{ email: buyer.email, name: 'Smoke buyer', roles: ['buyer'] }],
+      users: [
+        { email: buyer.email, name: 'Smoke buyer', roles: ['buyer'] },
+        { email: approver.email, name: 'Smoke approver', roles: ['approver'] },
+      ],
+    };
+    const everyOrder = {
+      ruleId: 'smoke-every-order',
+      name: 'Every smoke order',
+      when: { field: 'total', op: 'gte', value: 0 },
+      levels: [{ approvers: [approver.email], mode: 'any' }],
     };
     expectStatus(await call('PUT', `/companies/${buyer.companyId}`, tokens.admin, company), 200, 'PUT company');
     expectStatus(
-      await call('PUT', `/companies/${buyer.companyId}/approval-rules`, tokens.admin, { rules: [] }),
+      await call('PUT', `/companies/${buyer.companyId}/approval-rules`, tokens.admin, { rules: [everyOrder] }),
       200,
       'PUT approval rules',
     );
-    step(`admin: company ${buyer.companyId}, rep ${rep.email}, buyer ${buyer.email}, no approval rules`);
+    step(
+      `admin: company ${buyer.companyId}, rep ${rep.email}, buyer ${buyer.email}, every order approved by ${approver.email}`,
+    );
 
     const submitted = expectStatus(
       await call(
@@ -174,7 +189,7 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
     step(
       `workflow: priced, quote v${priced.quote?.version} ${priced.quote?.total} ${priced.quote?.currency}; waiting for the rep`,
     );
-    const task = await repAsked(rfqId, tokens.rep);
+    const task = await asked(rfqId, tokens.rep, 'review');
     step(`rep: review of v${task.quoteVersion} is in GET /me/tasks`);
 
     expectStatus(
@@ -196,6 +211,20 @@ export const runSmoke = async (options: SmokeOptions): Promise<SmokeResult> => {
     });
     expectStatus(accepted, 202, 'POST accept');
     step(`buyer: accepted with PO SMOKE-${run}`);
+
+    await reaches(rfqId, 'PENDING_APPROVAL', tokens.buyer);
+    const approval = await asked(rfqId, tokens.approver, 'purchase-approval');
+    step(`approver: sign-off of v${approval.quoteVersion} is in GET /me/tasks`);
+    expectStatus(
+      await call('POST', `/rfqs/${rfqId}/approval`, tokens.approver, {
+        decision: 'approve',
+        comment: 'smoke test',
+        quoteVersion: approval.quoteVersion,
+      }),
+      202,
+      'POST approval',
+    );
+    step('approver: purchase approved (POST /rfqs/{rfqId}/approval)');
 
     const ordered = await reaches(rfqId, 'ORDERED', tokens.buyer);
     finished = true;

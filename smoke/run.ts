@@ -3,8 +3,8 @@ import { runSmoke, type SmokeTokens } from './quote-to-order.ts';
 
 /**
  * `npm run smoke -- --api <SiteUrl>`: one quote-to-order through the public API (smoke/quote-to-order.ts), printing
- * each step; exit 0 only when the RFQ became an order. Tokens: SMOKE_ADMIN_TOKEN, SMOKE_REP_TOKEN and
- * SMOKE_BUYER_TOKEN (Cognito ID tokens, docs/deploy.md "Smoke test"); without them, the local stack's
+ * each step; exit 0 only when the RFQ became an order. Tokens: SMOKE_ADMIN_TOKEN, SMOKE_REP_TOKEN, SMOKE_BUYER_TOKEN
+ * and SMOKE_APPROVER_TOKEN (Cognito ID tokens, docs/deploy.md "Smoke test"); without them, the local stack's
  * `POST /dev/token` mints a fresh company's people for this run.
  */
 const { values } = parseArgs({ options: { api: { type: 'string' } } });
@@ -15,8 +15,13 @@ if (!values.api) {
 const api = values.api.endsWith('/') ? values.api : `${values.api}/`;
 
 const fromEnvironment = (): SmokeTokens | undefined => {
-  const { SMOKE_ADMIN_TOKEN: admin, SMOKE_REP_TOKEN: rep, SMOKE_BUYER_TOKEN: buyer } = process.env;
-  return admin && rep && buyer ? { admin, rep, buyer } : undefined;
+  const {
+    SMOKE_ADMIN_TOKEN: admin,
+    SMOKE_REP_TOKEN: rep,
+    SMOKE_BUYER_TOKEN: buyer,
+    SMOKE_APPROVER_TOKEN: approver,
+  } = process.env;
+  return admin && rep && buyer && approver ? { admin, rep, buyer, approver } : undefined;
 };
 
 /** Local only: the dev issuer signs tokens the local API accepts; a deployed stack has no such route. */
@@ -30,7 +35,7 @@ const fromDevIssuer = async (): Promise<SmokeTokens> => {
     });
     if (!response.ok) {
       throw new Error(
-        `no SMOKE_*_TOKEN set and ${api}dev/token answered ${response.status}: set the three tokens for a deployed stack`,
+        `no SMOKE_*_TOKEN set and ${api}dev/token answered ${response.status}: set the four tokens for a deployed stack`,
       );
     }
     return ((await response.json()) as { token: string }).token;
@@ -39,6 +44,7 @@ const fromDevIssuer = async (): Promise<SmokeTokens> => {
     admin: await mint('smoke-admin@seller.example', ['admin']),
     rep: await mint('smoke-rep@seller.example', ['rep']),
     buyer: await mint(`buyer@${company}.example`, ['buyer'], company),
+    approver: await mint(`approver@${company}.example`, ['approver'], company),
   };
 };
 

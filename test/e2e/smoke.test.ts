@@ -21,7 +21,13 @@ describe('npm run smoke', () => {
 
   it('drives one RFQ to an order through the signed-in routes, printing each step, and cleans up', async () => {
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', stack.urls.api], {
-      env: { ...process.env, SMOKE_ADMIN_TOKEN: '', SMOKE_REP_TOKEN: '', SMOKE_BUYER_TOKEN: '' },
+      env: {
+        ...process.env,
+        SMOKE_ADMIN_TOKEN: '',
+        SMOKE_REP_TOKEN: '',
+        SMOKE_BUYER_TOKEN: '',
+        SMOKE_APPROVER_TOKEN: '',
+      },
       timeout: 120_000,
     });
     const lines = stdout.trim().split('\n');
@@ -32,6 +38,7 @@ describe('npm run smoke', () => {
       /^buyer: RFQ \S+ submitted$/,
       /^rep: quote approved \(POST \/rfqs\/\{rfqId\}\/review\)$/,
       /^buyer: accepted with PO SMOKE-/,
+      /^approver: purchase approved \(POST \/rfqs\/\{rfqId\}\/approval\)$/,
       /^workflow: ORDERED — order \S+, 300 USD/,
       /^cleanup: product SMOKE-WIDGET deactivated \(200\)$/,
     ]) {
@@ -50,7 +57,13 @@ describe('npm run smoke', () => {
 
   it('says what is missing when it cannot get tokens, and fails', async () => {
     const run = promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', 'http://127.0.0.1:9/'], {
-      env: { ...process.env, SMOKE_ADMIN_TOKEN: '', SMOKE_REP_TOKEN: '', SMOKE_BUYER_TOKEN: '' },
+      env: {
+        ...process.env,
+        SMOKE_ADMIN_TOKEN: '',
+        SMOKE_REP_TOKEN: '',
+        SMOKE_BUYER_TOKEN: '',
+        SMOKE_APPROVER_TOKEN: '',
+      },
       timeout: 60_000,
     });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^smoke: FAIL — /) });
