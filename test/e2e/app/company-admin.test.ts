@@ -79,6 +79,21 @@ describe('company settings', () => {
     );
     await record(page, 'company-settings');
 
+    // Dana's monthly budget: $3,000.00, set by keyboard; the order below spends $2,150.00 of it.
+    const budgets = page.getByRole('region', { name: 'Budgets' });
+    await budgets.getByRole('combobox', { name: 'For' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await budgets.getByRole('combobox', { name: 'For' }).inputValue()).toBe(dana.email);
+    await budgets.getByLabel('Limit (USD)').focus();
+    await page.keyboard.type('3000.00');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => budgets.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 1 budget.');
+    await expect
+      .poll(() => budgets.getByRole('cell', { name: 'Dana Whitfield (buyer)' }).first().isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+
     // The next RFQ: $2,150.00 of hard hats, over Jordan's $2,000 and under the $5,000 rule.
     const submitted = await call('POST', '/rfqs', dana, { lines: [{ sku: 'SAF-HAT-WHT', quantity: 100 }] });
     expect(submitted.status).toBe(201);
@@ -105,6 +120,81 @@ describe('company settings', () => {
       return rfq.status === 'PENDING_APPROVAL' ? rfq : undefined;
     });
     expect(pending.approvals).toMatchObject([{ level: 1, mode: 'any', approvers: [jordan] }]);
+
+    // Jordan approves; the order is placed and the admin sees what Dana has left this month.
+    const asJordan: User = { email: jordan, groups: ['approver'], companyId: 'acme' };
+    const approved = await call('POST', `/rfqs/${rfqId}/approval`, asJordan, {
+      decision: 'approve',
+      quoteVersion: pending.version,
+    });
+    expect(approved.status).toBe(202);
+    await until('the order', async () => {
+      const rfq = (await call('GET', `/rfqs/${rfqId}`, dana)).body;
+      return rfq.status === 'ORDERED' ? rfq : undefined;
+    });
+    await page.reload();
+    const left = page.getByRole('table', { name: 'Left this period' });
+    await expect.poll(() => left.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await left.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+      'Dana Whitfield (buyer)',
+      expect.stringMatching(/^Period: \w+ \d{4}$|^\w+ \d{4}$/),
+      expect.stringContaining('$3,000.00'),
+      expect.stringContaining('$2,150.00'),
+      expect.stringContaining('$850.00'),
+    ]);
+    await record(page, 'company-settings-budgets');
+    await page.context().close();
+  }, 600_000);
+
+  it('the seller’s admin edits any company’s rules with the same preview, and sees its budgets but not its spend', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${stack.urls.app}admin/companies`);
+    await signIn(page, 'ops@northwind.example', demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Companies');
+    const company = page.getByRole('combobox', { name: 'Company' });
+    await expect.poll(() => company.isVisible(), { timeout: 30_000 }).toBe(true);
+    await company.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/company=acme$/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/company=globex$/);
+
+    const rules = page.getByRole('region', { name: 'Approval rules' });
+    await expect
+      .poll(() => rules.getByRole('button', { name: 'Remove the rule Any electronics line' }).isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    await rules.getByLabel('Rule name').focus();
+    await page.keyboard.type('Globex orders over $2,000');
+    await rules.getByLabel('Value (USD)').focus();
+    await page.keyboard.type('2000.00');
+    await rules.getByLabel(/Omar Haddad/).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rules.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 2 rules.');
+
+    const preview = page.getByRole('region', { name: 'Preview the approval chain' });
+    await preview.getByRole('button', { name: 'Preview' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => preview.getByText('An order of $2,500.00 needs 1 level:').isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    expect(await preview.getByRole('listitem').textContent()).toBe(
+      'Any one of omar@globex.examplebecause of Globex orders over $2,000',
+    );
+    const budgets = page.getByRole('region', { name: 'Budgets' });
+    expect(await budgets.getByText('No budgets').isVisible()).toBe(true);
+    expect(await budgets.getByRole('table', { name: 'Left this period' }).count()).toBe(0);
+    await record(page, 'admin-companies');
+    const saved = await call('GET', '/companies/globex/approval-rules', {
+      email: 'ops@northwind.example',
+      groups: ['admin'],
+    });
+    expect(saved.body.rules.map((r: { name: string }) => r.name)).toEqual([
+      'Any electronics line',
+      'Globex orders over $2,000',
+    ]);
     await page.context().close();
   }, 600_000);
 });

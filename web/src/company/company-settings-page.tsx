@@ -5,6 +5,7 @@ import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf } from '../ui/money-input.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
+import { Budgets } from './budgets.tsx';
 import { conditionText } from './condition-text.ts';
 import './company.css';
 
@@ -384,34 +385,46 @@ const ChainPreview = (props: { company: Company }) => {
   );
 };
 
-/** The company's own admin: its people and their roles, its approval rules, and a preview of the chain they make. */
-export const CompanySettingsPage = () => {
-  const { api, person } = useSignedIn();
-  const companyId = person.companyId ?? '';
+/**
+ * One company's settings — its people and their roles, its approval rules, a preview of the chain they make, and its
+ * budgets — for the company's own admin or the seller's admin; the API's policy answers each call.
+ */
+export const CompanySettings = (props: { companyId: string }) => {
+  const { api } = useSignedIn();
+  const { companyId } = props;
   const [loaded, reload] = useLoad(async () => {
     const path = { params: { path: { companyId } } };
-    const [company, rules] = await Promise.all([
+    const [company, rules, budgets] = await Promise.all([
       api.GET('/companies/{companyId}', path),
       api.GET('/companies/{companyId}/approval-rules', path),
+      api.GET('/companies/{companyId}/budgets', path),
     ]);
     if (!company.data) throw new Error(problemText(company.error, 'The company could not be loaded.'));
     if (!rules.data) throw new Error(problemText(rules.error, 'The approval rules could not be loaded.'));
-    return { company: company.data, rules: rules.data.rules };
+    if (!budgets.data) throw new Error(problemText(budgets.error, 'The budgets could not be loaded.'));
+    return { company: company.data, rules: rules.data.rules, budgets: budgets.data };
   }, [companyId]);
   return (
+    <Show loaded={loaded}>
+      {({ company, rules, budgets }) => (
+        <>
+          <Users company={company} onSaved={reload} />
+          <Rules company={company} rules={rules} onSaved={reload} />
+          <ChainPreview company={company} />
+          <Budgets company={company} budgets={budgets} onSaved={reload} />
+        </>
+      )}
+    </Show>
+  );
+};
+
+/** The company's own admin: their company's settings. */
+export const CompanySettingsPage = () => {
+  const { person } = useSignedIn();
+  return (
     <>
-      <PageTitle {...(loaded.state === 'ready' && { secondary: loaded.value.company.name })}>
-        Company settings
-      </PageTitle>
-      <Show loaded={loaded}>
-        {({ company, rules }) => (
-          <>
-            <Users company={company} onSaved={reload} />
-            <Rules company={company} rules={rules} onSaved={reload} />
-            <ChainPreview company={company} />
-          </>
-        )}
-      </Show>
+      <PageTitle>Company settings</PageTitle>
+      <CompanySettings companyId={person.companyId ?? ''} />
     </>
   );
 };

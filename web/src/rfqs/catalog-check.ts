@@ -17,9 +17,9 @@ const chunk = <T>(items: T[], size: number): T[][] =>
 
 /**
  * Asks the catalog about the draft's SKUs, 100 a request (`GET /catalog?skus=`), each SKU once: 1,000 lines cost ten
- * requests, and a fixed line costs one more.
+ * requests, and a fixed line costs one more. Seller staff name the company whose prices they mean.
  */
-export const useCatalogCheck = (api: Api, skus: readonly string[]): CatalogCheck => {
+export const useCatalogCheck = (api: Api, skus: readonly string[], companyId?: string): CatalogCheck => {
   const [state, setState] = useState<CatalogCheck>({
     known: new Map(),
     checked: new Set(),
@@ -38,7 +38,9 @@ export const useCatalogCheck = (api: Api, skus: readonly string[]): CatalogCheck
     let current = true;
     setState((s) => ({ ...s, pending: true }));
     Promise.all(
-      chunk(key.split(','), 100).map((part) => api.GET('/catalog', { params: { query: { skus: part.join(',') } } })),
+      chunk(key.split(','), 100).map((part) =>
+        api.GET('/catalog', { params: { query: { skus: part.join(','), ...(companyId && { companyId }) } } }),
+      ),
     ).then((answers) => {
       if (!current) return;
       setState((s) => {
@@ -57,6 +59,6 @@ export const useCatalogCheck = (api: Api, skus: readonly string[]): CatalogCheck
     return () => {
       current = false;
     };
-  }, [api, key]);
+  }, [api, key, companyId]);
   return state;
 };

@@ -9,13 +9,23 @@ import { aLine, type DraftLine, lineProblems, linesFromPad, maxLines, quantityOf
 import { ProductSearch } from './product-search.tsx';
 import { clearDraft, useDraft } from './rfq-draft.ts';
 
+/** The buyer a rep submits for: the RFQ is theirs, the rep is recorded as its submitter. */
+export interface ForBuyer {
+  companyId: string;
+  buyerEmail: string;
+}
+
 /**
  * A new RFQ from a search, a quick-order pad or a CSV of up to 1,000 lines. Every line is checked against the catalog
  * before submitting and a bad one is shown where it is, to fix in place; the draft stays in this browser meanwhile.
+ * A rep passes `forBuyer` (and gives the page its title): the lines are priced for that company, and the RFQ is the
+ * buyer's.
  */
-export const NewRfqPage = () => {
+export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
   const { api, person } = useSignedIn();
-  const [draft, setDraft] = useDraft(person.email);
+  const { forBuyer } = props;
+  const draftOwner = forBuyer ? `${person.email}:${forBuyer.companyId}:${forBuyer.buyerEmail}` : person.email;
+  const [draft, setDraft] = useDraft(draftOwner);
   const [pad, setPad] = useState('');
   const [fileProblems, setFileProblems] = useState<string[]>([]);
   const [onlyProblems, setOnlyProblems] = useState(false);
@@ -27,6 +37,7 @@ export const NewRfqPage = () => {
   const catalog = useCatalogCheck(
     api,
     draft.lines.map((l) => l.sku),
+    forBuyer?.companyId,
   );
   const problems = useMemo(() => lineProblems(draft.lines, catalog), [draft.lines, catalog]);
   const troubled = useMemo(() => new Set(problems.map((p) => p.lineId)), [problems]);
@@ -71,6 +82,7 @@ export const NewRfqPage = () => {
         lines: draft.lines.map((l) => ({ sku: l.sku, quantity: quantityOf(l.quantity) ?? 0 })),
         ...(draft.note.trim() && { note: draft.note.trim() }),
         ...(draft.requestedDeliveryDate && { requestedDeliveryDate: draft.requestedDeliveryDate }),
+        ...forBuyer,
       },
     });
     setSending(false);
@@ -78,18 +90,21 @@ export const NewRfqPage = () => {
       setFailure(problemText(error, 'The RFQ could not be submitted. Try again; it will not be sent twice.'));
       return;
     }
-    clearDraft(person.email);
-    navigate(`rfqs/${data.rfqId}`);
+    clearDraft(draftOwner);
+    navigate(forBuyer ? `review/${data.rfqId}` : `rfqs/${data.rfqId}`);
   };
 
   const blocked = draft.lines.length === 0 || problems.length > 0 || catalog.pending || sending;
 
   return (
     <>
-      <PageTitle>New RFQ</PageTitle>
+      {!forBuyer && <PageTitle>New RFQ</PageTitle>}
       <section class="panel" aria-labelledby="find-products">
         <h2 id="find-products">Find products</h2>
-        <ProductSearch onAdd={(sku) => addLines([aLine(sku, 1)], `(${sku})`)} />
+        <ProductSearch
+          onAdd={(sku) => addLines([aLine(sku, 1)], `(${sku})`)}
+          {...(forBuyer && { companyId: forBuyer.companyId })}
+        />
       </section>
       <div class="two-up">
         <section class="panel" aria-labelledby="quick-order">
@@ -180,7 +195,7 @@ export const NewRfqPage = () => {
                   <th scope="col">Product</th>
                   <th scope="col">Quantity</th>
                   <th scope="col" class="number">
-                    Your price
+                    {forBuyer ? 'Their price' : 'Your price'}
                   </th>
                   <th scope="col" class="number">
                     Estimate
@@ -267,7 +282,7 @@ export const NewRfqPage = () => {
                 <tfoot>
                   <tr>
                     <th scope="row" colSpan={5}>
-                      Estimate at catalog prices (the rep's quote may differ)
+                      Estimate at catalog prices ({forBuyer ? 'before your review' : "the rep's quote may differ"})
                     </th>
                     <td class="number">{money(estimate, currency)}</td>
                     <td />
@@ -279,7 +294,7 @@ export const NewRfqPage = () => {
         )}
         <div class="two-up">
           <label>
-            Note for the sales rep (optional)
+            {forBuyer ? 'Note on the request (optional)' : 'Note for the sales rep (optional)'}
             <textarea
               rows={3}
               maxLength={2000}

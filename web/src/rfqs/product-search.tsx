@@ -6,15 +6,17 @@ import { money } from '../ui/money.ts';
 import { Show } from '../ui/page.tsx';
 
 /** A search of the catalog by SKU or name, with the company's price, and a button to add each result to the RFQ. */
-export const ProductSearch = (props: { onAdd: (sku: string) => void }) => {
+export const ProductSearch = (props: { onAdd: (sku: string) => void; companyId?: string }) => {
   const { api } = useSignedIn();
   const [q, setQ] = useState('');
   const [found] = useLoad(async () => {
     if (!q.trim()) return undefined;
-    const { data, error } = await api.GET('/catalog', { params: { query: { q: q.trim(), limit: 8 } } });
+    const { data, error } = await api.GET('/catalog', {
+      params: { query: { q: q.trim(), limit: 8, ...(props.companyId && { companyId: props.companyId }) } },
+    });
     if (!data) throw new Error(problemText(error, 'The catalog could not be searched.'));
     return data;
-  }, [q]);
+  }, [q, props.companyId]);
   return (
     <>
       <label>

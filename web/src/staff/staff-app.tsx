@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { CompaniesPage } from '../admin/companies-page.tsx';
 import { ContractsPage } from '../admin/contracts-page.tsx';
 import { ProductsPage } from '../admin/products-page.tsx';
 import { Layout, type Section } from '../app.tsx';
@@ -10,15 +11,22 @@ import { useSignedIn } from '../signed-in.ts';
 import { PageTitle } from '../ui/page.tsx';
 import { DiscountsPage } from './discounts-page.tsx';
 import { RepQueuePage } from './rep-queue-page.tsx';
+import { SubmitForBuyerPage } from './submit-for-buyer-page.tsx';
 
 /** The seller's staff sections, by role: a rep works from the queue, a sales manager from discounts, an admin from data. */
 const sectionsOf = (person: Person): Section[] => [
-  ...(person.groups.includes('rep') ? [{ to: 'queue', label: 'My queue' }] : []),
+  ...(person.groups.includes('rep')
+    ? [
+        { to: 'queue', label: 'My queue' },
+        { to: 'rfqs/new', label: 'New RFQ for a customer' },
+      ]
+    : []),
   ...(person.groups.includes('sales-manager') ? [{ to: 'discounts', label: 'Discount approvals' }] : []),
   ...(person.groups.includes('admin')
     ? [
         { to: 'admin/products', label: 'Products' },
         { to: 'admin/contracts', label: 'Contracts' },
+        { to: 'admin/companies', label: 'Companies' },
       ]
     : []),
   ...dashboardSection.for(person),
@@ -27,9 +35,11 @@ const sectionsOf = (person: Person): Section[] => [
 const Page = (props: { path: string; home: string }) => {
   const { path } = props;
   if (path === 'queue') return <RepQueuePage />;
+  if (path === 'rfqs/new') return <SubmitForBuyerPage />;
   if (path === 'discounts') return <DiscountsPage />;
   if (path === 'admin/products') return <ProductsPage />;
   if (path === 'admin/contracts') return <ContractsPage />;
+  if (path === 'admin/companies') return <CompaniesPage />;
   if (path === dashboardSection.to) return <DashboardPage />;
   const [section, id, more] = path.split('/');
   if (section === 'review' && id && !more) return <ReviewPage rfqId={decodeURIComponent(id)} />;

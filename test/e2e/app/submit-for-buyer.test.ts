@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { User } from '../api.ts';
+import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { stackApi, until } from './stack-api.ts';
+
+/**
+ * A customer phones their order in: the rep submits the RFQ on the buyer's behalf from the app, by keyboard — one of
+ * their accounts, one of its buyers, lines from the quick-order pad at that company's contract prices. The RFQ is the
+ * buyer's (they see it in their list), its history says the rep submitted it for them, and it waits for the rep's
+ * review like any other.
+ */
+const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: 'acme' };
+const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
+
+describe('a rep submits on a buyer’s behalf', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let call: ReturnType<typeof stackApi>['call'];
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `app-on-behalf-${randomUUID().slice(0, 8)}`,
+    });
+    call = stackApi(stack).call;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('the rep picks the account and the buyer, types the lines, submits, and reviews it next', async () => {
+    const page = await newPage(browser);
+    await page.goto(stack.urls.app);
+    await signIn(page, riley.email, demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('My queue');
+    await page.getByRole('link', { name: 'New RFQ for a customer' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('New RFQ for a customer');
+
+    const customer = page.getByRole('combobox', { name: 'Customer' });
+    await expect.poll(() => customer.isVisible(), { timeout: 30_000 }).toBe(true);
+    await customer.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await customer.inputValue()).toBe('acme');
+    const buyer = page.getByRole('combobox', { name: 'Buyer' });
+    await expect.poll(() => buyer.isEnabled()).toBe(true);
+    await buyer.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await buyer.inputValue()).toBe(dana.email);
+    await expect
+      .poll(() => page.getByText('Submitting for Dana Whitfield (buyer) at Acme Industrial Supply Co.').isVisible())
+      .toBe(true);
+
+    await page.getByLabel('SKU and quantity, one line each').focus();
+    await page.keyboard.type('SAF-HAT-WHT, 20\nFAS-NUT-M8 150');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    // Acme's contract prices, not list: hard hats $21.50 (list $24.90), nuts list − 5% = $9.12 a unit (list $9.60).
+    const lines = page.getByRole('table');
+    await expect.poll(() => lines.getByText('$21.50').first().isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await lines.getByText('$9.12').first().isVisible()).toBe(true);
+    await page.getByLabel('Note on the request (optional)').focus();
+    await page.keyboard.type('Phoned in by Dana for the new site');
+    await record(page, 'rep-new-rfq-for-buyer');
+
+    const submit = page.getByRole('button', { name: 'Submit the RFQ' });
+    await expect.poll(() => submit.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await submit.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toMatch(/^Review RFQ rfq_/);
+    const rfqId = /review\/(rfq_[0-9a-f]+)/.exec(page.url())?.[1];
+    expect(rfqId).toBeDefined();
+
+    const rfq = (await call('GET', `/rfqs/${rfqId}`, dana)).body;
+    expect(rfq).toMatchObject({
+      companyId: 'acme',
+      buyerEmail: dana.email,
+      submittedBy: { email: riley.email, role: 'rep', onBehalfOf: dana.email },
+    });
+    expect(rfq.request.note).toBe('Phoned in by Dana for the new site');
+    expect(rfq.history[0]).toMatchObject({
+      action: 'submitted',
+      actor: { email: riley.email, role: 'rep', onBehalfOf: dana.email },
+    });
+    const danas = (await call('GET', '/rfqs', dana)).body.items.map((r: { rfqId: string }) => r.rfqId);
+    expect(danas).toContain(rfqId);
+    await until('the rep review', async () =>
+      (await call('GET', '/me/tasks', riley)).body.items.find((t: { rfqId: string }) => t.rfqId === rfqId),
+    );
+    await page.reload();
+    await expect
+      .poll(() => page.getByText('Phoned in by Dana for the new site').first().isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await record(page, 'rep-review-of-own-submission');
+    await page.context().close();
+  }, 600_000);
+});
