@@ -75,7 +75,7 @@ describe('company settings', () => {
       .poll(() => preview.getByText('An order of $2,500.00 needs 1 level:').isVisible(), { timeout: 30_000 })
       .toBe(true);
     expect(await preview.getByRole('listitem').textContent()).toBe(
-      `Any one of ${jordan}because of Site orders over $2,000`,
+      'Any one of Jordan Reyes (site lead)because of Site orders over $2,000',
     );
     await record(page, 'company-settings');
 
@@ -181,7 +181,7 @@ describe('company settings', () => {
       .poll(() => preview.getByText('An order of $2,500.00 needs 1 level:').isVisible(), { timeout: 30_000 })
       .toBe(true);
     expect(await preview.getByRole('listitem').textContent()).toBe(
-      'Any one of omar@globex.examplebecause of Globex orders over $2,000',
+      'Any one of Omar Haddad (IT approver)because of Globex orders over $2,000',
     );
     const budgets = page.getByRole('region', { name: 'Budgets' });
     expect(await budgets.getByText('No budgets').isVisible()).toBe(true);

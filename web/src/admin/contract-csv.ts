@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
-import type { Schemas } from '../api/client.ts';
+import type { components } from '../api/openapi.d.ts';
 import { minorUnitsOf } from '../ui/money-input.ts';
-import type { RowProblem } from '../ui/row-problems.tsx';
+import type { RowProblem } from '../ui/row-problem.ts';
 
-type ContractPrice = Schemas['Contract']['prices'][number];
+type ContractPrice = components['schemas']['Contract']['prices'][number];
 
 /** One data row of a contract price list as typed (1-based file row): a SKU's price, or one of its tiers. */
 export interface PriceListLine {

@@ -1,8 +1,8 @@
-import type { Schemas } from '../api/client.ts';
+import type { components } from '../api/openapi.d.ts';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf, typedPrice } from '../ui/money-input.ts';
 
-type Tier = NonNullable<Schemas['Contract']['prices'][number]['tiers']>[number];
+type Tier = NonNullable<components['schemas']['Contract']['prices'][number]['tiers']>[number];
 
 /** Tiers as a person reads them: "from 50 $15.50 · from 200 $14.20". */
 export const tiersText = (tiers: readonly Tier[] | undefined, currency: string): string =>

@@ -147,6 +147,10 @@ const Users = (props: { company: Company; onSaved: (company: Company) => void })
   );
 };
 
+/** People by name, as the company's record names them; someone it no longer lists by their email. */
+const namesOf = (company: Company, emails: readonly string[]): string =>
+  emails.map((email) => company.users.find((u) => u.email === email)?.name ?? email).join(', ');
+
 const fieldChoices = [
   ['total', 'Order total is'],
   ['maxLineTotal', 'Largest line total is'],
@@ -225,7 +229,7 @@ const Rules = (props: { company: Company; rules: Rule[]; onSaved: () => void }) 
               <ol>
                 {rule.levels.map((level, i) => (
                   <li key={i}>
-                    {level.mode === 'any' ? 'any one of' : 'every one of'} {level.approvers.join(', ')}
+                    {level.mode === 'any' ? 'any one of' : 'every one of'} {namesOf(company, level.approvers)}
                   </li>
                 ))}
               </ol>
@@ -372,7 +376,7 @@ const ChainPreview = (props: { company: Company }) => {
               <ol class="preview">
                 {preview.levels.map((level) => (
                   <li key={level.level}>
-                    {level.mode === 'any' ? 'Any one of' : 'Every one of'} {level.approvers.join(', ')}
+                    {level.mode === 'any' ? 'Any one of' : 'Every one of'} {namesOf(company, level.approvers)}
                     {level.escalated && ' (the company’s admins: nobody else was left)'}
                     <div class="secondary">because of {level.rules.join('; ')}</div>
                   </li>

@@ -1,12 +1,5 @@
 import type { ComponentChildren } from 'preact';
-
-/** A problem found in one row of an imported file: its 1-based row, the SKU it names, the field and why. */
-export interface RowProblem {
-  row: number;
-  sku: string;
-  field?: string;
-  message: string;
-}
+import type { RowProblem } from './row-problem.ts';
 
 /**
  * The rows of an imported file that were not taken, each by its row number, SKU, field and reason — with, where the
