@@ -65,8 +65,8 @@ Try it (${buyer.email} asks for a quote; the rep's review link then arrives in t
   curl -s ${urls.api}/rfqs -H "Authorization: Bearer $BUYER_TOKEN" -H 'Content-Type: application/json' \\
     -H "Idempotency-Key: $(date +%s)" -d '{"lines":[{"sku":"FAS-HCS-M8-50","quantity":200},{"sku":"ELE-SCN-2D","quantity":20}]}'
 
-Then, once the rep has approved it from the inbox, the buyer's page for it (the token stays in the fragment):
-  ${urls.api}/rfqs/<rfqId>/page#token=$BUYER_TOKEN
+Then, once the rep has approved it from the inbox, ${buyer.email} follows it in the app (sign in with the
+demo password): ${urls.app}rfqs/<rfqId>
 
 Or drive one RFQ all the way to an order: npm run demo
 Ctrl-C stops everything.`);

@@ -4,6 +4,7 @@ import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { discountProposer } from './discount-proposer.ts';
 import { expired, type LinkAnswer, revoked, unknown, used } from './link-answer.ts';
+import { linkContext } from './link-context.ts';
 import { isOpen, openLink, whyRevoked } from './open-link.ts';
 import { resumeWait } from './resume-wait.ts';
 
@@ -36,14 +37,27 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
         : input.reassignTo === rfq.accountRepEmail
           ? `${input.reassignTo} already has this review`
           : undefined;
-    if (problem)
-      return { kind: 'invalid', status: 400, link, rfq, quote, errors: [{ path: 'reassignTo', message: problem }] };
+    if (problem) {
+      const context = await linkContext(link, rfq, deps);
+      return {
+        kind: 'invalid',
+        status: 400,
+        link,
+        rfq,
+        quote,
+        context,
+        errors: [{ path: 'reassignTo', message: problem }],
+      };
+    }
   }
   const checked = checkDecision(link.purpose, quote, input, {
     maxRepDiscountPercent: deps.config.MAX_REP_DISCOUNT_PERCENT,
     actor: { email: link.approver, role: link.purpose === 'approval-level' ? 'approver' : 'rep' },
   });
-  if (!checked.ok) return { kind: 'invalid', status: 400, link, rfq, quote, errors: checked.errors };
+  if (!checked.ok) {
+    const context = await linkContext(link, rfq, deps);
+    return { kind: 'invalid', status: 400, link, rfq, quote, context, errors: checked.errors };
+  }
 
   const at = nowOf(deps).toISOString();
   const comment = input.comment?.trim();

@@ -1,6 +1,7 @@
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
+import type { LinkContext } from './link-context.ts';
 
 export interface FieldProblem {
   path: string;
@@ -12,8 +13,16 @@ export interface FieldProblem {
  * link can be in has its own kind and status code; only `open` and `invalid` show the decision form.
  */
 export type LinkAnswer =
-  | { kind: 'open'; status: 200; link: ApprovalLink; rfq: Rfq; quote: Quote }
-  | { kind: 'invalid'; status: 400; link: ApprovalLink; rfq: Rfq; quote: Quote; errors: FieldProblem[] }
+  | { kind: 'open'; status: 200; link: ApprovalLink; rfq: Rfq; quote: Quote; context: LinkContext }
+  | {
+      kind: 'invalid';
+      status: 400;
+      link: ApprovalLink;
+      rfq: Rfq;
+      quote: Quote;
+      context: LinkContext;
+      errors: FieldProblem[];
+    }
   | {
       kind: 'decided';
       status: 200;

@@ -1,5 +1,6 @@
 import type { DecisionDeps } from './deps.ts';
 import type { LinkAnswer } from './link-answer.ts';
+import { linkContext } from './link-context.ts';
 import { isOpen, openLink } from './open-link.ts';
 
 /**
@@ -9,5 +10,6 @@ import { isOpen, openLink } from './open-link.ts';
 export const viewLink = async (token: string, deps: DecisionDeps): Promise<LinkAnswer> => {
   const opened = await openLink(token, deps);
   if (!isOpen(opened)) return opened;
-  return { kind: 'open', status: 200, link: opened.link, rfq: opened.rfq, quote: opened.quote };
+  const context = await linkContext(opened.link, opened.rfq, deps);
+  return { kind: 'open', status: 200, link: opened.link, rfq: opened.rfq, quote: opened.quote, context };
 };

@@ -18,6 +18,7 @@ export interface QuoteDocument {
   validUntil: string;
   poNumber?: string;
   requestedDeliveryDate?: string;
+  shipTo?: string;
   note?: string;
   lines: BuyerLineView[];
   subtotal: number;
@@ -72,6 +73,7 @@ export const quoteDocument = (
   validUntil: quote.validUntil,
   ...(rfq.poNumber !== undefined && { poNumber: rfq.poNumber }),
   ...(rfq.requestedDeliveryDate !== undefined && { requestedDeliveryDate: rfq.requestedDeliveryDate }),
+  ...(rfq.shipTo !== undefined && { shipTo: rfq.shipTo }),
   ...(rfq.note !== undefined && { note: rfq.note }),
   lines: quote.lines.map(buyerLineView),
   subtotal: quote.subtotal,

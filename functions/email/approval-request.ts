@@ -1,10 +1,12 @@
 import type { BudgetStanding } from '#domain/budget.ts';
+import type { CommentView } from '#domain/comment.ts';
 import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#functions/pages/html.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
-import { button, deadline, email } from './layout.ts';
+import { button, deadline, email, factsHtml, factsText, heading, paragraph, sentence } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
-import { quoteTableHtml, quoteTableText } from './quote-summary.ts';
+import { quoteTableMail, quoteTableText } from './quote-summary.ts';
+import { threadMail } from './thread-summary.ts';
 
 export interface ApprovalRequest {
   rfq: Rfq;
@@ -16,38 +18,81 @@ export interface ApprovalRequest {
   link: string;
   expiresAt: string;
   reminder: boolean;
+  /** The company's rules that put this level in the chain, by name and condition in words. */
+  rules: { name: string; when: string }[];
   /** Where the buyer's budgets stand before this order: approvers see the budget left. */
   budget?: readonly BudgetStanding[];
+  /** The conversation as the buyer side reads it (never a seller note); the link's page has all of it. */
+  thread?: CommentView[];
 }
 
-const who = (step: ApprovalStep): string =>
-  step.approvers.length === 1
-    ? 'Your approval decides this level.'
-    : step.mode === 'any'
-      ? `Any one of ${step.approvers.length} approvers decides this level; the first decision counts.`
-      : `Every one of the ${step.approvers.length} approvers of this level must approve.`;
+/** Who decides the level, naming the others asked: an approver knows whether their answer alone counts. */
+const who = (step: ApprovalStep, approver: string): string => {
+  const others = step.approvers.filter((a) => a !== approver);
+  if (others.length === 0) return 'Your approval decides this level.';
+  return step.mode === 'any'
+    ? `Any one approver of this level decides; the first decision counts. Also asked: ${others.join(', ')}.`
+    : `Every approver of this level must approve. Also asked: ${others.join(', ')}.`;
+};
+
+/** Why the level exists: its rules by name and condition, or the reason it was added. */
+const why = (r: ApprovalRequest): string[] => {
+  if (r.rules.length > 0) return r.rules.map((rule) => `${rule.name}${rule.when ? ` (${rule.when})` : ''}`);
+  if (r.step.reason) return [`The order is ${r.step.reason}.`];
+  if (r.step.escalated) return ['No approver was left on this level, so it went to the company admins.'];
+  return [];
+};
+
+/** What the levels before this one decided, with their comments. */
+const earlier = (r: ApprovalRequest): string[] =>
+  r.rfq.approvals
+    .filter((a) => a.level < r.step.level)
+    .flatMap((a) =>
+      a.decisions.map(
+        (d) =>
+          `Level ${a.level}: ${d.decision === 'approve' ? 'approved' : 'rejected'} by ${d.approver}${d.comment ? ` — “${d.comment}”` : ''}`,
+      ),
+    );
 
 /** To one approver of one level of the buyer company's chain; every approver gets their own link. */
 export const approvalRequestEmail = (r: ApprovalRequest): EmailMessage => {
   const subject = `${r.reminder ? 'Reminder: ' : ''}Approve purchase ${r.rfq.rfqId} (PO ${r.rfq.poNumber ?? '—'}) for ${r.companyName}`;
-  const why = r.step.reason ? `, ${r.step.reason}` : r.step.escalated ? ', escalated to the company admins' : '';
-  const intro = `${r.rfq.buyerEmail} accepted this quote with PO number ${r.rfq.poNumber ?? '—'} and it needs your approval (level ${r.step.level} of ${r.levels}${why}).`;
+  const intro = sentence(
+    `${r.rfq.buyerEmail} accepted this quote, and it needs your approval: level ${r.step.level} of ${r.levels}${r.step.reason ? `, ${r.step.reason}` : ''}`,
+  );
+  const facts = [
+    ['Company', r.companyName],
+    ['Buyer', r.rfq.buyerEmail],
+    ['PO number', r.rfq.poNumber ?? '—'],
+    ['Decide by', deadline(r.expiresAt)],
+  ] as const;
+  const reasons = why(r);
+  const before = earlier(r);
   const budget = r.budget ?? [];
+  const talk = threadMail(r.thread ?? [], r.link);
   return email(
     [r.approver],
     subject,
-    html`<h1>${subject}</h1>
-<p>${intro} Please decide by <strong>${deadline(r.expiresAt)}</strong>.</p>
-<p>${who(r.step)}</p>
+    html`${heading(subject)}
+${paragraph(intro)}
+${factsHtml(facts)}
+${reasons.length > 0 ? html`${paragraph(html`<strong>Why you are asked</strong>`)}<ul style="margin:0 0 12px;padding-left:20px">${reasons.map((x) => html`<li>${x}</li>`)}</ul>` : ''}
+${paragraph(who(r.step, r.approver))}
+${before.length > 0 ? html`${paragraph(html`<strong>Decided so far</strong>`)}<ul style="margin:0 0 12px;padding-left:20px">${before.map((x) => html`<li>${x}</li>`)}</ul>` : ''}
 ${budgetHtml(budget, r.quote.currency)}
-${quoteTableHtml(r.quote)}
+${talk.html}
+${quoteTableMail(r.quote)}
 ${button(r.link, 'Approve or reject')}
-<p>The link works once, for whoever holds it: please do not forward this email.</p>`,
+${paragraph('The link works once, for whoever holds it: please do not forward this email.')}`,
     [
       subject,
-      `${intro} Please decide by ${deadline(r.expiresAt)}.`,
-      who(r.step),
+      intro,
+      ...factsText(facts),
+      ...(reasons.length > 0 ? [`Why you are asked:\n${reasons.map((x) => `- ${x}`).join('\n')}`] : []),
+      who(r.step, r.approver),
+      ...(before.length > 0 ? [`Decided so far:\n${before.map((x) => `- ${x}`).join('\n')}`] : []),
       ...budgetLines(budget, r.quote.currency),
+      ...talk.text,
       quoteTableText(r.quote),
       `Approve or reject: ${r.link}`,
       'The link works once, for whoever holds it: please do not forward this email.',

@@ -15,4 +15,4 @@ export const budgetLines = (standing: readonly BudgetStanding[], currency: strin
 export const budgetHtml = (standing: readonly BudgetStanding[], currency: string): Html =>
   standing.length === 0
     ? html``
-    : html`<ul>${budgetLines(standing, currency).map((line) => html`<li>${line}</li>`)}</ul>`;
+    : html`<ul style="margin:0 0 12px;padding-left:20px">${budgetLines(standing, currency).map((line) => html`<li>${line}</li>`)}</ul>`;

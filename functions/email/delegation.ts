@@ -2,7 +2,7 @@ import { formatMoney } from '#domain/money.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#functions/pages/html.ts';
 import type { LinkPurpose } from '#store/ports.ts';
-import { button, deadline, email } from './layout.ts';
+import { button, deadline, email, headedBy } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
 
 export interface StandInFor {
@@ -19,16 +19,11 @@ const standInSentence = (d: StandInFor): string =>
  * The email a wait sends one person, sent instead to the delegate standing in for them: the same decision and facts,
  * headed by whom the delegate decides for, and from when until when their link works.
  */
-export const delegateCopy = (message: EmailMessage, delegate: StandInFor): EmailMessage => {
-  const standIn = standInSentence(delegate);
-  const heading = html`<p style="border-left:4px solid #0b5cad;padding:4px 12px"><strong>${standIn}</strong></p>`.value;
-  return {
-    to: [delegate.email],
-    subject: `For ${delegate.forEmail}: ${message.subject}`,
-    html: message.html.replace(/(<body[^>]*>)/, `$1\n${heading}`),
-    text: `${standIn}\n\n${message.text}`,
-  };
-};
+export const delegateCopy = (message: EmailMessage, delegate: StandInFor): EmailMessage => ({
+  ...headedBy(message, standInSentence(delegate)),
+  to: [delegate.email],
+  subject: `For ${delegate.forEmail}: ${message.subject}`,
+});
 
 const asked: Record<LinkPurpose, string> = {
   'rep-review': 'the review of a priced quote',

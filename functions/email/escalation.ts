@@ -2,9 +2,9 @@ import type { BudgetStanding } from '#domain/budget.ts';
 import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#functions/pages/html.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
-import { button, deadline, email } from './layout.ts';
+import { button, deadline, email, heading, paragraph } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
-import { quoteTableHtml, quoteTableText } from './quote-summary.ts';
+import { quoteTableMail, quoteTableText } from './quote-summary.ts';
 
 const holdsOnce = 'The link works once, for whoever holds it: please do not forward this email.';
 
@@ -26,12 +26,12 @@ export const reviewEscalationEmail = (r: ReviewEscalation): EmailMessage => {
   return email(
     [r.to],
     subject,
-    html`<h1>${subject}</h1>
-<p>${intro}</p>
-<p>${what}</p>
-${quoteTableHtml(r.quote)}
+    html`${heading(subject)}
+${paragraph(intro)}
+${paragraph(what)}
+${quoteTableMail(r.quote)}
 ${button(r.link, 'Review or reassign')}
-<p>${holdsOnce}</p>`,
+${paragraph(holdsOnce)}`,
     [subject, intro, what, quoteTableText(r.quote), `Review or reassign: ${r.link}`, holdsOnce],
   );
 };
@@ -43,11 +43,11 @@ export const reviewStillYoursEmail = (r: Omit<ReviewEscalation, 'to'> & { salesM
   return email(
     [r.rfq.accountRepEmail],
     subject,
-    html`<h1>${subject}</h1>
-<p>${intro}</p>
-${quoteTableHtml(r.quote)}
+    html`${heading(subject)}
+${paragraph(intro)}
+${quoteTableMail(r.quote)}
 ${button(r.link, 'Review the quote')}
-<p>${holdsOnce}</p>`,
+${paragraph(holdsOnce)}`,
     [subject, intro, quoteTableText(r.quote), `Approve, adjust unit prices, or reject: ${r.link}`, holdsOnce],
   );
 };
@@ -72,12 +72,12 @@ export const approvalEscalationEmail = (r: ApprovalEscalation): EmailMessage => 
   return email(
     [r.to],
     subject,
-    html`<h1>${subject}</h1>
-<p>${intro}</p>
+    html`${heading(subject)}
+${paragraph(intro)}
 ${budgetHtml(budget, r.quote.currency)}
-${quoteTableHtml(r.quote)}
+${quoteTableMail(r.quote)}
 ${button(r.link, 'Approve or reject')}
-<p>${holdsOnce}</p>`,
+${paragraph(holdsOnce)}`,
     [
       subject,
       intro,
@@ -93,5 +93,5 @@ ${button(r.link, 'Approve or reject')}
 export const escalationOutcomeEmail = (rfq: Rfq, to: readonly string[], outcome: string): EmailMessage => {
   const subject = `Outcome: ${rfq.rfqId} — ${outcome}`;
   const body = `You were asked to decide on request ${rfq.rfqId} (${rfq.buyerEmail}). ${outcome}. Your link no longer decides anything.`;
-  return email([...new Set(to)], subject, html`<h1>${subject}</h1><p>${body}</p>`, [subject, body]);
+  return email([...new Set(to)], subject, html`${heading(subject)}${paragraph(body)}`, [subject, body]);
 };

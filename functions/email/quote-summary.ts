@@ -1,47 +1,89 @@
 import { formatMoney } from '#domain/money.ts';
 import type { BuyerLineView } from '#domain/quote-view.ts';
 import type { Quote } from '#domain/rfq.ts';
+import { type Html, html } from '#functions/pages/html.ts';
 
 /** What a quote table reads — the buyer's fields only, whoever the page or email is for. */
 type QuoteTable = Pick<Quote, 'version' | 'currency' | 'subtotal' | 'discountTotal' | 'total'> & {
   lines: BuyerLineView[];
 };
 
-import { type Html, html } from '#functions/pages/html.ts';
+/** The words the app's quote table uses, so a buyer reads the same labels in the app, the emails, the pages and the PDF. */
+export const quoteLabels = {
+  product: 'Product',
+  quantity: 'Quantity',
+  unitPrice: 'Unit price',
+  lineTotal: 'Line total',
+  subtotal: 'Subtotal at list prices',
+  discount: 'Discount',
+  total: 'Total',
+} as const;
 
 /**
- * The quote as a person reads it, in a page or an email: every line with quantity, unit price and where that price
- * comes from, then the totals. Unpriced lines say so instead of showing a zero.
+ * The quote as a person reads it, in a page or an email: every line with quantity, unit price (with where that price
+ * comes from) and line total, then the totals. Unpriced lines say so instead of showing a zero.
  */
 const money = (amount: number | null, currency: string): string =>
   amount === null ? 'needs a price' : formatMoney(amount, currency);
+const basisOf = (line: BuyerLineView): string =>
+  line.unpriced ? `${line.priceSource}: ${line.unpriced}` : line.priceSource;
+const quantityOf = (line: BuyerLineView): string => `${line.quantity.toLocaleString('en-US')} ${line.unit}`.trim();
 
+/** The totals rows: subtotal and discount only when there is a discount, as in the app. */
+const totalsOf = (quote: QuoteTable): [string, string, boolean][] => [
+  ...(quote.discountTotal !== 0
+    ? ([
+        [quoteLabels.subtotal, formatMoney(quote.subtotal, quote.currency), false],
+        [quoteLabels.discount, formatMoney(-Math.abs(quote.discountTotal), quote.currency), false],
+      ] as [string, string, boolean][])
+    : []),
+  [quoteLabels.total, formatMoney(quote.total, quote.currency), true],
+];
+
+/** For server-rendered pages (styled by their stylesheet: a page's CSP refuses inline styles). */
 export const quoteTableHtml = (quote: QuoteTable): Html => html`
 <table class="quote">
   <caption>Quote version ${quote.version} (${quote.currency})</caption>
-  <thead><tr><th scope="col">Item</th><th scope="col">Qty</th><th scope="col">Unit price</th><th scope="col">Line total</th><th scope="col">Price basis</th></tr></thead>
+  <thead><tr><th scope="col">${quoteLabels.product}</th><th scope="col" class="num">${quoteLabels.quantity}</th><th scope="col" class="num">${quoteLabels.unitPrice}</th><th scope="col" class="num">${quoteLabels.lineTotal}</th></tr></thead>
   <tbody>
 ${quote.lines.map(
-  (
-    line,
-  ) => html`    <tr><th scope="row">${line.name} <small>(${line.sku})</small></th><td>${line.quantity} ${line.unit}</td><td>${money(line.unitPrice, quote.currency)}</td><td>${money(line.lineTotal, quote.currency)}</td><td>${line.unpriced ? `${line.priceSource}: ${line.unpriced}` : line.priceSource}</td></tr>
+  (line) =>
+    html`    <tr><th scope="row">${line.name}<br><small>${line.sku}</small></th><td class="num" data-label="${quoteLabels.quantity}">${quantityOf(line)}</td><td class="num" data-label="${quoteLabels.unitPrice}"><span>${money(line.unitPrice, quote.currency)}<br><small>${basisOf(line)}</small></span></td><td class="num" data-label="${quoteLabels.lineTotal}">${money(line.lineTotal, quote.currency)}</td></tr>
 `,
 )}  </tbody>
   <tfoot>
-    <tr><th scope="row" colspan="3">List value</th><td colspan="2">${formatMoney(quote.subtotal, quote.currency)}</td></tr>
-    <tr><th scope="row" colspan="3">Discount</th><td colspan="2">${formatMoney(quote.discountTotal, quote.currency)}</td></tr>
-    <tr><th scope="row" colspan="3">Total</th><td colspan="2"><strong>${formatMoney(quote.total, quote.currency)}</strong></td></tr>
-  </tfoot>
+${totalsOf(quote).map(
+  ([label, value, strong]) =>
+    html`    <tr><th scope="row" colspan="3">${label}</th><td class="num">${strong ? html`<strong>${value}</strong>` : value}</td></tr>
+`,
+)}  </tfoot>
 </table>`;
+
+const cell = 'padding:8px 4px;border-bottom:1px solid #d1d5db;vertical-align:top';
+const number = `${cell};text-align:right;white-space:nowrap`;
+const small = 'color:#4b5563;font-size:12px';
+
+/** For emails: every style inline, four narrow columns that fit a 390 px phone, the price basis under the price. */
+export const quoteTableMail = (quote: QuoteTable): Html => html`
+<table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;font-size:14px;margin:0 0 16px">
+<tr><td colspan="4" style="padding:0 0 4px;font-weight:bold">Quote version ${quote.version} (${quote.currency})</td></tr>
+<tr><th align="left" style="${cell};text-align:left">${quoteLabels.product}</th><th align="right" style="${number}">${quoteLabels.quantity}</th><th align="right" style="${number}">${quoteLabels.unitPrice}</th><th align="right" style="${number}">${quoteLabels.lineTotal}</th></tr>
+${quote.lines.map(
+  (line) =>
+    html`<tr><td style="${cell};overflow-wrap:anywhere">${line.name}<br><span style="${small}">${line.sku}</span></td><td align="right" style="${number}">${quantityOf(line)}</td><td align="right" style="${number}">${money(line.unitPrice, quote.currency)}<br><span style="${small};white-space:normal">${basisOf(line)}</span></td><td align="right" style="${number}">${money(line.lineTotal, quote.currency)}</td></tr>
+`,
+)}${totalsOf(quote).map(
+  ([label, value, strong]) =>
+    html`<tr><td colspan="3" align="right" style="padding:6px 4px;text-align:right${strong ? ';font-weight:bold' : ''}">${label}</td><td align="right" style="padding:6px 4px;text-align:right;white-space:nowrap${strong ? ';font-weight:bold' : ''}">${value}</td></tr>
+`,
+)}</table>`;
 
 export const quoteTableText = (quote: QuoteTable): string =>
   [
     `Quote version ${quote.version} (${quote.currency})`,
     ...quote.lines.map(
       (line) =>
-        `- ${line.name} (${line.sku}): ${line.quantity} ${line.unit} × ${money(line.unitPrice, quote.currency)} = ${money(line.lineTotal, quote.currency)} — ${line.unpriced ? `${line.priceSource}: ${line.unpriced}` : line.priceSource}`,
+        `- ${line.name} (${line.sku}): ${quantityOf(line)} × ${money(line.unitPrice, quote.currency)} = ${money(line.lineTotal, quote.currency)} — ${basisOf(line)}`,
     ),
-    `List value: ${formatMoney(quote.subtotal, quote.currency)}`,
-    `Discount: ${formatMoney(quote.discountTotal, quote.currency)}`,
-    `Total: ${formatMoney(quote.total, quote.currency)}`,
+    ...totalsOf(quote).map(([label, value]) => `${label}: ${value}`),
   ].join('\n');

@@ -1,7 +1,11 @@
+import { threadView } from '#domain/comment.ts';
 import { type Audience, mayReassignByLink } from '#domain/policy.ts';
-import { quoteView } from '#domain/quote-view.ts';
+import { quoteView, sellerLineView } from '#domain/quote-view.ts';
+import type { Quote, Rfq } from '#domain/rfq.ts';
+import type { ApprovalLink } from '#store/ports.ts';
 import type { LinkAnswer } from '../decisions/link-answer.ts';
-import type { LinkPage } from '../pages/approval-page.ts';
+import type { LinkContext } from '../decisions/link-context.ts';
+import type { DiscountApprovalContext, LinkPage, PurchaseApprovalContext } from '../pages/approval-page.ts';
 
 /**
  * Who a link's page is for: the rep's review and the sales manager's discount approval are the seller's own (cost,
@@ -9,6 +13,75 @@ import type { LinkPage } from '../pages/approval-page.ts';
  */
 const audienceOfLink = (purpose: 'rep-review' | 'discount-approval' | 'approval-level'): Audience =>
   purpose === 'approval-level' ? 'buyer' : 'seller';
+
+/**
+ * Why a company approver is asked, as the buyer side may see it: the level of how many and how it is decided, who
+ * else is on it, the rules (by name and condition) or the reason that made it, what earlier levels decided and said,
+ * and the budget left to the buyer.
+ */
+const approvalContext = (link: ApprovalLink, rfq: Rfq, context: LinkContext): PurchaseApprovalContext | undefined => {
+  const level = rfq.approvals.find((a) => a.level === link.level);
+  if (!level) return undefined;
+  return {
+    level: level.level,
+    levels: rfq.approvals.length,
+    mode: level.mode,
+    others: level.approvers.filter((a) => a !== link.approver),
+    escalated: level.escalated,
+    ...(level.reason !== undefined && { reason: level.reason }),
+    rules: context.rules.map((r) => ({ name: r.name, when: r.when })),
+    earlier: rfq.approvals
+      .filter((a) => a.level < level.level || (a.level === level.level && a.decisions.length > 0))
+      .map((a) => ({
+        level: a.level,
+        status: a.status,
+        decisions: a.decisions.map((d) => ({
+          approver: d.approver,
+          decision: d.decision,
+          at: d.at,
+          ...(d.comment !== undefined && { comment: d.comment }),
+        })),
+      })),
+    budget: context.budget.map((b) => ({
+      period: b.period,
+      start: b.start,
+      amount: b.amount,
+      spent: b.spent,
+      remaining: b.remaining,
+    })),
+  };
+};
+
+/**
+ * What the sales manager decides on (seller side only): each line the rep priced below their authority, its floor and
+ * how far below it, the cost and margin at the asked price, and the rep's reason.
+ */
+const discountContext = (quote: Quote, context: LinkContext): DiscountApprovalContext | undefined => {
+  const discount = context.discount;
+  if (!discount) return undefined;
+  return {
+    proposedBy: discount.proposedBy,
+    at: discount.at,
+    ...(discount.reason !== undefined && { reason: discount.reason }),
+    lines: discount.needsManager.map((n) => {
+      const line = quote.lines.find((l) => l.sku === n.sku);
+      const seller = line && sellerLineView(line);
+      const margin = seller?.cost !== undefined ? n.requested - seller.cost : undefined;
+      return {
+        sku: n.sku,
+        name: line?.name ?? n.sku,
+        quantity: line?.quantity ?? 0,
+        requested: n.requested,
+        floor: n.floor,
+        belowFloor: n.floor - n.requested,
+        ...(line?.contractPrice !== null && line?.contractPrice !== undefined && { contractPrice: line.contractPrice }),
+        ...(line?.listPrice !== null && line?.listPrice !== undefined && { listPrice: line.listPrice }),
+        ...(seller?.cost !== undefined && { cost: seller.cost }),
+        ...(margin !== undefined && { margin }),
+      };
+    }),
+  };
+};
 
 /**
  * What an email link answers, as its holder may see it: the page's model and, for API clients, the JSON body. Every
@@ -20,6 +93,14 @@ export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: numb
     case 'invalid': {
       const { link, rfq } = answer;
       const audience = audienceOfLink(link.purpose);
+      const approval = link.purpose === 'approval-level' ? approvalContext(link, rfq, answer.context) : undefined;
+      const discount =
+        audience === 'seller' && link.purpose === 'discount-approval'
+          ? discountContext(answer.quote, answer.context)
+          : undefined;
+      const revision = link.purpose === 'rep-review' ? answer.context.revisionRequest : undefined;
+      // The link's audience reads the thread as the policy lets that side read it: seller notes for seller staff only.
+      const thread = threadView(answer.context.thread, audience === 'seller');
       return {
         outcome: answer.kind,
         status: answer.status,
@@ -30,12 +111,19 @@ export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: numb
         expiresAt: link.expiresAt,
         ...(link.level !== undefined && { level: link.level }),
         companyId: rfq.companyId,
+        companyName: answer.context.companyName,
         buyerEmail: rfq.buyerEmail,
         ...(rfq.poNumber !== undefined && { poNumber: rfq.poNumber }),
         ...(rfq.note !== undefined && { note: rfq.note }),
+        ...(rfq.requestedDeliveryDate !== undefined && { requestedDeliveryDate: rfq.requestedDeliveryDate }),
+        ...(rfq.shipTo !== undefined && { shipTo: rfq.shipTo }),
         quote: quoteView(answer.quote, audience),
+        thread,
         ...(audience === 'seller' && link.purpose === 'rep-review' && { maxRepDiscountPercent }),
         ...(mayReassignByLink(link) && { reassign: true as const }),
+        ...(approval && { approval }),
+        ...(discount && { discount }),
+        ...(revision && { revisionRequest: { ...revision } }),
         errors: answer.kind === 'invalid' ? answer.errors : [],
       };
     }

@@ -398,20 +398,22 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
           ? { description: 'Done; no content' }
           : route.html
             ? { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
-            : route.key === 'GET /rfqs/{rfqId}/quote.pdf'
-              ? {
-                  description: 'The quote as a PDF document',
-                  content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
-                }
-              : response
+            : route.success === 302
+              ? { description: 'Moved: `Location` names the page in the web app' }
+              : route.key === 'GET /rfqs/{rfqId}/quote.pdf'
                 ? {
-                    description: 'OK',
-                    content: {
-                      'application/json': { schema: ref(response) },
-                      ...(route.key === 'GET /kpis' && { 'text/csv': { schema: { type: 'string' } } }),
-                    },
+                    description: 'The quote as a PDF document',
+                    content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
                   }
-                : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+                : response
+                  ? {
+                      description: 'OK',
+                      content: {
+                        'application/json': { schema: ref(response) },
+                        ...(route.key === 'GET /kpis' && { 'text/csv': { schema: { type: 'string' } } }),
+                      },
+                    }
+                  : { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
       ...errors,
     },
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { CommentView } from '#domain/comment.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { minorUnitDigits } from '#domain/money.ts';
+import { formatMoney, minorUnitDigits } from '#domain/money.ts';
 import type { QuoteView } from '#domain/quote-view.ts';
 import { quoteTableHtml } from '#email/quote-summary.ts';
 import { type Html, html, trusted } from './html.ts';
@@ -15,6 +16,42 @@ export type RevokedWhy =
   | { reason: 'quote-changed'; version: number }
   | { reason: 'closed'; status: RfqStatus }
   | { reason: 'timed-out' };
+
+/** Why a company approver is asked (see http/approval-link-view.ts): everything the buyer side may read. */
+export interface PurchaseApprovalContext {
+  level: number;
+  levels: number;
+  mode: 'any' | 'all';
+  others: string[];
+  escalated: boolean;
+  reason?: string;
+  rules: { name: string; when: string }[];
+  earlier: {
+    level: number;
+    status: 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED';
+    decisions: { approver: string; decision: 'approve' | 'reject'; at: string; comment?: string }[];
+  }[];
+  budget: { period: 'month' | 'quarter'; start: string; amount: number; spent: number; remaining: number }[];
+}
+
+/** What the sales manager decides on: seller-only (cost, margin, floors). */
+export interface DiscountApprovalContext {
+  proposedBy: string;
+  at: string;
+  reason?: string;
+  lines: {
+    sku: string;
+    name: string;
+    quantity: number;
+    requested: number;
+    floor: number;
+    belowFloor: number;
+    contractPrice?: number;
+    listPrice?: number;
+    cost?: number;
+    margin?: number;
+  }[];
+}
 
 /**
  * What a link's page shows — and, without `status`, what an API client gets as JSON. Built per audience by
@@ -32,14 +69,23 @@ export type LinkPage =
       expiresAt: string;
       level?: number;
       companyId: string;
+      companyName: string;
       buyerEmail: string;
       poNumber?: string;
       note?: string;
+      requestedDeliveryDate?: string;
+      shipTo?: string;
       quote: QuoteView;
+      /** The thread as this side may read it, oldest first: the emails show the latest few and link here. */
+      thread: CommentView[];
       /** Only on the rep's own review page: the authority the price inputs are measured against. */
       maxRepDiscountPercent?: number;
+      approval?: PurchaseApprovalContext;
+      discount?: DiscountApprovalContext;
       /** Only on the sales manager's escalated review: they may give the review to another rep instead. */
       reassign?: true;
+      /** On the rep's review: the buyer's latest revision request. */
+      revisionRequest?: { by: string; at: string; comment?: string };
       errors: { path: string; message: string }[];
     }
   | {
@@ -66,12 +112,25 @@ export interface Page {
 
 const stylesheet = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1a1a1a;background:#fff;line-height:1.5;margin:0 auto;max-width:760px;padding:16px}
-h1{font-size:1.5rem;margin:.5rem 0 1rem;overflow-wrap:anywhere}
+h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem;overflow-wrap:anywhere}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+h3{font-size:1rem;margin:1rem 0 .25rem}
+p,li{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.95rem}
 caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{border-bottom:1px solid #c8c8c8;padding:.4rem;text-align:left;vertical-align:top}
+.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tfoot th,tfoot td{border-bottom:none}
-small{color:#4a4a4a}
+tfoot th{text-align:right}
+small,.muted{color:#4a4a4a}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0 0 1rem}
+dl.facts dt{font-weight:bold}
+dl.facts dd{margin:0;overflow-wrap:anywhere;white-space:pre-line}
+ol.thread{list-style:none;padding:0;margin:0}
+ol.thread li{border-top:1px solid #e0e0e0;padding:.25rem 0}
+ol.thread p{margin:.15rem 0;white-space:pre-line}
+.context{border:1px solid #c8c8c8;border-radius:6px;padding:.25rem 1rem .75rem;margin:1rem 0}
+.decision{border-top:2px solid #0b5cad;margin-top:1.5rem;padding-top:.5rem}
 label{display:block;font-weight:bold;margin-top:.75rem}
 input,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.5rem;border:1px solid #595959;border-radius:4px}
 textarea{min-height:5rem}
@@ -79,9 +138,23 @@ textarea{min-height:5rem}
 button{font:inherit;font-weight:bold;padding:.65rem 1.25rem;border-radius:4px;border:2px solid #0b5cad;cursor:pointer}
 .approve{background:#0b5cad;color:#fff}
 .reject{background:#fff;color:#8a1c1c;border-color:#8a1c1c}
+:focus-visible{outline:3px solid #f2b705;outline-offset:2px}
 .alert{border-left:4px solid #8a1c1c;background:#fdf2f2;padding:.5rem 1rem}
 .note{border-left:4px solid #0b5cad;background:#f1f6fc;padding:.5rem 1rem}
-@media (max-width:600px){table,thead,tbody,tfoot,tr,th,td{display:block}thead{display:none}td,th{border:none;padding:.15rem 0}tr{border-bottom:1px solid #c8c8c8;padding:.5rem 0}}
+@media (max-width:600px){
+thead{display:none}
+table,tbody,tr{display:block}
+tbody tr{border-bottom:1px solid #c8c8c8;padding:.5rem 0}
+caption{display:block}
+tbody th,tbody td{display:flex;justify-content:space-between;gap:1rem;border:none;padding:.1rem 0;text-align:right;white-space:normal}
+tbody th{display:block;text-align:left}
+tbody td::before{content:attr(data-label);color:#4a4a4a;text-align:left}
+tfoot{display:block}
+tfoot tr{display:flex;justify-content:space-between;gap:1rem}
+tfoot th,tfoot td{padding:.15rem 0}
+dl.facts{grid-template-columns:1fr}
+dl.facts dd{margin-bottom:.35rem}
+}
 `;
 
 /** Minor units as the text a person types back: 1250 USD → "12.50". */
@@ -128,17 +201,108 @@ const titleOf = (p: OpenPage): string => {
   return `Approve purchase ${p.rfqId} — level ${p.level ?? 1}`;
 };
 
-const context = (
-  p: OpenPage,
-): Html => html`<p>For <strong>${p.approver}</strong>${p.onBehalfOf ? html`, standing in for <strong>${p.onBehalfOf}</strong> (out of office)` : ''}.
-${p.purpose === 'approval-level' ? html`${p.buyerEmail} accepted this quote with PO number <strong>${p.poNumber ?? '—'}</strong>.` : html`Requested by ${p.buyerEmail} (${p.companyId}).`}
-Decide by <strong>${p.expiresAt.slice(0, 16).replace('T', ' ')} UTC</strong>.</p>
-${p.note ? html`<p class="note">Buyer's note: ${p.note}</p>` : ''}`;
+const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** Who asks, for whom, by when: the facts a decider checks first. */
+const facts = (p: OpenPage): Html => {
+  const rows: [string, string][] = [
+    ['For', p.onBehalfOf ? `${p.approver}, standing in for ${p.onBehalfOf} (out of office)` : p.approver],
+    [p.purpose === 'approval-level' ? 'Buyer' : 'Requested by', `${p.buyerEmail}, ${p.companyName}`],
+    ...(p.poNumber ? [['PO number', p.poNumber] as [string, string]] : []),
+    ...(p.requestedDeliveryDate ? [['Delivery wanted by', p.requestedDeliveryDate] as [string, string]] : []),
+    ...(p.shipTo ? [['Ship to', p.shipTo] as [string, string]] : []),
+    ...(p.quote.validUntil ? [['Quote valid until', p.quote.validUntil] as [string, string]] : []),
+    ['Decide by', utc(p.expiresAt)],
+  ];
+  return html`<dl class="facts">${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+${p.note ? html`<p class="note"><strong>Buyer's note:</strong> ${p.note}</p>` : ''}`;
+};
+
+const decisionWord = { approve: 'approved', reject: 'rejected' } as const;
+
+/** The conversation so far: who said what, when, on which version; a seller note is marked as one. */
+const threadSection = (p: OpenPage): Html =>
+  p.thread.length === 0
+    ? html``
+    : html`<section class="context" aria-labelledby="thread-title">
+<h2 id="thread-title">The conversation</h2>
+<ol class="thread">${p.thread.map(
+        (c) =>
+          html`<li><p class="muted">${c.author} (${c.role}), ${utc(c.at)}${c.quoteVersion !== null ? `, on version ${c.quoteVersion}` : ''}${c.visibility === 'seller' ? ' — seller note, never shown to the buyer' : ''}</p><p>${c.text}</p></li>`,
+      )}</ol>
+</section>`;
+
+/** A company approver's "why am I asked": the level, who else, the rules or reason, earlier levels, the budget. */
+const purchaseContext = (a: PurchaseApprovalContext, quote: QuoteView): Html => {
+  const money = (amount: number) => formatMoney(amount, quote.currency);
+  const how =
+    a.others.length === 0
+      ? 'You are the only approver of this level.'
+      : a.mode === 'any'
+        ? `Any one approver decides this level; the first decision counts. Also asked: ${a.others.join(', ')}.`
+        : `Every approver of this level must approve. Also asked: ${a.others.join(', ')}.`;
+  const why =
+    a.rules.length > 0
+      ? html`<ul>${a.rules.map((r) => html`<li><strong>${r.name}</strong>${r.when ? ` (${r.when})` : ''}</li>`)}</ul>`
+      : html`<p>${a.reason ? `This level was added because the order is ${a.reason}.` : a.escalated ? 'No approver was left on this level, so it went to the company admins.' : ''}</p>`;
+  const over = a.budget.some((b) => quote.total > b.remaining);
+  return html`<section class="context" aria-labelledby="why-title">
+<h2 id="why-title">Why you are asked — level ${a.level} of ${a.levels}</h2>
+${a.rules.length > 0 ? html`<p>Your company's approval rules ask for this level:</p>` : ''}${why}
+${a.escalated && a.rules.length > 0 ? html`<p>Escalated to the company admins: no other approver was left on this level.</p>` : ''}
+<p>${how}</p>
+${
+  a.earlier.length > 0
+    ? html`<h3>Decided so far</h3><ul>${a.earlier.flatMap((level) =>
+        level.decisions.length === 0
+          ? [html`<li>Level ${level.level}: ${level.status.toLowerCase()}</li>`]
+          : level.decisions.map(
+              (d) =>
+                html`<li>Level ${level.level}: ${decisionWord[d.decision]} by ${d.approver} on ${utc(d.at)}${d.comment ? html` — “${d.comment}”` : ''}</li>`,
+            ),
+      )}</ul>`
+    : ''
+}
+${
+  a.budget.length > 0
+    ? html`<h3>The buyer's budget</h3><ul>${a.budget.map(
+        (b) =>
+          html`<li>${b.period === 'month' ? `Month of ${b.start.slice(0, 7)}` : `Quarter from ${b.start}`}: ${money(b.remaining)} left of ${money(b.amount)}</li>`,
+      )}</ul>${over ? html`<p class="alert">This order (${money(quote.total)}) is more than the budget left.</p>` : ''}`
+    : ''
+}
+</section>`;
+};
+
+/** The sales manager's "what am I approving": the lines below the rep's floor, by how much, the margin, the reason. */
+const discountSection = (d: DiscountApprovalContext, currency: string): Html => {
+  const money = (amount: number) => formatMoney(amount, currency);
+  const marginText = (line: DiscountApprovalContext['lines'][number]) =>
+    line.margin === undefined
+      ? 'cost unknown'
+      : `${money(line.margin)} (${line.requested === 0 ? '—' : `${((line.margin / line.requested) * 100).toFixed(1)}%`})`;
+  return html`<section class="context" aria-labelledby="discount-title">
+<h2 id="discount-title">Beyond the rep's authority</h2>
+<p>${d.proposedBy} priced ${d.lines.length === 1 ? 'this line' : `these ${d.lines.length} lines`} below what a rep may give alone, on ${utc(d.at)}. Amounts are a unit unless said.</p>
+${d.reason ? html`<p class="note"><strong>The rep's reason:</strong> ${d.reason}</p>` : html`<p>The rep gave no reason.</p>`}
+<table>
+<thead><tr><th scope="col">Product</th><th scope="col" class="num">Asked, a unit</th><th scope="col" class="num">Rep floor</th><th scope="col" class="num">Below the floor</th><th scope="col" class="num">Cost</th><th scope="col" class="num">Margin</th></tr></thead>
+<tbody>
+${d.lines.map(
+  (l) =>
+    html`<tr><th scope="row">${l.name}<br><small>${l.sku} · ${l.quantity.toLocaleString('en-US')} units${l.contractPrice !== undefined ? ` · contract ${money(l.contractPrice)}` : l.listPrice !== undefined ? ` · list ${money(l.listPrice)}` : ''}</small></th><td class="num" data-label="Asked, a unit">${money(l.requested)}</td><td class="num" data-label="Rep floor">${money(l.floor)}</td><td class="num" data-label="Below the floor"><span>${money(l.belowFloor)}<br><small>${money(l.belowFloor * l.quantity)} on ${l.quantity.toLocaleString('en-US')}</small></span></td><td class="num" data-label="Cost">${l.cost === undefined ? '—' : money(l.cost)}</td><td class="num" data-label="Margin">${marginText(l)}</td></tr>
+`,
+)}</tbody>
+</table>
+</section>`;
+};
 
 const priceInputs = (quote: QuoteView): Html => html`<fieldset>
 <legend>Unit prices (${quote.currency}) — change a price to adjust it</legend>
 ${quote.lines.map(
-  (line) => html`<label for="price-${line.sku}">${line.name} (${line.sku}), ${line.quantity} ${line.unit}</label>
+  (
+    line,
+  ) => html`<label for="price-${line.sku}">${line.name} (${line.sku}), ${line.quantity} ${line.unit}${line.targetUnitPrice !== undefined ? ` — the buyer's target: ${formatMoney(line.targetUnitPrice, quote.currency)}` : ''}</label>
 <input id="price-${line.sku}" name="price:${line.sku}" inputmode="decimal" autocomplete="off" value="${line.unitPrice === null ? '' : majorText(line.unitPrice, quote.currency)}" aria-describedby="authority-${line.sku}${line.unitPrice === null ? ` needs-${line.sku}` : ''}"${line.unitPrice === null ? html` required` : ''}>
 ${line.unitPrice === null ? html`<small id="needs-${line.sku}">No catalog price (${line.unpriced ?? 'unknown'}): enter one.</small>` : ''}`,
 )}
@@ -147,9 +311,14 @@ ${line.unitPrice === null ? html`<small id="needs-${line.sku}">No catalog price 
 const decisionForm = (p: OpenPage): Html => html`
 <h1>${titleOf(p)}</h1>
 ${p.errors.length > 0 ? html`<div class="alert" role="alert"><h2>Nothing was decided yet</h2><ul>${p.errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
-${context(p)}
+${facts(p)}
+${p.revisionRequest ? html`<p class="note"><strong>${p.revisionRequest.by} asked for a revision on ${utc(p.revisionRequest.at)}:</strong> ${p.revisionRequest.comment ?? '(no comment)'}</p>` : ''}
+${p.approval ? purchaseContext(p.approval, p.quote) : ''}
+${p.discount ? discountSection(p.discount, p.quote.currency) : ''}
+${threadSection(p)}
 ${quoteTableHtml(p.quote)}
-<form method="post">
+<form method="post" class="decision" aria-labelledby="decision-title">
+<h2 id="decision-title">Your decision</h2>
 ${p.maxRepDiscountPercent !== undefined ? html`${repAuthorityHtml(p.quote, p.maxRepDiscountPercent)}${priceInputs(p.quote)}` : ''}
 <label for="comment">Comment (optional; ${p.purpose === 'approval-level' ? 'recorded with your decision for the buyer and the other approvers' : 'recorded with your decision for the seller team'})</label>
 <textarea id="comment" name="comment" maxlength="2000"></textarea>

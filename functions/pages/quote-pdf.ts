@@ -1,6 +1,7 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { formatMoney } from '#domain/money.ts';
 import type { QuoteDocument } from '#domain/quote-document.ts';
+import { quoteLabels } from '#email/quote-summary.ts';
 
 /**
  * The quote as a PDF, drawn with pdf-lib: pure JavaScript whose standard fonts (Helvetica) carry their metrics in the
@@ -130,10 +131,10 @@ export const quotePdf = async (q: QuoteDocument): Promise<Uint8Array> => {
 
   const tableHeader = (cursor: Cursor) => {
     cursor.y -= 4;
-    text(cursor, 'Product', { x: col.product.x, bold: true, size: 9 });
-    text(cursor, 'Quantity', { right: col.quantity.right, bold: true, size: 9 });
-    text(cursor, 'Unit price', { right: col.unitPrice.right, bold: true, size: 9 });
-    text(cursor, 'Line total', { right: col.lineTotal.right, bold: true, size: 9 });
+    text(cursor, quoteLabels.product, { x: col.product.x, bold: true, size: 9 });
+    text(cursor, quoteLabels.quantity, { right: col.quantity.right, bold: true, size: 9 });
+    text(cursor, quoteLabels.unitPrice, { right: col.unitPrice.right, bold: true, size: 9 });
+    text(cursor, quoteLabels.lineTotal, { right: col.lineTotal.right, bold: true, size: 9 });
     line(cursor, cursor.y - 5);
     cursor.y -= 18;
   };
@@ -159,6 +160,7 @@ export const quotePdf = async (q: QuoteDocument): Promise<Uint8Array> => {
     ['Payment terms', q.buyer.paymentTerms],
     ...(q.poNumber ? [['Your PO number', q.poNumber] as [string, string]] : []),
     ...(q.requestedDeliveryDate ? [['Requested delivery', q.requestedDeliveryDate] as [string, string]] : []),
+    ...(q.shipTo ? [['Ship to', q.shipTo.replace(/\s*\n\s*/g, ', ')] as [string, string]] : []),
   ];
   for (const [label, value] of facts) {
     const wrapped = wrap(clean.regular(value), fonts.regular, 10, contentWidth - 120);
@@ -212,11 +214,11 @@ export const quotePdf = async (q: QuoteDocument): Promise<Uint8Array> => {
   const totals: [string, string, boolean][] = [
     ...(q.discountTotal !== 0
       ? ([
-          ['Subtotal at list prices', money(q.subtotal), false],
-          ['Your discount', money(-Math.abs(q.discountTotal)), false],
+          [quoteLabels.subtotal, money(q.subtotal), false],
+          [quoteLabels.discount, money(-Math.abs(q.discountTotal)), false],
         ] as [string, string, boolean][])
       : []),
-    ['Total', money(q.total), true],
+    [quoteLabels.total, money(q.total), true],
   ];
   cursor.need(18 * totals.length + 40);
   cursor.y -= 6;

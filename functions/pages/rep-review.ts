@@ -61,7 +61,7 @@ export const authorityAdvice = (
 export const repAuthorityHtml = (quote: Pick<Quote, 'currency' | 'lines'>, maxRepDiscountPercent: number): Html => {
   const percentText = basisPointsToPercentText(percentToBasisPoints(maxRepDiscountPercent));
   return html`<section aria-labelledby="authority-title">
-<h2 id="authority-title">Your pricing authority</h2>
+<h3 id="authority-title">Your pricing authority</h3>
 <p>You may price a line up to ${percentText}% below its contract price (its list price without a contract price). A deeper discount goes to the sales manager for approval before the quote is sent. No one may sell below cost.</p>
 <ul>
 ${quote.lines.map(

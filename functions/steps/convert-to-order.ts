@@ -4,11 +4,13 @@ import { chargesOf, OVER_BUDGET } from '#domain/budget.ts';
 import type { Company } from '#domain/company.ts';
 import { type Order, orderFrom } from '#domain/order.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import { orderConfirmationEmail } from '#email/outcomes.ts';
+import { appLinks } from '#email/app-links.ts';
+import { orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
 import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import { BudgetExceeded } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, hasMark, loadRfq, mark, systemActor } from './marks.ts';
+import { companyName } from './reprice.ts';
 import { type WorkflowState, workflowStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';
@@ -88,7 +90,10 @@ export const convertToOrder = async (
     await deps.events.publish('order.created', orderCreatedDetail(order));
     await mark(deps, rfqId, 'event-published', { key: eventKey, detailType: 'order.created', orderId: order.orderId });
   }
-  await emailOnce(deps, rfqId, 'order-confirmation', [orderConfirmationEmail(rfq, order)]);
+  await emailOnce(deps, rfqId, 'order-confirmation', [
+    orderConfirmationEmail(rfq, order, appLinks(deps.config.PUBLIC_BASE_URL).order(order.orderId)),
+    orderPlacedForRepEmail(rfq, order, await companyName(deps, rfq)),
+  ]);
   return { rfqId, orderId: order.orderId, outcome: 'ordered' };
 };
 

@@ -1,14 +1,16 @@
 import * as z from 'zod';
+import { appLinks } from '#email/app-links.ts';
+import { rfqReceivedEmail } from '#email/rfq-received.ts';
 import type { StepDeps } from './deps.ts';
-import { loadRfq, systemActor } from './marks.ts';
-import { priceRfq } from './reprice.ts';
+import { emailOnce, loadRfq, systemActor } from './marks.ts';
+import { companyName, priceRfq } from './reprice.ts';
 import type { WorkflowState } from './state.ts';
 import { step } from './step.ts';
 
 const input = z.object({ rfqId: z.string().min(1) });
 
 /**
- * The first step: prices the request as quote v1 (SUBMITTED → IN_REVIEW) and fixes how long each human wait may take,
+ * The first step: tells the buyer their request arrived (once), prices it as quote v1 (SUBMITTED → IN_REVIEW) and fixes how long each human wait may take,
  * from config, into the execution's state — so every wait is bounded and tests can shorten them.
  */
 export const priceQuote = async ({ rfqId }: z.output<typeof input>, deps: StepDeps): Promise<WorkflowState> => {
@@ -26,6 +28,13 @@ export const priceQuote = async ({ rfqId }: z.output<typeof input>, deps: StepDe
       },
     );
   }
+  await emailOnce(deps, rfqId, 'received', [
+    rfqReceivedEmail({
+      rfq,
+      companyName: await companyName(deps, rfq),
+      rfqUrl: appLinks(deps.config.PUBLIC_BASE_URL).rfq(rfqId),
+    }),
+  ]);
   const { config } = deps;
   return {
     rfqId,

@@ -1,9 +1,10 @@
 import { DecisionRefused, recordDecision } from '#domain/approval-chain.ts';
 import type { ApprovalStep } from '#domain/rfq.ts';
-import { approvalRejectedEmail } from '#email/outcomes.ts';
+import { approvalNoLongerNeededEmail, approvalRejectedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
 import { tellEscalated } from './escalation-notice.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
+import { companyName } from './reprice.ts';
 import { type LevelDecision, type LevelState, levelDecisionSchema, levelStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';
@@ -111,6 +112,25 @@ export const recordApproval = async (
         detail,
         comments,
       },
+    );
+  }
+  if (outcome !== 'waiting') {
+    // Everyone else the level asked, whose links just died: told by whom and how it was decided.
+    const idle = level.approvers.filter((a) => !level.decisions.some((d) => d.approver === a));
+    await emailOnce(
+      deps,
+      rfq.rfqId,
+      `level-closed:${level.level}`,
+      idle.length === 0
+        ? []
+        : [
+            approvalNoLongerNeededEmail(rfq, idle, {
+              by: last.approver,
+              decision: last.decision,
+              level: level.level,
+              companyName: await companyName(deps, rfq),
+            }),
+          ],
     );
   }
   return { ...state, outcome };

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { escalationContacts } from '#domain/approval-chain.ts';
+import { threadView } from '#domain/comment.ts';
+import { rulesOfLevel } from '#domain/condition-text.ts';
 import type { ApprovalStep, Rfq } from '#domain/rfq.ts';
 import { approvalRequestEmail } from '#email/approval-request.ts';
 import { approvalEscalationEmail } from '#email/escalation.ts';
@@ -46,7 +48,12 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
   const step = level;
   const undecided = step.approvers.filter((a) => !step.decisions.some((d) => d.approver === a));
   const contacts = request.escalate ? (step.escalation?.to ?? []) : [];
-  const [name, budget] = await Promise.all([companyName(deps, rfq), readBudgetStanding(deps.store, rfq, deps.now())]);
+  const [name, budget, rules, comments] = await Promise.all([
+    companyName(deps, rfq),
+    readBudgetStanding(deps.store, rfq, deps.now()),
+    deps.store.catalog.getApprovalRules(rfq.companyId),
+    deps.store.rfqs.comments(rfq.rfqId),
+  ]);
   const { waitId } = await openWait(deps, {
     rfq,
     request,
@@ -68,7 +75,10 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
             link,
             expiresAt,
             reminder: request.reminder,
+            rules: rulesOfLevel(step.ruleIds, rules, quote.currency),
             budget,
+            // The buyer company's approvers never read a seller note.
+            thread: threadView(comments, false),
           }),
   });
   return { waitId };

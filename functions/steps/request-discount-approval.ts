@@ -1,3 +1,4 @@
+import { threadView } from '#domain/comment.ts';
 import type { ManagerApprovalNeeded } from '#domain/rep-authority.ts';
 import { discountApprovalEmail } from '#email/review-request.ts';
 import type { StepDeps } from './deps.ts';
@@ -12,9 +13,14 @@ import { assertWaitable } from './waitable.ts';
 export const requestDiscountApproval = async (request: WaitRequest, deps: StepDeps): Promise<{ waitId: string }> => {
   const rfq = await loadRfq(deps, request.rfqId);
   const quote = assertWaitable(rfq, 'DISCOUNT_APPROVAL', request.quoteVersion);
-  const [name, history] = await Promise.all([companyName(deps, rfq), deps.store.rfqs.history(rfq.rfqId)]);
-  const needsManager = (history.findLast((e) => e.action === 'discount-requested')?.detail?.needsManager ??
-    []) as ManagerApprovalNeeded[];
+  const [name, history, comments] = await Promise.all([
+    companyName(deps, rfq),
+    deps.store.rfqs.history(rfq.rfqId),
+    deps.store.rfqs.comments(rfq.rfqId),
+  ]);
+  const requested = history.findLast((e) => e.action === 'discount-requested');
+  const needsManager = (requested?.detail?.needsManager ?? []) as ManagerApprovalNeeded[];
+  const reason = typeof requested?.detail?.comment === 'string' ? requested.detail.comment : undefined;
   const { waitId } = await openWait(deps, {
     rfq,
     request,
@@ -30,6 +36,9 @@ export const requestDiscountApproval = async (request: WaitRequest, deps: StepDe
         expiresAt,
         reminder: request.reminder,
         needsManager,
+        ...(reason && { reason }),
+        // The sales manager is the seller's: seller notes included.
+        thread: threadView(comments, true),
       }),
   });
   return { waitId };

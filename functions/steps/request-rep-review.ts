@@ -1,3 +1,4 @@
+import { threadView } from '#domain/comment.ts';
 import { reviewEscalationEmail, reviewStillYoursEmail } from '#email/escalation.ts';
 import { repReviewEmail } from '#email/review-request.ts';
 import type { StepDeps } from './deps.ts';
@@ -28,7 +29,11 @@ const noteFor = async (deps: StepDeps, rfqId: string): Promise<string | undefine
 export const requestRepReview = async (request: WaitRequest, deps: StepDeps): Promise<{ waitId: string }> => {
   const rfq = await loadRfq(deps, request.rfqId);
   const quote = assertWaitable(rfq, 'IN_REVIEW', request.quoteVersion);
-  const [name, note] = await Promise.all([companyName(deps, rfq), noteFor(deps, rfq.rfqId)]);
+  const [name, note, comments] = await Promise.all([
+    companyName(deps, rfq),
+    noteFor(deps, rfq.rfqId),
+    deps.store.rfqs.comments(rfq.rfqId),
+  ]);
   const salesManager = deps.config.SALES_MANAGER_EMAIL;
   const escalatedTo = request.escalate && salesManager !== rfq.accountRepEmail ? [salesManager] : [];
   const { waitId } = await openWait(deps, {
@@ -47,6 +52,8 @@ export const requestRepReview = async (request: WaitRequest, deps: StepDeps): Pr
           expiresAt,
           reminder: request.reminder,
           ...(note && { note }),
+          // The rep is the seller's: seller notes included.
+          thread: threadView(comments, true),
         });
       const escalation = { rfq, quote, companyName: name, link, expiresAt };
       return to === salesManager

@@ -1,6 +1,8 @@
 import { dayOf } from '#domain/calendar.ts';
+import { threadView } from '#domain/comment.ts';
 import { canApply } from '#domain/lifecycle.ts';
 import { quoteOf } from '#domain/quote-of.ts';
+import { appLinks } from '#email/app-links.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
 import type { StepDeps } from './deps.ts';
 import { publishOnce } from './lifecycle-events.ts';
@@ -61,8 +63,12 @@ export const sendQuote = async (request: WaitRequest, deps: StepDeps): Promise<{
       rfq,
       quote,
       companyName: await companyName(deps, rfq),
+      sellerName: deps.config.SELLER_NAME,
       validUntil: expiresAt,
-      rfqUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/rfqs/${encodeURIComponent(rfq.rfqId)}/page`,
+      rfqUrl: appLinks(deps.config.PUBLIC_BASE_URL).rfq(rfq.rfqId),
+      pdfUrl: appLinks(deps.config.PUBLIC_BASE_URL).quotePdf(rfq.rfqId),
+      // The buyer never reads a seller note.
+      thread: threadView(await deps.store.rfqs.comments(rfq.rfqId), false),
     }),
   ]);
   return { validUntil: expiresAt };

@@ -240,12 +240,10 @@ describe('least privilege', () => {
     }
   });
 
-  it('gives what answers without data (page shells, assets, the OpenAPI document, $default) no table access', () => {
+  it('gives what answers without data (the old page redirect, the OpenAPI document, $default) no table access', () => {
     const tableless = [...routes, unmatchedRoute].filter((spec) => spec.needs.table === 'none').map((s) => s.handler);
     expect(tableless.sort()).toEqual([
       'functions/http/get-buyer-quote-page.ts',
-      'functions/http/get-buyer-quote-script.ts',
-      'functions/http/get-buyer-quote-style.ts',
       'functions/http/get-openapi.ts',
       'functions/http/unmatched-route.ts',
     ]);

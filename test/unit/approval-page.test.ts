@@ -26,7 +26,22 @@ const link: ApprovalLink = {
   createdAt: '2026-11-23T10:00:00.000Z',
   expiresAt: '2026-11-25T10:00:00.000Z',
 };
-const open: LinkAnswer = { kind: 'open', status: 200, link, rfq, quote };
+const post = (text: string, visibility: 'shared' | 'seller', author = 'rep@seller.example') => ({
+  commentId: `c-${text}`,
+  rfqId: rfq.rfqId,
+  at: '2026-11-23T11:00:00.000Z',
+  author,
+  role: author.endsWith('@seller.example') ? ('rep' as const) : ('buyer' as const),
+  visibility,
+  text,
+  quoteVersion: 1,
+});
+const thread = [
+  post('Can you do better on widgets?', 'shared', 'buyer@acme.example'),
+  post('SELLER-ONLY margin is thin', 'seller'),
+];
+const context = { companyName: 'Acme & Sons', rules: [], budget: [], thread };
+const open: LinkAnswer = { kind: 'open', status: 200, link, rfq, quote, context };
 const view = (answer: LinkAnswer) => approvalLinkView(answer, 10);
 const pageOf = (answer: LinkAnswer) => renderLinkPage(view(answer));
 
@@ -92,6 +107,18 @@ describe('the approval page', () => {
       expect(json).not.toContain(`"${field}"`);
     expect(pageOf(approver).html).not.toContain('rep@seller.example');
     expect(JSON.stringify(view(open))).toContain('"cost":700');
+  });
+
+  it('shows the conversation to each side as the policy lets it read: a seller note only to seller staff', () => {
+    const approver: LinkAnswer = {
+      ...open,
+      link: { ...link, purpose: 'approval-level', level: 1, approver: 'al@acme.example' },
+    };
+    expect(pageOf(approver).html).toContain('Can you do better on widgets?');
+    expect(pageOf(approver).html).not.toContain('SELLER-ONLY');
+    expect(JSON.stringify(view(approver))).not.toContain('SELLER-ONLY');
+    expect(pageOf(open).html).toContain('SELLER-ONLY margin is thin');
+    expect(pageOf(open).html).toContain('seller note, never shown to the buyer');
   });
 
   it('tells a rep whose prices went beyond authority that the quote went to the sales manager', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { approvalRequestEmail } from '#email/approval-request.ts';
 import { delegateCopy, standInEmail } from '#email/delegation.ts';
-import { orderConfirmationEmail } from '#email/outcomes.ts';
+import type { EmailMessage } from '#email/mailer.ts';
+import { approvalNoLongerNeededEmail, orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
-import { repReviewEmail } from '#email/review-request.ts';
+import { discountApprovalEmail, repReviewEmail } from '#email/review-request.ts';
+import { rfqReceivedEmail } from '#email/rfq-received.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 
@@ -46,7 +48,7 @@ describe('the emails', () => {
     expect(mail.text).toContain('needs a price');
     expect(mail.text).toContain('1 line(s) need a price from you.');
     expect(mail.text).toContain('Total: $900.00');
-    expect(mail.text).toContain('by 2026-11-25 14:05 UTC');
+    expect(mail.text).toContain('Decide by: 2026-11-25 14:05 UTC');
     expect(mail.text).toContain(link);
     expect(mail.html).toContain('Ball valve &lt;DN50&gt;');
     expect(mail.html).toContain('Acme &amp; Sons');
@@ -76,11 +78,15 @@ describe('the emails', () => {
       link,
       expiresAt: '2026-11-26T09:00:00.000Z',
       reminder: false,
+      rules: [{ name: 'Big orders', when: 'total over $500.00' }],
     });
     expect(mail.to).toEqual(['a@acme.example']);
-    expect(mail.text).toContain('PO number PO-<7>');
+    expect(mail.text).toContain('PO number: PO-<7>');
     expect(mail.text).toContain('level 1 of 2');
-    expect(mail.text).toContain('Any one of 2 approvers decides this level');
+    expect(mail.text).toContain(
+      'Any one approver of this level decides; the first decision counts. Also asked: b@acme.example.',
+    );
+    expect(mail.text).toContain('Why you are asked:\n- Big orders (total over $500.00)');
     expect(mail.html).toContain('PO-&lt;7&gt;');
     // Honest about what the link is: it works for whoever holds it, so it must not be forwarded.
     expect(mail.text).toContain('for whoever holds it');
@@ -91,17 +97,21 @@ describe('the emails', () => {
     const mail = quoteSentEmail({
       rfq,
       quote,
-      companyName: 'Acme',
+      companyName: 'Acme Industrial Supply Co.',
+      sellerName: 'Northwind Industrial',
       validUntil: '2026-12-23T10:00:00.000Z',
-      rfqUrl: 'https://q.example.com/rfqs/1',
+      rfqUrl: 'https://q.example.com/app/rfqs/1',
+      pdfUrl: 'https://q.example.com/app/rfqs/1/pdf',
     });
     expect(mail.to).toEqual([rfq.buyerEmail]);
     expect(mail.text).toContain('valid until 2026-12-23 10:00 UTC');
+    expect(mail.text).toContain('https://q.example.com/app/rfqs/1/pdf');
     expect(mail.text).not.toContain('/approvals/');
+    expect(`${mail.text}${mail.html}`).not.toContain('Co..');
   });
 
-  it('confirm the order to buyer and rep once each', () => {
-    const mail = orderConfirmationEmail(rfq, {
+  it('confirm the order to the buyer, and tell the rep of a new order in the rep’s words', () => {
+    const order = {
       orderId: 'ord_1',
       rfqId: rfq.rfqId,
       companyId: rfq.companyId,
@@ -114,10 +124,102 @@ describe('the emails', () => {
       total: quote.total,
       paymentTerms: 'NET30',
       createdAt: '2026-11-23T10:00:00.000Z',
-    });
-    expect(mail.to).toEqual([rfq.buyerEmail, rfq.accountRepEmail]);
+    } as const;
+    const mail = orderConfirmationEmail(rfq, order, 'https://q.example.com/app/orders/ord_1');
+    expect(mail.to).toEqual([rfq.buyerEmail]);
     expect(mail.subject).toBe('Order ord_1 confirmed (PO PO-7)');
     expect(mail.text).toContain('$900.00');
+    const rep = orderPlacedForRepEmail(rfq, order, 'Acme');
+    expect(rep.to).toEqual([rfq.accountRepEmail]);
+    expect(rep.subject).toBe('New order ord_1 from Acme (PO PO-7)');
+    expect(`${rep.text}${rep.html}`).not.toMatch(/your purchase/i);
+  });
+
+  it('tell the buyer their request arrived, what it holds, and what happens next — without prices', () => {
+    const many = { ...rfq, lines: Array.from({ length: 12 }, (_, i) => ({ sku: `S-${i}`, quantity: 1_000 + i })) };
+    const mail = rfqReceivedEmail({ rfq: many, companyName: 'Acme', rfqUrl: 'https://q.example.com/app/rfqs/1' });
+    expect(mail.to).toEqual([rfq.buyerEmail]);
+    expect(mail.subject).toBe(`We received your request for quote ${rfq.rfqId}`);
+    expect(mail.text).toContain('your request for 12 lines arrived');
+    expect(mail.text).toContain('- S-0 × 1,000');
+    expect(mail.text).toContain('… and 2 more in the app.');
+    expect(mail.text).not.toContain('$');
+  });
+
+  it('tell the approvers of a level who did not act that someone else decided it', () => {
+    const mail = approvalNoLongerNeededEmail(rfq, ['b@acme.example'], {
+      by: 'a@acme.example',
+      decision: 'approve',
+      level: 1,
+      companyName: 'Acme',
+    });
+    expect(mail.to).toEqual(['b@acme.example']);
+    expect(mail.subject).toBe(`No longer needed: purchase ${rfq.rfqId} for Acme was decided by a@acme.example`);
+    expect(mail.text).toContain('a@acme.example approved approval level 1');
+  });
+
+  it('show the sales manager how far below the floor each line is, its margin, and the rep’s reason', () => {
+    const seller = aQuote()
+      .withLine('VALVE', 10, 70_00, { name: 'Ball valve', cost: 60_00, contractPrice: 90_00 })
+      .build();
+    const mail = discountApprovalEmail({
+      rfq,
+      quote: seller,
+      companyName: 'Acme',
+      to: 'sam@seller.example',
+      link,
+      expiresAt: '2026-11-25T14:05:00.000Z',
+      reminder: false,
+      needsManager: [
+        { sku: 'VALVE', requested: 70_00, floor: 81_00, reason: "−22.2% exceeds the rep's 10% authority" },
+      ],
+      reason: 'they have a competing offer',
+    });
+    expect(mail.text).toContain("The rep's reason: they have a competing offer");
+    expect(mail.text).toContain(
+      "Ball valve (VALVE): $70.00 (−22.2% exceeds the rep's 10% authority), $11.00 below the rep floor $81.00; margin $10.00 a unit (14.3%) over cost $60.00",
+    );
+  });
+
+  it('carry the latest three posts of the conversation the reader may read, with a link to the rest', () => {
+    const post = (n: number, visibility: 'shared' | 'seller') => ({
+      commentId: `c${n}`,
+      at: `2026-11-23T10:0${n}:00.000Z`,
+      author: 'a@acme.example',
+      role: 'buyer' as const,
+      visibility,
+      text: `post ${n}`,
+      quoteVersion: 1,
+    });
+    const thread = [post(1, 'shared'), post(2, 'shared'), post(3, 'seller'), post(4, 'shared')];
+    const mail = repReviewEmail({
+      rfq,
+      quote,
+      companyName: 'Acme',
+      link,
+      expiresAt: '2026-11-25T14:05:00.000Z',
+      reminder: false,
+      thread,
+    });
+    expect(mail.text).not.toContain('post 1');
+    expect(mail.text).toContain('a@acme.example (buyer), 2026-11-23 10:03 UTC, seller note: post 3');
+    expect(mail.text).toContain(`1 earlier post: read the whole conversation: ${link}`);
+    expect(mail.html).toContain('read the whole conversation');
+  });
+
+  it('style every element inline, open links in a new tab, and fit a phone', () => {
+    const mails: EmailMessage[] = [
+      repReviewEmail({ rfq, quote, companyName: 'Acme', link, expiresAt: '2026-11-25T14:05:00.000Z', reminder: false }),
+      rfqReceivedEmail({ rfq, companyName: 'Acme', rfqUrl: 'https://q.example.com/app/rfqs/1' }),
+    ];
+    for (const mail of mails) {
+      expect(mail.html).not.toMatch(/<style|<link/);
+      for (const anchor of mail.html.match(/<a [^>]*>/g) ?? [])
+        expect(anchor).toContain('target="_blank" rel="noopener"');
+      expect(mail.html).toMatch(/<h1 style="[^"]*overflow-wrap:anywhere/);
+      for (const tag of mail.html.match(/<(p|h1|table|td|th|a)\b[^>]*>/g) ?? []) expect(tag).toContain('style=');
+      expect(mail.text.length).toBeGreaterThan(0);
+    }
   });
 
   it('tell a delegate whom they stand in for and from when to when their link works, over the person’s own email', () => {
@@ -131,6 +233,7 @@ describe('the emails', () => {
       link,
       expiresAt: '2026-11-27T14:05:00.000Z',
       reminder: false,
+      rules: [],
     });
     const window = { activeFrom: '2026-11-26T08:00:00.000Z', expiresAt: '2026-11-27T14:05:00.000Z' };
     const copy = delegateCopy(own, { email: 'ann@acme.example', forEmail: 'a@acme.example', ...window });
@@ -139,7 +242,10 @@ describe('the emails', () => {
     for (const part of [copy.text, copy.html])
       expect(part).toContain('You stand in for a@acme.example (out of office)');
     expect(copy.text).toContain('from 2026-11-26 08:00 UTC until 2026-11-27 14:05 UTC');
-    expect(copy.html).toMatch(/<body[^>]*>\n<p style="border-left[^"]*"><strong>You stand in for/);
+    // First in the card, above the heading: the delegate reads whom they stand in for before anything else.
+    expect(copy.html).toMatch(
+      /<td style="[^"]*">\n<p style="[^"]*border-left[^"]*"><strong>You stand in for[^<]*<\/strong><\/p>\n<h1/,
+    );
     expect(copy.text).toContain(own.text);
 
     const later = standInEmail(

@@ -53,7 +53,7 @@ describe('the quote PDF', () => {
     expect(lines).toContain('SAF-HAT-WHT · contract price');
     expect(lines).toContain('PKG-BOX-1212 · list - 5% contract');
     expect(lines).toContain(`Subtotal at list prices ${'$'}2,676.00`);
-    expect(lines).toContain('Your discount -$436.00');
+    expect(lines).toContain('Discount -$436.00');
     expect(lines).toContain('Total $2,240.00');
     // Seller-only facts: cost 9.10 and 0.42, margins, who adjusted.
     expect(text).not.toMatch(/\$9\.10|\$0\.42|riley@|margin|cost/i);

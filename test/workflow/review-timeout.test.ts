@@ -47,6 +47,7 @@ describe('a rep review nobody answers, nor the sales manager it escalates to', (
     expect(history.map((e) => e.action)).toEqual([
       'submitted',
       'priced',
+      'emailed',
       'decision-requested',
       'reminder-sent',
       'escalated',

@@ -26,6 +26,7 @@ describe("the account rep's review", () => {
     expect(await actions(rfqId)).toEqual([
       'submitted',
       'priced',
+      'emailed',
       'decision-requested',
       'rejected',
       'event-published',

@@ -7,9 +7,11 @@ import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { MyRfqsPage } from './rfqs/my-rfqs-page.tsx';
 import { NewRfqPage } from './rfqs/new-rfq-page.tsx';
+import { QuotePdfPage } from './rfqs/quote-pdf.tsx';
 import { RfqPage } from './rfqs/rfq-page.tsx';
 import { Link, useLocation } from './router.tsx';
 import { useSignedIn } from './signed-in.ts';
+import { useLoad } from './ui/load.ts';
 import { PageTitle } from './ui/page.tsx';
 
 const sections = [
@@ -34,6 +36,7 @@ const Page = (props: { path: string; query: URLSearchParams }) => {
   if (path === 'orders') return <OrdersPage />;
   const [section, id, more] = path.split('/');
   if (section === 'rfqs' && id && !more) return <RfqPage rfqId={decodeURIComponent(id)} />;
+  if (section === 'rfqs' && id && more === 'pdf') return <QuotePdfPage rfqId={decodeURIComponent(id)} />;
   if (section === 'orders' && id && !more) return <OrderPage orderId={decodeURIComponent(id)} />;
   return (
     <>
@@ -45,6 +48,17 @@ const Page = (props: { path: string; query: URLSearchParams }) => {
   );
 };
 
+/** The person's company by name (the catalog answers it for the caller's company); its id until that arrives. */
+const useCompanyName = (): string | undefined => {
+  const { api, person } = useSignedIn();
+  const [loaded] = useLoad(async () => {
+    if (!person.companyId) return undefined;
+    const { data } = await api.GET('/catalog', { params: { query: { limit: 1 } } });
+    return data?.companyName;
+  }, [person.companyId]);
+  return loaded.state === 'ready' ? (loaded.value ?? person.companyId) : person.companyId;
+};
+
 /** A section of the app in the main navigation. */
 export interface Section {
   to: string;
@@ -53,6 +67,7 @@ export interface Section {
 
 export const Layout = (props: { children: ComponentChildren; sections: readonly Section[]; current?: string }) => {
   const { person, session } = useSignedIn();
+  const companyName = useCompanyName();
   return (
     <>
       <a class="skip" href="#main">
@@ -74,7 +89,7 @@ export const Layout = (props: { children: ComponentChildren; sections: readonly 
         <div class="who">
           <span>
             {person.name}
-            {person.companyId && <span class="secondary"> · {person.companyId}</span>}
+            {companyName && <span class="secondary"> · {companyName}</span>}
           </span>
           <button type="button" class="link" onClick={() => session.signOut()}>
             Sign out

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Role } from '#domain/company.ts';
+import { formatMoney } from '#domain/money.ts';
 import { products } from '../../../local/seed/catalog.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import { pdfLines } from '../../pdf/read-pdf.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 import { aCsv } from './csv.ts';
 
@@ -13,7 +17,11 @@ import { aCsv } from './csv.ts';
  * desktop and 390 px and checked with axe; the RFQ is built and accepted by keyboard.
  */
 const screenHigh = { fullPage: false };
-const riley = { email: 'riley@northwind.example', groups: ['rep' as const] };
+type Person = { email: string; groups: Role[]; companyId?: string };
+const riley: Person = { email: 'riley@northwind.example', groups: ['rep'] };
+/** Acme's approvers for orders over $5,000: a team lead (either one), then finance. */
+const sam: Person = { email: 'sam@acme.example', groups: ['approver'], companyId: 'acme' };
+const morgan: Person = { email: 'morgan@acme.example', groups: ['approver'], companyId: 'acme' };
 
 describe("a buyer's day in the app", { timeout: 600_000 }, () => {
   let stack: LocalStack;
@@ -21,10 +29,15 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
   let page: Page;
   let rfqId: string;
 
-  /** The few fields this test reads: an RFQ's status, or the rep's task list. */
-  type Answer = { status: string; items: { kind: string; rfqId: string; quoteVersion: number }[] };
-  const api = async (path: string, init: RequestInit = {}) => {
-    const token = await stack.tokenFor(riley);
+  /** The few fields this test reads: an RFQ's status, total and order, or a task list. */
+  type Answer = {
+    status: string;
+    total: number;
+    orderId: string | null;
+    items: { kind: string; rfqId: string; quoteVersion: number }[];
+  };
+  const api = async (path: string, init: RequestInit = {}, as: Person = riley) => {
+    const token = await stack.tokenFor(as);
     const response = await fetch(`${stack.urls.api}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -157,5 +170,69 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Accepted/);
     await expect.poll(statusOf, { timeout: 60_000 }).not.toBe('QUOTED');
     expect((await api(`/rfqs/${rfqId}`)).body).toMatchObject({ poNumber: 'PO-ACME-0042' });
+  });
+
+  it('watches the approval progress while Acme’s approvers decide, then opens the order', async () => {
+    // The 1,000-line quote is over $5,000: a team lead, then finance. Each decides in their app (the same API).
+    for (const [approver, level] of [
+      [sam, 1],
+      [morgan, 2],
+    ] as const) {
+      const task = async () =>
+        (await api('/me/tasks', {}, approver)).body.items.find(
+          (t) => t.kind === 'purchase-approval' && t.rfqId === rfqId,
+        );
+      await expect.poll(task, { timeout: 60_000 }).toBeDefined();
+      if (level === 1) {
+        await expect
+          .poll(() => page.getByRole('region', { name: 'Approval progress' }).textContent(), { timeout: 30_000 })
+          .toMatch(/0 of 2 levels approved[\s\S]*Level 1: waiting for a decision/);
+        await record(page, 'rfq-approval-progress', screenHigh);
+      }
+      const decided = await api(
+        `/rfqs/${rfqId}/approval`,
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            decision: 'approve',
+            comment: level === 1 ? 'Planned restock' : 'Within the quarter’s plan',
+            quoteVersion: (await task())?.quoteVersion,
+          }),
+        },
+        approver,
+      );
+      expect(decided.status).toBe(202);
+    }
+    await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Request for quote/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Approval progress' }).textContent(), { timeout: 60_000 })
+      .toContain('2 of 2 levels approved');
+    await expect.poll(statusOf, { timeout: 60_000 }).toBe('ORDERED');
+    const { orderId } = (await api(`/rfqs/${rfqId}`)).body;
+    await expect.poll(() => page.getByRole('link', { name: orderId! }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await record(page, 'rfq-ordered', screenHigh);
+    await page.getByRole('link', { name: orderId! }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent()).toContain('Order');
+    await record(page, 'order', screenHigh);
+    await page.goBack();
+    await expect.poll(() => page.getByText(rfqId).first().isVisible()).toBe(true);
+  });
+
+  it('downloads the quote as a PDF whose total is the quote’s', async () => {
+    const button = page.getByRole('button', { name: 'Download the quote (PDF)' });
+    await button.focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe(`quote-${rfqId}.pdf`);
+    const { lines } = await pdfLines(readFileSync((await download.path())!));
+    const { total } = (await api(`/rfqs/${rfqId}`)).body;
+    expect(lines).toContain(`Total ${formatMoney(total, 'USD')}`);
+    expect(lines.join('\n')).toContain('Your PO number PO-ACME-0042');
+
+    // The quote email's PDF link leads to the app's PDF page, which offers the same file.
+    await page.goto(`${stack.urls.app}rfqs/${rfqId}/pdf`);
+    await expect.poll(() => heading(page).textContent()).toContain('Quote as a PDF');
+    await expect.poll(() => page.getByRole('link', { name: 'Download the quote (PDF)' }).isVisible()).toBe(true);
+    await record(page, 'quote-pdf');
   });
 });

@@ -562,42 +562,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The buyer's quote page (a static shell; its script calls this API with the buyer's token) */
+        /** The old buyer quote page: redirects to the RFQ in the web app (older emails still link here) */
         get: operations["getBuyerQuotePage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/assets/buyer-quote.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The buyer quote page's script */
-        get: operations["getBuyerQuoteScript"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/assets/buyer-quote.css": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The buyer quote page's stylesheet */
-        get: operations["getBuyerQuoteStyle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4096,14 +4062,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An HTML page */
-            200: {
+            /** @description Moved: `Location` names the page in the web app */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/html": string;
-                };
+                content?: never;
             };
             /** @description Invalid fields, named in `errors` */
             400: {
@@ -4116,91 +4080,6 @@ export interface operations {
             };
             /** @description No such resource, or not yours to see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Already decided, expired, or not in a state that allows this */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; nothing internal is disclosed */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getBuyerQuoteScript: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An HTML page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Already decided, expired, or not in a state that allows this */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; nothing internal is disclosed */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getBuyerQuoteStyle: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An HTML page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Already decided, expired, or not in a state that allows this */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -58,7 +58,7 @@ export const QuoteLines = (props: {
             </tr>
             <tr>
               <th scope="row" colSpan={3}>
-                Your discount
+                Discount
               </th>
               <td class="number">{money(props.discountTotal ? -Math.abs(props.discountTotal) : 0, props.currency)}</td>
             </tr>

@@ -8,9 +8,12 @@ import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 import { ApprovalProgress } from './approval-progress.tsx';
 import { QuoteLines } from './quote-lines.tsx';
+import { QuotePdfButton } from './quote-pdf.tsx';
 import { addToDraft } from './rfq-draft.ts';
 import { type RfqStatus, StatusBadge } from './status.tsx';
+import { Thread } from './thread.tsx';
 import { Timeline } from './timeline.tsx';
+import { VersionChanges } from './version-changes.tsx';
 
 type Rfq = Schemas['Rfq'];
 
@@ -36,6 +39,9 @@ const over: ReadonlySet<RfqStatus> = new Set([
 ]);
 
 type Decision = 'accept' | 'revise' | 'decline' | 'cancel';
+
+/** While the seller prices or reworks a quote its prices are not committed, so there is no PDF to print. */
+const beingWorkedOn: ReadonlySet<RfqStatus> = new Set(['SUBMITTED', 'IN_REVIEW', 'DISCOUNT_APPROVAL']);
 
 /** One RFQ: where it stands, the quote, the buyer's decisions, approval progress and everything that happened. */
 export const RfqPage = (props: { rfqId: string }) => {
@@ -154,6 +160,12 @@ export const RfqPage = (props: { rfqId: string }) => {
                 <dd>{calendarDay(rfq.request.requestedDeliveryDate)}</dd>
               </>
             )}
+            {rfq.request.shipTo && (
+              <>
+                <dt>Ship to</dt>
+                <dd class="address">{rfq.request.shipTo}</dd>
+              </>
+            )}
           </dl>
           <p role="status" class={answer?.kind === 'notice' ? 'notice' : undefined}>
             {answer?.kind === 'notice' ? answer.text : ''}
@@ -193,11 +205,16 @@ export const RfqPage = (props: { rfqId: string }) => {
             )}
           </section>
 
+          <VersionChanges rfqId={rfq.rfqId} refreshKey={rfq.version} />
+
           {rfq.approvals.length > 0 && <ApprovalProgress steps={rfq.approvals} />}
+
+          <Thread rfqId={rfq.rfqId} refreshKey={rfq.updatedAt} />
 
           <Timeline history={rfq.history} />
 
           <div class="actions">
+            {rfq.validUntil && !beingWorkedOn.has(rfq.status) && <QuotePdfButton rfqId={rfq.rfqId} />}
             <button type="button" class="secondary-action" onClick={() => copy(rfq)}>
               Copy to a new RFQ
             </button>

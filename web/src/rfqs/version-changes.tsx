@@ -1,0 +1,83 @@
+import { problemText, type Schemas } from '../api/client.ts';
+import { useSignedIn } from '../signed-in.ts';
+import { when } from '../ui/dates.ts';
+import { useLoad } from '../ui/load.ts';
+import { money } from '../ui/money.ts';
+
+type Version = Schemas['QuoteVersionList']['items'][number];
+type Change = Version['changes'][number];
+
+/** One change in the words of the quote: "Unit price $14.20 → $13.50". Money fields are minor units. */
+const changeText = (change: Change, currency: string): string => {
+  const value = (v: Change['from']) =>
+    v === null
+      ? '—'
+      : typeof v === 'number' && (change.field === 'unitPrice' || change.field === 'targetUnitPrice')
+        ? money(v, currency)
+        : typeof v === 'number'
+          ? v.toLocaleString()
+          : v;
+  switch (change.field) {
+    case 'added':
+      return 'Line added';
+    case 'removed':
+      return 'Line removed';
+    case 'sku':
+      return `Product changed: ${value(change.from)} → ${value(change.to)}`;
+    case 'name':
+      return `Description: ${value(change.from)} → ${value(change.to)}`;
+    case 'quantity':
+      return `Quantity: ${value(change.from)} → ${value(change.to)}`;
+    case 'unitPrice':
+      return `Unit price: ${value(change.from)} → ${value(change.to)}`;
+    case 'targetUnitPrice':
+      return `Your target price: ${value(change.from)} → ${value(change.to)}`;
+    case 'cost':
+      return 'Cost changed';
+  }
+};
+
+/**
+ * What changed between the quote versions the seller sent: for the latest version, each changed line with the old and
+ * new value, who changed it and why; earlier versions' totals for reference.
+ */
+export const VersionChanges = (props: { rfqId: string; refreshKey: unknown }) => {
+  const { api } = useSignedIn();
+  const [loaded] = useLoad(async () => {
+    const { data, error } = await api.GET('/rfqs/{rfqId}/versions', {
+      params: { path: { rfqId: props.rfqId } },
+    });
+    if (!data) throw new Error(problemText(error, 'The quote versions could not be loaded.'));
+    return data.items;
+  }, [props.rfqId, props.refreshKey]);
+  if (loaded.state !== 'ready' || loaded.value.length < 2) return null;
+  const versions = loaded.value;
+  const latest = versions.at(-1)!;
+  const before = versions.at(-2)!;
+  const name = (lineId: string, sku: string) =>
+    latest.lines.find((l) => l.lineId === lineId)?.name ?? before.lines.find((l) => l.lineId === lineId)?.name ?? sku;
+  return (
+    <section aria-labelledby="changes-heading">
+      <h2 id="changes-heading">
+        What changed in version {latest.version} (from version {before.version})
+      </h2>
+      <p class="secondary">
+        {when(latest.createdAt)} by {latest.createdBy} · total {money(before.total, before.currency)} →{' '}
+        <strong>{money(latest.total, latest.currency)}</strong>
+      </p>
+      {latest.changes.length === 0 ? (
+        <p>No line changed; the quote was sent again as it was.</p>
+      ) : (
+        <ul class="changes">
+          {latest.changes.map((change) => (
+            <li key={`${change.lineId}-${change.field}`}>
+              <strong>{name(change.lineId, change.sku)}</strong> <span class="secondary">{change.sku}</span>:{' '}
+              {changeText(change, latest.currency)}
+              {change.reason && <div class="secondary">Why: “{change.reason}”</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
