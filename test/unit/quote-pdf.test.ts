@@ -36,7 +36,8 @@ const rfq = anRfq()
   .withPoNumber('PO-7')
   .build();
 
-describe('the quote PDF', () => {
+// pdf.js parses each document in a few hundred milliseconds, and in many seconds on a loaded 2-core machine: no speed is asserted.
+describe('the quote PDF', { timeout: 60_000 }, () => {
   it('reads back with every line, the totals, the parties and the validity — and never a cost', async () => {
     const document = quoteDocument(rfq, sentQuote(rfq)!, parties);
     const { lines, pages, title } = await pdfLines(await quotePdf(document));
