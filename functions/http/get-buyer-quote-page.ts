@@ -1,5 +1,4 @@
 import { appLinks } from '#email/app-links.ts';
-import { config } from '#functions/config.ts';
 import { http } from './http.ts';
 import { route } from './routes.ts';
 
@@ -9,5 +8,6 @@ import { route } from './routes.ts';
  */
 export const handler = http(route('GET /rfqs/{rfqId}/page'), async ({ params }) => ({
   status: 302,
-  headers: { location: appLinks(config().PUBLIC_BASE_URL).rfq(params.rfqId) },
+  // Relative: the app is on the origin this request reached, whatever the configured public URL says.
+  headers: { location: appLinks('').rfq(params.rfqId) },
 }));

@@ -138,7 +138,7 @@ describe('in a browser', () => {
     expect(await linkInEmail(dana.email, `Your quote ${rfqId}`, /(http\S+\/app\/rfqs\/\S+?)\s/)).toBe(app);
     const old = await fetch(`${stack.urls.api}/rfqs/${rfqId}/page`, { redirect: 'manual' });
     expect(old.status).toBe(302);
-    expect(old.headers.get('location')).toBe(app);
+    expect(old.headers.get('location')).toBe(`/app/rfqs/${rfqId}`);
     const page = await browser.newPage();
     await page.goto(`${stack.urls.api}/rfqs/${rfqId}/page`);
     expect(page.url()).toBe(app);
