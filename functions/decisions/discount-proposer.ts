@@ -1,8 +1,9 @@
 import type { Store } from '#store/ports.ts';
+import { discountProposal } from './discount-proposal.ts';
 
 /**
  * Who proposed the discount now waiting for a sales manager: the actor of the RFQ's latest `discount-requested` event.
  * Separation of duties asks for it — whoever proposed a discount never approves it, whatever groups they hold.
  */
 export const discountProposer = async (store: Store, rfqId: string): Promise<string | undefined> =>
-  (await store.rfqs.history(rfqId)).findLast((e) => e.action === 'discount-requested')?.actor.email;
+  discountProposal(await store.rfqs.history(rfqId))?.proposedBy;

@@ -1,11 +1,11 @@
 import type { BudgetStanding } from '#domain/budget.ts';
 import type { Comment } from '#domain/comment.ts';
 import { rulesOfLevel } from '#domain/condition-text.ts';
-import type { ManagerApprovalNeeded } from '#domain/rep-authority.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink, HistoryEvent } from '#store/ports.ts';
 import { readBudgetStanding } from './budget-standing.ts';
 import type { DecisionDeps } from './deps.ts';
+import { type DiscountProposal, discountProposal } from './discount-proposal.ts';
 
 /** A buyer's or a seller's words on the way to this decision, taken from the history. */
 export interface Said {
@@ -24,7 +24,7 @@ export interface LinkContext {
   companyName: string;
   rules: { name: string; when: string }[];
   budget: BudgetStanding[];
-  discount?: { proposedBy: string; at: string; needsManager: ManagerApprovalNeeded[]; reason?: string };
+  discount?: DiscountProposal;
   revisionRequest?: Said;
   /** The whole thread, seller notes included: the view keeps what the link's audience may read. */
   thread: Comment[];
@@ -36,16 +36,6 @@ const said = (event: HistoryEvent): Said => ({
   ...(typeof event.detail?.comment === 'string' && { comment: event.detail.comment }),
 });
 
-const isManagerApprovalNeeded = (value: unknown): value is ManagerApprovalNeeded =>
-  typeof value === 'object' &&
-  value !== null &&
-  'sku' in value &&
-  typeof value.sku === 'string' &&
-  'requested' in value &&
-  typeof value.requested === 'number' &&
-  'floor' in value &&
-  typeof value.floor === 'number';
-
 export const linkContext = async (link: ApprovalLink, rfq: Rfq, deps: DecisionDeps): Promise<LinkContext> => {
   const level = link.purpose === 'approval-level' ? rfq.approvals.find((a) => a.level === link.level) : undefined;
   const [company, rules, budget, history, thread] = await Promise.all([
@@ -56,23 +46,14 @@ export const linkContext = async (link: ApprovalLink, rfq: Rfq, deps: DecisionDe
     deps.store.rfqs.comments(rfq.rfqId),
   ]);
   const currency = rfq.quote?.currency ?? rfq.currency;
-  const requested =
-    link.purpose === 'discount-approval' ? history.findLast((e) => e.action === 'discount-requested') : undefined;
+  const discount = link.purpose === 'discount-approval' ? discountProposal(history) : undefined;
   const revision =
     link.purpose === 'rep-review' ? history.findLast((e) => e.action === 'revision-requested') : undefined;
-  const needsManager = requested?.detail?.needsManager;
   return {
     companyName: company?.name ?? rfq.companyId,
     rules: rulesOfLevel(level?.ruleIds ?? [], rules, currency),
     budget,
-    ...(requested && {
-      discount: {
-        proposedBy: requested.actor.email,
-        at: requested.at,
-        needsManager: Array.isArray(needsManager) ? needsManager.filter(isManagerApprovalNeeded) : [],
-        ...(typeof requested.detail?.comment === 'string' && { reason: requested.detail.comment }),
-      },
-    }),
+    ...(discount && { discount }),
     ...(revision && { revisionRequest: said(revision) }),
     thread,
   };

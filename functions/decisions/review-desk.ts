@@ -1,19 +1,12 @@
 import type { Caller } from '#domain/caller.ts';
 import { Forbidden } from '#domain/errors.ts';
 import { mayApproveDiscount, mayReview, reviewerRole } from '#domain/policy.ts';
-import type { ManagerApprovalNeeded } from '#domain/rep-authority.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { Store } from '#store/ports.ts';
+import { type DiscountProposal, discountProposal } from './discount-proposal.ts';
 
 /** What a seller decides on the review screen: a rep's review, or a sales manager's discount approval. */
 export type DeskPurpose = 'rep-review' | 'discount-approval';
-
-/** The discount waiting for a sales manager: who proposed it, why, and the lines beyond the rep's authority. */
-export interface DiscountProposal {
-  proposedBy: string;
-  comment?: string;
-  needsManager: ManagerApprovalNeeded[];
-}
 
 /** Everything the app's review screen shows for one RFQ, as the email review page would. */
 export interface ReviewDesk {
@@ -30,19 +23,6 @@ export interface ReviewDesk {
 const purposeOf = (status: Rfq['status']): DeskPurpose | undefined =>
   status === 'IN_REVIEW' ? 'rep-review' : status === 'DISCOUNT_APPROVAL' ? 'discount-approval' : undefined;
 
-/** The latest discount proposal in the RFQ's history, as RecordReview wrote it. */
-const discountOf = async (store: Store, rfqId: string): Promise<DiscountProposal | undefined> => {
-  const event = (await store.rfqs.history(rfqId)).findLast((e) => e.action === 'discount-requested');
-  if (!event) return undefined;
-  // RecordReview keeps the rep's reason as `note` (seller-only, the default) or `comment` (shared with the buyer).
-  const comment = event.detail?.note ?? event.detail?.comment;
-  return {
-    proposedBy: event.actor.email,
-    ...(typeof comment === 'string' && { comment }),
-    needsManager: (event.detail?.needsManager ?? []) as ManagerApprovalNeeded[],
-  };
-};
-
 /**
  * GET /rfqs/{rfqId}/review: the review screen's content for whoever may review the RFQ (its account rep, a sales
  * manager). Whether the caller may decide now is the policy's answer (reviewerRole for a review, mayApproveDiscount
@@ -54,7 +34,9 @@ export const reviewDesk = async (rfq: Rfq, caller: Caller, store: Store, now: Da
   const [company, links, discount] = await Promise.all([
     store.catalog.getCompany(rfq.companyId),
     purpose ? store.links.listForRfq(rfq.rfqId) : Promise.resolve([]),
-    rfq.status === 'DISCOUNT_APPROVAL' ? discountOf(store, rfq.rfqId) : Promise.resolve(undefined),
+    rfq.status === 'DISCOUNT_APPROVAL'
+      ? store.rfqs.history(rfq.rfqId).then(discountProposal)
+      : Promise.resolve(undefined),
   ]);
   const current = links.filter((l) => l.purpose === purpose && l.quoteVersion === rfq.quote?.version);
   const pending = current.find((l) => l.status === 'PENDING' && l.expiresAt > now.toISOString());

@@ -102,7 +102,7 @@ export const reviewDeskView = (
     discount: desk.discount
       ? {
           proposedBy: desk.discount.proposedBy,
-          ...(desk.discount.comment !== undefined && { comment: desk.discount.comment }),
+          ...(desk.discount.reason !== undefined && { comment: desk.discount.reason }),
           lines: desk.discount.needsManager.map((n) => ({
             sku: n.sku,
             requested: n.requested,

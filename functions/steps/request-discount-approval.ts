@@ -1,6 +1,6 @@
 import { threadView } from '#domain/comment.ts';
-import type { ManagerApprovalNeeded } from '#domain/rep-authority.ts';
 import { discountApprovalEmail } from '#email/review-request.ts';
+import { discountProposal } from '#functions/decisions/discount-proposal.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
 import { openWait } from './open-wait.ts';
@@ -18,9 +18,7 @@ export const requestDiscountApproval = async (request: WaitRequest, deps: StepDe
     deps.store.rfqs.history(rfq.rfqId),
     deps.store.rfqs.comments(rfq.rfqId),
   ]);
-  const requested = history.findLast((e) => e.action === 'discount-requested');
-  const needsManager = (requested?.detail?.needsManager ?? []) as ManagerApprovalNeeded[];
-  const reason = typeof requested?.detail?.comment === 'string' ? requested.detail.comment : undefined;
+  const proposal = discountProposal(history);
   const { waitId } = await openWait(deps, {
     rfq,
     request,
@@ -35,8 +33,8 @@ export const requestDiscountApproval = async (request: WaitRequest, deps: StepDe
         link,
         expiresAt,
         reminder: request.reminder,
-        needsManager,
-        ...(reason && { reason }),
+        needsManager: proposal?.needsManager ?? [],
+        ...(proposal?.reason && { reason: proposal.reason }),
         // The sales manager is the seller's: seller notes included.
         thread: threadView(comments, true),
       }),

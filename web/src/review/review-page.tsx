@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Problem, problemText, type Schemas } from '../api/client.ts';
 import { type RfqStatus, statusLabels } from '../rfqs/status.tsx';
+import { Thread } from '../rfqs/thread.tsx';
 import { Timeline } from '../rfqs/timeline.tsx';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
@@ -9,7 +10,6 @@ import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf, typedPrice } from '../ui/money-input.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
-import { Thread } from './thread.tsx';
 import './review.css';
 
 type Desk = Schemas['ReviewDesk'];

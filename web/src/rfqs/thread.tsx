@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
+import { workspaceOf } from '../auth/workspace.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { Show } from '../ui/page.tsx';
 
-type Comment = Schemas['CommentList']['items'][number];
+type Comment = Schemas['Comment'];
+type Visibility = Comment['visibility'];
 
 const roleNames: Record<Comment['role'], string> = {
   buyer: 'buyer',
@@ -16,19 +18,42 @@ const roleNames: Record<Comment['role'], string> = {
   system: 'system',
 };
 
+/** The words each side reads the thread in: the seller's staff post for the buyer or for colleagues, the buyer writes to the rep. */
+const sides = {
+  staff: {
+    heading: 'Thread',
+    empty: 'Nobody has written yet.',
+    label: 'Write in the thread',
+    button: 'Post',
+    sent: (visibility: Visibility) =>
+      visibility === 'seller' ? 'Your note was added for the seller’s staff.' : 'Your post was added to the thread.',
+  },
+  company: {
+    heading: 'Conversation with the seller',
+    empty: 'No messages yet.',
+    label: 'Write to the sales rep',
+    button: 'Send',
+    sent: () => 'Sent. The sales rep reads it here and with the RFQ.',
+  },
+} as const;
+
 /**
- * The RFQ's conversation with the seller: every shared post and every comment a decision carried (a revision request,
- * the rep's shared note, an approver's reason), oldest first, and a form to write to the sales rep.
+ * The RFQ's one thread, oldest first: every shared post and every comment a decision carried (a revision request, the
+ * rep's note, an approver's reason), and for the seller's staff their own notes too, marked. The API decides who reads
+ * and writes what; the seller's staff get the choice of who reads their post, since only they may write a note.
  */
-export const Thread = (props: { rfqId: string; refreshKey: unknown }) => {
-  const { api } = useSignedIn();
+export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
+  const { api, person } = useSignedIn();
+  const staff = workspaceOf(person) === 'staff';
+  const words = sides[staff ? 'staff' : 'company'];
   const [text, setText] = useState('');
+  const [visibility, setVisibility] = useState<Visibility>('shared');
   const [answer, setAnswer] = useState<{ kind: 'notice' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const path = { rfqId: props.rfqId };
   const [loaded, reload] = useLoad(async () => {
     const { data, error } = await api.GET('/rfqs/{rfqId}/comments', { params: { path } });
-    if (!data) throw new Error(problemText(error, 'The conversation could not be loaded.'));
+    if (!data) throw new Error(problemText(error, 'The thread could not be loaded.'));
     return data.items;
   }, [props.rfqId, props.refreshKey]);
 
@@ -36,7 +61,7 @@ export const Thread = (props: { rfqId: string; refreshKey: unknown }) => {
     setBusy(true);
     const { error } = await api.POST('/rfqs/{rfqId}/comments', {
       params: { path },
-      body: { text: text.trim(), visibility: 'shared' },
+      body: { text: text.trim(), visibility },
     });
     setBusy(false);
     if (error) {
@@ -44,24 +69,25 @@ export const Thread = (props: { rfqId: string; refreshKey: unknown }) => {
       return;
     }
     setText('');
-    setAnswer({ kind: 'notice', text: 'Sent. The sales rep reads it here and with the RFQ.' });
+    setAnswer({ kind: 'notice', text: words.sent(visibility) });
     reload();
   };
 
   return (
-    <section aria-labelledby="thread-heading">
-      <h2 id="thread-heading">Conversation with the seller</h2>
+    <section class={staff ? 'panel thread' : undefined} aria-labelledby="thread-heading">
+      <h2 id="thread-heading">{words.heading}</h2>
       <Show loaded={loaded}>
         {(comments) =>
           comments.length === 0 ? (
-            <p>No messages yet.</p>
+            <p>{words.empty}</p>
           ) : (
-            <ol class="timeline">
+            <ol class="comments">
               {comments.map((c) => (
-                <li key={c.commentId}>
+                <li key={c.commentId} class={c.visibility === 'seller' ? 'seller-note' : undefined}>
                   <div class="secondary">
                     <time dateTime={c.at}>{when(c.at)}</time> · {c.author} ({roleNames[c.role]})
                     {c.quoteVersion !== null && ` · on version ${c.quoteVersion}`}
+                    {c.visibility === 'seller' && <strong> · seller note, not shown to the buyer</strong>}
                   </div>
                   <div class="message">{c.text}</div>
                 </li>
@@ -71,19 +97,29 @@ export const Thread = (props: { rfqId: string; refreshKey: unknown }) => {
         }
       </Show>
       <form
-        class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (text.trim()) post();
         }}
       >
         <label>
-          Write to the sales rep
+          {words.label}
           <textarea rows={2} required maxLength={2000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </label>
-        <button type="submit" class="secondary-action" disabled={busy}>
-          Send
-        </button>
+        <div class="actions">
+          {staff && (
+            <label>
+              Who reads it
+              <select value={visibility} onChange={(e) => setVisibility(e.currentTarget.value as Visibility)}>
+                <option value="shared">The buyer and the seller</option>
+                <option value="seller">The seller’s staff only</option>
+              </select>
+            </label>
+          )}
+          <button type="submit" class="secondary-action" disabled={busy}>
+            {words.button}
+          </button>
+        </div>
       </form>
       <p role="status" class={answer?.kind === 'notice' ? 'notice' : undefined}>
         {answer?.kind === 'notice' ? answer.text : ''}
