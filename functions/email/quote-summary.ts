@@ -61,20 +61,24 @@ ${totalsOf(quote).map(
 
 const cell = 'padding:8px 4px;border-bottom:1px solid #d1d5db;vertical-align:top';
 const number = `${cell};text-align:right;white-space:nowrap`;
-const small = 'color:#4b5563;font-size:12px';
+const small = 'color:#4b5563;font-size:13px';
 
-/** For emails: every style inline, four narrow columns that fit a 390 px phone, the price basis under the price. */
+/**
+ * For emails: every style inline, and two columns — the product with its quantity and unit price (and where that price
+ * comes from) under its name, then the line total — because mail clients ignore media queries and four columns left
+ * a 390 px phone a product column one word wide.
+ */
 export const quoteTableMail = (quote: QuoteTable): Html => html`
 <table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;font-size:14px;margin:0 0 16px">
-<tr><td colspan="4" style="padding:0 0 4px;font-weight:bold">Quote version ${quote.version} (${quote.currency})</td></tr>
-<tr><th align="left" style="${cell};text-align:left">${quoteLabels.product}</th><th align="right" style="${number}">${quoteLabels.quantity}</th><th align="right" style="${number}">${quoteLabels.unitPrice}</th><th align="right" style="${number}">${quoteLabels.lineTotal}</th></tr>
+<tr><td colspan="2" style="padding:0 0 4px;font-weight:bold">Quote version ${quote.version} (${quote.currency})</td></tr>
+<tr><th align="left" style="${cell};text-align:left">${quoteLabels.product}</th><th align="right" style="${number}">${quoteLabels.lineTotal}</th></tr>
 ${quote.lines.map(
   (line) =>
-    html`<tr><td style="${cell};overflow-wrap:anywhere">${line.name}<br><span style="${small}">${line.sku}</span></td><td align="right" style="${number}">${quantityOf(line)}</td><td align="right" style="${number}">${money(line.unitPrice, quote.currency)}<br><span style="${small};white-space:normal">${basisOf(line)}</span></td><td align="right" style="${number}">${money(line.lineTotal, quote.currency)}</td></tr>
+    html`<tr><td style="${cell};overflow-wrap:anywhere"><strong>${line.name}</strong> <span style="${small}">${line.sku}</span><br><span style="${small}">${quoteLabels.quantity} ${quantityOf(line)} · ${quoteLabels.unitPrice} ${money(line.unitPrice, quote.currency)} (${basisOf(line)})</span></td><td align="right" style="${number}">${money(line.lineTotal, quote.currency)}</td></tr>
 `,
 )}${totalsOf(quote).map(
   ([label, value, strong]) =>
-    html`<tr><td colspan="3" align="right" style="padding:6px 4px;text-align:right${strong ? ';font-weight:bold' : ''}">${label}</td><td align="right" style="padding:6px 4px;text-align:right;white-space:nowrap${strong ? ';font-weight:bold' : ''}">${value}</td></tr>
+    html`<tr><td align="right" style="padding:6px 4px;text-align:right${strong ? ';font-weight:bold' : ''}">${label}</td><td align="right" style="padding:6px 4px;text-align:right;white-space:nowrap${strong ? ';font-weight:bold' : ''}">${value}</td></tr>
 `,
 )}</table>`;
 
