@@ -21,6 +21,8 @@ const run = randomUUID().slice(0, 8);
 const companyId = `leak-${run}`;
 const buyer: User = { email: `buyer-${run}@leak.example`, groups: ['buyer'], companyId };
 const approver: User = { email: `approver-${run}@leak.example`, groups: ['approver'], companyId };
+/** At the approver's level too: told by email that the approver decided, with whatever that email carries. */
+const colleague: User = { email: `colleague-${run}@leak.example`, groups: ['approver'], companyId };
 const companyAdmin: User = { email: `admin-${run}@leak.example`, groups: ['admin'], companyId };
 /** Stands in for the approver (out of office): their delegate's link, task, page and email are searched too. */
 const standIn: User = { email: `standin-${run}@leak.example`, groups: ['approver'], companyId };
@@ -99,6 +101,7 @@ beforeAll(async () => {
       .withBuyer(buyer.email)
       .withApprover(approver.email)
       .withApprover(standIn.email)
+      .withApprover(colleague.email)
       .withAdmin(companyAdmin.email)
       .build(),
   );
@@ -111,7 +114,7 @@ beforeAll(async () => {
       .build(),
   );
   await put(`/companies/${companyId}/approval-rules`, {
-    rules: [aRule('everything').when(always).approvedBy(approver.email).build()],
+    rules: [aRule('everything').when(always).approvedBy(approver.email, colleague.email).build()],
   });
   // Set by the company's own admin; generous enough that the flow needs no over-budget level.
   const budgets = await api.call('PUT', `/companies/${companyId}/budgets`, {
@@ -234,7 +237,7 @@ beforeAll(async () => {
   const ordered = await poll(rfqId, ['ORDERED']);
   orderId = ordered.body.orderId;
 
-  for (const person of [buyer, approver, standIn, companyAdmin]) {
+  for (const person of [buyer, approver, standIn, colleague, companyAdmin]) {
     for (const email of await inbox.emailsTo(person.email))
       pages.push({
         where: `email to ${person.email}: ${email.subject}`,
@@ -346,6 +349,12 @@ describe('seller-only fields never reach a buyer company', () => {
 
   it('nor any page or email of the buyer side', () => {
     expect(pages.some((p) => p.where.startsWith('email to'))).toBe(true);
+    expect(pages.map((p) => p.where)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^email to ${buyer.email}: We received your request`)),
+        expect.stringMatching(new RegExp(`^email to ${colleague.email}: No longer needed`)),
+      ]),
+    );
     for (const { where, text } of pages) expect(leaksInText(text), where).toEqual([]);
   });
 });
