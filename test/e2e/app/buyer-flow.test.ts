@@ -167,7 +167,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     await page.getByLabel('Purchase order number').focus();
     await page.keyboard.type('PO-ACME-0042');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Accepted/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Accepted.' }).isVisible()).toBe(true);
     await expect.poll(statusOf, { timeout: 60_000 }).not.toBe('QUOTED');
     expect((await api(`/rfqs/${rfqId}`)).body).toMatchObject({ poNumber: 'PO-ACME-0042' });
   });
@@ -186,7 +186,9 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
       if (level === 1) {
         await expect
           .poll(() => page.getByRole('region', { name: 'Approval progress' }).textContent(), { timeout: 30_000 })
-          .toMatch(/0 of 2 levels approved[\s\S]*Level 1: waiting for a decision/);
+          .toMatch(
+            /0 of 2 levels approved[\s\S]*Level 1: waiting for a decision[\s\S]*Waiting for any one of sam@acme\.example, priya@acme\.example[\s\S]*Level 2: not asked yet/,
+          );
         await record(page, 'rfq-approval-progress', screenHigh);
       }
       const decided = await api(
@@ -202,6 +204,15 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
         approver,
       );
       expect(decided.status).toBe(202);
+      if (level === 1) {
+        // Who decided, with their words, and who the purchase waits for now.
+        await expect
+          .poll(() => page.getByRole('region', { name: 'Approval progress' }).textContent(), { timeout: 30_000 })
+          .toMatch(
+            /1 of 2 levels approved[\s\S]*Level 1: approved[\s\S]*sam@acme\.example approved on .*: “Planned restock”[\s\S]*Level 2: waiting for a decision[\s\S]*Waiting for any one of morgan@acme\.example/,
+          );
+        await record(page, 'rfq-approval-progress-level-2', screenHigh);
+      }
     }
     await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Request for quote/);
     await expect

@@ -48,6 +48,11 @@ export const RfqPage = (props: { rfqId: string }) => {
   const { api, person } = useSignedIn();
   const [answer, setAnswer] = useState<{ kind: 'notice' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState<Decision | undefined>();
+  /**
+   * The status the buyer decided in: the API answers a decision before the workflow moves the RFQ on, so until the
+   * status changes the page keeps looking (a QUOTED answer right after accepting is not the end) and offers no second try.
+   */
+  const [decidedIn, setDecidedIn] = useState<RfqStatus | undefined>();
   const [loaded, reload] = useLoad(async () => {
     const { data, error } = await api.GET('/rfqs/{rfqId}', { params: { path: { rfqId: props.rfqId } } });
     if (!data) throw new Error(problemText(error, 'This RFQ could not be loaded.'));
@@ -57,10 +62,10 @@ export const RfqPage = (props: { rfqId: string }) => {
   // While the workflow moves the RFQ on (review, approvals, ordering), look again now and then.
   const status = loaded.state === 'ready' ? loaded.value.status : undefined;
   useEffect(() => {
-    if (!status || settled.has(status)) return;
+    if (!status || (settled.has(status) && status !== decidedIn)) return;
     const timer = window.setTimeout(reload, 3000);
     return () => window.clearTimeout(timer);
-  }, [loaded, status, reload]);
+  }, [loaded, status, decidedIn, reload]);
 
   const decide = async (decision: Decision, fields: Record<string, string>) => {
     setBusy(decision);
@@ -103,6 +108,7 @@ export const RfqPage = (props: { rfqId: string }) => {
       cancel: 'Withdrawn. The sales rep is told.',
     };
     setAnswer({ kind: 'notice', text: told[decision] });
+    if (loaded.state === 'ready') setDecidedIn(loaded.value.status);
     reload();
   };
 
@@ -176,7 +182,7 @@ export const RfqPage = (props: { rfqId: string }) => {
             </p>
           )}
 
-          {rfq.status === 'QUOTED' && (
+          {rfq.status === 'QUOTED' && rfq.status !== decidedIn && (
             <Decisions total={money(rfq.total, rfq.currency)} busy={busy} onDecide={decide} />
           )}
 
@@ -207,7 +213,9 @@ export const RfqPage = (props: { rfqId: string }) => {
 
           <VersionChanges rfqId={rfq.rfqId} refreshKey={rfq.version} />
 
-          {rfq.approvals.length > 0 && <ApprovalProgress steps={rfq.approvals} />}
+          {rfq.approvals.length > 0 && (
+            <ApprovalProgress steps={rfq.approvals} waiting={rfq.status === 'PENDING_APPROVAL'} />
+          )}
 
           <Thread rfqId={rfq.rfqId} refreshKey={rfq.updatedAt} />
 
