@@ -205,13 +205,16 @@ const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`
 
 /** Who asks, for whom, by when: the facts a decider checks first. */
 const facts = (p: OpenPage): Html => {
-  const rows: [string, string][] = [
-    ['For', p.onBehalfOf ? `${p.approver}, standing in for ${p.onBehalfOf} (out of office)` : p.approver],
+  const rows: [string, Html | string][] = [
+    [
+      'For',
+      p.onBehalfOf ? html`${p.approver}, standing in for <strong>${p.onBehalfOf}</strong> (out of office)` : p.approver,
+    ],
     [p.purpose === 'approval-level' ? 'Buyer' : 'Requested by', `${p.buyerEmail}, ${p.companyName}`],
-    ...(p.poNumber ? [['PO number', p.poNumber] as [string, string]] : []),
-    ...(p.requestedDeliveryDate ? [['Delivery wanted by', p.requestedDeliveryDate] as [string, string]] : []),
-    ...(p.shipTo ? [['Ship to', p.shipTo] as [string, string]] : []),
-    ...(p.quote.validUntil ? [['Quote valid until', p.quote.validUntil] as [string, string]] : []),
+    ...(p.poNumber ? [['PO number', p.poNumber] as [string, Html | string]] : []),
+    ...(p.requestedDeliveryDate ? [['Delivery wanted by', p.requestedDeliveryDate] as [string, Html | string]] : []),
+    ...(p.shipTo ? [['Ship to', p.shipTo] as [string, Html | string]] : []),
+    ...(p.quote.validUntil ? [['Quote valid until', p.quote.validUntil] as [string, Html | string]] : []),
     ['Decide by', utc(p.expiresAt)],
   ];
   return html`<dl class="facts">${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
