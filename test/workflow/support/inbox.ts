@@ -36,12 +36,13 @@ export const createInbox = (sesEndpoint: string, publicBaseUrl: string) => {
     emailsTo,
     /**
      * Every approval link mailed to this person, oldest first (the text part is what a person would click); with
-     * `about`, only from mail whose subject names it (an rfqId), for people who serve many RFQs.
+     * `about`, only from mail whose subject names it (an rfqId), for people who serve many RFQs. A link an email
+     * repeats (the decide button, and "read the whole conversation" on the same page) counts once.
      */
     linksFor: async (address: string, about?: string): Promise<string[]> =>
       (await emailsTo(address))
         .filter((e) => about === undefined || e.subject.includes(about))
-        .flatMap((e) => e.text.match(linkPattern) ?? []),
+        .flatMap((e) => [...new Set(e.text.match(linkPattern) ?? [])]),
   };
 };
 
