@@ -6,6 +6,7 @@ import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
+import { OutOfOffice } from './out-of-office.tsx';
 import './approvals.css';
 
 type Task = Schemas['TaskList']['items'][number];
@@ -20,6 +21,12 @@ const Context = (props: { task: Task }) => {
   const earlier = approval.earlier.flatMap((level) => level.decisions.map((d) => ({ ...d, level: level.level })));
   return (
     <dl class="facts">
+      {task.onBehalfOf && (
+        <>
+          <dt>Standing in for</dt>
+          <dd>{task.onBehalfOf} (out of office): your decision is recorded as yours, for them</dd>
+        </>
+      )}
       <dt>Why you are asked</dt>
       <dd>{approval.rules.length ? approval.rules.join('; ') : 'The company’s approval rules'}</dd>
       <dt>Level</dt>
@@ -160,6 +167,7 @@ export const ApprovalsPage = () => {
           )
         }
       </Show>
+      <OutOfOffice />
     </>
   );
 };

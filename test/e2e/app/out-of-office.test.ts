@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+
+/**
+ * An approver going on holiday hands on their approvals from their own page, by keyboard: a refused delegate is named
+ * beside its field, a saved one is shown with its window, and "I'm back" clears it. Seeded Acme: Morgan (finance)
+ * hands on to Chris (the company's admin, who also approves).
+ */
+describe('out of office in the app', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  const delegationOf = async (email: string) => {
+    const token = await stack.tokenFor({ email, groups: ['approver'], companyId: 'acme' });
+    const response = await fetch(`${stack.urls.api}/me/delegation`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: response.status === 200 ? await response.json() : undefined };
+  };
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName: `app-ooo-${randomUUID().slice(0, 8)}`,
+    });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('sets and clears a delegation by keyboard, with the API’s reasons beside the fields', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${stack.urls.app}approvals`);
+    await signIn(page, 'morgan@acme.example', demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
+    const panel = page.getByRole('region', { name: 'Out of office' });
+    const email = panel.getByLabel('Colleague’s email');
+    await expect.poll(() => email.isVisible(), { timeout: 30_000 }).toBe(true);
+
+    // Dana buys; she approves nothing, so the API refuses her and the page says why, beside the field.
+    await email.focus();
+    await page.keyboard.type('dana@acme.example');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => panel.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toBe('Not saved: see the marked field.');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await panel.locator(`#${await email.getAttribute('aria-describedby')}`).textContent()).toBe(
+      'must be an approver of Acme Industrial Supply Co.',
+    );
+    await record(page, 'out-of-office-refused');
+
+    await email.fill('');
+    await email.focus();
+    await page.keyboard.type('chris@acme.example');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => panel.locator('p.notice').textContent(), { timeout: 30_000 })
+      .toMatch(/^Saved: chris@acme\.example decides for you until /);
+    await expect.poll(() => panel.getByText(/decisions that wait for you also go to/).isVisible()).toBe(true);
+    const saved = await delegationOf('morgan@acme.example');
+    expect(saved.body).toMatchObject({ personEmail: 'morgan@acme.example', delegateEmail: 'chris@acme.example' });
+    await record(page, 'out-of-office-set');
+
+    await panel.getByRole('button', { name: /I’m back/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => panel.locator('p.notice').textContent(), { timeout: 30_000 })
+      .toBe('Your delegation is cleared: decisions come to you alone again.');
+    await expect.poll(() => email.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect((await delegationOf('morgan@acme.example')).status).toBe(404);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,189 @@
+import { useState } from 'preact/hooks';
+import { problemText, type Schemas } from '../api/client.ts';
+import { useSignedIn } from '../signed-in.ts';
+import { when } from '../ui/dates.ts';
+import { useLoad } from '../ui/load.ts';
+import { Show } from '../ui/page.tsx';
+
+type Delegation = Schemas['Delegation'];
+
+/** A `datetime-local` value (the person's own clock) for an instant, and back to an ISO instant for the API. */
+const localInput = (date: Date): string =>
+  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const instantOf = (local: string): string => (local ? new Date(local).toISOString() : '');
+
+const Current = (props: { delegation: Delegation; onCleared: () => void }) => {
+  const { api } = useSignedIn();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const { delegation } = props;
+  const clear = async () => {
+    setBusy(true);
+    setError('');
+    const { response, error: problem } = await api.DELETE('/me/delegation');
+    setBusy(false);
+    if (!response.ok) setError(problemText(problem, 'Your delegation could not be cleared. Try again.'));
+    else props.onCleared();
+  };
+  return (
+    <>
+      <p>
+        From <strong>{when(delegation.from)}</strong> until <strong>{when(delegation.to)}</strong>, decisions that wait
+        for you also go to <strong>{delegation.delegateEmail}</strong>, who decides for you. Your own links keep
+        working.
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" disabled={busy} onClick={clear}>
+          I’m back: clear my delegation
+        </button>
+      </div>
+    </>
+  );
+};
+
+const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
+  const { api } = useSignedIn();
+  const now = new Date();
+  const [delegateEmail, setDelegateEmail] = useState('');
+  const [from, setFrom] = useState(localInput(now));
+  const [to, setTo] = useState(localInput(new Date(now.getTime() + 7 * 86_400_000)));
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ detail: string; fields: Record<string, string> }>({ detail: '', fields: {} });
+
+  const save = async () => {
+    setBusy(true);
+    const { data, error: problem } = await api.PUT('/me/delegation', {
+      body: { delegateEmail: delegateEmail.trim(), from: instantOf(from), to: instantOf(to) },
+    });
+    setBusy(false);
+    if (!data) {
+      const fields = Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]));
+      // A reason the page shows beside its field is not said again in the API's words.
+      const beside = ['delegateEmail', 'from', 'to'].some((name) => fields[name]);
+      const detail = beside
+        ? 'Not saved: see the marked field.'
+        : problemText(problem, 'Your delegation could not be saved. Try again.');
+      setErrors({ detail, fields });
+      return;
+    }
+    setErrors({ detail: '', fields: {} });
+    props.onSaved(data);
+  };
+  const field = (name: 'delegateEmail' | 'from' | 'to') => ({
+    'aria-invalid': errors.fields[name] ? ('true' as const) : undefined,
+    'aria-describedby': errors.fields[name] ? `ooo-${name}-error` : undefined,
+  });
+  const fieldError = (name: string) =>
+    errors.fields[name] && (
+      <small class="error" id={`ooo-${name}-error`}>
+        {errors.fields[name]}
+      </small>
+    );
+
+  return (
+    <form
+      class="out-of-office"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <p>Away? Name a colleague who approves in your place for a while. Your own links keep working.</p>
+      <div class="fields">
+        <label>
+          Colleague’s email
+          <input
+            type="email"
+            required
+            autocomplete="off"
+            value={delegateEmail}
+            onInput={(e) => setDelegateEmail(e.currentTarget.value)}
+            {...field('delegateEmail')}
+          />
+          {fieldError('delegateEmail')}
+        </label>
+        <label>
+          From
+          <input
+            type="datetime-local"
+            required
+            value={from}
+            onInput={(e) => setFrom(e.currentTarget.value)}
+            {...field('from')}
+          />
+          {fieldError('from')}
+        </label>
+        <label>
+          Until
+          <input
+            type="datetime-local"
+            required
+            value={to}
+            onInput={(e) => setTo(e.currentTarget.value)}
+            {...field('to')}
+          />
+          {fieldError('to')}
+        </label>
+      </div>
+      {errors.detail && (
+        <p class="error" role="alert">
+          {errors.detail}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          Hand on my approvals
+        </button>
+      </div>
+    </form>
+  );
+};
+
+/**
+ * Out of office, on the approver's own page: whom their decisions also go to while they are away (GET, PUT, DELETE
+ * /me/delegation). Everything it may say — who may be a delegate, which window — is the API's to decide.
+ */
+export const OutOfOffice = () => {
+  const { api } = useSignedIn();
+  const [message, setMessage] = useState('');
+  const [loaded, reload] = useLoad(async () => {
+    const { data, error, response } = await api.GET('/me/delegation');
+    if (response.status === 404) return undefined;
+    if (!data) throw new Error(problemText(error, 'Your delegation could not be loaded.'));
+    return data;
+  }, []);
+  return (
+    <section class="panel" aria-labelledby="out-of-office">
+      <h2 id="out-of-office">Out of office</h2>
+      {/* Announced like a status, without a second status role beside the approvals' own. */}
+      <p class="notice approval-status" aria-live="polite">
+        {message}
+      </p>
+      <Show loaded={loaded}>
+        {(delegation) =>
+          delegation ? (
+            <Current
+              delegation={delegation}
+              onCleared={() => {
+                setMessage('Your delegation is cleared: decisions come to you alone again.');
+                reload();
+              }}
+            />
+          ) : (
+            <Form
+              onSaved={(saved) => {
+                setMessage(`Saved: ${saved.delegateEmail} decides for you until ${when(saved.to)}.`);
+                reload();
+              }}
+            />
+          )
+        }
+      </Show>
+    </section>
+  );
+};
