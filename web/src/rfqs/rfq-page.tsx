@@ -40,9 +40,6 @@ const over: ReadonlySet<RfqStatus> = new Set([
 
 type Decision = 'accept' | 'revise' | 'decline' | 'cancel';
 
-/** While the seller prices or reworks a quote its prices are not committed, so there is no PDF to print. */
-const beingWorkedOn: ReadonlySet<RfqStatus> = new Set(['SUBMITTED', 'IN_REVIEW', 'DISCOUNT_APPROVAL']);
-
 /** One RFQ: where it stands, the quote, the buyer's decisions, approval progress and everything that happened. */
 export const RfqPage = (props: { rfqId: string }) => {
   const { api, person } = useSignedIn();
@@ -186,6 +183,11 @@ export const RfqPage = (props: { rfqId: string }) => {
             <Decisions total={money(rfq.total, rfq.currency)} busy={busy} onDecide={decide} />
           )}
 
+          {/* Above the quote: once accepted, where the approvals stand is what the buyer comes back for. */}
+          {rfq.approvals.length > 0 && (
+            <ApprovalProgress steps={rfq.approvals} waiting={rfq.status === 'PENDING_APPROVAL'} />
+          )}
+
           <section aria-labelledby="quote-heading">
             <h2 id="quote-heading">
               {rfq.lines.some((l) => l.unitPrice !== null) ? 'The quote' : 'What you asked for'}
@@ -213,16 +215,13 @@ export const RfqPage = (props: { rfqId: string }) => {
 
           <VersionChanges rfqId={rfq.rfqId} refreshKey={rfq.version} />
 
-          {rfq.approvals.length > 0 && (
-            <ApprovalProgress steps={rfq.approvals} waiting={rfq.status === 'PENDING_APPROVAL'} />
-          )}
-
           <Thread rfqId={rfq.rfqId} refreshKey={rfq.updatedAt} />
 
           <Timeline history={rfq.history} />
 
           <div class="actions">
-            {rfq.validUntil && !beingWorkedOn.has(rfq.status) && <QuotePdfButton rfqId={rfq.rfqId} />}
+            {/* While the seller reworks a quote, the buyer's view and the PDF are the version last sent, still on offer. */}
+            {rfq.validUntil && <QuotePdfButton rfqId={rfq.rfqId} />}
             <button type="button" class="secondary-action" onClick={() => copy(rfq)}>
               Copy to a new RFQ
             </button>
