@@ -7,6 +7,8 @@ import type { ReviewDesk } from '../decisions/review-desk.ts';
 
 const money = z.number().int();
 const reviewLine = z.object({
+  /** The line's stable id, which line edits name (`lines[].lineId` of POST /rfqs/{rfqId}/review). */
+  lineId: z.string(),
   sku: z.string(),
   name: z.string(),
   quantity: z.number().int(),

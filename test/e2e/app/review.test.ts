@@ -56,7 +56,7 @@ describe('the review screen', () => {
 
   // Sign-in, four server round trips, a decision through the workflow and two pages photographed with axe twice each:
   // minutes on a loaded 2-core machine, not vitest's default.
-  it('a rep reviews from the queue: the lines with cost, margin and authority, one price adjusted, approved', async () => {
+  it('a rep reviews from the queue: the lines with cost, margin and authority, a price, a quantity and a product changed, approved', async () => {
     const rfqId = await submit([
       { sku: 'SAF-HAT-WHT', quantity: 20 },
       { sku: 'SAF-GLV-NIT-L', quantity: 50 },
@@ -100,19 +100,30 @@ describe('the review screen', () => {
     await price.focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('19.90');
+    await page.getByLabel('Quantity of Nitrile gloves, large, box of 100').focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('60');
+    await page.getByLabel('SKU').focus();
+    await page.keyboard.type('PKG-BOX-1212');
+    await page.getByLabel('Quantity', { exact: true }).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('40');
+    await record(page, 'rep-review-edited');
     await page.getByLabel(/^Comment/).focus();
     await page.keyboard.type('Fleet price for the new site');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
-      .toBe(`You approved RFQ ${rfqId} with 1 adjusted price(s).`);
+      .toBe(`You approved RFQ ${rfqId} with 1 adjusted price(s), 1 changed line(s), PKG-BOX-1212 added.`);
 
     const quoted = await rfqWhen(rfqId, 'QUOTED');
     expect(quoted.lines.find((l: { sku: string }) => l.sku === 'SAF-HAT-WHT')).toMatchObject({
       unitPrice: 19_90,
       adjustedBy: riley.email,
     });
+    expect(quoted.lines.find((l: { sku: string }) => l.sku === 'SAF-GLV-NIT-L')).toMatchObject({ quantity: 60 });
+    expect(quoted.lines.find((l: { sku: string }) => l.sku === 'PKG-BOX-1212')).toMatchObject({ quantity: 40 });
     await page.reload();
     await expect
       .poll(() => page.getByText('Nothing waits for your decision').isVisible(), { timeout: 30_000 })

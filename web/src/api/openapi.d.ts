@@ -1048,6 +1048,7 @@ export interface components {
             validUntil: string | null;
             maxRepDiscountPercent: string;
             lines: {
+                lineId: string;
                 sku: string;
                 name: string;
                 quantity: number;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Problem, problemText, type Schemas } from '../api/client.ts';
+import type { operations } from '../api/openapi.d.ts';
 import { type RfqStatus, statusLabels } from '../rfqs/status.tsx';
 import { Thread } from '../rfqs/thread.tsx';
 import { Timeline } from '../rfqs/timeline.tsx';
@@ -113,8 +114,12 @@ const LinesTable = (props: {
   desk: Desk;
   editable: boolean;
   prices: Record<string, string>;
+  quantities: Record<string, string>;
+  removed: ReadonlySet<string>;
   problems: Record<string, string>;
   onPrice: (sku: string, typed: string) => void;
+  onQuantity: (lineId: string, typed: string) => void;
+  onRemove: (lineId: string, removed: boolean) => void;
 }) => {
   const { desk } = props;
   return (
@@ -147,8 +152,9 @@ const LinesTable = (props: {
         <tbody>
           {desk.lines.map((line) => {
             const problem = props.problems[line.sku];
+            const removed = props.removed.has(line.lineId);
             return (
-              <tr key={line.sku} class={problem ? 'troubled' : undefined}>
+              <tr key={line.lineId} class={problem ? 'troubled' : removed ? 'removed' : undefined}>
                 <td>
                   {line.name}
                   <div class="secondary">
@@ -159,9 +165,35 @@ const LinesTable = (props: {
                   <div class="secondary authority" id={`authority-${line.sku}`}>
                     {line.authority}
                   </div>
+                  {props.editable && (
+                    <label class="inline remove-line">
+                      <input
+                        type="checkbox"
+                        checked={removed}
+                        onChange={(event) => props.onRemove(line.lineId, event.currentTarget.checked)}
+                      />{' '}
+                      Remove this line
+                    </label>
+                  )}
                 </td>
                 <td class="number" data-label="Quantity">
-                  {line.quantity.toLocaleString()} {line.unit}
+                  {props.editable ? (
+                    <label class="inline quantity">
+                      <span class="visually-hidden">Quantity of {line.name}</span>
+                      <input
+                        type="number"
+                        min={1}
+                        step={1}
+                        inputMode="numeric"
+                        disabled={removed}
+                        value={props.quantities[line.lineId] ?? ''}
+                        onInput={(event) => props.onQuantity(line.lineId, event.currentTarget.value)}
+                      />{' '}
+                      {line.unit}
+                    </label>
+                  ) : (
+                    `${line.quantity.toLocaleString()} ${line.unit}`
+                  )}
                 </td>
                 <td class="number" data-label="List / contract">
                   {money(line.listPrice, desk.currency)}
@@ -223,6 +255,10 @@ const lineProblems = (problem: Partial<Problem> | undefined): Record<string, str
     (problem?.errors ?? []).flatMap((e) => (e.path.startsWith('price:') ? [[e.path.slice(6), e.message]] : [])),
   );
 
+type LineEdit = NonNullable<
+  NonNullable<operations['reviewRfq']['requestBody']>['content']['application/json']['lines']
+>[number];
+
 const decided = {
   'rep-review': { approve: 'approved', reject: 'rejected' },
   'discount-approval': { approve: 'approved the discount on', reject: 'rejected the discount on' },
@@ -238,6 +274,9 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
   const { desk } = props;
   const purpose = desk.open?.purpose;
   const [prices, setPrices] = useState<Record<string, string>>({});
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const [added, setAdded] = useState({ sku: '', quantity: '1' });
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -245,6 +284,9 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     setPrices(Object.fromEntries(desk.lines.map((l) => [l.sku, typedPrice(l.unitPrice, desk.currency)])));
+    setQuantities(Object.fromEntries(desk.lines.map((l) => [l.lineId, String(l.quantity)])));
+    setRemoved(new Set());
+    setAdded({ sku: '', quantity: '1' });
     setProblems({});
   }, [desk]);
 
@@ -258,9 +300,25 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
       if (unitPrice === undefined) unreadable[line.sku] = `“${typed}” is not a price in ${desk.currency}`;
       return unitPrice === undefined || unitPrice === line.unitPrice ? [] : [{ sku: line.sku, unitPrice }];
     });
+    const editing = purpose === 'rep-review' && decision === 'approve';
+    const edits = desk.lines.flatMap((line): LineEdit[] => {
+      if (!editing) return [];
+      if (removed.has(line.lineId)) return [{ lineId: line.lineId, remove: true }];
+      const typed = (quantities[line.lineId] ?? '').trim();
+      const quantity = Number(typed);
+      if (!/^\d+$/.test(typed) || quantity < 1)
+        unreadable[line.sku] = `“${typed}” is not a quantity (a whole number, 1 or more)`;
+      return quantity === line.quantity || unreadable[line.sku] ? [] : [{ lineId: line.lineId, quantity }];
+    });
+    const addedQuantity = Number(added.quantity.trim());
+    const add = editing && added.sku.trim() !== '' ? [{ sku: added.sku.trim(), quantity: addedQuantity }] : [];
     setProblems(unreadable);
     if (Object.keys(unreadable).length > 0) {
-      setError('Some prices could not be read; see the lines marked.');
+      setError('Some prices or quantities could not be read; see the lines marked.');
+      return;
+    }
+    if (add.length > 0 && !(Number.isInteger(addedQuantity) && addedQuantity >= 1)) {
+      setError(`“${added.quantity}” is not a quantity for the product to add (a whole number, 1 or more).`);
       return;
     }
     setBusy(true);
@@ -271,6 +329,8 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
         decision,
         quoteVersion: desk.quoteVersion,
         ...(adjustments.length > 0 && { adjustments }),
+        ...(edits.length > 0 && { lines: edits }),
+        ...(add.length > 0 && { add }),
         ...(comment.trim() && { comment: comment.trim() }),
       },
     });
@@ -280,7 +340,12 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
       setError(problemText(problem, 'Your decision could not be recorded. Try again.'));
       return;
     }
-    const changed = adjustments.length > 0 ? ` with ${adjustments.length} adjusted price(s)` : '';
+    const changes = [
+      adjustments.length > 0 && `${adjustments.length} adjusted price(s)`,
+      edits.length > 0 && `${edits.length} changed line(s)`,
+      add.length > 0 && `${add[0]?.sku} added`,
+    ].filter(Boolean);
+    const changed = changes.length > 0 ? ` with ${changes.join(', ')}` : '';
     setMessage(`You ${decided[purpose][decision]} RFQ ${desk.rfqId}${changed}.`);
     setComment('');
     props.onDecided();
@@ -342,9 +407,44 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
           desk={desk}
           editable={purpose === 'rep-review'}
           prices={prices}
+          quantities={quantities}
+          removed={removed}
           problems={problems}
           onPrice={(sku, typed) => setPrices((p) => ({ ...p, [sku]: typed }))}
+          onQuantity={(lineId, typed) => setQuantities((q) => ({ ...q, [lineId]: typed }))}
+          onRemove={(lineId, remove) =>
+            setRemoved((r) => {
+              const next = new Set(r);
+              if (remove) next.add(lineId);
+              else next.delete(lineId);
+              return next;
+            })
+          }
         />
+        {purpose === 'rep-review' && (
+          <fieldset class="add-line">
+            <legend>Add a product to the quote (priced from the contract)</legend>
+            <label>
+              SKU
+              <input
+                value={added.sku}
+                autoComplete="off"
+                onInput={(event) => setAdded((a) => ({ ...a, sku: event.currentTarget.value }))}
+              />
+            </label>
+            <label>
+              Quantity
+              <input
+                type="number"
+                min={1}
+                step={1}
+                inputMode="numeric"
+                value={added.quantity}
+                onInput={(event) => setAdded((a) => ({ ...a, quantity: event.currentTarget.value }))}
+              />
+            </label>
+          </fieldset>
+        )}
         {purpose ? (
           <div class="panel">
             <label>
