@@ -4,6 +4,7 @@ import type { operations } from '../api/openapi.d.ts';
 import { type RfqStatus, statusLabels } from '../rfqs/status.tsx';
 import { Thread } from '../rfqs/thread.tsx';
 import { Timeline } from '../rfqs/timeline.tsx';
+import { VersionChanges } from '../rfqs/version-changes.tsx';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { calendarDay, when } from '../ui/dates.ts';
@@ -392,6 +393,7 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
         )}
       </dl>
       {desk.discount && desk.status === 'DISCOUNT_APPROVAL' && <DiscountLines desk={desk} discount={desk.discount} />}
+      <VersionChanges rfqId={desk.rfqId} refreshKey={desk.quoteVersion} reader="seller" />
       <h2>Lines</h2>
       <p class="secondary">
         A rep may price a line up to {desk.maxRepDiscountPercent}% below its contract price on their own; deeper goes to

@@ -213,7 +213,7 @@ export const RfqPage = (props: { rfqId: string }) => {
             )}
           </section>
 
-          <VersionChanges rfqId={rfq.rfqId} refreshKey={rfq.version} />
+          <VersionChanges rfqId={rfq.rfqId} refreshKey={rfq.version} reader="buyer" />
 
           <Thread rfqId={rfq.rfqId} refreshKey={rfq.updatedAt} />
 

@@ -7,8 +7,11 @@ import { money } from '../ui/money.ts';
 type Version = Schemas['QuoteVersionList']['items'][number];
 type Change = Version['changes'][number];
 
+/** Who reads the changes: the buyer's own target price is "your" to the buyer side, the buyer's to the seller's staff. */
+type Reader = 'buyer' | 'seller';
+
 /** One change in the words of the quote: "Unit price $14.20 → $13.50". Money fields are minor units. */
-const changeText = (change: Change, currency: string): string => {
+const changeText = (change: Change, currency: string, reader: Reader): string => {
   const value = (v: Change['from']) =>
     v === null
       ? '—'
@@ -31,17 +34,17 @@ const changeText = (change: Change, currency: string): string => {
     case 'unitPrice':
       return `Unit price: ${value(change.from)} → ${value(change.to)}`;
     case 'targetUnitPrice':
-      return `Your target price: ${value(change.from)} → ${value(change.to)}`;
+      return `${reader === 'buyer' ? 'Your' : 'Buyer’s'} target price: ${value(change.from)} → ${value(change.to)}`;
     case 'cost':
       return 'Cost changed';
   }
 };
 
 /**
- * What changed between the quote versions the seller sent: for the latest version, each changed line with the old and
+ * What changed between the quote versions the reader may see (the buyer side: those the seller sent): for the latest version, each changed line with the old and
  * new value, who changed it and why; earlier versions' totals for reference.
  */
-export const VersionChanges = (props: { rfqId: string; refreshKey: unknown }) => {
+export const VersionChanges = (props: { rfqId: string; refreshKey: unknown; reader: Reader }) => {
   const { api } = useSignedIn();
   const [loaded] = useLoad(async () => {
     const { data, error } = await api.GET('/rfqs/{rfqId}/versions', {
@@ -72,7 +75,7 @@ export const VersionChanges = (props: { rfqId: string; refreshKey: unknown }) =>
           {latest.changes.map((change) => (
             <li key={`${change.lineId}-${change.field}`}>
               <strong>{name(change.lineId, change.sku)}</strong> <span class="secondary">{change.sku}</span>:{' '}
-              {changeText(change, latest.currency)}
+              {changeText(change, latest.currency, props.reader)}
               {change.reason && <div class="secondary">Why: “{change.reason}”</div>}
             </li>
           ))}
