@@ -15,11 +15,6 @@ import { workflowClient } from './decision-deps.ts';
 import { HttpProblem } from './problem.ts';
 import { type Submission, type Submitted, submitRfq } from './submit-rfq.ts';
 
-/**
- * POST /rfqs exactly once per (caller, Idempotency-Key): Powertools' idempotency records (in the one table) replay the
- * first answer; the same key with another body is an IdempotencyValidationError (422). A duplicate that arrives while
- * the first is still running waits for it (bounded) and answers the same, so N concurrent retries get N equal 201s.
- */
 interface SubmissionDeps {
   store: Store;
   workflow: WorkflowClient;
@@ -67,6 +62,11 @@ const submitter = (): Submitter => {
 const waitBudgetMs = (context: Context): number =>
   Math.min(10_000, Math.max(0, context.getRemainingTimeInMillis() - 1_000));
 
+/**
+ * POST /rfqs exactly once per (caller, Idempotency-Key): Powertools' idempotency records (in the one table) replay the
+ * first answer; the same key with another body is an IdempotencyValidationError (422). A duplicate that arrives while
+ * the first is still running waits for it (bounded) and answers the same, so N concurrent retries get N equal 201s.
+ */
 export const submitOnce = async (submission: Submission, context: Context): Promise<Submitted> => {
   const { run, config } = submitter();
   config.registerLambdaContext(context);
