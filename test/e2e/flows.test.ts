@@ -91,7 +91,12 @@ const buyerDecides = async (rfqId: string, action: string, body: object, as = pe
 describe('an RFQ through the API on the real workflow', () => {
   it('is priced from the contract, approved by the rep with an adjustment, accepted, and ordered', async () => {
     const rfqId = await submit(api, people.acmeBuyer);
-    const priced = await poll(rfqId, ['IN_REVIEW']);
+    // Priced, not yet sent: the rep reads the working version; the buyer sees no quote until the rep sends one.
+    const priced = await poll(rfqId, ['IN_REVIEW'], people.acmeRep);
+    expect((await api.call('GET', `/rfqs/${rfqId}`, { as: people.acmeBuyer })).body).toMatchObject({
+      lines: [],
+      total: null,
+    });
     expect(priced.body.lines).toEqual([
       expect.objectContaining({
         sku: bolts.sku,
@@ -101,10 +106,8 @@ describe('an RFQ through the API on the real workflow', () => {
         priceSource: expect.any(String),
       }),
     ]);
-    expect(priced.body.lines[0]).not.toHaveProperty('cost');
     expect(priced.body).toMatchObject({ total: 900_00, currency: 'USD', version: 1 });
-    const asRep = await api.call('GET', `/rfqs/${rfqId}`, { as: people.acmeRep });
-    expect(asRep.body.lines[0].cost).toBe(bolts.cost);
+    expect(priced.body.lines[0].cost).toBe(bolts.cost);
 
     const reviewed = await review(rfqId, people.acmeRep, {
       decision: 'approve',
@@ -114,6 +117,7 @@ describe('an RFQ through the API on the real workflow', () => {
     expect(reviewed.status, reviewed.text).toBe(202);
     const quoted = await poll(rfqId, ['QUOTED']);
     expect(quoted.body.lines[0]).toMatchObject({ unitPrice: 8_55, lineTotal: 855_00 });
+    expect(quoted.body.lines[0]).not.toHaveProperty('cost');
     expect(quoted.body.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // The buyer saw version 1; the rep's adjustment made version 2. Accepting version 1 is refused, naming version 2.
@@ -149,7 +153,7 @@ describe('an RFQ through the API on the real workflow', () => {
     await poll(rfqId, ['QUOTED']);
     const revise = await buyerDecides(rfqId, 'revise', { comment: 'can you do better?' });
     expect(revise.status, revise.text).toBe(202);
-    const again = await poll(rfqId, ['IN_REVIEW']);
+    const again = await poll(rfqId, ['IN_REVIEW'], people.acmeRep);
     expect(again.body.version).toBe(2);
     const staleReview = await api.call('POST', `/rfqs/${rfqId}/review`, {
       as: people.acmeRep,

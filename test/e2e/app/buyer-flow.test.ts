@@ -33,6 +33,8 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
   type Answer = {
     status: string;
     total: number;
+    version: number;
+    lines: { sku: string; unitPrice: number }[];
     orderId: string | null;
     items: { kind: string; rfqId: string; quoteVersion: number }[];
   };
@@ -153,7 +155,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     await expect.poll(() => page.getByText(rfqId).first().isVisible()).toBe(true);
   });
 
-  it('sees the quote once the rep approves it and accepts it with a PO by keyboard', async () => {
+  it('sees the quote once the rep approves it, asks for a revision, sees what changed, and accepts with a PO by keyboard', async () => {
     await expect.poll(reviewTask, { timeout: 60_000 }).toBeDefined();
     const task = await reviewTask();
     const reviewed = await api(`/rfqs/${rfqId}/review`, {
@@ -163,6 +165,37 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     expect(reviewed.status).toBe(202);
     await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Your quote/);
     await record(page, 'rfq-quoted', screenHigh);
+
+    // A revision asked in the app, a lower price on the first line from the rep, and the buyer sees what changed.
+    const before = (await api(`/rfqs/${rfqId}`)).body;
+    const first = before.lines[0]!;
+    await page.getByLabel('What should change?').focus();
+    await page.keyboard.type('Could the first line come down a little? We order it every month.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Revision requested.' }).isVisible()).toBe(true);
+    const revisionTask = async () => {
+      const task = await reviewTask();
+      return task && task.quoteVersion > before.version ? task : undefined;
+    };
+    await expect.poll(revisionTask, { timeout: 60_000 }).toBeDefined();
+    const lower = Math.round(first.unitPrice * 0.97);
+    const revised = await api(`/rfqs/${rfqId}/review`, {
+      method: 'POST',
+      body: JSON.stringify({
+        decision: 'approve',
+        quoteVersion: (await revisionTask())?.quoteVersion,
+        adjustments: [{ sku: first.sku, unitPrice: lower }],
+      }),
+    });
+    expect(revised.status).toBe(202);
+    await expect.poll(statusOf, { timeout: 60_000 }).toBe('QUOTED');
+    await page.reload();
+    const changes = page.getByRole('region', { name: /What changed in version/ });
+    await expect.poll(() => changes.textContent(), { timeout: 60_000 }).toContain(first.sku);
+    const dollars = (minor: number) => `$${(minor / 100).toFixed(2)}`;
+    expect(await changes.textContent()).toContain(`Unit price: ${dollars(first.unitPrice)} → ${dollars(lower)}`);
+    await record(page, 'rfq-revised', screenHigh);
 
     await page.getByLabel('Purchase order number').focus();
     await page.keyboard.type('PO-ACME-0042');

@@ -121,8 +121,14 @@ describe('company settings', () => {
     });
     expect(pending.approvals).toMatchObject([{ level: 1, mode: 'any', approvers: [jordan] }]);
 
-    // Jordan approves; the order is placed and the admin sees what Dana has left this month.
+    // Jordan approves once the workflow has asked him (a moment after PENDING_APPROVAL: his task list says when); the
+    // order is placed and the admin sees what Dana has left this month.
     const asJordan: User = { email: jordan, groups: ['approver'], companyId: 'acme' };
+    await until('Jordan’s sign-off task', async () =>
+      (await call('GET', '/me/tasks', asJordan)).body.items.find(
+        (t: { rfqId: string; kind: string }) => t.rfqId === rfqId && t.kind === 'purchase-approval',
+      ),
+    );
     const approved = await call('POST', `/rfqs/${rfqId}/approval`, asJordan, {
       decision: 'approve',
       quoteVersion: pending.version,
