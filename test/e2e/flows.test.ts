@@ -5,7 +5,7 @@ import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompanyLike } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
-import { type Answer, type Api, startApiOnStack } from './api.ts';
+import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
 import { acme, anRfqRequest, bolts, globex, gloves, idempotencyKey, people, submit } from './world.ts';
 
 /**
@@ -18,7 +18,7 @@ const run = randomUUID().slice(0, 8);
 /** Unique per run: the SES store is shared by every test file. */
 const globexApprover = `approver-${run}@globex.example`;
 
-const poll = async (rfqId: string, statuses: RfqStatus[], as = people.acmeBuyer): Promise<Answer> => {
+const poll = async (rfqId: string, statuses: RfqStatus[], as: User = people.acmeBuyer): Promise<Answer> => {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const view = await api.call('GET', `/rfqs/${rfqId}`, { as });
