@@ -188,6 +188,9 @@ export const RfqPage = (props: { rfqId: string }) => {
             <ApprovalProgress steps={rfq.approvals} waiting={rfq.status === 'PENDING_APPROVAL'} />
           )}
 
+          {/* Above the quote too: after a revision, what changed is what the buyer reads first, not below 1,000 lines. */}
+          <VersionChanges rfqId={rfq.rfqId} refreshKey={rfq.version} reader="buyer" />
+
           <section aria-labelledby="quote-heading">
             <h2 id="quote-heading">
               {rfq.lines.some((l) => l.unitPrice !== null) ? 'The quote' : 'What you asked for'}
@@ -212,8 +215,6 @@ export const RfqPage = (props: { rfqId: string }) => {
               </p>
             )}
           </section>
-
-          <VersionChanges rfqId={rfq.rfqId} refreshKey={rfq.version} reader="buyer" />
 
           <Thread rfqId={rfq.rfqId} refreshKey={rfq.updatedAt} />
 
