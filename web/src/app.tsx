@@ -1,18 +1,23 @@
 import type { ComponentChildren } from 'preact';
-import { ApprovalsPage, approvalsSection } from './approvals/approvals-page.tsx';
 import { CatalogPage } from './catalog/catalog-page.tsx';
-import { CompanySettingsPage, companySettingsSection } from './company/company-settings-page.tsx';
-import { DashboardPage, dashboardSection } from './kpis/dashboard-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { MyRfqsPage } from './rfqs/my-rfqs-page.tsx';
 import { NewRfqPage } from './rfqs/new-rfq-page.tsx';
-import { QuotePdfPage } from './rfqs/quote-pdf.tsx';
 import { RfqPage } from './rfqs/rfq-page.tsx';
 import { Link, useLocation } from './router.tsx';
+import { approvalsSection, companySettingsSection, dashboardSection } from './sections.ts';
 import { useSignedIn } from './signed-in.ts';
+import { lazyPage } from './ui/lazy-page.tsx';
 import { useLoad } from './ui/load.ts';
 import { PageTitle } from './ui/page.tsx';
+
+const ApprovalsPage = lazyPage(() => import('./approvals/approvals-page.tsx').then((m) => m.ApprovalsPage));
+const CompanySettingsPage = lazyPage(() =>
+  import('./company/company-settings-page.tsx').then((m) => m.CompanySettingsPage),
+);
+const DashboardPage = lazyPage(() => import('./kpis/dashboard-page.tsx').then((m) => m.DashboardPage));
+const QuotePdfPage = lazyPage(() => import('./rfqs/quote-pdf.tsx').then((m) => m.QuotePdfPage));
 
 const sections = [
   { to: '', label: 'Catalog' },

@@ -6,8 +6,11 @@ import { workspaceOf } from './auth/workspace.ts';
 import { loadConfig } from './config.ts';
 import { appPath, hrefOf, navigate } from './router.tsx';
 import { SignedInContext } from './signed-in.ts';
-import { StaffApp } from './staff/staff-app.tsx';
 import './styles.css';
+import { lazyPage } from './ui/lazy-page.tsx';
+
+/** Staff screens come as their own download: a buyer's phone never fetches them. */
+const StaffApp = lazyPage(() => import('./staff/staff-app.tsx').then((m) => m.StaffApp));
 
 const root = document.getElementById('app')!;
 const returnTo = () => window.location.pathname + window.location.search;

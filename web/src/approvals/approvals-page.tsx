@@ -171,12 +171,3 @@ export const ApprovalsPage = () => {
     </>
   );
 };
-
-/** The nav entry, for the people who approve purchases (a company admin's token reads as approver too). */
-export const approvalsSection = {
-  to: 'approvals',
-  for: (person: { groups: string[]; companyId?: string }) =>
-    person.companyId && person.groups.some((g) => g === 'approver' || g === 'admin')
-      ? [{ to: 'approvals', label: 'Approvals' }]
-      : [],
-};

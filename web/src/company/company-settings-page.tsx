@@ -432,10 +432,3 @@ export const CompanySettingsPage = () => {
     </>
   );
 };
-
-/** The nav entry, for a company's own admins. */
-export const companySettingsSection = {
-  to: 'company',
-  for: (person: { groups: string[]; companyId?: string }) =>
-    person.companyId && person.groups.includes('admin') ? [{ to: 'company', label: 'Company settings' }] : [],
-};

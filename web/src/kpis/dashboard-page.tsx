@@ -253,12 +253,3 @@ export const DashboardPage = () => {
     </>
   );
 };
-
-/** The menu entry: a hint for who reads KPIs (seller staff, a company's admin); GET /kpis itself decides. */
-export const dashboardSection = {
-  to: 'dashboard',
-  for: (person: { groups: string[]; companyId?: string }) =>
-    person.groups.some((g) => g === 'admin' || (!person.companyId && (g === 'rep' || g === 'sales-manager')))
-      ? [{ to: 'dashboard', label: 'Dashboard' }]
-      : [],
-};

@@ -4,14 +4,17 @@ import { ContractsPage } from '../admin/contracts-page.tsx';
 import { ProductsPage } from '../admin/products-page.tsx';
 import { Layout, type Section } from '../app.tsx';
 import type { Person } from '../auth/session.ts';
-import { DashboardPage, dashboardSection } from '../kpis/dashboard-page.tsx';
 import { ReviewPage } from '../review/review-page.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { dashboardSection } from '../sections.ts';
 import { useSignedIn } from '../signed-in.ts';
+import { lazyPage } from '../ui/lazy-page.tsx';
 import { PageTitle } from '../ui/page.tsx';
 import { DiscountsPage } from './discounts-page.tsx';
 import { RepQueuePage } from './rep-queue-page.tsx';
 import { SubmitForBuyerPage } from './submit-for-buyer-page.tsx';
+
+const DashboardPage = lazyPage(() => import('../kpis/dashboard-page.tsx').then((m) => m.DashboardPage));
 
 /** The seller's staff sections, by role: a rep works from the queue, a sales manager from discounts, an admin from data. */
 const sectionsOf = (person: Person): Section[] => [
