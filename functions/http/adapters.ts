@@ -12,10 +12,18 @@ export interface Adapters {
   store: Store;
 }
 
-let built: { for: Config; adapters: Adapters } | undefined;
+/**
+ * A value built once per container from the config on first use, and rebuilt only when the config is reloaded (the
+ * local stack and tests switch tables that way). Nothing is built at import, so a module that a handler imports but
+ * never calls costs that handler nothing.
+ */
+export function perConfig<T>(build: (settings: Config) => T): () => T {
+  let built: { for: Config; value: T } | undefined;
+  return () => {
+    const settings = config();
+    if (built?.for !== settings) built = { for: settings, value: build(settings) };
+    return built.value;
+  };
+}
 
-/** Rebuilt only when the config is reloaded (the local stack and tests switch tables that way). */
-export const adapters = (): Adapters => {
-  if (built?.for !== config()) built = { for: config(), adapters: { store: storeFromConfig() } };
-  return built.adapters;
-};
+export const adapters = /* @__PURE__ */ perConfig((): Adapters => ({ store: storeFromConfig() }));

@@ -1,17 +1,13 @@
 import { sfnClient } from '#functions/clients/sfn.ts';
-import { type Config, config } from '#functions/config.ts';
+import { config } from '#functions/config.ts';
 import type { DecisionDeps } from '../decisions/deps.ts';
 import { createWorkflowClient, type WorkflowClient } from '../workflow/client.ts';
-import { adapters } from './adapters.ts';
+import { adapters, perConfig } from './adapters.ts';
 
-let built: { for: Config; workflow: WorkflowClient } | undefined;
-
-/** The workflow client that resumes and stops executions; rebuilt only when the config is reloaded, as adapters(). */
-export const workflowClient = (): WorkflowClient => {
-  if (built?.for !== config())
-    built = { for: config(), workflow: createWorkflowClient(sfnClient(), config().STATE_MACHINE_ARN) };
-  return built.workflow;
-};
+/** The workflow client that resumes and stops executions. */
+export const workflowClient = /* @__PURE__ */ perConfig(
+  (settings): WorkflowClient => createWorkflowClient(sfnClient(), settings.STATE_MACHINE_ARN),
+);
 
 /** What the decision use cases (functions/decisions) take. */
 export const decisionDeps = (): DecisionDeps => ({

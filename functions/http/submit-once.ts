@@ -7,10 +7,9 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
-import { type Config, config as settings } from '#functions/config.ts';
 import type { Store } from '#store/ports.ts';
 import type { WorkflowClient } from '../workflow/client.ts';
-import { adapters } from './adapters.ts';
+import { adapters, perConfig } from './adapters.ts';
 import { workflowClient } from './decision-deps.ts';
 import { HttpProblem } from './problem.ts';
 import { type Submission, type Submitted, submitRfq } from './submit-rfq.ts';
@@ -27,37 +26,31 @@ interface Submitter {
   config: IdempotencyConfig;
 }
 
-let built: { for: Config; submitter: Submitter } | undefined;
-
-/** Built once per container, rebuilt only when the config is reloaded (as adapters()). */
-const submitter = (): Submitter => {
-  if (built?.for !== settings()) {
-    const deps: SubmissionDeps = {
-      store: adapters().store,
-      workflow: workflowClient(),
-      idempotency: new DynamoDBPersistenceLayer({
-        tableName: settings().TABLE_NAME,
-        keyAttr: 'PK',
-        sortKeyAttr: 'SK',
-        staticPkValue: 'IDEMPOTENCY#create-rfq',
-        expiryAttr: 'expiresAtEpoch',
-        awsSdkV3Client: dynamoClient(),
-      }),
-    };
-    const config = new IdempotencyConfig({
-      eventKeyJmesPath: '[caller.sub, idempotencyKey]',
-      payloadValidationJmesPath: 'request',
-      expiresAfterSeconds: 24 * 3600,
-      throwOnNoIdempotencyKey: true,
-    });
-    const run = makeIdempotent((submission: Submission) => submitRfq(submission, deps), {
-      persistenceStore: deps.idempotency,
-      config,
-    });
-    built = { for: settings(), submitter: { run, config } };
-  }
-  return built.submitter;
-};
+const submitter = /* @__PURE__ */ perConfig((settings): Submitter => {
+  const deps: SubmissionDeps = {
+    store: adapters().store,
+    workflow: workflowClient(),
+    idempotency: new DynamoDBPersistenceLayer({
+      tableName: settings.TABLE_NAME,
+      keyAttr: 'PK',
+      sortKeyAttr: 'SK',
+      staticPkValue: 'IDEMPOTENCY#create-rfq',
+      expiryAttr: 'expiresAtEpoch',
+      awsSdkV3Client: dynamoClient(),
+    }),
+  };
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: '[caller.sub, idempotencyKey]',
+    payloadValidationJmesPath: 'request',
+    expiresAfterSeconds: 24 * 3600,
+    throwOnNoIdempotencyKey: true,
+  });
+  const run = makeIdempotent((submission: Submission) => submitRfq(submission, deps), {
+    persistenceStore: deps.idempotency,
+    config,
+  });
+  return { run, config };
+});
 
 const waitBudgetMs = (context: Context): number =>
   Math.min(10_000, Math.max(0, context.getRemainingTimeInMillis() - 1_000));
