@@ -15,6 +15,7 @@ const RFQS = 100_000;
 const REQUESTS = 200;
 const WARM_UP = 20;
 const READ_TARGET_MS = 100;
+const COLD_READS = 20;
 
 const system: Actor = { email: 'system@seller.example', role: 'system' };
 const day = (at: Date) => at.toISOString().slice(0, 10);
@@ -78,7 +79,15 @@ export const kpis: Benchmark = {
     ];
     let loadSeconds = 0;
     let rollupCount = 0;
-    const results: { name: string; p50: number; p95: number; itemsRead: number }[] = [];
+    const results: {
+      name: string;
+      p50: number;
+      p95: number;
+      itemsRead: number;
+      warmItemsRead: number;
+      coldP50: number;
+      coldP95: number;
+    }[] = [];
     try {
       await createTable(dynamoClient(), tableName);
       use(tableName);
@@ -92,12 +101,19 @@ export const kpis: Benchmark = {
       loadSeconds = (performance.now() - started) / 1000;
       for (const q of queries) {
         const [from, to, groupBy] = q.query.split('&').map((p) => p.split('=')[1]!) as [string, string, string];
-        const { itemsRead } = await readKpis(storeFromConfig().kpis, {
-          from,
-          to,
-          groupBy: groupBy as 'month',
-          scope: { kind: 'all' },
-        });
+        const request = { from, to, groupBy: groupBy as 'month', scope: { kind: 'all' as const } };
+        // A new container's first read: a store of its own, so nothing is remembered from an earlier read.
+        const cold: number[] = [];
+        let itemsRead = 0;
+        for (let i = 0; i < COLD_READS; i++) {
+          const t = performance.now();
+          ({ itemsRead } = await readKpis(storeFromConfig().kpis, request));
+          cold.push(performance.now() - t);
+        }
+        const warmStore = storeFromConfig().kpis;
+        await readKpis(warmStore, request);
+        const { itemsRead: warmItemsRead } = await readKpis(warmStore, request);
+        const coldSorted = [...cold].sort((a, b) => a - b);
         const samples: number[] = [];
         for (let i = 0; i < WARM_UP + REQUESTS; i++) {
           const t = performance.now();
@@ -115,6 +131,9 @@ export const kpis: Benchmark = {
           p50: sorted[Math.ceil(0.5 * sorted.length) - 1]!,
           p95: sorted[Math.ceil(0.95 * sorted.length) - 1]!,
           itemsRead,
+          warmItemsRead,
+          coldP50: coldSorted[Math.ceil(0.5 * coldSorted.length) - 1]!,
+          coldP95: coldSorted[Math.ceil(0.95 * coldSorted.length) - 1]!,
         });
       }
     } finally {
@@ -136,11 +155,20 @@ export const kpis: Benchmark = {
         },
         {
           title: `GET /kpis over a year × ${RFQS.toLocaleString('en')} RFQs (sales manager, everyone's numbers)`,
-          columns: ['query', 'items read', 'p50', 'p95'],
-          rows: results.map((r) => [r.name, r.itemsRead, ms(r.p50), ms(r.p95)]),
+          columns: ['query', 'items read', 'p50', 'p95', 'first read: items', 'first read: p50', 'first read: p95'],
+          rows: results.map((r) => [
+            r.name,
+            r.warmItemsRead,
+            ms(r.p50),
+            ms(r.p95),
+            r.itemsRead,
+            ms(r.coldP50),
+            ms(r.coldP95),
+          ]),
           notes: [
             `${RFQS.toLocaleString('en')} RFQ histories over the last year (the seed's generator) folded by the stream's rollup function into ${rollupCount.toLocaleString('en')} rollups, written in ${loadSeconds.toFixed(1)} s`,
-            `${WARM_UP} warm-up then ${REQUESTS} measured requests per query through the local HTTP API; items read = rollup items the queries returned (no RFQ is read)`,
+            `${WARM_UP} warm-up then ${REQUESTS} measured requests per query through the local HTTP API (a warm function: months whose revision has not moved come from its memory); items read = the months' revisions and the rollup items DynamoDB returned (no RFQ is read)`,
+            `first read: ${COLD_READS} reads by a store of its own each (a new container), in process, without HTTP`,
           ],
         },
       ],
@@ -148,7 +176,9 @@ export const kpis: Benchmark = {
         { target: `rollup lag p99 ≤ ${LAG_TARGET_MS} ms`, measured: ms(lag.p99), pass: lag.p99 <= LAG_TARGET_MS },
         {
           target: `GET /kpis (a year, ${RFQS.toLocaleString('en')} RFQs) p95 ≤ ${READ_TARGET_MS} ms, rollups only`,
-          measured: results.map((r) => `${r.name.split(' ').at(-1)} ${ms(r.p95)} (${r.itemsRead} items)`).join(', '),
+          measured: results
+            .map((r) => `${r.name.split(' ').at(-1)} ${ms(r.p95)} (${r.warmItemsRead} items)`)
+            .join(', '),
           pass: worst <= READ_TARGET_MS,
         },
       ],

@@ -32,10 +32,13 @@ const cell = (value: string | number | null): string => {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-export const kpiCsv = (report: KpiReport): string =>
-  [
+export const kpiCsv = (report: KpiReport): string => {
+  const rows = [
     [...columns.map(([name]) => name), 'currency'].join(','),
     ...report.groups.map((group) =>
       [...columns.map(([, value]) => cell(value(group))), cell(report.currency)].join(','),
     ),
-  ].join('\r\n') + '\r\n';
+  ];
+  // Every row ends in CRLF, the last one too (RFC 4180).
+  return `${rows.join('\r\n')}\r\n`;
+};

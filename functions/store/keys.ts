@@ -58,6 +58,9 @@ export const keys = {
   }),
   kpiPartition: (scope: string, grouping: string, resolution: 'day' | 'month'): string =>
     kpiPartition(scope, grouping, resolution),
+  /** How often a month's rollups (its days' and its own) have changed: what a cached read of the month is checked by. */
+  kpiRevision: (month: string): PrimaryKey => ({ PK: 'KPI_REVISION', SK: month }),
+  kpiRevisionPartition: 'KPI_REVISION',
   /** That one part of one stream record's rollup updates was applied (kept while the record could be redelivered). */
   kpiApplied: (recordId: string, part: number): PrimaryKey => ({ PK: `KPI_APPLIED#${recordId}`, SK: `PART#${part}` }),
   budgets: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'BUDGETS' }),

@@ -256,12 +256,15 @@ export interface AppliedRecord {
 
 export interface KpiStore {
   /**
-   * Adds a stream record's deltas to the rollups, idempotently: each transaction of at most 99 rollup updates also
-   * puts the record's marker for that part, conditional on its absence, so a redelivered record (or the rest of a
-   * record that failed half-way) adds each part exactly once.
+   * Adds a stream record's deltas to the rollups, idempotently: each transaction of rollup updates also puts the
+   * record's marker for that part, conditional on its absence, so a redelivered record (or the rest of a record that
+   * failed half-way) adds each part exactly once; and it bumps the revision of each month it touches.
    */
   applyRecord(recordId: string, deltas: readonly RollupDelta[], now: Date): Promise<AppliedRecord>;
-  /** Rollups of one scope and grouping over period ranges, with the number of items DynamoDB returned. */
+  /**
+   * Rollups of one scope and grouping over period ranges, with the number of items DynamoDB returned (the months'
+   * revisions included). A month read before is answered from the container's memory while its revision stands.
+   */
   read(
     scope: string,
     grouping: Grouping,

@@ -6,6 +6,7 @@ import { orderFrom } from '#domain/order.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
 import { foldBatch } from '#functions/streams/kpi-rollup.ts';
 import { type KpiRequest, readKpis } from '#http/read-kpis.ts';
+import { createDynamoStore } from '#store/dynamo-store.ts';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
@@ -137,7 +138,8 @@ describe('KPI rollups from the table stream', { timeout: 120_000 }, () => {
         },
       ],
     });
-    expect(itemsRead).toBe(1);
+    // March's revision, then its one month rollup.
+    expect(itemsRead).toBe(2);
 
     const april = await readKpis(store.kpis, { ...march, from: '2026-04-01', to: '2026-04-30', groupBy: 'month' });
     expect(april.report.groups.map((g) => [g.key, g.expired])).toEqual([['2026-04', 1]]);
@@ -162,7 +164,29 @@ describe('KPI rollups from the table stream', { timeout: 120_000 }, () => {
     expect(delivered.length).toBeGreaterThan(0);
     for (const event of delivered)
       expect(await foldBatch(event, store.kpis, realNow)).toEqual({ batchItemFailures: [] });
-    expect(await readKpis(store.kpis, { ...march, groupBy: 'product' })).toEqual(before);
+    const after = await readKpis(store.kpis, { ...march, groupBy: 'product' });
+    expect(after.report).toEqual(before.report);
+    // March's revision did not move, so the read came from memory: the replay wrote nothing.
+    expect(after.itemsRead).toBe(1);
+    const uncached = createDynamoStore(table.doc, table.tableName).kpis;
+    expect((await readKpis(uncached, { ...march, groupBy: 'product' })).report).toEqual(before.report);
+  });
+
+  it("answers a month read before from memory until a change to that month's rollups", async () => {
+    await poller.caughtUp();
+    const first = await readKpis(store.kpis, { ...march, groupBy: 'company' });
+    const again = await readKpis(store.kpis, { ...march, groupBy: 'company' });
+    expect(again).toEqual({ report: first.report, itemsRead: 1 });
+
+    at(Date.parse('2026-03-25T09:00:00.000Z'));
+    await submit('globex', 'other@seller.example');
+    await poller.caughtUp();
+    const changed = await readKpis(store.kpis, { ...march, groupBy: 'company' });
+    const rfqsOf = (report: typeof first.report, key: string) => report.groups.find((g) => g.key === key)?.rfqs;
+    expect(rfqsOf(changed.report, 'globex')).toBe((rfqsOf(first.report, 'globex') ?? 0) + 1);
+    expect(changed.itemsRead).toBe(1 + changed.report.groups.length);
+    const uncached = createDynamoStore(table.doc, table.tableName).kpis;
+    expect((await readKpis(uncached, { ...march, groupBy: 'company' })).report).toEqual(changed.report);
   });
 
   it('sends a poison record to the on-failure destination and folds the records behind it', async () => {
