@@ -153,6 +153,13 @@ export const mayReadCompanySettings = (caller: Caller, companyId: string): boole
 /** A company's users and their roles: the seller's admin, or that company's own admin. */
 export const mayManageCompanyUsers = mayReadCompanySettings;
 
+/**
+ * Listing a person as a company's user gives them a sign-in account of that company, or keeps the one they have:
+ * never an account of another company or of the seller's staff, whose company and groups the listing would rewrite.
+ */
+export const mayEnrolAccount = (companyId: string, account: { companyId?: string } | undefined): boolean =>
+  account === undefined || account.companyId === companyId;
+
 /** A company's spending budgets: the seller's admin, or that company's own admin. */
 export const mayEditBudgets = mayEditApprovalRules;
 export const mayReadBudgets = mayEditBudgets;

@@ -12,6 +12,7 @@ import {
   mayEditApprovalRules,
   mayEditBudgets,
   mayEditReferenceData,
+  mayEnrolAccount,
   mayListOwnTasks,
   mayListProducts,
   mayManageCompanyUsers,
@@ -213,6 +214,15 @@ describe('the access policy, as a table', () => {
     expect(reviewerRole(callers.salesManager, acmeRfq)).toBe('sales-manager');
     expect(mayApproveDiscount(callers.repAndManager, 'rita@seller.example')).toBe(false);
     expect(mayApproveDiscount(callers.salesManager, 'sam@seller.example')).toBe(false);
+  });
+
+  it.each([
+    ['nobody’s (a newcomer)', undefined, true],
+    ['Acme’s own (also one it removed)', { companyId: 'acme' }, true],
+    ['Globex’s', { companyId: 'globex' }, false],
+    ['the seller’s staff’s (no company)', {}, false],
+  ])('lets Acme list a person whose sign-in account is %s: %s', (_, account, allowed) => {
+    expect(mayEnrolAccount('acme', account)).toBe(allowed);
   });
 
   it('names the role a person speaks in on the thread', () => {

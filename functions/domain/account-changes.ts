@@ -1,0 +1,133 @@
+import type { CompanyUser, Role } from './company.ts';
+import { mayEnrolAccount } from './policy.ts';
+
+/**
+ * A person's sign-in account as the user pool holds it (Cognito on AWS, the local pool in the table): the company in
+ * its `custom:companyId` (none for the seller's staff), its groups (the token's `cognito:groups`), and whether it may
+ * sign in at all.
+ */
+export interface SignInAccount {
+  email: string;
+  name: string;
+  companyId?: string;
+  groups: Role[];
+  enabled: boolean;
+}
+
+/**
+ * What a company's new list of users asks of the user pool:
+ * - `invite`: a person with no account gets one (an invitation email on AWS) with the company and their roles;
+ * - `update`: an account of the company follows the list — groups added and taken away, the name, and enabled again
+ *   when a person removed earlier comes back;
+ * - `remove`: a person no longer in the company is disabled and loses their groups; the account stays, because the
+ *   history of what they did names them.
+ */
+export type AccountChange =
+  | { kind: 'invite'; email: string; name: string; companyId: string; groups: Role[] }
+  | { kind: 'update'; email: string; name: string; add: Role[]; remove: Role[]; enable: boolean }
+  | { kind: 'remove'; email: string; groups: Role[] };
+
+const key = (email: string): string => email.toLowerCase();
+const sameRoles = (a: readonly Role[], b: readonly Role[]): boolean => {
+  const mine = new Set(a);
+  const theirs = new Set(b);
+  return mine.size === theirs.size && [...mine].every((role) => theirs.has(role));
+};
+const byEmail = (users: readonly CompanyUser[]): Map<string, CompanyUser> =>
+  new Map(users.map((user) => [key(user.email), user]));
+
+/**
+ * Whose accounts a new list may touch: whoever joins, leaves, or changes roles or name. Only their accounts are
+ * looked up (a company of 500 is not 500 calls to the pool when one person changes), lower-cased and sorted.
+ */
+export const touchedEmails = (before: readonly CompanyUser[], after: readonly CompanyUser[]): string[] => {
+  const old = byEmail(before);
+  const next = byEmail(after);
+  const changed = [...next].filter(([email, user]) => {
+    const was = old.get(email);
+    return !was || was.name !== user.name || !sameRoles(was.roles, user.roles);
+  });
+  const left = [...old.keys()].filter((email) => !next.has(email));
+  return [...changed.map(([email]) => email), ...left].sort();
+};
+
+/**
+ * What must change in the pool for the touched people, measured against their accounts as they are — not as the
+ * company's old list says they should be — so a retry after a partial failure does only what is left, and an account
+ * that drifted is brought back. `accounts` holds the current account of each touched email (absent: none). An account
+ * of another company or of the seller's staff is never changed here: the policy's `mayEnrolAccount` refuses the list
+ * before it gets this far, and a person who left for another company keeps that company's account.
+ */
+export const accountChanges = (
+  companyId: string,
+  before: readonly CompanyUser[],
+  after: readonly CompanyUser[],
+  accounts: ReadonlyMap<string, SignInAccount>,
+): AccountChange[] => {
+  const next = byEmail(after);
+  const touched = touchedEmails(before, after);
+  return touched.flatMap((email): AccountChange[] => {
+    const account = accounts.get(email);
+    const user = next.get(email);
+    if (account && account.companyId !== companyId) return [];
+    if (!user)
+      return account && (account.enabled || account.groups.length > 0)
+        ? [{ kind: 'remove', email, groups: [...account.groups] }]
+        : [];
+    const roles: Role[] = [...new Set(user.roles)].sort();
+    if (!account) return [{ kind: 'invite', email, name: user.name, companyId, groups: roles }];
+    const add = roles.filter((role) => !account.groups.includes(role));
+    const remove = [...new Set(account.groups)].filter((group) => !roles.includes(group)).sort();
+    const upToDate = add.length === 0 && remove.length === 0 && account.enabled && account.name === user.name;
+    return upToDate ? [] : [{ kind: 'update', email, name: user.name, add, remove, enable: !account.enabled }];
+  });
+};
+
+/**
+ * One change applied to an account: what the local pool stores, and what Cognito's admin calls amount to. Applying a
+ * change twice is applying it once.
+ */
+export const applyAccountChange = (account: SignInAccount | undefined, change: AccountChange): SignInAccount => {
+  switch (change.kind) {
+    case 'invite':
+      return {
+        email: change.email,
+        name: change.name,
+        companyId: change.companyId,
+        groups: [...change.groups],
+        enabled: true,
+      };
+    case 'update': {
+      const kept = (account?.groups ?? []).filter((group) => !change.remove.includes(group));
+      return {
+        ...(account ?? { email: change.email, enabled: true }),
+        name: change.name,
+        groups: [...new Set([...kept, ...change.add])].sort(),
+        enabled: change.enable || (account?.enabled ?? true),
+      };
+    }
+    case 'remove':
+      return { ...(account ?? { email: change.email, name: '' }), groups: [], enabled: false };
+  }
+};
+
+/**
+ * Listing a person whose account belongs to another company or to the seller's staff would rewrite that account's
+ * company and groups — taking it over. Answers one problem per such entry of the new list, naming its field.
+ */
+export const accountOwnerProblems = (
+  companyId: string,
+  after: readonly CompanyUser[],
+  accounts: ReadonlyMap<string, SignInAccount>,
+): { path: string; message: string }[] =>
+  after.flatMap((user, i) => {
+    const account = accounts.get(key(user.email));
+    return mayEnrolAccount(companyId, account)
+      ? []
+      : [
+          {
+            path: `users.${i}.email`,
+            message: `${user.email} already has a sign-in account that is not this company’s: the seller’s admin can help`,
+          },
+        ];
+  });
