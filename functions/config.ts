@@ -8,32 +8,49 @@ import { percent } from './domain/money.ts';
 const seconds = z.coerce.number().int().positive();
 const optionalUrl = z.url().optional();
 
-export const configSchema = z.object({
-  TABLE_NAME: z.string().min(1).default('quote-to-order'),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  DYNAMODB_ENDPOINT: optionalUrl,
-  SFN_ENDPOINT: optionalUrl,
-  SES_ENDPOINT: optionalUrl,
-  EVENTS_ENDPOINT: optionalUrl,
-  STATE_MACHINE_ARN: z.string().min(1).default('arn:aws:states:us-east-1:000000000000:stateMachine:quote-to-order'),
-  EVENT_BUS_NAME: z.string().min(1).default('quote-to-order'),
-  MAIL_FROM: z.email().default('quotes@example.com'),
-  /** The seller's name as buyers read it: on the quote PDF and in emails. */
-  SELLER_NAME: z.string().min(1).max(120).default('Your supplier'),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
-  /** Validated like every percentage in the domain, so a bad value fails at start, not at the first review. */
-  MAX_REP_DISCOUNT_PERCENT: z.coerce.number().pipe(percent).default(10),
-  QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().default(30),
-  /** Overrides QUOTE_VALIDITY_DAYS in seconds (tests and demos shorten the buyer's wait with it). */
-  QUOTE_VALIDITY_SECONDS: seconds.optional(),
-  REVIEW_TIMEOUT_SECONDS: seconds.default(48 * 3600),
-  APPROVAL_TIMEOUT_SECONDS: seconds.default(72 * 3600),
-  /** How long an escalated review or approval level waits for the people it escalated to, before the RFQ expires. */
-  ESCALATION_TIMEOUT_SECONDS: seconds.default(24 * 3600),
-  SALES_MANAGER_EMAIL: z.email().default('sales-manager@example.com'),
-  LINK_TTL_SECONDS: seconds.default(7 * 24 * 3600),
-});
+export const configSchema = z
+  .object({
+    TABLE_NAME: z.string().min(1).default('quote-to-order'),
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    DYNAMODB_ENDPOINT: optionalUrl,
+    SFN_ENDPOINT: optionalUrl,
+    SES_ENDPOINT: optionalUrl,
+    EVENTS_ENDPOINT: optionalUrl,
+    /** Only for tests that need the Cognito adapter to meet a pool that does not answer. */
+    COGNITO_ENDPOINT: optionalUrl,
+    STATE_MACHINE_ARN: z.string().min(1).default('arn:aws:states:us-east-1:000000000000:stateMachine:quote-to-order'),
+    EVENT_BUS_NAME: z.string().min(1).default('quote-to-order'),
+    MAIL_FROM: z.email().default('quotes@example.com'),
+    /** The seller's name as buyers read it: on the quote PDF and in emails. */
+    SELLER_NAME: z.string().min(1).max(120).default('Your supplier'),
+    SES_CONFIGURATION_SET: z.string().optional(),
+    PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+    /** Validated like every percentage in the domain, so a bad value fails at start, not at the first review. */
+    MAX_REP_DISCOUNT_PERCENT: z.coerce.number().pipe(percent).default(10),
+    QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().default(30),
+    /** Overrides QUOTE_VALIDITY_DAYS in seconds (tests and demos shorten the buyer's wait with it). */
+    QUOTE_VALIDITY_SECONDS: seconds.optional(),
+    REVIEW_TIMEOUT_SECONDS: seconds.default(48 * 3600),
+    APPROVAL_TIMEOUT_SECONDS: seconds.default(72 * 3600),
+    /** How long an escalated review or approval level waits for the people it escalated to, before the RFQ expires. */
+    ESCALATION_TIMEOUT_SECONDS: seconds.default(24 * 3600),
+    SALES_MANAGER_EMAIL: z.email().default('sales-manager@example.com'),
+    LINK_TTL_SECONDS: seconds.default(7 * 24 * 3600),
+    /**
+     * Where people's sign-in accounts live, which a company's admin manages with its users: the Cognito user pool on
+     * AWS (`USER_POOL_ID`, set by the CDK app on the function that manages them), or the local pool in the table that
+     * the local OIDC provider signs in from.
+     */
+    SIGN_IN_ACCOUNTS: z.enum(['cognito', 'local']).default('local'),
+    USER_POOL_ID: z
+      .string()
+      .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'a Cognito user pool id, e.g. us-east-1_AbC123')
+      .optional(),
+  })
+  .refine((c) => c.SIGN_IN_ACCOUNTS !== 'cognito' || c.USER_POOL_ID !== undefined, {
+    path: ['USER_POOL_ID'],
+    message: 'SIGN_IN_ACCOUNTS=cognito needs the user pool',
+  });
 export type Config = z.infer<typeof configSchema>;
 
 let cached: Config | undefined;

@@ -7,4 +7,6 @@ export interface Needs {
   sendTaskResult?: boolean;
   sendEmail?: boolean;
   putEvents?: boolean;
+  /** The people's sign-in accounts (the Cognito user pool's admin calls of functions/accounts/cognito-actions.ts). */
+  signInAccounts?: boolean;
 }

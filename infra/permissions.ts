@@ -1,5 +1,6 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
 import type { RouteSpec } from '#http/routes.ts';
 import { acknowledgeExecutionsWildcard } from './nag.ts';
 
@@ -40,6 +41,7 @@ export interface Targets {
   executionsArn: string;
   sendEmailResources: readonly string[];
   eventBusArn: string;
+  userPool: { arn: string; id: string };
 }
 
 /** The statements that grant exactly `needs` on `targets`: one per kind of access, nothing else. */
@@ -71,11 +73,23 @@ export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[]
   if (needs.putEvents) {
     statements.push(new PolicyStatement({ actions: ['events:PutEvents'], resources: [targets.eventBusArn] }));
   }
+  if (needs.signInAccounts) {
+    statements.push(new PolicyStatement({ actions: [...cognitoActions], resources: [targets.userPool.arn] }));
+  }
   return statements;
 };
 
-export const grantNeeds = (fn: IFunction, needs: Needs, targets: Targets): void => {
+export const grantNeeds = (
+  fn: IFunction & { addEnvironment(key: string, value: string): unknown },
+  needs: Needs,
+  targets: Targets,
+): void => {
   for (const statement of statementsFor(needs, targets)) fn.addToRolePolicy(statement);
+  // Only the function that manages accounts is told the pool (functions/config.ts: SIGN_IN_ACCOUNTS).
+  if (needs.signInAccounts) {
+    fn.addEnvironment('SIGN_IN_ACCOUNTS', 'cognito');
+    fn.addEnvironment('USER_POOL_ID', targets.userPool.id);
+  }
   if ((needs.startExecution || needs.stopExecution) && fn.role) {
     acknowledgeExecutionsWildcard(fn.role, targets.executionsArn);
   }
@@ -92,4 +106,5 @@ export const mergeNeeds = (a: Needs, b: Needs): Needs => ({
   sendTaskResult: Boolean(a.sendTaskResult || b.sendTaskResult),
   sendEmail: Boolean(a.sendEmail || b.sendEmail),
   putEvents: Boolean(a.putEvents || b.putEvents),
+  signInAccounts: Boolean(a.signInAccounts || b.signInAccounts),
 });

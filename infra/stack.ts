@@ -111,6 +111,7 @@ export class QuoteToOrderStack extends Stack {
       }),
       sendEmailResources: email.sendEmailResources,
       eventBusArn: events.bus.eventBusArn,
+      userPool: { arn: auth.userPool.userPoolArn, id: auth.userPool.userPoolId },
     };
     const defaults: FunctionDefaults = {
       environment: {

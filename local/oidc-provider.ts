@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWK } from 'jose';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { LocalAccounts } from '#functions/accounts/table-accounts.ts';
 import { html, trusted } from '#functions/pages/html.ts';
 import { subjectOf } from './dev-tokens.ts';
 import { MemoryAdapter } from './oidc-memory-adapter.ts';
-import type { DemoUser } from './seed/seed.ts';
 
 /**
- * The local stand-in for Cognito's managed login: a real OpenID Connect provider (`oidc-provider`) holding the seeded
- * users, mounted under `/oidc` on the API's origin. The web app signs in with authorization code + PKCE and sends the
+ * The local stand-in for Cognito's managed login: a real OpenID Connect provider (`oidc-provider`) signing people in
+ * from the local user pool (the seeded people, and whoever a company's admin added through `PUT
+ * /companies/{companyId}/users`; a person removed there is disabled and signs in no more), mounted under `/oidc` on
+ * the API's origin. The web app signs in with authorization code + PKCE and sends the
  * ID token as its bearer token, as it does with Cognito; the provider signs with the dev issuer's key and under its
  * issuer and audience, so the local API verifies browser tokens and script tokens alike. Local only.
  */
@@ -21,8 +23,11 @@ export interface OidcOptions {
   /** The app's address, `${apiUrl}/app/`: its callback and where sign-out returns to. */
   appUrl: string;
   signingKey: JWK;
-  users: readonly DemoUser[];
-  /** Every seeded user's password: printed by `npm start`, local only. */
+  /** The local user pool, read at every sign-in and token: what a company's admin changes shows at once. */
+  accounts: Pick<LocalAccounts, 'get'>;
+  /** A buyer to name on the sign-in page. */
+  hintEmail: string;
+  /** Every local user's password: printed by `npm start`, local only. */
   password: string;
 }
 
@@ -54,8 +59,8 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${email}" ${email ? '' : 'autofocus'}>
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required ${email ? 'autofocus' : ''}>
 <button type="submit">Sign in</button></form>
-<p class="hint">Local sign-in: every seeded user's password is <code>${options.password}</code>
-(buyer: <code>${options.users.find((u) => u.groups.includes('buyer'))?.email ?? ''}</code>).</p>`,
+<p class="hint">Local sign-in: every user's password is <code>${options.password}</code>
+(buyer: <code>${options.hintEmail}</code>).</p>`,
   );
 
 const readForm = (request: IncomingMessage): Promise<URLSearchParams> =>
@@ -77,8 +82,12 @@ const sendHtml = (response: ServerResponse, status: number, body: string) => {
 
 export const createOidcProvider = async (options: OidcOptions): Promise<OidcProvider> => {
   const prefix = new URL(options.issuer).pathname;
-  const bySubject = new Map(options.users.map((u) => [subjectOf(u.email), u]));
-  const byEmail = new Map(options.users.map((u) => [u.email.toLowerCase(), u]));
+  // Subjects are a hash of the email (as the dev issuer's): remembered at sign-in, to find the account again.
+  const emailOf = new Map<string, string>();
+  const enabled = async (email: string | undefined) => {
+    const account = email ? await options.accounts.get(email) : undefined;
+    return account?.enabled ? account : undefined;
+  };
 
   const appOrigin = new URL(options.appUrl).origin;
   const configuration: Configuration = {
@@ -142,8 +151,9 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
       await grant.save();
       return grant;
     },
+    // Read afresh for every token, so a disabled account gets none (not even by its refresh token).
     findAccount: async (_ctx, sub) => {
-      const user = bySubject.get(sub);
+      const user = await enabled(emailOf.get(sub));
       if (!user) return undefined;
       return {
         accountId: sub,
@@ -185,9 +195,10 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
     if (!action || request.method !== 'POST') return sendHtml(response, 200, loginPage(uid, options));
     const form = await readForm(request);
     const email = (form.get('email') ?? '').trim().toLowerCase();
-    const user = byEmail.get(email);
+    const user = await enabled(email);
     if (!user || form.get('password') !== options.password)
       return sendHtml(response, 401, loginPage(uid, options, 'That email and password do not match a user.', email));
+    emailOf.set(subjectOf(user.email), user.email);
     await provider.interactionFinished(
       request,
       response,

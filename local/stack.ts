@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Role } from '#domain/company.ts';
-import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
+import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable } from '#store/table.ts';
@@ -12,7 +13,7 @@ import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
 import { assertPortFree, freePort } from './free-port.ts';
 import { createOidcProvider } from './oidc-provider.ts';
 import { seedKpiHistory } from './seed/kpi-history.ts';
-import { demoPassword, demoUsers, seedDemoData } from './seed/seed.ts';
+import { demoPassword, demoUsers, seedDemoAccounts, seedDemoData } from './seed/seed.ts';
 import { startSesLocal } from './ses-local.ts';
 import type { LocalLambda, StepFunctionsLocal } from './stepfunctions/index.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
@@ -229,12 +230,15 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     const appUrl = `${apiUrl}/app/`;
     const issuer = await createDevIssuer({ issuer: `${apiUrl}/oidc`, audience: 'quote-to-order-local' });
     const appDir = await step('web app', buildWebApp, (dir) => dir.slice(dir.lastIndexOf('/') + 1));
+    // The local user pool: the sign-in accounts a company's admin manages (SIGN_IN_ACCOUNTS=local), in the table.
+    const localAccounts = createTableAccounts(documentClient(), tableName);
     const oidc = await createOidcProvider({
       issuer: issuer.issuer,
       clientId: issuer.audience,
       appUrl,
       signingKey: issuer.signingKey,
-      users: demoUsers,
+      accounts: localAccounts,
+      hintEmail: demoUsers.find((u) => u.groups.includes('buyer'))?.email ?? '',
       password: demoPassword,
     });
     await step('HTTP API', async () => {
@@ -267,8 +271,11 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     if (options.seed ?? true) {
       await step(
         'seed',
-        () => seedDemoData(storeFromConfig().catalog),
-        (n) => `${n.products} products, ${n.companies} companies`,
+        async () => ({
+          ...(await seedDemoData(storeFromConfig().catalog)),
+          people: await seedDemoAccounts(localAccounts),
+        }),
+        (n) => `${n.products} products, ${n.companies} companies, ${n.people} sign-in accounts`,
       );
     }
     if (options.kpiHistory) {

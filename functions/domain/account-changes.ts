@@ -118,7 +118,7 @@ export const applyAccountChange = (account: SignInAccount | undefined, change: A
 export const accountOwnerProblems = (
   companyId: string,
   after: readonly CompanyUser[],
-  accounts: ReadonlyMap<string, SignInAccount>,
+  accounts: ReadonlyMap<string, Pick<SignInAccount, 'companyId'>>,
 ): { path: string; message: string }[] =>
   after.flatMap((user, i) => {
     const account = accounts.get(key(user.email));

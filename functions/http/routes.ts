@@ -407,7 +407,9 @@ const table = {
     params: companyParams,
     body: companyUsersBody,
     success: 200,
-    needs: { table: 'write' },
+    // Inviting, regrouping and disabling accounts is a few of Cognito's admin calls per person who changes.
+    timeoutSeconds: 29,
+    needs: { table: 'write', signInAccounts: true },
   },
   'GET /companies/{companyId}/approval-rules': {
     method: 'GET',

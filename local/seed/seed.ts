@@ -2,6 +2,7 @@ import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { type Company, companySchema, type Role } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { productSchema } from '#domain/product.ts';
+import type { LocalAccounts } from '#functions/accounts/table-accounts.ts';
 import type { CatalogStore } from '#store/ports.ts';
 import { products } from './catalog.ts';
 import { acme, approvalRules, contractsFor, globex, sellerStaff } from './companies.ts';
@@ -30,7 +31,23 @@ export const demoUsers: DemoUser[] = [
   { ...sellerStaff.admin, groups: ['admin'] },
 ];
 
-/** Every seeded user's password at the local sign-in page (the local OIDC provider). Local only. */
+/** The seeded people's sign-in accounts in the local user pool, which the local OIDC provider signs in from. */
+export const seedDemoAccounts = async (accounts: Pick<LocalAccounts, 'put'>): Promise<number> => {
+  await Promise.all(
+    demoUsers.map((user) =>
+      accounts.put({
+        email: user.email,
+        name: user.name,
+        ...(user.companyId && { companyId: user.companyId }),
+        groups: [...user.groups],
+        enabled: true,
+      }),
+    ),
+  );
+  return demoUsers.length;
+};
+
+/** Every local user's password at the local sign-in page (the local OIDC provider). Local only. */
 export const demoPassword = 'quote-to-order';
 
 export const demoUser = (email: string): DemoUser => {

@@ -7,6 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
 import { kpiEventSource } from '#functions/streams/event-source.ts';
 import { type RouteSpec, routes, unmatchedRoute } from '#http/routes.ts';
 import { tableDefinition } from '#store/table.ts';
@@ -233,11 +234,36 @@ describe('least privilege', () => {
       expect(granted.has('states:SendTaskSuccess'), handler).toBe(Boolean(needs.sendTaskResult));
       expect(granted.has('ses:SendEmail'), handler).toBe(Boolean(needs.sendEmail));
       expect(granted.has('events:PutEvents'), handler).toBe(Boolean(needs.putEvents));
+      expect(granted.has('cognito-idp:AdminCreateUser'), handler).toBe(Boolean(needs.signInAccounts));
       expect(
         [...granted].filter((action) => !knownActions.has(action)),
         handler,
       ).toEqual([]);
     }
+  });
+
+  it('lets only the function that manages company users reach Cognito: its admin calls, on the user pool', () => {
+    const id = logicalId(stack.functions.get('PutCompanyUsers') as IConstruct);
+    const [[poolId]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
+    const cognito = statementsOf(id).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito.map((s) => actionsOf(s).sort())).toEqual([[...cognitoActions].sort()]);
+    expect(resourcesOf(cognito[0] ?? {})).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
+    expect(resources[id]?.Properties.Environment.Variables).toMatchObject({
+      SIGN_IN_ACCOUNTS: 'cognito',
+      USER_POOL_ID: { Ref: poolId },
+    });
+    const told = appFunctions().filter(([, fn]) => fn.Properties.Environment?.Variables?.USER_POOL_ID !== undefined);
+    expect(told.map(([other]) => other)).toEqual([id]);
+    // Only its bundle carries the Cognito client (functions/accounts/from-config.ts is imported by it alone).
+    const withCognito = appFunctions()
+      .filter(([, fn]) =>
+        readFileSync(
+          join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`, 'index.js'),
+          'utf8',
+        ).includes('AWSCognitoIdentityProviderService'),
+      )
+      .map(([other]) => other);
+    expect(withCognito).toEqual([id]);
   });
 
   it('gives what answers without data (the old page redirect, the OpenAPI document, $default) no table access', () => {
@@ -541,6 +567,7 @@ const knownActions = new Set([
   ...sendTaskResultActions,
   'ses:SendEmail',
   'events:PutEvents',
+  ...cognitoActions,
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
   'logs:CreateLogStream',

@@ -1,0 +1,144 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminUpdateUserAttributesCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { AccountChange, SignInAccount } from '#domain/account-changes.ts';
+import { parseGroups } from '#domain/caller.ts';
+import { AccountsUnavailable, AccountTaken, type SignInAccounts } from './ports.ts';
+
+/** Cognito's admin API allows 25–50 requests a second per category: a handful in flight stays well inside. */
+const width = 4;
+
+const inBatches = async <T>(items: readonly T[], work: (item: T) => Promise<void>) => {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(work));
+};
+
+const named = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
+
+/**
+ * The Cognito user pool as the sign-in accounts. The pool signs in by email (`signInAliases: { email: true }`), so an
+ * email is the `Username` of every admin call. An invitation is AdminCreateUser with the email verified and
+ * `DesiredDeliveryMediums: EMAIL`: Cognito mails the temporary password, through the pool's mail setting (SES or
+ * Cognito's own, infra/auth.ts). Any failure of the pool is AccountsUnavailable (the API answers 503 Retry-After);
+ * every change is safe to make again.
+ */
+export const createCognitoAccounts = (
+  client: Pick<CognitoIdentityProviderClient, 'send'>,
+  userPoolId: string,
+): SignInAccounts => {
+  const pool = { UserPoolId: userPoolId };
+
+  const unavailable = (error: unknown): never => {
+    if (error instanceof AccountTaken || error instanceof AccountsUnavailable) throw error;
+    throw new AccountsUnavailable('the sign-in accounts (Cognito) did not answer; nothing was lost, try again', {
+      cause: error,
+    });
+  };
+
+  const find = async (email: string): Promise<SignInAccount | undefined> => {
+    const user = await client.send(new AdminGetUserCommand({ ...pool, Username: email })).catch((error: unknown) => {
+      if (named(error, 'UserNotFoundException')) return undefined;
+      throw error;
+    });
+    if (!user) return undefined;
+    const attribute = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
+    const groups = await client.send(new AdminListGroupsForUserCommand({ ...pool, Username: email, Limit: 60 }));
+    const companyId = attribute('custom:companyId');
+    return {
+      email,
+      name: attribute('name') ?? '',
+      ...(companyId && { companyId }),
+      groups: parseGroups((groups.Groups ?? []).map((g) => g.GroupName ?? '')),
+      enabled: user.Enabled ?? false,
+    };
+  };
+
+  const setGroups = async (email: string, add: readonly string[], remove: readonly string[]) => {
+    for (const GroupName of add)
+      await client.send(new AdminAddUserToGroupCommand({ ...pool, Username: email, GroupName }));
+    for (const GroupName of remove)
+      await client.send(new AdminRemoveUserFromGroupCommand({ ...pool, Username: email, GroupName }));
+  };
+
+  /** Created, or — when it exists after all (a retry, or a race) — made the company's again, if it is the company's. */
+  const invite = async (change: Extract<AccountChange, { kind: 'invite' }>) => {
+    const attributes = [
+      { Name: 'name', Value: change.name },
+      { Name: 'custom:companyId', Value: change.companyId },
+    ];
+    try {
+      await client.send(
+        new AdminCreateUserCommand({
+          ...pool,
+          Username: change.email,
+          UserAttributes: [
+            { Name: 'email', Value: change.email },
+            { Name: 'email_verified', Value: 'true' },
+            ...attributes,
+          ],
+          DesiredDeliveryMediums: ['EMAIL'],
+        }),
+      );
+      await setGroups(change.email, change.groups, []);
+    } catch (error) {
+      if (!named(error, 'UsernameExistsException')) throw error;
+      const existing = await find(change.email);
+      if (existing?.companyId !== change.companyId) throw new AccountTaken(change.email);
+      await client.send(
+        new AdminUpdateUserAttributesCommand({ ...pool, Username: change.email, UserAttributes: attributes }),
+      );
+      await setGroups(
+        change.email,
+        change.groups,
+        existing.groups.filter((group) => !change.groups.includes(group)),
+      );
+      await client.send(new AdminEnableUserCommand({ ...pool, Username: change.email }));
+    }
+  };
+
+  const apply = async (change: AccountChange) => {
+    switch (change.kind) {
+      case 'invite':
+        return invite(change);
+      case 'update':
+        await client.send(
+          new AdminUpdateUserAttributesCommand({
+            ...pool,
+            Username: change.email,
+            UserAttributes: [{ Name: 'name', Value: change.name }],
+          }),
+        );
+        await setGroups(change.email, change.add, change.remove);
+        // Last, so a person who comes back never signs in with the groups of before.
+        if (change.enable) await client.send(new AdminEnableUserCommand({ ...pool, Username: change.email }));
+        return;
+      case 'remove':
+        // First, so a person who leaves cannot sign in while their groups are taken away.
+        await client.send(new AdminDisableUserCommand({ ...pool, Username: change.email })).catch((error: unknown) => {
+          if (!named(error, 'UserNotFoundException')) throw error;
+        });
+        return setGroups(change.email, [], change.groups).catch((error: unknown) => {
+          if (!named(error, 'UserNotFoundException')) throw error;
+        });
+    }
+  };
+
+  return {
+    find: async (emails) => {
+      const found = new Map<string, SignInAccount>();
+      await inBatches(emails, async (email) => {
+        const account = await find(email.toLowerCase());
+        if (account) found.set(account.email, account);
+      }).catch(unavailable);
+      return found;
+    },
+    apply: (changes) => inBatches(changes, apply).catch(unavailable),
+  };
+};

@@ -1,0 +1,28 @@
+import type { AccountChange, SignInAccount } from '#domain/account-changes.ts';
+
+/**
+ * The user pool people sign in with: Cognito on AWS (cognito-accounts.ts), a pool kept in the table locally
+ * (table-accounts.ts), which the local OIDC provider signs people in from. Which one is config (`SIGN_IN_ACCOUNTS`).
+ */
+export interface SignInAccounts {
+  /** The current account of each email that has one, by lower-cased email: its company, groups and whether enabled. */
+  find(emails: readonly string[]): Promise<Map<string, SignInAccount>>;
+  /**
+   * Makes the changes, each idempotently (an invite of someone who meanwhile got an account updates it instead), so
+   * running them again after a partial failure finishes the job.
+   */
+  apply(changes: readonly AccountChange[]): Promise<void>;
+}
+
+/** The pool did not answer or refused for a reason of its own: nothing the caller did; a retry may succeed. */
+export class AccountsUnavailable extends Error {
+  override readonly name = 'AccountsUnavailable';
+}
+
+/** Between looking an email up and inviting it, somebody else gave it an account of another company or the seller. */
+export class AccountTaken extends Error {
+  override readonly name = 'AccountTaken';
+  constructor(readonly email: string) {
+    super(`${email} already has a sign-in account that is not this company’s`);
+  }
+}

@@ -1,0 +1,178 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CompanyUser } from '#domain/company.ts';
+import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { reloadConfig } from '#functions/config.ts';
+import { deleteTable } from '#store/table.ts';
+import { freePort } from '../../local/free-port.ts';
+import { demoPassword, demoUser } from '../../local/seed/seed.ts';
+import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+
+/**
+ * A company's admin manages its people, and the people's sign-in follows: the whole local stack (the seeded demo),
+ * the real handler, the local user pool in DynamoDB Local and the local OIDC provider, signed in to through its own
+ * authorization-code + PKCE flow over HTTP, as the web app does — no mocks.
+ */
+describe('a company admin’s users are the people who can sign in', () => {
+  let stack: LocalStack;
+  const tableName = `e2e-accounts-${randomUUID().slice(0, 8)}`;
+  const chris = demoUser('chris@acme.example');
+  const pat: CompanyUser = { email: 'pat@acme.example', name: 'Pat Quinn (approver)', roles: ['approver'] };
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
+      tableName,
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await deleteTable(dynamoClient(), tableName);
+  });
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const token = await stack.issuer.token(chris);
+    const response = await fetch(`${stack.urls.api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON; the tests assert their shape
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+  const acmeUsers = async (): Promise<CompanyUser[]> => (await call('GET', '/companies/acme')).body.users;
+
+  /** The app's sign-in, by HTTP: authorize with PKCE, the provider's login form, the code for tokens. */
+  const signIn = async (email: string, password = demoPassword) => {
+    const issuer = stack.urls.signIn;
+    const redirectUri = `${stack.urls.app}callback`;
+    const verifier = randomBytes(32).toString('base64url');
+    const cookies = new Map<string, string>();
+    const go = async (url: string, init: RequestInit = {}) => {
+      const response = await fetch(new URL(url, issuer), {
+        ...init,
+        redirect: 'manual',
+        headers: { ...init.headers, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+      for (const cookie of response.headers.getSetCookie()) {
+        const [pair = ''] = cookie.split(';');
+        const at = pair.indexOf('=');
+        cookies.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+      return response;
+    };
+    const authorize = new URL(`${issuer}/auth`);
+    authorize.search = new URLSearchParams({
+      client_id: stack.issuer.audience,
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: 'openid email profile',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: randomUUID(),
+    }).toString();
+    let response = await go(authorize.href);
+    const interaction = response.headers.get('location') ?? '';
+    expect(interaction).toMatch(/\/oidc\/interaction\//);
+    response = await go(`${interaction}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email, password }).toString(),
+    });
+    if (response.status !== 303 && response.status !== 302) return { refused: response.status };
+    let location = response.headers.get('location') ?? '';
+    while (!location.startsWith(redirectUri)) {
+      response = await go(location);
+      location = response.headers.get('location') ?? '';
+      expect(location, `a redirect from ${response.url}`).not.toBe('');
+    }
+    const code = new URL(location).searchParams.get('code') ?? '';
+    const tokens = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        client_id: stack.issuer.audience,
+        code_verifier: verifier,
+      }).toString(),
+    });
+    expect(tokens.status).toBe(200);
+    const { id_token: idToken } = (await tokens.json()) as { id_token: string };
+    return { idToken, claims: decodeJwt(idToken) };
+  };
+
+  it('a new approver signs in at once, for the company and as an approver, and the API takes their token', async () => {
+    expect(await signIn(pat.email)).toEqual({ refused: 401 });
+    const before = await acmeUsers();
+    const put = await call('PUT', '/companies/acme/users', { users: [...before, pat] });
+    expect(put.status).toBe(200);
+
+    const signedIn = await signIn(pat.email);
+    expect(signedIn.claims).toMatchObject({
+      email: pat.email,
+      name: pat.name,
+      'custom:companyId': 'acme',
+      'cognito:groups': ['approver'],
+    });
+    const tasks = await fetch(`${stack.urls.api}/me/tasks`, {
+      headers: { authorization: `Bearer ${signedIn.idToken}` },
+    });
+    expect(tasks.status).toBe(200);
+  });
+
+  it('a changed role shows in the next sign-in; a removed person signs in no more, and comes back when listed', async () => {
+    const users = (await acmeUsers()).filter((u) => u.email !== pat.email);
+    await call('PUT', '/companies/acme/users', { users: [...users, { ...pat, roles: ['approver', 'buyer'] }] });
+    expect((await signIn(pat.email)).claims?.['cognito:groups']).toEqual(['approver', 'buyer']);
+
+    expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
+    expect(await signIn(pat.email)).toEqual({ refused: 401 });
+
+    expect((await call('PUT', '/companies/acme/users', { users: [...users, pat] })).status).toBe(200);
+    expect((await signIn(pat.email)).claims?.['cognito:groups']).toEqual(['approver']);
+  });
+
+  it.each([
+    ['the seller’s rep', 'riley@northwind.example', undefined],
+    ['another company’s buyer', 'LENA@globex.example', 'globex'],
+  ])('refuses to list %s, naming the field, and changes nothing', async (_, email, companyId) => {
+    const users = await acmeUsers();
+    const put = await call('PUT', '/companies/acme/users', {
+      users: [...users, { email, name: 'Taken Over', roles: ['admin'] }],
+    });
+    expect(put.status).toBe(409);
+    expect(put.headers.get('content-type')).toBe('application/problem+json');
+    expect(put.body.errors).toEqual([{ path: `users.${users.length}.email`, message: expect.any(String) }]);
+    expect(await acmeUsers()).toEqual(users);
+    const owner = await signIn(email.toLowerCase());
+    expect(owner.claims?.['custom:companyId']).toBe(companyId);
+    expect(owner.claims?.['cognito:groups']).toEqual(demoUser(email.toLowerCase()).groups);
+  });
+
+  it('answers 503 with Retry-After when the user pool does not answer, and records nothing', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    Object.assign(process.env, {
+      SIGN_IN_ACCOUNTS: 'cognito',
+      USER_POOL_ID: 'us-east-1_Local',
+      COGNITO_ENDPOINT: closed,
+    });
+    reloadConfig();
+    try {
+      const users = await acmeUsers();
+      const put = await call('PUT', '/companies/acme/users', {
+        users: [...users, { email: 'newcomer@acme.example', name: 'New', roles: ['buyer'] }],
+      });
+      expect(put.status).toBe(503);
+      expect(put.headers.get('retry-after')).toBe('5');
+      expect(put.body).toMatchObject({ status: 503, title: 'Service Unavailable' });
+      expect(await acmeUsers()).toEqual(users);
+    } finally {
+      for (const name of ['SIGN_IN_ACCOUNTS', 'USER_POOL_ID', 'COGNITO_ENDPOINT']) delete process.env[name];
+      reloadConfig();
+    }
+  });
+});

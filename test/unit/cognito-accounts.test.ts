@@ -1,0 +1,219 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { accountChanges, touchedEmails } from '#domain/account-changes.ts';
+import type { CompanyUser } from '#domain/company.ts';
+import { createCognitoAccounts } from '#functions/accounts/cognito-accounts.ts';
+import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
+import { AccountsUnavailable, AccountTaken } from '#functions/accounts/ports.ts';
+
+/**
+ * A hand-written stand-in for Cognito's admin API, with the semantics the adapter relies on (an email is the
+ * Username; adding or removing a group is idempotent; creating an existing user is UsernameExistsException), and a
+ * fault switch: the `failAt`-th call fails as a throttled or broken pool would.
+ */
+interface FakeUser {
+  attributes: Record<string, string>;
+  groups: Set<string>;
+  enabled: boolean;
+}
+
+const awsError = (name: string) => Object.assign(new Error(name), { name });
+
+const aFakePool = (users: Record<string, FakeUser> = {}) => {
+  const calls: string[] = [];
+  let failAt = Number.POSITIVE_INFINITY;
+  const user = (input: { Username: string }) => {
+    const found = users[input.Username];
+    if (!found) throw awsError('UserNotFoundException');
+    return found;
+  };
+  const handlers: Record<string, (input: never) => unknown> = {
+    AdminGetUser: (input: { Username: string }) => {
+      const found = user(input);
+      return {
+        Enabled: found.enabled,
+        UserAttributes: Object.entries(found.attributes).map(([Name, Value]) => ({ Name, Value })),
+      };
+    },
+    AdminListGroupsForUser: (input: { Username: string }) => ({
+      Groups: [...user(input).groups].map((GroupName) => ({ GroupName })),
+    }),
+    AdminCreateUser: (input: {
+      Username: string;
+      UserAttributes: { Name: string; Value: string }[];
+      DesiredDeliveryMediums: string[];
+    }) => {
+      if (users[input.Username]) throw awsError('UsernameExistsException');
+      expect(input.DesiredDeliveryMediums).toEqual(['EMAIL']);
+      users[input.Username] = {
+        attributes: Object.fromEntries(input.UserAttributes.map((a) => [a.Name, a.Value])),
+        groups: new Set(),
+        enabled: true,
+      };
+    },
+    AdminUpdateUserAttributes: (input: { Username: string; UserAttributes: { Name: string; Value: string }[] }) => {
+      for (const a of input.UserAttributes) user(input).attributes[a.Name] = a.Value;
+    },
+    AdminAddUserToGroup: (input: { Username: string; GroupName: string }) => user(input).groups.add(input.GroupName),
+    AdminRemoveUserFromGroup: (input: { Username: string; GroupName: string }) =>
+      user(input).groups.delete(input.GroupName),
+    AdminDisableUser: (input: { Username: string }) => {
+      user(input).enabled = false;
+    },
+    AdminEnableUser: (input: { Username: string }) => {
+      user(input).enabled = true;
+    },
+  };
+  const client = {
+    send: async (command: { constructor: { name: string }; input: { UserPoolId: string } }) => {
+      const action = command.constructor.name.replace(/Command$/, '');
+      calls.push(action);
+      expect(command.input.UserPoolId).toBe('us-east-1_Pool');
+      if (calls.length === failAt) throw awsError('TooManyRequestsException');
+      const handle = handlers[action];
+      if (!handle) throw new Error(`the fake has no ${action}`);
+      return handle(command.input as never);
+    },
+  };
+  return {
+    accounts: createCognitoAccounts(client as never, 'us-east-1_Pool'),
+    users,
+    calls,
+    failAt: (n: number) => {
+      failAt = calls.length + n;
+    },
+    heal: () => {
+      failAt = Number.POSITIVE_INFINITY;
+    },
+  };
+};
+
+const member = (companyId: string, name: string, ...groups: string[]): FakeUser => ({
+  attributes: { email: 'x', name, 'custom:companyId': companyId },
+  groups: new Set(groups),
+  enabled: true,
+});
+
+/** What the handler does: look the touched people up, then make the changes measured against them. */
+const replaceUsers = async (
+  pool: ReturnType<typeof aFakePool>,
+  before: CompanyUser[],
+  after: CompanyUser[],
+): Promise<void> => {
+  const accounts = await pool.accounts.find(touchedEmails(before, after));
+  await pool.accounts.apply(accountChanges('acme', before, after, accounts));
+};
+
+const chris: CompanyUser = { email: 'chris@acme.example', name: 'Chris', roles: ['admin'] };
+const pat: CompanyUser = { email: 'pat@acme.example', name: 'Pat', roles: ['approver', 'buyer'] };
+
+describe('the Cognito user pool as sign-in accounts', () => {
+  it('invites a newcomer by email with the company and groups, and reads them back', async () => {
+    const pool = aFakePool({ 'chris@acme.example': member('acme', 'Chris', 'admin') });
+    await replaceUsers(pool, [chris], [chris, pat]);
+    expect(pool.users['pat@acme.example']).toEqual({
+      attributes: { email: pat.email, email_verified: 'true', name: 'Pat', 'custom:companyId': 'acme' },
+      groups: new Set(['approver', 'buyer']),
+      enabled: true,
+    });
+    expect(await pool.accounts.find(['PAT@acme.example', 'nobody@acme.example'])).toEqual(
+      new Map([
+        [pat.email, { email: pat.email, name: 'Pat', companyId: 'acme', groups: ['approver', 'buyer'], enabled: true }],
+      ]),
+    );
+  });
+
+  it('calls nothing but the admin actions the function is granted', async () => {
+    const pool = aFakePool({ 'chris@acme.example': member('acme', 'Chris', 'admin') });
+    await replaceUsers(pool, [chris], [chris, pat]);
+    await replaceUsers(pool, [chris, pat], [chris, { ...pat, roles: ['buyer'] }]);
+    await replaceUsers(pool, [chris, pat], [chris]);
+    await replaceUsers(pool, [chris], [chris, pat]);
+    expect(new Set(pool.calls.map((action) => `cognito-idp:${action}`))).toEqual(new Set(cognitoActions));
+  });
+
+  it('disables a leaver before taking their groups, and keeps the account', async () => {
+    const pool = aFakePool({ 'pat@acme.example': member('acme', 'Pat', 'approver', 'buyer') });
+    await replaceUsers(pool, [chris, pat], [chris]);
+    expect(pool.users['pat@acme.example']).toMatchObject({ enabled: false, groups: new Set() });
+    expect(pool.calls.slice(-3)).toEqual(['AdminDisableUser', 'AdminRemoveUserFromGroup', 'AdminRemoveUserFromGroup']);
+  });
+
+  it('enables a person who comes back only after their groups are set', async () => {
+    const pool = aFakePool({ 'pat@acme.example': { ...member('acme', 'Pat'), enabled: false } });
+    await replaceUsers(pool, [chris], [chris, pat]);
+    expect(pool.users['pat@acme.example']).toMatchObject({ enabled: true, groups: new Set(['approver', 'buyer']) });
+    expect(pool.calls.at(-1)).toBe('AdminEnableUser');
+  });
+
+  it('turns an invite that meets an existing account of the company into an update (a retry, a race)', async () => {
+    const pool = aFakePool();
+    await pool.accounts.apply([
+      { kind: 'invite', email: pat.email, name: 'Pat', companyId: 'acme', groups: ['buyer'] },
+    ]);
+    pool.users[pat.email]!.groups.add('admin');
+    pool.users[pat.email]!.enabled = false;
+    await pool.accounts.apply([
+      { kind: 'invite', email: pat.email, name: 'Pat Lee', companyId: 'acme', groups: ['buyer'] },
+    ]);
+    expect(pool.users[pat.email]).toMatchObject({ enabled: true, groups: new Set(['buyer']) });
+    expect(pool.users[pat.email]!.attributes.name).toBe('Pat Lee');
+  });
+
+  it('refuses an invite that meets another company’s account made meanwhile, and leaves it alone', async () => {
+    const pool = aFakePool({ 'pat@acme.example': member('globex', 'Pat', 'buyer') });
+    await expect(
+      pool.accounts.apply([{ kind: 'invite', email: pat.email, name: 'Pat', companyId: 'acme', groups: ['admin'] }]),
+    ).rejects.toBeInstanceOf(AccountTaken);
+    expect(pool.users[pat.email]).toEqual(member('globex', 'Pat', 'buyer'));
+  });
+
+  it('says the pool is unavailable when it fails, looking up or changing', async () => {
+    const pool = aFakePool({ 'pat@acme.example': member('acme', 'Pat', 'buyer') });
+    pool.failAt(1);
+    await expect(pool.accounts.find([pat.email])).rejects.toBeInstanceOf(AccountsUnavailable);
+    pool.failAt(1);
+    await expect(pool.accounts.apply([{ kind: 'remove', email: pat.email, groups: ['buyer'] }])).rejects.toBeInstanceOf(
+      AccountsUnavailable,
+    );
+  });
+
+  it('takes a leaver who has no account, or lost it, as done', async () => {
+    const pool = aFakePool();
+    await pool.accounts.apply([{ kind: 'remove', email: pat.email, groups: ['buyer'] }]);
+    expect(pool.users).toEqual({});
+  });
+
+  it('converges: whichever call fails, the same change of users made again leaves the pool as the list says', async () => {
+    const people = ['a', 'b', 'c', 'd'].map((p) => `${p}@acme.example`);
+    const aList = fc.uniqueArray(
+      fc.record({
+        email: fc.constantFrom(...people),
+        name: fc.constantFrom('A', 'B'),
+        roles: fc.uniqueArray(fc.constantFrom('buyer' as const, 'approver' as const, 'admin' as const), {
+          minLength: 1,
+        }),
+      }),
+      { selector: (u) => u.email, maxLength: 4 },
+    );
+    await fc.assert(
+      fc.asyncProperty(aList, aList, fc.nat(40), async (before, after, failure) => {
+        const pool = aFakePool(Object.fromEntries(before.map((u) => [u.email, member('acme', u.name, ...u.roles)])));
+        pool.failAt(failure + 1);
+        await replaceUsers(pool, before, after).catch((error: unknown) => {
+          expect(error).toBeInstanceOf(AccountsUnavailable);
+        });
+        pool.heal();
+        await replaceUsers(pool, before, after);
+        for (const user of after)
+          expect(pool.users[user.email], user.email).toMatchObject({
+            enabled: true,
+            groups: new Set(user.roles),
+            attributes: expect.objectContaining({ name: user.name, 'custom:companyId': 'acme' }),
+          });
+        for (const gone of before.filter((u) => !after.some((a) => a.email === u.email)))
+          expect(pool.users[gone.email]).toMatchObject({ enabled: false, groups: new Set() });
+      }),
+    );
+  });
+});
