@@ -1,8 +1,8 @@
 import { accountChanges, accountOwnerProblems, touchedEmails } from '#domain/account-changes.ts';
 import { companyUsersProblems } from '#domain/company-users.ts';
 import { mayManageCompanyUsers } from '#domain/policy.ts';
+import { signInAccounts } from '#functions/accounts/from-config.ts';
 import { AccountsUnavailable, AccountTaken } from '#functions/accounts/ports.ts';
-import { signInAccounts } from '../accounts/from-config.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { badRequest, forbidden, HttpProblem, notFound } from './problem.ts';
