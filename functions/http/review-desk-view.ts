@@ -36,6 +36,8 @@ export const reviewDeskSchema = z.object({
   companyId: z.string(),
   companyName: z.string(),
   buyerEmail: z.string(),
+  /** Who submitted the request: the buyer, or a rep on the buyer's behalf (whose note it then is). */
+  submittedBy: z.string(),
   accountRepEmail: z.string(),
   note: z.string().optional(),
   requestedDeliveryDate: z.string().optional(),
@@ -82,6 +84,7 @@ export const reviewDeskView = (
     companyId: rfq.companyId,
     companyName: desk.companyName,
     buyerEmail: rfq.buyerEmail,
+    submittedBy: rfq.submittedBy.email,
     accountRepEmail: rfq.accountRepEmail,
     ...(rfq.note !== undefined && { note: rfq.note }),
     ...(rfq.requestedDeliveryDate !== undefined && { requestedDeliveryDate: rfq.requestedDeliveryDate }),

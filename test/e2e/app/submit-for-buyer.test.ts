@@ -98,6 +98,10 @@ describe('a rep submits on a buyer’s behalf', () => {
     await expect
       .poll(() => page.getByText('Phoned in by Dana for the new site').first().isVisible(), { timeout: 30_000 })
       .toBe(true);
+    // The note is the rep's, typed for the buyer: the review says so instead of calling it the buyer's.
+    expect(await page.getByText(`Note from ${riley.email}`).isVisible()).toBe(true);
+    expect(await page.getByText(`${riley.email}, for the buyer`).isVisible()).toBe(true);
+    expect(await page.getByText('Buyer’s note').count()).toBe(0);
     await record(page, 'rep-review-of-own-submission');
     await page.context().close();
   }, 600_000);

@@ -1038,6 +1038,7 @@ export interface components {
             companyId: string;
             companyName: string;
             buyerEmail: string;
+            submittedBy: string;
             accountRepEmail: string;
             note?: string;
             requestedDeliveryDate?: string;

@@ -366,6 +366,12 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
         <dd>
           {desk.buyerEmail} at {desk.companyName}
         </dd>
+        {desk.submittedBy !== desk.buyerEmail && (
+          <>
+            <dt>Entered by</dt>
+            <dd>{desk.submittedBy}, for the buyer</dd>
+          </>
+        )}
         <dt>Account rep</dt>
         <dd>{desk.accountRepEmail}</dd>
         {desk.requestedDeliveryDate && (
@@ -376,7 +382,7 @@ const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void
         )}
         {desk.note && (
           <>
-            <dt>Buyer’s note</dt>
+            <dt>{desk.submittedBy === desk.buyerEmail ? 'Buyer’s note' : `Note from ${desk.submittedBy}`}</dt>
             <dd>{desk.note}</dd>
           </>
         )}
