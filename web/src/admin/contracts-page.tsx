@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Api, problemText, type Schemas } from '../api/client.ts';
 import { useLocation } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
+import { AnswerLine, type FormAnswer, noAnswer } from '../ui/form-answer.tsx';
 import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf, typedPrice } from '../ui/money-input.ts';
@@ -91,9 +92,7 @@ const Terms = (props: { contract: Contract; saved: boolean; onSave: (contract: C
           <input inputMode="decimal" value={discount} required onInput={(e) => setDiscount(e.currentTarget.value)} />
         </label>
       </div>
-      <p role="status" class={answer?.ok === false ? 'error' : 'notice'}>
-        {answer?.text}
-      </p>
+      <AnswerLine answer={answer} />
       <div class="actions">
         <button type="submit">{props.saved ? 'Save the terms' : 'Create the contract'}</button>
       </div>
@@ -302,7 +301,7 @@ const ImportPrices = (props: { contract: Contract; onSave: (contract: Contract) 
   const [file, setFile] = useState('');
   const [lines, setLines] = useState<PriceListLine[]>([]);
   const [apiProblems, setApiProblems] = useState<RowProblem[]>([]);
-  const [answer, setAnswer] = useState<{ ok: boolean; text: string }>({ ok: true, text: '' });
+  const [answer, setAnswer] = useState<FormAnswer>(noAnswer);
   const [busy, setBusy] = useState(false);
   const problems = useMemo(() => lineProblems(lines, contract.currency), [lines, contract.currency]);
   const shown = problems.length > 0 ? problems : apiProblems;
@@ -359,9 +358,7 @@ const ImportPrices = (props: { contract: Contract; onSave: (contract: Contract) 
         replaces the contract’s prices when saved.
         <input type="file" accept=".csv,text/csv" onChange={(e) => upload(e.currentTarget.files?.[0])} />
       </label>
-      <p role="status" class={answer.ok ? 'notice' : 'error'}>
-        {answer.text}
-      </p>
+      <AnswerLine answer={answer} />
       {shown.length > 0 && (
         <RowProblems
           caption="Rows to fix"

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
+import { AnswerLine, type FormAnswer, noAnswer } from '../ui/form-answer.tsx';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf } from '../ui/money-input.ts';
 
@@ -36,7 +37,7 @@ export const Budgets = (props: { company: Company; budgets: BudgetsAnswer; onSav
   const [who, setWho] = useState('');
   const [period, setPeriod] = useState<Period>('month');
   const [amount, setAmount] = useState('');
-  const [answer, setAnswer] = useState<{ ok: boolean; text: string }>({ ok: true, text: '' });
+  const [answer, setAnswer] = useState<FormAnswer>(noAnswer);
 
   const save = async (next: Budget[]) => {
     const { data, error } = await api.PUT('/companies/{companyId}/budgets', {
@@ -193,9 +194,7 @@ export const Budgets = (props: { company: Company; budgets: BudgetsAnswer; onSav
           <button type="submit">Set the budget</button>
         </div>
       </form>
-      <p role="status" class={answer.ok ? 'notice' : 'error'}>
-        {answer.text}
-      </p>
+      <AnswerLine answer={answer} />
     </section>
   );
 };

@@ -8,6 +8,7 @@ import { PageTitle, Show } from '../ui/page.tsx';
 import { Budgets } from './budgets.tsx';
 import { conditionText } from './condition-text.ts';
 import './company.css';
+import { AnswerLine, type FormAnswer, noAnswer } from '../ui/form-answer.tsx';
 
 type Company = Schemas['Company'];
 type User = Company['users'][number];
@@ -43,7 +44,7 @@ const Users = (props: { company: Company; onSaved: (company: Company) => void })
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<CompanyRole[]>(['approver']);
-  const [answer, setAnswer] = useState<{ ok: boolean; text: string }>({ ok: true, text: '' });
+  const [answer, setAnswer] = useState<FormAnswer>(noAnswer);
   useEffect(() => setUsers(props.company.users), [props.company]);
 
   const save = async (next: User[]) => {
@@ -140,9 +141,7 @@ const Users = (props: { company: Company; onSaved: (company: Company) => void })
           <button type="submit">Add the person</button>
         </div>
       </form>
-      <p role="status" class={answer.ok ? 'notice' : 'error'}>
-        {answer.text}
-      </p>
+      <AnswerLine answer={answer} />
     </section>
   );
 };
@@ -179,7 +178,7 @@ const Rules = (props: { company: Company; rules: Rule[]; onSaved: () => void }) 
   const [value, setValue] = useState('');
   const [approvers, setApprovers] = useState<string[]>([]);
   const [mode, setMode] = useState<'any' | 'all'>('any');
-  const [answer, setAnswer] = useState<{ ok: boolean; text: string }>({ ok: true, text: '' });
+  const [answer, setAnswer] = useState<FormAnswer>(noAnswer);
   const deciders = company.users.filter((u) => u.roles.includes('approver') || u.roles.includes('admin'));
 
   const save = async (rules: Rule[]) => {
@@ -312,9 +311,7 @@ const Rules = (props: { company: Company; rules: Rule[]; onSaved: () => void }) 
           <button type="submit">Add the rule</button>
         </div>
       </form>
-      <p role="status" class={answer.ok ? 'notice' : 'error'}>
-        {answer.text}
-      </p>
+      <AnswerLine answer={answer} />
     </section>
   );
 };
