@@ -1,47 +1,95 @@
 import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
-import { productSchema } from '#domain/product.ts';
+import { type Product, productSchema } from '#domain/product.ts';
+import { searchCatalog } from './catalog-search.ts';
+import { productWords } from './catalog-words.ts';
+import { isLostRace } from './conflict.ts';
 import { fromItem, toItem } from './item.ts';
 import {
-  catalogCategoryPrefix,
-  catalogSearchText,
+  catalogSortKey,
   companyIndexKeys,
   keys,
   listPartitions,
   productIndexKeys,
+  productWordIndexKeys,
 } from './keys.ts';
 import { listPage } from './list-page.ts';
 import { packLarge, unpack } from './packed.ts';
-import type { CatalogStore } from './ports.ts';
+import { type CatalogStore, ConflictError } from './ports.ts';
 import { tableDefinition } from './table.ts';
-import type { TableClient } from './table-client.ts';
+import type { Item, TableClient, TransactWrite } from './table-client.ts';
+
+/** Counts a product's writes: each one is conditional on the one before it, so no two writers' words get mixed. */
+const REVISION = 'wordsRevision';
+/** Each lost race is another writer's win, so a handful of concurrent writers of one product all get through. */
+const PUT_ATTEMPTS = 10;
+
+const toProduct = (item: Item): Product => productSchema.parse(fromItem(item, [REVISION]));
+
+/**
+ * The writes that put a product and keep its word entries true: the words it no longer has are deleted, the new
+ * ones (all of them when its catalog entry changed) are put, all conditional on the product being as it was read.
+ * A product written before words were indexed carries no revision, so its words are all put.
+ */
+const productWrites = (product: Product, before: Item | undefined): TransactWrite[] => {
+  const revision = before?.[REVISION];
+  const indexed = typeof revision === 'number';
+  const old = before && toProduct(before);
+  const oldWords = old?.active ? productWords(old.name, old.sku) : [];
+  const words = product.active ? productWords(product.name, product.sku) : [];
+  const unchanged = indexed && old && catalogSortKey(old) === catalogSortKey(product);
+  return [
+    {
+      Put: {
+        Item: toItem(keys.product(product.sku), productIndexKeys(product), {
+          ...product,
+          [REVISION]: indexed ? revision + 1 : 1,
+        }),
+        ...(!before
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : indexed
+            ? { ConditionExpression: '#revision = :revision', ExpressionAttributeValues: { ':revision': revision } }
+            : { ConditionExpression: 'attribute_not_exists(#revision)' }),
+        ...(before && { ExpressionAttributeNames: { '#revision': REVISION } }),
+      },
+    },
+    ...words
+      .filter((word) => !(unchanged && oldWords.includes(word)))
+      .map((word) => ({
+        Put: { Item: toItem(keys.productWord(product.sku, word), productWordIndexKeys(product, word), { word }) },
+      })),
+    ...oldWords
+      .filter((word) => !words.includes(word))
+      .map((word) => ({ Delete: { Key: keys.productWord(product.sku, word) } })),
+  ];
+};
 
 /** Reference data: whole-resource upserts (the API's PUTs), read back through the domain schemas. */
 export const createCatalogStore = (table: TableClient): CatalogStore => ({
   async putProduct(product) {
-    await table.put({ Item: toItem(keys.product(product.sku), productIndexKeys(product), product) });
+    // A PUT replaces the product whoever wrote it last; losing a race to another writer only means reading again.
+    for (let attempt = 1; ; attempt++) {
+      const writes = productWrites(product, await table.get(keys.product(product.sku)));
+      try {
+        if (writes.length === 1) await table.put(writes[0]!.Put!);
+        else await table.transactWrite(writes);
+        return;
+      } catch (error) {
+        if (!isLostRace(error)) throw error;
+        if (attempt === PUT_ATTEMPTS)
+          throw new ConflictError(`product ${product.sku} kept changing while being written`, { cause: error });
+        // Jittered, so writers that lost together do not read and collide again in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
   },
   async getProduct(sku) {
     const item = await table.get(keys.product(sku));
-    return item && productSchema.parse(fromItem(item));
+    return item && toProduct(item);
   },
-  async activeProducts({ q, category, limit, cursor }) {
-    const needle = q?.trim().toLowerCase();
-    return listPage(
-      table,
-      {
-        tag: `catalog:${category?.toLowerCase() ?? ''}:${needle ?? ''}`,
-        index: tableDefinition.indexes.byCreated,
-        partition: listPartitions.activeProducts,
-        ascending: true,
-        ...(category && { sortPrefix: catalogCategoryPrefix(category) }),
-        ...(needle && { keep: (sortKey: string) => catalogSearchText(sortKey).includes(needle) }),
-        limit,
-        cursor,
-      },
-      (item) => productSchema.parse(fromItem(item)),
-    );
+  async activeProducts(query) {
+    return searchCatalog(table, query, toProduct);
   },
   async allProducts({ q, limit, cursor }) {
     const needle = q?.trim().toLowerCase();
@@ -56,12 +104,12 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
         limit,
         cursor,
       },
-      (item) => productSchema.parse(fromItem(item)),
+      toProduct,
     );
   },
   async getProducts(skus) {
     const items = await table.batchGet([...new Set(skus)].map(keys.product));
-    const products = items.map((item) => productSchema.parse(fromItem(item)));
+    const products = items.map(toProduct);
     return new Map(products.map((p) => [p.sku, p]));
   },
   async putCompany(company) {

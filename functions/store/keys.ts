@@ -48,6 +48,8 @@ export const keys = {
   rfqPartition: (rfqId: string): string => `RFQ#${rfqId}`,
   order: (orderId: string): PrimaryKey => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
   product: (sku: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: 'PRODUCT' }),
+  /** One word an active product is searched by, beside the product in its partition. */
+  productWord: (sku: string, word: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: `WORD#${word}` }),
   company: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'COMPANY' }),
   contract: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'CONTRACT' }),
   approvalRules: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'APPROVAL_RULES' }),
@@ -86,6 +88,8 @@ export const listPartitions = {
   allRfqs: 'ALL#RFQ',
   activeProducts: 'CATALOG#ACTIVE',
   allProducts: 'CATALOG#ALL',
+  catalogWords: 'CATALOG#WORD',
+  catalogWordsIn: (category: string): string => `CATALOG#WORD#${encodeURIComponent(category.toLowerCase())}`,
   allOrders: 'ALL#ORDER',
   linkByHash: (tokenHash: string): string => `LINK#${tokenHash}`,
   tasksOf: (assigneeEmail: string): string => `ASSIGNEE#${rep(assigneeEmail)}#TASK`,
@@ -146,22 +150,47 @@ export const companyIndexKeys = (company: { companyId: string; accountRepEmail: 
  * is URI-encoded so a `#` in it cannot end it early; a category filter is a prefix of the sort key.
  */
 export const catalogCategoryPrefix = (category: string): string => `${encodeURIComponent(category.toLowerCase())}#`;
-export const catalogSearchText = (sortKey: string): string => sortKey.slice(sortKey.indexOf('#') + 1);
 
-export const productIndexKeys = (product: {
+interface CatalogEntry {
   sku: string;
   name: string;
   category?: string | undefined;
-  active: boolean;
-}): Record<string, string> => ({
+}
+
+export const catalogSortKey = (product: CatalogEntry): string =>
+  `${catalogCategoryPrefix(product.category ?? '')}${product.name.toLowerCase()}#${product.sku.toLowerCase()}`;
+
+/** The lower-cased name and sku in a catalog sort key (a word entry's too): after the category, split at the last `#`. */
+export const catalogNameAndSku = (sortKey: string): { name: string; sku: string } => {
+  const text = sortKey.slice(sortKey.indexOf('#') + 1);
+  const last = text.lastIndexOf('#');
+  return { name: text.slice(0, last), sku: text.slice(last + 1) };
+};
+
+export const productIndexKeys = (product: CatalogEntry & { active: boolean }): Record<string, string> => ({
   // Every product, active or not, for the seller's admin: by sku, holding the name so a search reads keys only.
   GSI3PK: listPartitions.allProducts,
   GSI3SK: `${product.sku.toLowerCase()}#${product.name.toLowerCase()}`,
-  ...(product.active && {
-    GSI4PK: listPartitions.activeProducts,
-    GSI4SK: `${catalogCategoryPrefix(product.category ?? '')}${product.name.toLowerCase()}#${product.sku.toLowerCase()}`,
-  }),
+  ...(product.active && { GSI4PK: listPartitions.activeProducts, GSI4SK: catalogSortKey(product) }),
 });
+
+/**
+ * A word entry of an active product, in two partitions: the whole catalog's and its category's. Sorted by the word,
+ * then as the catalog list is, so a search reads the entries of the words that begin with what was typed, in order.
+ * Words hold letters and digits only, so the word ends at the first `#`.
+ */
+export const productWordIndexKeys = (product: CatalogEntry, word: string): Record<string, string> => ({
+  GSI1PK: listPartitions.catalogWords,
+  GSI1SK: `${word}#${catalogSortKey(product)}`,
+  GSI2PK: listPartitions.catalogWordsIn(product.category ?? ''),
+  GSI2SK: `${word}#${catalogSortKey(product)}`,
+});
+
+/** The word of a word entry's sort key, and the catalog sort key after it. */
+export const catalogWordEntry = (sortKey: string): { word: string; entry: string } => {
+  const end = sortKey.indexOf('#');
+  return { word: sortKey.slice(0, end), entry: sortKey.slice(end + 1) };
+};
 
 export const linkIndexKeys = (link: { tokenHash: string }): Record<string, string> => ({
   GSI5PK: listPartitions.linkByHash(link.tokenHash),

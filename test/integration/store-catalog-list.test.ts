@@ -1,4 +1,6 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { keys, productIndexKeys } from '#store/keys.ts';
 import { aProduct } from '../builders/product.ts';
 import { freshTable } from './store/fresh-table.ts';
 
@@ -31,11 +33,16 @@ describe("the catalog's active products (a keys-only index entry per active prod
     expect(cursor).toBeUndefined();
   });
 
-  it('finds by part of the name or the sku, in any case', async () => {
+  it('finds by the start of any word of the name or the sku, in any case', async () => {
     const skus = async (q: string) => (await store.catalog.activeProducts({ q })).items.map((p) => p.sku);
     expect(await skus('HEX')).toEqual(['MISC-1', 'FAS-BOLT-M8', 'FAS-NUT-M8']);
     expect(await skus('saf-hat')).toEqual(['SAF-HAT-W']);
     expect(await skus('#1')).toEqual(['PKG-BOX-1']);
+    expect(await skus('hex bolt m')).toEqual(['FAS-BOLT-M8']);
+    expect(await skus('m8')).toEqual(['FAS-BOLT-M8', 'FAS-NUT-M8']);
+    // Inside a word is not the start of one; a search of separators only is kept by the key as it is.
+    expect(await skus('olt')).toEqual([]);
+    expect(await skus('(')).toEqual(['PKG-BOX-1']);
     // The category is not the name: searching for it finds nothing named so.
     expect(await skus('fasteners')).toEqual([]);
   });
@@ -101,5 +108,96 @@ describe("the seller admin's product list (every product, by sku, from keys-only
     expect((await store.catalog.allProducts({ q: 'saf-hat' })).items).toEqual([{ ...hat, active: false }]);
     expect((await store.catalog.activeProducts({ q: 'saf-hat' })).items).toEqual([]);
     await store.catalog.putProduct(hat);
+  });
+});
+
+describe("the catalog's word entries (one item per word of an active product, written with it)", () => {
+  const wordsOf = async (sku: string) =>
+    (
+      await table.doc.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :word)',
+          ExpressionAttributeValues: { ':pk': keys.product(sku).PK, ':word': 'WORD#' },
+          ConsistentRead: true,
+        }),
+      )
+    ).Items?.map((item) => item.word as string);
+
+  it('follows renames and deactivation, so a search never finds a product by a word it lost', async () => {
+    const drill = aProduct('TLS-DRL-18').named('Cordless drill 18V').inCategory('Tools').build();
+    await store.catalog.putProduct(drill);
+    expect(await wordsOf('TLS-DRL-18')).toEqual(['18', '18v', 'cordless', 'drill', 'drl', 'tls']);
+    await store.catalog.putProduct({ ...drill, name: 'Impact driver 18V' });
+    expect(await wordsOf('TLS-DRL-18')).toEqual(['18', '18v', 'driver', 'drl', 'impact', 'tls']);
+    expect((await store.catalog.activeProducts({ q: 'cordless' })).items).toEqual([]);
+    expect((await store.catalog.activeProducts({ q: 'impact dr' })).items.map((p) => p.name)).toEqual([
+      'Impact driver 18V',
+    ]);
+    await store.catalog.putProduct({ ...drill, active: false });
+    expect(await wordsOf('TLS-DRL-18')).toEqual([]);
+    expect((await store.catalog.activeProducts({ q: 'drl' })).items).toEqual([]);
+  });
+
+  it('moves a product to its new category', async () => {
+    const tape = aProduct('PKG-TAPE').named('Packing tape').inCategory('Packaging & shipping').build();
+    await store.catalog.putProduct(tape);
+    await store.catalog.putProduct({ ...tape, category: 'Safety' });
+    const skus = async (category: string) =>
+      (await store.catalog.activeProducts({ q: 'tape', category })).items.map((p) => p.sku);
+    expect(await skus('Packaging & shipping')).toEqual([]);
+    expect(await skus('safety')).toEqual(['PKG-TAPE']);
+  });
+
+  it('lists a product once when several of its words begin with the search, by the first of them', async () => {
+    const bolts = aProduct('FAS-BOLTS-KIT').named('Bolts kit, bolt assortment').inCategory('Fasteners').build();
+    await store.catalog.putProduct(bolts);
+    const { items } = await store.catalog.activeProducts({ q: 'bol' });
+    expect(items.map((p) => p.sku)).toEqual(['FAS-BOLT-M8', 'FAS-BOLTS-KIT']);
+  });
+
+  it('keeps the last of concurrent writes, with exactly its words', async () => {
+    const names = Array.from({ length: 6 }, (_, i) => `Safety vest size ${i} color${i}`);
+    await Promise.all(
+      names.map((name) => store.catalog.putProduct(aProduct('SAF-VEST').named(name).inCategory('Safety').build())),
+    );
+    const last = (await store.catalog.getProduct('SAF-VEST'))!;
+    const n = last.name.at(-1)!;
+    expect((await wordsOf('SAF-VEST'))?.sort()).toEqual(['safety', 'vest', 'size', n, `color${n}`, 'saf'].sort());
+    expect((await store.catalog.activeProducts({ q: 'color' })).items).toEqual([last]);
+  });
+
+  it('indexes the words of a product written before words were indexed when it is written again', async () => {
+    const old = aProduct('OLD-GLUE').named('Contact glue').inCategory('Tools').build();
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...old, ...productIndexKeys(old), ...keys.product(old.sku) },
+      }),
+    );
+    expect((await store.catalog.activeProducts({ q: 'glue' })).items).toEqual([]);
+    await store.catalog.putProduct(old);
+    expect((await store.catalog.activeProducts({ q: 'glue' })).items).toEqual([old]);
+  });
+
+  it('pages a search through one word, and refuses the cursor of another word or search', async () => {
+    const ties = Array.from({ length: 7 }, (_, i) =>
+      aProduct(`ELE-TIE-${i}`).named(`Cable tie ${i}`).inCategory('Electrical').build(),
+    );
+    await Promise.all(ties.map((p) => store.catalog.putProduct(p)));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.catalog.activeProducts({ q: 'cable tie', category: 'electrical', limit: 3, cursor });
+      seen.push(...page.items.map((p) => p.sku));
+      cursor = page.cursor;
+      if (cursor) {
+        await expect(store.catalog.activeProducts({ q: 'cable', category: 'electrical', cursor })).rejects.toThrow(
+          /another list/,
+        );
+        await expect(store.catalog.activeProducts({ q: 'cable tie', cursor })).rejects.toThrow(/another list/);
+      }
+    } while (cursor);
+    expect(seen).toEqual(ties.map((p) => p.sku));
   });
 });
