@@ -46,7 +46,14 @@ export const productListQuery = z.strictObject({
 });
 
 export const catalogQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe(
+      'Finds products whose name or sku contains this text starting at the beginning of a word, in any case; results come grouped by the word they matched, each group by category, name and sku',
+    ),
   category: z.string().trim().min(1).max(100).optional(),
   /** Seller staff name the company whose prices they want to see; a company's own people need not. */
   companyId: companyId.optional(),

@@ -147,8 +147,9 @@ export interface CatalogStore {
   putProduct(product: Product): Promise<void>;
   getProduct(sku: string): Promise<Product | undefined>;
   /**
-   * Active products by category, name and sku; `q` keeps those whose name or sku contains it (case-insensitive),
-   * `category` narrows to one category. From a keys-only index entry per active product: never a scan.
+   * Active products by category, name and sku; `category` narrows to one category. `q` finds those whose name or sku
+   * contains it starting at the beginning of a word (case-insensitive), grouped by the word they matched, each group
+   * in that order. From keys-only index entries (one per active product, one per word of one): never a scan.
    */
   activeProducts(query: { q?: string; category?: string; limit?: number; cursor?: string }): Promise<Page<Product>>;
   /** Every product, active or not, by sku; `q` keeps those whose sku or name contains it. For the seller's admin. */

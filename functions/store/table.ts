@@ -32,9 +32,12 @@ export const tableDefinition = {
   /** The change stream the KPI aggregator folds (functions/streams): every change with its before and after. */
   stream: 'NEW_AND_OLD_IMAGES',
   indexes: {
-    /** RFQs and orders of one company, newest first. */
+    /** RFQs and orders of one company, newest first; the catalog's words (a search's entries). */
     byCompany: { indexName: 'byCompany', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'KEYS_ONLY' },
-    /** RFQs of one rep by status, newest first within a status. Its sort key is rewritten on every transition. */
+    /**
+     * RFQs of one rep by status, newest first within a status (its sort key is rewritten on every transition); the
+     * catalog's words within one category.
+     */
     byRepStatus: { indexName: 'byRepStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'KEYS_ONLY' },
     /** RFQs of one rep newest first; the companies a rep owns; a person's open tasks; every product by sku. */
     byRep: { indexName: 'byRep', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
