@@ -1,12 +1,13 @@
 import { accountChanges, accountOwnerProblems, touchedEmails } from '#domain/account-changes.ts';
 import { companyUsersProblems } from '#domain/company-users.ts';
 import { mayManageCompanyUsers } from '#domain/policy.ts';
-import { signInAccounts } from '#functions/accounts/from-config.ts';
+
 import { AccountsUnavailable, AccountTaken } from '#functions/accounts/ports.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { badRequest, forbidden, HttpProblem, notFound } from './problem.ts';
 import { route } from './routes.ts';
+import { signInAccounts } from './sign-in-accounts.ts';
 
 const taken = (errors: { path: string; message: string }[]) =>
   new HttpProblem(409, 'a listed person already signs in for someone else; nothing was changed', errors);

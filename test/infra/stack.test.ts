@@ -254,7 +254,7 @@ describe('least privilege', () => {
     });
     const told = appFunctions().filter(([, fn]) => fn.Properties.Environment?.Variables?.USER_POOL_ID !== undefined);
     expect(told.map(([other]) => other)).toEqual([id]);
-    // Only its bundle carries the Cognito client (functions/accounts/from-config.ts is imported by it alone).
+    // Only its bundle carries the Cognito client (functions/http/sign-in-accounts.ts is imported by it alone).
     const withCognito = appFunctions()
       .filter(([, fn]) =>
         readFileSync(

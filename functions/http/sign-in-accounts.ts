@@ -1,0 +1,18 @@
+import { createCognitoAccounts } from '#functions/accounts/cognito-accounts.ts';
+import type { SignInAccounts } from '#functions/accounts/ports.ts';
+import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
+import { cognitoClient } from '#functions/clients/cognito.ts';
+import { documentClient } from '#functions/clients/dynamodb.ts';
+import { perConfig } from './adapters.ts';
+
+/**
+ * The sign-in accounts the config names (`SIGN_IN_ACCOUNTS`): the Cognito user pool on AWS, the local pool in the
+ * table otherwise. Only the handler that manages a company's users imports this module, so no other function bundles
+ * the Cognito client (as decision-deps.ts keeps the Step Functions client to the handlers that decide).
+ */
+export const signInAccounts = /* @__PURE__ */ perConfig(
+  (settings): SignInAccounts =>
+    settings.SIGN_IN_ACCOUNTS === 'cognito' && settings.USER_POOL_ID
+      ? createCognitoAccounts(cognitoClient(), settings.USER_POOL_ID)
+      : createTableAccounts(documentClient(), settings.TABLE_NAME),
+);
