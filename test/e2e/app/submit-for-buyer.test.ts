@@ -62,10 +62,13 @@ describe('a rep submits on a buyer’s behalf', () => {
     await page.keyboard.type('SAF-HAT-WHT, 20\nFAS-NUT-M8 150');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    // Acme's contract prices, not list: hard hats $21.50 (list $24.90), nuts list − 5% = $9.12 a unit (list $9.60).
+    // Acme's contract prices, not list: hard hats $21.50 (list $24.90); 150 nuts reach the contract's tier from 100 at
+    // $7.90 a unit (one nut alone would be list − 5% = $9.12).
     const lines = page.getByRole('table');
     await expect.poll(() => lines.getByText('$21.50').first().isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await lines.getByText('$9.12').first().isVisible()).toBe(true);
+    expect(await lines.getByText('$7.90').first().isVisible()).toBe(true);
+    expect(await lines.getByText('contract tier ≥ 100').isVisible()).toBe(true);
+    expect(await lines.getByText('$1,185.00').first().isVisible()).toBe(true);
     await page.getByLabel('Note on the request (optional)').focus();
     await page.keyboard.type('Phoned in by Dana for the new site');
     await record(page, 'rep-new-rfq-for-buyer');

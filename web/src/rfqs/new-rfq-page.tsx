@@ -6,6 +6,7 @@ import { money } from '../ui/money.ts';
 import { PageTitle } from '../ui/page.tsx';
 import { useCatalogCheck } from './catalog-check.ts';
 import { aLine, type DraftLine, lineProblems, linesFromPad, maxLines, quantityOf } from './draft-lines.ts';
+import { unitPriceAt } from './price-at-quantity.ts';
 import { ProductSearch } from './product-search.tsx';
 import { clearDraft, useDraft } from './rfq-draft.ts';
 
@@ -45,8 +46,9 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
   const shown = onlyProblems ? draft.lines.filter((l) => troubled.has(l.id)) : draft.lines;
   const currency = catalog.currency;
   const estimate = draft.lines.reduce((sum, line) => {
-    const price = catalog.known.get(line.sku)?.yourPrice;
+    const item = catalog.known.get(line.sku);
     const quantity = quantityOf(line.quantity);
+    const price = item && quantity ? unitPriceAt(item, quantity).unitPrice : null;
     return price != null && quantity ? sum + price * quantity : sum;
   }, 0);
 
@@ -186,111 +188,124 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
         {draft.lines.length === 0 ? (
           <p>No lines yet: find products, type them in the quick-order pad, or upload a CSV.</p>
         ) : (
-          <div class="table-scroll">
-            <table class="lines">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Product</th>
-                  <th scope="col">Quantity</th>
-                  <th scope="col" class="number">
-                    {forBuyer ? 'Their price' : 'Your price'}
-                  </th>
-                  <th scope="col" class="number">
-                    Estimate
-                  </th>
-                  <th scope="col">
-                    <span class="visually-hidden">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((line) => {
-                  const n = numberOf.get(line.id);
-                  const item = catalog.known.get(line.sku);
-                  const skuProblem = problems.find((p) => p.lineId === line.id && p.field === 'sku');
-                  const quantityProblem = problems.find((p) => p.lineId === line.id && p.field === 'quantity');
-                  const quantity = quantityOf(line.quantity);
-                  return (
-                    <tr key={line.id} class={troubled.has(line.id) ? 'troubled' : undefined}>
-                      <td>{n}</td>
-                      <td>
-                        <input
-                          id={`sku-${line.id}`}
-                          ref={(el) => {
-                            if (el) lineRefs.current.set(`sku-${line.id}`, el);
-                          }}
-                          aria-label={`SKU, line ${n}`}
-                          value={line.sku}
-                          size={14}
-                          aria-invalid={skuProblem ? 'true' : undefined}
-                          aria-describedby={skuProblem ? `sku-problem-${line.id}` : undefined}
-                          onChange={(e) => change(line.id, 'sku', e.currentTarget.value)}
-                        />
-                        {skuProblem && (
-                          <div class="error" id={`sku-problem-${line.id}`}>
-                            {skuProblem.message}
-                          </div>
-                        )}
-                      </td>
-                      <td>{item?.name ?? <span class="secondary">—</span>}</td>
-                      <td>
-                        <input
-                          id={`quantity-${line.id}`}
-                          ref={(el) => {
-                            if (el) lineRefs.current.set(`quantity-${line.id}`, el);
-                          }}
-                          aria-label={`Quantity, line ${n}`}
-                          inputMode="numeric"
-                          value={line.quantity}
-                          size={7}
-                          aria-invalid={quantityProblem ? 'true' : undefined}
-                          aria-describedby={quantityProblem ? `quantity-problem-${line.id}` : undefined}
-                          onChange={(e) => change(line.id, 'quantity', e.currentTarget.value)}
-                        />
-                        {quantityProblem && (
-                          <div class="error" id={`quantity-problem-${line.id}`}>
-                            {quantityProblem.message}
-                          </div>
-                        )}
-                      </td>
-                      <td class="number">
-                        {item && currency ? money(item.yourPrice, currency) : '—'}
-                        {item && <div class="secondary">{item.priceSource}</div>}
-                      </td>
-                      <td class="number">
-                        {item?.yourPrice != null && quantity && currency
-                          ? money(item.yourPrice * quantity, currency)
-                          : '—'}
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          class="link"
-                          onClick={() => remove(line.id)}
-                          aria-label={`Remove line ${n}`}
-                        >
-                          Remove
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-              {currency && (
-                <tfoot>
+          <>
+            <div class="table-scroll">
+              <table class="lines">
+                <thead>
                   <tr>
-                    <th scope="row" colSpan={5}>
-                      Estimate at catalog prices ({forBuyer ? 'before your review' : "the rep's quote may differ"})
+                    <th scope="col">#</th>
+                    <th scope="col">SKU</th>
+                    <th scope="col">Product</th>
+                    <th scope="col">Quantity</th>
+                    <th scope="col" class="number">
+                      {forBuyer ? 'Their price' : 'Your price'}
                     </th>
-                    <td class="number">{money(estimate, currency)}</td>
-                    <td />
+                    <th scope="col" class="number">
+                      Estimate
+                    </th>
+                    <th scope="col">
+                      <span class="visually-hidden">Remove</span>
+                    </th>
                   </tr>
-                </tfoot>
-              )}
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {shown.map((line) => {
+                    const n = numberOf.get(line.id);
+                    const item = catalog.known.get(line.sku);
+                    const skuProblem = problems.find((p) => p.lineId === line.id && p.field === 'sku');
+                    const quantityProblem = problems.find((p) => p.lineId === line.id && p.field === 'quantity');
+                    const quantity = quantityOf(line.quantity);
+                    const price = item && quantity ? unitPriceAt(item, quantity) : undefined;
+                    return (
+                      <tr key={line.id} class={troubled.has(line.id) ? 'troubled' : undefined}>
+                        <td>{n}</td>
+                        <td>
+                          <input
+                            id={`sku-${line.id}`}
+                            ref={(el) => {
+                              if (el) lineRefs.current.set(`sku-${line.id}`, el);
+                            }}
+                            aria-label={`SKU, line ${n}`}
+                            value={line.sku}
+                            size={14}
+                            aria-invalid={skuProblem ? 'true' : undefined}
+                            aria-describedby={skuProblem ? `sku-problem-${line.id}` : undefined}
+                            onChange={(e) => change(line.id, 'sku', e.currentTarget.value)}
+                          />
+                          {skuProblem && (
+                            <div class="error" id={`sku-problem-${line.id}`}>
+                              {skuProblem.message}
+                            </div>
+                          )}
+                        </td>
+                        <td>{item?.name ?? <span class="secondary">—</span>}</td>
+                        <td>
+                          <input
+                            id={`quantity-${line.id}`}
+                            ref={(el) => {
+                              if (el) lineRefs.current.set(`quantity-${line.id}`, el);
+                            }}
+                            aria-label={`Quantity, line ${n}`}
+                            inputMode="numeric"
+                            value={line.quantity}
+                            size={7}
+                            aria-invalid={quantityProblem ? 'true' : undefined}
+                            aria-describedby={quantityProblem ? `quantity-problem-${line.id}` : undefined}
+                            onChange={(e) => change(line.id, 'quantity', e.currentTarget.value)}
+                          />
+                          {quantityProblem && (
+                            <div class="error" id={`quantity-problem-${line.id}`}>
+                              {quantityProblem.message}
+                            </div>
+                          )}
+                        </td>
+                        <td class="number">
+                          {item && currency ? money(price?.unitPrice ?? item.yourPrice, currency) : '—'}
+                          {item && (
+                            <div class="secondary">
+                              {price?.tierFrom ? `contract tier ≥ ${price.tierFrom}` : item.priceSource}
+                            </div>
+                          )}
+                        </td>
+                        <td class="number">
+                          {price?.unitPrice != null && quantity && currency
+                            ? money(price.unitPrice * quantity, currency)
+                            : '—'}
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            class="link"
+                            onClick={() => remove(line.id)}
+                            aria-label={`Remove line ${n}`}
+                          >
+                            Remove
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+                {currency && (
+                  <tfoot class="wide-only">
+                    <tr>
+                      <th scope="row" colSpan={5}>
+                        Estimate at catalog prices ({forBuyer ? 'before your review' : "the rep's quote may differ"})
+                      </th>
+                      <td class="number">{money(estimate, currency)}</td>
+                      <td />
+                    </tr>
+                  </tfoot>
+                )}
+              </table>
+            </div>
+            {currency && (
+              <p class="narrow-only">
+                Estimate at catalog prices: <strong>{money(estimate, currency)}</strong> (
+                {forBuyer ? 'before your review' : "the rep's quote may differ"})
+              </p>
+            )}
+          </>
         )}
         <div class="two-up">
           <label>
