@@ -34,48 +34,55 @@ const askedBy = async (store: Store, link: ApprovalLink, decided: readonly strin
 ];
 
 /**
- * Opens a delegate's link beside each wait that already waits for the person (their own pending links), for the part
- * of the wait inside the window, and emails it — unless separation of duties skips the delegate on that decision.
- * Answers how many it opened.
+ * Opens a delegate's link beside one of the person's own pending links, for the part of its wait inside the
+ * delegation's window, and emails it — unless separation of duties skips the delegate on that decision, or the wait
+ * already asks the delegate (a stand-in opened by the other side of a race). Answers whether it opened one.
  */
-const openStandIns = async (deps: OutOfOfficeDeps, delegation: Delegation): Promise<number> => {
+export const openStandIn = async (
+  deps: OutOfOfficeDeps,
+  delegation: Delegation,
+  link: ApprovalLink,
+): Promise<boolean> => {
   const now = deps.now();
-  const own = (await deps.store.links.pendingFor(delegation.personEmail, now.toISOString())).filter(
+  const rfq = await deps.store.rfqs.get(link.rfqId);
+  if (!rfq?.quote || terminalStatuses.has(rfq.status) || rfq.quote.version !== link.quoteVersion) return false;
+  const level = rfq.approvals.find((a) => a.level === link.level);
+  const decided = (level?.decisions ?? []).flatMap((d) => [d.approver, ...(d.delegate ? [d.delegate] : [])]);
+  const proposedBy = link.purpose === 'discount-approval' ? await discountProposer(deps.store, rfq.rfqId) : undefined;
+  const decision = {
+    personEmail: delegation.personEmail,
+    buyerEmail: rfq.buyerEmail,
+    asked: await askedBy(deps.store, link, decided),
+    ...(proposedBy && { proposedBy }),
+  };
+  if (!mayStandIn(delegation.delegateEmail, decision)) return false;
+  const window = delegateWindow(delegation, { now, expiresAt: link.expiresAt });
+  if (!window) return false;
+  const { token, tokenHash } = mintLinkToken();
+  await deps.store.links.createLinks([
+    {
+      ...link,
+      tokenHash,
+      approver: delegation.delegateEmail,
+      onBehalfOf: delegation.personEmail,
+      ...window,
+      createdAt: now.toISOString(),
+    },
+  ]);
+  const to = { email: delegation.delegateEmail, forEmail: delegation.personEmail, ...window };
+  await deps.mailer.send(
+    standInEmail({ ...to, rfq, quote: rfq.quote }, link.purpose, linkUrl(deps.config.PUBLIC_BASE_URL, token)),
+  );
+  return true;
+};
+
+/** A stand-in beside each wait that already waits for the person (their own pending links); answers how many. */
+const openStandIns = async (deps: OutOfOfficeDeps, delegation: Delegation): Promise<number> => {
+  const own = (await deps.store.links.pendingFor(delegation.personEmail, deps.now().toISOString())).filter(
     (l) => l.onBehalfOf === undefined,
   );
   let opened = 0;
-  for (const link of own) {
-    const rfq = await deps.store.rfqs.get(link.rfqId);
-    if (!rfq?.quote || terminalStatuses.has(rfq.status) || rfq.quote.version !== link.quoteVersion) continue;
-    const level = rfq.approvals.find((a) => a.level === link.level);
-    const decided = (level?.decisions ?? []).flatMap((d) => [d.approver, ...(d.delegate ? [d.delegate] : [])]);
-    const proposedBy = link.purpose === 'discount-approval' ? await discountProposer(deps.store, rfq.rfqId) : undefined;
-    const decision = {
-      personEmail: delegation.personEmail,
-      buyerEmail: rfq.buyerEmail,
-      asked: await askedBy(deps.store, link, decided),
-      ...(proposedBy && { proposedBy }),
-    };
-    if (!mayStandIn(delegation.delegateEmail, decision)) continue;
-    const window = delegateWindow(delegation, { now, expiresAt: link.expiresAt });
-    if (!window) continue;
-    const { token, tokenHash } = mintLinkToken();
-    await deps.store.links.createLinks([
-      {
-        ...link,
-        tokenHash,
-        approver: delegation.delegateEmail,
-        onBehalfOf: delegation.personEmail,
-        ...window,
-        createdAt: now.toISOString(),
-      },
-    ]);
-    const to = { email: delegation.delegateEmail, forEmail: delegation.personEmail, ...window };
-    await deps.mailer.send(
-      standInEmail({ ...to, rfq, quote: rfq.quote }, link.purpose, linkUrl(deps.config.PUBLIC_BASE_URL, token)),
-    );
-    opened += 1;
-  }
+  for (const link of own) if (await openStandIn(deps, delegation, link)) opened += 1;
   return opened;
 };
 

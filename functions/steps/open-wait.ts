@@ -1,7 +1,9 @@
+import { isCurrentOrAhead } from '#domain/delegation.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { delegateCopy } from '#email/delegation.ts';
 import type { EmailMessage } from '#email/mailer.ts';
 import { linkUrl, mintLinkToken, waitIdFor } from '#functions/decisions/link-token.ts';
+import { openStandIn } from '#functions/decisions/out-of-office.ts';
 import type { ApprovalLink, LinkPurpose } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 import { hasMark, mark } from './marks.ts';
@@ -76,6 +78,13 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
   for (const s of standIns) {
     const message = wait.compose(s.forEmail, linkUrl(deps.config.PUBLIC_BASE_URL, s.token), s.expiresAt);
     await deps.mailer.send(delegateCopy(message, { email: s.delegate, ...s }));
+  }
+  // A delegation set while this wait opened looked for the person's links (PUT /me/delegation writes it, then looks)
+  // perhaps before they existed; read again now that they do, so one side or the other always sees the other.
+  const covered = new Set(standIns.map((s) => s.forEmail));
+  for (const link of links.filter((l) => !covered.has(l.approver))) {
+    const late = await deps.store.delegations.get(link.approver);
+    if (late && isCurrentOrAhead(late, now)) await openStandIn(deps, late, link);
   }
   const action = request.escalate ? 'escalated' : request.reminder ? 'reminder-sent' : 'decision-requested';
   await mark(deps, rfq.rfqId, action, {

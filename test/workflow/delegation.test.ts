@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { delegationOf } from '#domain/delegation.ts';
+import type { EmailMessage } from '#email/mailer.ts';
 import { decideLink } from '#functions/decisions/decide-link.ts';
+import { setDelegation } from '#functions/decisions/out-of-office.ts';
+import type { StepDeps } from '#steps/deps.ts';
+import { requestRepReview } from '#steps/request-rep-review.ts';
+import type { Store } from '#store/ports.ts';
+import { aQuote } from '../builders/quote.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
 import { tokenOf } from './support/inbox.ts';
@@ -167,5 +174,59 @@ describe('out-of-office delegation in the approval chain', () => {
     expect(ordered.approvals[0]?.decisions).toEqual([
       expect.objectContaining({ approver: lead1, delegate: admin, decision: 'approve' }),
     ]);
+  });
+});
+
+describe('a delegation set while a wait opens', () => {
+  it('still gives the delegate a link when PUT /me/delegation looked before the wait’s links existed', async () => {
+    const deal = await aDeal(world);
+    const { rep } = deal.people;
+    const delegate = `stand-in@seller-${deal.company.companyId}.example`;
+    const quote = aQuote().withLine('VALVE', 10, 90_00, { contractPrice: 90_00, cost: 60_00 }).build();
+    const rfq = { ...deal.rfq(), status: 'IN_REVIEW' as const, quote };
+    await world.store.rfqs.create(rfq, { actor: rfq.submittedBy, action: 'submitted' });
+    const mail: EmailMessage[] = [];
+    const mailer = { send: async (message: EmailMessage) => void mail.push(message) };
+    const now = () => new Date();
+    const delegation = delegationOf(
+      { email: rep },
+      { delegateEmail: delegate, from: minutesFromNow(-1), to: minutesFromNow(60) },
+      rep,
+      now(),
+    );
+    // The race, made to happen: the wait reads the rep's delegation (none yet); right then the rep's PUT stores one
+    // and looks for the rep's pending links, before the wait has created them.
+    let raced = false;
+    const store: Store = {
+      ...world.store,
+      delegations: {
+        ...world.store.delegations,
+        get: async (email) => {
+          const found = await world.store.delegations.get(email);
+          if (email === rep && !raced) {
+            raced = true;
+            const set = await setDelegation({ store: world.store, mailer, config: world.config, now }, delegation);
+            expect(set.openedLinks).toBe(0);
+          }
+          return found;
+        },
+      },
+    };
+    const deps: StepDeps = { store, mailer, events: { publish: async () => undefined }, config: world.config, now };
+
+    await requestRepReview(
+      { rfqId: rfq.rfqId, quoteVersion: 1, taskToken: `token-${rfq.rfqId}`, expiresInSeconds: 3600, reminder: false },
+      deps,
+    );
+
+    expect(raced).toBe(true);
+    const links = await world.store.links.listForRfq(rfq.rfqId);
+    expect(links.filter((l) => l.status === 'PENDING').map((l) => [l.approver, l.onBehalfOf])).toEqual(
+      expect.arrayContaining([
+        [rep, undefined],
+        [delegate, rep],
+      ]),
+    );
+    expect(mail.filter((m) => m.to.includes(delegate))).toHaveLength(1);
   });
 });
