@@ -125,21 +125,23 @@ export const webApp: Benchmark = {
         {
           title: 'GET /catalog by search (which searches make the p95)',
           columns: ['search', 'searches', 'p50', 'p95', 'max'],
-          rows: [...byQuery].map(([asked, samples]) => {
-            const one = summarize(samples);
-            return [
-              asked,
-              one.n,
-              ms(one.p50),
-              ms(
-                percentile(
-                  [...samples].sort((a, b) => a - b),
-                  95,
+          rows: [...byQuery]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([asked, samples]) => {
+              const one = summarize(samples);
+              return [
+                asked,
+                one.n,
+                ms(one.p50),
+                ms(
+                  percentile(
+                    [...samples].sort((a, b) => a - b),
+                    95,
+                  ),
                 ),
-              ),
-              ms(one.max),
-            ];
-          }),
+                ms(one.max),
+              ];
+            }),
         },
         {
           title: 'A 1,000-line CSV parsed (papaparse) and checked (form and catalog), as the browser does it',

@@ -14,8 +14,11 @@ export interface CatalogQuery {
   cursor?: string | undefined;
 }
 
+/** A search's words are weighed by a read each at once: the longest few, enough to find a selective one. */
+const WORDS_WEIGHED = 3;
+
 /** A product's word entry is an item of its own; the list fetches the product beside it. */
-const productOfWord = (entry: Item) => keys.product(String(entry.PK).slice('PRODUCT#'.length));
+const productOfWord = (entry: Item) => keys.productOfWord({ PK: String(entry.PK), SK: String(entry.SK) });
 
 /**
  * The list of the products found through one word of the search: the entries of the words beginning with it, kept
@@ -57,8 +60,9 @@ const wholeCatalog = (needle: string | undefined, query: CatalogQuery): ListSpec
 
 /**
  * A page of active products. A search reads the word index through one of its words: the one whose entries are
- * fewest, or else keep the most, judged by reading each word's first entries at once. A cursor names its word (it
- * continues only the list of that word), so every page of a search reads the same list.
+ * fewest, or else keep the most, judged by reading each word's first entries at once (every word of the search begins
+ * a word of each product it finds, so any one of them finds them all). A cursor names its word (it continues only the
+ * list of that word), so every page of a search reads the same list.
  */
 export const searchCatalog = async <T>(
   table: TableClient,
@@ -66,7 +70,11 @@ export const searchCatalog = async <T>(
   toDomain: (item: Item) => T,
 ): Promise<Page<T>> => {
   const needle = query.q?.trim().toLowerCase() || undefined;
-  const words = needle ? wordsOf(needle) : [];
+  const words = needle
+    ? wordsOf(needle)
+        .sort((a, b) => b.length - a.length)
+        .slice(0, WORDS_WEIGHED)
+    : [];
   if (!needle || words.length === 0) return listPage(table, wholeCatalog(needle, query), toDomain);
   const lists = words.map((word) => throughWord(needle, word, query));
   if (query.cursor || lists.length === 1) {

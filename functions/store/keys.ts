@@ -50,6 +50,8 @@ export const keys = {
   product: (sku: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: 'PRODUCT' }),
   /** One word an active product is searched by, beside the product in its partition. */
   productWord: (sku: string, word: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: `WORD#${word}` }),
+  /** The product a word entry stands for: the product item of the same partition. */
+  productOfWord: (word: PrimaryKey): PrimaryKey => ({ PK: word.PK, SK: 'PRODUCT' }),
   company: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'COMPANY' }),
   contract: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'CONTRACT' }),
   approvalRules: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'APPROVAL_RULES' }),

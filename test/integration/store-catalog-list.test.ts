@@ -39,6 +39,7 @@ describe("the catalog's active products (a keys-only index entry per active prod
     expect(await skus('saf-hat')).toEqual(['SAF-HAT-W']);
     expect(await skus('#1')).toEqual(['PKG-BOX-1']);
     expect(await skus('hex bolt m')).toEqual(['FAS-BOLT-M8']);
+    expect(await skus('hex bolt m8 x 50')).toEqual(['FAS-BOLT-M8']);
     expect(await skus('m8')).toEqual(['FAS-BOLT-M8', 'FAS-NUT-M8']);
     // Inside a word is not the start of one; a search of separators only is kept by the key as it is.
     expect(await skus('olt')).toEqual([]);
