@@ -360,7 +360,7 @@ const operation = (route: RouteDef & { key: RouteKey }) => {
   errors['500'] = problemResponse('Unexpected error; nothing internal is disclosed');
   if (route.key === 'POST /rfqs')
     errors['503'] = problemResponse('The RFQ is stored but its workflow did not start; retry with the same key');
-  if (route.key === 'PUT /companies/{companyId}/users') {
+  if (route.needs.signInAccounts) {
     errors['409'] = problemResponse(
       'A listed email already has a sign-in account of another company or of the seller’s staff (`errors` names `users.N.email`); nothing was changed',
     );

@@ -367,11 +367,13 @@ const table = {
     handler: 'functions/http/put-company.ts',
     auth: 'jwt',
     roles: admin,
-    summary: 'Create or replace a buyer company and its users',
+    summary: 'Create or replace a buyer company and its users (who sign in for it)',
     params: companyParams,
     body: companyBody,
     success: 200,
-    needs: { table: 'write' },
+    // Its users' sign-in accounts are brought in line with the list, as PUT /companies/{companyId}/users does.
+    timeoutSeconds: 29,
+    needs: { table: 'write', signInAccounts: true },
   },
   'GET /companies': {
     method: 'GET',

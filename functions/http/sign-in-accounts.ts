@@ -1,13 +1,16 @@
+import { accountChanges, accountOwnerProblems, touchedEmails } from '#domain/account-changes.ts';
+import type { CompanyUser } from '#domain/company.ts';
 import { createCognitoAccounts } from '#functions/accounts/cognito-accounts.ts';
-import type { SignInAccounts } from '#functions/accounts/ports.ts';
+import { AccountsUnavailable, AccountTaken, type SignInAccounts } from '#functions/accounts/ports.ts';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
 import { cognitoClient } from '#functions/clients/cognito.ts';
 import { documentClient } from '#functions/clients/dynamodb.ts';
 import { perConfig } from './adapters.ts';
+import { type FieldError, HttpProblem } from './problem.ts';
 
 /**
  * The sign-in accounts the config names (`SIGN_IN_ACCOUNTS`): the Cognito user pool on AWS, the local pool in the
- * table otherwise. Only the handler that manages a company's users imports this module, so no other function bundles
+ * table otherwise. Only the handlers that replace a company's users import this module, so no other function bundles
  * the Cognito client (as decision-deps.ts keeps the Step Functions client to the handlers that decide).
  */
 export const signInAccounts = /* @__PURE__ */ perConfig(
@@ -16,3 +19,33 @@ export const signInAccounts = /* @__PURE__ */ perConfig(
       ? createCognitoAccounts(cognitoClient(), settings.USER_POOL_ID)
       : createTableAccounts(documentClient(), settings.TABLE_NAME),
 );
+
+const taken = (errors: FieldError[]) =>
+  new HttpProblem(409, 'a listed person already signs in for someone else; nothing was changed', errors);
+
+/**
+ * Brings the sign-in accounts of a company's people in line with its new list of users — newcomers invited, changed
+ * people regrouped, leavers disabled — before the caller saves the list. Accounts first: the changes are measured
+ * against the accounts as they are, so when the pool fails half-way (503 Retry-After, the old list still saved) the
+ * same request again does what is left, and a saved list only ever names people whose accounts match it. An account
+ * of another company or of the seller's staff is 409 naming `users.N.email`, and nothing changes.
+ */
+export const alignSignInAccounts = async (
+  companyId: string,
+  before: readonly CompanyUser[],
+  after: readonly CompanyUser[],
+): Promise<void> => {
+  const pool = signInAccounts();
+  try {
+    const accounts = await pool.find(touchedEmails(before, after));
+    const owned = accountOwnerProblems(companyId, after, accounts);
+    if (owned.length > 0) throw taken(owned);
+    await pool.apply(accountChanges(companyId, before, after, accounts));
+  } catch (error) {
+    if (error instanceof AccountTaken)
+      throw taken(accountOwnerProblems(companyId, after, new Map([[error.email, {}]])));
+    if (error instanceof AccountsUnavailable)
+      throw new HttpProblem(503, error.message, undefined, { 'retry-after': '5' }, { cause: error });
+    throw error;
+  }
+};

@@ -32,8 +32,8 @@ describe('a company admin’s users are the people who can sign in', () => {
     await deleteTable(dynamoClient(), tableName);
   });
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const token = await stack.issuer.token(chris);
+  const call = async (method: string, path: string, body?: unknown, as = chris) => {
+    const token = await stack.issuer.token(as);
     const response = await fetch(`${stack.urls.api}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -151,6 +151,34 @@ describe('a company admin’s users are the people who can sign in', () => {
     const owner = await signIn(email.toLowerCase());
     expect(owner.claims?.['custom:companyId']).toBe(companyId);
     expect(owner.claims?.['cognito:groups']).toEqual(demoUser(email.toLowerCase()).groups);
+  });
+
+  it('the seller’s admin puts a new company with its people, who sign in for it; never with another’s', async () => {
+    const ops = demoUser('ops@northwind.example');
+    const initech = {
+      companyId: 'initech',
+      name: 'Initech',
+      accountRepEmail: 'riley@northwind.example',
+      paymentTerms: 'NET30',
+      currency: 'USD',
+      users: [{ email: 'bill@initech.example', name: 'Bill Lumbergh', roles: ['admin', 'approver'] }],
+    };
+    const refused = await call(
+      'PUT',
+      '/companies/initech',
+      { ...initech, users: [...initech.users, { email: 'dana@acme.example', name: 'Dana', roles: ['buyer'] }] },
+      ops,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toEqual([{ path: 'users.1.email', message: expect.any(String) }]);
+    expect(await signIn('bill@initech.example')).toEqual({ refused: 401 });
+
+    expect((await call('PUT', '/companies/initech', initech, ops)).status).toBe(200);
+    expect((await signIn('bill@initech.example')).claims).toMatchObject({
+      'custom:companyId': 'initech',
+      'cognito:groups': ['admin', 'approver'],
+    });
+    expect((await signIn('dana@acme.example')).claims?.['custom:companyId']).toBe('acme');
   });
 
   it('answers 503 with Retry-After when the user pool does not answer, and records nothing', async () => {

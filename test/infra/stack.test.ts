@@ -242,19 +242,25 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only the function that manages company users reach Cognito: its admin calls, on the user pool', () => {
-    const id = logicalId(stack.functions.get('PutCompanyUsers') as IConstruct);
+  it('lets only the functions that replace a company’s users reach Cognito: its admin calls, on the user pool', () => {
+    const ids = ['PutCompany', 'PutCompanyUsers'].map((name) => logicalId(stack.functions.get(name) as IConstruct));
+    expect(routes.filter((r) => r.needs.signInAccounts).map((r) => r.handler)).toEqual([
+      'functions/http/put-company.ts',
+      'functions/http/put-company-users.ts',
+    ]);
     const [[poolId]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
-    const cognito = statementsOf(id).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
-    expect(cognito.map((s) => actionsOf(s).sort())).toEqual([[...cognitoActions].sort()]);
-    expect(resourcesOf(cognito[0] ?? {})).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
-    expect(resources[id]?.Properties.Environment.Variables).toMatchObject({
-      SIGN_IN_ACCOUNTS: 'cognito',
-      USER_POOL_ID: { Ref: poolId },
-    });
+    for (const id of ids) {
+      const cognito = statementsOf(id).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito.map((s) => actionsOf(s).sort())).toEqual([[...cognitoActions].sort()]);
+      expect(resourcesOf(cognito[0] ?? {})).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
+      expect(resources[id]?.Properties.Environment.Variables).toMatchObject({
+        SIGN_IN_ACCOUNTS: 'cognito',
+        USER_POOL_ID: { Ref: poolId },
+      });
+    }
     const told = appFunctions().filter(([, fn]) => fn.Properties.Environment?.Variables?.USER_POOL_ID !== undefined);
-    expect(told.map(([other]) => other)).toEqual([id]);
-    // Only its bundle carries the Cognito client (functions/http/sign-in-accounts.ts is imported by it alone).
+    expect(told.map(([other]) => other).sort()).toEqual([...ids].sort());
+    // Only their bundles carry the Cognito client (functions/http/sign-in-accounts.ts is imported by them alone).
     const withCognito = appFunctions()
       .filter(([, fn]) =>
         readFileSync(
@@ -263,7 +269,7 @@ describe('least privilege', () => {
         ).includes('AWSCognitoIdentityProviderService'),
       )
       .map(([other]) => other);
-    expect(withCognito).toEqual([id]);
+    expect(withCognito.sort()).toEqual([...ids].sort());
   });
 
   it('gives what answers without data (the old page redirect, the OpenAPI document, $default) no table access', () => {

@@ -412,7 +412,7 @@ export interface paths {
          */
         get: operations["getCompany"];
         /**
-         * Create or replace a buyer company and its users
+         * Create or replace a buyer company and its users (who sign in for it)
          * @description Allowed roles: admin.
          */
         put: operations["putCompany"];
@@ -3351,6 +3351,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A listed email already has a sign-in account of another company or of the seller’s staff (`errors` names `users.N.email`); nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body larger than 256 KB */
             413: {
                 headers: {
@@ -3371,6 +3380,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing internal is disclosed */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The sign-in accounts (the user pool) did not answer; the users were not recorded — send the same list again after `Retry-After` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
