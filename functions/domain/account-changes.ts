@@ -127,7 +127,7 @@ export const accountOwnerProblems = (
       : [
           {
             path: `users.${i}.email`,
-            message: `${user.email} already has a sign-in account that is not this company’s: the seller’s admin can help`,
+            message: 'already signs in for another company or for the seller; the seller’s admin can move them',
           },
         ];
   });

@@ -21,7 +21,7 @@ export const signInAccounts = /* @__PURE__ */ perConfig(
 );
 
 const taken = (errors: FieldError[]) =>
-  new HttpProblem(409, 'a listed person already signs in for someone else; nothing was changed', errors);
+  new HttpProblem(409, 'Nothing was saved: a person listed already signs in elsewhere', errors);
 
 /**
  * Brings the sign-in accounts of a company's people in line with its new list of users — newcomers invited, changed

@@ -183,7 +183,12 @@ describe('a company admin cannot take over an account that is not the company’
         [...users].map((u) => ({ ...u, roles: [...u.roles] })),
         pool(account),
       ),
-    ).toEqual([{ path: 'users.1.email', message: expect.stringContaining('not this company’s') }]);
+    ).toEqual([
+      {
+        path: 'users.1.email',
+        message: expect.stringContaining('already signs in for another company or for the seller'),
+      },
+    ]);
   });
 
   it('lets the company list newcomers and its own people, including one it removed before', () => {

@@ -53,6 +53,19 @@ describe('company settings', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => people.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 6 people.');
 
+    // Globex's buyer cannot be made Acme's: her sign-in account is Globex's. The answer names her; nothing is saved.
+    await people.getByLabel('Name').fill('Lena Fischer');
+    await people.getByLabel('Email').fill('lena@globex.example');
+    await people.getByLabel('Email').press('Enter');
+    await expect
+      .poll(() => people.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe(
+        'Nothing was saved: a person listed already signs in elsewhere. Lena Fischer (lena@globex.example): already signs in for another company or for the seller; the seller’s admin can move them.',
+      );
+    await record(page, 'company-settings-person-refused');
+    await people.getByLabel('Name').fill('');
+    await people.getByLabel('Email').fill('');
+
     const rules = page.getByRole('region', { name: 'Approval rules' });
     await expect.poll(() => rules.getByLabel(/Jordan Reyes/).isVisible(), { timeout: 30_000 }).toBe(true);
     await rules.getByLabel('Rule name').focus();

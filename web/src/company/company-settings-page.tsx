@@ -38,6 +38,17 @@ const RoleBoxes = (props: { who: string; roles: CompanyRole[]; onChange: (roles:
 );
 
 /** Users and roles, edited in place and saved as one list: the API checks what the list may not break. */
+/** A refused list, each fault named by the person it concerns rather than by its field path (`users.5.email`). */
+const peopleProblemText = (problem: Parameters<typeof problemText>[0], users: readonly User[]): string => {
+  const byPerson = (problem?.errors ?? []).map((e) => {
+    const row = /^users\.(\d+)\./.exec(e.path)?.[1];
+    const user = row === undefined ? undefined : users[Number(row)];
+    return user ? `${user.name} (${user.email}): ${e.message}` : e.message;
+  });
+  if (!problem?.detail || byPerson.length === 0) return problemText(problem, 'The users could not be saved.');
+  return `${problem.detail}. ${byPerson.join('; ')}.`;
+};
+
 const Users = (props: { company: Company; onSaved: (company: Company) => void }) => {
   const { api } = useSignedIn();
   const [users, setUsers] = useState<User[]>(props.company.users);
@@ -53,7 +64,7 @@ const Users = (props: { company: Company; onSaved: (company: Company) => void })
       body: { users: next },
     });
     if (!data) {
-      setAnswer({ ok: false, text: problemText(error, 'The users could not be saved.') });
+      setAnswer({ ok: false, text: peopleProblemText(error, next) });
       return false;
     }
     setAnswer({ ok: true, text: `Saved ${data.users.length.toLocaleString()} people.` });
