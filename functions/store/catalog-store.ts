@@ -84,6 +84,19 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
       }
     }
   },
+  async indexProductWords(sku) {
+    for (let attempt = 1; ; attempt++) {
+      const before = await table.get(keys.product(sku));
+      if (!before || typeof before[REVISION] === 'number') return false;
+      try {
+        await table.transactWrite(productWrites(toProduct(before), before));
+        return true;
+      } catch (error) {
+        // Someone wrote the product meanwhile, and that write indexed it: read again to see.
+        if (!isLostRace(error) || attempt === PUT_ATTEMPTS) throw error;
+      }
+    }
+  },
   async getProduct(sku) {
     const item = await table.get(keys.product(sku));
     return item && toProduct(item);

@@ -145,6 +145,11 @@ export interface OrderStore {
 
 export interface CatalogStore {
   putProduct(product: Product): Promise<void>;
+  /**
+   * Writes the search words of a product stored before catalog search read a word index, the product itself as it
+   * stands (never a stale copy over a newer write). Answers whether it had to.
+   */
+  indexProductWords(sku: string): Promise<boolean>;
   getProduct(sku: string): Promise<Product | undefined>;
   /**
    * Active products by category, name and sku; `category` narrows to one category. `q` finds those whose name or sku

@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys, productIndexKeys } from '#store/keys.ts';
+import { indexCatalogWords } from '../../migrations/catalog-words.ts';
 import { aProduct } from '../builders/product.ts';
 import { freshTable } from './store/fresh-table.ts';
 
@@ -179,6 +180,40 @@ describe("the catalog's word entries (one item per word of an active product, wr
     expect((await store.catalog.activeProducts({ q: 'glue' })).items).toEqual([]);
     await store.catalog.putProduct(old);
     expect((await store.catalog.activeProducts({ q: 'glue' })).items).toEqual([old]);
+  });
+
+  it('indexes products written before words were indexed with the migration, never over a newer write', async () => {
+    const oldWrite = async (product: ReturnType<ReturnType<typeof aProduct>['build']>) =>
+      table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...product, ...productIndexKeys(product), ...keys.product(product.sku) },
+        }),
+      );
+    const tape = aProduct('OLD-TAPE').named('Duct tape silver').inCategory('Packaging').build();
+    const wrap = aProduct('OLD-WRAP').named('Stretch wrap film').inCategory('Packaging').build();
+    await oldWrite(tape);
+    await oldWrite(wrap);
+    expect((await store.catalog.activeProducts({ q: 'duct' })).items).toEqual([]);
+    // An admin saves the wrap anew (a new price) while the migration has it in its page: the migration leaves it be.
+    const repriced = { ...wrap, listPrice: wrap.listPrice + 1_00 };
+    const catalog = {
+      ...store.catalog,
+      indexProductWords: async (sku: string) => {
+        if (sku === wrap.sku) await store.catalog.putProduct(repriced);
+        return store.catalog.indexProductWords(sku);
+      },
+    };
+
+    const seen: number[] = [];
+    const first = await indexCatalogWords(catalog, (n) => seen.push(n));
+    const again = await indexCatalogWords(store.catalog, () => undefined);
+
+    expect(first.indexed).toBeGreaterThanOrEqual(1);
+    expect(again.indexed).toBe(0);
+    expect(seen.at(-1)).toBe(first.seen);
+    expect((await store.catalog.activeProducts({ q: 'duct' })).items).toEqual([tape]);
+    expect((await store.catalog.activeProducts({ q: 'stretch' })).items).toEqual([repriced]);
   });
 
   it('pages a search through one word, and refuses the cursor of another word or search', async () => {
