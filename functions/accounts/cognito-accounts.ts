@@ -16,8 +16,14 @@ import { AccountsUnavailable, AccountTaken, type SignInAccounts } from './ports.
 /** Cognito's admin API allows 25–50 requests a second per category: a handful in flight stays well inside. */
 const width = 4;
 
-const inBatches = async <T>(items: readonly T[], work: (item: T) => Promise<void>) => {
-  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(work));
+const inBatches = async <T>(items: readonly T[], work: (item: T) => Promise<void>, deadline = Infinity) => {
+  for (let i = 0; i < items.length; i += width) {
+    if (Date.now() > deadline)
+      throw new AccountsUnavailable(
+        `${i} of ${items.length} accounts changed in time; send the same list again to finish`,
+      );
+    await Promise.all(items.slice(i, i + width).map(work));
+  }
 };
 
 const named = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
@@ -139,6 +145,6 @@ export const createCognitoAccounts = (
       }).catch(unavailable);
       return found;
     },
-    apply: (changes) => inBatches(changes, apply).catch(unavailable),
+    apply: (changes, deadline) => inBatches(changes, apply, deadline).catch(unavailable),
   };
 };

@@ -9,9 +9,10 @@ export interface SignInAccounts {
   find(emails: readonly string[]): Promise<Map<string, SignInAccount>>;
   /**
    * Makes the changes, each idempotently (an invite of someone who meanwhile got an account updates it instead), so
-   * running them again after a partial failure finishes the job.
+   * running them again after a partial failure finishes the job. Past `deadline` (epoch ms) it starts no more and
+   * throws AccountsUnavailable: a long list is finished by the same request again, never cut off by a timeout.
    */
-  apply(changes: readonly AccountChange[]): Promise<void>;
+  apply(changes: readonly AccountChange[], deadline?: number): Promise<void>;
 }
 
 /** The pool did not answer or refused for a reason of its own: nothing the caller did; a retry may succeed. */

@@ -5,7 +5,7 @@ import { role } from '#domain/company.ts';
 import { fromItem, toItem } from '#store/item.ts';
 import { keys } from '#store/keys.ts';
 import { tableClient } from '#store/table-client.ts';
-import type { SignInAccounts } from './ports.ts';
+import { AccountsUnavailable, type SignInAccounts } from './ports.ts';
 
 const accountSchema = z.object({
   email: z.string(),
@@ -43,8 +43,14 @@ export const createTableAccounts = (doc: DynamoDBDocumentClient, tableName: stri
       const found = await Promise.all(emails.map(get));
       return new Map(found.flatMap((account) => (account ? [[account.email, account] as const] : [])));
     },
-    apply: async (changes) => {
-      for (const change of changes) await put(applyAccountChange(await get(change.email), change));
+    apply: async (changes, deadline = Infinity) => {
+      for (const [i, change] of changes.entries()) {
+        if (Date.now() > deadline)
+          throw new AccountsUnavailable(
+            `${i} of ${changes.length} accounts changed in time; send the same list again to finish`,
+          );
+        await put(applyAccountChange(await get(change.email), change));
+      }
     },
   };
 };

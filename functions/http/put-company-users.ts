@@ -11,7 +11,7 @@ import { alignSignInAccounts } from './sign-in-accounts.ts';
  * accounts (on AWS Cognito users with `custom:companyId` and groups; a newcomer gets an invitation email). The
  * accounts are brought in line first, then the list is saved (sign-in-accounts.ts says why).
  */
-export const handler = http(route('PUT /companies/{companyId}/users'), async ({ params, body, caller }) => {
+export const handler = http(route('PUT /companies/{companyId}/users'), async ({ params, body, caller, context }) => {
   if (!mayManageCompanyUsers(caller, params.companyId))
     throw forbidden('only an admin of this company manages its users');
   const { catalog } = adapters().store;
@@ -22,7 +22,7 @@ export const handler = http(route('PUT /companies/{companyId}/users'), async ({ 
   if (!company) throw notFound(`no company ${params.companyId}`);
   const problems = companyUsersProblems(body.users, rules);
   if (problems.length > 0) throw badRequest('these users cannot replace the company’s users', problems);
-  await alignSignInAccounts(company.companyId, company.users, body.users);
+  await alignSignInAccounts(company.companyId, company.users, body.users, context);
   await catalog.putCompany({ ...company, users: body.users });
   return { status: 200, body: { users: body.users } };
 });

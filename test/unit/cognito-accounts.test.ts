@@ -178,6 +178,23 @@ describe('the Cognito user pool as sign-in accounts', () => {
     );
   });
 
+  it('starts no change past its deadline, saying how far it got, and the same changes again finish the job', async () => {
+    const pool = aFakePool();
+    const invites = ['a', 'b', 'c', 'd', 'e'].map((p) => ({
+      kind: 'invite' as const,
+      email: `${p}@acme.example`,
+      name: p,
+      companyId: 'acme',
+      groups: ['buyer' as const],
+    }));
+    await expect(pool.accounts.apply(invites, Date.now() - 1)).rejects.toThrow(
+      new AccountsUnavailable('0 of 5 accounts changed in time; send the same list again to finish'),
+    );
+    expect(pool.calls).toEqual([]);
+    await pool.accounts.apply(invites, Date.now() + 60_000);
+    expect(Object.keys(pool.users)).toHaveLength(5);
+  });
+
   it('takes a leaver who has no account, or lost it, as done', async () => {
     const pool = aFakePool();
     await pool.accounts.apply([{ kind: 'remove', email: pat.email, groups: ['buyer'] }]);
