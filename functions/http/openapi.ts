@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { conditionShape } from '#domain/approval-rule.ts';
 import { budgetPeriods, budgetSchema } from '#domain/budget.ts';
+import { buyerActions } from '#domain/buyer-actions.ts';
 import { visibilities } from '#domain/comment.ts';
 import { delegationSchema } from '#domain/delegation.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
@@ -82,6 +83,12 @@ const rfqView = rfqSummary.omit({ lineCount: true }).extend({
   unpricedLines: nullable(z.number().int()),
   poNumber: nullable(z.string()),
   approvals: z.array(approvalStepSchema),
+  actions: z
+    .array(z.enum(buyerActions))
+    .describe(
+      'What the caller may do to the RFQ now (POST /rfqs/{rfqId}/accept, /revise, /decline, /cancel): the buttons to show',
+    ),
+  open: z.boolean().describe('false once nothing more can happen to the RFQ (ordered, rejected, declined, expired, …)'),
   history: z.array(historyEvent),
   /** For the buyer company's people only: each budget limiting the RFQ's buyer, in the period an order placed now falls in. */
   budget: z

@@ -1,3 +1,4 @@
+import { rfqActionsFor } from '#domain/buyer-actions.ts';
 import type { Caller } from '#domain/caller.ts';
 import { historyView } from '#domain/history-view.ts';
 import { audienceOf } from '#domain/policy.ts';
@@ -40,6 +41,7 @@ export const rfqView = (rfq: Rfq, caller: Caller, quote: Quote | undefined, hist
     poNumber: rfq.poNumber ?? null,
     approvals: rfq.approvals,
     orderId: rfq.orderId ?? null,
+    ...rfqActionsFor(caller, rfq),
     ...(history && { history: historyView(history, audience) }),
   };
 };

@@ -770,6 +770,10 @@ export interface components {
                 /** @enum {string} */
                 status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED";
             }[];
+            /** @description What the caller may do to the RFQ now (POST /rfqs/{rfqId}/accept, /revise, /decline, /cancel): the buttons to show */
+            actions: ("accept" | "revise" | "decline" | "cancel")[];
+            /** @description false once nothing more can happen to the RFQ (ordered, rejected, declined, expired, …) */
+            open: boolean;
             history: {
                 seq: number;
                 /** Format: date-time */

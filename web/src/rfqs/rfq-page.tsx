@@ -17,27 +17,6 @@ import { VersionChanges } from './version-changes.tsx';
 
 type Rfq = Schemas['Rfq'];
 
-/** Statuses after which nothing more happens: the page stops looking for news. */
-const settled: ReadonlySet<RfqStatus> = new Set([
-  'QUOTED',
-  'ORDERED',
-  'REJECTED',
-  'DECLINED',
-  'APPROVAL_REJECTED',
-  'EXPIRED',
-  'CANCELLED',
-  'FAILED',
-]);
-const over: ReadonlySet<RfqStatus> = new Set([
-  'ORDERED',
-  'REJECTED',
-  'DECLINED',
-  'APPROVAL_REJECTED',
-  'EXPIRED',
-  'CANCELLED',
-  'FAILED',
-]);
-
 type Decision = 'accept' | 'revise' | 'decline' | 'cancel';
 
 /** One RFQ: where it stands, the quote, the buyer's decisions, approval progress and everything that happened. */
@@ -58,11 +37,13 @@ export const RfqPage = (props: { rfqId: string }) => {
 
   // While the workflow moves the RFQ on (review, approvals, ordering), look again now and then.
   const status = loaded.state === 'ready' ? loaded.value.status : undefined;
+  // Nothing moves it on its own once it is closed, or while the quote waits for this buyer's decision.
+  const settled = loaded.state === 'ready' && (!loaded.value.open || loaded.value.actions.includes('accept'));
   useEffect(() => {
-    if (!status || (settled.has(status) && status !== decidedIn)) return;
+    if (!status || (settled && status !== decidedIn)) return;
     const timer = window.setTimeout(reload, 3000);
     return () => window.clearTimeout(timer);
-  }, [loaded, status, decidedIn, reload]);
+  }, [loaded, status, settled, decidedIn, reload]);
 
   const decide = async (decision: Decision, fields: Record<string, string>) => {
     setBusy(decision);
@@ -179,7 +160,7 @@ export const RfqPage = (props: { rfqId: string }) => {
             </p>
           )}
 
-          {rfq.status === 'QUOTED' && rfq.status !== decidedIn && (
+          {rfq.actions.includes('accept') && rfq.status !== decidedIn && (
             <Decisions total={money(rfq.total, rfq.currency)} busy={busy} onDecide={decide} />
           )}
 
@@ -226,7 +207,7 @@ export const RfqPage = (props: { rfqId: string }) => {
             <button type="button" class="secondary-action" onClick={() => copy(rfq)}>
               Copy to a new RFQ
             </button>
-            {!over.has(rfq.status) && rfq.status !== 'APPROVED' && (
+            {rfq.actions.includes('cancel') && (
               <Withdraw busy={busy === 'cancel'} onWithdraw={(reason) => decide('cancel', { reason })} />
             )}
           </div>
