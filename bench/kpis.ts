@@ -89,7 +89,7 @@ export const kpis: Benchmark = {
       coldP95: number;
     }[] = [];
     try {
-      await createTable(dynamoClient(), tableName);
+      await createTable(dynamoClient(), tableName, { stream: false });
       use(tableName);
       progress(`folding ${RFQS} RFQ histories into rollups`);
       const folded = performance.now();
