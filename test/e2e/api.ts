@@ -122,7 +122,7 @@ export const startApi = async (): Promise<Api> => {
     STATE_MACHINE_ARN: stepFunctions.stateMachineArn('quote-to-order-hold'),
   });
   reloadConfig();
-  await createTable(dynamoClient(), tableName);
+  await createTable(dynamoClient(), tableName, { stream: false });
   const issuer = await createDevIssuer();
   let server: ApiServer;
   try {

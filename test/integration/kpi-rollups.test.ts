@@ -17,7 +17,7 @@ import { freshTable } from './store/fresh-table.ts';
  * real stream read by the local poller, the real handler folding it, and the numbers read back as GET /kpis reads them.
  * Only the clock is set (Date alone), so durations are known to the millisecond.
  */
-const table = freshTable();
+const table = freshTable({}, { stream: true });
 const { store } = table;
 const system: Actor = { email: 'system@seller.example', role: 'system' };
 const buyer: Actor = { email: 'buyer@acme.example', role: 'buyer' };

@@ -16,9 +16,10 @@ export interface FreshTable {
 
 /**
  * A table of its own for one test file on the shared DynamoDB Local, created before its tests and deleted after.
- * Read the fields inside tests (they are filled in `beforeAll`).
+ * Read the fields inside tests (they are filled in `beforeAll`). Without a stream unless the test reads one: DynamoDB
+ * Local keeps every stream record of every table in its one database for the whole run, slowing every write after.
  */
-export const freshTable = (options: DynamoStoreOptions = {}): FreshTable => {
+export const freshTable = (options: DynamoStoreOptions = {}, table: { stream?: boolean } = {}): FreshTable => {
   const client = new DynamoDBClient({
     endpoint: inject('dynamoEndpoint'),
     region: 'us-east-1',
@@ -28,7 +29,7 @@ export const freshTable = (options: DynamoStoreOptions = {}): FreshTable => {
   const tableName = `store-test-${randomUUID()}`;
   const fixture: FreshTable = { client, doc, tableName, store: createDynamoStore(doc, tableName, options) };
   beforeAll(async () => {
-    await createTable(client, tableName);
+    await createTable(client, tableName, { stream: table.stream ?? false });
   });
   afterAll(async () => {
     await deleteTable(client, tableName);

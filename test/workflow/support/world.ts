@@ -91,7 +91,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     ...options.env,
   });
   const config: Config = reloadConfig();
-  await createTable(dynamoClient(), config.TABLE_NAME);
+  await createTable(dynamoClient(), config.TABLE_NAME, { stream: false });
   const store = createDynamoStore(documentClient(), config.TABLE_NAME);
   const workflow = createWorkflowClient(sfnClient(), config.STATE_MACHINE_ARN);
   const decisions: DecisionDeps = { store, workflow, config };
