@@ -21,6 +21,11 @@ const hookTimeout = 120_000;
 export default defineConfig({
   test: {
     env,
+    /**
+     * Test files mostly wait — on DynamoDB Local, a browser, a workflow's timers — so three run at once even on two
+     * cores, where vitest's default (one fewer than the cores) would run them one by one.
+     */
+    maxWorkers: 3,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

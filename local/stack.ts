@@ -53,6 +53,12 @@ export interface StackOptions {
   seed?: boolean;
   /** Also seed a year of KPI history, as rollups (default false; `npm start` asks for it). */
   kpiHistory?: boolean;
+  /**
+   * Keep the KPIs current from the table's change stream (default true). A test that reads no KPIs turns it off:
+   * DynamoDB Local keeps every stream record of every table in its one database while it runs, and a full test run's
+   * records slow every write that comes after them.
+   */
+  kpiStream?: boolean;
   /** Extra settings for the functions (e.g. QUOTE_VALIDITY_SECONDS), applied with the stack's own. */
   env?: Record<string, string>;
   log?: (progress: Progress) => void;
@@ -79,8 +85,8 @@ export interface LocalStack {
   issuer: DevIssuer;
   stepFunctions: StepFunctionsLocal;
   events: EventBridgeLocal;
-  /** The stream poller feeding the KPI rollups (`caughtUp()` before reading KPIs in a test). */
-  kpiStream: StreamPoller;
+  /** The stream poller feeding the KPI rollups (`caughtUp()` before reading KPIs in a test); none when turned off. */
+  kpiStream: StreamPoller | undefined;
   /** A dev token, as `POST /dev/token` would mint it. */
   tokenFor(user: { email: string; groups: Role[]; companyId?: string }): Promise<string>;
   /** Stops everything this call started, last started first; safe to call twice. */
@@ -179,6 +185,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
     const tableName = options.tableName ?? stateMachineName;
+    const withKpiStream = options.kpiStream ?? true;
     const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`;
     Object.assign(process.env, {
       AWS_REGION: region,
@@ -202,7 +209,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
 
     await step(
       'table',
-      () => createTable(dynamoClient(), tableName),
+      () => createTable(dynamoClient(), tableName, { stream: withKpiStream }),
       () => tableName,
     );
 
@@ -252,21 +259,23 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       return api;
     });
 
-    const kpiStream = await step('KPI stream', async () => {
-      const { handler } = await import('#functions/streams/kpi-rollup.ts');
-      const poller = await startStreamPoller({
-        endpoint: dynamoEndpoint,
-        region,
-        tableName,
-        handler,
-        onDeadLetter: (letter) =>
-          console.warn(
-            `KPI stream: record ${letter.startSequenceNumber} of ${letter.shardId} set aside (${letter.condition})`,
-          ),
-      });
-      stops.push(poller.stop);
-      return poller;
-    });
+    const kpiStream = !withKpiStream
+      ? undefined
+      : await step('KPI stream', async () => {
+          const { handler } = await import('#functions/streams/kpi-rollup.ts');
+          const poller = await startStreamPoller({
+            endpoint: dynamoEndpoint,
+            region,
+            tableName,
+            handler,
+            onDeadLetter: (letter) =>
+              console.warn(
+                `KPI stream: record ${letter.startSequenceNumber} of ${letter.shardId} set aside (${letter.condition})`,
+              ),
+          });
+          stops.push(poller.stop);
+          return poller;
+        });
 
     if (options.seed ?? true) {
       await step(

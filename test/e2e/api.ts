@@ -84,19 +84,23 @@ const client = (url: string, issuer: DevIssuer): Pick<Api, 'url' | 'tokenFor' | 
  * and step handlers; the caller seeds what it needs through the API.
  */
 export const startApiOnStack = async (
-  options: { timeScale?: number } = {},
+  options: { timeScale?: number; kpiStream?: boolean } = {},
 ): Promise<Api & { sesEndpoint: string; kpisCaughtUp(): Promise<void> }> => {
   const tableName = `e2e-${randomUUID().slice(0, 8)}`;
   const stack = await startLocalStack({
     reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
     tableName,
     seed: false,
+    kpiStream: options.kpiStream ?? false,
     ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
   });
   return {
     ...client(stack.urls.api, stack.issuer),
     sesEndpoint: stack.urls.ses,
-    kpisCaughtUp: () => stack.kpiStream.caughtUp(),
+    kpisCaughtUp: () => {
+      if (!stack.kpiStream) throw new Error('startApiOnStack({ kpiStream: true }) to read KPIs from the stream');
+      return stack.kpiStream.caughtUp();
+    },
     tableName,
     issuer: stack.issuer,
     stepFunctions: stack.stepFunctions,

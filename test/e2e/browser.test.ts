@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../local/stack.ts';
+import { startTestStack } from './test-stack.ts';
 
 /**
  * A person in a real browser (Debian's chromium, headless): the rep opens the review link from the local inbox and
@@ -91,10 +92,7 @@ describe('in a browser', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), 'q2o-chromium-'));
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `browser-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('browser');
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       headless: true,

@@ -1,13 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompanyUser } from '#domain/company.ts';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
 import { deleteTable } from '#store/table.ts';
 import { freePort } from '../../local/free-port.ts';
 import { demoPassword, demoUser } from '../../local/seed/seed.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import type { LocalStack } from '../../local/stack.ts';
+import { startTestStack } from './test-stack.ts';
 
 /**
  * A company's admin manages its people, and the people's sign-in follows: the whole local stack (the seeded demo),
@@ -16,20 +17,17 @@ import { type LocalStack, startLocalStack } from '../../local/stack.ts';
  */
 describe('a company admin’s users are the people who can sign in', () => {
   let stack: LocalStack;
-  const tableName = `e2e-accounts-${randomUUID().slice(0, 8)}`;
   const chris = demoUser('chris@acme.example');
   const pat: CompanyUser = { email: 'pat@acme.example', name: 'Pat Quinn (approver)', roles: ['approver'] };
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName,
-    });
+    stack = await startTestStack('e2e-accounts');
   }, 90_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    await deleteTable(dynamoClient(), tableName);
+    if (!stack) return;
+    await stack.stop();
+    await deleteTable(dynamoClient(), stack.tableName);
   });
 
   const call = async (method: string, path: string, body?: unknown, as = chris) => {

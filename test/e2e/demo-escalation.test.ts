@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalationStack, runEscalationDemo } from '../../local/demo-escalation.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import type { LocalStack } from '../../local/stack.ts';
+import { startTestStack } from './test-stack.ts';
 
 /** `npm run demo -- --scenario escalation`, on the whole local stack with its seconds-long waits. */
 describe('the escalation demo', () => {
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
+    stack = await startTestStack('demo-escalation', {
       ...escalationStack,
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `demo-escalation-${randomUUID().slice(0, 8)}`,
     });
   }, 60_000);
 

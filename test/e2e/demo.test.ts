@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../local/demo-scenario.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import type { LocalStack } from '../../local/stack.ts';
+import { startTestStack } from './test-stack.ts';
 
 /** `npm run demo`'s own scenario, on the whole local stack (sharing the run's DynamoDB Local and SES). */
 describe('the demo', () => {
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `demo-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('demo');
   }, 60_000);
 
   afterAll(async () => {

@@ -29,7 +29,7 @@ const ordered = async (rfq: Rfq, unitPrice: number): Promise<void> => {
 };
 
 beforeAll(async () => {
-  api = await startApiOnStack();
+  api = await startApiOnStack({ kpiStream: true });
   await seed(api);
   const now = new Date().toISOString();
   const fresh = (id: string, company: typeof acme) =>

@@ -1,18 +1,15 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../local/stack.ts';
+import { startTestStack } from './test-stack.ts';
 
 /** `npm run smoke -- --api URL` as an operator runs it after a deploy, here against the whole local stack. */
 describe('npm run smoke', () => {
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `smoke-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('smoke');
   }, 90_000);
 
   afterAll(async () => {

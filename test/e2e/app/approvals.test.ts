@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { LocalStack } from '../../../local/stack.ts';
 import { createInbox } from '../../workflow/support/inbox.ts';
 import type { Answer, User } from '../api.ts';
+import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 
 /**
@@ -49,10 +50,7 @@ describe('the approver inbox', () => {
     until(status, async () => ((await call('GET', `/rfqs/${rfqId}`, dana)).body.status === status ? true : undefined));
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `app-approvals-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('app-approvals');
     browser = await launchChromium();
   }, 120_000);
 

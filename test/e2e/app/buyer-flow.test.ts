@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#domain/company.ts';
 import { formatMoney } from '#domain/money.ts';
 import { products } from '../../../local/seed/catalog.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { LocalStack } from '../../../local/stack.ts';
 import { pdfLines } from '../../pdf/read-pdf.ts';
+import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 import { aCsv } from './csv.ts';
 
@@ -51,10 +51,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
   const reviewTask = async (): Promise<{ quoteVersion: number } | undefined> =>
     (await api('/me/tasks')).body.items.find((task) => task.kind === 'review' && task.rfqId === rfqId);
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `app-flow-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('app-flow');
     browser = await launchChromium();
     page = await newPage(browser);
   }, 90_000);

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../../local/seed/catalog.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
+import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 import { stackApi } from './stack-api.ts';
 
@@ -39,10 +39,7 @@ describe('the seller admin’s contracts', () => {
   let call: ReturnType<typeof stackApi>['call'];
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `app-contracts-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('app-contracts');
     call = stackApi(stack).call;
     browser = await launchChromium();
   }, 120_000);

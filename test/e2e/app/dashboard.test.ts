@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
+import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 
 /**
@@ -36,9 +36,7 @@ describe('the KPI dashboard', () => {
     historySeeded = new Promise((resolve) => {
       seeded = resolve;
     });
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `app-kpis-${randomUUID().slice(0, 8)}`,
+    stack = await startTestStack('app-kpis', {
       kpiHistory: true,
       log: (progress) => {
         if (progress.service === 'KPI history' && progress.state === 'ready') seeded();

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#domain/company.ts';
-import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { LocalStack } from '../../../local/stack.ts';
 import { createInbox, type Email, type Inbox } from '../../workflow/support/inbox.ts';
+import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record } from './browser.ts';
 
 /**
@@ -71,10 +72,7 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
   };
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `decision-pages-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('decision-pages');
     inbox = createInbox(stack.urls.ses, stack.urls.api);
     browser = await launchChromium();
     page = await newPage(browser);

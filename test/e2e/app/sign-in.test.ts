@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { LocalStack } from '../../../local/stack.ts';
+import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 
 describe('signing in to the buyer app (OIDC code + PKCE with the local provider)', () => {
@@ -10,10 +10,7 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `app-sign-in-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('app-sign-in');
     browser = await launchChromium();
   }, 90_000);
 

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import { type LocalStack, startLocalStack } from '../../../local/stack.ts';
+import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
+import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
 import { stackApi, until } from './stack-api.ts';
 
@@ -22,10 +22,7 @@ describe('a rep submits on a buyer’s behalf', () => {
   let call: ReturnType<typeof stackApi>['call'];
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-      tableName: `app-on-behalf-${randomUUID().slice(0, 8)}`,
-    });
+    stack = await startTestStack('app-on-behalf');
     call = stackApi(stack).call;
     browser = await launchChromium();
   }, 120_000);
