@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import InterleavingSequencer from './test/sequencer.ts';
 
 const env = {
   AWS_ACCESS_KEY_ID: 'local',
@@ -23,9 +24,10 @@ export default defineConfig({
     env,
     /**
      * Test files mostly wait — on DynamoDB Local, a browser, a workflow's timers — so three run at once even on two
-     * cores, where vitest's default (one fewer than the cores) would run them one by one.
+     * cores, where vitest's default (one fewer than the cores) would run them one by one; four were slower.
      */
     maxWorkers: 3,
+    sequence: { sequencer: InterleavingSequencer },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
