@@ -7,8 +7,8 @@ import { storeFromConfig } from '#store/from-config.ts';
 import { createTable, deleteTable } from '#store/table.ts';
 import { type ApiServer, startApiServer } from '../../local/api-server.ts';
 import { createDevIssuer, type DevIssuer } from '../../local/dev-tokens.ts';
-import { startLocalStack } from '../../local/stack.ts';
 import { type StepFunctionsLocal, startStepFunctionsLocal } from '../../local/stepfunctions/index.ts';
+import { startTestStack } from './test-stack.ts';
 
 /**
  * The API as a client meets it: the local API server over real HTTP, the real handlers, DynamoDB Local (one table per
@@ -86,14 +86,12 @@ const client = (url: string, issuer: DevIssuer): Pick<Api, 'url' | 'tokenFor' | 
 export const startApiOnStack = async (
   options: { timeScale?: number; kpiStream?: boolean } = {},
 ): Promise<Api & { sesEndpoint: string; kpisCaughtUp(): Promise<void> }> => {
-  const tableName = `e2e-${randomUUID().slice(0, 8)}`;
-  const stack = await startLocalStack({
-    reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
-    tableName,
+  const stack = await startTestStack('e2e', {
     seed: false,
     kpiStream: options.kpiStream ?? false,
     ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
   });
+  const { tableName } = stack;
   return {
     ...client(stack.urls.api, stack.issuer),
     sesEndpoint: stack.urls.ses,
