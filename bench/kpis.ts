@@ -1,13 +1,13 @@
 import type { Actor } from '#domain/rfq.ts';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
-import { reloadConfig } from '#functions/config.ts';
 import { readKpis } from '#http/read-kpis.ts';
 import { historyRollups } from '#local/seed/kpi-history.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable, deleteTable } from '#store/table.ts';
 import type { Benchmark } from './benchmark.ts';
-import { ms, summarize } from './samples.ts';
+import { ms, percentile, summarize } from './samples.ts';
+import { useTable } from './scratch-table.ts';
 
 const LAG_SAMPLES = 100;
 const LAG_TARGET_MS = 2000;
@@ -65,11 +65,6 @@ export const kpis: Benchmark = {
 
     const stackTable = process.env.TABLE_NAME;
     const tableName = `bench-kpis-${Date.now()}`;
-    const use = (name: string | undefined) => {
-      if (name === undefined) delete process.env.TABLE_NAME;
-      else process.env.TABLE_NAME = name;
-      reloadConfig();
-    };
     const token = await stack.tokenFor(demoUser('taylor@northwind.example'));
     const year = { from: day(new Date(Date.now() - 364 * 86_400_000)), to: today };
     const queries = [
@@ -90,7 +85,7 @@ export const kpis: Benchmark = {
     }[] = [];
     try {
       await createTable(dynamoClient(), tableName, { stream: false });
-      use(tableName);
+      useTable(tableName);
       progress(`folding ${RFQS} RFQ histories into rollups`);
       const folded = performance.now();
       const { rollups } = historyRollups(RFQS, new Date());
@@ -128,16 +123,16 @@ export const kpis: Benchmark = {
         const sorted = [...samples].sort((a, b) => a - b);
         results.push({
           name: q.name,
-          p50: sorted[Math.ceil(0.5 * sorted.length) - 1]!,
-          p95: sorted[Math.ceil(0.95 * sorted.length) - 1]!,
+          p50: percentile(sorted, 50),
+          p95: percentile(sorted, 95),
           itemsRead,
           warmItemsRead,
-          coldP50: coldSorted[Math.ceil(0.5 * coldSorted.length) - 1]!,
-          coldP95: coldSorted[Math.ceil(0.95 * coldSorted.length) - 1]!,
+          coldP50: percentile(coldSorted, 50),
+          coldP95: percentile(coldSorted, 95),
         });
       }
     } finally {
-      use(stackTable);
+      useTable(stackTable);
       await deleteTable(dynamoClient(), tableName).catch(() => undefined);
     }
     const worst = Math.max(...results.map((r) => r.p95));

@@ -6,7 +6,6 @@ import { orderIdFor } from '#domain/order.ts';
 import { priceRequest } from '#domain/pricing.ts';
 import { type Quote, type Rfq, rfqSchema } from '#domain/rfq.ts';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
-import { reloadConfig } from '#functions/config.ts';
 import { products } from '#local/seed/catalog.ts';
 import { contractsFor } from '#local/seed/companies.ts';
 import { companies, demoUser, seedDemoData } from '#local/seed/seed.ts';
@@ -17,6 +16,7 @@ import { keys, rfqIndexKeys } from '#store/keys.ts';
 import { createTable, deleteTable } from '#store/table.ts';
 import type { Benchmark } from './benchmark.ts';
 import { inParallel, ms, type Summary, summarize } from './samples.ts';
+import { useTable } from './scratch-table.ts';
 
 const SIZES = [1_000, 100_000] as const;
 const REQUESTS = 300;
@@ -161,18 +161,12 @@ export const scale: Benchmark = {
       return performance.now() - started;
     };
     const tables = SIZES.map((size) => ({ size, tableName: `bench-scale-${size}-${Date.now()}`, loadSeconds: 0 }));
-    /** The handlers read the table name from the config on each request, so switching it points the API elsewhere. */
-    const use = (tableName: string | undefined) => {
-      if (tableName === undefined) delete process.env.TABLE_NAME;
-      else process.env.TABLE_NAME = tableName;
-      reloadConfig();
-    };
 
     const bySize: { size: number; loadSeconds: number; lists: Summary[] }[] = [];
     try {
       for (const table of tables) {
         await createTable(dynamoClient(), table.tableName);
-        use(table.tableName);
+        useTable(table.tableName);
         await seedDemoData(storeFromConfig().catalog);
         progress(`building ${table.size} RFQ items`);
         const items = rfqItems(0, table.size, quotes);
@@ -188,7 +182,7 @@ export const scale: Benchmark = {
       for (let i = 0; i < WARM_UP + REQUESTS; i++) {
         for (const a of audiences.keys()) {
           for (const [t, table] of tables.entries()) {
-            use(table.tableName);
+            useTable(table.tableName);
             const took = await list(a);
             if (i >= WARM_UP) samples[t]?.[a]?.push(took);
           }
@@ -201,7 +195,7 @@ export const scale: Benchmark = {
           lists: (samples[t] ?? []).map((s) => summarize(s)),
         });
     } finally {
-      use(stackTable);
+      useTable(stackTable);
       for (const table of tables) await deleteTable(client, table.tableName).catch(() => undefined);
       client.destroy();
     }

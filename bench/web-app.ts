@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
-import { reloadConfig } from '#functions/config.ts';
 import { seedDemoData } from '#local/seed/seed.ts';
 import { buildWebApp } from '#local/web-app.ts';
 import { storeFromConfig } from '#store/from-config.ts';
@@ -11,6 +10,7 @@ import { linesFromCsv } from '../web/src/rfqs/csv-upload.ts';
 import { lineProblems } from '../web/src/rfqs/draft-lines.ts';
 import type { Benchmark } from './benchmark.ts';
 import { ms, percentile, summarize } from './samples.ts';
+import { useTable } from './scratch-table.ts';
 
 const JS_BUDGET_KB = 80;
 const PRODUCTS = 10_000;
@@ -69,17 +69,12 @@ export const webApp: Benchmark = {
     // over ten minutes instead of one).
     const stackTable = process.env.TABLE_NAME;
     const tableName = `bench-catalog-${Date.now()}`;
-    const use = (name: string | undefined) => {
-      if (name === undefined) delete process.env.TABLE_NAME;
-      else process.env.TABLE_NAME = name;
-      reloadConfig();
-    };
     const queries = ['bolt', 'glove box', 'model 77', 'BENCH-0420', 'hat', '', 'zzz-no-match', 'drill'];
     const searchSamples: number[] = [];
     const byQuery = new Map<string, number[]>();
     try {
       await createTable(dynamoClient(), tableName, { stream: false });
-      use(tableName);
+      useTable(tableName);
       const { catalog } = storeFromConfig();
       await seedDemoData(catalog);
       progress(`putting ${PRODUCTS.toLocaleString()} products`);
@@ -118,7 +113,7 @@ export const webApp: Benchmark = {
         byQuery.set(asked, [...(byQuery.get(asked) ?? []), took]);
       }
     } finally {
-      use(stackTable);
+      useTable(stackTable);
       await deleteTable(dynamoClient(), tableName).catch(() => undefined);
     }
     const search = summarize(searchSamples);

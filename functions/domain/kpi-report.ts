@@ -1,3 +1,4 @@
+import { lastDayOfMonth, nextMonth, previousMonth } from './calendar.ts';
 import { bandCounts, durationBandEdges, percentile } from './duration-histogram.ts';
 import { type Grouping, type Scope, scopes } from './kpi-rollup.ts';
 import { count, currenciesIn, histogramIn, money, sumTallies, type Tally } from './kpi-tally.ts';
@@ -33,19 +34,6 @@ export interface PeriodRange {
   from: string;
   to: string;
 }
-
-const lastDayOfMonth = (month: string): string => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-};
-const nextMonth = (month: string): string => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 7);
-};
-const previousMonth = (month: string): string => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m - 2, 1)).toISOString().slice(0, 7);
-};
 
 /** The fewest rollup ranges covering [from, to] (UTC days, inclusive): whole months as months, the rest as days. */
 export const periodRanges = (from: string, to: string): PeriodRange[] => {

@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { nextMonth } from '#domain/calendar.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
 import type { RollupDelta } from '#domain/kpi-rollup.ts';
 import type { Tally } from '#domain/kpi-tally.ts';
@@ -86,11 +87,6 @@ const monthlyRanges = (ranges: readonly PeriodRange[]): PeriodRange[] =>
     }
     return months;
   });
-
-const nextMonth = (month: string): string => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 7);
-};
 
 const toRollup = (item: Item): StoredRollup => {
   const sortKey = String(item.SK);

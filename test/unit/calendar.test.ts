@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOf } from '#domain/calendar.ts';
+import { addDays, dayOf, lastDayOfMonth, nextMonth, previousMonth } from '#domain/calendar.ts';
 
 describe('calendar days', () => {
   it.each([
@@ -36,5 +36,32 @@ describe('calendar days', () => {
         },
       ),
     );
+  });
+
+  it.each([
+    ['2026-12', '2027-01', '2026-11', '2026-12-31'],
+    ['2028-02', '2028-03', '2028-01', '2028-02-29'],
+    ['2027-02', '2027-03', '2027-01', '2027-02-28'],
+    ['2026-01', '2026-02', '2025-12', '2026-01-31'],
+  ])('after %s comes %s, before it %s, and it ends on %s', (month, next, previous, last) => {
+    expect(nextMonth(month)).toBe(next);
+    expect(previousMonth(month)).toBe(previous);
+    expect(lastDayOfMonth(month)).toBe(last);
+  });
+
+  it('steps a month forward and back to the same month; the day after its last day is the next month’s first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1970, max: 9998 }), fc.integer({ min: 1, max: 12 }), (year, m) => {
+        const month = `${year}-${String(m).padStart(2, '0')}`;
+        expect(previousMonth(nextMonth(month))).toBe(month);
+        expect(nextMonth(previousMonth(month))).toBe(month);
+        expect(addDays(lastDayOfMonth(month), 1)).toBe(`${nextMonth(month)}-01`);
+      }),
+    );
+  });
+
+  it('refuses what is not a month', () => {
+    expect(() => nextMonth('2026-1')).toThrow(RangeError);
+    expect(() => lastDayOfMonth('Dec 2026')).toThrow(RangeError);
   });
 });
