@@ -4,10 +4,10 @@ import { readKpis } from '#http/read-kpis.ts';
 import { historyRollups } from '#local/seed/kpi-history.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import { storeFromConfig } from '#store/from-config.ts';
-import { createTable, deleteTable } from '#store/table.ts';
+import { deleteTable } from '#store/table.ts';
 import type { Benchmark } from './benchmark.ts';
 import { ms, percentile, summarize } from './samples.ts';
-import { useTable } from './scratch-table.ts';
+import { createScratchTable, useTable } from './scratch-table.ts';
 
 const LAG_SAMPLES = 100;
 const LAG_TARGET_MS = 2000;
@@ -84,7 +84,7 @@ export const kpis: Benchmark = {
       coldP95: number;
     }[] = [];
     try {
-      await createTable(dynamoClient(), tableName, { stream: false });
+      await createScratchTable(tableName);
       useTable(tableName);
       progress(`folding ${RFQS} RFQ histories into rollups`);
       const folded = performance.now();

@@ -5,7 +5,6 @@ import type { RfqStatus } from '#domain/lifecycle.ts';
 import { orderIdFor } from '#domain/order.ts';
 import { priceRequest } from '#domain/pricing.ts';
 import { type Quote, type Rfq, rfqSchema } from '#domain/rfq.ts';
-import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { products } from '#local/seed/catalog.ts';
 import { contractsFor } from '#local/seed/companies.ts';
 import { companies, demoUser, seedDemoData } from '#local/seed/seed.ts';
@@ -13,10 +12,10 @@ import { storeFromConfig } from '#store/from-config.ts';
 import { genesisHash, sealEvent } from '#store/history.ts';
 import { toItem } from '#store/item.ts';
 import { keys, rfqIndexKeys } from '#store/keys.ts';
-import { createTable, deleteTable } from '#store/table.ts';
+import { deleteTable } from '#store/table.ts';
 import type { Benchmark } from './benchmark.ts';
 import { inParallel, ms, type Summary, summarize } from './samples.ts';
-import { useTable } from './scratch-table.ts';
+import { createScratchTable, useTable } from './scratch-table.ts';
 
 const SIZES = [1_000, 100_000] as const;
 const REQUESTS = 300;
@@ -165,7 +164,7 @@ export const scale: Benchmark = {
     const bySize: { size: number; loadSeconds: number; lists: Summary[] }[] = [];
     try {
       for (const table of tables) {
-        await createTable(dynamoClient(), table.tableName);
+        await createScratchTable(table.tableName);
         useTable(table.tableName);
         await seedDemoData(storeFromConfig().catalog);
         progress(`building ${table.size} RFQ items`);

@@ -86,11 +86,7 @@ const client = (url: string, issuer: DevIssuer): Pick<Api, 'url' | 'tokenFor' | 
 export const startApiOnStack = async (
   options: { timeScale?: number; kpiStream?: boolean } = {},
 ): Promise<Api & { sesEndpoint: string; kpisCaughtUp(): Promise<void> }> => {
-  const stack = await startTestStack('e2e', {
-    seed: false,
-    kpiStream: options.kpiStream ?? false,
-    ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
-  });
+  const stack = await startTestStack('e2e', { seed: false, ...options });
   const { tableName } = stack;
   return {
     ...client(stack.urls.api, stack.issuer),

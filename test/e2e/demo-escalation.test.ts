@@ -8,9 +8,7 @@ describe('the escalation demo', () => {
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startTestStack('demo-escalation', {
-      ...escalationStack,
-    });
+    stack = await startTestStack('demo-escalation', escalationStack);
   }, 60_000);
 
   afterAll(async () => {
