@@ -246,6 +246,17 @@ export const mayManageDelegation = (caller: Caller, person: Delegator): boolean 
 };
 
 /**
+ * Who may stand in for a buyer company's people, as its stored list says now: an approver or admin of the company. A
+ * person removed or demoted stops being one at once — their delegations end, and a wait asks the list again when it
+ * opens a delegate's link and when the link is used.
+ */
+export const mayBeDelegateIn = (
+  users: readonly { email: string; roles: readonly string[] }[],
+  email: string,
+): boolean =>
+  users.some((u) => u.email === email.toLowerCase() && (u.roles.includes('approver') || u.roles.includes('admin')));
+
+/**
  * Standing in for an out-of-office person on one decision (separation of duties): never the buyer who submitted the
  * purchase, the person who proposed the discount, the person themselves, nor someone the same wait already asks (on
  * a level every approver must approve, one person must not count twice). Such a delegate is skipped; the person's own

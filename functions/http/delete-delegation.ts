@@ -1,5 +1,5 @@
-import { mayManageDelegation } from '#domain/policy.ts';
-import { delegatorOf } from '#functions/decisions/delegator.ts';
+import { config } from '#functions/config.ts';
+import { delegationInReach } from '#functions/decisions/delegator.ts';
 import { clearDelegation } from '#functions/decisions/out-of-office.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
@@ -7,9 +7,11 @@ import { forbidden, notFound } from './problem.ts';
 import { route } from './routes.ts';
 
 export const handler = http(route('DELETE /me/delegation'), async ({ query, caller }) => {
-  const person = delegatorOf(caller, query.for);
-  if (!mayManageDelegation(caller, person)) throw forbidden(`you may not clear ${person.email}'s delegation`);
-  const cleared = await clearDelegation({ store: adapters().store, now: () => new Date() }, person.email);
-  if (!cleared) throw notFound(`${person.email} has no delegation`);
+  const { store } = adapters();
+  const reach = await delegationInReach(caller, query.for, { store, salesManager: config().SALES_MANAGER_EMAIL });
+  if (reach.kind === 'forbidden') throw forbidden(`you may not clear ${reach.person.email}'s delegation`);
+  if (reach.kind === 'unknown') throw notFound(`${reach.person.email} is not someone you administer`);
+  const cleared = reach.delegation && (await clearDelegation({ store, now: () => new Date() }, reach.person.email));
+  if (!cleared) throw notFound(`${reach.person.email} has no delegation`);
   return { status: 204 };
 });

@@ -1,7 +1,6 @@
 import { delegationOf, delegationProblems } from '#domain/delegation.ts';
-import { mayManageDelegation } from '#domain/policy.ts';
 import { config } from '#functions/config.ts';
-import { delegateProblem, delegatorOf, isKnownPerson } from '#functions/decisions/delegator.ts';
+import { delegateProblem, delegationInReach } from '#functions/decisions/delegator.ts';
 import { setDelegation } from '#functions/decisions/out-of-office.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
@@ -13,10 +12,10 @@ export const handler = http(route('PUT /me/delegation'), async ({ query, body, c
   const { store } = adapters();
   const mailer = httpMailer();
   const known = { store, salesManager: config().SALES_MANAGER_EMAIL };
-  const person = delegatorOf(caller, query.for);
-  if (!mayManageDelegation(caller, person)) throw forbidden(`you may not set ${person.email}'s delegation`);
-  if (person.email !== caller.email && !(await isKnownPerson(person, known)))
-    throw notFound(`${person.email} is not someone you administer`);
+  const reach = await delegationInReach(caller, query.for, known);
+  const { person } = reach;
+  if (reach.kind === 'forbidden') throw forbidden(`you may not set ${person.email}'s delegation`);
+  if (reach.kind === 'unknown') throw notFound(`${person.email} is not someone you administer`);
   const now = new Date();
   const problems = delegationProblems(person, body, now);
   const unfit = problems.some((p) => p.path === 'delegateEmail')

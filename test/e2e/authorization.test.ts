@@ -203,6 +203,31 @@ const matrix: Row[] = [
     request: async () => ({ path: '/me/delegation' }),
     expect: [401, 403, 204, 204, 403, 404, 204, 204, 204, 204],
   },
+  // `?for=` on every verb: only whoever administers the person named, as the company's stored list or the seller's
+  // staff say — never an admin of another company, nor the seller's admin for a buyer company's people (issue 24 #1).
+  ...(['GET', 'DELETE'] as const).flatMap((verb): Row[] => {
+    const ok = verb === 'GET' ? 200 : 204;
+    const row = (person: User, expect: number[]): Row => ({
+      route: `${verb} /me/delegation`,
+      request: async () => {
+        await api.store.delegations.put({
+          personEmail: person.email,
+          ...(person.companyId && { companyId: person.companyId }),
+          ...delegationTo('admin'),
+          setBy: person.email,
+          setAt: new Date().toISOString(),
+        });
+        return { path: `/me/delegation?for=${person.email}` };
+      },
+      expect,
+    });
+    return [
+      //                          anon acmeB acmeAp acmeAd globB globAp acmeRep globRep sm admin
+      row(people.acmeApprover, [401, 403, ok, ok, 403, 403, 403, 403, 403, 404]),
+      row(people.globexApprover, [401, 403, 403, 404, 403, ok, 403, 403, 403, 404]),
+      row(people.acmeRep, [401, 403, 403, 404, 403, 403, ok, 403, 403, ok]),
+    ];
+  }),
   {
     route: 'GET /catalog',
     request: async () => ({ path: '/catalog?companyId=acme' }),
