@@ -3,13 +3,14 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { orderIdFor } from '#domain/order.ts';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import type { RouteKey } from '#http/routes.ts';
+import type { Email } from '#local/inbox.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { type ApiCall, type ApiClient, apiClient, expectStatus } from './api-calls.ts';
 import type { Benchmark } from './benchmark.ts';
 import { type CapacityTotals, type DynamoMeter, meterOf } from './dynamodb-meter.ts';
 import { countExecution, executionHistory, type LambdaRun } from './execution-history.ts';
-import { type Inbox, openInbox, recipients, type SentEmail } from './inbox.ts';
+import { type Inbox, openInbox } from './inbox.ts';
 import { inParallel, ms, summarize } from './samples.ts';
 
 const FLOWS = 20;
@@ -27,9 +28,8 @@ const lines = [
   { sku: 'ELE-SCN-2D', quantity: 20 },
 ];
 
-const linkPattern = /(https?:\/\/\S+\/approvals\/[A-Za-z0-9_-]{43})/;
-const mentions = (email: SentEmail, rfqId: string) => `${email.subject}\n${email.body.text ?? ''}`.includes(rfqId);
-const sentTo = (email: SentEmail, address: string) => recipients(email).some((r) => r.toLowerCase() === address);
+const mentions = (email: Email, rfqId: string) => `${email.subject}\n${email.text}`.includes(rfqId);
+const sentTo = (email: Email, address: string) => email.to.includes(address);
 
 interface Deciders {
   stack: LocalStack;
@@ -49,10 +49,10 @@ interface FlowRun {
 const approveFromEmail = async ({ api, inbox }: Deciders, address: string, rfqId: string): Promise<void> => {
   const email = await inbox.next(
     `to ${address} about ${rfqId}`,
-    (e) => sentTo(e, address) && mentions(e, rfqId) && linkPattern.test(e.body.text ?? ''),
+    (e) => sentTo(e, address) && mentions(e, rfqId) && inbox.linksIn(e).length > 0,
     FLOW_TIMEOUT_MS,
   );
-  const url = linkPattern.exec(email.body.text ?? '')?.[1] ?? '';
+  const [url = ''] = inbox.linksIn(email);
   expectStatus(await api.call('GET /approvals/{token}', url), [200], `${address} opening "${email.subject}"`);
   expectStatus(
     await api.call('POST /approvals/{token}', url, {
@@ -191,7 +191,7 @@ export const flow: Benchmark = {
     // The order confirmation names the order, not the RFQ.
     const names = [...ids].flatMap((id) => [id, orderIdFor(id)]);
     const emails = (await inbox.all(since)).filter((e) => names.some((name) => mentions(e, name)));
-    const emailRecipients = emails.reduce((sum, e) => sum + recipients(e).length, 0);
+    const emailRecipients = emails.reduce((sum, e) => sum + e.to.length, 0);
     const events = stack.events
       .events()
       .filter((e) => [...ids].some((id) => JSON.stringify(e.detail).includes(id))).length;

@@ -1,15 +1,8 @@
-/** One mail as the local SES's `GET /store` lists it. */
-export interface SentEmail {
-  messageId: string;
-  at: number;
-  destination: { to?: string[]; cc?: string[]; bcc?: string[] };
-  subject: string;
-  body: { html?: string; text?: string };
-}
+import { type Email, openInbox as readInbox } from '#local/inbox.ts';
 
 interface Waiter {
-  matches: (email: SentEmail) => boolean;
-  resolve: (email: SentEmail) => void;
+  matches: (email: Email) => boolean;
+  resolve: (email: Email) => void;
   reject: (error: unknown) => void;
 }
 
@@ -20,19 +13,17 @@ const POLL_MS = 100;
  * hands each new email to the first decider waiting for one like it, or keeps it until one asks. An email is taken once.
  */
 export const openInbox = (sesEndpoint: string) => {
+  const store = readInbox(sesEndpoint);
   const waiters = new Set<Waiter>();
   const seen = new Set<string>();
   /** Mail nobody was waiting for yet (it can arrive before its decider starts to wait). */
-  const unclaimed: SentEmail[] = [];
+  const unclaimed: Email[] = [];
   let since = Math.floor(Date.now() / 1000);
   let polling = false;
 
   const poll = async () => {
     while (waiters.size > 0) {
-      const response = await fetch(`${sesEndpoint}/store?since=${since}`);
-      if (!response.ok) throw new Error(`the local SES store answered HTTP ${response.status}`);
-      const { emails } = (await response.json()) as { emails: SentEmail[] };
-      for (const email of emails) {
+      for (const email of await store.all(since)) {
         since = Math.max(since, email.at);
         if (seen.has(email.messageId)) continue;
         seen.add(email.messageId);
@@ -65,10 +56,11 @@ export const openInbox = (sesEndpoint: string) => {
 
   return {
     pollMs: POLL_MS,
+    linksIn: store.linksIn,
     /** The next untaken email `matches` accepts; fails after `timeoutMs`. */
-    next(what: string, matches: (email: SentEmail) => boolean, timeoutMs: number): Promise<SentEmail> {
+    next(what: string, matches: (email: Email) => boolean, timeoutMs: number): Promise<Email> {
       const waiting = unclaimed.findIndex(matches);
-      if (waiting >= 0) return Promise.resolve(unclaimed.splice(waiting, 1)[0] as SentEmail);
+      if (waiting >= 0) return Promise.resolve(unclaimed.splice(waiting, 1)[0] as Email);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(waiter);
@@ -90,17 +82,8 @@ export const openInbox = (sesEndpoint: string) => {
       });
     },
     /** Every email sent since `sinceEpochSeconds` (for counting), untaken ones included. */
-    async all(sinceEpochSeconds: number): Promise<SentEmail[]> {
-      const response = await fetch(`${sesEndpoint}/store?since=${sinceEpochSeconds}`);
-      return ((await response.json()) as { emails: SentEmail[] }).emails;
-    },
+    all: (sinceEpochSeconds: number): Promise<Email[]> => store.all(sinceEpochSeconds),
   };
 };
 
 export type Inbox = ReturnType<typeof openInbox>;
-
-export const recipients = (email: SentEmail): string[] => [
-  ...(email.destination.to ?? []),
-  ...(email.destination.cc ?? []),
-  ...(email.destination.bcc ?? []),
-];

@@ -1,5 +1,6 @@
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { type DemoTarget, type InboxEmail, json, type TimelineEntry, until } from './demo-scenario.ts';
+import { type DemoTarget, json, type TimelineEntry, until } from './demo-scenario.ts';
+import { openInbox } from './inbox.ts';
 
 /**
  * `npm run demo -- --scenario escalation`: approvals that never stall. Lena (Globex's buyer) asks for label printers;
@@ -58,21 +59,19 @@ export const runEscalationDemo = async (
     note(wanted, 'workflow', `${rfqId} is ${wanted}`);
     return rfq;
   };
+  const inbox = openInbox(target.ses);
   /** The newest email to `to` about the RFQ whose subject starts with `subject`. */
   const mail = (to: string, rfqId: string, subject: string) =>
-    until(`"${subject}…" to ${to}`, timeoutMs, async () => {
-      const { emails } = await json<{ emails: InboxEmail[] }>(await fetch(`${target.ses}/store`), 'the inbox');
-      return emails.findLast(
-        (m) => m.destination.to.includes(to) && m.subject.startsWith(subject) && m.subject.includes(rfqId),
-      );
-    });
+    until(`"${subject}…" to ${to}`, timeoutMs, async () =>
+      (await inbox.emailsTo(to)).findLast((m) => m.subject.startsWith(subject) && m.subject.includes(rfqId)),
+    );
   const waitedOut = async (to: string, rfqId: string, subject: string, what: string) => {
     await mail(to, rfqId, subject);
     note('—', to, what);
   };
   const approveFrom = async (to: string, rfqId: string, subject: string) => {
     const found = await mail(to, rfqId, subject);
-    const url = /(https?:\/\/\S+\/approvals\/[A-Za-z0-9_-]{43})/.exec(found.body.text ?? '')?.[1];
+    const [url] = inbox.linksIn(found);
     if (!url) throw new Error(`"${found.subject}" carries no link`);
     if ((await fetch(url)).status !== 200) throw new Error(`${to} could not open the link from "${found.subject}"`);
     const decided = await fetch(url, {

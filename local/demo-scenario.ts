@@ -1,6 +1,7 @@
 import type { Role } from '#domain/company.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { formatMoney } from '#domain/money.ts';
+import { openInbox } from './inbox.ts';
 import { demoUser } from './seed/seed.ts';
 
 /**
@@ -32,13 +33,6 @@ export interface DemoResult {
   status: RfqStatus;
   total: string;
   timeline: TimelineEntry[];
-}
-
-export interface InboxEmail {
-  messageId: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { html?: string; text?: string };
 }
 
 interface RfqView {
@@ -143,20 +137,16 @@ export const runDemo = async (
     return rfq;
   };
 
+  const inbox = openInbox(target.ses);
   const seen = new Set<string>();
   const linkFromInbox = async (to: string, rfqId: string): Promise<{ url: string; subject: string }> =>
     until(`an email to ${to} about ${rfqId}`, timeoutMs, async () => {
-      const store = await json<{ emails: InboxEmail[] }>(await fetch(`${target.ses}/store`), 'the inbox');
-      const mail = store.emails.find(
-        (m) =>
-          !seen.has(m.messageId) &&
-          m.destination.to.some((address) => address.toLowerCase().includes(to)) &&
-          `${m.subject}\n${m.body.text ?? ''}`.includes(rfqId) &&
-          /\/approvals\/[A-Za-z0-9_-]{43}/.test(m.body.text ?? ''),
+      const mail = (await inbox.emailsTo(to)).find(
+        (m) => !seen.has(m.messageId) && `${m.subject}\n${m.text}`.includes(rfqId) && inbox.linksIn(m).length > 0,
       );
       if (!mail) return undefined;
       seen.add(mail.messageId);
-      const url = /(https?:\/\/\S+\/approvals\/[A-Za-z0-9_-]{43})/.exec(mail.body.text ?? '')?.[1];
+      const [url] = inbox.linksIn(mail);
       return url ? { url, subject: mail.subject } : undefined;
     });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Inbox, openInbox } from '../../local/inbox.ts';
 import type { LocalStack } from '../../local/stack.ts';
 import { startTestStack } from './test-stack.ts';
 
@@ -28,12 +29,6 @@ const chromiumArgs = [
 const dana = { email: 'dana@acme.example', groups: ['buyer' as const], companyId: 'acme' };
 const riley = { email: 'riley@northwind.example', groups: ['rep' as const] };
 
-interface InboxEmail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string };
-}
-
 const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -48,6 +43,7 @@ describe('in a browser', () => {
   let stack: LocalStack;
   let browser: BrowserContext;
   let profile: string;
+  let inbox: Inbox;
 
   const api = async (path: string, as: object, init: RequestInit = {}) => {
     const token = await stack.tokenFor(as as Parameters<LocalStack['tokenFor']>[0]);
@@ -63,14 +59,11 @@ describe('in a browser', () => {
       const status = await statusOf(rfqId);
       return statuses.includes(status) ? status : undefined;
     });
-  const linkInEmail = (to: string, subject: string, pattern: RegExp) =>
-    until(`an email to ${to}: ${subject}`, async () => {
-      const { emails } = (await (await fetch(`${stack.urls.ses}/store`)).json()) as { emails: InboxEmail[] };
-      const mail = emails.find((m) => m.destination.to.some((a) => a.includes(to)) && m.subject.includes(subject));
-      return pattern.exec(mail?.body.text ?? '')?.[1];
-    });
-  const reviewLink = (rfqId: string) =>
-    linkInEmail(riley.email, `Review quote ${rfqId}`, /(http\S+\/approvals\/[A-Za-z0-9_-]{43})/);
+  const mailTo = (to: string, subject: string) =>
+    until(`an email to ${to}: ${subject}`, async () =>
+      (await inbox.emailsTo(to)).find((m) => m.subject.includes(subject)),
+    );
+  const reviewLink = async (rfqId: string) => inbox.linksIn(await mailTo(riley.email, `Review quote ${rfqId}`))[0]!;
   const submit = async () => {
     const { rfqId } = await api('/rfqs', dana, {
       method: 'POST',
@@ -93,6 +86,7 @@ describe('in a browser', () => {
     mkdirSync(artifacts, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), 'q2o-chromium-'));
     stack = await startTestStack('browser');
+    inbox = openInbox(stack.urls.ses, { linksTo: stack.urls.api });
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       headless: true,
@@ -133,7 +127,8 @@ describe('in a browser', () => {
     await rep.close();
 
     const app = `${stack.urls.app}rfqs/${rfqId}`;
-    expect(await linkInEmail(dana.email, `Your quote ${rfqId}`, /(http\S+\/app\/rfqs\/\S+?)\s/)).toBe(app);
+    const quote = await mailTo(dana.email, `Your quote ${rfqId}`);
+    expect(/(http\S+\/app\/rfqs\/\S+?)\s/.exec(quote.text)?.[1]).toBe(app);
     const old = await fetch(`${stack.urls.api}/rfqs/${rfqId}/page`, { redirect: 'manual' });
     expect(old.status).toBe(302);
     expect(old.headers.get('location')).toBe(`/app/rfqs/${rfqId}`);

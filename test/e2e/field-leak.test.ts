@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { openInbox, tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
 import { pdfLines } from '../pdf/read-pdf.ts';
-import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
 import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
 import { idempotencyKey } from './world.ts';
 
@@ -197,7 +197,7 @@ beforeAll(async () => {
   seen.push({ where: 'POST /rfqs/{id}/accept', body: accepted.body });
   await poll(rfqId, ['PENDING_APPROVAL']);
 
-  const inbox = createInbox(api.sesEndpoint, api.url);
+  const inbox = openInbox(api.sesEndpoint, { linksTo: api.url });
   let links: string[] = [];
   let standInLinks: string[] = [];
   // Two emails, sent in either order: wait for both.

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { openInbox, tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompanyLike } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
-import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
 import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
 import { acme, anRfqRequest, bolts, globex, gloves, idempotencyKey, people, submit } from './world.ts';
 
@@ -186,7 +186,7 @@ describe('an RFQ through the API on the real workflow', () => {
     expect(accept.status).toBe(202);
     await poll(rfqId, ['PENDING_APPROVAL'], people.globexBuyer);
 
-    const inbox = createInbox(api.sesEndpoint, api.url);
+    const inbox = openInbox(api.sesEndpoint, { linksTo: api.url });
     let links: string[] = [];
     for (const deadline = Date.now() + 30_000; links.length === 0 && Date.now() < deadline; ) {
       links = await inbox.linksFor(globexApprover);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { openInbox, tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
-import { createInbox, tokenOf } from '../workflow/support/inbox.ts';
 import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
 import { bolts, people, submit } from './world.ts';
 
@@ -182,7 +182,7 @@ describe('POST /rfqs/{rfqId}/approval', () => {
     ]);
     expect(await tasksOf(finance)).toEqual([]);
 
-    const [link] = await createInbox(api.sesEndpoint, api.url).linksFor(finance.email, rfqId);
+    const [link] = await openInbox(api.sesEndpoint, { linksTo: api.url }).linksFor(finance.email, rfqId);
     const linkPath = `/approvals/${tokenOf(link!)}`;
     const page = await api.call('GET', linkPath);
     expect(page.status).toBe(409);

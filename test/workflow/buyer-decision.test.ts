@@ -66,7 +66,9 @@ describe("the buyer's decision on a quote", () => {
     expect(ordered.poNumber).toBe('PO-2');
     await world.executionEnds(quoted.rfqId);
     expect(
-      world.events.filter((e) => e.DetailType === 'order.created' && e.Detail.includes(quoted.rfqId)),
+      world
+        .events()
+        .filter((e) => e['detail-type'] === 'order.created' && JSON.stringify(e.detail).includes(quoted.rfqId)),
     ).toHaveLength(1);
     const moves = (await world.store.rfqs.history(quoted.rfqId))
       .filter((e) => e.to && e.from !== e.to)

@@ -3,13 +3,13 @@ import { delegationOf } from '#domain/delegation.ts';
 import type { EmailMessage } from '#email/mailer.ts';
 import { decideLink } from '#functions/decisions/decide-link.ts';
 import { setDelegation } from '#functions/decisions/out-of-office.ts';
+import { tokenOf } from '#local/inbox.ts';
 import type { StepDeps } from '#steps/deps.ts';
 import { requestRepReview } from '#steps/request-rep-review.ts';
 import type { Store } from '#store/ports.ts';
 import { aQuote } from '../builders/quote.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
-import { tokenOf } from './support/inbox.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { startWorld, type World } from './support/world.ts';
 

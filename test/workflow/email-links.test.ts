@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideLink } from '#functions/decisions/decide-link.ts';
 import { viewLink } from '#functions/decisions/view-link.ts';
+import { tokenOf } from '#local/inbox.ts';
 import { aDeal, type Deal } from './support/deal.ts';
-import { tokenOf } from './support/inbox.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { startWorld, type World } from './support/world.ts';
 

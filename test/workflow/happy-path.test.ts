@@ -69,10 +69,10 @@ describe('an RFQ from submission to order, decided from email links', () => {
     expect(execution.status).toBe('SUCCEEDED');
     expect(execution.stateTransitions).toBeLessThanOrEqual(25);
 
-    const created = world.events.filter((e) => e.DetailType === 'order.created');
+    const created = world.events().filter((e) => e['detail-type'] === 'order.created');
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ Source: 'quote-to-order' });
-    expect(JSON.parse(created[0]!.Detail)).toMatchObject({
+    expect(created[0]).toMatchObject({ source: 'quote-to-order' });
+    expect(created[0]!.detail).toMatchObject({
       orderId: order!.orderId,
       rfqId,
       poNumber: 'PO-4711',

@@ -22,9 +22,10 @@ afterAll(() => world?.stop());
 
 /** The lifecycle events published for one RFQ, in order, with their parsed detail. */
 const eventsOf = (rfqId: string) =>
-  world.events
-    .filter((event) => event.Source === 'quote-to-order' && JSON.parse(event.Detail).rfqId === rfqId)
-    .map((event) => ({ type: event.DetailType, detail: JSON.parse(event.Detail) as Record<string, unknown> }));
+  world
+    .events()
+    .filter((event) => event.source === 'quote-to-order' && (event.detail as { rfqId?: string }).rfqId === rfqId)
+    .map((event) => ({ type: event['detail-type'], detail: event.detail as Record<string, unknown> }));
 
 describe('lifecycle events for a CRM', () => {
   it('a quote that goes out and is accepted: quote.sent, quote.accepted, order.created — each once', async () => {
@@ -116,7 +117,7 @@ describe('lifecycle events for a CRM', () => {
   });
 
   it('publishes only the documented event types', () => {
-    const published = new Set(world.events.map((event) => event.DetailType));
+    const published = new Set(world.events().map((event) => event['detail-type']));
     for (const type of published) expect([...lifecycleEvents, 'order.created']).toContain(type);
   });
 });

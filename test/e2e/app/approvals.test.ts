@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openInbox } from '#local/inbox.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import type { LocalStack } from '../../../local/stack.ts';
-import { createInbox } from '../../workflow/support/inbox.ts';
 import type { Answer, User } from '../api.ts';
 import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
@@ -99,7 +99,7 @@ describe('the approver inbox', () => {
     await expect.poll(() => purchase.isVisible(), { timeout: 30_000 }).toBe(false);
     await record(page, 'approvals-decided');
 
-    const inbox = createInbox(stack.urls.ses, stack.urls.api);
+    const inbox = openInbox(stack.urls.ses, { linksTo: stack.urls.api });
     const [link] = await inbox.linksFor('sam@acme.example', rfqId);
     await page.goto(link!);
     await expect

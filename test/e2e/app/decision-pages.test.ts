@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#domain/company.ts';
+import { type Email, type Inbox, openInbox } from '#local/inbox.ts';
 import type { LocalStack } from '../../../local/stack.ts';
-import { createInbox, type Email, type Inbox } from '../../workflow/support/inbox.ts';
 import { startTestStack } from '../test-stack.ts';
 import { heading, launchChromium, newPage, record } from './browser.ts';
 
@@ -73,7 +73,7 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
 
   beforeAll(async () => {
     stack = await startTestStack('decision-pages');
-    inbox = createInbox(stack.urls.ses, stack.urls.api);
+    inbox = openInbox(stack.urls.ses, { linksTo: stack.urls.api });
     browser = await launchChromium();
     page = await newPage(browser);
   }, 120_000);

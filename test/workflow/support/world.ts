@@ -10,13 +10,13 @@ import { type Config, reloadConfig } from '#functions/config.ts';
 import type { DecisionDeps } from '#functions/decisions/deps.ts';
 import { createWorkflowClient } from '#functions/workflow/client.ts';
 import { createDevIssuer } from '#local/dev-tokens.ts';
+import { startEventBridgeLocal } from '#local/eventbridge.ts';
 import { freePort } from '#local/free-port.ts';
+import { openInbox } from '#local/inbox.ts';
 import { type LocalLambda, startStepFunctionsLocal } from '#local/stepfunctions/index.ts';
 import { createDynamoStore } from '#store/dynamo-store.ts';
 import { createTable } from '#store/table.ts';
 import { definitionText, stepFunctions, substitutionKeys } from '#workflows/quote-to-order.ts';
-import { startEventRecorder } from './event-recorder.ts';
-import { createInbox } from './inbox.ts';
 
 export interface WorldOptions {
   /** Multiplies every ASL timeout and retry interval. */
@@ -61,7 +61,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     vi.spyOn(process.stderr, 'write').mockImplementation(keep(() => true) as typeof process.stderr.write);
   }
 
-  const events = await startEventRecorder();
+  const events = await startEventBridgeLocal();
   const arns = Object.fromEntries(substitutionKeys.map((key) => [key, arnOf(key)]));
   const lambdas: Record<string, LocalLambda> = {};
   for (const [key, spec] of Object.entries(stepFunctions)) {
@@ -71,6 +71,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
   const sfn = await startStepFunctionsLocal({
     stateMachines: [{ name: 'quote-to-order', definition: definitionText(), substitutions: arns }],
     lambdas,
+    putEvents: events.putEvents,
     timeScale: options.timeScale ?? 0.01,
     logger: (line) => logs.push(line),
   });
@@ -95,7 +96,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
   const store = createDynamoStore(documentClient(), config.TABLE_NAME);
   const workflow = createWorkflowClient(sfnClient(), config.STATE_MACHINE_ARN);
   const decisions: DecisionDeps = { store, workflow, config };
-  const inbox = createInbox(inject('sesEndpoint'), publicBaseUrl);
+  const inbox = openInbox(inject('sesEndpoint'), { linksTo: publicBaseUrl });
   const issuer = await createDevIssuer();
   // Imported only now: the HTTP middleware builds its logger and clients from the env set above.
   const { startApiServer } = await import('#local/api-server.ts');
@@ -118,6 +119,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     workflow,
     decisions,
     inbox,
+    /** Every event published so far, oldest first, as a rule target receives it. */
     events: events.events,
     logs,
     sfn,
