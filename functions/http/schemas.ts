@@ -167,7 +167,13 @@ export const budgetsBody = budgetsBodySchema;
 export const delegationBody = delegationBodySchema;
 /** Whose delegation (`?for=`): a company's admin for the company's people, the seller's admin for the seller's staff. */
 export const delegationQuery = z.strictObject({ for: email.optional() });
-const kpiDay = z.iso.date();
+/**
+ * A KPI day lies in 2000–2999: rollups are kept by month, and month arithmetic past year 9999 (or before year 100,
+ * which `Date.UTC` reads as 19xx) has no answer — a far date is a 400 naming the field, never a RangeError.
+ */
+const kpiDay = z.iso
+  .date()
+  .refine((day) => day >= '2000-01-01' && day <= '2999-12-31', 'a day from 2000-01-01 to 2999-12-31');
 /** `GET /kpis`: a date range of UTC days (inclusive), a grouping, and optionally whose numbers and how to send them. */
 export const kpiQuery = z
   .strictObject({

@@ -105,6 +105,11 @@ describe('GET /kpis', () => {
       ['/kpis?from=2020-01-01&to=2026-01-01', 'query.from'],
       ['/kpis?companyId=acme&repEmail=rita@seller.example', 'query.repEmail'],
       ['/kpis?colour=red', 'query.colour'],
+      // Month arithmetic past year 9999 once threw a RangeError (500); days are bounded at the edge instead.
+      ['/kpis?to=9999-12-31', 'query.to'],
+      ['/kpis?from=9999-01-01&to=9999-12-31&groupBy=company', 'query.from'],
+      ['/kpis?from=9999-01-01&groupBy=rep', 'query.from'],
+      ['/kpis?from=0000-01-01&to=0000-12-31&groupBy=product', 'query.from'],
     ];
     for (const [path, field] of cases) {
       const answer = await api.call('GET', path, { as: people.admin });
