@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { companyId } from './company.ts';
 import { currencyCode, nonNegativeMinorUnits, percent } from './money.ts';
-import { sku } from './product.ts';
+import { sku, skuKey } from './product.ts';
 
 export const isoDate = z.iso.date();
 
@@ -54,7 +54,21 @@ export const contractSchema = z
     discountPercent: percent.default(0),
     prices: z.array(contractPriceSchema).max(10_000),
   })
-  .refine((c) => c.validFrom <= c.validTo, { message: 'validTo is before validFrom', path: ['validTo'] });
+  .refine((c) => c.validFrom <= c.validTo, { message: 'validTo is before validFrom', path: ['validTo'] })
+  .superRefine((c, ctx) => {
+    // One price per product: a second listing (in any case) would silently replace the first.
+    const first = new Map<string, number>();
+    c.prices.forEach((price, index) => {
+      const earlier = first.get(skuKey(price.sku));
+      if (earlier === undefined) first.set(skuKey(price.sku), index);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          message: `${price.sku} is priced already (prices.${earlier}); list each sku once`,
+          path: ['prices', index, 'sku'],
+        });
+    });
+  });
 export type Contract = z.infer<typeof contractSchema>;
 export type ContractPrice = Contract['prices'][number];
 

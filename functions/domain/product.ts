@@ -4,6 +4,12 @@ import { singleLine } from './text.ts';
 
 export const sku = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ - (1–64)');
 
+/**
+ * SKUs name one product whatever their case — "fas-hcs-m8-50" is FAS-HCS-M8-50 — so they are stored, looked up and
+ * compared by this key, while the catalog keeps the spelling its product was first stored with.
+ */
+export const skuKey = (sku: string): string => sku.toUpperCase();
+
 export const productSchema = z.object({
   sku,
   name: singleLine(200),

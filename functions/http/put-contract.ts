@@ -9,7 +9,13 @@ export const handler = http(route('PUT /companies/{companyId}/contract'), async 
       { path: 'companyId', message: `must be ${params.companyId}` },
     ]);
   const { catalog } = adapters().store;
-  if (!(await catalog.getCompany(params.companyId))) throw notFound(`no company ${params.companyId}`);
+  const company = await catalog.getCompany(params.companyId);
+  if (!company) throw notFound(`no company ${params.companyId}`);
+  // Every line of a company's quote is in its currency; a contract in another would price nothing.
+  if (body.currency !== company.currency)
+    throw badRequest('the contract is in another currency than the company', [
+      { path: 'currency', message: `must be ${company.currency}, the company's currency` },
+    ]);
   await catalog.putContract(body);
   return { status: 200, body };
 });

@@ -4,37 +4,40 @@ import { aProduct } from '../builders/product.ts';
 import { type Api, startApi } from './api.ts';
 import { acme, people, seed } from './world.ts';
 
-/** GET /catalog over real HTTP: Acme's prices, searching, a category, paging, and who may ask for whose prices. */
-describe('GET /catalog', () => {
-  let api: Api;
+/**
+ * GET /catalog over real HTTP: Acme's prices, searching, a category, paging, and who may ask for whose prices; and the
+ * reference data behind it as the seller's admin writes it.
+ */
+let api: Api;
 
-  beforeAll(async () => {
-    api = await startApi();
-    await seed(api);
-    const extra = Array.from({ length: 30 }, (_, i) =>
-      aProduct(`CAT-${String(i).padStart(2, '0')}`)
-        .named(`Cable tie pack ${i}`)
-        .inCategory('Electrical')
-        .listedAt(1_00 + i)
+beforeAll(async () => {
+  api = await startApi();
+  await seed(api);
+  const extra = Array.from({ length: 30 }, (_, i) =>
+    aProduct(`CAT-${String(i).padStart(2, '0')}`)
+      .named(`Cable tie pack ${i}`)
+      .inCategory('Electrical')
+      .listedAt(1_00 + i)
+      .build(),
+  );
+  await Promise.all([
+    ...extra.map((p) => api.store.catalog.putProduct(p)),
+    api.store.catalog.putProduct(aProduct('GONE-1').named('Cable tie, discontinued').inactive().build()),
+    api.store.catalog.putContract(
+      aContract()
+        .for(acme.companyId)
+        .validBetween('2020-01-01', '2099-12-31')
+        .withDiscount(10)
+        .withPrice('CAT-00', 50)
+        .withTier('CAT-00', 100, 40)
         .build(),
-    );
-    await Promise.all([
-      ...extra.map((p) => api.store.catalog.putProduct(p)),
-      api.store.catalog.putProduct(aProduct('GONE-1').named('Cable tie, discontinued').inactive().build()),
-      api.store.catalog.putContract(
-        aContract()
-          .for(acme.companyId)
-          .validBetween('2020-01-01', '2099-12-31')
-          .withDiscount(10)
-          .withPrice('CAT-00', 50)
-          .withTier('CAT-00', 100, 40)
-          .build(),
-      ),
-    ]);
-  }, 90_000);
+    ),
+  ]);
+}, 90_000);
 
-  afterAll(() => api?.stop());
+afterAll(() => api?.stop());
 
+describe('GET /catalog', () => {
   it("answers a buyer with their company's prices, in its currency, with each price's basis and tiers", async () => {
     const answer = await api.call('GET', '/catalog?q=cable%20tie%20pack%200', { as: people.acmeBuyer });
     expect(answer.status, answer.text).toBe(200);
@@ -107,5 +110,43 @@ describe('GET /catalog', () => {
     expect(long.body.errors[0].path).toBe('query.q');
     const forged = await api.call('GET', '/catalog?cursor=bm90LWEtY3Vyc29y', { as: people.acmeBuyer });
     expect(forged.status).toBe(400);
+  });
+});
+
+describe('a contract as the seller writes it', () => {
+  const contract = (changes: Record<string, unknown>) => ({
+    ...aContract('ctr-input')
+      .for(acme.companyId)
+      .validBetween('2026-01-01', '2099-12-31')
+      .withPrice('CAT-01', 90)
+      .build(),
+    ...changes,
+  });
+
+  it('refuses a sku listed twice, naming the second listing, and keeps the contract as it was', async () => {
+    const before = await api.call('GET', '/companies/acme/contract', { as: people.admin });
+    const twice = await api.call('PUT', '/companies/acme/contract', {
+      as: people.admin,
+      body: contract({
+        prices: [
+          { sku: 'CAT-01', unitPrice: 90 },
+          { sku: 'CAT-02', unitPrice: 80 },
+          { sku: 'CAT-01', unitPrice: 1 },
+        ],
+      }),
+    });
+    expect(twice.status, twice.text).toBe(400);
+    expect(twice.body.errors.map((e: { path: string }) => e.path)).toEqual(['prices.2.sku']);
+    expect((await api.call('GET', '/companies/acme/contract', { as: people.admin })).body).toEqual(before.body);
+  });
+
+  it("refuses a contract in another currency than the company's, naming currency", async () => {
+    expect(acme.currency).toBe('USD');
+    const euros = await api.call('PUT', '/companies/acme/contract', {
+      as: people.admin,
+      body: contract({ currency: 'EUR' }),
+    });
+    expect(euros.status, euros.text).toBe(400);
+    expect(euros.body.errors.map((e: { path: string }) => e.path)).toEqual(['currency']);
   });
 });
