@@ -10,7 +10,7 @@ const comparison = z.object({
 const membership = z.object({
   field: z.enum(['sku', 'category']),
   op: z.enum(['eq', 'in']),
-  value: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  value: z.union([singleLine(100), z.array(singleLine(100)).min(1).max(500)]),
 });
 
 export type Condition =
@@ -77,7 +77,7 @@ export const approvalLevelSchema = z.object({
 export type ApprovalLevel = z.infer<typeof approvalLevelSchema>;
 
 export const approvalRuleSchema = z.object({
-  ruleId: z.string().min(1).max(64),
+  ruleId: singleLine(64),
   name: singleLine(200),
   when: conditionSchema,
   levels: z.array(approvalLevelSchema).min(1).max(10),

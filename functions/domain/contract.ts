@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { companyId } from './company.ts';
 import { currencyCode, nonNegativeMinorUnits, percent } from './money.ts';
 import { sku, skuKey } from './product.ts';
+import { singleLine } from './text.ts';
 
 export const isoDate = z.iso.date();
 
@@ -46,7 +47,7 @@ export const contractPriceSchema = z
 
 export const contractSchema = z
   .object({
-    contractId: z.string().min(1).max(64),
+    contractId: singleLine(64),
     companyId,
     currency: currencyCode,
     validFrom: isoDate,

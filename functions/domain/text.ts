@@ -12,15 +12,20 @@ const controlButLineBreaks = /[\p{Cc}\u2028\u2029](?<![\t\n\r])/u;
 
 export const hasBidiControl = (text: string): boolean => bidiControl.test(text);
 
-/** One line of text, 1–`max` characters after trimming. */
-export const singleLine = (max: number) =>
+/** What a person types to search or filter by: one line of up to `max` characters after trimming, possibly empty. */
+export const searchText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1)
     .max(max)
     .refine((text) => !anyControl.test(text), 'must be one line without control characters')
     .refine((text) => !hasBidiControl(text), 'must not contain bidirectional override characters');
+
+/**
+ * One line of text, 1–`max` characters after trimming: names, PO numbers, and every identifier a person chooses (a
+ * rule's or a contract's id, a condition's values) — each is shown on a page or in an email somewhere.
+ */
+export const singleLine = (max: number) => searchText(max).min(1);
 
 /** Text of several lines (notes, comments, reasons), up to `max` characters; line breaks and tabs are kept. */
 export const multiLine = (max: number) =>

@@ -10,14 +10,14 @@ import { nonNegativeMinorUnits } from '#domain/money.ts';
 import { productSchema, sku } from '#domain/product.ts';
 import { addedLineSchema, lineEditSchema } from '#domain/quote-edits.ts';
 import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
-import { multiLine, singleLine } from '#domain/text.ts';
+import { multiLine, searchText, singleLine } from '#domain/text.ts';
 
 /**
  * What each route accepts, at the edge. Bodies are strict: an unknown field is a client mistake worth a 400, not
  * something to drop silently. The domain schemas stay the source of every field's rule.
  */
 
-const id = z.string().min(1).max(128);
+const id = singleLine(128);
 /** Free text a person writes: not blank, no control characters but line breaks, no bidirectional overrides. */
 const text = (max: number) =>
   multiLine(max)
@@ -40,21 +40,18 @@ export const orderListQuery = listQuery.omit({ status: true });
 
 /** GET /products: the seller admin's whole product list, by sku; `q` finds by part of the sku or name. */
 export const productListQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().min(1).max(4096).optional(),
 });
 
 export const catalogQuery = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(100)
+  q: searchText(100)
     .optional()
     .describe(
       'Finds products whose name or sku contains this text starting at the beginning of a word, in any case; results come grouped by the word they matched, each group by category, name and sku',
     ),
-  category: z.string().trim().min(1).max(100).optional(),
+  category: singleLine(100).optional(),
   /** Seller staff name the company whose prices they want to see; a company's own people need not. */
   companyId: companyId.optional(),
   /** Exactly these products (comma-separated, up to 100): how an RFQ draft checks and prices its lines. */

@@ -108,6 +108,16 @@ describe('GET /catalog', () => {
     const long = await api.call('GET', `/catalog?q=${'x'.repeat(101)}`, { as: people.acmeBuyer });
     expect(long.status).toBe(400);
     expect(long.body.errors[0].path).toBe('query.q');
+    for (const [query, field] of [
+      ['q=bolt%E2%80%AE', 'query.q'],
+      ['q=bolt%00', 'query.q'],
+      ['category=Electrical%1B', 'query.category'],
+    ]) {
+      const spoofed = await api.call('GET', `/catalog?${query}`, { as: people.acmeBuyer });
+      expect([spoofed.status, spoofed.body.errors?.[0]?.path], query).toEqual([400, field]);
+    }
+    const products = await api.call('GET', '/products?q=bolt%E2%80%AE', { as: people.admin });
+    expect([products.status, products.body.errors?.[0]?.path]).toEqual([400, 'query.q']);
     const forged = await api.call('GET', '/catalog?cursor=bm90LWEtY3Vyc29y', { as: people.acmeBuyer });
     expect(forged.status).toBe(400);
   });

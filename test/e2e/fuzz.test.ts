@@ -488,6 +488,32 @@ describe('fuzzing the write routes', () => {
     }
   });
 
+  it('refuses a bidirectional override, a control character or 100,000 characters in every string, naming it', async () => {
+    const spoiled = (text: string) => [`${text}\u202E`, `${text}\u0000`, `${text}\u001B[2J`, 'x'.repeat(100_000)];
+    for (const target of targets) {
+      const strings = pathsOf(target.valid).filter(
+        (path) =>
+          typeof path.reduce<Json | undefined>((v, k) => (v as Record<string, Json>)?.[k as string], target.valid) ===
+          'string',
+      );
+      for (const path of strings) {
+        const text = path.reduce<Json>((v, k) => (v as Record<string, Json>)[k as string]!, target.valid) as string;
+        for (const value of spoiled(text)) {
+          const result = await invoke(target, { json: mutate(target.valid, { kind: 'set', path, value }) });
+          const named = ((JSON.parse(result.body ?? '{}') as { errors?: { path: string }[] }).errors ?? []).map((e) =>
+            e.path.replace(/^body\./, ''),
+          );
+          const field = path.join('.');
+          // A rule's condition is one of several shapes: a bad value inside it is named by the condition that holds it.
+          expect(
+            [result.statusCode, named.some((p) => field === p || field.startsWith(`${p}.`))],
+            `${target.key} ${field} = ${JSON.stringify(value.slice(0, 40))} → ${(result.body ?? '').slice(0, 300)}`,
+          ).toEqual([400, true]);
+        }
+      }
+    }
+  });
+
   it('never answers a 5xx to near-valid bodies the schema accepts', async () => {
     for (const target of targets) {
       // The valid body itself is in the mix: a schema that refuses every one-field change (three required fields, no
