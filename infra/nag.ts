@@ -1,4 +1,4 @@
-import { type Acknowledgment, Stack, Validations } from 'aws-cdk-lib';
+import { type Acknowledgment, Aws, Stack, Validations } from 'aws-cdk-lib';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { IConstruct } from 'constructs';
 
@@ -37,6 +37,20 @@ export type NagRuleId = keyof typeof nagReasons;
 
 export const nagReason = (id: NagRuleId): Acknowledgment => ({ id, reason: nagReasons[id] });
 
+/**
+ * How cdk-nag names a resource in a finding: the ARN as the template holds it, with references flattened
+ * (`<AWS::AccountId>` for an environment-agnostic stack, `210987654321` once the account is concrete). Forming the
+ * acknowledgment from the stack's own resolved value makes it match in both cases.
+ */
+const flattenedIn = (stack: Stack, value: string): string => flattenCfnReference(stack.resolve(value));
+
+/**
+ * The CDK asset bucket the bootstrap created, as the upload's policy names it: its account and region are the stack's
+ * (tokens without an environment, literal with one).
+ */
+const assetObjects = (stack: Stack): string =>
+  `arn:${Aws.PARTITION}:s3:::cdk-${stack.synthesizer.bootstrapQualifier ?? 'hnb659fds'}-assets-${stack.account}-${stack.region}/*`;
+
 /** What cdk-nag reports on CDK's BucketDeployment singleton; each id is acknowledged with the one reason above. */
 export const acknowledgeWebUpload = (singleton: IConstruct, bucketArn: string): void => {
   const stack = Stack.of(singleton);
@@ -47,8 +61,8 @@ export const acknowledgeWebUpload = (singleton: IConstruct, bucketArn: string): 
     'AwsSolutions-IAM5[Action::s3:List*]',
     'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
     'AwsSolutions-IAM5[Action::s3:Abort*]',
-    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${stack.synthesizer.bootstrapQualifier ?? 'hnb659fds'}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
-    `AwsSolutions-IAM5[Resource::${flattenCfnReference(stack.resolve(bucketArn))}/*]`,
+    `AwsSolutions-IAM5[Resource::${flattenedIn(stack, assetObjects(stack))}]`,
+    `AwsSolutions-IAM5[Resource::${flattenedIn(stack, bucketArn)}/*]`,
     'AwsSolutions-IAM5[Resource::*]',
     'AwsSolutions-L1',
   ];
@@ -60,9 +74,8 @@ export const acknowledgeWebUpload = (singleton: IConstruct, bucketArn: string): 
  * the acknowledgment for the workflow's executions is formed the same way from the ARN the policy grants.
  */
 export const acknowledgeExecutionsWildcard = (scope: IConstruct, executionsArn: string): void => {
-  const flattened = flattenCfnReference(Stack.of(scope).resolve(executionsArn));
   Validations.of(scope).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::${flattened}]`,
+    id: `AwsSolutions-IAM5[Resource::${flattenedIn(Stack.of(scope), executionsArn)}]`,
     reason: nagReasons['AwsSolutions-IAM5[Resource::<executions of the workflow>]'],
   });
 };
