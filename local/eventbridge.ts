@@ -16,11 +16,32 @@ export interface RecordedEvent {
   eventBusName: string;
 }
 
+/**
+ * A rule's target, invoked in process as EventBridge invokes a Lambda target: asynchronously, after the put has been
+ * answered, retried when it throws, and set aside once its retries are spent (AWS: the rule target's dead-letter queue).
+ */
+export interface LocalRule {
+  name: string;
+  /** The parts of an event pattern the local rules match on: any of these sources, any of these detail-types. */
+  pattern: { source: readonly string[]; detailType: readonly string[] };
+  target: (event: RecordedEvent) => Promise<unknown>;
+}
+
+export interface UndeliveredEvent {
+  rule: string;
+  event: RecordedEvent;
+  error: string;
+}
+
 export interface EventBridgeLocal {
   endpoint: string;
   port: number;
   /** Every event put so far, oldest first. */
   events(): RecordedEvent[];
+  /** Events whose rule target kept failing. */
+  undelivered(): UndeliveredEvent[];
+  /** Resolves once every delivery to a rule target under way has ended (delivered or set aside). */
+  idle(): Promise<void>;
   /** PutEvents in process, for the local Step Functions' `events:putEvents` tasks: answers as the API does. */
   putEvents(entries: unknown): Promise<PutEventsResult>;
   stop(): Promise<void>;
@@ -35,6 +56,9 @@ export interface PutEventsResult {
   FailedEntryCount: number;
   Entries: PutEventsResultEntry[];
 }
+
+/** Lambda retries a failed asynchronous invocation twice (its default), then gives up on the event. */
+const targetRetryAttempts = 2;
 
 class RequestError extends Error {
   constructor(
@@ -74,14 +98,53 @@ const parseDetail = (detail: string): unknown => {
 
 /**
  * A tiny EventBridge: PutEvents over AWS JSON 1.1 (`X-Amz-Target: AWSEvents.PutEvents`) records each entry and answers
- * like AWS, entry by entry; `GET /events` lists what was put. Nothing is routed onwards — the ERP is not local.
+ * like AWS, entry by entry; `GET /events` lists what was put. Events matching a local rule go on to its target in
+ * process (SES's bounces to the mail feedback handler); the rest stop here — the ERP is not local.
  */
 export const startEventBridgeLocal = async (
-  options: { port?: number; region?: string; accountId?: string } = {},
+  options: {
+    port?: number;
+    region?: string;
+    accountId?: string;
+    rules?: readonly LocalRule[];
+    /** The first delay between a failing target's attempts; it doubles per attempt. */
+    retryDelayMs?: number;
+  } = {},
 ): Promise<EventBridgeLocal> => {
   const region = options.region ?? 'us-east-1';
   const account = options.accountId ?? '000000000000';
   const recorded: RecordedEvent[] = [];
+  const undelivered: UndeliveredEvent[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const retryDelayMs = options.retryDelayMs ?? 50;
+
+  const deliver = async (rule: LocalRule, event: RecordedEvent): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await rule.target(event);
+        return;
+      } catch (error) {
+        if (attempt >= targetRetryAttempts) {
+          undelivered.push({ rule: rule.name, event, error: error instanceof Error ? error.message : String(error) });
+          console.warn(`EventBridge: ${event['detail-type']} not delivered to ${rule.name}: ${String(error)}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** attempt));
+      }
+    }
+  };
+  const route = (event: RecordedEvent) => {
+    for (const rule of options.rules ?? []) {
+      if (!rule.pattern.source.includes(event.source) || !rule.pattern.detailType.includes(event['detail-type'])) {
+        continue;
+      }
+      // After the put is answered, as EventBridge delivers: the caller never waits for a rule's target.
+      const delivery: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => deliver(rule, event))
+        .finally(() => inFlight.delete(delivery));
+      inFlight.add(delivery);
+    }
+  };
 
   const record = (entry: unknown): PutEventsResultEntry => {
     const fields = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
@@ -108,6 +171,7 @@ export const startEventBridgeLocal = async (
       detail,
       eventBusName: text(fields.EventBusName) ?? 'default',
     });
+    route(recorded.at(-1)!);
     return { EventId: id };
   };
 
@@ -149,6 +213,10 @@ export const startEventBridgeLocal = async (
     endpoint: `http://127.0.0.1:${port}`,
     port,
     events: () => [...recorded],
+    undelivered: () => [...undelivered],
+    idle: async () => {
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
     putEvents,
     stop: async () => {
       server.closeAllConnections();

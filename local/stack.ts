@@ -11,6 +11,7 @@ import { createDevIssuer, type DevIssuer } from './dev-tokens.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
 import { assertPortFree, freePort } from './free-port.ts';
+import { localConfigurationSet, mailFeedbackLocalRule, simulateMailboxes } from './mail-feedback.ts';
 import { createOidcProvider } from './oidc-provider.ts';
 import { seedKpiHistory } from './seed/kpi-history.ts';
 import { demoPassword, demoUsers, seedDemoAccounts, seedDemoData } from './seed/seed.ts';
@@ -131,7 +132,8 @@ const loadStepHandlers = async (): Promise<{
 };
 
 /**
- * Starts the whole local stack in this process: DynamoDB Local, the local SES and its inbox, the EventBridge recorder,
+ * Starts the whole local stack in this process: DynamoDB Local, the local SES and its inbox (behind SES's mailbox
+ * simulator, whose bounces and complaints reach the mail feedback handler through the EventBridge), the EventBridge,
  * the local Step Functions service running `workflows/quote-to-order.asl.json` with the step handlers in process, and
  * the local HTTP API with its dev token issuer; then creates the table and seeds it. The handlers reach every service
  * through the endpoint settings alone, so they run the code path they run on AWS.
@@ -175,12 +177,19 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
             return ses.endpoint;
           }),
         step('EventBridge', async () => {
-          const recorder = await startEventBridgeLocal(ports.events !== undefined ? { port: ports.events } : {});
+          const recorder = await startEventBridgeLocal({
+            ...(ports.events !== undefined && { port: ports.events }),
+            rules: [mailFeedbackLocalRule],
+          });
           stops.push(recorder.stop);
           return recorder;
         }),
       ]),
     );
+
+    // Mail to SES's simulator addresses bounces (or complains) back through the default bus, as on AWS.
+    const simulator = await simulateMailboxes(sesEndpoint, events);
+    stops.push(simulator.stop);
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
@@ -196,7 +205,8 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       POWERTOOLS_METRICS_DISABLED: 'true',
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamoEndpoint,
-      SES_ENDPOINT: sesEndpoint,
+      SES_ENDPOINT: simulator.endpoint,
+      SES_CONFIGURATION_SET: localConfigurationSet,
       EVENTS_ENDPOINT: events.endpoint,
       SFN_ENDPOINT: sfnEndpoint,
       STATE_MACHINE_ARN: stateMachineArn,

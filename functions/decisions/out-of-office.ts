@@ -70,9 +70,10 @@ export const openStandIn = async (
     },
   ]);
   const to = { email: delegation.delegateEmail, forEmail: delegation.personEmail, ...window };
-  await deps.mailer.send(
-    standInEmail({ ...to, rfq, quote: rfq.quote }, link.purpose, linkUrl(deps.config.PUBLIC_BASE_URL, token)),
-  );
+  await deps.mailer.send({
+    ...standInEmail({ ...to, rfq, quote: rfq.quote }, link.purpose, linkUrl(deps.config.PUBLIC_BASE_URL, token)),
+    rfqId: rfq.rfqId,
+  });
   return true;
 };
 

@@ -1,5 +1,7 @@
 import { createSesMailer, type Mailer } from '#email/mailer.ts';
+import { skipSuppressed } from '#email/suppressed-mailer.ts';
 import { sesClient } from '#functions/clients/ses.ts';
+import { storeFromConfig } from '#store/from-config.ts';
 import { perConfig } from './adapters.ts';
 
 /**
@@ -8,8 +10,11 @@ import { perConfig } from './adapters.ts';
  */
 export const httpMailer = /* @__PURE__ */ perConfig(
   (settings): Mailer =>
-    createSesMailer(sesClient(), {
-      from: settings.MAIL_FROM,
-      ...(settings.SES_CONFIGURATION_SET && { configurationSet: settings.SES_CONFIGURATION_SET }),
-    }),
+    skipSuppressed(
+      createSesMailer(sesClient(), {
+        from: settings.MAIL_FROM,
+        ...(settings.SES_CONFIGURATION_SET && { configurationSet: settings.SES_CONFIGURATION_SET }),
+      }),
+      storeFromConfig().mail,
+    ),
 );

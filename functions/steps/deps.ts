@@ -1,5 +1,6 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { createSesMailer, type Mailer } from '#email/mailer.ts';
+import { skipSuppressed } from '#email/suppressed-mailer.ts';
 import { eventsClient } from '#functions/clients/events.ts';
 import { sesClient } from '#functions/clients/ses.ts';
 import { type Config, config } from '#functions/config.ts';
@@ -42,18 +43,24 @@ export const eventPublisherFromConfig = (): EventPublisher => ({
   },
 });
 
-let deps: StepDeps | undefined;
-
-export const stepDepsFromConfig = (): StepDeps => {
-  deps ??= {
-    store: storeFromConfig(),
-    mailer: createSesMailer(sesClient(), {
+/** The mailer writes to nobody the store lists as suppressed (a bounced or complaining address). */
+const withStore = (store: Store): StepDeps => ({
+  store,
+  mailer: skipSuppressed(
+    createSesMailer(sesClient(), {
       from: config().MAIL_FROM,
       ...(config().SES_CONFIGURATION_SET && { configurationSet: config().SES_CONFIGURATION_SET }),
     }),
-    events: eventPublisherFromConfig(),
-    config: config(),
-    now: () => new Date(),
-  };
+    store.mail,
+  ),
+  events: eventPublisherFromConfig(),
+  config: config(),
+  now: () => new Date(),
+});
+
+let deps: StepDeps | undefined;
+
+export const stepDepsFromConfig = (): StepDeps => {
+  deps ??= withStore(storeFromConfig());
   return deps;
 };

@@ -48,7 +48,7 @@ export const emailOnce = async (
   messages: EmailMessage[],
 ): Promise<void> => {
   if (messages.length === 0 || (await hasMark(deps, rfqId, key))) return;
-  for (const message of messages) await deps.mailer.send(message);
+  for (const message of messages) await deps.mailer.send({ ...message, rfqId });
   await mark(deps, rfqId, 'emailed', {
     key,
     to: [...new Set(messages.flatMap((m) => m.to))],

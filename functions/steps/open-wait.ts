@@ -73,11 +73,12 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
   }));
   await deps.store.links.createLinks([...links, ...delegated]);
   for (const { approver, token } of minted) {
-    await deps.mailer.send(wait.compose(approver, linkUrl(deps.config.PUBLIC_BASE_URL, token), expiresAt));
+    const message = wait.compose(approver, linkUrl(deps.config.PUBLIC_BASE_URL, token), expiresAt);
+    await deps.mailer.send({ ...message, rfqId: rfq.rfqId });
   }
   for (const s of standIns) {
     const message = wait.compose(s.forEmail, linkUrl(deps.config.PUBLIC_BASE_URL, s.token), s.expiresAt);
-    await deps.mailer.send(delegateCopy(message, { email: s.delegate, ...s }));
+    await deps.mailer.send({ ...delegateCopy(message, { email: s.delegate, ...s }), rfqId: rfq.rfqId });
   }
   // A delegation set while this wait opened looked for the person's links (PUT /me/delegation writes it, then looks)
   // perhaps before they existed; read again now that they do, so one side or the other always sees the other.

@@ -5,6 +5,7 @@ import { createCatalogStore } from './catalog-store.ts';
 import { createDelegationStore } from './delegation-store.ts';
 import { createKpiStore } from './kpi-store.ts';
 import { createLinkStore } from './link-store.ts';
+import { createMailFeedbackStore } from './mail-feedback-store.ts';
 import { createOrderStore } from './order-store.ts';
 import type { Store } from './ports.ts';
 import { createRfqStore } from './rfq-store.ts';
@@ -32,5 +33,6 @@ export const createDynamoStore = (
     kpis: createKpiStore(table),
     budgets: createBudgetStore(table),
     delegations: createDelegationStore(table),
+    mail: createMailFeedbackStore(table),
   };
 };

@@ -73,6 +73,15 @@ export const keys = {
   /** A person's out-of-office delegation: one per person, replaced whole. */
   delegation: (personEmail: string): PrimaryKey => ({ PK: `PERSON#${rep(personEmail)}`, SK: 'DELEGATION' }),
   /** What one buyer spent in one period (`month#2026-11`), in the company's partition beside its budgets. */
+  /** An address we no longer write to (it bounced for good, or its reader complained): one per address. */
+  suppressedAddress: (email: string): PrimaryKey => ({ PK: `MAIL#${email.toLowerCase()}`, SK: 'SUPPRESSED' }),
+  /** One bounce or complaint SES reported for an address, kept beside its suppression: sorted by when it came. */
+  mailFeedback: (email: string, at: string, feedbackId: string): PrimaryKey => ({
+    PK: `MAIL#${email.toLowerCase()}`,
+    SK: `FEEDBACK#${sortable(at)}#${feedbackId}`,
+  }),
+  mailFeedbackPrefix: 'FEEDBACK#',
+  mailPartition: (email: string): string => `MAIL#${email.toLowerCase()}`,
   spend: (companyId: string, buyerEmail: string, period: string): PrimaryKey => ({
     PK: `COMPANY#${companyId}`,
     SK: `SPEND#${rep(buyerEmail)}#${period}`,

@@ -7,6 +7,7 @@ import type { Delegation } from '#domain/delegation.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
 import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
 import type { RfqAction, RfqStatus } from '#domain/lifecycle.ts';
+import type { MailFeedback, SuppressionReason } from '#domain/mail-feedback.ts';
 import type { Order } from '#domain/order.ts';
 import type { Product } from '#domain/product.ts';
 import type { AddedLine, LineEdit } from '#domain/quote-edits.ts';
@@ -254,6 +255,31 @@ export interface WaitStore {
   delete(rfqId: string, kind: TaskWait['kind']): Promise<void>;
 }
 
+/** A bounce or complaint as recorded for one of its recipients. */
+export type RecordedFeedback = MailFeedback & { address: string };
+
+/** An address we no longer write to, and why. */
+export interface Suppression {
+  address: string;
+  reason: SuppressionReason;
+  at: string;
+  /** The message that bounced or was complained about: what the person was asked. */
+  subject: string;
+  feedbackId: string;
+}
+
+export interface MailFeedbackStore {
+  /** Records the feedback for one recipient; false when this very feedback was recorded before (a redelivery). */
+  record(address: string, feedback: MailFeedback): Promise<boolean>;
+  /** The bounces and complaints of an address, oldest first. */
+  feedbackFor(address: string): Promise<RecordedFeedback[]>;
+  suppress(suppression: Suppression): Promise<void>;
+  /** Which of these addresses we no longer write to (compared lower-cased). */
+  suppressed(addresses: readonly string[]): Promise<Map<string, Suppression>>;
+  /** The address works again (the person fixed it): it is written to from now on. */
+  lift(address: string): Promise<void>;
+}
+
 export interface AppliedRecord {
   /** Transactions written now, and those a previous delivery had already written. */
   applied: number;
@@ -292,4 +318,5 @@ export interface Store {
   kpis: KpiStore;
   budgets: BudgetStore;
   delegations: DelegationStore;
+  mail: MailFeedbackStore;
 }

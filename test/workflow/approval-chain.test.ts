@@ -76,3 +76,40 @@ describe("the buyer company's approval chain", () => {
     expect(moves.at(-1)).toMatchObject({ action: 'cancelled', from: 'PENDING_APPROVAL', to: 'CANCELLED' });
   });
 });
+
+describe('an approval level whose approvers’ mail bounces', () => {
+  it('escalates at once, without waiting for its timeout, and the rep and the company’s admin are told', async () => {
+    const deal = await aDeal(world, { bouncing: ['lead1', 'lead2'] });
+    const { rfqId } = await submitQuoteAndAccept(world, deal);
+
+    // The level waits 72 h (43 min here): only the bounces can bring the escalation this soon.
+    const escalated = await world.mailArrives(deal.people.admin, `Escalated: approve purchase ${rfqId}`);
+    expect(escalated.text).toContain(`asked: ${deal.people.lead1}, ${deal.people.lead2}`);
+    for (const told of [deal.people.rep, deal.people.admin]) {
+      // One notice per bounce; whichever came second found the level reaching nobody and escalated it.
+      const notices = [
+        await world.mailArrives(told, `Mail to ${deal.people.lead1} bounced: ${rfqId}`),
+        await world.mailArrives(told, `Mail to ${deal.people.lead2} bounced: ${rfqId}`),
+      ];
+      for (const notice of notices) {
+        expect(notice.text).toContain(`Message: Approve purchase ${rfqId}`);
+        expect(notice.text).toContain('smtp; 550 5.1.1 user unknown');
+      }
+      expect(notices.map((n) => n.text).join()).toContain("went to the level's escalation contacts at once");
+    }
+    const history = await world.store.rfqs.history(rfqId);
+    expect(history.map((e) => e.action)).not.toContain('reminder-sent');
+    expect(history.find((e) => e.action === 'recipients-bounced')?.detail).toMatchObject({
+      purpose: 'approval-level',
+      level: 1,
+      bounced: expect.arrayContaining([deal.people.lead1, deal.people.lead2]),
+    });
+    expect(await world.store.mail.suppressed([deal.people.lead1, deal.people.lead2])).toHaveProperty('size', 2);
+
+    const [contact] = await world.linksArrive(deal.people.admin, 1, rfqId);
+    expect((await clickLink(contact!, { decision: 'approve' })).status).toBe(200);
+    const [finance] = await world.linksArrive(deal.people.finance, 1, rfqId);
+    expect((await clickLink(finance!, { decision: 'approve' })).status).toBe(200);
+    await world.statusReaches(rfqId, 'ORDERED');
+  });
+});

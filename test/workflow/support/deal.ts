@@ -17,14 +17,20 @@ import type { World } from './world.ts';
  */
 export const aDeal = async (
   world: World,
-  options: { rules?: 'two-levels' | 'none' | 'all-of-two' | 'all-of-two-escalating-to-finance' } = {},
+  options: {
+    rules?: 'two-levels' | 'none' | 'all-of-two' | 'all-of-two-escalating-to-finance';
+    /** These people's mail bounces: their addresses are SES mailbox-simulator ones, labelled to stay unique. */
+    bouncing?: readonly ('lead1' | 'lead2' | 'finance')[];
+  } = {},
 ) => {
   const id = `co-${randomUUID().slice(0, 8)}`;
+  const address = (who: 'lead1' | 'lead2' | 'finance') =>
+    options.bouncing?.includes(who) ? `bounce+${who}-${id}@simulator.amazonses.com` : `${who}@${id}.example`;
   const people = {
     buyer: `buyer@${id}.example`,
-    lead1: `lead1@${id}.example`,
-    lead2: `lead2@${id}.example`,
-    finance: `finance@${id}.example`,
+    lead1: address('lead1'),
+    lead2: address('lead2'),
+    finance: address('finance'),
     admin: `admin@${id}.example`,
     rep: `rep@seller-${id}.example`,
     salesManager: world.config.SALES_MANAGER_EMAIL,

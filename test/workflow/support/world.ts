@@ -13,6 +13,7 @@ import { createDevIssuer } from '#local/dev-tokens.ts';
 import { startEventBridgeLocal } from '#local/eventbridge.ts';
 import { freePort } from '#local/free-port.ts';
 import { openInbox } from '#local/inbox.ts';
+import { localConfigurationSet, mailFeedbackLocalRule, simulateMailboxes } from '#local/mail-feedback.ts';
 import { type LocalLambda, startStepFunctionsLocal } from '#local/stepfunctions/index.ts';
 import { createDynamoStore } from '#store/dynamo-store.ts';
 import { createTable } from '#store/table.ts';
@@ -62,6 +63,9 @@ export const startWorld = async (options: WorldOptions = {}) => {
   }
 
   const events = await startEventBridgeLocal();
+  // SES's default bus, where the mailbox simulator puts its bounces for the mail feedback handler.
+  const defaultBus = await startEventBridgeLocal({ rules: [mailFeedbackLocalRule] });
+  const simulator = await simulateMailboxes(inject('sesEndpoint'), defaultBus);
   const arns = Object.fromEntries(substitutionKeys.map((key) => [key, arnOf(key)]));
   const lambdas: Record<string, LocalLambda> = {};
   for (const [key, spec] of Object.entries(stepFunctions)) {
@@ -82,7 +86,8 @@ export const startWorld = async (options: WorldOptions = {}) => {
   Object.assign(process.env, {
     TABLE_NAME: `workflow-${worldId}`,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    SES_ENDPOINT: inject('sesEndpoint'),
+    SES_ENDPOINT: simulator.endpoint,
+    SES_CONFIGURATION_SET: localConfigurationSet,
     SFN_ENDPOINT: sfn.endpoint,
     EVENTS_ENDPOINT: events.endpoint,
     STATE_MACHINE_ARN: sfn.stateMachineArn('quote-to-order'),
@@ -204,6 +209,8 @@ export const startWorld = async (options: WorldOptions = {}) => {
       await api.stop();
       await sfn.stop();
       await events.stop();
+      await simulator.stop();
+      await defaultBus.stop();
       vi.restoreAllMocks();
     },
   };
