@@ -219,6 +219,15 @@ export const recordDecision = (
 };
 
 /** Where a chain stands: approved when every level is (an empty chain is), rejected when any level is. */
+/**
+ * The chain once a level rejected the purchase: the levels still to decide are not needed any more, so no reader sees
+ * them waiting on a purchase that has ended; the levels already decided stay as they were.
+ */
+export const closedByRejection = (steps: readonly ApprovalStep[]): ApprovalStep[] =>
+  steps.map((step) =>
+    step.status === 'WAITING' || step.status === 'PENDING' ? { ...step, status: 'NOT_NEEDED' } : step,
+  );
+
 export const chainOutcome = (steps: readonly ApprovalStep[]): 'APPROVED' | 'REJECTED' | 'PENDING' => {
   if (steps.some((step) => step.status === 'REJECTED')) return 'REJECTED';
   return steps.every((step) => step.status === 'APPROVED') ? 'APPROVED' : 'PENDING';

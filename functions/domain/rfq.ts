@@ -91,7 +91,8 @@ export const approvalStepSchema = z.object({
       comment: z.string().optional(),
     }),
   ),
-  status: z.enum(['WAITING', 'PENDING', 'APPROVED', 'REJECTED']),
+  /** NOT_NEEDED: a level that was still to decide when an earlier one rejected the purchase. */
+  status: z.enum(['WAITING', 'PENDING', 'APPROVED', 'REJECTED', 'NOT_NEEDED']),
 });
 export type ApprovalStep = z.infer<typeof approvalStepSchema>;
 

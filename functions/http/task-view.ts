@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { rfqStatus } from '#domain/lifecycle.ts';
+import { approvalStepSchema } from '#domain/rfq.ts';
 import type { OpenTask } from '../decisions/open-tasks.ts';
 
 const kindOf = {
@@ -40,7 +41,7 @@ export const taskSchema = z.object({
       earlier: z.array(
         z.object({
           level: z.number().int(),
-          status: z.enum(['WAITING', 'PENDING', 'APPROVED', 'REJECTED']),
+          status: approvalStepSchema.shape.status,
           decisions: z.array(
             z.object({
               approver: z.string(),

@@ -28,7 +28,7 @@ export interface PurchaseApprovalContext {
   rules: { name: string; when: string }[];
   earlier: {
     level: number;
-    status: 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED';
+    status: 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'NOT_NEEDED';
     decisions: { approver: string; decision: 'approve' | 'reject'; at: string; comment?: string }[];
   }[];
   budget: { period: 'month' | 'quarter'; start: string; amount: number; spent: number; remaining: number }[];

@@ -1,4 +1,4 @@
-import { DecisionRefused, recordDecision } from '#domain/approval-chain.ts';
+import { closedByRejection, DecisionRefused, recordDecision } from '#domain/approval-chain.ts';
 import type { ApprovalStep } from '#domain/rfq.ts';
 import { approvalNoLongerNeededEmail, approvalRejectedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
@@ -89,7 +89,7 @@ export const recordApproval = async (
     const rejected = await deps.store.rfqs.transition(
       rfq,
       'rejectApproval',
-      { approvals },
+      { approvals: closedByRejection(approvals) },
       {
         actor,
         action: 'approval-rejected',

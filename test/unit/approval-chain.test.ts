@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildApprovalChain,
   chainOutcome,
+  closedByRejection,
   DecisionRefused,
   escalationContacts,
   matches,
@@ -294,6 +295,12 @@ describe('the chain as a whole', () => {
     expect(chainOutcome([step('APPROVED'), step('APPROVED')])).toBe('APPROVED');
     expect(chainOutcome([step('APPROVED'), step('REJECTED'), step('WAITING')])).toBe('REJECTED');
     expect(chainOutcome([step('APPROVED'), step('PENDING')])).toBe('PENDING');
+  });
+
+  it('once rejected, reads the levels still to decide as not needed and keeps the decided ones', () => {
+    const closed = closedByRejection([step('APPROVED'), step('REJECTED'), step('WAITING'), step('WAITING')]);
+    expect(closed.map((s) => s.status)).toEqual(['APPROVED', 'REJECTED', 'NOT_NEEDED', 'NOT_NEEDED']);
+    expect(chainOutcome(closed)).toBe('REJECTED');
   });
 });
 

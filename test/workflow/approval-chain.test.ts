@@ -34,6 +34,19 @@ describe("the buyer company's approval chain", () => {
     ).toHaveLength(0);
   });
 
+  it('reads the levels after a rejected one as not needed, never waiting, on GET /rfqs/{rfqId}', async () => {
+    const deal = await aDeal(world);
+    const { rfqId } = await submitQuoteAndAccept(world, deal);
+    const [lead1] = await world.linksArrive(deal.people.lead1, 1);
+    expect((await clickLink(lead1!, { decision: 'reject', comment: 'not this quarter' })).status).toBe(200);
+    await world.statusReaches(rfqId, 'APPROVAL_REJECTED');
+
+    const read = await world.call('GET', `/rfqs/${rfqId}`, deal.buyer);
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.approvals.map((a: { status: string }) => a.status)).toEqual(['REJECTED', 'NOT_NEEDED']);
+    expect(read.body.approvals[1].decisions).toEqual([]);
+  });
+
   it('needs every approver of an `all` level: the first approval is recorded, the second completes it', async () => {
     const deal = await aDeal(world, { rules: 'all-of-two' });
     const { rfqId } = await submitQuoteAndAccept(world, deal);

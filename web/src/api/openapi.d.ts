@@ -768,7 +768,7 @@ export interface components {
                     comment?: string;
                 }[];
                 /** @enum {string} */
-                status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED";
+                status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED" | "NOT_NEEDED";
             }[];
             /** @description What the caller may do to the RFQ now (POST /rfqs/{rfqId}/accept, /revise, /decline, /cancel): the buttons to show */
             actions: ("accept" | "revise" | "decline" | "cancel")[];
@@ -1023,7 +1023,7 @@ export interface components {
                     earlier: {
                         level: number;
                         /** @enum {string} */
-                        status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED";
+                        status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED" | "NOT_NEEDED";
                         decisions: {
                             approver: string;
                             /** @enum {string} */

@@ -11,6 +11,7 @@ type Step = Schemas['Rfq']['approvals'][number];
 const standing = (step: Step, current: boolean, waiting: boolean): string => {
   if (step.status === 'APPROVED') return 'approved';
   if (step.status === 'REJECTED') return 'rejected';
+  if (step.status === 'NOT_NEEDED') return 'not needed';
   if (current) return step.status === 'PENDING' ? 'partly approved, waiting for the others' : 'waiting for a decision';
   return waiting ? 'not asked yet' : 'not decided';
 };
