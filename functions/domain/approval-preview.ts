@@ -1,16 +1,18 @@
+import * as z from 'zod';
 import { buildApprovalChain } from './approval-chain.ts';
 import type { ApprovalRule } from './approval-rule.ts';
 import type { Company } from './company.ts';
-import type { ApprovalStep, Quote } from './rfq.ts';
+import type { Quote } from './rfq.ts';
 
 /** One level a previewed order would need, with the names of the rules that put it there. */
-export interface PreviewLevel {
-  level: number;
-  mode: ApprovalStep['mode'];
-  approvers: string[];
-  rules: string[];
-  escalated: boolean;
-}
+export const previewLevelSchema = z.object({
+  level: z.number().int(),
+  mode: z.enum(['any', 'all']),
+  approvers: z.array(z.string()),
+  rules: z.array(z.string()),
+  escalated: z.boolean(),
+});
+export type PreviewLevel = z.infer<typeof previewLevelSchema>;
 
 /**
  * "Which levels would a 2,500.00 order need?": the chain the workflow would build (buildApprovalChain, the very rule

@@ -106,12 +106,17 @@ export const budgetsOf = (budgets: readonly Budget[], buyerEmail: string): Budge
 };
 
 /** Where one budget stands in the period an order would be placed in. */
-export interface BudgetStanding extends PeriodOf {
-  amount: number;
-  spent: number;
-  /** Never below zero: an order approved over budget overspends, it does not make the next order's room negative. */
-  remaining: number;
-}
+export const budgetStandingSchema = z.object({
+  period: z.enum(budgetPeriods),
+  start: z.string().describe('The period’s first month, YYYY-MM'),
+  amount: z.number().int(),
+  spent: z.number().int(),
+  remaining: z
+    .number()
+    .int()
+    .describe('Never below zero: an order approved over budget overspends, the next order’s room is not negative'),
+});
+export type BudgetStanding = z.infer<typeof budgetStandingSchema>;
 
 /** What a buyer has spent per period, keyed by `spendKey`. */
 export type Spent = ReadonlyMap<string, number>;

@@ -1,20 +1,26 @@
+import * as z from 'zod';
 import { type Contract, isInEffect } from './contract.ts';
 import { priceRequest } from './pricing.ts';
 import type { Product } from './product.ts';
 
 /** A product as one company sees it in the catalog: its price for one unit, why, and the volume tiers it can reach. */
-export interface CatalogEntry {
-  sku: string;
-  name: string;
-  unit: string;
-  category?: string;
-  /** In the company's currency; null when the product is not in it (the rep prices such a line). */
-  listPrice: number | null;
-  yourPrice: number | null;
-  priceSource: string;
-  /** The contract's volume tiers for this product, ascending by quantity; empty when none apply. */
-  tiers: { minQty: number; unitPrice: number }[];
-}
+export const catalogEntrySchema = z.object({
+  sku: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  category: z.string().optional(),
+  listPrice: z
+    .number()
+    .int()
+    .nullable()
+    .describe('In the company’s currency; null when the product is not in it (the rep prices such a line)'),
+  yourPrice: z.number().int().nullable(),
+  priceSource: z.string(),
+  tiers: z
+    .array(z.object({ minQty: z.number().int(), unitPrice: z.number().int() }))
+    .describe('The contract’s volume tiers for this product, ascending by quantity; empty when none apply'),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
 /**
  * Prices catalog products for one company with the same function that prices an RFQ (one unit each), so what a buyer

@@ -34,7 +34,12 @@ export interface DecisionComment {
 }
 
 /** A comment as a reader sees it: named fields only. */
-export const commentView = (comment: Comment) => ({
+export const commentViewSchema = commentSchema.omit({ rfqId: true }).extend({
+  visibility: visibility.describe('shared: both companies; seller: the seller’s staff only'),
+});
+export type CommentView = z.infer<typeof commentViewSchema>;
+
+export const commentView = (comment: Comment): CommentView => ({
   commentId: comment.commentId,
   at: comment.at,
   author: comment.author,
@@ -44,7 +49,6 @@ export const commentView = (comment: Comment) => ({
   quoteVersion: comment.quoteVersion,
   ...(comment.decision !== undefined && { decision: comment.decision }),
 });
-export type CommentView = ReturnType<typeof commentView>;
 
 /** The thread as one reader may see it, oldest first: `seller` notes only when `readsSellerNotes`. */
 export const threadView = (comments: readonly Comment[], readsSellerNotes: boolean): CommentView[] =>

@@ -1,5 +1,7 @@
+import * as z from 'zod';
+import { type RfqStatus, rfqStatus } from './lifecycle.ts';
 import type { Audience } from './policy.ts';
-import type { Actor } from './rfq.ts';
+import { type Actor, actorSchema } from './rfq.ts';
 
 /** A history event as the store keeps it, reduced to what a view reads. */
 export interface HistoryEntry {
@@ -7,10 +9,22 @@ export interface HistoryEntry {
   at: string;
   actor: Actor;
   action: string;
-  from?: string;
-  to?: string;
+  from?: RfqStatus;
+  to?: RfqStatus;
   detail?: Record<string, unknown>;
 }
+
+/** An event of the RFQ's timeline as one audience reads it: `detail` holds only the fields named for that side. */
+export const historyEntryViewSchema = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  actor: actorSchema,
+  action: z.string(),
+  from: rfqStatus.optional(),
+  to: rfqStatus.optional(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type HistoryEntryView = z.infer<typeof historyEntryViewSchema>;
 
 /**
  * What the buyer side may read of the timeline: the events that concern them, each with the detail fields named here.
@@ -46,7 +60,7 @@ const buyerSideRequest = (entry: HistoryEntry): boolean =>
 const pick = (detail: Record<string, unknown> | undefined, fields: readonly string[]) =>
   Object.fromEntries(fields.filter((f) => detail?.[f] !== undefined).map((f) => [f, detail?.[f]]));
 
-const entryView = (entry: HistoryEntry, detail: Record<string, unknown>) => ({
+const entryView = (entry: HistoryEntry, detail: Record<string, unknown>): HistoryEntryView => ({
   seq: entry.seq,
   at: entry.at,
   actor: entry.actor,
@@ -56,7 +70,7 @@ const entryView = (entry: HistoryEntry, detail: Record<string, unknown>) => ({
   detail,
 });
 
-export const historyView = (entries: readonly HistoryEntry[], audience: Audience) =>
+export const historyView = (entries: readonly HistoryEntry[], audience: Audience): HistoryEntryView[] =>
   audience === 'seller'
     ? entries.map((e) => entryView(e, e.detail ?? {}))
     : entries.flatMap((e) => {

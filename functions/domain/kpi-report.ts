@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { lastDayOfMonth, nextMonth, previousMonth } from './calendar.ts';
 import { bandCounts, durationBandEdges, percentile } from './duration-histogram.ts';
 import { type Grouping, type Scope, scopes } from './kpi-rollup.ts';
@@ -63,44 +64,55 @@ export interface StoredRollup {
   tally: Tally;
 }
 
-export interface Percentiles {
-  p50: number | null;
-  p90: number | null;
-  /** How many durations fall in each of the report's `durationBands`, the last open-ended. */
-  bands: number[];
-}
+const percentilesSchema = z.object({
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+  bands: z
+    .array(z.number().int())
+    .describe("How many durations fall in each of the report's durationBands, the last open-ended"),
+});
+export type Percentiles = z.infer<typeof percentilesSchema>;
 
-export interface KpiGroup {
-  key: string;
-  rfqs: number;
-  quoted: number;
-  accepted: number;
-  approved: number;
-  ordered: number;
-  /** ordered ÷ quoted, 0–1 with four decimals; null when nothing was quoted. */
-  conversion: number | null;
-  orderValue: number;
-  averageOrderValue: number | null;
-  timeToQuote: Percentiles;
-  approvalCycle: Percentiles;
-  declined: number;
-  expired: number;
-  rejected: number;
-  approvalRejected: number;
-  cancelled: number;
-  failed: number;
-  /** (list value − order value) ÷ list value of the orders, in percent with two decimals; null without orders. */
-  averageDiscountPercent: number | null;
-}
+const kpiGroupSchema = z.object({
+  key: z.string(),
+  rfqs: z.number().int(),
+  quoted: z.number().int(),
+  accepted: z.number().int(),
+  approved: z.number().int(),
+  ordered: z.number().int(),
+  conversion: z.number().nullable().describe('ordered ÷ quoted, 0–1 with four decimals; null when nothing was quoted'),
+  orderValue: z.number().int(),
+  averageOrderValue: z.number().int().nullable(),
+  timeToQuote: percentilesSchema,
+  approvalCycle: percentilesSchema,
+  declined: z.number().int(),
+  expired: z.number().int(),
+  rejected: z.number().int(),
+  approvalRejected: z.number().int(),
+  cancelled: z.number().int(),
+  failed: z.number().int(),
+  averageDiscountPercent: z
+    .number()
+    .nullable()
+    .describe(
+      '(list value − order value) ÷ list value of the orders, in percent with two decimals; null without orders',
+    ),
+});
+export type KpiGroup = z.infer<typeof kpiGroupSchema>;
 
-export interface KpiReport {
-  from: string;
-  to: string;
-  currency: string | null;
-  /** The upper bounds, in seconds, of the bands durations are counted in; one more band holds everything longer. */
-  durationBands: number[];
-  groups: KpiGroup[];
-}
+/** What `GET /kpis` answers as JSON (its CSV is the same rows). */
+export const kpiReportSchema = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  currency: z.string().nullable(),
+  durationBands: z
+    .array(z.number())
+    .describe(
+      'The upper bounds, in seconds, of the bands durations are counted in; one more band holds everything longer',
+    ),
+  groups: z.array(kpiGroupSchema),
+});
+export type KpiReport = z.infer<typeof kpiReportSchema>;
 
 const round = (value: number, decimals: number): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
 

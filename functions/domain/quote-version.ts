@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Audience } from './policy.ts';
-import { lineView } from './quote-view.ts';
+import { lineView, lineViewSchema } from './quote-view.ts';
 import { type Actor, actorSchema, type Quote, type QuoteLine, quoteSchema } from './rfq.ts';
 
 /**
@@ -93,7 +93,22 @@ const sellerOnlyChanges: ReadonlySet<ChangeField> = new Set(['cost']);
  * A version as one audience reads it. The buyer side sees prices and quantities but neither cost nor who on the
  * seller's side made a change (the seller, as one party); seller staff see everything.
  */
-export const versionView = (record: QuoteVersion, audience: Audience) => {
+export const versionViewSchema = z.object({
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  createdBy: z.string().describe('Who made the version; on the buyer side a seller-side author reads "seller"'),
+  currency: quoteSchema.shape.currency,
+  lines: z.array(lineViewSchema),
+  subtotal: quoteSchema.shape.subtotal,
+  discountTotal: quoteSchema.shape.discountTotal,
+  total: quoteSchema.shape.total,
+  unpricedLines: quoteSchema.shape.unpricedLines,
+  validUntil: quoteSchema.shape.validUntil,
+  changes: z.array(quoteChangeSchema),
+});
+export type VersionView = z.infer<typeof versionViewSchema>;
+
+export const versionView = (record: QuoteVersion, audience: Audience): VersionView => {
   const named = audience === 'seller' || isBuyerSide(record.createdBy);
   return {
     version: record.version,
@@ -119,4 +134,3 @@ export const versionView = (record: QuoteVersion, audience: Audience) => {
       })),
   };
 };
-export type VersionView = ReturnType<typeof versionView>;

@@ -1,5 +1,7 @@
+import * as z from 'zod';
+import { minorUnits } from './money.ts';
 import type { Audience } from './policy.ts';
-import type { Quote, QuoteLine } from './rfq.ts';
+import { type Quote, type QuoteLine, quoteLineSchema, quoteSchema } from './rfq.ts';
 
 /**
  * A quote as one audience may see it, built from a whitelist of fields — never by deleting fields from the stored
@@ -7,7 +9,33 @@ import type { Quote, QuoteLine } from './rfq.ts';
  * approvers, their emails, pages and PDF) gets what the seller has committed to; seller staff also get the line's
  * cost, its margin and who set its price.
  */
-export const buyerLineView = (line: QuoteLine) => ({
+export const buyerLineViewSchema = quoteLineSchema.pick({
+  lineId: true,
+  sku: true,
+  name: true,
+  quantity: true,
+  unit: true,
+  category: true,
+  listPrice: true,
+  contractPrice: true,
+  unitPrice: true,
+  lineTotal: true,
+  priceSource: true,
+  targetUnitPrice: true,
+  unpriced: true,
+  custom: true,
+});
+export type BuyerLineView = z.infer<typeof buyerLineViewSchema>;
+
+/** A line as seller staff read it: the buyer's fields, and cost, margin and who set the price. */
+export const lineViewSchema = buyerLineViewSchema.extend({
+  cost: quoteLineSchema.shape.cost,
+  margin: minorUnits.optional().describe('Per unit, price − cost, when both are known (seller staff only)'),
+  adjustedBy: quoteLineSchema.shape.adjustedBy,
+});
+export type LineView = z.infer<typeof lineViewSchema>;
+
+export const buyerLineView = (line: QuoteLine): BuyerLineView => ({
   lineId: line.lineId,
   sku: line.sku,
   name: line.name,
@@ -23,13 +51,12 @@ export const buyerLineView = (line: QuoteLine) => ({
   ...(line.unpriced !== undefined && { unpriced: line.unpriced }),
   ...(line.custom && { custom: line.custom }),
 });
-export type BuyerLineView = ReturnType<typeof buyerLineView>;
 
 /** Margin per unit in minor units (price − cost), when both are known. */
 const marginOf = (line: QuoteLine): number | undefined =>
   line.unitPrice !== null && line.cost !== undefined ? line.unitPrice - line.cost : undefined;
 
-export const sellerLineView = (line: QuoteLine) => {
+export const sellerLineView = (line: QuoteLine): LineView => {
   const margin = marginOf(line);
   return {
     ...buyerLineView(line),
@@ -39,10 +66,24 @@ export const sellerLineView = (line: QuoteLine) => {
   };
 };
 
-export const lineView = (line: QuoteLine, audience: Audience) =>
+export const lineView = (line: QuoteLine, audience: Audience): LineView =>
   audience === 'seller' ? sellerLineView(line) : buyerLineView(line);
 
-export const quoteView = (quote: Quote, audience: Audience) => ({
+export const quoteViewSchema = quoteSchema
+  .pick({
+    version: true,
+    currency: true,
+    subtotal: true,
+    discountTotal: true,
+    total: true,
+    unpricedLines: true,
+    pricedAt: true,
+    validUntil: true,
+  })
+  .extend({ lines: z.array(lineViewSchema) });
+export type QuoteView = z.infer<typeof quoteViewSchema>;
+
+export const quoteView = (quote: Quote, audience: Audience): QuoteView => ({
   version: quote.version,
   currency: quote.currency,
   lines: quote.lines.map((line) => lineView(line, audience)),
@@ -53,4 +94,3 @@ export const quoteView = (quote: Quote, audience: Audience) => ({
   pricedAt: quote.pricedAt,
   ...(quote.validUntil !== undefined && { validUntil: quote.validUntil }),
 });
-export type QuoteView = ReturnType<typeof quoteView>;

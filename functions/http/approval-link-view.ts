@@ -5,7 +5,7 @@ import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import type { LinkAnswer } from '../decisions/link-answer.ts';
 import type { LinkContext } from '../decisions/link-context.ts';
-import type { DiscountApprovalContext, LinkPage, PurchaseApprovalContext } from '../pages/approval-page.ts';
+import type { DiscountApprovalContext, LinkPage, PurchaseApprovalContext } from '../pages/link-page.ts';
 
 /**
  * Who a link's page is for: the rep's review and the sales manager's discount approval are the seller's own (cost,

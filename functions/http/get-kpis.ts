@@ -1,7 +1,7 @@
 import type { KpiScope } from '#domain/kpi-report.ts';
 import { listScope, mayReadKpis } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
-import { http, type Reply } from './http.ts';
+import { http } from './http.ts';
 import { kpiCsv } from './kpi-csv.ts';
 import { badRequest, forbidden } from './problem.ts';
 import { readKpis } from './read-kpis.ts';
@@ -19,7 +19,7 @@ const defaultFrom = (to: string): string => {
   return day(Date.UTC(year, month - 12, 1));
 };
 
-export const handler = http(route('GET /kpis'), async ({ query, caller, headers, log }): Promise<Reply> => {
+export const handler = http(route('GET /kpis'), async ({ query, caller, headers, log }) => {
   const scope: KpiScope | undefined = query.companyId
     ? { kind: 'company', companyId: query.companyId }
     : query.repEmail

@@ -12,6 +12,7 @@ import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMis
 import { IllegalTransition } from '#domain/lifecycle.ts';
 import { BadCursorError, ConflictError } from '#store/ports.ts';
 import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized, versionConflict } from './problem.ts';
+import type { ResponseDef } from './responses.ts';
 import type { RouteDef } from './routes.ts';
 import { logger, metrics } from './telemetry.ts';
 
@@ -32,20 +33,63 @@ export interface HttpRequest<R extends RouteDef> {
   query: Output<R, 'query', Record<string, never>>;
   body: Output<R, 'body', undefined>;
   caller: R['auth'] extends 'jwt' ? Caller : undefined;
-  /** Lower-cased names. */
-  headers: Record<string, string | undefined>;
+  /** Lower-cased names; those the route declares are validated and typed. */
+  headers: Output<R, 'headers', unknown> & Record<string, string | undefined>;
   log: Logger;
   event: HttpEvent;
   context: Context;
 }
 
+/** A header left undefined is not sent (two replies of one handler may name different headers). */
+type Headers = Record<string, string | undefined>;
+
 export type Reply =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { status: number; html: string; headers?: Record<string, string> }
+  | { status: number; body?: unknown; headers?: Headers }
+  | { status: number; html: string; headers?: Headers }
   /** Any other text (a CSV export): its media type is the handler's to name. */
-  | { status: number; text: string; contentType: string; headers?: Record<string, string> }
+  | { status: number; text: string; contentType: string; headers?: Headers }
   /** A document (the quote PDF): sent base64-encoded, as API Gateway passes binary bodies. */
-  | { status: number; bytes: Uint8Array; contentType: string; headers?: Record<string, string> };
+  | { status: number; bytes: Uint8Array; contentType: string; headers?: Headers };
+
+type Answers<R extends { responses: Record<number, ResponseDef> }> = R['responses'];
+type Status<R extends { responses: Record<number, ResponseDef> }> = keyof Answers<R> & number;
+type ContentOf<A> = A extends { content: infer C } ? C : never;
+type JsonOf<A> = ContentOf<A> extends { 'application/json': infer J extends z.ZodType } ? J : never;
+
+/** The statuses whose answer has content of type `M`; those without content when `M` is never. */
+type StatusesWith<R extends { responses: Record<number, ResponseDef> }, M extends string> = {
+  [S in Status<R>]: [M] extends [never]
+    ? [ContentOf<Answers<R>[S]>] extends [never]
+      ? S
+      : never
+    : M extends keyof ContentOf<Answers<R>[S]>
+      ? S
+      : never;
+}[Status<R>];
+
+/** The statuses whose JSON body has the schema `J`: one reply type for all of them (the email links' outcomes). */
+type StatusesWithJson<R extends { responses: Record<number, ResponseDef> }, J> = {
+  [S in Status<R>]: [JsonOf<Answers<R>[S]>] extends [J] ? ([J] extends [JsonOf<Answers<R>[S]>] ? S : never) : never;
+}[Status<R>];
+
+type JsonReply<R extends { responses: Record<number, ResponseDef> }> = {
+  [S in Status<R>]: [JsonOf<Answers<R>[S]>] extends [never]
+    ? never
+    : { status: StatusesWithJson<R, JsonOf<Answers<R>[S]>>; body: z.input<JsonOf<Answers<R>[S]>>; headers?: Headers };
+}[Status<R>];
+
+type KindReply<S, Fields> = [S] extends [never] ? never : { status: S; headers?: Headers } & Fields;
+
+/**
+ * What a route's handler may return: one of the answers its definition declares, a JSON body typed by that answer's
+ * schema — so a view that drifts from the documented schema does not compile. Problems are thrown, not returned.
+ */
+export type ReplyTo<R extends { responses: Record<number, ResponseDef> }> =
+  | JsonReply<R>
+  | KindReply<StatusesWith<R, 'text/html'>, { html: string }>
+  | KindReply<StatusesWith<R, 'text/csv'>, { text: string; contentType: string }>
+  | KindReply<StatusesWith<R, 'application/pdf'>, { bytes: Uint8Array; contentType: string }>
+  | KindReply<StatusesWith<R, never>, { body?: undefined }>;
 
 const securityHeaders = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
@@ -69,7 +113,9 @@ const render = (reply: Reply): HttpResult => {
       : 'text' in reply || 'bytes' in reply
         ? { 'content-type': reply.contentType }
         : reply.body !== undefined && { 'content-type': 'application/json' }),
-    ...Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    ...Object.fromEntries(
+      Object.entries(reply.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k.toLowerCase(), v]])),
+    ),
   };
   if ('bytes' in reply)
     return {
@@ -175,15 +221,16 @@ const authenticate = (spec: RouteDef, event: HttpEvent): Caller | undefined => {
   return caller;
 };
 
-/** Parses and validates params, query and body at once, so a 400 names every bad field in one answer. */
+/** Parses and validates params, query, declared headers and body at once, so a 400 names every bad field at once. */
 const parseInput = (spec: RouteDef, event: HttpEvent) => {
   const params = check(spec.params, event.pathParameters ?? {}, 'path');
   const query = check(spec.query, event.queryStringParameters ?? {}, 'query');
+  const headers = check(spec.headers, event.headers ?? {}, 'headers');
   const body = check(spec.body, spec.body ? parseBody(event, spec.forms === true) : undefined, '');
-  const errors = [params, query, body].flatMap((part) => (part.ok ? [] : part.errors));
+  const errors = [params, query, headers, body].flatMap((part) => (part.ok ? [] : part.errors));
   if (errors.length > 0) throw badRequest('the request has invalid fields', errors);
   const value = (part: Checked) => (part.ok ? part.value : undefined);
-  return { params: value(params), query: value(query), body: value(body) };
+  return { params: value(params), query: value(query), headers: value(headers), body: value(body) };
 };
 
 const resultClass = (status: number): string => `${Math.floor(status / 100)}xx`;
@@ -221,9 +268,10 @@ const outcome = (spec: RouteDef & { key: string }): MiddlewareObj<HttpEvent, Htt
  * Wraps a route's handler: `http(route('POST /rfqs/{rfqId}/accept'), async ({ params, body, caller }) => ...)`.
  * The handler sees validated, typed input and an authenticated caller; it returns JSON or an HTML page.
  */
-export const http = <R extends RouteDef & { key: string }>(
+export const http = <R extends RouteDef & { key: string }, const Answer extends ReplyTo<R>>(
   spec: R,
-  handle: (request: HttpRequest<R>) => Promise<Reply>,
+  // `const`: a handler's `status: 200` stays the literal that picks the declared answer its body is checked against.
+  handle: (request: HttpRequest<R>) => Promise<Answer>,
 ) =>
   middy<HttpEvent, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -238,7 +286,7 @@ export const http = <R extends RouteDef & { key: string }>(
         query: input.query,
         body: input.body,
         caller,
-        headers: event.headers ?? {},
+        headers: { ...event.headers, ...(input.headers as object) },
         log: logger,
         event,
         context,

@@ -2,13 +2,17 @@ import { config } from '#functions/config.ts';
 import type { LinkAnswer } from '../decisions/link-answer.ts';
 import { renderLinkPage } from '../pages/approval-page.ts';
 import { approvalLinkView } from './approval-link-view.ts';
-import type { Reply } from './http.ts';
+import type { ReplyTo } from './http.ts';
+import type { route } from './routes.ts';
 
 /** People get the page; an API client that asks for JSON (and not HTML) gets the same answer as JSON. */
 const wantsJson = (accept: string | undefined): boolean =>
   Boolean(accept?.includes('json') && !accept.includes('text/html'));
 
-export const linkReply = (answer: LinkAnswer, accept: string | undefined): Reply => {
+export const linkReply = (
+  answer: LinkAnswer,
+  accept: string | undefined,
+): ReplyTo<ReturnType<typeof route<'POST /approvals/{token}'>>> => {
   const { status, ...view } = approvalLinkView(answer, config().MAX_REP_DISCOUNT_PERCENT);
-  return wantsJson(accept) ? { status, body: view } : renderLinkPage({ status, ...view });
+  return wantsJson(accept) ? { status, body: view } : { ...renderLinkPage({ status, ...view }), status };
 };

@@ -1,10 +1,14 @@
+import * as z from 'zod';
 import type { Caller } from '#domain/caller.ts';
-import type { Order } from '#domain/order.ts';
+import { type Order, orderSchema } from '#domain/order.ts';
 import { audienceOf } from '#domain/policy.ts';
-import { lineView } from '#domain/quote-view.ts';
+import { lineView, lineViewSchema } from '#domain/quote-view.ts';
+
+export const orderViewSchema = orderSchema.extend({ lines: z.array(lineViewSchema) });
+export type OrderView = z.infer<typeof orderViewSchema>;
 
 /** An order as one caller may see it: fields named in, never stripped out; line cost only for seller staff. */
-export const orderView = (order: Order, caller: Caller) => {
+export const orderView = (order: Order, caller: Caller): OrderView => {
   const audience = audienceOf(caller);
   return {
     orderId: order.orderId,

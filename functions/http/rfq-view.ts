@@ -1,11 +1,64 @@
-import { rfqActionsFor } from '#domain/buyer-actions.ts';
+import * as z from 'zod';
+import { budgetStandingSchema } from '#domain/budget.ts';
+import { buyerActions, rfqActionsFor } from '#domain/buyer-actions.ts';
 import type { Caller } from '#domain/caller.ts';
-import { historyView } from '#domain/history-view.ts';
+import { historyEntryViewSchema, historyView } from '#domain/history-view.ts';
+import { rfqStatus } from '#domain/lifecycle.ts';
 import { audienceOf } from '#domain/policy.ts';
-import { lineView } from '#domain/quote-view.ts';
-import type { Quote, Rfq } from '#domain/rfq.ts';
+import { lineView, lineViewSchema } from '#domain/quote-view.ts';
+import { actorSchema, approvalStepSchema, type Quote, type Rfq, rfqLineRequestSchema } from '#domain/rfq.ts';
 import { readSentQuote } from '#functions/decisions/sent-quote.ts';
 import type { HistoryEvent, Store } from '#store/ports.ts';
+
+const money = z.number().int();
+
+/** A list row: enough to pick an RFQ, without quote lines and history. */
+export const rfqSummarySchema = z.object({
+  rfqId: z.string(),
+  status: rfqStatus,
+  companyId: z.string(),
+  buyerEmail: z.string(),
+  accountRepEmail: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  currency: z.string(),
+  lineCount: z.number().int(),
+  total: money.nullable(),
+  version: z.number().int().nullable(),
+  validUntil: z.string().nullable(),
+  orderId: z.string().nullable(),
+});
+export type RfqSummary = z.infer<typeof rfqSummarySchema>;
+
+export const rfqViewSchema = rfqSummarySchema.omit({ lineCount: true }).extend({
+  submittedBy: actorSchema,
+  request: z.object({
+    lines: z.array(rfqLineRequestSchema),
+    note: z.string().optional(),
+    requestedDeliveryDate: z.string().optional(),
+    shipTo: z.string().optional(),
+  }),
+  lines: z.array(lineViewSchema),
+  subtotal: money.nullable(),
+  discountTotal: money.nullable(),
+  unpricedLines: z.number().int().nullable(),
+  poNumber: z.string().nullable(),
+  approvals: z.array(approvalStepSchema),
+  actions: z
+    .array(z.enum(buyerActions))
+    .describe(
+      'What the caller may do to the RFQ now (POST /rfqs/{rfqId}/accept, /revise, /decline, /cancel): the buttons to show',
+    ),
+  open: z.boolean().describe('false once nothing more can happen to the RFQ (ordered, rejected, declined, expired, …)'),
+  history: z.array(historyEntryViewSchema),
+  budget: z
+    .array(budgetStandingSchema)
+    .optional()
+    .describe(
+      'For the buyer company’s people only: each budget limiting the RFQ’s buyer, in the period an order placed now falls in',
+    ),
+});
+export type RfqView = z.infer<typeof rfqViewSchema>;
 
 /**
  * An RFQ as the API shows it to one caller: the request, the current quote flattened to the top (lines with
@@ -13,7 +66,7 @@ import type { HistoryEvent, Store } from '#store/ports.ts';
  * approvals, order and history — every field named here, per audience (policy.audienceOf). `quote` is the one this
  * caller may read (`shownQuote`): the seller's working version, or for the buyer side the last one sent.
  */
-export const rfqView = (rfq: Rfq, caller: Caller, quote: Quote | undefined, history?: HistoryEvent[]) => {
+export const rfqView = (rfq: Rfq, caller: Caller, quote: Quote | undefined, history: HistoryEvent[]): RfqView => {
   const audience = audienceOf(caller);
   return {
     rfqId: rfq.rfqId,
@@ -42,7 +95,7 @@ export const rfqView = (rfq: Rfq, caller: Caller, quote: Quote | undefined, hist
     approvals: rfq.approvals,
     orderId: rfq.orderId ?? null,
     ...rfqActionsFor(caller, rfq),
-    ...(history && { history: historyView(history, audience) }),
+    history: historyView(history, audience),
   };
 };
 
@@ -51,13 +104,13 @@ export const shownQuote = async (store: Pick<Store, 'rfqs'>, rfq: Rfq, caller: C
   audienceOf(caller) === 'seller' ? rfq.quote : readSentQuote(store, rfq);
 
 /** The RFQ with its history, as `caller` may read it. */
-export const readRfqView = async (store: Pick<Store, 'rfqs'>, rfq: Rfq, caller: Caller) => {
+export const readRfqView = async (store: Pick<Store, 'rfqs'>, rfq: Rfq, caller: Caller): Promise<RfqView> => {
   const [quote, history] = await Promise.all([shownQuote(store, rfq, caller), store.rfqs.history(rfq.rfqId)]);
   return rfqView(rfq, caller, quote, history);
 };
 
-/** A list row: enough to pick an RFQ, without quote lines and history; `quote` as for rfqView. */
-export const rfqSummary = (rfq: Rfq, quote: Quote | undefined) => ({
+/** A list row; `quote` as for rfqView. */
+export const rfqSummary = (rfq: Rfq, quote: Quote | undefined): RfqSummary => ({
   rfqId: rfq.rfqId,
   status: rfq.status,
   companyId: rfq.companyId,

@@ -1,6 +1,26 @@
-import type { z } from 'zod';
+import * as z from 'zod';
+import { commentViewSchema } from '#domain/comment.ts';
 import type { Role } from '#domain/company.ts';
+import { delegationSchema } from '#domain/delegation.ts';
+import { kpiReportSchema } from '#domain/kpi-report.ts';
 import type { Needs } from '#functions/needs.ts';
+import { linkViewSchema } from '../pages/link-page.ts';
+import {
+  approvalChainPreviewSchema,
+  budgetsWithStandingSchema,
+  catalogSchema,
+  commentListSchema,
+  companyListSchema,
+  orderListSchema,
+  productListSchema,
+  rfqCreatedSchema,
+  rfqListSchema,
+  versionListSchema,
+} from './answers.ts';
+import { orderViewSchema } from './order-view.ts';
+import { htmlPage, json, problem, problemSchema, type ResponseDef } from './responses.ts';
+import { reviewDeskSchema } from './review-desk-view.ts';
+import { rfqViewSchema } from './rfq-view.ts';
 import {
   acceptBody,
   approvalChainQuery,
@@ -17,6 +37,7 @@ import {
   declineBody,
   delegationBody,
   delegationQuery,
+  idempotencyHeaders,
   kpiQuery,
   linkDecisionBody,
   listQuery,
@@ -31,6 +52,7 @@ import {
   skuParams,
   tokenParams,
 } from './schemas.ts';
+import { taskListSchema } from './task-view.ts';
 
 /** The contract shared with infra (API routes, IAM) and the local API server. */
 export interface RouteSpec {
@@ -49,18 +71,24 @@ export interface RouteSpec {
   needs: Needs;
 }
 
-/** What the middleware validates, and what the OpenAPI document describes. */
+/**
+ * A route's whole contract: what the middleware validates, what the handler may answer (its type follows from
+ * `responses`), and what the OpenAPI document describes.
+ */
 export interface RouteDef extends RouteSpec {
   summary: string;
   params?: z.ZodType;
   query?: z.ZodType;
+  /** Request headers the route reads, by lower-case name (`idempotency-key`); others pass unchecked. */
+  headers?: z.ZodObject;
   body?: z.ZodType;
-  /** Successful status code for the OpenAPI document. */
-  success: number;
-  /** Whether the route answers an HTML page (the approval links). */
-  html?: boolean;
   /** Whether the body may be a form (application/x-www-form-urlencoded) as well as JSON: the email-link pages. */
   forms?: boolean;
+  /**
+   * What the route itself answers, by status; the middleware's own answers (400, 401, 403, 404, 413, 415, 500) are
+   * added for it (responses.ts `responsesOf`).
+   */
+  responses: Record<number, ResponseDef>;
 }
 
 const everyone: readonly Role[] = ['buyer', 'approver', 'rep', 'sales-manager', 'admin'];
@@ -68,6 +96,50 @@ const orderReaders: readonly Role[] = ['buyer', 'approver', 'rep', 'sales-manage
 const admin: readonly Role[] = ['admin'];
 const buyer: readonly Role[] = ['buyer'];
 const delegators: readonly Role[] = ['approver', 'rep', 'sales-manager', 'admin'];
+
+/** 202 with the RFQ as it is now: the decision resumed the workflow, whose next step moves the RFQ. */
+const decided = (conflict: string) => ({
+  202: json(rfqViewSchema, 'Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status'),
+  409: problem(conflict),
+});
+const decidedOnVersion = decided(
+  'The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this',
+);
+
+/** Companies' users are sign-in accounts too: the user pool can refuse or fail. */
+const accountProblems = {
+  409: problem(
+    'A listed email already has a sign-in account of another company or of the seller’s staff (`errors` names `users.N.email`); nothing was changed',
+  ),
+  503: problem(
+    'The sign-in accounts (the user pool) did not answer; the users were not recorded — send the same list again after `Retry-After`',
+  ),
+};
+
+const noDelegation = { 404: problem('No delegation is set, or `for` names no one the caller administers') };
+
+/**
+ * The email-link pages negotiate: a person's browser gets the HTML page for every outcome, an API client that asks
+ * for `application/json` and not `text/html` gets the same outcome as JSON (the link's view, never a problem). Only a
+ * request the middleware refuses before the link is read (a malformed body, an oversized token) is problem+json.
+ */
+const linkAnswer = (description: string) => ({
+  description,
+  content: { 'text/html': htmlPage, 'application/json': linkViewSchema },
+});
+const linkResponses = {
+  200: linkAnswer('GET: open, the decision form (as JSON: what it shows); POST: decided (or too late: `closedAs`)'),
+  202: linkAnswer('POST: recorded, this approval counts and the level waits for its other approvers'),
+  400: {
+    description:
+      'POST: invalid, the form again with its fields’ problems in `errors`; problem+json when the body is not a decision at all',
+    content: { 'text/html': htmlPage, 'application/json': linkViewSchema, 'application/problem+json': problemSchema },
+  },
+  403: linkAnswer('refused: the holder may not decide this (separation of duties); nothing changed'),
+  404: linkAnswer('unknown: no such link'),
+  409: linkAnswer('used, revoked (a newer link, another decider, a changed quote) or gone (already decided, expired)'),
+  410: linkAnswer('expired'),
+};
 
 const table = {
   'POST /rfqs': {
@@ -78,7 +150,16 @@ const table = {
     roles: ['buyer', 'rep'],
     summary: 'Submit a request for quote (idempotent with the Idempotency-Key header)',
     body: createRfqBody,
-    success: 201,
+    headers: idempotencyHeaders,
+    responses: {
+      201: {
+        ...json(rfqCreatedSchema, 'Submitted'),
+        headers: { Location: 'The new RFQ: /rfqs/{rfqId}' },
+      },
+      409: problem('A request with this Idempotency-Key is still in progress; retry shortly'),
+      422: problem('The Idempotency-Key was used with another body'),
+      503: problem('The RFQ is stored but its workflow did not start; retry with the same key'),
+    },
     timeoutSeconds: 15,
     needs: { table: 'write', startExecution: true },
   },
@@ -90,7 +171,7 @@ const table = {
     roles: everyone,
     summary: 'List the RFQs the caller may see, newest first',
     query: listQuery,
-    success: 200,
+    responses: { 200: json(rfqListSchema) },
     needs: { table: 'read' },
   },
   'GET /rfqs/{rfqId}': {
@@ -101,7 +182,7 @@ const table = {
     roles: everyone,
     summary: 'One RFQ: the request, the current quote, approvals, order and history',
     params: rfqParams,
-    success: 200,
+    responses: { 200: json(rfqViewSchema) },
     needs: { table: 'read' },
   },
   'GET /rfqs/{rfqId}/quote.pdf': {
@@ -112,7 +193,13 @@ const table = {
     roles: everyone,
     summary: 'The quote the seller sent, as a PDF for the buyer company (never seller cost or margin)',
     params: rfqParams,
-    success: 200,
+    responses: {
+      200: {
+        description: 'The quote as a PDF document',
+        content: { 'application/pdf': z.string().meta({ contentMediaType: 'application/pdf' }) },
+      },
+      409: problem('No quote was sent yet, or the seller is revising it: there is no document to print'),
+    },
     memoryMb: 1024,
     needs: { table: 'read' },
   },
@@ -124,7 +211,7 @@ const table = {
     roles: everyone,
     summary: "The RFQ's thread, oldest first: shared posts, and the seller's notes for the seller's staff",
     params: rfqParams,
-    success: 200,
+    responses: { 200: json(commentListSchema) },
     needs: { table: 'read' },
   },
   'POST /rfqs/{rfqId}/comments': {
@@ -136,7 +223,7 @@ const table = {
     summary: 'Post to the thread (shared; seller staff may write a seller note)',
     params: rfqParams,
     body: commentBody,
-    success: 201,
+    responses: { 201: json(commentViewSchema, 'Posted') },
     needs: { table: 'write' },
   },
   'GET /rfqs/{rfqId}/versions': {
@@ -147,7 +234,7 @@ const table = {
     roles: everyone,
     summary: 'Every quote version and what changed from the one before (the buyer side: up to the last one sent)',
     params: rfqParams,
-    success: 200,
+    responses: { 200: json(versionListSchema) },
     needs: { table: 'read' },
   },
   'POST /rfqs/{rfqId}/review': {
@@ -159,7 +246,7 @@ const table = {
     summary: 'The rep approves (optionally adjusting prices) or rejects the priced quote',
     params: rfqParams,
     body: reviewBody,
-    success: 202,
+    responses: decidedOnVersion,
     needs: { table: 'write', sendTaskResult: true },
   },
   'GET /rfqs/{rfqId}/review': {
@@ -171,7 +258,7 @@ const table = {
     summary:
       'The review screen: lines with cost, margin, floor and authority; the open decision for the caller; a discount waiting for the sales manager',
     params: rfqParams,
-    success: 200,
+    responses: { 200: json(reviewDeskSchema) },
     needs: { table: 'read' },
   },
   'POST /rfqs/{rfqId}/accept': {
@@ -183,7 +270,7 @@ const table = {
     summary: 'The buyer accepts the quote with a PO number',
     params: rfqParams,
     body: acceptBody,
-    success: 202,
+    responses: decidedOnVersion,
     needs: { table: 'write', sendTaskResult: true },
   },
   'POST /rfqs/{rfqId}/decline': {
@@ -195,7 +282,7 @@ const table = {
     summary: 'The buyer declines the quote',
     params: rfqParams,
     body: declineBody,
-    success: 202,
+    responses: decidedOnVersion,
     needs: { table: 'write', sendTaskResult: true },
   },
   'POST /rfqs/{rfqId}/revise': {
@@ -207,7 +294,7 @@ const table = {
     summary: 'The buyer asks for a revised quote',
     params: rfqParams,
     body: reviseBody,
-    success: 202,
+    responses: decidedOnVersion,
     needs: { table: 'write', sendTaskResult: true },
   },
   'POST /rfqs/{rfqId}/cancel': {
@@ -219,7 +306,7 @@ const table = {
     summary: 'The buyer withdraws the RFQ before it is ordered',
     params: rfqParams,
     body: cancelBody,
-    success: 202,
+    responses: decided('Already decided, expired, or not in a state that allows this'),
     needs: { table: 'write', stopExecution: true },
   },
   'POST /rfqs/{rfqId}/approval': {
@@ -232,7 +319,7 @@ const table = {
       'The signed-in approver of the current level decides, spending their email link (the quote version they saw)',
     params: rfqParams,
     body: purchaseApprovalBody,
-    success: 202,
+    responses: decidedOnVersion,
     needs: { table: 'write', sendTaskResult: true },
   },
   'GET /me/tasks': {
@@ -242,7 +329,7 @@ const table = {
     auth: 'jwt',
     roles: everyone,
     summary: 'What waits for me: reviews, discount approvals and purchase approvals, soonest due first',
-    success: 200,
+    responses: { 200: json(taskListSchema) },
     needs: { table: 'read' },
   },
   'GET /me/delegation': {
@@ -254,7 +341,7 @@ const table = {
     roles: delegators,
     summary: 'My out-of-office delegation (or, with `for`, that of a person I administer)',
     query: delegationQuery,
-    success: 200,
+    responses: { 200: json(delegationSchema), ...noDelegation },
     needs: { table: 'read' },
   },
   'PUT /me/delegation': {
@@ -267,7 +354,7 @@ const table = {
       'Set (replace) an out-of-office delegation: decisions due in the window also go to the delegate, and those already waiting get a link for them',
     query: delegationQuery,
     body: delegationBody,
-    success: 200,
+    responses: { 200: json(delegationSchema), ...noDelegation },
     needs: { table: 'write', sendEmail: true },
   },
   'DELETE /me/delegation': {
@@ -278,7 +365,7 @@ const table = {
     roles: delegators,
     summary: "Clear an out-of-office delegation: the delegate's links stop working, the person's own keep on",
     query: delegationQuery,
-    success: 204,
+    responses: { 204: { description: 'Done; no content' }, ...noDelegation },
     needs: { table: 'write' },
   },
   'GET /catalog': {
@@ -289,7 +376,7 @@ const table = {
     roles: everyone,
     summary: "Active products priced for the caller's company (yourPrice, priceSource, tiers); search by SKU or name",
     query: catalogQuery,
-    success: 200,
+    responses: { 200: json(catalogSchema) },
     needs: { table: 'read' },
   },
   'GET /approvals/{token}': {
@@ -299,8 +386,7 @@ const table = {
     auth: 'public',
     summary: 'The page behind an email link: safe, decides nothing',
     params: tokenParams,
-    success: 200,
-    html: true,
+    responses: linkResponses,
     needs: { table: 'read' },
   },
   'POST /approvals/{token}': {
@@ -311,8 +397,7 @@ const table = {
     summary: 'Decide through an email link (form or JSON); exactly one decision wins',
     params: tokenParams,
     body: linkDecisionBody,
-    success: 200,
-    html: true,
+    responses: linkResponses,
     forms: true,
     needs: { table: 'write', sendTaskResult: true },
   },
@@ -324,7 +409,7 @@ const table = {
     roles: orderReaders,
     summary: 'List the orders the caller may see',
     query: orderListQuery,
-    success: 200,
+    responses: { 200: json(orderListSchema) },
     needs: { table: 'read' },
   },
   'GET /orders/{orderId}': {
@@ -335,7 +420,7 @@ const table = {
     roles: orderReaders,
     summary: 'One order',
     params: orderParams,
-    success: 200,
+    responses: { 200: json(orderViewSchema) },
     needs: { table: 'read' },
   },
   'GET /products': {
@@ -346,7 +431,7 @@ const table = {
     roles: admin,
     summary: 'Every catalog product, active or not, with its cost, by SKU (the seller admin edits them)',
     query: productListQuery,
-    success: 200,
+    responses: { 200: json(productListSchema) },
     needs: { table: 'read' },
   },
   'PUT /products/{sku}': {
@@ -358,7 +443,7 @@ const table = {
     summary: 'Create or replace a catalog product',
     params: skuParams,
     body: productBody,
-    success: 200,
+    responses: { 200: json(productBody) },
     needs: { table: 'write' },
   },
   'PUT /companies/{companyId}': {
@@ -370,7 +455,7 @@ const table = {
     summary: 'Create or replace a buyer company and its users (who sign in for it)',
     params: companyParams,
     body: companyBody,
-    success: 200,
+    responses: { 200: json(companyBody), ...accountProblems },
     // Its users' sign-in accounts are brought in line with the list, as PUT /companies/{companyId}/users does.
     timeoutSeconds: 29,
     needs: { table: 'write', signInAccounts: true },
@@ -382,7 +467,7 @@ const table = {
     auth: 'jwt',
     roles: ['admin', 'rep'],
     summary: "Buyer companies by id with their buyers: every one for the seller's admin, a rep's own accounts",
-    success: 200,
+    responses: { 200: json(companyListSchema) },
     needs: { table: 'read' },
   },
   'GET /companies/{companyId}': {
@@ -394,7 +479,7 @@ const table = {
     roles: ['admin', 'approver'],
     summary: 'A buyer company: its name, terms, currency, users and their roles',
     params: companyParams,
-    success: 200,
+    responses: { 200: json(companyBody) },
     needs: { table: 'read' },
   },
   'PUT /companies/{companyId}/users': {
@@ -408,7 +493,7 @@ const table = {
       "Replace the company's users and their roles (one admin at least; approvers its rules name stay approvers)",
     params: companyParams,
     body: companyUsersBody,
-    success: 200,
+    responses: { 200: json(companyUsersBody), ...accountProblems },
     // Inviting, regrouping and disabling accounts is a few of Cognito's admin calls per person who changes.
     timeoutSeconds: 29,
     needs: { table: 'write', signInAccounts: true },
@@ -421,7 +506,7 @@ const table = {
     roles: ['admin', 'approver'],
     summary: "The company's purchase approval rules",
     params: companyParams,
-    success: 200,
+    responses: { 200: json(approvalRulesBody) },
     needs: { table: 'read' },
   },
   'GET /companies/{companyId}/approval-chain': {
@@ -433,7 +518,7 @@ const table = {
     summary: "Preview: the approval levels an order of `total` would need under the company's rules",
     params: companyParams,
     query: approvalChainQuery,
-    success: 200,
+    responses: { 200: json(approvalChainPreviewSchema) },
     needs: { table: 'read' },
   },
   'GET /companies/{companyId}/contract': {
@@ -444,7 +529,7 @@ const table = {
     roles: admin,
     summary: "The company's pricing contract (its validity, blanket discount, and prices and tiers per SKU)",
     params: companyParams,
-    success: 200,
+    responses: { 200: json(contractBody) },
     needs: { table: 'read' },
   },
   'PUT /companies/{companyId}/contract': {
@@ -456,7 +541,7 @@ const table = {
     summary: "Create or replace the company's pricing contract",
     params: companyParams,
     body: contractBody,
-    success: 200,
+    responses: { 200: json(contractBody) },
     needs: { table: 'write' },
   },
   'PUT /companies/{companyId}/approval-rules': {
@@ -469,7 +554,7 @@ const table = {
     summary: "Replace the company's purchase approval rules",
     params: companyParams,
     body: approvalRulesBody,
-    success: 200,
+    responses: { 200: json(approvalRulesBody) },
     needs: { table: 'write' },
   },
   'GET /companies/{companyId}/budgets': {
@@ -482,7 +567,7 @@ const table = {
     summary:
       "The company's budgets; for its own admin also `standing`: per buyer and budget, what is spent and left this period",
     params: companyParams,
-    success: 200,
+    responses: { 200: json(budgetsWithStandingSchema) },
     needs: { table: 'read' },
   },
   'PUT /companies/{companyId}/budgets': {
@@ -495,7 +580,7 @@ const table = {
     summary: "Replace the company's spending budgets per buyer (or every buyer) and month or quarter",
     params: companyParams,
     body: budgetsBody,
-    success: 200,
+    responses: { 200: json(budgetsBody) },
     needs: { table: 'write' },
   },
   'GET /rfqs/{rfqId}/page': {
@@ -505,7 +590,12 @@ const table = {
     auth: 'public',
     summary: 'The old buyer quote page: redirects to the RFQ in the web app (older emails still link here)',
     params: rfqParams,
-    success: 302,
+    responses: {
+      302: {
+        description: 'Moved: `Location` names the page in the web app',
+        headers: { Location: 'The RFQ in the web app' },
+      },
+    },
     memoryMb: 256,
     needs: { table: 'none' },
   },
@@ -519,7 +609,12 @@ const table = {
     summary:
       'Conversion, order value, time to quote, approval cycle and outcomes by rep, company, product or month (JSON, or CSV with Accept: text/csv or format=csv)',
     query: kpiQuery,
-    success: 200,
+    responses: {
+      200: {
+        description: 'The report as JSON, or as CSV (one row per group) with Accept: text/csv or format=csv',
+        content: { 'application/json': kpiReportSchema, 'text/csv': z.string() },
+      },
+    },
     needs: { table: 'read' },
   },
   'GET /openapi.json': {
@@ -528,7 +623,7 @@ const table = {
     handler: 'functions/http/get-openapi.ts',
     auth: 'public',
     summary: 'This API as OpenAPI 3.1',
-    success: 200,
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'This document') },
     memoryMb: 256,
     needs: { table: 'none' },
   },

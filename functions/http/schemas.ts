@@ -65,6 +65,17 @@ export const catalogQuery = z.strictObject({
   cursor: z.string().min(1).max(4096).optional(),
 });
 
+/**
+ * `Idempotency-Key`: a retry (a double click, a client's retry after a timeout) with the same key gets the first
+ * answer instead of a second RFQ.
+ */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })
+    .regex(/^[\x21-\x7e]{1,255}$/, 'invalid')
+    .describe('1–255 visible ASCII characters, new for each request; a retry sends the same one'),
+});
+
 export const createRfqBody = rfqRequestSchema
   .extend({ lines: z.array(rfqLineRequestSchema.strict()).min(1).max(1000) })
   .strict();

@@ -1,106 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { CommentView } from '#domain/comment.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { formatMoney, minorUnitDigits } from '#domain/money.ts';
 import type { QuoteView } from '#domain/quote-view.ts';
 import { quoteTableHtml } from '#email/quote-summary.ts';
 import { type Html, html, trusted } from './html.ts';
+import type { DiscountApprovalContext, LinkPage, PurchaseApprovalContext, RevokedWhy } from './link-page.ts';
 import { repAuthorityHtml } from './rep-review.ts';
-
-type Purpose = 'rep-review' | 'discount-approval' | 'approval-level';
-
-/** Why a link no longer decides anything (see decisions/open-link.ts). */
-export type RevokedWhy =
-  | { reason: 'superseded' }
-  | { reason: 'decided-by-other'; by: string }
-  | { reason: 'quote-changed'; version: number }
-  | { reason: 'closed'; status: RfqStatus }
-  | { reason: 'timed-out' };
-
-/** Why a company approver is asked (see http/approval-link-view.ts): everything the buyer side may read. */
-export interface PurchaseApprovalContext {
-  level: number;
-  levels: number;
-  mode: 'any' | 'all';
-  others: string[];
-  escalated: boolean;
-  reason?: string;
-  rules: { name: string; when: string }[];
-  earlier: {
-    level: number;
-    status: 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'NOT_NEEDED';
-    decisions: { approver: string; decision: 'approve' | 'reject'; at: string; comment?: string }[];
-  }[];
-  budget: { period: 'month' | 'quarter'; start: string; amount: number; spent: number; remaining: number }[];
-}
-
-/** What the sales manager decides on: seller-only (cost, margin, floors). */
-export interface DiscountApprovalContext {
-  proposedBy: string;
-  at: string;
-  reason?: string;
-  lines: {
-    sku: string;
-    name: string;
-    quantity: number;
-    requested: number;
-    floor: number;
-    belowFloor: number;
-    contractPrice?: number;
-    listPrice?: number;
-    cost?: number;
-    margin?: number;
-  }[];
-}
-
-/**
- * What a link's page shows — and, without `status`, what an API client gets as JSON. Built per audience by
- * http/approval-link-view.ts from a whitelist; the page never sees the stored link or the full RFQ.
- */
-export type LinkPage =
-  | {
-      outcome: 'open' | 'invalid';
-      status: number;
-      rfqId: string;
-      purpose: Purpose;
-      approver: string;
-      /** A delegate's link: the out-of-office person the approver decides for. */
-      onBehalfOf?: string;
-      expiresAt: string;
-      level?: number;
-      companyId: string;
-      companyName: string;
-      buyerEmail: string;
-      poNumber?: string;
-      note?: string;
-      requestedDeliveryDate?: string;
-      shipTo?: string;
-      quote: QuoteView;
-      /** The thread as this side may read it, oldest first: the emails show the latest few and link here. */
-      thread: CommentView[];
-      /** Only on the rep's own review page: the authority the price inputs are measured against. */
-      maxRepDiscountPercent?: number;
-      approval?: PurchaseApprovalContext;
-      discount?: DiscountApprovalContext;
-      /** Only on the sales manager's escalated review: they may give the review to another rep instead. */
-      reassign?: true;
-      /** On the rep's review: the buyer's latest revision request. */
-      revisionRequest?: { by: string; at: string; comment?: string };
-      errors: { path: string; message: string }[];
-    }
-  | {
-      outcome: 'decided';
-      status: number;
-      rfqId: string;
-      purpose: Purpose;
-      decision: 'approve' | 'reject' | 'reassign';
-      sentToManager?: true;
-      closedAs?: RfqStatus;
-    }
-  | { outcome: 'recorded'; status: number; rfqId: string; waitingFor: string[] }
-  | { outcome: 'refused'; status: number; reason: string }
-  | { outcome: 'revoked'; status: number; why: RevokedWhy }
-  | { outcome: 'used' | 'gone' | 'expired' | 'unknown'; status: number };
 
 type OpenPage = Extract<LinkPage, { outcome: 'open' | 'invalid' }>;
 

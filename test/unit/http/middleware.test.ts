@@ -2,8 +2,9 @@ import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { IllegalTransition } from '#domain/lifecycle.ts';
-import { type HttpEvent, type HttpResult, http, type Reply } from '#http/http.ts';
+import { type HttpEvent, type HttpResult, http, type ReplyTo } from '#http/http.ts';
 import { notFound } from '#http/problem.ts';
+import { htmlPage, json } from '#http/responses.ts';
 import type { RouteDef } from '#http/routes.ts';
 import { BadCursorError, ConflictError } from '#store/ports.ts';
 import { WaitGoneError } from '../../../functions/workflow/client.ts';
@@ -18,7 +19,10 @@ const thing = {
   summary: 'a test route',
   params: z.strictObject({ thingId: z.string().regex(/^t-\d+$/) }),
   body: z.strictObject({ quantity: z.number().int().min(1), name: z.string().max(10) }),
-  success: 200,
+  responses: {
+    200: json(z.record(z.string(), z.unknown())),
+    410: { description: 'gone', content: { 'text/html': htmlPage } },
+  },
   needs: { table: 'read' },
 } satisfies RouteDef & { key: string };
 
@@ -61,7 +65,7 @@ const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeI
 
 const call = async (
   event: HttpEvent,
-  handle: () => Promise<Reply> = async () => ({ status: 200, body: { ok: true } }),
+  handle: () => Promise<ReplyTo<typeof thing>> = async () => ({ status: 200, body: { ok: true } }),
 ) => (await http(thing, handle)(event, context)) as HttpResult & { headers: Record<string, string>; body: string };
 
 const problemOf = (result: { body: string }) => JSON.parse(result.body);
@@ -70,7 +74,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the HTTP middleware', () => {
   it('hands the handler typed, validated input and the caller from the claims', async () => {
-    const seen = vi.fn(async () => ({ status: 200, body: {} }));
+    const seen = vi.fn(async () => ({ status: 200 as const, body: {} }));
     await http(thing, seen)(anEvent(), context);
     expect(seen).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -126,8 +130,29 @@ describe('the HTTP middleware', () => {
     expect(problemOf(result).errors).toEqual([{ path: 'body', message: expect.any(String) }]);
   });
 
+  it('checks the headers a route declares, naming a missing or malformed one', async () => {
+    const keyed = { ...thing, headers: z.object({ 'idempotency-key': z.string().regex(/^k-\d+$/) }) };
+    const seen = vi.fn(async () => ({ status: 200 as const, body: {} }));
+    const missing = (await http(keyed, seen)(anEvent(), context)) as HttpResult & { body: string };
+    expect(missing.statusCode).toBe(400);
+    expect(problemOf(missing).errors).toEqual([{ path: 'headers.idempotency-key', message: expect.any(String) }]);
+    const malformed = (await http(keyed, seen)(
+      anEvent({ headers: { 'content-type': 'application/json', 'Idempotency-Key': 'nope' } }),
+      context,
+    )) as HttpResult & { body: string };
+    expect(problemOf(malformed).errors).toEqual([{ path: 'headers.idempotency-key', message: expect.any(String) }]);
+    await http(keyed, seen)(
+      anEvent({ headers: { 'content-type': 'application/json', 'Idempotency-Key': 'k-1' } }),
+      context,
+    );
+    expect(seen).toHaveBeenCalledOnce();
+    expect(seen).toHaveBeenCalledWith(
+      expect.objectContaining({ headers: expect.objectContaining({ 'idempotency-key': 'k-1' }) }),
+    );
+  });
+
   it('parses forms and base64 bodies', async () => {
-    const seen = vi.fn(async () => ({ status: 200, body: {} }));
+    const seen = vi.fn(async () => ({ status: 200 as const, body: {} }));
     const formRoute = {
       ...thing,
       forms: true,

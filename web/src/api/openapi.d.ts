@@ -614,23 +614,26 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Catalog: {
-            companyId: string;
-            companyName: string;
-            currency: string;
             items: {
                 sku: string;
                 name: string;
                 unit: string;
                 category?: string;
+                /** @description In the company’s currency; null when the product is not in it (the rep prices such a line) */
                 listPrice: number | null;
                 yourPrice: number | null;
                 priceSource: string;
+                /** @description The contract’s volume tiers for this product, ascending by quantity; empty when none apply */
                 tiers: {
                     minQty: number;
                     unitPrice: number;
                 }[];
             }[];
+            /** @description Pass it back as `cursor` for the next page; absent on the last */
             cursor?: string;
+            companyId: string;
+            companyName: string;
+            currency: string;
         };
         Problem: {
             type: string;
@@ -730,13 +733,15 @@ export interface components {
                 unitPrice: number | null;
                 lineTotal: number | null;
                 priceSource: string;
-                cost?: number;
                 targetUnitPrice?: number;
                 unpriced?: string;
-                /** Format: email */
-                adjustedBy?: string;
                 /** @constant */
                 custom?: true;
+                cost?: number;
+                /** @description Per unit, price − cost, when both are known (seller staff only) */
+                margin?: number;
+                /** Format: email */
+                adjustedBy?: string;
             }[];
             subtotal: number | null;
             discountTotal: number | null;
@@ -791,16 +796,19 @@ export interface components {
                 from?: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
                 /** @enum {string} */
                 to?: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
-                detail?: {
+                detail: {
                     [key: string]: unknown;
                 };
             }[];
+            /** @description For the buyer company’s people only: each budget limiting the RFQ’s buyer, in the period an order placed now falls in */
             budget?: {
                 /** @enum {string} */
                 period: "month" | "quarter";
+                /** @description The period’s first month, YYYY-MM */
                 start: string;
                 amount: number;
                 spent: number;
+                /** @description Never below zero: an order approved over budget overspends, the next order’s room is not negative */
                 remaining: number;
             }[];
         };
@@ -823,6 +831,7 @@ export interface components {
                 validUntil: string | null;
                 orderId: string | null;
             }[];
+            /** @description Pass it back as `cursor` for the next page; absent on the last */
             cursor?: string;
         };
         Review: {
@@ -870,6 +879,177 @@ export interface components {
                 [key: string]: string;
             };
         };
+        LinkView: {
+            /** @enum {string} */
+            outcome: "open" | "invalid";
+            rfqId: string;
+            /** @enum {string} */
+            purpose: "rep-review" | "discount-approval" | "approval-level";
+            approver: string;
+            /** @description A delegate’s link: the out-of-office person the approver decides for */
+            onBehalfOf?: string;
+            expiresAt: string;
+            level?: number;
+            companyId: string;
+            companyName: string;
+            buyerEmail: string;
+            poNumber?: string;
+            note?: string;
+            requestedDeliveryDate?: string;
+            shipTo?: string;
+            quote: {
+                version: number;
+                currency: string;
+                subtotal: number;
+                discountTotal: number;
+                total: number;
+                unpricedLines: number;
+                /** Format: date-time */
+                pricedAt: string;
+                /** Format: date */
+                validUntil?: string;
+                lines: {
+                    lineId: string;
+                    sku: string;
+                    name: string;
+                    quantity: number;
+                    unit: string;
+                    category?: string;
+                    listPrice: number | null;
+                    contractPrice: number | null;
+                    unitPrice: number | null;
+                    lineTotal: number | null;
+                    priceSource: string;
+                    targetUnitPrice?: number;
+                    unpriced?: string;
+                    /** @constant */
+                    custom?: true;
+                    cost?: number;
+                    /** @description Per unit, price − cost, when both are known (seller staff only) */
+                    margin?: number;
+                    /** Format: email */
+                    adjustedBy?: string;
+                }[];
+            };
+            /** @description The thread as this side may read it, oldest first: the emails show the latest few and link here */
+            thread: components["schemas"]["Comment"][];
+            /** @description Only on the rep’s own review: the authority the price inputs are measured against */
+            maxRepDiscountPercent?: number;
+            approval?: {
+                level: number;
+                levels: number;
+                /** @enum {string} */
+                mode: "any" | "all";
+                others: string[];
+                escalated: boolean;
+                reason?: string;
+                rules: {
+                    name: string;
+                    when: string;
+                }[];
+                earlier: {
+                    level: number;
+                    /** @enum {string} */
+                    status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED";
+                    decisions: {
+                        approver: string;
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        at: string;
+                        comment?: string;
+                    }[];
+                }[];
+                budget: {
+                    /** @enum {string} */
+                    period: "month" | "quarter";
+                    /** @description The period’s first month, YYYY-MM */
+                    start: string;
+                    amount: number;
+                    spent: number;
+                    /** @description Never below zero: an order approved over budget overspends, the next order’s room is not negative */
+                    remaining: number;
+                }[];
+            };
+            discount?: {
+                proposedBy: string;
+                at: string;
+                reason?: string;
+                lines: {
+                    sku: string;
+                    name: string;
+                    quantity: number;
+                    requested: number;
+                    floor: number;
+                    belowFloor: number;
+                    contractPrice?: number;
+                    listPrice?: number;
+                    cost?: number;
+                    margin?: number;
+                }[];
+            };
+            /**
+             * @description Only on the sales manager’s escalated review: they may give the review to another rep instead
+             * @constant
+             */
+            reassign?: true;
+            /** @description On the rep’s review: the buyer’s latest revision request */
+            revisionRequest?: {
+                by: string;
+                at: string;
+                comment?: string;
+            };
+            errors: {
+                path: string;
+                message: string;
+            }[];
+        } | {
+            /** @constant */
+            outcome: "decided";
+            rfqId: string;
+            /** @enum {string} */
+            purpose: "rep-review" | "discount-approval" | "approval-level";
+            /** @enum {string} */
+            decision: "approve" | "reject" | "reassign";
+            /** @constant */
+            sentToManager?: true;
+            /** @enum {string} */
+            closedAs?: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+        } | {
+            /** @constant */
+            outcome: "recorded";
+            rfqId: string;
+            waitingFor: string[];
+        } | {
+            /** @constant */
+            outcome: "refused";
+            reason: string;
+        } | {
+            /** @constant */
+            outcome: "revoked";
+            why: {
+                /** @constant */
+                reason: "superseded";
+            } | {
+                /** @constant */
+                reason: "decided-by-other";
+                by: string;
+            } | {
+                /** @constant */
+                reason: "quote-changed";
+                version: number;
+            } | {
+                /** @constant */
+                reason: "closed";
+                /** @enum {string} */
+                status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            } | {
+                /** @constant */
+                reason: "timed-out";
+            };
+        } | {
+            /** @enum {string} */
+            outcome: "used" | "gone" | "expired" | "unknown";
+        };
         Order: {
             orderId: string;
             rfqId: string;
@@ -891,13 +1071,15 @@ export interface components {
                 unitPrice: number | null;
                 lineTotal: number | null;
                 priceSource: string;
-                cost?: number;
                 targetUnitPrice?: number;
                 unpriced?: string;
-                /** Format: email */
-                adjustedBy?: string;
                 /** @constant */
                 custom?: true;
+                cost?: number;
+                /** @description Per unit, price − cost, when both are known (seller staff only) */
+                margin?: number;
+                /** Format: email */
+                adjustedBy?: string;
             }[];
             subtotal: number;
             total: number;
@@ -907,6 +1089,7 @@ export interface components {
         };
         OrderList: {
             items: components["schemas"]["Order"][];
+            /** @description Pass it back as `cursor` for the next page; absent on the last */
             cursor?: string;
         };
         Product: {
@@ -920,7 +1103,17 @@ export interface components {
             active: boolean;
         };
         ProductList: {
-            items: components["schemas"]["Product"][];
+            items: {
+                sku: string;
+                name: string;
+                unit: string;
+                listPrice: number;
+                currency: string;
+                cost?: number;
+                category?: string;
+                active: boolean;
+            }[];
+            /** @description Pass it back as `cursor` for the next page; absent on the last */
             cursor?: string;
         };
         Company: {
@@ -1114,14 +1307,15 @@ export interface components {
             }[];
             /** @description For the company’s own admin: each buyer’s spend and what is left this period, per budget limiting them */
             standing?: {
-                buyerEmail: string;
                 /** @enum {string} */
                 period: "month" | "quarter";
                 /** @description The period’s first month, YYYY-MM */
                 start: string;
                 amount: number;
                 spent: number;
+                /** @description Never below zero: an order approved over budget overspends, the next order’s room is not negative */
                 remaining: number;
+                buyerEmail: string;
             }[];
         };
         CompanyList: {
@@ -1159,7 +1353,7 @@ export interface components {
             /** Format: date */
             to: string;
             currency: string | null;
-            /** @description upper bounds in seconds of the duration bands; one more band is longer */
+            /** @description The upper bounds, in seconds, of the bands durations are counted in; one more band holds everything longer */
             durationBands: number[];
             groups: {
                 key: string;
@@ -1168,19 +1362,20 @@ export interface components {
                 accepted: number;
                 approved: number;
                 ordered: number;
+                /** @description ordered ÷ quoted, 0–1 with four decimals; null when nothing was quoted */
                 conversion: number | null;
                 orderValue: number;
                 averageOrderValue: number | null;
                 timeToQuote: {
                     p50: number | null;
                     p90: number | null;
-                    /** @description counts per band of the report's durationBands, the last open-ended */
+                    /** @description How many durations fall in each of the report's durationBands, the last open-ended */
                     bands: number[];
                 };
                 approvalCycle: {
                     p50: number | null;
                     p90: number | null;
-                    /** @description counts per band of the report's durationBands, the last open-ended */
+                    /** @description How many durations fall in each of the report's durationBands, the last open-ended */
                     bands: number[];
                 };
                 declined: number;
@@ -1189,6 +1384,7 @@ export interface components {
                 approvalRejected: number;
                 cancelled: number;
                 failed: number;
+                /** @description (list value − order value) ÷ list value of the orders, in percent with two decimals; null without orders */
                 averageDiscountPercent: number | null;
             }[];
         };
@@ -1196,6 +1392,7 @@ export interface components {
             commentId: string;
             /** Format: date-time */
             at: string;
+            /** Format: email */
             author: string;
             /** @enum {string} */
             role: "buyer" | "approver" | "rep" | "sales-manager" | "admin" | "system";
@@ -1206,12 +1403,10 @@ export interface components {
             visibility: "shared" | "seller";
             text: string;
             quoteVersion: number | null;
-            /** @description The decision the comment came with (revision-requested, declined, ...) */
             decision?: string;
         };
         CommentList: {
             items: components["schemas"]["Comment"][];
-            cursor?: string;
         };
         NewComment: {
             text: string;
@@ -1241,18 +1436,21 @@ export interface components {
                     unitPrice: number | null;
                     lineTotal: number | null;
                     priceSource: string;
-                    cost?: number;
                     targetUnitPrice?: number;
                     unpriced?: string;
-                    /** Format: email */
-                    adjustedBy?: string;
                     /** @constant */
                     custom?: true;
+                    cost?: number;
+                    /** @description Per unit, price − cost, when both are known (seller staff only) */
+                    margin?: number;
+                    /** Format: email */
+                    adjustedBy?: string;
                 }[];
                 subtotal: number;
                 discountTotal: number;
                 total: number;
                 unpricedLines: number;
+                /** Format: date */
                 validUntil?: string;
                 changes: {
                     lineId: string;
@@ -1265,7 +1463,6 @@ export interface components {
                     reason?: string;
                 }[];
             }[];
-            cursor?: string;
         };
     };
     responses: never;
@@ -1340,6 +1537,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description 1–255 visible ASCII characters, new for each request; a retry sends the same one */
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -1351,9 +1549,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Submitted */
             201: {
                 headers: {
+                    /** @description The new RFQ: /rfqs/{rfqId} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1668,7 +1868,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Posted */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1891,7 +2091,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1992,7 +2192,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2093,7 +2293,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2206,7 +2406,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2306,7 +2506,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2409,7 +2609,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2763,6 +2963,7 @@ export interface operations {
     getCatalog: {
         parameters: {
             query?: {
+                /** @description Finds products whose name or sku contains this text starting at the beginning of a word, in any case; results come grouped by the word they matched, each group by category, name and sku */
                 q?: string;
                 category?: string;
                 companyId?: string;
@@ -2834,40 +3035,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An HTML page */
+            /** @description GET: open, the decision form (as JSON: what it shows); POST: decided (or too late: `closedAs`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                 };
             };
-            /** @description Invalid fields, named in `errors` */
+            /** @description POST: recorded, this approval counts and the level waits for its other approvers */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            /** @description POST: invalid, the form again with its fields’ problems in `errors`; problem+json when the body is not a decision at all */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource, or not yours to see */
+            /** @description refused: the holder may not decide this (separation of duties); nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            /** @description unknown: no such link */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                 };
             };
-            /** @description Already decided, expired, or not in a state that allows this */
+            /** @description used, revoked (a newer link, another decider, a changed quote) or gone (already decided, expired) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            /** @description expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                 };
             };
             /** @description Unexpected error; nothing internal is disclosed */
@@ -2897,40 +3133,75 @@ export interface operations {
             };
         };
         responses: {
-            /** @description An HTML page */
+            /** @description GET: open, the decision form (as JSON: what it shows); POST: decided (or too late: `closedAs`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                 };
             };
-            /** @description Invalid fields, named in `errors` */
+            /** @description POST: recorded, this approval counts and the level waits for its other approvers */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            /** @description POST: invalid, the form again with its fields’ problems in `errors`; problem+json when the body is not a decision at all */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource, or not yours to see */
+            /** @description refused: the holder may not decide this (separation of duties); nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            /** @description unknown: no such link */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                 };
             };
-            /** @description Already decided, expired, or not in a state that allows this */
+            /** @description used, revoked (a newer link, another decider, a changed quote) or gone (already decided, expired) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            /** @description expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["LinkView"];
                 };
             };
             /** @description Body larger than 256 KB */
@@ -4107,6 +4378,8 @@ export interface operations {
             /** @description Moved: `Location` names the page in the web app */
             302: {
                 headers: {
+                    /** @description The RFQ in the web app */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4157,7 +4430,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The report as JSON, or as CSV (one row per group) with Accept: text/csv or format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4214,13 +4487,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description This document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Unexpected error; nothing internal is disclosed */

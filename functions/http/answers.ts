@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { previewLevelSchema } from '#domain/approval-preview.ts';
+import { budgetSchema, budgetStandingSchema } from '#domain/budget.ts';
+import { catalogEntrySchema } from '#domain/catalog-prices.ts';
+import { commentViewSchema } from '#domain/comment.ts';
+import { rfqStatus } from '#domain/lifecycle.ts';
+import { productSchema } from '#domain/product.ts';
+import { versionViewSchema } from '#domain/quote-version.ts';
+import { companyListItemSchema } from './company-list-view.ts';
+import { orderViewSchema } from './order-view.ts';
+import { rfqSummarySchema } from './rfq-view.ts';
+
+/**
+ * The bodies routes answer with that no single view builds: pages of views, and the few small answers composed in
+ * their handler. Each view's own schema stays beside the view.
+ */
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    cursor: z.string().optional().describe('Pass it back as `cursor` for the next page; absent on the last'),
+  });
+
+export const rfqCreatedSchema = z.object({ rfqId: z.string(), status: rfqStatus });
+export const rfqListSchema = pageOf(rfqSummarySchema);
+export const orderListSchema = pageOf(orderViewSchema);
+export const productListSchema = pageOf(productSchema);
+export const commentListSchema = z.object({ items: z.array(commentViewSchema) });
+export const versionListSchema = z.object({ items: z.array(versionViewSchema) });
+export const companyListSchema = z.object({ items: z.array(companyListItemSchema) });
+
+export const catalogSchema = pageOf(catalogEntrySchema).extend({
+  companyId: z.string(),
+  companyName: z.string(),
+  currency: z.string(),
+});
+
+export const approvalChainPreviewSchema = z.object({
+  total: z.number().int(),
+  currency: z.string(),
+  levels: z.array(previewLevelSchema),
+});
+
+export const budgetsWithStandingSchema = z.object({
+  timeZone: z.string(),
+  fiscalYearStartMonth: z.number().int(),
+  budgets: z.array(budgetSchema),
+  standing: z
+    .array(budgetStandingSchema.extend({ buyerEmail: z.string() }))
+    .optional()
+    .describe('For the company’s own admin: each buyer’s spend and what is left this period, per budget limiting them'),
+});
