@@ -950,7 +950,7 @@ export interface components {
                 earlier: {
                     level: number;
                     /** @enum {string} */
-                    status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED";
+                    status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED" | "NOT_NEEDED";
                     decisions: {
                         approver: string;
                         /** @enum {string} */
