@@ -3,16 +3,31 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import type { LocalStack } from '#local/stack.ts';
-import type { Benchmark } from './benchmark.ts';
+import type { Benchmark, Sized } from './benchmark.ts';
 import { meterOf, type RecordedCall } from './dynamodb-meter.ts';
 import { ownValues, replay, withFreshKeys } from './dynamodb-replay.ts';
 import { type HttpHandler, inProcessRequest } from './in-process-request.ts';
 import { inParallel, ms, type Summary, summarize } from './samples.ts';
 
-const CONCURRENCY = [1, 32] as const;
-const REQUESTS: Record<(typeof CONCURRENCY)[number], number> = { 1: 100, 32: 192 };
-const WARM_UP = 30;
-const TEMPLATES = 20;
+/** Requests per cell at each concurrency (sent in rounds of that many at once), warm-up requests, recorded templates. */
+const sizes: Sized<{ requests: [concurrency: number, requests: number][]; warmUp: number; templates: number }> = {
+  full: {
+    requests: [
+      [1, 100],
+      [32, 192],
+    ],
+    warmUp: 30,
+    templates: 20,
+  },
+  quick: {
+    requests: [
+      [1, 1],
+      [2, 2],
+    ],
+    warmUp: 1,
+    templates: 2,
+  },
+};
 const TARGET_RATIO = 1.3;
 
 const buyer = demoUser('dana@acme.example');
@@ -53,7 +68,8 @@ const expect201or200 = (status: number | undefined, what: string, body?: string)
 export const apiOverhead: Benchmark = {
   name: 'api-overhead',
   title: 'API overhead: handler latency against the raw DynamoDB calls it makes',
-  async run({ stack: startStack, progress }) {
+  async run({ mode: size, stack: startStack, progress }) {
+    const { requests, warmUp, templates: templateCount } = sizes[size];
     const stack = await startStack();
     const meter = meterOf(dynamoClient());
     const raw = new DynamoDBClient({
@@ -111,8 +127,8 @@ export const apiOverhead: Benchmark = {
       calls: [],
     };
 
-    progress(`warming up: ${WARM_UP} POST /rfqs and GET /rfqs/{id} through the API and in process`);
-    for (let i = 0; i < WARM_UP; i++) {
+    progress(`warming up: ${warmUp} POST /rfqs and GET /rfqs/{id} through the API and in process`);
+    for (let i = 0; i < warmUp; i++) {
       const response = await fetch(`${stack.urls.api}/rfqs`, {
         method: 'POST',
         headers: { ...auth, 'idempotency-key': randomUUID() },
@@ -123,15 +139,15 @@ export const apiOverhead: Benchmark = {
       await post.handler(i);
     }
     await settle(stack);
-    for (let i = 0; i < WARM_UP; i++) {
+    for (let i = 0; i < warmUp; i++) {
       await get.http(i);
       await get.handler(i);
     }
 
-    progress(`recording the DynamoDB calls of ${TEMPLATES} requests per route (in process, one at a time)`);
+    progress(`recording the DynamoDB calls of ${templateCount} requests per route (in process, one at a time)`);
     for (const endpoint of [post, get]) {
       const templates: RecordedCall[][] = [];
-      for (let i = 0; i < TEMPLATES; i++) templates.push((await meter.recording(() => endpoint.handler(i))).calls);
+      for (let i = 0; i < templateCount; i++) templates.push((await meter.recording(() => endpoint.handler(i))).calls);
       const shape = (calls: RecordedCall[]) => calls.map((c) => c.operation).join(', ');
       if (new Set(templates.map(shape)).size !== 1)
         throw new Error(
@@ -140,11 +156,11 @@ export const apiOverhead: Benchmark = {
       endpoint.calls = templates[0]?.map((c) => c.operation) ?? [];
       if (endpoint === post) {
         // Writes must land on fresh keys (conditional puts), reads of GET replay the very same items.
-        const own = templates.map((t, i) => ownValues(t, templates[(i + 1) % TEMPLATES] ?? []));
+        const own = templates.map((t, i) => ownValues(t, templates[(i + 1) % templateCount] ?? []));
         endpoint.replayCalls = (i, phase) =>
-          withFreshKeys(templates[i % TEMPLATES] ?? [], own[i % TEMPLATES] ?? new Set(), `~${phase}${i}`);
+          withFreshKeys(templates[i % templateCount] ?? [], own[i % templateCount] ?? new Set(), `~${phase}${i}`);
       } else {
-        endpoint.replayCalls = (i) => templates[i % TEMPLATES] ?? [];
+        endpoint.replayCalls = (i) => templates[i % templateCount] ?? [];
       }
     }
     await settle(stack);
@@ -158,8 +174,7 @@ export const apiOverhead: Benchmark = {
       replayErrors: number;
     }[] = [];
     for (const endpoint of [post, get]) {
-      for (const concurrency of CONCURRENCY) {
-        const n = REQUESTS[concurrency];
+      for (const [concurrency, n] of requests) {
         const by = {} as Record<Mode, Summary>;
         let replayErrors = 0;
         for (const mode of ['http', 'handler', 'raw'] as const) {
@@ -223,7 +238,7 @@ export const apiOverhead: Benchmark = {
             ratio(m.by.handler.p50, m.by.raw.p50),
           ]),
           notes: [
-            `${WARM_UP} warm-up requests per route and path first; N requests per cell, sent in rounds of <concurrency> at once; the next round starts once the last is answered and the workflows it started wait for a person (on AWS they run in other Lambdas; here they would share the same two cores with the next requests)`,
+            `${warmUp} warm-up requests per route and path first; N requests per cell, sent in rounds of <concurrency> at once; the next round starts once the last is answered and the workflows it started wait for a person (on AWS they run in other Lambdas; here they would share the same two cores with the next requests)`,
             ...measured
               .filter((m) => m.concurrency === 1)
               .map((m) => `${m.route} makes ${m.calls.length} DynamoDB calls: ${m.calls.join(', ')}`),
@@ -243,7 +258,7 @@ export const apiOverhead: Benchmark = {
           pass: measured.every((m) => m.by.http.p50 / m.by.raw.p50 <= TARGET_RATIO),
         },
       ],
-      data: { warmUp: WARM_UP, templates: TEMPLATES, measured },
+      data: { warmUp, templates: templateCount, measured },
     };
   },
 };

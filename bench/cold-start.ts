@@ -8,12 +8,21 @@ import { build } from 'esbuild';
 import { routes } from '#http/routes.ts';
 import { stepFunctions } from '#workflows/quote-to-order.ts';
 import { bundling } from '../infra/bundling.ts';
-import type { Benchmark } from './benchmark.ts';
+import type { Benchmark, Sized } from './benchmark.ts';
 import { median } from './samples.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const IMPORT_RUNS = 5;
+/** Quick mode bundles and imports one route and one step (test/infra's synth bundles every function). */
+const sizes: Sized<{ importRuns: number; measured: (entries: Entry[]) => Entry[] }> = {
+  full: { importRuns: 5, measured: (entries) => entries },
+  quick: {
+    importRuns: 1,
+    measured: (entries) =>
+      [entries.find((e) => e.kind === 'route'), entries.find((e) => e.kind === 'step')].filter((e) => e !== undefined),
+  },
+};
 const TARGET_BYTES = 300 * 1024;
+const TARGET_IMPORT_MS = 40;
 
 /** What the Lambda runtime and the CDK app set before the module loads; the handlers read config lazily. */
 const lambdaEnv = {
@@ -41,7 +50,8 @@ const importMs = (file: string): number => {
   return Number(run.stdout);
 };
 
-const medianImportMs = (file: string): number => median(Array.from({ length: IMPORT_RUNS }, () => importMs(file)));
+const medianImportMs = (file: string, runs: number): number =>
+  median(Array.from({ length: runs }, () => importMs(file)));
 
 interface Entry {
   kind: 'route' | 'step';
@@ -79,15 +89,17 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export const coldStart: Benchmark = {
   name: 'cold-start',
   title: 'Cold start: bundle size and fresh-process import time per function',
-  async run({ progress }) {
+  async run({ mode, progress }) {
+    const { importRuns, measured: chosen } = sizes[mode];
     const all = entries();
     const present = all.filter((e) => existsSync(resolve(root, e.handler)));
     const missing = all.filter((e) => !present.includes(e));
+    const toMeasure = chosen(present);
     const outdir = mkdtempSync(join(tmpdir(), 'quote-to-order-bench-'));
     try {
-      progress(`bundling ${present.length} handlers with esbuild`);
+      progress(`bundling ${toMeasure.length} handlers with esbuild`);
       const bundled = await build({
-        entryPoints: Object.fromEntries(present.map((e) => [`${e.kind}-${e.name}`, resolve(root, e.handler)])),
+        entryPoints: Object.fromEntries(toMeasure.map((e) => [`${e.kind}-${e.name}`, resolve(root, e.handler)])),
         outdir,
         outExtension: { '.js': '.cjs' },
         bundle: true,
@@ -105,18 +117,18 @@ export const coldStart: Benchmark = {
       });
       const emptyModule = join(outdir, 'empty.cjs');
       writeFileSync(emptyModule, 'module.exports = {};\n');
-      progress(`importing the empty module ${IMPORT_RUNS}×`);
-      const baseline = medianImportMs(emptyModule);
+      progress(`importing the empty module ${importRuns}×`);
+      const baseline = medianImportMs(emptyModule, importRuns);
 
       const measured = [];
-      for (const [i, entry] of present.entries()) {
+      for (const [i, entry] of toMeasure.entries()) {
         const file = join(outdir, `${entry.kind}-${entry.name}.cjs`);
         const output = Object.values(bundled.metafile.outputs).find(
           (o) => o.entryPoint !== undefined && resolve(root, o.entryPoint) === resolve(root, entry.handler),
         );
         const bytes = readFileSync(file).byteLength;
-        progress(`importing ${entry.kind} ${entry.name} ${IMPORT_RUNS}× (${i + 1}/${present.length})`);
-        const importTime = medianImportMs(file);
+        progress(`importing ${entry.kind} ${entry.name} ${importRuns}× (${i + 1}/${toMeasure.length})`);
+        const importTime = medianImportMs(file, importRuns);
         const inputs = Object.entries(output?.inputs ?? {})
           .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
           .sort((a, b) => b.bytes - a.bytes);
@@ -138,6 +150,8 @@ export const coldStart: Benchmark = {
       measured.sort((a, b) => b.bytes - a.bytes);
       const over = measured.filter((m) => m.bytes > TARGET_BYTES);
       const largest = measured[0];
+      const slow = measured.filter((m) => m.overEmptyMs > TARGET_IMPORT_MS);
+      const slowest = [...measured].sort((a, b) => b.overEmptyMs - a.overEmptyMs)[0];
       return {
         name: 'cold-start',
         tables: [
@@ -155,7 +169,7 @@ export const coldStart: Benchmark = {
             ]),
             notes: [
               `esbuild with infra/bundling.ts's options (${bundling.format}, minified, tree-shaken, AWS SDK bundled, source map beside it — left out of the size), as infra/function.ts bundles`,
-              `import time: median of ${IMPORT_RUNS} fresh \`node ${bundling.nodeOptions}\` ${process.version} processes, measured around import() inside the process; empty module ${baseline.toFixed(2)} ms`,
+              `import time: median of ${importRuns} fresh \`node ${bundling.nodeOptions}\` ${process.version} processes, measured around import() inside the process; empty module ${baseline.toFixed(2)} ms`,
               ...(missing.length > 0
                 ? [`not bundled (handler file not written yet): ${missing.map((m) => m.handler).join(', ')}`]
                 : []),
@@ -170,8 +184,15 @@ export const coldStart: Benchmark = {
               : 'nothing to bundle',
             pass: measured.length > 0 && over.length === 0 && missing.length === 0,
           },
+          {
+            target: `every function imports in ≤ ${TARGET_IMPORT_MS} ms over the empty module`,
+            measured: slowest
+              ? `slowest ${slowest.name} ${slowest.overEmptyMs.toFixed(1)} ms; ${slow.length} of ${measured.length} over`
+              : 'nothing imported',
+            pass: measured.length > 0 && slow.length === 0 && missing.length === 0,
+          },
         ],
-        data: { emptyModuleImportMs: baseline, importRuns: IMPORT_RUNS, functions: measured, missing },
+        data: { emptyModuleImportMs: baseline, importRuns, functions: measured, missing },
       };
     } finally {
       rmSync(outdir, { recursive: true, force: true });

@@ -51,7 +51,13 @@ export const ownValues = (calls: readonly RecordedCall[], other: readonly Record
   );
 };
 
-/** The same calls for a new request: every value of its own gets `suffix`, consistently, so writes land on new keys. */
+/** A timestamp stays as it was: it is never a key on its own, and a suffixed one is no longer a date for the readers. */
+const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * The same calls for a new request: every value of its own but a timestamp gets `suffix`, consistently, so writes land
+ * on new keys (the KPI stream folds the replayed RFQs as it folds real ones).
+ */
 export const withFreshKeys = (
   calls: readonly RecordedCall[],
   own: ReadonlySet<string>,
@@ -62,7 +68,7 @@ export const withFreshKeys = (
     const { ClientRequestToken: _, ...input } = call.input;
     return {
       operation: call.operation,
-      input: rewrite(input, (s) => (own.has(s) ? `${s}${suffix}` : s)) as Record<string, unknown>,
+      input: rewrite(input, (s) => (own.has(s) && !timestamp.test(s) ? `${s}${suffix}` : s)) as Record<string, unknown>,
     };
   });
 

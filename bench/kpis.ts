@@ -5,17 +5,16 @@ import { historyRollups } from '#local/seed/kpi-history.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { deleteTable } from '#store/table.ts';
-import type { Benchmark } from './benchmark.ts';
+import type { Benchmark, Sized } from './benchmark.ts';
 import { ms, percentile, summarize } from './samples.ts';
 import { createScratchTable, useTable } from './scratch-table.ts';
 
-const LAG_SAMPLES = 100;
+const sizes: Sized<{ lagSamples: number; rfqs: number; requests: number; warmUp: number; coldReads: number }> = {
+  full: { lagSamples: 100, rfqs: 100_000, requests: 200, warmUp: 20, coldReads: 20 },
+  quick: { lagSamples: 1, rfqs: 50, requests: 1, warmUp: 1, coldReads: 1 },
+};
 const LAG_TARGET_MS = 2000;
-const RFQS = 100_000;
-const REQUESTS = 200;
-const WARM_UP = 20;
 const READ_TARGET_MS = 100;
-const COLD_READS = 20;
 
 const system: Actor = { email: 'system@seller.example', role: 'system' };
 const day = (at: Date) => at.toISOString().slice(0, 10);
@@ -27,7 +26,8 @@ const day = (at: Date) => at.toISOString().slice(0, 10);
 export const kpis: Benchmark = {
   name: 'kpis',
   title: 'KPIs: rollup lag and GET /kpis over a year × 100,000 RFQs',
-  async run({ stack: startStack, progress }) {
+  async run({ mode, stack: startStack, progress }) {
+    const { lagSamples, rfqs, requests, warmUp, coldReads } = sizes[mode];
     const stack = await startStack();
     const store = storeFromConfig();
     const today = day(new Date());
@@ -35,9 +35,9 @@ export const kpis: Benchmark = {
       (await readKpis(store.kpis, { from: today, to: today, groupBy: 'month', scope: { kind: 'all' } })).report
         .groups[0]?.rfqs ?? 0;
 
-    progress(`${LAG_SAMPLES} submissions, each timed from its write to its count in GET /kpis's rollups`);
+    progress(`${lagSamples} submissions, each timed from its write to its count in GET /kpis's rollups`);
     const lags: number[] = [];
-    for (let i = 0; i < LAG_SAMPLES; i++) {
+    for (let i = 0; i < lagSamples; i++) {
       const before = await visibleRfqs();
       const now = new Date().toISOString();
       const started = performance.now();
@@ -86,9 +86,9 @@ export const kpis: Benchmark = {
     try {
       await createScratchTable(tableName);
       useTable(tableName);
-      progress(`folding ${RFQS} RFQ histories into rollups`);
+      progress(`folding ${rfqs} RFQ histories into rollups`);
       const folded = performance.now();
-      const { rollups } = historyRollups(RFQS, new Date());
+      const { rollups } = historyRollups(rfqs, new Date());
       rollupCount = rollups.length;
       progress(`${rollups.length} rollups in ${((performance.now() - folded) / 1000).toFixed(1)} s; writing them`);
       const started = performance.now();
@@ -100,7 +100,7 @@ export const kpis: Benchmark = {
         // A new container's first read: a store of its own, so nothing is remembered from an earlier read.
         const cold: number[] = [];
         let itemsRead = 0;
-        for (let i = 0; i < COLD_READS; i++) {
+        for (let i = 0; i < coldReads; i++) {
           const t = performance.now();
           ({ itemsRead } = await readKpis(storeFromConfig().kpis, request));
           cold.push(performance.now() - t);
@@ -110,7 +110,7 @@ export const kpis: Benchmark = {
         const { itemsRead: warmItemsRead } = await readKpis(warmStore, request);
         const coldSorted = [...cold].sort((a, b) => a - b);
         const samples: number[] = [];
-        for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+        for (let i = 0; i < warmUp + requests; i++) {
           const t = performance.now();
           const response = await fetch(`${stack.urls.api}/kpis?${q.query}`, {
             headers: { authorization: `Bearer ${token}` },
@@ -118,7 +118,7 @@ export const kpis: Benchmark = {
           const body = (await response.json()) as { groups?: unknown[] };
           if (response.status !== 200 || !body.groups?.length)
             throw new Error(`GET /kpis?${q.query}: HTTP ${response.status}`);
-          if (i >= WARM_UP) samples.push(performance.now() - t);
+          if (i >= warmUp) samples.push(performance.now() - t);
         }
         const sorted = [...samples].sort((a, b) => a - b);
         results.push({
@@ -149,7 +149,7 @@ export const kpis: Benchmark = {
           ],
         },
         {
-          title: `GET /kpis over a year × ${RFQS.toLocaleString('en')} RFQs (sales manager, everyone's numbers)`,
+          title: `GET /kpis over a year × ${rfqs.toLocaleString('en')} RFQs (sales manager, everyone's numbers)`,
           columns: ['query', 'items read', 'p50', 'p95', 'first read: items', 'first read: p50', 'first read: p95'],
           rows: results.map((r) => [
             r.name,
@@ -161,23 +161,23 @@ export const kpis: Benchmark = {
             ms(r.coldP95),
           ]),
           notes: [
-            `${RFQS.toLocaleString('en')} RFQ histories over the last year (the seed's generator) folded by the stream's rollup function into ${rollupCount.toLocaleString('en')} rollups, written in ${loadSeconds.toFixed(1)} s`,
-            `${WARM_UP} warm-up then ${REQUESTS} measured requests per query through the local HTTP API (a warm function: months whose revision has not moved come from its memory); items read = the months' revisions and the rollup items DynamoDB returned (no RFQ is read)`,
-            `first read: ${COLD_READS} reads by a store of its own each (a new container), in process, without HTTP`,
+            `${rfqs.toLocaleString('en')} RFQ histories over the last year (the seed's generator) folded by the stream's rollup function into ${rollupCount.toLocaleString('en')} rollups, written in ${loadSeconds.toFixed(1)} s`,
+            `${warmUp} warm-up then ${requests} measured requests per query through the local HTTP API (a warm function: months whose revision has not moved come from its memory); items read = the months' revisions and the rollup items DynamoDB returned (no RFQ is read)`,
+            `first read: ${coldReads} reads by a store of its own each (a new container), in process, without HTTP`,
           ],
         },
       ],
       targets: [
         { target: `rollup lag p99 ≤ ${LAG_TARGET_MS} ms`, measured: ms(lag.p99), pass: lag.p99 <= LAG_TARGET_MS },
         {
-          target: `GET /kpis (a year, ${RFQS.toLocaleString('en')} RFQs) p95 ≤ ${READ_TARGET_MS} ms, rollups only`,
+          target: `GET /kpis (a year, ${rfqs.toLocaleString('en')} RFQs) p95 ≤ ${READ_TARGET_MS} ms, rollups only`,
           measured: results
             .map((r) => `${r.name.split(' ').at(-1)} ${ms(r.p95)} (${r.warmItemsRead} items)`)
             .join(', '),
           pass: worst <= READ_TARGET_MS,
         },
       ],
-      data: { lag, reads: results, rfqs: RFQS, rollups: rollupCount, loadSeconds },
+      data: { lag, reads: results, rfqs, rollups: rollupCount, loadSeconds },
     };
   },
 };

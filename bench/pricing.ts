@@ -1,23 +1,24 @@
 import type { Contract } from '#domain/contract.ts';
 import { type PriceRequest, priceRequest } from '#domain/pricing.ts';
 import type { Product } from '#domain/product.ts';
-import type { Benchmark } from './benchmark.ts';
+import type { Benchmark, Sized } from './benchmark.ts';
 import { ms, summarize } from './samples.ts';
 
-const LINES = 1_000;
-const WARM_UP_RUNS = 300;
-const RUNS = 2_000;
+const sizes: Sized<{ lines: number; warmUpRuns: number; runs: number }> = {
+  full: { lines: 1_000, warmUpRuns: 300, runs: 2_000 },
+  quick: { lines: 50, warmUpRuns: 2, runs: 10 },
+};
 const TARGET_MS = 50;
 
 /**
- * A realistic worst case: a 1,000-line RFQ against a 1,000-sku catalog and a contract that names two thirds of them
+ * A realistic worst case: a 1,000-line RFQ (the full size) against a catalog of as many skus and a contract that names two thirds of them
  * (tiers, fixed prices), the rest priced by the blanket discount, plus a few unknown and inactive skus.
  */
-const largeRequest = (): PriceRequest => {
+const largeRequest = (lineCount: number): PriceRequest => {
   const products = new Map<string, Product>();
   const prices: Contract['prices'] = [];
   const lines: PriceRequest['lines'][number][] = [];
-  for (let i = 0; i < LINES; i++) {
+  for (let i = 0; i < lineCount; i++) {
     const sku = `SKU-${String(i).padStart(5, '0')}`;
     const listPrice = 1_00 + ((i * 7_919) % 90_000);
     products.set(sku, {
@@ -67,14 +68,15 @@ const largeRequest = (): PriceRequest => {
 export const pricing: Benchmark = {
   name: 'pricing',
   title: 'Pricing: a 1,000-line RFQ through priceRequest',
-  async run({ progress }) {
-    const request = largeRequest();
-    progress(`warming up (${WARM_UP_RUNS} runs)`);
+  async run({ mode, progress }) {
+    const { lines: lineCount, warmUpRuns, runs } = sizes[mode];
+    const request = largeRequest(lineCount);
+    progress(`warming up (${warmUpRuns} runs)`);
     let priced = 0;
-    for (let i = 0; i < WARM_UP_RUNS; i++) priced += priceRequest(request).lines.length;
+    for (let i = 0; i < warmUpRuns; i++) priced += priceRequest(request).lines.length;
     const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      if (i % 500 === 0) progress(`run ${i}/${RUNS}`);
+    for (let i = 0; i < runs; i++) {
+      if (i % 500 === 0) progress(`run ${i}/${runs}`);
       const started = performance.now();
       priced += priceRequest(request).lines.length;
       samples.push(performance.now() - started);
@@ -85,11 +87,11 @@ export const pricing: Benchmark = {
       name: 'pricing',
       tables: [
         {
-          title: this.title,
+          title: `Pricing: a ${lineCount.toLocaleString('en-US')}-line RFQ through priceRequest`,
           columns: ['lines', 'unpriced', 'runs (after warm-up)', 'median', 'p99', 'max'],
-          rows: [[quote.lines.length, quote.unpricedLines, RUNS, ms(stats.p50), ms(stats.p99), ms(stats.max)]],
+          rows: [[quote.lines.length, quote.unpricedLines, runs, ms(stats.p50), ms(stats.p99), ms(stats.max)]],
           notes: [
-            `${WARM_UP_RUNS} warm-up runs first; ${priced} lines priced in all; contract: 1/3 tiered, 1/3 fixed price, rest list − 4.5%`,
+            `${warmUpRuns} warm-up runs first; ${priced} lines priced in all; contract: 1/3 tiered, 1/3 fixed price, rest list − 4.5%`,
           ],
         },
       ],
@@ -100,7 +102,7 @@ export const pricing: Benchmark = {
           pass: stats.p99 <= TARGET_MS,
         },
       ],
-      data: { lines: LINES, warmUpRuns: WARM_UP_RUNS, ...stats },
+      data: { lines: lineCount, warmUpRuns, ...stats },
     };
   },
 };

@@ -2,24 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { LocalStack } from '#local/stack.ts';
-import { apiOverhead } from './api-overhead.ts';
-import type { BenchContext, Benchmark } from './benchmark.ts';
-import { coldStart } from './cold-start.ts';
-import { costModel } from './cost-model.ts';
-import { flow } from './flow.ts';
-import { kpis } from './kpis.ts';
-import { pricing } from './pricing.ts';
+import type { BenchContext, BenchMode } from './benchmark.ts';
+import { benchmarks } from './benchmarks.ts';
 import { type BenchResult, renderTable, renderTargets, type TargetCheck } from './report.ts';
-import { scale } from './scale.ts';
-import { webApp } from './web-app.ts';
 
 /**
- * `npm run bench` runs every benchmark in this order; `--only <name>` runs one (and what it needs first). Progress goes
- * to stderr, the tables to stdout, everything measured to bench/results.json.
+ * `npm run bench` runs every benchmark in order; `--only <name>` runs one (and what it needs first); `--quick` runs them
+ * at tiny sizes in seconds and judges no target (what `npm test` runs). Progress goes to stderr, the tables to stdout,
+ * everything a full run measured to bench/results.json.
  */
-const benchmarks: readonly Benchmark[] = [pricing, coldStart, flow, costModel, apiOverhead, scale, webApp, kpis];
-
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string', multiple: true }, quick: { type: 'boolean', default: false } },
+});
+const mode: BenchMode = values.quick ? 'quick' : 'full';
 const byName = new Map(benchmarks.map((b) => [b.name, b]));
 for (const name of values.only ?? []) {
   if (!byName.has(name)) {
@@ -70,6 +65,7 @@ try {
   for (const benchmark of selected) {
     const started = performance.now();
     const context: BenchContext = {
+      mode,
       stack: startStack,
       progress: (message) => console.error(`${clock()}  [${benchmark.name}] ${message}`),
       results,
@@ -91,29 +87,31 @@ try {
   if (stack) await (await stack.catch(() => undefined))?.stop();
 }
 
-const targets: TargetCheck[] = [...results.values()].flatMap((r) => r.targets);
+const targets: TargetCheck[] = mode === 'full' ? [...results.values()].flatMap((r) => r.targets) : [];
 if (targets.length > 0) console.log(`${renderTargets(targets)}\n`);
+if (mode === 'quick') console.log('quick mode: tiny sizes, no target judged\n');
 const wallSeconds = (performance.now() - runStarted) / 1000;
 console.log(
   `load average ${load()} at the end (1/5/15 min); wall time ${wallSeconds.toFixed(1)} s (${Object.entries(timings)
     .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
-    .join(', ')}) — details in bench/results.json`,
+    .join(', ')})${mode === 'full' ? ' — details in bench/results.json' : ''}`,
 );
-writeFileSync(
-  new URL('./results.json', import.meta.url),
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      node: process.version,
-      cpus: availableParallelism(),
-      loadAverage: { atStart: loadAtStart, atEnd: load() },
-      wallSeconds,
-      timings,
-      targets,
-      results: Object.fromEntries([...results].map(([name, r]) => [name, { tables: r.tables, data: r.data }])),
-    },
-    null,
-    2,
-  )}\n`,
-);
+if (mode === 'full')
+  writeFileSync(
+    new URL('./results.json', import.meta.url),
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        node: process.version,
+        cpus: availableParallelism(),
+        loadAverage: { atStart: loadAtStart, atEnd: load() },
+        wallSeconds,
+        timings,
+        targets,
+        results: Object.fromEntries([...results].map(([name, r]) => [name, { tables: r.tables, data: r.data }])),
+      },
+      null,
+      2,
+    )}\n`,
+  );
 process.exit(failed ? 1 : 0);

@@ -13,13 +13,15 @@ import { genesisHash, sealEvent } from '#store/history.ts';
 import { toItem } from '#store/item.ts';
 import { keys, rfqIndexKeys } from '#store/keys.ts';
 import { deleteTable } from '#store/table.ts';
-import type { Benchmark } from './benchmark.ts';
+import type { Benchmark, Sized } from './benchmark.ts';
 import { inParallel, ms, type Summary, summarize } from './samples.ts';
 import { createScratchTable, useTable } from './scratch-table.ts';
 
-const SIZES = [1_000, 100_000] as const;
-const REQUESTS = 300;
-const WARM_UP = 30;
+/** The small and the large table's RFQs, and the list requests per caller and table. */
+const sizes: Sized<{ tables: [small: number, large: number]; requests: number; warmUp: number }> = {
+  full: { tables: [1_000, 100_000], requests: 300, warmUp: 30 },
+  quick: { tables: [20, 60], requests: 2, warmUp: 1 },
+};
 const BATCH = 25;
 const LOAD_CONCURRENCY = 24;
 const TARGET_RATIO = 1.2;
@@ -116,7 +118,8 @@ const load = async (
 export const scale: Benchmark = {
   name: 'scale',
   title: 'Scale: GET /rfqs with 1,000 vs 100,000 RFQs in the table',
-  async run({ stack: startStack, progress }) {
+  async run({ mode, stack: startStack, progress }) {
+    const { tables: tableSizes, requests, warmUp } = sizes[mode];
     const stack = await startStack();
     const stackTable = process.env.TABLE_NAME;
     const client = new DynamoDBClient({
@@ -159,7 +162,7 @@ export const scale: Benchmark = {
         throw new Error(`GET /rfqs as ${audiences[a]?.name}: HTTP ${response.status} ${text.slice(0, 200)}`);
       return performance.now() - started;
     };
-    const tables = SIZES.map((size) => ({ size, tableName: `bench-scale-${size}-${Date.now()}`, loadSeconds: 0 }));
+    const tables = tableSizes.map((size) => ({ size, tableName: `bench-scale-${size}-${Date.now()}`, loadSeconds: 0 }));
 
     const bySize: { size: number; loadSeconds: number; lists: Summary[] }[] = [];
     try {
@@ -176,14 +179,14 @@ export const scale: Benchmark = {
         progress(`${table.size} RFQs in ${table.tableName}, loaded in ${table.loadSeconds.toFixed(1)} s`);
       }
       // Both sizes are measured turn about, request by request, so a change in the machine's load hits both alike.
-      progress(`${WARM_UP} warm-up + ${REQUESTS} measured GET /rfqs per caller and size, sizes alternating`);
+      progress(`${warmUp} warm-up + ${requests} measured GET /rfqs per caller and size, sizes alternating`);
       const samples = tables.map(() => audiences.map((): number[] => []));
-      for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+      for (let i = 0; i < warmUp + requests; i++) {
         for (const a of audiences.keys()) {
           for (const [t, table] of tables.entries()) {
             useTable(table.tableName);
             const took = await list(a);
-            if (i >= WARM_UP) samples[t]?.[a]?.push(took);
+            if (i >= warmUp) samples[t]?.[a]?.push(took);
           }
         }
       }
@@ -203,12 +206,20 @@ export const scale: Benchmark = {
     if (!small || !large) throw new Error('the scale benchmark measured nothing');
     const ratios = audiences.map((_, a) => (large.lists[a]?.p99 ?? Number.NaN) / (small.lists[a]?.p99 ?? Number.NaN));
     const itemsPerSecond = large.size / large.loadSeconds;
+    const count = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
     return {
       name: 'scale',
       tables: [
         {
-          title: this.title,
-          columns: ['caller', '1k p50', '1k p99', '100k p50', '100k p99', 'p99 ratio'],
+          title: `Scale: GET /rfqs with ${small.size.toLocaleString('en-US')} vs ${large.size.toLocaleString('en-US')} RFQs in the table`,
+          columns: [
+            'caller',
+            `${count(small.size)} p50`,
+            `${count(small.size)} p99`,
+            `${count(large.size)} p50`,
+            `${count(large.size)} p99`,
+            'p99 ratio',
+          ],
           rows: audiences.map((audience, a) => [
             audience.name,
             ms(small.lists[a]?.p50 ?? Number.NaN),
@@ -218,8 +229,8 @@ export const scale: Benchmark = {
             `${ratios[a]?.toFixed(2)}×`,
           ]),
           notes: [
-            `GET /rfqs (first page, default limit) through the local HTTP API, one at a time: ${WARM_UP} warm-up then ${REQUESTS} measured per caller and size, the two tables taking turns request by request`,
-            `two fresh tables (1k, 100k), items in the store's own shape; the RFQs are split between the two seeded companies (the buyer's company holds half), all of one rep`,
+            `GET /rfqs (first page, default limit) through the local HTTP API, one at a time: ${warmUp} warm-up then ${requests} measured per caller and size, the two tables taking turns request by request`,
+            `two fresh tables (${count(small.size)}, ${count(large.size)}), items in the store's own shape; the RFQs are split between the two seeded companies (the buyer's company holds half), all of one rep`,
             `loaded with BatchWriteItem (${BATCH} per call, ${LOAD_CONCURRENCY} calls in flight): ${small.size} in ${small.loadSeconds.toFixed(1)} s, ${large.size} in ${large.loadSeconds.toFixed(1)} s (${Math.round(itemsPerSecond)} items/s)`,
           ],
         },
@@ -236,7 +247,7 @@ export const scale: Benchmark = {
           pass: large.loadSeconds < 180,
         },
       ],
-      data: { sizes: bySize, requests: REQUESTS, warmUp: WARM_UP, audiences: audiences.map((a) => a.name), ratios },
+      data: { sizes: bySize, requests, warmUp, audiences: audiences.map((a) => a.name), ratios },
     };
   },
 };

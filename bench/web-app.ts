@@ -8,15 +8,16 @@ import { storeFromConfig } from '#store/from-config.ts';
 import { deleteTable } from '#store/table.ts';
 import { linesFromCsv } from '../web/src/rfqs/csv-upload.ts';
 import { lineProblems } from '../web/src/rfqs/draft-lines.ts';
-import type { Benchmark } from './benchmark.ts';
+import type { Benchmark, Sized } from './benchmark.ts';
 import { ms, percentile, summarize } from './samples.ts';
 import { createScratchTable, useTable } from './scratch-table.ts';
 
 const JS_BUDGET_KB = 80;
-const PRODUCTS = 10_000;
-const SEARCHES = 200;
+const sizes: Sized<{ products: number; searches: number; warmUp: number; csvRuns: number }> = {
+  full: { products: 10_000, searches: 200, warmUp: 20, csvRuns: 30 },
+  quick: { products: 100, searches: 8, warmUp: 1, csvRuns: 1 },
+};
 const SEARCH_P95_MS = 100;
-const CSV_RUNS = 30;
 const CSV_TARGET_MS = 1000;
 
 /** The JavaScript a first visit downloads: the entry script and what index.html preloads (lazy chunks excluded). */
@@ -45,7 +46,8 @@ const aCsv = (skus: readonly string[]): string =>
 export const webApp: Benchmark = {
   name: 'web-app',
   title: 'The web app: first download, catalog search, CSV upload',
-  async run({ progress, stack }) {
+  async run({ mode, progress, stack }) {
+    const { products: productCount, searches, warmUp, csvRuns } = sizes[mode];
     progress('building the app');
     const js = initialJavaScript(await buildWebApp());
 
@@ -55,7 +57,7 @@ export const webApp: Benchmark = {
     const text = aCsv(skus);
     const csvSamples: number[] = [];
     let bad = 0;
-    for (let run = 0; run < CSV_RUNS; run++) {
+    for (let run = 0; run < csvRuns; run++) {
       const started = performance.now();
       const { lines } = linesFromCsv(text);
       bad = lineProblems(lines, { known, checked: new Set(lines.map((l) => l.sku)) }).length;
@@ -75,9 +77,9 @@ export const webApp: Benchmark = {
       useTable(tableName);
       const { catalog } = storeFromConfig();
       await seedDemoData(catalog);
-      progress(`putting ${PRODUCTS.toLocaleString()} products`);
+      progress(`putting ${productCount.toLocaleString()} products`);
       const words = ['bolt', 'nut', 'washer', 'glove', 'tape', 'box', 'cable', 'drill', 'vest', 'hat'];
-      for (let i = 0; i < PRODUCTS; i += 50) {
+      for (let i = 0; i < productCount; i += 50) {
         await Promise.all(
           Array.from({ length: 50 }, (_, j) => i + j).map((n) =>
             catalog.putProduct({
@@ -91,11 +93,11 @@ export const webApp: Benchmark = {
             }),
           ),
         );
-        if (i % 2000 === 0) progress(`${i}/${PRODUCTS}`);
+        if (i % 2000 === 0) progress(`${i}/${productCount}`);
       }
       const token = await local.tokenFor({ email: 'dana@acme.example', groups: ['buyer'], companyId: 'acme' });
-      progress(`${SEARCHES} searches`);
-      for (let i = 0; i < SEARCHES + 20; i++) {
+      progress(`${searches} searches`);
+      for (let i = 0; i < searches + warmUp; i++) {
         const q = queries[i % queries.length]!;
         const category = i % 3 === 0 ? '&category=safety' : '';
         const started = performance.now();
@@ -104,7 +106,7 @@ export const webApp: Benchmark = {
         });
         await response.json();
         if (response.status !== 200) throw new Error(`GET /catalog answered ${response.status}`);
-        if (i < 20) continue;
+        if (i < warmUp) continue;
         const took = performance.now() - started;
         searchSamples.push(took);
         const asked = `“${q}”${category ? ' in safety' : ''}`;
@@ -130,11 +132,11 @@ export const webApp: Benchmark = {
           notes: ['papaparse (the CSV upload) is a lazy chunk, loaded when a buyer picks a file'],
         },
         {
-          title: `GET /catalog over ${PRODUCTS.toLocaleString()} products (HTTP, local API, DynamoDB Local)`,
+          title: `GET /catalog over ${productCount.toLocaleString()} products (HTTP, local API, DynamoDB Local)`,
           columns: ['searches', 'p50', 'p95', 'p99', 'max'],
-          rows: [[SEARCHES, ms(search.p50), ms(p95), ms(search.p99), ms(search.max)]],
+          rows: [[searches, ms(search.p50), ms(p95), ms(search.p99), ms(search.max)]],
           notes: [
-            `queries ${queries.map((q) => `“${q}”`).join(', ')}; a third of them within one category; 20 warm-up`,
+            `queries ${queries.map((q) => `“${q}”`).join(', ')}; a third of them within one category; ${warmUp} warm-up`,
           ],
         },
         {
@@ -161,7 +163,7 @@ export const webApp: Benchmark = {
         {
           title: 'A 1,000-line CSV parsed (papaparse) and checked (form and catalog), as the browser does it',
           columns: ['runs', 'lines with problems', 'median', 'max'],
-          rows: [[CSV_RUNS, bad, ms(csv.p50), ms(csv.max)]],
+          rows: [[csvRuns, bad, ms(csv.p50), ms(csv.max)]],
           notes: ['the same modules the app runs (web/src/rfqs/csv-upload.ts, draft-lines.ts), here on Node'],
         },
       ],
@@ -172,7 +174,7 @@ export const webApp: Benchmark = {
           pass: js.gzip <= JS_BUDGET_KB * 1024,
         },
         {
-          target: `catalog search over ${PRODUCTS.toLocaleString()} products p95 ≤ ${SEARCH_P95_MS} ms`,
+          target: `catalog search over ${productCount.toLocaleString()} products p95 ≤ ${SEARCH_P95_MS} ms`,
           measured: `p95 ${ms(p95)}`,
           pass: p95 <= SEARCH_P95_MS,
         },

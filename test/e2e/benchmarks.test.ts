@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchmarks } from '../../bench/benchmarks.ts';
+import type { BenchResult } from '../../bench/report.ts';
+import type { LocalStack } from '../../local/stack.ts';
+import { startTestStack } from './test-stack.ts';
+
+/**
+ * Every benchmark of `npm run bench`, in its order, in quick mode (tiny sizes, no target judged) on one stack: a
+ * benchmark that no longer runs — a flow that waits for the wrong email, a route it calls that changed — fails CI here
+ * instead of on the next full run. The figures are not judged; they only have to be numbers.
+ */
+describe('every benchmark runs in quick mode', () => {
+  let stack: LocalStack;
+  const results = new Map<string, BenchResult>();
+
+  beforeAll(async () => {
+    // The KPI benchmark times the rollups fed by the table's stream.
+    stack = await startTestStack('benchmarks', { kpiStream: true });
+  });
+  afterAll(() => stack?.stop());
+
+  it.each(benchmarks.map((benchmark) => [benchmark.name, benchmark] as const))('%s', async (_, benchmark) => {
+    const result = await benchmark.run({
+      mode: 'quick',
+      stack: async () => stack,
+      progress: () => undefined,
+      results,
+    });
+    results.set(benchmark.name, result);
+
+    expect(result.tables.length).toBeGreaterThan(0);
+    for (const table of result.tables) {
+      expect(table.rows.length, table.title).toBeGreaterThan(0);
+      const cells = table.rows.flat().map(String);
+      expect(
+        cells.filter((cell) => /NaN|Infinity/.test(cell)),
+        table.title,
+      ).toEqual([]);
+    }
+    for (const target of result.targets) expect(target.measured, target.target).not.toMatch(/NaN|Infinity/);
+  });
+});
