@@ -27,3 +27,11 @@ export class AccountTaken extends Error {
     super(`${email} already has a sign-in account that is not this company’s`);
   }
 }
+
+/** People listed who already sign in for another company or for the seller: one problem per entry, naming its field. */
+export class AccountsTakenElsewhere extends Error {
+  override readonly name = 'AccountsTakenElsewhere';
+  constructor(readonly errors: { path: string; message: string }[]) {
+    super('Nothing was saved: a person listed already signs in elsewhere');
+  }
+}

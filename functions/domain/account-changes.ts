@@ -52,23 +52,24 @@ export const touchedEmails = (before: readonly CompanyUser[], after: readonly Co
 };
 
 /**
- * What must change in the pool for the touched people, measured against their accounts as they are — not as the
- * company's old list says they should be — so a retry after a partial failure does only what is left, and an account
- * that drifted is brought back. `accounts` holds the current account of each touched email (absent: none). An account
- * of another company or of the seller's staff is never changed here: the policy's `mayEnrolAccount` refuses the list
- * before it gets this far, and a person who left for another company keeps that company's account.
+ * What must change in the pool for these people (`emails`) to match the company's stored list of users — reconciled
+ * from the list as it is stored, never from what one request meant to change, so whichever save lost a race, the pool
+ * ends as the list that won. Measured against the accounts as they are (`accounts`: the current account of each
+ * email; absent: none), so a retry after a partial failure does only what is left and an account that drifted is
+ * brought back. An account of another company or of the seller's staff is never changed here: the policy's
+ * `mayEnrolAccount` refuses the list before it gets this far, and a person who left for another company keeps that
+ * company's account.
  */
-export const accountChanges = (
+export const accountsInLine = (
   companyId: string,
-  before: readonly CompanyUser[],
-  after: readonly CompanyUser[],
+  users: readonly CompanyUser[],
+  emails: readonly string[],
   accounts: ReadonlyMap<string, SignInAccount>,
 ): AccountChange[] => {
-  const next = byEmail(after);
-  const touched = touchedEmails(before, after);
-  return touched.flatMap((email): AccountChange[] => {
+  const listed = byEmail(users);
+  return [...new Set(emails.map(key))].sort().flatMap((email): AccountChange[] => {
     const account = accounts.get(email);
-    const user = next.get(email);
+    const user = listed.get(email);
     if (account && account.companyId !== companyId) return [];
     if (!user)
       return account && (account.enabled || account.groups.length > 0)
@@ -82,6 +83,15 @@ export const accountChanges = (
     return upToDate ? [] : [{ kind: 'update', email, name: user.name, add, remove, enable: !account.enabled }];
   });
 };
+
+/**
+ * Whose tokens stop counting at once with these changes: a person removed, or who lost a role (demoted). Their tokens
+ * still carry what they were; a newcomer's or a promoted person's carry less than they may, which is safe.
+ */
+export const revokedBy = (changes: readonly AccountChange[]): string[] =>
+  changes.flatMap((change) =>
+    change.kind === 'remove' || (change.kind === 'update' && change.remove.length > 0) ? [change.email] : [],
+  );
 
 /**
  * One change applied to an account: what the local pool stores, and what Cognito's admin calls amount to. Applying a

@@ -9,6 +9,7 @@ import type { CompanyUser } from './company.ts';
 export const companyUsersProblems = (
   users: readonly CompanyUser[],
   rules: readonly ApprovalRule[],
+  options: { adminRequired: boolean } = { adminRequired: true },
 ): { path: string; message: string }[] => {
   const seen = new Set<string>();
   const duplicates = users.flatMap((user, i) => {
@@ -16,9 +17,10 @@ export const companyUsersProblems = (
     seen.add(user.email);
     return twice ? [{ path: `users.${i}.email`, message: `${user.email} is listed twice` }] : [];
   });
-  const noAdmin = users.some((u) => u.roles.includes('admin'))
-    ? []
-    : [{ path: 'users', message: 'a company keeps at least one admin' }];
+  const noAdmin =
+    !options.adminRequired || users.some((u) => u.roles.includes('admin'))
+      ? []
+      : [{ path: 'users', message: 'a company keeps at least one admin' }];
   const orphaned = approversOutsideCompany(rules, users).map((p) => ({
     path: 'users',
     message: `${p.message}, but an approval rule names them (${p.path}): change the rule first`,

@@ -154,6 +154,20 @@ export const mayReadCompanySettings = (caller: Caller, companyId: string): boole
 export const mayManageCompanyUsers = mayReadCompanySettings;
 
 /**
+ * Writing a company's settings (users, rules, budgets) as the company's own admin needs the company's stored list to
+ * name the caller an admin now: a token issued before they were removed or demoted must not reinstate them. The
+ * seller's admin is on no company's list. Asked once the record is read, after the token's own check above.
+ */
+export const mayWriteCompanySettings = (
+  caller: Caller,
+  company: { companyId: string; users: readonly { email: string; roles: readonly string[] }[] },
+): boolean =>
+  mayEditReferenceData(caller) ||
+  (caller.companyAdmin === true &&
+    caller.companyId === company.companyId &&
+    company.users.some((u) => u.email === caller.email && u.roles.includes('admin')));
+
+/**
  * Listing a person as a company's user gives them a sign-in account of that company, or keeps the one they have:
  * never an account of another company or of the seller's staff, whose company and groups the listing would rewrite.
  */

@@ -1,12 +1,14 @@
 import { mayReadCompanySettings } from '#domain/policy.ts';
+import { etagOf } from '#functions/accounts/company-people.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { forbidden, notFound } from './problem.ts';
 import { route } from './routes.ts';
 
+/** The company with its revision as `ETag`: what a save of its users or rules sends back as `If-Match`. */
 export const handler = http(route('GET /companies/{companyId}'), async ({ params, caller }) => {
   if (!mayReadCompanySettings(caller, params.companyId)) throw forbidden('only an admin of this company reads it');
-  const company = await adapters().store.catalog.getCompany(params.companyId);
-  if (!company) throw notFound(`no company ${params.companyId}`);
-  return { status: 200, body: company };
+  const record = await adapters().store.companies.get(params.companyId);
+  if (!record) throw notFound(`no company ${params.companyId}`);
+  return { status: 200, body: record.company, headers: { etag: etagOf(record.revision) } };
 });

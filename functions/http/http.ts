@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { type Caller, callerFromClaims, hasRole, InvalidClaims } from '#domain/caller.ts';
 import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
-import { BadCursorError, ConflictError } from '#store/ports.ts';
+import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
 import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized, versionConflict } from './problem.ts';
 import type { ResponseDef } from './responses.ts';
 import type { RouteDef } from './routes.ts';
@@ -154,6 +154,11 @@ export const toProblem = (error: unknown): HttpProblem => {
   if (error instanceof InvalidInput) return badRequest(error.message, error.errors);
   if (error instanceof IllegalTransition) return new HttpProblem(409, error.message);
   if (error instanceof ConflictError) return new HttpProblem(409, 'somebody else changed this first; reload and retry');
+  if (error instanceof StaleRevision)
+    return new HttpProblem(
+      412,
+      'somebody else saved this company since you read it; reload it and make your change again',
+    );
   if (error instanceof BadCursorError)
     return badRequest('the cursor is not one this list gave out', [{ path: 'cursor', message: 'invalid cursor' }]);
   if (error instanceof InvalidClaims) return unauthorized(error.message);

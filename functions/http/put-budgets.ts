@@ -1,5 +1,5 @@
 import { buyersOutsideCompany } from '#domain/budget.ts';
-import { mayEditBudgets } from '#domain/policy.ts';
+import { mayEditBudgets, mayWriteCompanySettings } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { badRequest, forbidden, notFound } from './problem.ts';
@@ -10,6 +10,7 @@ export const handler = http(route('PUT /companies/{companyId}/budgets'), async (
   if (!mayEditBudgets(caller, params.companyId)) throw forbidden('only an admin of this company sets its budgets');
   const company = await catalog.getCompany(params.companyId);
   if (!company) throw notFound(`no company ${params.companyId}`);
+  if (!mayWriteCompanySettings(caller, company)) throw forbidden('you are no longer an admin of this company');
   const strangers = buyersOutsideCompany(body.budgets, company.users);
   if (strangers.length > 0) throw badRequest('a budget names someone who is not a buyer of this company', strangers);
   await budgets.putBudgets(params.companyId, body);

@@ -1,21 +1,29 @@
-import { adapters } from './adapters.ts';
+import { etagOf, saveCompanyPeople } from '#functions/accounts/company-people.ts';
 import { http } from './http.ts';
 import { badRequest } from './problem.ts';
 import { route } from './routes.ts';
-import { alignSignInAccounts } from './sign-in-accounts.ts';
+import { accountsDeadline, asPeopleProblem, peopleDeps } from './sign-in-accounts.ts';
 
 /**
- * The seller's admin creates or replaces a company record. Its users are the people who sign in for it, so their
- * accounts are brought in line first, as `PUT /companies/{companyId}/users` does (sign-in-accounts.ts).
+ * The seller's admin creates or replaces a company record. Its users are the people who sign in for it, so it is
+ * saved as `PUT /companies/{companyId}/users` saves them: over the revision read (`If-Match`), accounts reconciled
+ * from the stored list (company-people.ts).
  */
-export const handler = http(route('PUT /companies/{companyId}'), async ({ params, body, context }) => {
+export const handler = http(route('PUT /companies/{companyId}'), async ({ params, body, headers, context }) => {
   if (body.companyId !== params.companyId)
     throw badRequest('the body is a different company', [
       { path: 'companyId', message: `must be ${params.companyId}` },
     ]);
-  const { catalog } = adapters().store;
-  const existing = await catalog.getCompany(params.companyId);
-  await alignSignInAccounts(body.companyId, existing?.users ?? [], body.users, context);
-  await catalog.putCompany(body);
-  return { status: 200, body };
+  const deps = peopleDeps();
+  // The record first: rules read after it are as new as its revision, or newer (then the save is 412).
+  const record = await deps.store.companies.get(params.companyId);
+  const rules = await deps.store.catalog.getApprovalRules(params.companyId);
+  const saved = await saveCompanyPeople(deps, record, body, {
+    ifMatch: headers['if-match'],
+    rules,
+    // A company the seller's admin set up without an admin of its own may stay so; one that had an admin keeps one.
+    adminRequired: record?.company.users.some((u) => u.roles.includes('admin')) === true,
+    deadline: accountsDeadline(context),
+  }).catch(asPeopleProblem);
+  return { status: 200, body: saved.company, headers: { etag: etagOf(saved.revision) } };
 });

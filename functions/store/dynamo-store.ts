@@ -2,12 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createBudgetStore } from './budget-store.ts';
 import type { OnCapacity } from './capacity.ts';
 import { createCatalogStore } from './catalog-store.ts';
+import { createCompanyRecordStore } from './company-record-store.ts';
 import { createDelegationStore } from './delegation-store.ts';
 import { createKpiStore } from './kpi-store.ts';
 import { createLinkStore } from './link-store.ts';
 import { createMailFeedbackStore } from './mail-feedback-store.ts';
 import { createOrderStore } from './order-store.ts';
 import type { Store } from './ports.ts';
+import { createRevocationStore } from './revocation-store.ts';
 import { createRfqStore } from './rfq-store.ts';
 import { tableClient } from './table-client.ts';
 import { createWaitStore } from './wait-store.ts';
@@ -34,5 +36,7 @@ export const createDynamoStore = (
     budgets: createBudgetStore(table),
     delegations: createDelegationStore(table),
     mail: createMailFeedbackStore(table),
+    companies: createCompanyRecordStore(table),
+    revocations: createRevocationStore(table),
   };
 };

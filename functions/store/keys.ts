@@ -57,6 +57,8 @@ export const keys = {
   approvalRules: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'APPROVAL_RULES' }),
   /** A sign-in account of the local user pool (functions/accounts/table-accounts.ts); Cognito holds them on AWS. */
   signInAccount: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
+  /** A person's "tokens issued before T are void", beside their local account (functions/http/revocation.ts). */
+  tokensRevoked: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'TOKENS_REVOKED' }),
   /** One KPI rollup: a partition per scope, grouping and resolution; sorted by period, then group. */
   kpiRollup: (key: RollupKey): PrimaryKey => ({
     PK: kpiPartition(key.scope, key.grouping, key.period.length === 7 ? 'month' : 'day'),

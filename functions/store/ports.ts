@@ -174,6 +174,50 @@ export interface CatalogStore {
   getApprovalRules(companyId: string): Promise<ApprovalRule[]>;
 }
 
+/**
+ * A company's record as its settings are saved: the company (its users) and its approval rules share one lock, the
+ * company item's `revision`, so two saves read at the same revision never both land (one refuses with StaleRevision),
+ * and users and rules never disagree. `pendingAccounts` are the people whose sign-in accounts a save changed and that
+ * are not yet brought in line with the stored list (functions/accounts/accounts-in-line.ts).
+ */
+export interface CompanyRecord {
+  company: Company;
+  /** 0 for a company stored before records had one. */
+  revision: number;
+  pendingAccounts: string[];
+}
+
+export interface CompanyRecordStore {
+  get(companyId: string): Promise<CompanyRecord | undefined>;
+  /**
+   * Saves the company over `revision` (none: a new company) and adds `pendingAccounts` to those waiting; answers the
+   * new revision. StaleRevision when the record moved on meanwhile: nothing was written.
+   */
+  save(company: Company, over: { revision?: number; pendingAccounts: readonly string[] }): Promise<number>;
+  /** Saves the approval rules over the company's `revision`, moving it on (the same lock as the users). */
+  saveRules(companyId: string, rules: ApprovalRule[], revision: number): Promise<number>;
+  /**
+   * These people's accounts were brought in line with the record at `revision`: no longer pending. Answers false (and
+   * changes nothing) when the record moved on meanwhile, so whoever brings them in line reads it again.
+   */
+  accountsInLine(companyId: string, revision: number, emails: readonly string[]): Promise<boolean>;
+}
+
+/** "Tokens issued before T are void", per person: a person removed or demoted is refused at once, not at expiry. */
+export interface RevocationStore {
+  /** Since when this person's tokens count, if they were ever revoked (epoch seconds, as a token's `iat`). */
+  validSince(email: string): Promise<number | undefined>;
+  revoke(emails: readonly string[], at: Date): Promise<void>;
+}
+
+/** A company's record moved on since it was read: somebody else saved first. */
+export class StaleRevision extends Error {
+  override readonly name = 'StaleRevision';
+  constructor(readonly companyId: string) {
+    super(`${companyId} was saved by somebody else since it was read`);
+  }
+}
+
 export type LinkPurpose = 'rep-review' | 'discount-approval' | 'approval-level';
 export type LinkStatus = 'PENDING' | 'DECIDED' | 'REVOKED';
 
@@ -319,4 +363,6 @@ export interface Store {
   budgets: BudgetStore;
   delegations: DelegationStore;
   mail: MailFeedbackStore;
+  companies: CompanyRecordStore;
+  revocations: RevocationStore;
 }

@@ -1,13 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approversOutsideCompany } from '#domain/approval-rule.ts';
 import type { CompanyUser } from '#domain/company.ts';
-import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
+import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
 import { deleteTable } from '#store/table.ts';
 import { freePort } from '../../local/free-port.ts';
-import { demoPassword, demoUser } from '../../local/seed/seed.ts';
+import { type DemoUser, demoPassword, demoUser } from '../../local/seed/seed.ts';
 import type { LocalStack } from '../../local/stack.ts';
+import { aRule, total } from '../builders/approval-rule.ts';
 import { startTestStack } from './test-stack.ts';
 
 /**
@@ -30,11 +33,17 @@ describe('a company admin’s users are the people who can sign in', () => {
     await deleteTable(dynamoClient(), stack.tableName);
   });
 
-  const call = async (method: string, path: string, body?: unknown, as = chris) => {
-    const token = await stack.issuer.token(as);
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    as: DemoUser | string = chris,
+    headers: Record<string, string> = {},
+  ) => {
+    const token = typeof as === 'string' ? as : await stack.issuer.token(as);
     const response = await fetch(`${stack.urls.api}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     // biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON; the tests assert their shape
@@ -200,5 +209,164 @@ describe('a company admin’s users are the people who can sign in', () => {
       for (const name of ['SIGN_IN_ACCOUNTS', 'USER_POOL_ID', 'COGNITO_ENDPOINT']) delete process.env[name];
       reloadConfig();
     }
+  });
+
+  const ops = demoUser('ops@northwind.example');
+  const person = (email: string, roles: CompanyUser['roles']): CompanyUser => ({
+    email,
+    name: email.split('@')[0]!,
+    roles,
+  });
+  const asCompanyUser = (user: CompanyUser, companyId: string): DemoUser => ({
+    email: user.email,
+    name: user.name,
+    groups: user.roles,
+    companyId,
+  });
+  /** A company of the seller's admin's making, for a test of its own: its record, people and rules set afresh. */
+  const aCompany = async (companyId: string, users: CompanyUser[], rules: unknown[] = []) => {
+    const company = {
+      companyId,
+      name: companyId,
+      accountRepEmail: 'riley@northwind.example',
+      paymentTerms: 'NET30',
+      currency: 'USD',
+      users,
+    };
+    expect((await call('PUT', `/companies/${companyId}/approval-rules`, { rules: [] }, ops)).status).toBeLessThan(500);
+    const put = await call('PUT', `/companies/${companyId}`, company, ops);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    if (rules.length > 0)
+      expect((await call('PUT', `/companies/${companyId}/approval-rules`, { rules }, ops)).status).toBe(200);
+    return company;
+  };
+  const localPool = () => createTableAccounts(documentClient(), stack.tableName);
+
+  /**
+   * The stored list, the sign-in accounts and the rules agree: every listed person signs in for the company with their
+   * roles as groups, nobody else of `emails` does, every approver a rule names is listed as one — and an admin listed
+   * can sign in.
+   */
+  const expectAgreement = async (companyId: string, emails: readonly string[]) => {
+    const stored = (await call('GET', `/companies/${companyId}`, undefined, ops)).body as { users: CompanyUser[] };
+    const rules = (await call('GET', `/companies/${companyId}/approval-rules`, undefined, ops)).body.rules;
+    const accounts = await localPool().find([...emails, ...stored.users.map((u) => u.email)]);
+    const signsIn = [...accounts.values()]
+      .filter((a) => a.enabled && a.companyId === companyId)
+      .map((a) => `${a.email}:${[...a.groups].sort().join('+')}`)
+      .sort();
+    const listed = stored.users.map((u) => `${u.email}:${[...new Set(u.roles)].sort().join('+')}`).sort();
+    expect(signsIn).toEqual(listed);
+    expect(approversOutsideCompany(rules, stored.users)).toEqual([]);
+    expect(stored.users.some((u) => u.roles.includes('admin') && accounts.get(u.email)?.groups.includes('admin'))).toBe(
+      true,
+    );
+  };
+
+  describe('one save at a time: the company record is locked (If-Match, 412), accounts follow the stored list', () => {
+    it('a save over a revision somebody else moved past is 412 and stores nothing; the same list again is no conflict', async () => {
+      const read = await call('GET', '/companies/acme');
+      const etag = read.headers.get('etag') ?? '';
+      expect(etag).toMatch(/^"\d+"$/);
+      const kim = person('kim@acme.example', ['buyer']);
+      const first = await call('PUT', '/companies/acme/users', { users: [...read.body.users, kim] }, chris, {
+        'if-match': etag,
+      });
+      expect(first.status).toBe(200);
+      expect(first.headers.get('etag')).not.toBe(etag);
+
+      const lou = person('lou@acme.example', ['buyer']);
+      const stale = await call('PUT', '/companies/acme/users', { users: [...read.body.users, lou] }, chris, {
+        'if-match': etag,
+      });
+      expect(stale.status).toBe(412);
+      expect(stale.headers.get('content-type')).toBe('application/problem+json');
+      expect((await acmeUsers()).map((u) => u.email)).toContain(kim.email);
+      expect(await signIn(lou.email)).toEqual({ refused: 401 });
+
+      const retried = await call('PUT', '/companies/acme/users', { users: [...read.body.users, kim] }, chris, {
+        'if-match': etag,
+      });
+      expect(retried.status).toBe(200);
+      expect((await call('PUT', '/companies/acme/users', { users: read.body.users })).status).toBe(200);
+    });
+
+    it('rules are saved over the same revision: a rules save on a stale read is 412', async () => {
+      const read = await call('GET', '/companies/acme/approval-rules');
+      const etag = read.headers.get('etag') ?? '';
+      const users = (await acmeUsers()).filter((u) => u.email !== pat.email);
+      expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
+      expect((await call('PUT', '/companies/acme/users', { users: [...users, pat] })).status).toBe(200);
+      const stale = await call('PUT', '/companies/acme/approval-rules', read.body, chris, { 'if-match': etag });
+      expect(stale.status).toBe(412);
+      const fresh = await call('GET', '/companies/acme/approval-rules');
+      const saved = await call('PUT', '/companies/acme/approval-rules', fresh.body, chris, {
+        'if-match': fresh.headers.get('etag') ?? '',
+      });
+      expect(saved.status).toBe(200);
+    });
+
+    it('a removed admin’s token — even one issued after — cannot put them back (the stored list decides)', async () => {
+      const kai = person('kai@acme.example', ['admin']);
+      const users = (await acmeUsers()).filter((u) => u.email !== kai.email);
+      expect((await call('PUT', '/companies/acme/users', { users: [...users, kai] })).status).toBe(200);
+      expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
+
+      const back = await call('PUT', '/companies/acme/users', { users: [...users, kai] }, asCompanyUser(kai, 'acme'));
+      expect(back.status).toBe(403);
+      expect(
+        (await call('PUT', '/companies/acme/approval-rules', { rules: [] }, asCompanyUser(kai, 'acme'))).status,
+      ).toBe(403);
+      expect((await acmeUsers()).map((u) => u.email)).not.toContain(kai.email);
+      expect(await signIn(kai.email)).toEqual({ refused: 401 });
+    });
+
+    it('an admin adding X while the seller’s admin adds Y, 20 times: list, accounts and rules always agree', async () => {
+      const admin = person('ann@race-a.example', ['admin']);
+      await aCompany('race-a', [admin]);
+      const emails = [admin.email];
+      for (let i = 0; i < 20; i++) {
+        const x = person(`x${i}@race-a.example`, ['buyer']);
+        const y = person(`y${i}@race-a.example`, ['approver']);
+        emails.push(x.email, y.email);
+        const { users } = (await call('GET', '/companies/race-a', undefined, ops)).body;
+        const answers = await Promise.all([
+          call('PUT', '/companies/race-a/users', { users: [...users, x] }, asCompanyUser(admin, 'race-a')),
+          call('PUT', '/companies/race-a/users', { users: [...users, y] }, ops),
+        ]);
+        expect(answers.map((a) => a.status).filter((status) => status !== 200 && status !== 412)).toEqual([]);
+        expect(answers.some((a) => a.status === 200)).toBe(true);
+        await expectAgreement('race-a', emails);
+      }
+    });
+
+    it('two admins removing each other at once, 20 times: one admin always stays and can sign in', async () => {
+      for (let i = 0; i < 20; i++) {
+        const a = person(`a${i}@race-b.example`, ['admin']);
+        const b = person(`b${i}@race-b.example`, ['admin']);
+        await aCompany('race-b', [a, b]);
+        const answers = await Promise.all([
+          call('PUT', '/companies/race-b/users', { users: [a] }, asCompanyUser(a, 'race-b')),
+          call('PUT', '/companies/race-b/users', { users: [b] }, asCompanyUser(b, 'race-b')),
+        ]);
+        expect(answers.map((x) => x.status).filter((status) => status >= 500)).toEqual([]);
+        await expectAgreement('race-b', [a.email, b.email]);
+      }
+    });
+
+    it('users and rules saved at once, 20 times: no rule ever names someone who is not an approver', async () => {
+      const admin = person('ada@race-r.example', ['admin']);
+      for (let i = 0; i < 20; i++) {
+        const approver = person(`p${i}@race-r.example`, ['approver']);
+        await aCompany('race-r', [admin, approver]);
+        const rule = aRule('big').when(total.over(100_00)).approvedBy(approver.email).build();
+        const answers = await Promise.all([
+          call('PUT', '/companies/race-r/users', { users: [admin] }, asCompanyUser(admin, 'race-r')),
+          call('PUT', '/companies/race-r/approval-rules', { rules: [rule] }, asCompanyUser(admin, 'race-r')),
+        ]);
+        expect(answers.map((x) => x.status).filter((status) => status >= 500)).toEqual([]);
+        await expectAgreement('race-r', [admin.email, approver.email]);
+      }
+    });
   });
 });

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type AccountChange,
-  accountChanges,
   accountOwnerProblems,
+  accountsInLine,
   applyAccountChange,
   type SignInAccount,
   touchedEmails,
@@ -11,6 +11,14 @@ import {
 import type { CompanyUser } from '#domain/company.ts';
 
 const acme = 'acme';
+
+/** What a save from `before` to `after` asks of the pool: the people it touched, brought in line with `after`. */
+const accountChanges = (
+  companyId: string,
+  before: readonly CompanyUser[],
+  after: readonly CompanyUser[],
+  accounts: ReadonlyMap<string, SignInAccount>,
+) => accountsInLine(companyId, after, touchedEmails(before, after), accounts);
 
 /** The accounts a company's list stands for when pool and list agree: each person enabled, groups = roles. */
 const accountsOf = (users: readonly CompanyUser[], companyId = acme): Map<string, SignInAccount> =>

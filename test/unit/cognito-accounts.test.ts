@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountChanges, touchedEmails } from '#domain/account-changes.ts';
+import { accountsInLine, touchedEmails } from '#domain/account-changes.ts';
 import type { CompanyUser } from '#domain/company.ts';
 import { createCognitoAccounts } from '#functions/accounts/cognito-accounts.ts';
 import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
@@ -101,7 +101,7 @@ const replaceUsers = async (
   after: CompanyUser[],
 ): Promise<void> => {
   const accounts = await pool.accounts.find(touchedEmails(before, after));
-  await pool.accounts.apply(accountChanges('acme', before, after, accounts));
+  await pool.accounts.apply(accountsInLine('acme', after, touchedEmails(before, after), accounts));
 };
 
 const chris: CompanyUser = { email: 'chris@acme.example', name: 'Chris', roles: ['admin'] };

@@ -3513,6 +3513,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3569,7 +3571,10 @@ export interface operations {
     putCompany: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the company (or its rules) as read: the save is refused with 412 when somebody saved since. Without it, the save still never overwrites one that landed between its own read and write. */
+                "If-Match"?: string;
+            };
             path: {
                 companyId: string;
             };
@@ -3584,6 +3589,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3635,6 +3642,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read; nothing was saved — read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body larger than 256 KB */
             413: {
                 headers: {
@@ -3662,7 +3678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The sign-in accounts (the user pool) did not answer; the users were not recorded — send the same list again after `Retry-After` */
+            /** @description The sign-in accounts (the user pool) did not answer; the list is saved, or was not if it was refused before — send the same list again after `Retry-After` to finish their accounts */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3723,7 +3739,10 @@ export interface operations {
     putCompanyUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the company (or its rules) as read: the save is refused with 412 when somebody saved since. Without it, the save still never overwrites one that landed between its own read and write. */
+                "If-Match"?: string;
+            };
             path: {
                 companyId: string;
             };
@@ -3738,6 +3757,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3789,6 +3810,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read; nothing was saved — read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body larger than 256 KB */
             413: {
                 headers: {
@@ -3816,7 +3846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The sign-in accounts (the user pool) did not answer; the users were not recorded — send the same list again after `Retry-After` */
+            /** @description The sign-in accounts (the user pool) did not answer; the list is saved, or was not if it was refused before — send the same list again after `Retry-After` to finish their accounts */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3841,6 +3871,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3897,7 +3929,10 @@ export interface operations {
     putApprovalRules: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the company (or its rules) as read: the save is refused with 412 when somebody saved since. Without it, the save still never overwrites one that landed between its own read and write. */
+                "If-Match"?: string;
+            };
             path: {
                 companyId: string;
             };
@@ -3912,6 +3947,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3947,6 +3984,15 @@ export interface operations {
             };
             /** @description No such resource, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read; nothing was saved — read it again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
