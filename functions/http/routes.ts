@@ -38,6 +38,7 @@ import {
   delegationBody,
   delegationQuery,
   idempotencyHeaders,
+  ifMatchHeaders,
   kpiQuery,
   linkDecisionBody,
   listQuery,
@@ -112,7 +113,20 @@ const accountProblems = {
     'A listed email already has a sign-in account of another company or of the seller’s staff (`errors` names `users.N.email`); nothing was changed',
   ),
   503: problem(
-    'The sign-in accounts (the user pool) did not answer; the users were not recorded — send the same list again after `Retry-After`',
+    'The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts',
+  ),
+};
+
+/**
+ * A company's users and rules are saved over the revision read (one lock, the company record's): its `ETag` on the
+ * reads and writes, `If-Match` on the writes, 412 when somebody saved first (functions/accounts/company-people.ts).
+ */
+const companyRevision = {
+  ETag: "The company record's revision: send it back as `If-Match` to save its users or rules",
+};
+const stale = {
+  412: problem(
+    'Somebody saved this company (its users or rules) since the `If-Match` revision was read, or between this save’s own read and write; nothing was saved — read it again',
   ),
 };
 
@@ -455,7 +469,8 @@ const table = {
     summary: 'Create or replace a buyer company and its users (who sign in for it)',
     params: companyParams,
     body: companyBody,
-    responses: { 200: json(companyBody), ...accountProblems },
+    headers: ifMatchHeaders,
+    responses: { 200: { ...json(companyBody), headers: companyRevision }, ...accountProblems, ...stale },
     // Its users' sign-in accounts are brought in line with the list, as PUT /companies/{companyId}/users does.
     timeoutSeconds: 29,
     needs: { table: 'write', signInAccounts: true },
@@ -479,7 +494,7 @@ const table = {
     roles: ['admin', 'approver'],
     summary: 'A buyer company: its name, terms, currency, users and their roles',
     params: companyParams,
-    responses: { 200: json(companyBody) },
+    responses: { 200: { ...json(companyBody), headers: companyRevision } },
     needs: { table: 'read' },
   },
   'PUT /companies/{companyId}/users': {
@@ -493,7 +508,8 @@ const table = {
       "Replace the company's users and their roles (one admin at least; approvers its rules name stay approvers)",
     params: companyParams,
     body: companyUsersBody,
-    responses: { 200: json(companyUsersBody), ...accountProblems },
+    headers: ifMatchHeaders,
+    responses: { 200: { ...json(companyUsersBody), headers: companyRevision }, ...accountProblems, ...stale },
     // Inviting, regrouping and disabling accounts is a few of Cognito's admin calls per person who changes.
     timeoutSeconds: 29,
     needs: { table: 'write', signInAccounts: true },
@@ -506,7 +522,7 @@ const table = {
     roles: ['admin', 'approver'],
     summary: "The company's purchase approval rules",
     params: companyParams,
-    responses: { 200: json(approvalRulesBody) },
+    responses: { 200: { ...json(approvalRulesBody), headers: companyRevision } },
     needs: { table: 'read' },
   },
   'GET /companies/{companyId}/approval-chain': {
@@ -554,7 +570,8 @@ const table = {
     summary: "Replace the company's purchase approval rules",
     params: companyParams,
     body: approvalRulesBody,
-    responses: { 200: json(approvalRulesBody) },
+    headers: ifMatchHeaders,
+    responses: { 200: { ...json(approvalRulesBody), headers: companyRevision }, ...stale },
     needs: { table: 'write' },
   },
   'GET /companies/{companyId}/budgets': {

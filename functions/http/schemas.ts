@@ -69,6 +69,17 @@ export const catalogQuery = z.strictObject({
  * `Idempotency-Key`: a retry (a double click, a client's retry after a timeout) with the same key gets the first
  * answer instead of a second RFQ.
  */
+/** A save over what was read: the `ETag` of the company (or its rules) as read; optional, never weakening the lock. */
+export const ifMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'The `ETag` as read: the save is refused with 412 when somebody saved since. Without it a save still never lands over one made between its own read and write',
+    ),
+});
+
 export const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })

@@ -3513,7 +3513,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    /** @description The company record's revision: send it back as `If-Match` to save its users or rules */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3572,7 +3572,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The `ETag` of the company (or its rules) as read: the save is refused with 412 when somebody saved since. Without it, the save still never overwrites one that landed between its own read and write. */
+                /** @description The `ETag` as read: the save is refused with 412 when somebody saved since. Without it a save still never lands over one made between its own read and write */
                 "If-Match"?: string;
             };
             path: {
@@ -3589,7 +3589,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    /** @description The company record's revision: send it back as `If-Match` to save its users or rules */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3642,7 +3642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read; nothing was saved — read it again */
+            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read, or between this save’s own read and write; nothing was saved — read it again */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3678,7 +3678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The sign-in accounts (the user pool) did not answer; the list is saved, or was not if it was refused before — send the same list again after `Retry-After` to finish their accounts */
+            /** @description The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3740,7 +3740,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The `ETag` of the company (or its rules) as read: the save is refused with 412 when somebody saved since. Without it, the save still never overwrites one that landed between its own read and write. */
+                /** @description The `ETag` as read: the save is refused with 412 when somebody saved since. Without it a save still never lands over one made between its own read and write */
                 "If-Match"?: string;
             };
             path: {
@@ -3757,7 +3757,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    /** @description The company record's revision: send it back as `If-Match` to save its users or rules */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3810,7 +3810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read; nothing was saved — read it again */
+            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read, or between this save’s own read and write; nothing was saved — read it again */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The sign-in accounts (the user pool) did not answer; the list is saved, or was not if it was refused before — send the same list again after `Retry-After` to finish their accounts */
+            /** @description The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3871,7 +3871,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    /** @description The company record's revision: send it back as `If-Match` to save its users or rules */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3930,7 +3930,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The `ETag` of the company (or its rules) as read: the save is refused with 412 when somebody saved since. Without it, the save still never overwrites one that landed between its own read and write. */
+                /** @description The `ETag` as read: the save is refused with 412 when somebody saved since. Without it a save still never lands over one made between its own read and write */
                 "If-Match"?: string;
             };
             path: {
@@ -3947,7 +3947,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The company record's revision: send it back as `If-Match` when saving its users or rules */
+                    /** @description The company record's revision: send it back as `If-Match` to save its users or rules */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3991,7 +3991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read; nothing was saved — read it again */
+            /** @description Somebody saved this company (its users or rules) since the `If-Match` revision was read, or between this save’s own read and write; nothing was saved — read it again */
             412: {
                 headers: {
                     [name: string]: unknown;
