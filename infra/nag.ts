@@ -30,7 +30,7 @@ export const nagReasons = {
   'AwsSolutions-*[web upload]':
     "CDK's BucketDeployment, which copies the web app's build into its bucket at deploy time: its singleton function (CDK's own Python runtime, AWSLambdaBasicExecutionRole) reads the CDK asset bucket and writes the web bucket with CDK's s3:*Object* grants, and invalidates the distribution (cloudfront:CreateInvalidation / GetInvalidation, which CDK grants on \"*\"). It runs only during a deploy and holds no data.",
   'AwsSolutions-SQS3':
-    'The KPI stream failures queue is itself the on-failure destination of the KPI stream mapping: it holds the batch info of records that failed past their retries, for an operator to replay; a queue behind it would hold nothing.',
+    'Each queue acknowledged is itself a dead-letter queue: the KPI stream failures queue (the on-failure destination of the KPI stream mapping: the batch info of records that failed past their retries) and the mail feedback failures queue (SES bounce and complaint events the handler or EventBridge could not process), both for an operator to replay and both alarmed; a queue behind them would hold nothing.',
 } as const;
 
 export type NagRuleId = keyof typeof nagReasons;

@@ -9,6 +9,7 @@ import { Email } from './email.ts';
 import { Events } from './events.ts';
 import { type FunctionDefaults, type QuoteToOrderFunction, repoRoot } from './function.ts';
 import { Kpis } from './kpis.ts';
+import { MailFeedback } from './mail-feedback.ts';
 import { Observability } from './observability.ts';
 import type { Targets } from './permissions.ts';
 import type { Settings } from './settings.ts';
@@ -140,8 +141,18 @@ export class QuoteToOrderStack extends Stack {
     api.addRoutes(routes, defaults, targets);
     api.addUnmatchedRoute(unmatchedRoute, defaults, targets);
     const kpis = new Kpis(this, 'Kpis', { table: data.table, defaults, targets });
+    const mailFeedback = new MailFeedback(this, 'MailFeedback', {
+      configurationSet: email.configurationSet,
+      defaults,
+      targets,
+    });
 
-    for (const [name, fn] of [...api.functions, ...workflow.functions, ['KpiAggregator', kpis.aggregator] as const]) {
+    for (const [name, fn] of [
+      ...api.functions,
+      ...workflow.functions,
+      ['KpiAggregator', kpis.aggregator] as const,
+      ['MailFeedback', mailFeedback.handler] as const,
+    ]) {
       if (this.functions.has(name)) throw new Error(`Two functions are both named ${name}`);
       this.functions.set(name, fn);
     }
@@ -155,6 +166,7 @@ export class QuoteToOrderStack extends Stack {
       removalPolicy,
     });
     kpis.alarmOn(observability.topic);
+    mailFeedback.alarmOn(observability.topic);
 
     const output = (name: string, value: string, description: string) =>
       new CfnOutput(this, name, { value, description });

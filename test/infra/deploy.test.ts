@@ -349,3 +349,68 @@ describe('web hosting', () => {
     Annotations.fromStack(bare.stack).hasWarning('/QuoteToOrder/Web', Match.stringLikeRegexp('No web app build'));
   });
 });
+
+describe('mail that bounces comes back', () => {
+  const sendEmailGrants = (synthesized: ReturnType<typeof synth>): string =>
+    JSON.stringify(
+      synthesized
+        .ofType('AWS::IAM::Policy')
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .filter((s: Json) => [s.Action].flat().includes('ses:SendEmail')),
+    );
+
+  it('publishes the configuration set’s bounces and complaints to the default bus, and SES suppresses them too', () => {
+    const [[, destination]] = local.ofType('AWS::SES::ConfigurationSetEventDestination') as [[string, Json]];
+    expect(destination.Properties.EventDestination).toMatchObject({
+      Enabled: true,
+      MatchingEventTypes: ['bounce', 'complaint'],
+    });
+    expect(JSON.stringify(destination.Properties.EventDestination.EventBridgeDestination)).toMatch(
+      /:event-bus\/default"/,
+    );
+    expect(destination.Properties.ConfigurationSetName.Ref).toMatch(/^EmailConfigurationSet/);
+    local.template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+  });
+
+  it('routes only this stack’s configuration set’s events to the handler, with a paging dead-letter queue', () => {
+    const [[ruleId, rule]] = local
+      .ofType('AWS::Events::Rule')
+      .filter(([, r]) => JSON.stringify(r.Properties.EventPattern).includes('aws.ses')) as [[string, Json]];
+    expect(rule.Properties.EventBusName).toBe('default');
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      detail: {
+        mail: { tags: { 'ses:configuration-set': [{ Ref: expect.stringMatching(/^EmailConfigurationSet/) }] } },
+      },
+    });
+    const [target] = rule.Properties.Targets;
+    expect(target.DeadLetterConfig.Arn['Fn::GetAtt'][0]).toMatch(/^MailFeedbackFailures/);
+    const handlerId = target.Arn['Fn::GetAtt'][0] as string;
+    expect(local.resources[handlerId]?.Type).toBe('AWS::Lambda::Function');
+    const [[, invoke]] = local.ofType('AWS::Lambda::EventInvokeConfig') as [[string, Json]];
+    expect(invoke.Properties.FunctionName).toEqual({ Ref: handlerId });
+    expect(invoke.Properties.MaximumRetryAttempts).toBe(2);
+    expect(invoke.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]).toMatch(/^MailFeedbackFailures/);
+    const alarm = local.ofType('AWS::CloudWatch::Alarm').find(([id]) => id.startsWith('MailFeedbackFailuresAlarm'));
+    expect(alarm).toBeDefined();
+    expect(ruleId).toMatch(/^MailFeedbackRule/);
+  });
+
+  it('grants SendEmail on the identity that was verified: the domain alone with mailDomain', () => {
+    const domain = synth({
+      salesManagerEmail: 'sm@example.com',
+      existingSesIdentity: 'true',
+      mailDomain: 'example.com',
+    });
+    expect(sendEmailGrants(domain)).toContain(':identity/example.com"');
+    expect(sendEmailGrants(domain)).not.toContain(':identity/quotes@example.com');
+    // An existing identity named by its address only may be the address or its domain: SES sends as whichever is
+    // verified, so both are granted.
+    const address = synth({ salesManagerEmail: 'sm@example.com', existingSesIdentity: 'true' });
+    expect(sendEmailGrants(address)).toContain(':identity/example.com"');
+    expect(sendEmailGrants(address)).toContain(':identity/quotes@example.com"');
+  });
+});

@@ -15,6 +15,7 @@ import { definitionText, stepFunctions, substitute } from '#workflows/quote-to-o
 import { groups } from '../../infra/auth.ts';
 import { runtime } from '../../infra/function.ts';
 import { kpiAggregatorHandler } from '../../infra/kpis.ts';
+import { mailFeedbackHandler } from '../../infra/mail-feedback.ts';
 import { nagReasons } from '../../infra/nag.ts';
 import { mergeNeeds, type Needs, sendTaskResultActions, tableActions } from '../../infra/permissions.ts';
 import { settingsFrom } from '../../infra/settings.ts';
@@ -134,12 +135,13 @@ describe('the API', () => {
 });
 
 describe('the functions', () => {
-  it('are one per handler module of the route table ($default included) and one per workflow step', () => {
+  it('are one per handler module of the route table ($default included), one per workflow step and event handler', () => {
     const handlers = new Set([
       ...routes.map((route) => route.handler),
       unmatchedRoute.handler,
       ...Object.values(stepFunctions).map((step) => step.handler),
       kpiAggregatorHandler,
+      mailFeedbackHandler,
     ]);
     expect(appFunctions()).toHaveLength(handlers.size);
     expect(stack.functions.size).toBe(handlers.size);
