@@ -1,7 +1,10 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { type SesLocal, startSesLocal } from '../local/ses-local.ts';
 import { buildWebApp } from '../local/web-app.ts';
+import { answersDir } from './e2e/contract.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +25,21 @@ interface Services {
  */
 const shared = globalThis as { quoteToOrderServices?: { started: Promise<Services>; users: number } };
 
+/** How many answers the run checked against the contract (test/e2e/contract.ts), and over how many route statuses. */
+const contractTally = (): string => {
+  const files = existsSync(answersDir) ? readdirSync(answersDir) : [];
+  const lines = files.flatMap((file) => readFileSync(join(answersDir, file), 'utf8').split('\n').filter(Boolean));
+  const answers = lines.filter((line) => line.startsWith('answer '));
+  const prism = lines.filter((line) => line.startsWith('prism '));
+  return `${answers.length} answers checked against the contract, covering ${new Set(answers).size} route statuses${
+    process.env.CONTRACT_PRISM === '1'
+      ? `; Prism found ${prism.length} response violations${prism.length ? `:\n${prism.join('\n')}` : ''}`
+      : ''
+  }`;
+};
+
 const start = async (): Promise<Services> => {
+  rmSync(answersDir, { recursive: true, force: true });
   let dynamo: DynamoDbLocal | undefined;
   let ses: SesLocal | undefined;
   try {
@@ -48,5 +65,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (entry.users > 0) return;
     shared.quoteToOrderServices = undefined;
     await Promise.all([dynamo.stop(), ses.stop()]);
+    console.log(contractTally());
   };
 }

@@ -8,6 +8,7 @@ import { createTable, deleteTable } from '#store/table.ts';
 import { type ApiServer, startApiServer } from '../../local/api-server.ts';
 import { createDevIssuer, type DevIssuer } from '../../local/dev-tokens.ts';
 import { type StepFunctionsLocal, startStepFunctionsLocal } from '../../local/stepfunctions/index.ts';
+import { contractFetch } from './contract.ts';
 import { startTestStack } from './test-stack.ts';
 
 /**
@@ -51,7 +52,7 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-/** Calls the API as a client would: real HTTP, a dev token for the user. */
+/** Calls the API as a client would: real HTTP, a dev token for the user; every answer is checked by the contract. */
 const client = (url: string, issuer: DevIssuer): Pick<Api, 'url' | 'tokenFor' | 'call'> => {
   const tokenFor = (user: User) => issuer.token(user);
   return {
@@ -66,7 +67,7 @@ const client = (url: string, issuer: DevIssuer): Pick<Api, 'url' | 'tokenFor' | 
         body = JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      const response = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined && { body }) });
+      const response = await contractFetch(`${url}${path}`, { method, headers, ...(body !== undefined && { body }) });
       const text = await response.text();
       const type = response.headers.get('content-type') ?? '';
       return {

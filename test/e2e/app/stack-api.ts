@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalStack } from '../../../local/stack.ts';
 import type { Answer, User } from '../api.ts';
+import { contractFetch } from '../contract.ts';
 
-/** The API of a browser test's stack, called as one person with a dev token: for the parts a test sets up. */
+/**
+ * The API of a browser test's stack, called as one person with a dev token: for the parts a test sets up. Every answer
+ * is checked by the contract.
+ */
 export const stackApi = (stack: LocalStack) => ({
   call: async (method: string, path: string, as: User, body?: unknown): Promise<Pick<Answer, 'status' | 'body'>> => {
-    const response = await fetch(`${stack.urls.api}${path}`, {
+    const response = await contractFetch(`${stack.urls.api}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await stack.tokenFor(as)}`,

@@ -1,3 +1,5 @@
+import { contractFetch } from '../../e2e/contract.ts';
+
 export interface Page {
   status: number;
   headers: Headers;
@@ -13,7 +15,7 @@ export interface Choice {
 
 /** Opens an emailed link in a browser: GET, as mail scanners and link previews do too. */
 export const openLink = async (link: string): Promise<Page> => {
-  const response = await fetch(link, { headers: { accept: 'text/html' } });
+  const response = await contractFetch(link, { headers: { accept: 'text/html' } });
   return { status: response.status, headers: response.headers, html: await response.text() };
 };
 
@@ -22,7 +24,7 @@ export const clickLink = async (link: string, choice: Choice): Promise<Page> => 
   const form = new URLSearchParams({ decision: choice.decision });
   if (choice.comment) form.set('comment', choice.comment);
   for (const [sku, price] of Object.entries(choice.prices ?? {})) form.set(`price:${sku}`, price);
-  const response = await fetch(link, {
+  const response = await contractFetch(link, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
     body: form.toString(),

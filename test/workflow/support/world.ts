@@ -18,6 +18,7 @@ import { type LocalLambda, startStepFunctionsLocal } from '#local/stepfunctions/
 import { createDynamoStore } from '#store/dynamo-store.ts';
 import { createTable } from '#store/table.ts';
 import { definitionText, stepFunctions, substitutionKeys } from '#workflows/quote-to-order.ts';
+import { contractFetch } from '../../e2e/contract.ts';
 
 export interface WorldOptions {
   /** Multiplies every ASL timeout and retry interval. */
@@ -138,7 +139,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
       body?: unknown,
     ) {
       const token = await issuer.token(as as Parameters<typeof issuer.token>[0]);
-      const response = await fetch(`${publicBaseUrl}${path}`, {
+      const response = await contractFetch(`${publicBaseUrl}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${token}`,

@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApiDocument } from '#http/openapi.ts';
+import { freePort } from '#local/free-port.ts';
+
+/**
+ * A second, independent judge of the contract: with `CONTRACT_PRISM=1` (`npm run test:prism`), the tests' clients
+ * send every API call through Stoplight Prism as a validating proxy (`prism proxy openapi.json <api>`), one per API
+ * origin, and read its verdict from the `sl-violations` header it adds. Prism reads the generated OpenAPI document, not
+ * our zod schemas, so it checks the document as well as the answers. It is fetched by npx on demand: about 74 MB that
+ * an ordinary `npm ci` need not carry.
+ */
+export const prismVersion = '5.16.0';
+
+export const prismEnabled = (): boolean => process.env.CONTRACT_PRISM === '1';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const proxies = new Map<string, Promise<string>>();
+const children: ChildProcess[] = [];
+
+process.once('exit', () => {
+  for (const child of children) child.kill();
+});
+
+const documentFile = (): string => {
+  const dir = join(root, 'test-artifacts');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `openapi-prism-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(openApiDocument()));
+  return file;
+};
+
+const startProxy = async (upstream: string): Promise<string> => {
+  const port = await freePort();
+  const child = spawn(
+    'npx',
+    [
+      '-y',
+      `@stoplight/prism-cli@${prismVersion}`,
+      'proxy',
+      documentFile(),
+      upstream,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--errors',
+      'false',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(child);
+  let said = '';
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Prism did not start within 120 s:\n${said}`)), 120_000);
+    const listen = (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('Prism is listening')) {
+        clearTimeout(timer);
+        ready();
+      }
+    };
+    child.stdout?.on('data', listen);
+    child.stderr?.on('data', listen);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`Prism exited (${code}):\n${said}`));
+    });
+  });
+  return `http://127.0.0.1:${port}`;
+};
+
+/** The URL to call instead: the same path and query on the Prism proxy in front of the URL's origin. */
+export const throughPrism = async (url: string): Promise<string> => {
+  const target = new URL(url);
+  let proxy = proxies.get(target.origin);
+  if (!proxy) {
+    proxy = startProxy(target.origin);
+    proxies.set(target.origin, proxy);
+  }
+  return `${await proxy}${target.pathname}${target.search}`;
+};
+
+interface Violation {
+  location?: string[];
+  severity?: string;
+  code?: string | number;
+  message?: string;
+}
+
+/** Prism's findings about the answer (not the request: tests send bad requests on purpose), one line each. */
+export const responseViolations = (header: string | null): string[] => {
+  if (!header) return [];
+  const violations = JSON.parse(header) as Violation[];
+  return violations
+    .filter((v) => v.location?.[0] === 'response')
+    .map((v) => `${v.severity ?? ''} ${v.location?.join('.')}: ${v.message ?? v.code}`.trim());
+};
