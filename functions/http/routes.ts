@@ -390,7 +390,10 @@ const table = {
     roles: everyone,
     summary: "Active products priced for the caller's company (yourPrice, priceSource, tiers); search by SKU or name",
     query: catalogQuery,
-    responses: { 200: json(catalogSchema) },
+    responses: {
+      200: json(catalogSchema),
+      404: problem('`companyId` names no company, or one the caller may not see'),
+    },
     needs: { table: 'read' },
   },
   'GET /approvals/{token}': {
