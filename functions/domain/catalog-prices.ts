@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type Contract, isInEffect } from './contract.ts';
 import { priceRequest } from './pricing.ts';
-import type { Product } from './product.ts';
+import { type Product, skuKey } from './product.ts';
 
 /** A product as one company sees it in the catalog: its price for one unit, why, and the volume tiers it can reach. */
 export const catalogEntrySchema = z.object({
@@ -43,7 +43,7 @@ export const catalogEntries = (
     pricing.contract && pricing.contract.currency === pricing.currency && isInEffect(pricing.contract, pricing.on)
       ? pricing.contract
       : undefined;
-  const entries = new Map(contract?.prices.map((p) => [p.sku, p]));
+  const entries = new Map(contract?.prices.map((p) => [skuKey(p.sku), p]));
   const lines = new Map(quote.lines.map((line) => [line.sku, line]));
   return products.map((product) => {
     const line = lines.get(product.sku);
@@ -57,7 +57,7 @@ export const catalogEntries = (
       yourPrice: line?.unitPrice ?? null,
       priceSource: line?.priceSource ?? 'needs rep pricing',
       tiers: sameCurrency
-        ? [...(entries.get(product.sku)?.tiers ?? [])]
+        ? [...(entries.get(skuKey(product.sku))?.tiers ?? [])]
             .sort((a, b) => a.minQty - b.minQty)
             .map(({ minQty, unitPrice }) => ({ minQty, unitPrice }))
         : [],

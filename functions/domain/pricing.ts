@@ -1,7 +1,7 @@
 import { addDays } from './calendar.ts';
 import { type Contract, type ContractPrice, isInEffect } from './contract.ts';
 import { applyDiscount, basisPointsToPercentText, lineTotal, percentToBasisPoints } from './money.ts';
-import type { Product } from './product.ts';
+import { bySkuKey, type Product, skuKey } from './product.ts';
 import { quoteTotals } from './quote-totals.ts';
 import type { Quote, QuoteLine, RfqRequest } from './rfq.ts';
 
@@ -96,11 +96,13 @@ const unpricedLine = (
 export const priceRequest = (request: PriceRequest): Quote => {
   const contract = request.contract && isInEffect(request.contract, request.on) ? request.contract : undefined;
   const contractCurrencyDiffers = contract !== undefined && contract.currency !== request.currency;
-  const contractPrices = new Map((contract?.prices ?? []).map((entry) => [entry.sku, entry]));
+  // A sku names one product whatever its case: a line, a product and a contract price meet by sku key.
+  const contractPrices = new Map((contract?.prices ?? []).map((entry) => [skuKey(entry.sku), entry]));
+  const products = bySkuKey(request.products.values());
 
   const lines = request.lines.map((line, index): QuoteLine => {
     const lineId = line.lineId ?? `L${index + 1}`;
-    const product = request.products.get(line.sku);
+    const product = products.get(skuKey(line.sku));
     // A described line the catalog cannot price is the buyer's custom item: flagged for the rep, never refused here.
     if (line.description !== undefined && !product?.active) return unpricedLine(line, lineId, undefined, 'custom item');
     if (!product) return unpricedLine(line, lineId, product, 'unknown sku');
@@ -108,7 +110,7 @@ export const priceRequest = (request: PriceRequest): Quote => {
     if (product.currency !== request.currency || contractCurrencyDiffers) {
       return unpricedLine(line, lineId, product, 'currency mismatch');
     }
-    const price = contractOrListPrice(product, line.quantity, contract, contractPrices.get(line.sku));
+    const price = contractOrListPrice(product, line.quantity, contract, contractPrices.get(skuKey(line.sku)));
     return {
       lineId,
       sku: line.sku,

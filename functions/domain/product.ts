@@ -10,6 +10,10 @@ export const sku = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letter
  */
 export const skuKey = (sku: string): string => sku.toUpperCase();
 
+/** Products by their sku key: how a sku written in any case finds its product. */
+export const bySkuKey = (products: Iterable<Product>): ReadonlyMap<string, Product> =>
+  new Map(Array.from(products, (product) => [skuKey(product.sku), product]));
+
 export const productSchema = z.object({
   sku,
   name: singleLine(200),

@@ -1,4 +1,4 @@
-import type { Product } from './product.ts';
+import { bySkuKey, type Product, skuKey } from './product.ts';
 import type { RfqRequest } from './rfq.ts';
 
 type RequestLine = RfqRequest['lines'][number];
@@ -7,18 +7,6 @@ export interface LineProblem {
   path: string;
   message: string;
 }
-
-/**
- * The spellings of a sku worth looking up: as typed, upper-cased and lower-cased. Catalog skus are matched without
- * regard to case ("fas-hcs-m8-50" finds FAS-HCS-M8-50); a catalog holding two skus that differ only in case is
- * ambiguous, and the exact spelling wins.
- */
-export const skuSpellings = (sku: string): string[] => [...new Set([sku, sku.toUpperCase(), sku.toLowerCase()])];
-
-const findProduct = (sku: string, products: ReadonlyMap<string, Product>): Product | undefined =>
-  skuSpellings(sku)
-    .map((spelling) => products.get(spelling))
-    .find((product) => product !== undefined);
 
 /**
  * A submitted request as it will be priced: each catalog line under the catalog's spelling of its sku, lines of one
@@ -33,8 +21,10 @@ export const checkedLines = (
   const errors: LineProblem[] = [];
   const merged: RequestLine[] = [];
   const bySku = new Map<string, number>();
+  // Catalog skus are matched in any case ("fas-hcs-m8-50" finds FAS-HCS-M8-50), and stored in the catalog's spelling.
+  const catalog = bySkuKey(products.values());
   lines.forEach((line, index) => {
-    const product = findProduct(line.sku, products);
+    const product = catalog.get(skuKey(line.sku));
     if (!product?.active) {
       if (line.description !== undefined) merged.push(line);
       else

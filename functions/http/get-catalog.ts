@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { dayOf } from '#domain/calendar.ts';
 import { catalogEntries } from '#domain/catalog-prices.ts';
 import { mayRead } from '#domain/policy.ts';
-import type { Product } from '#domain/product.ts';
+import { bySkuKey, type Product, skuKey } from '#domain/product.ts';
 import type { CatalogStore, Page } from '#store/ports.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
@@ -15,8 +15,10 @@ type CatalogQuery = z.output<typeof catalogQuery>;
 /** Named skus are read by key (the active ones, in the order asked); otherwise a page of the active catalog. */
 const productsAsked = async (catalog: CatalogStore, query: CatalogQuery): Promise<Page<Product>> => {
   if (query.skus) {
-    const found = await catalog.getProducts(query.skus);
-    return { items: query.skus.flatMap((sku) => (found.get(sku)?.active ? [found.get(sku)!] : [])) };
+    const found = bySkuKey((await catalog.getProducts(query.skus)).values());
+    const active = query.skus.flatMap((sku) => found.get(skuKey(sku)) ?? []).filter((product) => product.active);
+    // Two spellings of one sku asked for are one product.
+    return { items: [...new Set(active)] };
   }
   return catalog.activeProducts({
     ...(query.q && { q: query.q }),

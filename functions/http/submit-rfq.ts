@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '#domain/caller.ts';
 import { maySubmit, maySubmitOnBehalf } from '#domain/policy.ts';
-import { checkedLines, skuSpellings } from '#domain/request-lines.ts';
+import { checkedLines } from '#domain/request-lines.ts';
 import type { Actor, Rfq, RfqRequest } from '#domain/rfq.ts';
 import { ConflictError, type Store } from '#store/ports.ts';
 import type { WorkflowClient } from '../workflow/client.ts';
@@ -68,7 +68,7 @@ export const submitRfq = async (
   const rfqId = rfqIdFor(caller, idempotencyKey);
   let rfq = await store.rfqs.get(rfqId);
   if (!rfq) {
-    const products = await store.catalog.getProducts([...new Set(request.lines.flatMap((l) => skuSpellings(l.sku)))]);
+    const products = await store.catalog.getProducts(request.lines.map((l) => l.sku));
     const checked = checkedLines(request.lines, products);
     if (!checked.ok) throw badRequest('some lines name no product the seller sells', checked.errors);
     const at = (deps.now?.() ?? new Date()).toISOString();

@@ -1,7 +1,7 @@
 import { dayOf } from '#domain/calendar.ts';
 import { priceRequest } from '#domain/pricing.ts';
+import { bySkuKey, skuKey } from '#domain/product.ts';
 import type { PriceLine } from '#domain/quote-edits.ts';
-import { skuSpellings } from '#domain/request-lines.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { Store } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
@@ -9,7 +9,7 @@ import type { StepDeps } from './deps.ts';
 /** The RFQ's lines priced afresh from today's catalog and contract, as quote `version`. */
 export const priceRfq = async (deps: StepDeps, rfq: Rfq, version: number): Promise<Quote> => {
   const [products, contract] = await Promise.all([
-    deps.store.catalog.getProducts([...new Set(rfq.lines.map((line) => line.sku))]),
+    deps.store.catalog.getProducts(rfq.lines.map((line) => line.sku)),
     deps.store.catalog.getContract(rfq.companyId),
   ]);
   const now = deps.now().toISOString();
@@ -36,14 +36,13 @@ export const linePricer = async (
   now: Date,
 ): Promise<PriceLine> => {
   const [products, contract] = await Promise.all([
-    skus.length > 0 ? store.catalog.getProducts([...new Set(skus.flatMap(skuSpellings))]) : new Map(),
+    skus.length > 0 ? store.catalog.getProducts([...skus]) : new Map(),
     skus.length > 0 ? store.catalog.getContract(rfq.companyId) : undefined,
   ]);
   const at = now.toISOString();
+  const catalog = bySkuKey(products.values());
   return (line) => {
-    const product = skuSpellings(line.sku)
-      .map((spelling) => products.get(spelling))
-      .find((p) => p !== undefined);
+    const product = catalog.get(skuKey(line.sku));
     if (!product?.active) return undefined;
     const priced = priceRequest({
       lines: [{ ...line, sku: product.sku }],

@@ -1,7 +1,7 @@
 import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
-import { type Product, productSchema } from '#domain/product.ts';
+import { type Product, productSchema, skuKey } from '#domain/product.ts';
 import { searchCatalog } from './catalog-search.ts';
 import { productWords } from './catalog-words.ts';
 import { isLostRace } from './conflict.ts';
@@ -67,14 +67,18 @@ const productWrites = (product: Product, before: Item | undefined): TransactWrit
 
 /** Reference data: whole-resource upserts (the API's PUTs), read back through the domain schemas. */
 export const createCatalogStore = (table: TableClient): CatalogStore => ({
-  async putProduct(product) {
+  async putProduct(asked) {
     // A PUT replaces the product whoever wrote it last; losing a race to another writer only means reading again.
     for (let attempt = 1; ; attempt++) {
-      const writes = productWrites(product, await table.get(keys.product(product.sku)));
+      const before = await table.get(keys.product(asked.sku));
+      // A sku in another case is the same product: updated, under the spelling it was first stored with, which
+      // contracts and RFQ lines already use.
+      const product = before ? { ...asked, sku: toProduct(before).sku } : asked;
+      const writes = productWrites(product, before);
       try {
         if (writes.length === 1) await table.put(writes[0]!.Put!);
         else await table.transactWrite(writes);
-        return;
+        return product;
       } catch (error) {
         if (!isLostRace(error)) throw error;
         if (attempt === PUT_ATTEMPTS)
@@ -96,6 +100,33 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
         if (!isLostRace(error) || attempt === PUT_ATTEMPTS) throw error;
       }
     }
+  },
+  async moveProductToSkuKey(sku, { retireDuplicate = false } = {}) {
+    const legacy = keys.productAsSpelled(sku);
+    if (legacy.PK === keys.product(sku).PK) return 'in place';
+    const before = await table.get(legacy);
+    if (!before) return 'in place';
+    const duplicate = (await table.get(keys.product(sku))) !== undefined;
+    if (duplicate && !retireDuplicate) return 'duplicate';
+    const legacyItems = await table.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': legacy.PK },
+      ProjectionExpression: 'PK, SK',
+    });
+    const removals: TransactWrite[] = legacyItems.map((item) => ({
+      Delete: {
+        Key: { PK: String(item.PK), SK: String(item.SK) },
+        ...(item.SK === legacy.SK && { ConditionExpression: 'attribute_exists(PK)' }),
+      },
+    }));
+    try {
+      await table.transactWrite(duplicate ? removals : [...productWrites(toProduct(before), undefined), ...removals]);
+    } catch (error) {
+      // Another run moved it, or a PUT in another case created the product meanwhile: look again.
+      if (!isLostRace(error)) throw error;
+      return (await table.get(legacy)) ? 'duplicate' : 'in place';
+    }
+    return duplicate ? 'retired' : 'moved';
   },
   async getProduct(sku) {
     const item = await table.get(keys.product(sku));
@@ -121,7 +152,7 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
     );
   },
   async getProducts(skus) {
-    const items = await table.batchGet([...new Set(skus)].map(keys.product));
+    const items = await table.batchGet([...new Set(skus.map(skuKey))].map(keys.product));
     const products = items.map(toProduct);
     return new Map(products.map((p) => [p.sku, p]));
   },

@@ -1,5 +1,6 @@
 import type { RollupKey } from '#domain/kpi-rollup.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { skuKey } from '#domain/product.ts';
 import { tableDefinition } from './table.ts';
 
 /**
@@ -47,9 +48,15 @@ export const keys = {
   wait: (rfqId: string, kind: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: `WAIT#${kind}` }),
   rfqPartition: (rfqId: string): string => `RFQ#${rfqId}`,
   order: (orderId: string): PrimaryKey => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
-  product: (sku: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: 'PRODUCT' }),
+  /** A product is keyed by its sku key, so one sku in two cases can never be two products. */
+  product: (sku: string): PrimaryKey => ({ PK: `PRODUCT#${skuKey(sku)}`, SK: 'PRODUCT' }),
+  /**
+   * Where a product was stored before skus were keyed in any case: under its sku as spelled. Only the migration that
+   * moves such products (migrations/product-keys.ts) reads it.
+   */
+  productAsSpelled: (sku: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: 'PRODUCT' }),
   /** One word an active product is searched by, beside the product in its partition. */
-  productWord: (sku: string, word: string): PrimaryKey => ({ PK: `PRODUCT#${sku}`, SK: `WORD#${word}` }),
+  productWord: (sku: string, word: string): PrimaryKey => ({ PK: `PRODUCT#${skuKey(sku)}`, SK: `WORD#${word}` }),
   /** The product a word entry stands for: the product item of the same partition. */
   productOfWord: (word: PrimaryKey): PrimaryKey => ({ PK: word.PK, SK: 'PRODUCT' }),
   company: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'COMPANY' }),

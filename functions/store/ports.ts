@@ -145,7 +145,21 @@ export interface OrderStore {
 }
 
 export interface CatalogStore {
-  putProduct(product: Product): Promise<void>;
+  /**
+   * Puts the product, or updates the one whose sku differs only in case (keeping that product's spelling of the sku);
+   * answers the product as stored.
+   */
+  putProduct(product: Product): Promise<Product>;
+  /**
+   * Moves a product stored under its sku as spelled (before skus were keyed in any case) to its sku key, with its
+   * search words: `moved`; `in place` when it is there already; `duplicate` when a product of that sku in another case
+   * holds the key — then both stay as they are, for a person to decide, unless `retireDuplicate` removes this one
+   * (`retired`: the product at the key is the one kept).
+   */
+  moveProductToSkuKey(
+    sku: string,
+    options?: { retireDuplicate?: boolean },
+  ): Promise<'moved' | 'in place' | 'duplicate' | 'retired'>;
   /**
    * Writes the search words of a product stored before catalog search read a word index, the product itself as it
    * stands (never a stale copy over a newer write). Answers whether it had to.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
 import { type Api, startApi } from './api.ts';
-import { acme, people, seed } from './world.ts';
+import { acme, idempotencyKey, people, seed } from './world.ts';
 
 /**
  * GET /catalog over real HTTP: Acme's prices, searching, a category, paging, and who may ask for whose prices; and the
@@ -158,5 +158,39 @@ describe('a contract as the seller writes it', () => {
     });
     expect(euros.status, euros.text).toBe(400);
     expect(euros.body.errors.map((e: { path: string }) => e.path)).toEqual(['currency']);
+  });
+});
+
+describe('skus that differ only in case', () => {
+  it('are one product: a price list in lower case updates it, and an RFQ line in any case is that product', async () => {
+    const product = (await api.call('GET', '/catalog?skus=CAT-07', { as: people.acmeBuyer })).body.items[0];
+    expect(product.sku).toBe('CAT-07');
+    const imposter = {
+      sku: 'cat-07',
+      name: 'Cable tie pack 7',
+      unit: 'each',
+      listPrice: 1,
+      currency: 'USD',
+      category: 'Electrical',
+      active: true,
+    };
+    const put = await api.call('PUT', '/products/cat-07', { as: people.admin, body: imposter });
+    expect([put.status, put.body.sku, put.body.listPrice], put.text).toEqual([200, 'CAT-07', 1]);
+    const listed = await api.call('GET', '/products?q=cat-07', { as: people.admin });
+    expect(listed.body.items.map((p: { sku: string }) => p.sku)).toEqual(['CAT-07']);
+
+    const answer = await api.call('POST', '/rfqs', {
+      as: people.acmeBuyer,
+      body: {
+        lines: [
+          { sku: 'Cat-07', quantity: 2 },
+          { sku: 'cat-07', quantity: 3 },
+        ],
+      },
+      headers: { 'idempotency-key': idempotencyKey() },
+    });
+    expect(answer.status, answer.text).toBe(201);
+    const rfq = await api.store.rfqs.get(answer.body.rfqId);
+    expect(rfq?.lines).toEqual([{ sku: 'CAT-07', quantity: 5 }]);
   });
 });

@@ -1,7 +1,8 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys, productIndexKeys } from '#store/keys.ts';
+import { keys, productIndexKeys, productWordIndexKeys } from '#store/keys.ts';
 import { indexCatalogWords } from '../../migrations/catalog-words.ts';
+import { moveProductsToSkuKeys } from '../../migrations/product-keys.ts';
 import { aProduct } from '../builders/product.ts';
 import { freshTable } from './store/fresh-table.ts';
 
@@ -235,5 +236,53 @@ describe("the catalog's word entries (one item per word of an active product, wr
       }
     } while (cursor);
     expect(seen).toEqual(ties.map((p) => p.sku));
+  });
+});
+
+describe('one product per sku, whatever its case', () => {
+  it('updates the product in the spelling it was first stored with when a sku comes in another case', async () => {
+    const bolt = aProduct('CASE-BOLT-1').named('Case bolt').listedAt(2_00).build();
+    await store.catalog.putProduct(bolt);
+    const stored = await store.catalog.putProduct({ ...bolt, sku: 'case-bolt-1', listPrice: 1 });
+    expect(stored).toEqual({ ...bolt, listPrice: 1 });
+    expect(await store.catalog.getProduct('Case-Bolt-1')).toEqual(stored);
+    expect((await store.catalog.allProducts({ q: 'case-bolt' })).items).toEqual([stored]);
+    expect([...(await store.catalog.getProducts(['case-bolt-1', 'CASE-BOLT-1'])).values()]).toEqual([stored]);
+  });
+
+  it('moves products stored under a lower-case sku to their key with the migration, and reports duplicates', async () => {
+    const asSpelled = async (product: ReturnType<ReturnType<typeof aProduct>['build']>, word: string) => {
+      const partition = keys.productAsSpelled(product.sku);
+      for (const Item of [
+        { ...product, ...productIndexKeys(product), ...partition, wordsRevision: 1 },
+        { ...productWordIndexKeys(product, word), word, PK: partition.PK, SK: `WORD#${word}` },
+      ])
+        await table.doc.send(new PutCommand({ TableName: table.tableName, Item }));
+    };
+    const glue = aProduct('glue-stick-9').named('Mucilage stick').build();
+    const imposter = aProduct('case-tape-2').named('Case tape').listedAt(1).build();
+    const tape = aProduct('CASE-TAPE-2').named('Case tape').listedAt(3_00).build();
+    await asSpelled(glue, 'mucilage');
+    await asSpelled(imposter, 'tape');
+    await store.catalog.putProduct(tape);
+    expect(await store.catalog.getProduct('GLUE-STICK-9')).toBeUndefined();
+
+    const first = await moveProductsToSkuKeys(store.catalog, { retireDuplicates: false }, () => undefined);
+    expect(first).toMatchObject({ moved: 1, duplicates: ['case-tape-2'], retired: [] });
+    expect(await store.catalog.getProduct('GLUE-STICK-9')).toEqual(glue);
+    expect((await store.catalog.activeProducts({ q: 'mucilage' })).items).toEqual([glue]);
+    expect(await store.catalog.getProduct('case-tape-2')).toEqual(tape);
+
+    const retiring = await moveProductsToSkuKeys(store.catalog, { retireDuplicates: true }, () => undefined);
+    expect(retiring).toMatchObject({ moved: 0, duplicates: [], retired: ['case-tape-2'] });
+    expect((await store.catalog.allProducts({ q: 'case-tape' })).items).toEqual([tape]);
+    const leftBehind = await table.doc.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.productAsSpelled(glue.sku).PK },
+      }),
+    );
+    expect(leftBehind.Items).toEqual([]);
   });
 });
