@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -33,25 +33,39 @@ const lambdaEnv = {
   TABLE_NAME: 'quote-to-order',
   POWERTOOLS_SERVICE_NAME: 'quote-to-order',
   POWERTOOLS_LOG_LEVEL: 'WARN',
-  NODE_OPTIONS: bundling.nodeOptions,
   POWERTOOLS_METRICS_NAMESPACE: 'QuoteToOrder',
 };
 
-/** Times loading one file in a fresh node process, measured inside it so process start-up is not counted. */
-const importScript =
-  'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
+/**
+ * Times loading one file in a fresh node process, measured inside it so process start-up is not counted: wall time,
+ * and the process's CPU time (user + system, every thread), which the other work on a shared machine inflates far
+ * less — on an idle machine the two are close, as loading is single-threaded work.
+ */
+const importScript = [
+  'const c = process.cpuUsage(), t = performance.now();',
+  'await import(process.argv[1]);',
+  'const u = process.cpuUsage(c);',
+  'process.stdout.write(JSON.stringify({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 }));',
+].join(' ');
 
-const importMs = (file: string): number => {
+interface ImportTime {
+  wall: number;
+  cpu: number;
+}
+
+const importTime = (file: string): ImportTime => {
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', importScript, pathToFileURL(file).href], {
     env: { PATH: process.env.PATH, ...lambdaEnv },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`importing ${file} failed: ${run.stderr.slice(0, 500)}`);
-  return Number(run.stdout);
+  return JSON.parse(run.stdout) as ImportTime;
 };
 
-const medianImportMs = (file: string, runs: number): number =>
-  median(Array.from({ length: runs }, () => importMs(file)));
+const medianImportTime = (file: string, runs: number): ImportTime => {
+  const samples = Array.from({ length: runs }, () => importTime(file));
+  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)) };
+};
 
 interface Entry {
   kind: 'route' | 'step';
@@ -118,7 +132,7 @@ export const coldStart: Benchmark = {
       const emptyModule = join(outdir, 'empty.cjs');
       writeFileSync(emptyModule, 'module.exports = {};\n');
       progress(`importing the empty module ${importRuns}×`);
-      const baseline = medianImportMs(emptyModule, importRuns);
+      const baseline = medianImportTime(emptyModule, importRuns);
 
       const measured = [];
       for (const [i, entry] of toMeasure.entries()) {
@@ -128,7 +142,7 @@ export const coldStart: Benchmark = {
         );
         const bytes = readFileSync(file).byteLength;
         progress(`importing ${entry.kind} ${entry.name} ${importRuns}× (${i + 1}/${toMeasure.length})`);
-        const importTime = medianImportMs(file, importRuns);
+        const imported = medianImportTime(file, importRuns);
         const inputs = Object.entries(output?.inputs ?? {})
           .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
           .sort((a, b) => b.bytes - a.bytes);
@@ -142,22 +156,34 @@ export const coldStart: Benchmark = {
           ...entry,
           bytes,
           gzipBytes: gzipSync(readFileSync(file)).byteLength,
-          importMs: importTime,
-          overEmptyMs: importTime - baseline,
+          importMs: imported.wall,
+          overEmptyMs: imported.wall - baseline.wall,
+          cpuMs: imported.cpu,
+          cpuOverEmptyMs: imported.cpu - baseline.cpu,
           heaviest: heaviest.map(([pkg, b]) => ({ pkg, bytes: b })),
         });
       }
       measured.sort((a, b) => b.bytes - a.bytes);
       const over = measured.filter((m) => m.bytes > TARGET_BYTES);
       const largest = measured[0];
-      const slow = measured.filter((m) => m.overEmptyMs > TARGET_IMPORT_MS);
-      const slowest = [...measured].sort((a, b) => b.overEmptyMs - a.overEmptyMs)[0];
+      const slow = measured.filter((m) => m.cpuOverEmptyMs > TARGET_IMPORT_MS);
+      const slowest = [...measured].sort((a, b) => b.cpuOverEmptyMs - a.cpuOverEmptyMs)[0];
       return {
         name: 'cold-start',
         tables: [
           {
             title: this.title,
-            columns: ['function', 'kind', 'bundle', 'gzip', 'import (median)', 'minus empty', 'largest parts'],
+            columns: [
+              'function',
+              'kind',
+              'bundle',
+              'gzip',
+              'import wall',
+              'minus empty',
+              'import CPU',
+              'minus empty',
+              'largest parts',
+            ],
             rows: measured.map((m) => [
               m.name,
               m.kind,
@@ -165,11 +191,18 @@ export const coldStart: Benchmark = {
               kb(m.gzipBytes),
               `${m.importMs.toFixed(1)} ms`,
               `${m.overEmptyMs.toFixed(1)} ms`,
+              `${m.cpuMs.toFixed(1)} ms`,
+              `${m.cpuOverEmptyMs.toFixed(1)} ms`,
               m.heaviest.map((h) => `${h.pkg} ${kb(h.bytes)}`).join(', '),
             ]),
             notes: [
               `esbuild with infra/bundling.ts's options (${bundling.format}, minified, tree-shaken, AWS SDK bundled, source map beside it — left out of the size), as infra/function.ts bundles`,
-              `import time: median of ${importRuns} fresh \`node ${bundling.nodeOptions}\` ${process.version} processes, measured around import() inside the process; empty module ${baseline.toFixed(2)} ms`,
+              `import time: median of ${importRuns} fresh \`node\` ${process.version} processes (no --enable-source-maps: stacks are mapped when logged), measured around import() inside the process, wall and process CPU time; empty module ${baseline.wall.toFixed(2)} ms wall, ${baseline.cpu.toFixed(2)} ms CPU`,
+              `load average ${loadavg()
+                .map((l) => l.toFixed(1))
+                .join(
+                  ' / ',
+                )}: wall time grows with the machine's other work, CPU time much less; the target is judged on CPU`,
               ...(missing.length > 0
                 ? [`not bundled (handler file not written yet): ${missing.map((m) => m.handler).join(', ')}`]
                 : []),
@@ -185,14 +218,20 @@ export const coldStart: Benchmark = {
             pass: measured.length > 0 && over.length === 0 && missing.length === 0,
           },
           {
-            target: `every function imports in ≤ ${TARGET_IMPORT_MS} ms over the empty module`,
+            target: `every function imports in ≤ ${TARGET_IMPORT_MS} ms over the empty module (CPU time)`,
             measured: slowest
-              ? `slowest ${slowest.name} ${slowest.overEmptyMs.toFixed(1)} ms; ${slow.length} of ${measured.length} over`
+              ? `slowest ${slowest.name} ${slowest.cpuOverEmptyMs.toFixed(1)} ms (${slowest.overEmptyMs.toFixed(1)} ms wall); ${slow.length} of ${measured.length} over`
               : 'nothing imported',
             pass: measured.length > 0 && slow.length === 0 && missing.length === 0,
           },
         ],
-        data: { emptyModuleImportMs: baseline, importRuns, functions: measured, missing },
+        data: {
+          emptyModuleImportMs: baseline.wall,
+          emptyModuleCpuMs: baseline.cpu,
+          importRuns,
+          functions: measured,
+          missing,
+        },
       };
     } finally {
       rmSync(outdir, { recursive: true, force: true });

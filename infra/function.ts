@@ -63,7 +63,6 @@ export class QuoteToOrderFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'quote-to-order',
         POWERTOOLS_LOG_LEVEL: defaults.logLevel,
         POWERTOOLS_METRICS_NAMESPACE: 'QuoteToOrder',
-        NODE_OPTIONS: bundling.nodeOptions,
       },
       bundling: {
         format: { cjs: OutputFormat.CJS, esm: OutputFormat.ESM }[bundling.format],

@@ -14,6 +14,7 @@ import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
 import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized, versionConflict } from './problem.ts';
 import type { ResponseDef } from './responses.ts';
 import type { RouteDef } from './routes.ts';
+import { sourceMappedStack } from './source-mapped-stack.ts';
 import { logger, metrics } from './telemetry.ts';
 
 /**
@@ -262,7 +263,11 @@ const outcome = (spec: RouteDef & { key: string }): MiddlewareObj<HttpEvent, Htt
     },
     onError: (request) => {
       const problem = toProblem(request.error);
-      if (problem.status >= 500) logger.error('unexpected error', { error: request.error as Error });
+      if (problem.status >= 500) {
+        const error = request.error as Error;
+        if (error.stack) error.stack = sourceMappedStack(error.stack);
+        logger.error('unexpected error', { error });
+      }
       request.response = problemResult(problem);
       record(problem.status, started.get(request));
     },

@@ -170,11 +170,12 @@ describe('the functions', () => {
             SALES_MANAGER_EMAIL: 'sm@example.com',
             POWERTOOLS_SERVICE_NAME: 'quote-to-order',
             POWERTOOLS_LOG_LEVEL: 'INFO',
-            NODE_OPTIONS: '--enable-source-maps',
           },
         },
       });
       expect(fn.Properties.Environment.Variables, id).not.toHaveProperty('AWS_REGION');
+      // Stack traces are mapped when logged (functions/http/source-mapped-stack.ts), not at every start.
+      expect(fn.Properties.Environment.Variables, id).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough', id).toBe('PassThrough');
     }
     expect(runtime.name).toBe('nodejs24.x');
