@@ -62,6 +62,12 @@ export interface StackOptions {
   kpiStream?: boolean;
   /** Extra settings for the functions (e.g. QUOTE_VALIDITY_SECONDS), applied with the stack's own. */
   env?: Record<string, string>;
+  /** Step handlers to run instead of the real ones, by substitution key (a test's step that keeps failing). */
+  steps?: Record<string, LocalLambda>;
+  /** ASL to run instead of the workflow's (a test of the API alone runs one that only waits). */
+  definition?: string;
+  /** What the local Step Functions service says of its executions (each one's start and end). */
+  serviceLog?: (line: string) => void;
   log?: (progress: Progress) => void;
 }
 
@@ -116,7 +122,9 @@ const functionArn = (key: string): string =>
   `arn:aws:lambda:${region}:${accountId}:function:${stateMachineName}-${key.replace(/FunctionArn$/, '')}`;
 
 /** Imports every step handler the ASL names. Called only after the env is set: handlers read their config once. */
-const loadStepHandlers = async (): Promise<{
+const loadStepHandlers = async (
+  replaced: Record<string, LocalLambda>,
+): Promise<{
   lambdas: Record<string, LocalLambda>;
   substitutions: Record<string, string>;
 }> => {
@@ -126,7 +134,7 @@ const loadStepHandlers = async (): Promise<{
     const module = (await import(pathToFileURL(resolve(root, spec.handler)).href)) as { handler?: LocalLambda };
     if (typeof module.handler !== 'function') throw new Error(`${spec.handler} exports no handler`);
     substitutions[key] = functionArn(key);
-    lambdas[functionArn(key)] = module.handler;
+    lambdas[functionArn(key)] = replaced[key] ?? module.handler;
   }
   return { lambdas, substitutions };
 };
@@ -228,15 +236,16 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     const { startStepFunctionsLocal } = await import('./stepfunctions/index.ts');
 
     const stepFunctionsLocal = await step('Step Functions', async () => {
-      const { lambdas, substitutions } = await loadStepHandlers();
+      const { lambdas, substitutions } = await loadStepHandlers(options.steps ?? {});
       const service = await startStepFunctionsLocal({
         port: sfnPort,
         region,
         accountId,
-        stateMachines: [{ name: stateMachineName, definition: definitionText(), substitutions }],
+        stateMachines: [{ name: stateMachineName, definition: options.definition ?? definitionText(), substitutions }],
         lambdas,
         putEvents: events.putEvents,
         ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
+        ...(options.serviceLog && { logger: options.serviceLog }),
       });
       stops.push(service.stop);
       return service;

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orderFrom } from '#domain/order.ts';
 import { routes } from '#http/routes.ts';
 import { aContract } from '../builders/contract.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
-import { type Api, startApi, type User } from './api.ts';
+import type { User } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { acme, anRfqRequest, bolts, idempotencyKey, people, seed, submit } from './world.ts';
 
 /**
@@ -72,7 +73,7 @@ const rfqPath =
   (suffix = '') =>
   async (f: Fixture) => ({ path: `/rfqs/${f.rfqId}${suffix}` });
 
-let api: Api;
+const api = useTestStack('authorization', { seed: false, holdWorkflow: true });
 
 const matrix: Row[] = [
   {
@@ -382,12 +383,9 @@ const anAcmeOrder = async (): Promise<{ orderId: string; orderedRfqId: string }>
 
 let fixture: Fixture;
 beforeAll(async () => {
-  api = await startApi();
   await seed(api);
   fixture = { rfqId: await submit(api, people.acmeBuyer), ...(await anAcmeOrder()) };
-  // Starting the API and DynamoDB work take seconds on a loaded machine; the default 10 s hook limit is not a bound.
-}, 90_000);
-afterAll(() => api?.stop());
+});
 
 describe('the authorization matrix', () => {
   it.each(cases)('$route as $who → $status', async ({ route, who, status, request }) => {

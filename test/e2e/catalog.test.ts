@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
-import { type Api, startApi } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { acme, idempotencyKey, people, seed } from './world.ts';
 
 /**
  * GET /catalog over real HTTP: Acme's prices, searching, a category, paging, and who may ask for whose prices; and the
  * reference data behind it as the seller's admin writes it.
  */
-let api: Api;
+const api = useTestStack('catalog', { seed: false, holdWorkflow: true });
 
 beforeAll(async () => {
-  api = await startApi();
   await seed(api);
   const extra = Array.from({ length: 30 }, (_, i) =>
     aProduct(`CAT-${String(i).padStart(2, '0')}`)
@@ -33,9 +32,7 @@ beforeAll(async () => {
         .build(),
     ),
   ]);
-}, 90_000);
-
-afterAll(() => api?.stop());
+});
 
 describe('GET /catalog', () => {
   it("answers a buyer with their company's prices, in its currency, with each price's basis and tiers", async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, type Api, startApi } from './api.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { acme, bolts, idempotencyKey, people } from './world.ts';
 
 /**
@@ -7,18 +8,16 @@ import { acme, bolts, idempotencyKey, people } from './world.ts';
  * RFQ is looked up or stored — the PO number `PO1\r\nBcc: …` once reached an approval email's subject, and U+202E
  * (right-to-left override) reached emails and pages unchanged.
  */
-let api: Api;
+const api = useTestStack('clean-text', { seed: false, holdWorkflow: true });
 
 beforeAll(async () => {
-  api = await startApi();
   for (const [path, body] of [
     [`/products/${bolts.sku}`, bolts],
     ['/companies/acme', acme],
   ] as const) {
     expect((await api.call('PUT', path, { as: people.admin, body })).status).toBe(200);
   }
-}, 120_000);
-afterAll(() => api?.stop());
+});
 
 const fieldsOf = (answer: Answer): string[] =>
   (answer.body?.errors ?? []).map((error: { path: string }) => error.path.replace(/^body\./, ''));

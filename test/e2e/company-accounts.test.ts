@@ -1,17 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approversOutsideCompany } from '#domain/approval-rule.ts';
 import type { CompanyUser } from '#domain/company.ts';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
-import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
+import { documentClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
-import { deleteTable } from '#store/table.ts';
 import { freePort } from '../../local/free-port.ts';
 import { type DemoUser, demoPassword, demoUser } from '../../local/seed/seed.ts';
-import type { LocalStack } from '../../local/stack.ts';
 import { aRule, total } from '../builders/approval-rule.ts';
-import { startTestStack } from './test-stack.ts';
+import { useTestStack } from './test-stack.ts';
 
 /**
  * A company's admin manages its people, and the people's sign-in follows: the whole local stack (the seeded demo),
@@ -19,36 +17,17 @@ import { startTestStack } from './test-stack.ts';
  * authorization-code + PKCE flow over HTTP, as the web app does — no mocks.
  */
 describe('a company admin’s users are the people who can sign in', () => {
-  let stack: LocalStack;
+  const stack = useTestStack('e2e-accounts');
   const chris = demoUser('chris@acme.example');
   const pat: CompanyUser = { email: 'pat@acme.example', name: 'Pat Quinn (approver)', roles: ['approver'] };
 
-  beforeAll(async () => {
-    stack = await startTestStack('e2e-accounts');
-  }, 90_000);
-
-  afterAll(async () => {
-    if (!stack) return;
-    await stack.stop();
-    await deleteTable(dynamoClient(), stack.tableName);
-  });
-
-  const call = async (
+  const call = (
     method: string,
     path: string,
     body?: unknown,
     as: DemoUser | string = chris,
     headers: Record<string, string> = {},
-  ) => {
-    const token = typeof as === 'string' ? as : await stack.issuer.token(as);
-    const response = await fetch(`${stack.urls.api}${path}`, {
-      method,
-      headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: answers are read as loose JSON; the tests assert their shape
-    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-  };
+  ) => stack.call(method, path, { as, body, headers });
   const acmeUsers = async (): Promise<CompanyUser[]> => (await call('GET', '/companies/acme')).body.users;
 
   /** The app's sign-in, by HTTP: authorize with PKCE, the provider's login form, the code for tokens. */
@@ -125,10 +104,7 @@ describe('a company admin’s users are the people who can sign in', () => {
       'custom:companyId': 'acme',
       'cognito:groups': ['approver'],
     });
-    const tasks = await fetch(`${stack.urls.api}/me/tasks`, {
-      headers: { authorization: `Bearer ${signedIn.idToken}` },
-    });
-    expect(tasks.status).toBe(200);
+    expect((await stack.call('GET', '/me/tasks', { as: signedIn.idToken })).status).toBe(200);
   });
 
   it('a changed role shows in the next sign-in; a removed person signs in no more, and comes back when listed', async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, startApi, type User } from './api.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { User } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { people, seed } from './world.ts';
 
 /**
@@ -7,12 +8,8 @@ import { people, seed } from './world.ts';
  * a delegate must be someone who could decide in the person's place; admins set it for the people they administer.
  * Which decisions then reach the delegate is the workflow's (test/workflow/delegation.test.ts).
  */
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-  await seed(api);
-}, 90_000);
-afterAll(() => api?.stop());
+const api = useTestStack('delegation', { seed: false, holdWorkflow: true });
+beforeAll(() => seed(api));
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const window = { from: inDays(1), to: inDays(8) };

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { openInbox, tokenOf } from '#local/inbox.ts';
+import { tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
 import { pdfLines } from '../pdf/read-pdf.ts';
-import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
+import type { Answer, User } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { idempotencyKey } from './world.ts';
 
 /**
@@ -16,7 +17,7 @@ import { idempotencyKey } from './world.ts';
  * JSON, and every email to the buyer side are searched recursively for cost, margin, who adjusted a price, authority
  * floors and the seller's notes, as every buyer-side role.
  */
-let api: Api & { sesEndpoint: string };
+const api = useTestStack('field-leak', { seed: false });
 const run = randomUUID().slice(0, 8);
 const companyId = `leak-${run}`;
 const buyer: User = { email: `buyer-${run}@leak.example`, groups: ['buyer'], companyId };
@@ -88,7 +89,6 @@ let orderId = '';
 let managerDesk: { lines: unknown[]; discount: unknown } | undefined;
 
 beforeAll(async () => {
-  api = await startApiOnStack();
   const put = async (path: string, body: unknown) =>
     expect((await api.call('PUT', path, { as: sellerAdmin, body })).status).toBe(200);
   const thisYear = new Date().getUTCFullYear();
@@ -197,7 +197,7 @@ beforeAll(async () => {
   seen.push({ where: 'POST /rfqs/{id}/accept', body: accepted.body });
   await poll(rfqId, ['PENDING_APPROVAL']);
 
-  const inbox = openInbox(api.sesEndpoint, { linksTo: api.url });
+  const inbox = api.inbox;
   let links: string[] = [];
   let standInLinks: string[] = [];
   // Two emails, sent in either order: wait for both.
@@ -248,7 +248,6 @@ beforeAll(async () => {
       });
   }
 }, 180_000);
-afterAll(() => api?.stop());
 
 describe('seller-only fields never reach a buyer company', () => {
   it('the flow really carried seller secrets, which seller staff do see', async () => {

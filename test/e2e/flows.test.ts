@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { openInbox, tokenOf } from '#local/inbox.ts';
+import { tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompanyLike } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
-import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
+import type { Answer, User } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { acme, anRfqRequest, bolts, globex, gloves, idempotencyKey, people, submit } from './world.ts';
 
 /**
@@ -13,7 +14,7 @@ import { acme, anRfqRequest, bolts, globex, gloves, idempotencyKey, people, subm
  * step handlers, DynamoDB Local, the local SES): reference data through the admin routes, then RFQs driven through
  * review, accept, revise, decline and an email-link approval to an order.
  */
-let api: Api & { sesEndpoint: string };
+const api = useTestStack('flows', { seed: false });
 const run = randomUUID().slice(0, 8);
 /** Unique per run: the SES store is shared by every test file. */
 const globexApprover = `approver-${run}@globex.example`;
@@ -35,7 +36,6 @@ const put = async (path: string, body: unknown) => {
 };
 
 beforeAll(async () => {
-  api = await startApiOnStack();
   const thisYear = new Date().getUTCFullYear();
   await put(`/products/${bolts.sku}`, bolts);
   await put(`/products/${gloves.sku}`, gloves);
@@ -56,7 +56,6 @@ beforeAll(async () => {
     rules: [aRule('everything').when(always).approvedBy(globexApprover).build()],
   });
 });
-afterAll(() => api?.stop());
 
 /**
  * The RFQ is IN_REVIEW as soon as it is priced, a moment before the workflow has mailed the rep and opened the review
@@ -186,7 +185,7 @@ describe('an RFQ through the API on the real workflow', () => {
     expect(accept.status).toBe(202);
     await poll(rfqId, ['PENDING_APPROVAL'], people.globexBuyer);
 
-    const inbox = openInbox(api.sesEndpoint, { linksTo: api.url });
+    const inbox = api.inbox;
     let links: string[] = [];
     for (const deadline = Date.now() + 30_000; links.length === 0 && Date.now() < deadline; ) {
       links = await inbox.linksFor(globexApprover);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import { hashLinkToken, mintLinkToken } from '#functions/decisions/link-token.ts';
@@ -12,7 +12,8 @@ import type { HttpEvent, HttpResult } from '#http/http.ts';
 import { type RouteDef, type RouteKey, route, routes } from '#http/routes.ts';
 import { apiEvent, authorizerClaims, lambdaContext } from '../../local/api-event.ts';
 import { aQuote } from '../builders/quote.ts';
-import { type Api, startApi, type User } from './api.ts';
+import type { User } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { acme, bolts, people, seed, submit } from './world.ts';
 
 /**
@@ -110,7 +111,7 @@ interface Target {
   as?: User;
 }
 
-let api: Api;
+const api = useTestStack('fuzz', { seed: false, holdWorkflow: true });
 const targets: Target[] = [];
 
 const handlers = new Map<string, (event: HttpEvent, context: unknown) => Promise<HttpResult>>();
@@ -177,7 +178,6 @@ const acceptedBySchema = (target: Target, body: { json?: Json; raw?: string }): 
 };
 
 beforeAll(async () => {
-  api = await startApi();
   await seed(api);
   const open = await submit(api, people.acmeBuyer);
   const cancelled = await submit(api, people.acmeBuyer);
@@ -333,7 +333,6 @@ beforeAll(async () => {
     },
   );
 });
-afterAll(() => api?.stop());
 
 /** A real, open rep-review link on a priced RFQ: what the rep's email form posts to. */
 const openReviewLink = async (): Promise<Target> => {

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { reloadConfig } from '#functions/config.ts';
-import { type Api, startApi } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { anRfqRequest, idempotencyKey, people, seed } from './world.ts';
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-  await seed(api);
-});
-afterAll(() => api?.stop());
+const api = useTestStack('idempotency', { seed: false, holdWorkflow: true });
+beforeAll(() => seed(api));
 
 describe('POST /rfqs under concurrent retries', () => {
   it('makes one RFQ and one execution from 20 concurrent requests with one Idempotency-Key, answering all 20 alike', async () => {

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orderFrom } from '#domain/order.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
-import { type Api, startApiOnStack } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { acme, globex, people, seed } from './world.ts';
 
 /**
  * GET /kpis over real HTTP on the whole local stack: RFQs change in the table, the stack's stream poller folds the
  * changes, and the API reads the rollups — JSON and CSV, scoped by the policy.
  */
-let api: Api & { kpisCaughtUp(): Promise<void> };
+const api = useTestStack('kpis', { seed: false, kpiStream: true });
 const system: Actor = { email: 'system@seller.example', role: 'system' };
 const today = new Date().toISOString().slice(0, 10);
 
@@ -29,7 +29,6 @@ const ordered = async (rfq: Rfq, unitPrice: number): Promise<void> => {
 };
 
 beforeAll(async () => {
-  api = await startApiOnStack({ kpiStream: true });
   await seed(api);
   const now = new Date().toISOString();
   const fresh = (id: string, company: typeof acme) =>
@@ -42,10 +41,6 @@ beforeAll(async () => {
   );
   await api.kpisCaughtUp();
 }, 120_000);
-
-afterAll(async () => {
-  await api?.stop();
-});
 
 describe('GET /kpis', () => {
   it('gives seller staff everyone’s numbers by company, from the stream’s rollups', async () => {

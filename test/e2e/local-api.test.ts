@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../../local/api-server.ts';
-import { type Api, startApi } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { people, seed } from './world.ts';
 
 /** The local HTTP API as API Gateway would behave: the dev issuer, unknown routes, wrong methods, oversized bodies. */
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-  await seed(api);
-});
-afterAll(() => api?.stop());
+const api = useTestStack('local-api', { seed: false, holdWorkflow: true });
+beforeAll(() => seed(api));
 
 describe('the local dev token issuer', () => {
   it('mints a token for { email, groups, companyId } that the API accepts', async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { openInbox, tokenOf } from '#local/inbox.ts';
+import { tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
-import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
+import type { Answer, User } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { bolts, people, submit } from './world.ts';
 
 /**
@@ -13,7 +14,7 @@ import { bolts, people, submit } from './world.ts';
  * their task lists and leave them when decided; an approver finds the purchase in theirs with why they are asked,
  * decides in the app, and their emailed link then says it was already decided.
  */
-let api: Api & { sesEndpoint: string };
+const api = useTestStack('my-tasks', { seed: false });
 const run = randomUUID().slice(0, 8);
 /** Unique per run: the SES store is shared by every test file. */
 const finance: User = { email: `fin-${run}@acme.example`, groups: ['approver'], companyId: 'acme' };
@@ -61,7 +62,6 @@ const taskFor = async (who: User, rfqId: string, kind: string): Promise<Task> =>
 const sellerOnly = /"(cost|margin|floor|adjustedBy|taskToken|tokenHash)"/;
 
 beforeAll(async () => {
-  api = await startApiOnStack();
   const thisYear = new Date().getUTCFullYear();
   const put = async (path: string, body: unknown) =>
     expect((await api.call('PUT', path, { as: people.admin, body })).status).toBe(200);
@@ -89,7 +89,6 @@ beforeAll(async () => {
   });
   // Starting the whole stack on a loaded machine takes longer than a hook's default 10 s.
 }, 120_000);
-afterAll(() => api?.stop());
 
 describe('GET /me/tasks', () => {
   it('gives the rep the review and the sales manager the discount, each until it is decided', async () => {
@@ -182,7 +181,7 @@ describe('POST /rfqs/{rfqId}/approval', () => {
     ]);
     expect(await tasksOf(finance)).toEqual([]);
 
-    const [link] = await openInbox(api.sesEndpoint, { linksTo: api.url }).linksFor(finance.email, rfqId);
+    const [link] = await api.inbox.linksFor(finance.email, rfqId);
     const linkPath = `/approvals/${tokenOf(link!)}`;
     const page = await api.call('GET', linkPath);
     expect(page.status).toBe(409);

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
-import { type Answer, type Api, startApiOnStack, type User } from './api.ts';
+import type { Answer, User } from './api.ts';
+import { useTestStack } from './test-stack.ts';
 import { idempotencyKey } from './world.ts';
 
 /**
  * A quote as a conversation, on the real workflow: the thread (shared posts and seller notes, and the comments that
  * decisions carry) and the quote versions with what changed, read by each side through the API.
  */
-let api: Api & { sesEndpoint: string };
+const api = useTestStack('negotiation', { seed: false });
 const run = randomUUID().slice(0, 8);
 const companyId = `nego-${run}`;
 const buyer: User = { email: `buyer-${run}@nego.example`, groups: ['buyer'], companyId };
@@ -93,7 +94,6 @@ const versions = async (rfqId: string, as: User) => {
 };
 
 beforeAll(async () => {
-  api = await startApiOnStack();
   const put = async (path: string, body: unknown) =>
     expect((await api.call('PUT', path, { as: sellerAdmin, body })).status).toBe(200);
   const thisYear = new Date().getUTCFullYear();
@@ -115,7 +115,6 @@ beforeAll(async () => {
   );
   await put(`/companies/${companyId}/approval-rules`, { rules: [] });
 });
-afterAll(() => api?.stop());
 
 describe('the thread', () => {
   it('carries posts from both sides and the decisions’ comments; a seller note never reaches the buyer side', async () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, startApi } from './api.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestStack } from './test-stack.ts';
 import { anRfqRequest, bolts, gloves, idempotencyKey, people, seed, submit } from './world.ts';
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-  await seed(api);
-});
-afterAll(() => api?.stop());
+const api = useTestStack('rfqs', { seed: false, holdWorkflow: true });
+beforeAll(() => seed(api));
 
 describe('submitting an RFQ', () => {
   it('answers 201 with the new RFQ, where to find it, and starts its workflow', async () => {

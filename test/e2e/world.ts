@@ -2,7 +2,8 @@ import type { Company } from '#domain/company.ts';
 import type { Product } from '#domain/product.ts';
 import { aCompany } from '../builders/company.ts';
 import { aProduct } from '../builders/product.ts';
-import type { Api, User } from './api.ts';
+import type { ApiClient, User } from './api.ts';
+import type { TestStack } from './test-stack.ts';
 
 /**
  * Two buyer companies with their people, and the seller's staff: enough to ask "may this person do that to this
@@ -36,7 +37,7 @@ export const globex: Company = aCompany('globex')
 export const bolts: Product = aProduct('BOLT-M8').build();
 export const gloves: Product = aProduct('GLOVE-L').build();
 
-export const seed = async (api: Api): Promise<void> => {
+export const seed = async (api: TestStack): Promise<void> => {
   await Promise.all([
     api.store.catalog.putCompany(acme),
     api.store.catalog.putCompany(globex),
@@ -55,7 +56,7 @@ export const anRfqRequest = (
 ) => ({ lines, note: 'for the new line' });
 
 /** Submits as `who` and answers the new rfqId. */
-export const submit = async (api: Api, who: User, body: object = anRfqRequest()): Promise<string> => {
+export const submit = async (api: ApiClient, who: User, body: object = anRfqRequest()): Promise<string> => {
   const answer = await api.call('POST', '/rfqs', { as: who, body, headers: { 'idempotency-key': idempotencyKey() } });
   if (answer.status !== 201) throw new Error(`submit failed: ${answer.status} ${answer.text}`);
   return answer.body.rfqId;

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cancelRfq } from '#functions/decisions/cancel-rfq.ts';
 import { aDeal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(() => world?.stop());
+const world = useWorld();
 
 describe("the buyer company's approval chain", () => {
   it('ends in APPROVAL_REJECTED when finance rejects at level 2, and no order is made', async () => {
@@ -30,7 +26,9 @@ describe("the buyer company's approval chain", () => {
     expect((await world.executionEnds(rfqId)).status).toBe('SUCCEEDED');
     expect(rejected.orderId).toBeUndefined();
     expect(
-      world.events().filter((e) => e['detail-type'] === 'order.created' && JSON.stringify(e.detail).includes(rfqId)),
+      world.events
+        .events()
+        .filter((e) => e['detail-type'] === 'order.created' && JSON.stringify(e.detail).includes(rfqId)),
     ).toHaveLength(0);
   });
 
@@ -41,7 +39,7 @@ describe("the buyer company's approval chain", () => {
     expect((await clickLink(lead1!, { decision: 'reject', comment: 'not this quarter' })).status).toBe(200);
     await world.statusReaches(rfqId, 'APPROVAL_REJECTED');
 
-    const read = await world.call('GET', `/rfqs/${rfqId}`, deal.buyer);
+    const read = await world.call('GET', `/rfqs/${rfqId}`, { as: deal.buyer });
     expect(read.status, read.text).toBe(200);
     expect(read.body.approvals.map((a: { status: string }) => a.status)).toEqual(['REJECTED', 'NOT_NEEDED']);
     expect(read.body.approvals[1].decisions).toEqual([]);

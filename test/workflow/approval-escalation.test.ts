@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/caller.ts';
 import { decidePurchaseApproval } from '#functions/decisions/decide-purchase-approval.ts';
 import { aDeal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
 // A level and its reminder wait 200 s each (2 s here); the escalation waits long enough for anyone to answer.
-beforeAll(async () => {
-  world = await startWorld({
-    timeScale: 0.01,
-    env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' },
-  });
+const world = useWorld({
+  timeScale: 0.01,
+  env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' },
 });
-afterAll(() => world?.stop());
 
 describe('an approval level escalated after its reminder', () => {
   it('goes to the contact its rule names, whose approval decides the whole `all` level: ordered, not expired', async () => {

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aDeal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
 import { clickLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
 // Each approval level waits 200 s, and 200 s more after its escalation, run a hundred times faster: 2 s.
-beforeAll(async () => {
-  world = await startWorld({
-    timeScale: 0.01,
-    env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '200' },
-  });
+const world = useWorld({
+  timeScale: 0.01,
+  env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '200' },
 });
-afterAll(() => world?.stop());
 
 describe('an approval level nobody decides, nor the admin it escalates to', () => {
   it('reminds the level’s approvers once, escalates to the company’s admins, then expires the RFQ', async () => {

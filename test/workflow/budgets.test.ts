@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OVER_BUDGET, periodOf, spendKey } from '#domain/budget.ts';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
 import { clickLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(() => world?.stop());
+const world = useWorld();
 
 const thisMonth = () => spendKey(periodOf(new Date(), 'month', { timeZone: 'UTC', fiscalYearStartMonth: 1 }));
 const spentThisMonth = async (deal: Deal) =>

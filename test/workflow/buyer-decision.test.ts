@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Forbidden } from '#domain/errors.ts';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(() => world?.stop());
+const world = useWorld();
 
 describe("the buyer's decision on a quote", () => {
   it('declines: DECLINED, and the rep is told the reason', async () => {
@@ -66,7 +62,7 @@ describe("the buyer's decision on a quote", () => {
     expect(ordered.poNumber).toBe('PO-2');
     await world.executionEnds(quoted.rfqId);
     expect(
-      world
+      world.events
         .events()
         .filter((e) => e['detail-type'] === 'order.created' && JSON.stringify(e.detail).includes(quoted.rfqId)),
     ).toHaveLength(1);

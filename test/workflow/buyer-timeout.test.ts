@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlreadyDecided } from '#domain/errors.ts';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
 // The quote holds 200 s, run a hundred times faster: 2 s.
-beforeAll(async () => {
-  world = await startWorld({ timeScale: 0.01, env: { QUOTE_VALIDITY_SECONDS: '200' } });
-});
-afterAll(() => world?.stop());
+const world = useWorld({ timeScale: 0.01, env: { QUOTE_VALIDITY_SECONDS: '200' } });
 
 describe('a quote the buyer never answers', () => {
   it('expires with the quote: EXPIRED, the wait is gone, and a late accept is refused', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { delegationOf } from '#domain/delegation.ts';
 import type { EmailMessage } from '#email/mailer.ts';
 import { decideLink } from '#functions/decisions/decide-link.ts';
@@ -8,20 +8,21 @@ import type { StepDeps } from '#steps/deps.ts';
 import { requestRepReview } from '#steps/request-rep-review.ts';
 import type { Store } from '#store/ports.ts';
 import { aQuote } from '../builders/quote.ts';
+import type { User } from '../e2e/api.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
 // Scaled time (0.01) as every workflow test; the waits (an hour here) outlast any test, so nothing times out on its own.
-beforeAll(async () => {
-  world = await startWorld({ timeScale: 0.01, env: { APPROVAL_TIMEOUT_SECONDS: '360000' } });
-});
-afterAll(() => world?.stop());
+const world = useWorld({ timeScale: 0.01, env: { APPROVAL_TIMEOUT_SECONDS: '360000' } });
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-const approver = (deal: Deal, email: string) => ({ email, groups: ['approver'], companyId: deal.company.companyId });
+const approver = (deal: Deal, email: string): User => ({
+  email,
+  groups: ['approver'],
+  companyId: deal.company.companyId,
+});
 
 /** Level 1 (the two leads, any one) approved by lead1's own link: the purchase then waits for finance alone. */
 const toFinance = async (deal: Deal): Promise<string> => {
@@ -36,7 +37,7 @@ const toFinance = async (deal: Deal): Promise<string> => {
 const standInLink = async (delegate: string, person: string, rfqId: string): Promise<string> => {
   const mail = await world.mailArrives(delegate, `For ${person}:`);
   expect(mail.subject).toContain(rfqId);
-  const [link] = mail.text.match(/https?:\/\/\S+\/approvals\/[A-Za-z0-9_-]+/) ?? [];
+  const [link] = world.inbox.linksIn(mail);
   expect(link, mail.text).toBeDefined();
   return link!;
 };
@@ -45,10 +46,9 @@ describe('out-of-office delegation in the approval chain', () => {
   it('lets the delegate decide inside the window: recorded as "delegate for approver", the approver’s link then spent', async () => {
     const deal = await aDeal(world);
     const { finance, lead2 } = deal.people;
-    const set = await world.call('PUT', '/me/delegation', approver(deal, finance), {
-      delegateEmail: lead2,
-      from: minutesFromNow(-1),
-      to: minutesFromNow(24 * 60),
+    const set = await world.call('PUT', '/me/delegation', {
+      as: approver(deal, finance),
+      body: { delegateEmail: lead2, from: minutesFromNow(-1), to: minutesFromNow(24 * 60) },
     });
     expect(set.status, set.text).toBe(200);
 
@@ -57,7 +57,7 @@ describe('out-of-office delegation in the approval chain', () => {
     const page = await openLink(link);
     expect(page.status).toBe(200);
     expect(page.html).toContain(`standing in for <strong>${finance}</strong>`);
-    const tasks = await world.call('GET', '/me/tasks', approver(deal, lead2));
+    const tasks = await world.call('GET', '/me/tasks', { as: approver(deal, lead2) });
     expect(tasks.body.items).toEqual([
       expect.objectContaining({ rfqId, kind: 'purchase-approval', onBehalfOf: finance }),
     ]);
@@ -81,7 +81,10 @@ describe('out-of-office delegation in the approval chain', () => {
     const deal = await aDeal(world);
     const { finance, lead2 } = deal.people;
     const window = { from: minutesFromNow(60), to: minutesFromNow(120) };
-    const set = await world.call('PUT', '/me/delegation', approver(deal, finance), { delegateEmail: lead2, ...window });
+    const set = await world.call('PUT', '/me/delegation', {
+      as: approver(deal, finance),
+      body: { delegateEmail: lead2, ...window },
+    });
     expect(set.status, set.text).toBe(200);
 
     const rfqId = await toFinance(deal);
@@ -90,11 +93,11 @@ describe('out-of-office delegation in the approval chain', () => {
     expect(early.status).toBe(403);
     expect(early.html).toContain(`You stand in for ${finance} from`);
     expect((await openLink(link)).status).toBe(403);
-    const tasks = await world.call('GET', '/me/tasks', approver(deal, lead2));
+    const tasks = await world.call('GET', '/me/tasks', { as: approver(deal, lead2) });
     expect(tasks.body.items.map((t: { rfqId: string }) => t.rfqId)).not.toContain(rfqId);
-    const inApp = await world.call('POST', `/rfqs/${rfqId}/approval`, approver(deal, lead2), {
-      decision: 'approve',
-      quoteVersion: (await world.rfqOf(rfqId)).quote!.version,
+    const inApp = await world.call('POST', `/rfqs/${rfqId}/approval`, {
+      as: approver(deal, lead2),
+      body: { decision: 'approve', quoteVersion: (await world.rfqOf(rfqId)).quote!.version },
     });
     expect(inApp.status, inApp.text).toBe(409);
     // The same link, asked a minute after the window ended: expired, and nothing decided.
@@ -124,10 +127,9 @@ describe('out-of-office delegation in the approval chain', () => {
       ...deal.company,
       users: deal.company.users.map((u) => (u.email === buyer ? { ...u, roles: ['buyer', 'approver'] } : u)),
     });
-    const set = await world.call('PUT', '/me/delegation', approver(deal, finance), {
-      delegateEmail: buyer,
-      from: minutesFromNow(-1),
-      to: minutesFromNow(24 * 60),
+    const set = await world.call('PUT', '/me/delegation', {
+      as: approver(deal, finance),
+      body: { delegateEmail: buyer, from: minutesFromNow(-1), to: minutesFromNow(24 * 60) },
     });
     expect(set.status, set.text).toBe(200);
 
@@ -159,12 +161,16 @@ describe('out-of-office delegation in the approval chain', () => {
     await world.linksArrive(lead1, 1, rfqId);
     const delegation = { delegateEmail: admin, from: minutesFromNow(-1), to: minutesFromNow(24 * 60) };
 
-    expect((await world.call('PUT', '/me/delegation', approver(deal, lead1), delegation)).status).toBe(200);
+    expect((await world.call('PUT', '/me/delegation', { as: approver(deal, lead1), body: delegation })).status).toBe(
+      200,
+    );
     const first = await standInLink(admin, lead1, rfqId);
-    expect((await world.call('DELETE', '/me/delegation', approver(deal, lead1))).status).toBe(204);
+    expect((await world.call('DELETE', '/me/delegation', { as: approver(deal, lead1) })).status).toBe(204);
     expect((await openLink(first)).status).toBe(409);
 
-    expect((await world.call('PUT', '/me/delegation', approver(deal, lead1), delegation)).status).toBe(200);
+    expect((await world.call('PUT', '/me/delegation', { as: approver(deal, lead1), body: delegation })).status).toBe(
+      200,
+    );
     const second = await world.linksArrive(admin, 2, rfqId);
     expect(second[1]).not.toBe(first);
     expect((await clickLink(second[1]!, { decision: 'approve' })).status).toBe(200);

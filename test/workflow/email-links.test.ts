@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decideLink } from '#functions/decisions/decide-link.ts';
 import { viewLink } from '#functions/decisions/view-link.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
+const world = useWorld();
 let deal: Deal;
 beforeAll(async () => {
-  world = await startWorld();
   deal = await aDeal(world);
 });
-afterAll(() => world?.stop());
 
 /** Submits an RFQ and answers the rep's review link once it arrives. */
 const aReviewLink = async () => {

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orderIdFor } from '#domain/order.ts';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
+const world = useWorld();
 let deal: Deal;
 
 beforeAll(async () => {
-  world = await startWorld();
   deal = await aDeal(world);
 });
-afterAll(() => world?.stop());
 
 describe('an RFQ from submission to order, decided from email links', () => {
   it('is priced, reviewed, quoted, accepted, approved by two levels and ordered — once', async () => {
@@ -69,7 +67,7 @@ describe('an RFQ from submission to order, decided from email links', () => {
     expect(execution.status).toBe('SUCCEEDED');
     expect(execution.stateTransitions).toBeLessThanOrEqual(25);
 
-    const created = world.events().filter((e) => e['detail-type'] === 'order.created');
+    const created = world.events.events().filter((e) => e['detail-type'] === 'order.created');
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ source: 'quote-to-order' });
     expect(created[0]!.detail).toMatchObject({

@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { lifecycleEvents } from '#steps/lifecycle-events.ts';
 import { handler as recordBuyerDecision } from '#steps/record-buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
 import { clickLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld({
-    replace: {
-      RecordBuyerDecisionFunctionArn: async (event: { buyer?: { poNumber?: string } }) => {
-        if (event.buyer?.poNumber === 'PO-BREAKS') throw new Error('the PO could not be recorded');
-        return recordBuyerDecision(event);
-      },
+const world = useWorld({
+  replace: {
+    RecordBuyerDecisionFunctionArn: async (event: { buyer?: { poNumber?: string } }) => {
+      if (event.buyer?.poNumber === 'PO-BREAKS') throw new Error('the PO could not be recorded');
+      return recordBuyerDecision(event);
     },
-  });
-}, 60_000);
-afterAll(() => world?.stop());
+  },
+});
 
 /** The lifecycle events published for one RFQ, in order, with their parsed detail. */
 const eventsOf = (rfqId: string) =>
-  world
+  world.events
     .events()
     .filter((event) => event.source === 'quote-to-order' && (event.detail as { rfqId?: string }).rfqId === rfqId)
     .map((event) => ({ type: event['detail-type'], detail: event.detail as Record<string, unknown> }));
@@ -117,7 +113,7 @@ describe('lifecycle events for a CRM', () => {
   });
 
   it('publishes only the documented event types', () => {
-    const published = new Set(world.events().map((event) => event['detail-type']));
+    const published = new Set(world.events.events().map((event) => event['detail-type']));
     for (const type of published) expect([...lifecycleEvents, 'order.created']).toContain(type);
   });
 });

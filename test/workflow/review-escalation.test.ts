@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aDeal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
 // The rep's review and its reminder wait 200 s each (2 s here); the escalation waits long enough for anyone to answer.
-beforeAll(async () => {
-  world = await startWorld({
-    timeScale: 0.01,
-    env: { REVIEW_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' },
-  });
+const world = useWorld({
+  timeScale: 0.01,
+  env: { REVIEW_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' },
 });
-afterAll(() => world?.stop());
 
 /** Submitted, then nobody answers the rep's review nor its reminder: the sales manager's link arrives. */
 const escalatedReview = async () => {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aDeal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
 // The rep has 200 s per wait and the sales manager 200 s after the escalation, run a hundred times faster: 2 s each.
-beforeAll(async () => {
-  world = await startWorld({
-    timeScale: 0.01,
-    env: { REVIEW_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '200' },
-  });
+const world = useWorld({
+  timeScale: 0.01,
+  env: { REVIEW_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '200' },
 });
-afterAll(() => world?.stop());
 
 describe('a rep review nobody answers, nor the sales manager it escalates to', () => {
   it('reminds the rep, escalates to the sales manager, and only then expires; everyone asked is told', async () => {

@@ -1,32 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler as priceQuote } from '#steps/price-quote.ts';
 import { TransientError } from '#steps/transient.ts';
 import { aDeal } from './support/deal.ts';
 import { clickLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
 /** RFQs whose pricing fails this many more times, transiently, before it works (or forever: Infinity). */
 const pricingHiccups = new Map<string, number>();
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld({
-    replace: {
-      PriceQuoteFunctionArn: async (event: { rfqId: string }) => {
-        const left = pricingHiccups.get(event.rfqId) ?? 0;
-        if (left > 0) {
-          pricingHiccups.set(event.rfqId, left - 1);
-          throw new TransientError('throttled');
-        }
-        return priceQuote(event);
-      },
-      RecordReviewFunctionArn: async () => {
-        throw new Error('the pricing service answered nonsense');
-      },
+const world = useWorld({
+  replace: {
+    PriceQuoteFunctionArn: async (event: { rfqId: string }) => {
+      const left = pricingHiccups.get(event.rfqId) ?? 0;
+      if (left > 0) {
+        pricingHiccups.set(event.rfqId, left - 1);
+        throw new TransientError('throttled');
+      }
+      return priceQuote(event);
     },
-  });
+    RecordReviewFunctionArn: async () => {
+      throw new Error('the pricing service answered nonsense');
+    },
+  },
 });
-afterAll(() => world?.stop());
 
 describe('a step that fails', () => {
   it('is retried with backoff when the failure is transient, and the RFQ goes on', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { orderIdFor } from '#domain/order.ts';
 import type { Rfq } from '#domain/rfq.ts';
@@ -10,20 +10,19 @@ import { requestRepReview } from '#steps/request-rep-review.ts';
 import { sendQuote } from '#steps/send-quote.ts';
 import { aQuote } from '../builders/quote.ts';
 import { aDeal, type Deal } from './support/deal.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
 /**
  * Step Functions retries a Task whose Lambda failed or timed out, so every step may run twice with the same input.
  * These call the steps directly, twice, against DynamoDB Local, with a mailer and an event bus that count.
  */
-let world: World;
+const world = useWorld();
 let deal: Deal;
 let mail: EmailMessage[];
 let published: { detailType: string; detail: object }[];
 let deps: StepDeps;
 
 beforeAll(async () => {
-  world = await startWorld();
   deal = await aDeal(world);
   mail = [];
   published = [];
@@ -35,7 +34,6 @@ beforeAll(async () => {
     now: () => new Date(),
   };
 });
-afterAll(() => world?.stop());
 
 const timeouts = { reviewSeconds: 3600, approvalSeconds: 3600, escalationSeconds: 3600, quoteSeconds: 86_400 };
 

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
-import { startWorld, type World } from './support/world.ts';
+import { useWorld } from './support/world.ts';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld({ captureLogs: true });
-});
-afterAll(() => world?.stop());
+const world = useWorld({ captureLogs: true });
 
 describe('task tokens', () => {
   it('never appear in a URL, an email, a page or a log line, from submission to order', async () => {

@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { inject, vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
 import { sfnClient } from '#functions/clients/sfn.ts';
-import { type Config, reloadConfig } from '#functions/config.ts';
+import { type Config, config as configNow } from '#functions/config.ts';
 import type { DecisionDeps } from '#functions/decisions/deps.ts';
 import { createWorkflowClient } from '#functions/workflow/client.ts';
-import { createDevIssuer } from '#local/dev-tokens.ts';
-import { startEventBridgeLocal } from '#local/eventbridge.ts';
-import { freePort } from '#local/free-port.ts';
-import { openInbox } from '#local/inbox.ts';
-import { localConfigurationSet, mailFeedbackLocalRule, simulateMailboxes } from '#local/mail-feedback.ts';
-import { type LocalLambda, startStepFunctionsLocal } from '#local/stepfunctions/index.ts';
-import { createDynamoStore } from '#store/dynamo-store.ts';
-import { createTable } from '#store/table.ts';
-import { definitionText, stepFunctions, substitutionKeys } from '#workflows/quote-to-order.ts';
-import { contractFetch } from '../../e2e/contract.ts';
+import type { LocalLambda } from '#local/stepfunctions/index.ts';
+import { startTestStack } from '../../e2e/test-stack.ts';
 
 export interface WorldOptions {
   /** Multiplies every ASL timeout and retry interval. */
@@ -31,13 +20,11 @@ export interface WorldOptions {
   captureLogs?: boolean;
 }
 
-const root = resolve(import.meta.dirname, '../../..');
-const arnOf = (key: string) => `arn:aws:lambda:us-east-1:000000000000:function:${key}`;
-
 /**
- * One test file's world: its own table on the shared DynamoDB Local, the shared local SES, an event recorder, and the
- * local Step Functions service running the real ASL file with the real step handlers in process. Everything reaches
- * the services through the same config (env) the Lambdas read on AWS.
+ * One test file's world: the test stack (its own table, the shared DynamoDB Local and SES, the local EventBridge, the
+ * local Step Functions service running the real ASL file with the real step handlers in process, the local HTTP API
+ * the email links point at) without the demo data, and what a workflow test drives it with. Its sales manager and
+ * sender are its own, so no other file's mail reaches them.
  */
 export const startWorld = async (options: WorldOptions = {}) => {
   const worldId = randomUUID().slice(0, 8);
@@ -63,93 +50,38 @@ export const startWorld = async (options: WorldOptions = {}) => {
     vi.spyOn(process.stderr, 'write').mockImplementation(keep(() => true) as typeof process.stderr.write);
   }
 
-  const events = await startEventBridgeLocal();
-  // SES's default bus, where the mailbox simulator puts its bounces for the mail feedback handler.
-  const defaultBus = await startEventBridgeLocal({ rules: [mailFeedbackLocalRule] });
-  const simulator = await simulateMailboxes(inject('sesEndpoint'), defaultBus);
-  const arns = Object.fromEntries(substitutionKeys.map((key) => [key, arnOf(key)]));
-  const lambdas: Record<string, LocalLambda> = {};
-  for (const [key, spec] of Object.entries(stepFunctions)) {
-    const module = (await import(pathToFileURL(resolve(root, spec.handler)).href)) as { handler: LocalLambda };
-    lambdas[arnOf(key)] = options.replace?.[key] ?? module.handler;
-  }
-  const sfn = await startStepFunctionsLocal({
-    stateMachines: [{ name: 'quote-to-order', definition: definitionText(), substitutions: arns }],
-    lambdas,
-    putEvents: events.putEvents,
+  const stack = await startTestStack('workflow', {
+    seed: false,
     timeScale: options.timeScale ?? 0.01,
-    logger: (line) => logs.push(line),
+    ...(options.replace && { steps: options.replace }),
+    serviceLog: (line) => logs.push(line),
+    env: {
+      SALES_MANAGER_EMAIL: `sales-manager@seller-${worldId}.example`,
+      MAIL_FROM: `quotes@seller-${worldId}.example`,
+      ...options.env,
+    },
   });
-
-  // The email links point at the local HTTP API (the route table's real handlers), so a test opens them like a person.
-  const apiPort = await freePort();
-  const publicBaseUrl = `http://127.0.0.1:${apiPort}`;
-  Object.assign(process.env, {
-    TABLE_NAME: `workflow-${worldId}`,
-    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    SES_ENDPOINT: simulator.endpoint,
-    SES_CONFIGURATION_SET: localConfigurationSet,
-    SFN_ENDPOINT: sfn.endpoint,
-    EVENTS_ENDPOINT: events.endpoint,
-    STATE_MACHINE_ARN: sfn.stateMachineArn('quote-to-order'),
-    PUBLIC_BASE_URL: publicBaseUrl,
-    SALES_MANAGER_EMAIL: `sales-manager@seller-${worldId}.example`,
-    MAIL_FROM: `quotes@seller-${worldId}.example`,
-    ...options.env,
-  });
-  const config: Config = reloadConfig();
-  await createTable(dynamoClient(), config.TABLE_NAME, { stream: false });
-  const store = createDynamoStore(documentClient(), config.TABLE_NAME);
+  const config: Config = configNow();
+  const { store } = stack;
   const workflow = createWorkflowClient(sfnClient(), config.STATE_MACHINE_ARN);
   const decisions: DecisionDeps = { store, workflow, config };
-  const inbox = openInbox(inject('sesEndpoint'), { linksTo: publicBaseUrl });
-  const issuer = await createDevIssuer();
-  // Imported only now: the HTTP middleware builds its logger and clients from the env set above.
-  const { startApiServer } = await import('#local/api-server.ts');
-  const api = await startApiServer({
-    port: apiPort,
-    jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
-  });
 
   const rfqOf = async (rfqId: string): Promise<Rfq> => {
     const rfq = await store.rfqs.get(rfqId);
     if (!rfq) throw new Error(`no RFQ ${rfqId}`);
     return rfq;
   };
-  const execution = (rfqId: string) => sfn.executions().find((e) => e.name === rfqId);
+  const execution = (rfqId: string) => stack.stepFunctions.executions().find((e) => e.name === rfqId);
 
   return {
+    ...stack,
     worldId,
     config,
-    store,
     workflow,
     decisions,
-    inbox,
-    /** Every event published so far, oldest first, as a rule target receives it. */
-    events: events.events,
     logs,
-    sfn,
     rfqOf,
     execution,
-    /** Calls the local HTTP API as this person (a dev token), as the web app would. */
-    async call(
-      method: string,
-      path: string,
-      as: { email: string; groups: string[]; companyId?: string },
-      body?: unknown,
-    ) {
-      const token = await issuer.token(as as Parameters<typeof issuer.token>[0]);
-      const response = await contractFetch(`${publicBaseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, text, body: text ? JSON.parse(text) : undefined };
-    },
 
     /** Stores the RFQ as POST /rfqs does and starts its execution (named after it). */
     async submit(rfq: Rfq): Promise<Rfq> {
@@ -174,7 +106,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     async linksArrive(email: string, count: number, about?: string, timeout = 45_000): Promise<string[]> {
       return vi.waitFor(
         async () => {
-          const links = await inbox.linksFor(email, about);
+          const links = await stack.inbox.linksFor(email, about);
           if (links.length < count) throw new Error(`${email} has ${links.length} links, waiting for ${count}`);
           return links;
         },
@@ -186,7 +118,7 @@ export const startWorld = async (options: WorldOptions = {}) => {
     async mailArrives(email: string, subject: string, timeout = 45_000) {
       return vi.waitFor(
         async () => {
-          const mail = (await inbox.emailsTo(email)).filter((m) => m.subject.startsWith(subject)).at(-1);
+          const mail = (await stack.inbox.emailsTo(email)).filter((m) => m.subject.startsWith(subject)).at(-1);
           if (!mail) throw new Error(`${email} has no mail "${subject}…" yet`);
           return mail;
         },
@@ -207,14 +139,20 @@ export const startWorld = async (options: WorldOptions = {}) => {
     },
 
     async stop() {
-      await api.stop();
-      await sfn.stop();
-      await events.stop();
-      await simulator.stop();
-      await defaultBus.stop();
+      await stack.stop();
       vi.restoreAllMocks();
     },
   };
 };
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
+
+/** A test file's world, started before its tests and stopped after them: `const world = useWorld()` is the setup. */
+export const useWorld = (options: WorldOptions = {}): World => {
+  const world = {} as World;
+  beforeAll(async () => {
+    Object.assign(world, await startWorld(options));
+  });
+  afterAll(() => world.stop?.());
+  return world;
+};
