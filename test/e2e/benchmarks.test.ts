@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { benchmarks } from '../../bench/benchmarks.ts';
 import type { BenchResult } from '../../bench/report.ts';
-import type { LocalStack } from '../../local/stack.ts';
-import { startTestStack } from './test-stack.ts';
+import { useTestStack } from './test-stack.ts';
 
 /**
  * Every benchmark of `npm run bench`, in its order, in quick mode (tiny sizes, no target judged) on one stack: a
@@ -10,14 +9,9 @@ import { startTestStack } from './test-stack.ts';
  * instead of on the next full run. The figures are not judged; they only have to be numbers.
  */
 describe('every benchmark runs in quick mode', () => {
-  let stack: LocalStack;
+  // The KPI benchmark times the rollups fed by the table's stream.
+  const stack = useTestStack('benchmarks', { kpiStream: true });
   const results = new Map<string, BenchResult>();
-
-  beforeAll(async () => {
-    // The KPI benchmark times the rollups fed by the table's stream.
-    stack = await startTestStack('benchmarks', { kpiStream: true });
-  });
-  afterAll(() => stack?.stop());
 
   it.each(benchmarks.map((benchmark) => [benchmark.name, benchmark] as const))('%s', async (_, benchmark) => {
     const result = await benchmark.run({
