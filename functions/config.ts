@@ -42,6 +42,11 @@ export const configSchema = z
      * the local OIDC provider signs in from.
      */
     SIGN_IN_ACCOUNTS: z.enum(['cognito', 'local']).default('local'),
+    /**
+     * How long a container trusts what it read of a person's token revocation: a removed or demoted person's tokens
+     * are refused within this many seconds (at most 30, so always within a minute).
+     */
+    REVOCATION_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
     USER_POOL_ID: z
       .string()
       .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'a Cognito user pool id, e.g. us-east-1_AbC123')

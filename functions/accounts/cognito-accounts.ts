@@ -7,6 +7,7 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AccountChange, SignInAccount } from '#domain/account-changes.ts';
@@ -73,6 +74,19 @@ export const createCognitoAccounts = (
       await client.send(new AdminRemoveUserFromGroupCommand({ ...pool, Username: email, GroupName }));
   };
 
+  /**
+   * Ends every session of the person (AdminUserGlobalSignOut): their refresh tokens stop working. The ID tokens already
+   * issued stay valid to Cognito until they expire; the API refuses them through the revocation record
+   * (functions/http/revocation.ts).
+   */
+  const signOutEverywhere = (email: string) =>
+    client.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: email })).then(
+      () => undefined,
+      (error: unknown) => {
+        if (!named(error, 'UserNotFoundException')) throw error;
+      },
+    );
+
   /** Created, or — when it exists after all (a retry, or a race) — made the company's again, if it is the company's. */
   const invite = async (change: Extract<AccountChange, { kind: 'invite' }>) => {
     const attributes = [
@@ -122,6 +136,8 @@ export const createCognitoAccounts = (
           }),
         );
         await setGroups(change.email, change.add, change.remove);
+        // Demoted: their refresh tokens must not mint ID tokens that still say what they were.
+        if (change.remove.length > 0) await signOutEverywhere(change.email);
         // Last, so a person who comes back never signs in with the groups of before.
         if (change.enable) await client.send(new AdminEnableUserCommand({ ...pool, Username: change.email }));
         return;
@@ -130,9 +146,10 @@ export const createCognitoAccounts = (
         await client.send(new AdminDisableUserCommand({ ...pool, Username: change.email })).catch((error: unknown) => {
           if (!named(error, 'UserNotFoundException')) throw error;
         });
-        return setGroups(change.email, [], change.groups).catch((error: unknown) => {
+        await setGroups(change.email, [], change.groups).catch((error: unknown) => {
           if (!named(error, 'UserNotFoundException')) throw error;
         });
+        return signOutEverywhere(change.email);
     }
   };
 

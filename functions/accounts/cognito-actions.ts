@@ -11,4 +11,5 @@ export const cognitoActions = [
   'cognito-idp:AdminRemoveUserFromGroup',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
 ] as const;

@@ -13,6 +13,7 @@ import { IllegalTransition } from '#domain/lifecycle.ts';
 import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
 import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized, versionConflict } from './problem.ts';
 import type { ResponseDef } from './responses.ts';
+import { refuseRevokedToken } from './revocation.ts';
 import type { RouteDef } from './routes.ts';
 import { sourceMappedStack } from './source-mapped-stack.ts';
 import { logger, metrics } from './telemetry.ts';
@@ -290,6 +291,7 @@ export const http = <R extends RouteDef & { key: string }, const Answer extends 
     .use(outcome(spec))
     .handler(async (event, context) => {
       const caller = authenticate(spec, event);
+      if (caller) await refuseRevokedToken(caller.email, event.requestContext.authorizer.jwt.claims.iat);
       const input = parseInput(spec, event);
       const reply = await handle({
         params: input.params,

@@ -345,4 +345,59 @@ describe('a company admin’s users are the people who can sign in', () => {
       }
     });
   });
+
+  describe('removing or demoting a person takes effect at once', () => {
+    const quinn: CompanyUser = { email: 'quinn@acme.example', name: 'Quinn', roles: ['approver', 'admin'] };
+    const tasksWith = async (idToken: string) =>
+      (await fetch(`${stack.urls.api}/me/tasks`, { headers: { authorization: `Bearer ${idToken}` } })).status;
+    /** Asks with the token until the API refuses it; answers how long that took. */
+    const refusedAfter = async (idToken: string, from: number) => {
+      while ((await tasksWith(idToken)) !== 401) {
+        if (Date.now() - from > 60_000) throw new Error('the token still works a minute later');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      return Date.now() - from;
+    };
+
+    // The container trusts what it read of a revocation for REVOCATION_CACHE_SECONDS (30 by default: the unit test of
+    // the middleware holds that bound); here 3, so the test waits seconds, not half a minute, for a warm container.
+    beforeAll(() => {
+      process.env.REVOCATION_CACHE_SECONDS = '3';
+      reloadConfig();
+    });
+    afterAll(() => {
+      delete process.env.REVOCATION_CACHE_SECONDS;
+      reloadConfig();
+    });
+
+    it('a removed person’s token is refused within a minute, though it has not expired', async () => {
+      const users = (await acmeUsers()).filter((u) => u.email !== quinn.email);
+      expect((await call('PUT', '/companies/acme/users', { users: [...users, quinn] })).status).toBe(200);
+      const { idToken = '' } = await signIn(quinn.email);
+      expect(await tasksWith(idToken)).toBe(200);
+
+      const removedAt = Date.now();
+      expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
+      expect(await refusedAfter(idToken, removedAt)).toBeLessThan(60_000);
+      expect(await signIn(quinn.email)).toEqual({ refused: 401 });
+    });
+
+    it('a demoted person’s old token is refused too; the token they sign in with next works, with their new roles', async () => {
+      const users = (await acmeUsers()).filter((u) => u.email !== quinn.email);
+      expect((await call('PUT', '/companies/acme/users', { users: [...users, quinn] })).status).toBe(200);
+      const { idToken = '' } = await signIn(quinn.email);
+      expect(await tasksWith(idToken)).toBe(200);
+
+      const demotedAt = Date.now();
+      const demoted = { ...quinn, roles: ['buyer'] as CompanyUser['roles'] };
+      expect((await call('PUT', '/companies/acme/users', { users: [...users, demoted] })).status).toBe(200);
+      expect(await refusedAfter(idToken, demotedAt)).toBeLessThan(60_000);
+      // A token is void in the second of its revocation: the next sign-in is a second on.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const again = await signIn(quinn.email);
+      expect(again.claims?.['cognito:groups']).toEqual(['buyer']);
+      expect(await tasksWith(again.idToken ?? '')).toBe(200);
+      expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
+    });
+  });
 });

@@ -15,6 +15,8 @@ interface FakeUser {
   attributes: Record<string, string>;
   groups: Set<string>;
   enabled: boolean;
+  /** Every session ended (AdminUserGlobalSignOut): refresh tokens no longer work. */
+  signedOut?: true;
 }
 
 const awsError = (name: string) => Object.assign(new Error(name), { name });
@@ -62,6 +64,9 @@ const aFakePool = (users: Record<string, FakeUser> = {}) => {
     },
     AdminEnableUser: (input: { Username: string }) => {
       user(input).enabled = true;
+    },
+    AdminUserGlobalSignOut: (input: { Username: string }) => {
+      user(input).signedOut = true;
     },
   };
   const client = {
@@ -132,11 +137,28 @@ describe('the Cognito user pool as sign-in accounts', () => {
     expect(new Set(pool.calls.map((action) => `cognito-idp:${action}`))).toEqual(new Set(cognitoActions));
   });
 
-  it('disables a leaver before taking their groups, and keeps the account', async () => {
+  it('disables a leaver before taking their groups, keeps the account, and signs them out everywhere', async () => {
     const pool = aFakePool({ 'pat@acme.example': member('acme', 'Pat', 'approver', 'buyer') });
     await replaceUsers(pool, [chris, pat], [chris]);
-    expect(pool.users['pat@acme.example']).toMatchObject({ enabled: false, groups: new Set() });
-    expect(pool.calls.slice(-3)).toEqual(['AdminDisableUser', 'AdminRemoveUserFromGroup', 'AdminRemoveUserFromGroup']);
+    expect(pool.users['pat@acme.example']).toMatchObject({ enabled: false, groups: new Set(), signedOut: true });
+    expect(pool.calls.slice(-4)).toEqual([
+      'AdminDisableUser',
+      'AdminRemoveUserFromGroup',
+      'AdminRemoveUserFromGroup',
+      'AdminUserGlobalSignOut',
+    ]);
+  });
+
+  it('signs a demoted person out everywhere, and no one who only gains a role', async () => {
+    const pool = aFakePool({ 'pat@acme.example': member('acme', 'Pat', 'approver', 'buyer') });
+    await replaceUsers(pool, [chris, pat], [chris, { ...pat, roles: ['approver', 'buyer', 'admin'] }]);
+    expect(pool.calls).not.toContain('AdminUserGlobalSignOut');
+    await replaceUsers(pool, [chris, pat], [chris, { ...pat, roles: ['buyer'] }]);
+    expect(pool.users['pat@acme.example']).toMatchObject({
+      enabled: true,
+      groups: new Set(['buyer']),
+      signedOut: true,
+    });
   });
 
   it('enables a person who comes back only after their groups are set', async () => {

@@ -1,10 +1,11 @@
 import type { Context } from 'aws-lambda';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { IllegalTransition } from '#domain/lifecycle.ts';
 import { type HttpEvent, type HttpResult, http, type ReplyTo } from '#http/http.ts';
 import { notFound } from '#http/problem.ts';
 import { htmlPage, json } from '#http/responses.ts';
+import { readRevocationsFrom, refuseRevokedToken } from '#http/revocation.ts';
 import type { RouteDef } from '#http/routes.ts';
 import { BadCursorError, ConflictError } from '#store/ports.ts';
 import { WaitGoneError } from '../../../functions/workflow/client.ts';
@@ -71,6 +72,13 @@ const call = async (
 const problemOf = (result: { body: string }) => JSON.parse(result.body);
 
 afterEach(() => vi.restoreAllMocks());
+
+/** The middleware alone: nobody's tokens were revoked (revocations are the e2e tests' and the store's). */
+let storeRevocations: () => void;
+beforeAll(() => {
+  storeRevocations = readRevocationsFrom({ validSince: async () => undefined });
+});
+afterAll(() => storeRevocations());
 
 describe('the HTTP middleware', () => {
   it('hands the handler typed, validated input and the caller from the claims', async () => {
@@ -234,5 +242,51 @@ describe('the HTTP middleware', () => {
     expect(result.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(result.headers['content-security-policy']).toContain("default-src 'none'");
     expect(result.body).toBe('<p>expired</p>');
+  });
+});
+
+describe('a revoked person’s tokens', () => {
+  const revokedAt = 1_800_000_000;
+  const at = (seconds: number) => seconds * 1000;
+
+  it('are refused when issued before the revocation, taken when issued after, and a token without iat is refused', async () => {
+    const restore = readRevocationsFrom({ validSince: async () => revokedAt });
+    try {
+      await expect(refuseRevokedToken('pat@acme.example', String(revokedAt - 60), at(revokedAt))).rejects.toMatchObject(
+        {
+          status: 401,
+        },
+      );
+      await expect(refuseRevokedToken('pat@acme.example', String(revokedAt), at(revokedAt))).resolves.toBeUndefined();
+      await expect(refuseRevokedToken('pat@acme.example', undefined, at(revokedAt))).rejects.toMatchObject({
+        status: 401,
+      });
+    } finally {
+      restore();
+    }
+  });
+
+  it('are read once per person per half minute at most: a revocation reaches a warm container within 30 s', async () => {
+    let validSince: number | undefined;
+    let reads = 0;
+    const restore = readRevocationsFrom({
+      validSince: async () => {
+        reads += 1;
+        return validSince;
+      },
+    });
+    try {
+      const issued = String(revokedAt - 3600);
+      await refuseRevokedToken('pat@acme.example', issued, at(revokedAt - 10));
+      validSince = revokedAt;
+      await refuseRevokedToken('pat@acme.example', issued, at(revokedAt + 19));
+      expect(reads).toBe(1);
+      await expect(refuseRevokedToken('pat@acme.example', issued, at(revokedAt + 20))).rejects.toMatchObject({
+        status: 401,
+      });
+      expect(reads).toBe(2);
+    } finally {
+      restore();
+    }
   });
 });
