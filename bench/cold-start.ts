@@ -123,6 +123,7 @@ export const coldStart: Benchmark = {
         mainFields: [...bundling.mainFields],
         minify: bundling.minify,
         treeShaking: bundling.treeShaking,
+        alias: bundling.alias,
         sourcemap: bundling.sourceMap,
         sourcesContent: false,
         metafile: true,

@@ -17,4 +17,10 @@ export const bundling = {
    * not at every start by `--enable-source-maps`, which parsed it at load: a seventh of each function's cold start.
    */
   sourceMap: true,
+  /**
+   * Lambda gives each function its role's credentials in the environment: the SDK's default credential chain (SSO, INI
+   * files, processes, web identity, instance metadata, and the nested STS/SSO clients they carry) was a quarter of
+   * every bundle, parsed at every cold start (get-rfq 559 → 426 KB, import CPU 143 → 111 ms side by side).
+   */
+  alias: { '@aws-sdk/credential-provider-node': './functions/clients/lambda-credentials.ts' },
 } as const;

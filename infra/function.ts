@@ -73,7 +73,10 @@ export class QuoteToOrderFunction extends NodejsFunction {
         sourcesContent: false,
         externalModules: [],
         forceDockerBundling: false,
-        esbuildArgs: { '--tree-shaking': String(bundling.treeShaking) },
+        esbuildArgs: {
+          '--tree-shaking': String(bundling.treeShaking),
+          ...Object.fromEntries(Object.entries(bundling.alias).map(([from, to]) => [`--alias:${from}`, to])),
+        },
       },
     });
     logGroup.grantWrite(role);
