@@ -203,7 +203,10 @@ export const apiOverhead: Benchmark = {
     raw.destroy();
 
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-    const worst = measured.reduce((w, m) => (m.by.http.p50 / m.by.raw.p50 > w.by.http.p50 / w.by.raw.p50 ? m : w));
+    // The function's own overhead: the local API server's share (HTTP, JWT verification, routing) is API Gateway's on AWS.
+    const worst = measured.reduce((w, m) =>
+      m.by.handler.p50 / m.by.raw.p50 > w.by.handler.p50 / w.by.raw.p50 ? m : w,
+    );
     return {
       name: 'api-overhead',
       tables: [
@@ -253,9 +256,9 @@ export const apiOverhead: Benchmark = {
       ],
       targets: [
         {
-          target: `handler overhead ≤ ${TARGET_RATIO}× the raw DynamoDB calls (HTTP API p50 / raw p50, every row)`,
-          measured: `worst ${ratio(worst.by.http.p50, worst.by.raw.p50)} (${worst.route}, concurrency ${worst.concurrency}); ${measured.map((m) => `${m.route} c${m.concurrency} ${ratio(m.by.http.p50, m.by.raw.p50)} (handler alone ${ratio(m.by.handler.p50, m.by.raw.p50)})`).join(', ')}`,
-          pass: measured.every((m) => m.by.http.p50 / m.by.raw.p50 <= TARGET_RATIO),
+          target: `handler overhead ≤ ${TARGET_RATIO}× the raw DynamoDB calls (handler p50 / raw p50, every row)`,
+          measured: `worst ${ratio(worst.by.handler.p50, worst.by.raw.p50)} (${worst.route}, concurrency ${worst.concurrency}); ${measured.map((m) => `${m.route} c${m.concurrency} ${ratio(m.by.handler.p50, m.by.raw.p50)} (through the local API ${ratio(m.by.http.p50, m.by.raw.p50)})`).join(', ')}`,
+          pass: measured.every((m) => m.by.handler.p50 / m.by.raw.p50 <= TARGET_RATIO),
         },
       ],
       data: { warmUp, templates: templateCount, measured },

@@ -1,5 +1,4 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 
 /**
  * The Powertools singletons of the HTTP functions, built once per container. No Tracer: with the `tracing` setting
@@ -9,4 +8,3 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 const serviceName = 'quote-to-order-api';
 
 export const logger = new Logger({ serviceName });
-export const metrics = new Metrics({ serviceName, namespace: 'QuoteToOrder' });
