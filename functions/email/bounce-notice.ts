@@ -1,7 +1,7 @@
 import type { MailFeedback } from '#domain/mail-feedback.ts';
 import { html } from '#functions/pages/html.ts';
 import type { LinkPurpose } from '#store/ports.ts';
-import { button, email, factsHtml, factsText, heading, paragraph } from './layout.ts';
+import { button, deadline, email, factsHtml, factsText, heading, paragraph } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
 
 /** One decision the person was waited on for, and what the bounce did to it. */
@@ -53,12 +53,12 @@ export const bounceNoticeEmail = (n: BounceNotice): EmailMessage => {
       : `${n.address} marked our message as spam.`;
   const facts: [string, string][] = [
     ['Message', n.feedback.subject || '(no subject)'],
-    ['Sent', n.feedback.sentAt],
+    ['Sent', deadline(n.feedback.sentAt)],
     ...(n.feedback.diagnostic ? [['Their server said', n.feedback.diagnostic] as [string, string]] : []),
   ];
   const stopped = n.suppressed
-    ? `We no longer write to ${n.address}. Once the address is right (or the person asks to hear from us again), clear it as docs/runbooks/bounced-approver.md says.`
-    : `This looked temporary (${n.feedback.bounceType ?? 'bounce'} ${n.feedback.subType ?? ''}), so we keep writing to ${n.address}.`;
+    ? `We no longer write to ${n.address}. Correct the address in the company's settings — its people, and the approval rules that name them. If the address was right after all, ask the seller's operations team to lift the block.`
+    : `This looked temporary (${[n.feedback.bounceType, n.feedback.subType].filter(Boolean).join(', ') || 'a soft bounce'}), so we keep writing to ${n.address}.`;
   const asks = n.asks.map(outcomeText);
   const askedLine =
     asks.length > 0 ? `They were waited on to ${asks.join(' ')}` : 'Nothing waits on them for this request now.';

@@ -4,21 +4,15 @@ import { bounceNoticeEmail, type StalledAsk } from '#email/bounce-notice.ts';
 import { WaitGoneError, type WorkflowClient } from '#functions/workflow/client.ts';
 import type { StepDeps } from '#steps/deps.ts';
 import { emailOnce, hasMark, mark } from '#steps/marks.ts';
+import { escalatesOnBounce, RecipientsBounced } from '#steps/recipients-bounced.ts';
 import type { ApprovalLink } from '#store/ports.ts';
-
-/**
- * The error a stalled wait's task fails with. The workflow catches it on the first request and on the reminder of a
- * rep review and of an approval level, and goes where their timeout would have gone next: the escalation.
- */
-export const recipientsBounced = 'RecipientsBounced';
 
 /** A step's adapters (its marks and its once-only emails work the same here) and the workflow to escalate through. */
 export type MailFeedbackDeps = StepDeps & {
   workflow: Pick<WorkflowClient, 'fail'>;
 };
 
-/** Waits the workflow escalates on `RecipientsBounced`; an escalated wait or the sales manager's has nowhere to go. */
-const escalates = new Set(['rep-review', 'approval-level']);
+/** An escalated wait has nowhere further to go: only a first request or its reminder is escalated. */
 const unescalatedOpenings = new Set(['decision-requested', 'reminder-sent']);
 
 /**
@@ -58,7 +52,7 @@ const escalateStalled = async (deps: MailFeedbackDeps, rfqId: string, asked: rea
   for (const link of asked) {
     const opening = history.find((e) => e.detail?.key === `links:${link.waitId}`);
     const escalated =
-      stalled.has(link.waitId) && escalates.has(link.purpose) && unescalatedOpenings.has(opening?.action ?? '');
+      stalled.has(link.waitId) && escalatesOnBounce.has(link.purpose) && unescalatedOpenings.has(opening?.action ?? '');
     asks.push({ purpose: link.purpose, ...(link.level !== undefined && { level: link.level }), escalated });
     if (!escalated) continue;
     const key = `bounced:${link.waitId}`;
@@ -71,11 +65,8 @@ const escalateStalled = async (deps: MailFeedbackDeps, rfqId: string, asked: rea
       });
     }
     try {
-      await deps.workflow.fail(
-        link.taskToken,
-        recipientsBounced,
-        'every person the wait asked is unreachable by email',
-      );
+      const bounced = new RecipientsBounced('every person the wait asked is unreachable by email');
+      await deps.workflow.fail(link.taskToken, bounced.name, bounced.message);
     } catch (error) {
       if (!(error instanceof WaitGoneError)) throw error;
     }
@@ -97,7 +88,7 @@ const whoToTell = async (deps: MailFeedbackDeps, address: string, rfqId: string)
 
 /**
  * What SES reported about one message: for each recipient, record it (once), stop writing to the address when the
- * bounce was permanent or the reader complained, escalate at once the waits that now reach nobody, and tell the RFQ's
+ * bounce was permanent or the reader complained, escalate at once the waits that now reach nobody (failing their task with `RecipientsBounced`), and tell the RFQ's
  * rep — and a buyer company's admins about their colleague — whose mail came back, what it asked and what happened.
  * Every effect is safe to repeat: SES and EventBridge may deliver an event twice, and a failed attempt is retried.
  */

@@ -7,6 +7,7 @@ import { openStandIn } from '#functions/decisions/out-of-office.ts';
 import type { ApprovalLink, LinkPurpose } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 import { hasMark, mark } from './marks.ts';
+import { escalatesOnBounce, RecipientsBounced } from './recipients-bounced.ts';
 import { standInsFor } from './stand-ins.ts';
 import type { WaitRequest } from './state.ts';
 
@@ -88,6 +89,8 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
     if (late && isCurrentOrAhead(late, now)) await openStandIn(deps, late, link);
   }
   const action = request.escalate ? 'escalated' : request.reminder ? 'reminder-sent' : 'decision-requested';
+  const reached = [...links, ...delegated].map((l) => l.approver);
+  const unreachable = await deps.store.mail.suppressed(reached);
   await mark(deps, rfq.rfqId, action, {
     key,
     purpose: wait.purpose,
@@ -98,5 +101,20 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
     ...(standIns.length > 0 && { delegated: standIns.map((s) => ({ for: s.forEmail, to: s.delegate })) }),
     expiresAt,
   });
+  // Everyone it asks bounced before (their mail was not even sent): escalate now rather than after the timeout.
+  if (
+    !request.escalate &&
+    escalatesOnBounce.has(wait.purpose) &&
+    reached.length > 0 &&
+    reached.every((a) => unreachable.has(a.toLowerCase()))
+  ) {
+    await mark(deps, rfq.rfqId, 'recipients-bounced', {
+      key: `bounced:${waitId}`,
+      purpose: wait.purpose,
+      ...(wait.level !== undefined && { level: wait.level }),
+      bounced: [...new Set(reached)],
+    });
+    throw new RecipientsBounced(`every person asked for ${wait.purpose} of ${rfq.rfqId} is unreachable by email`);
+  }
   return { waitId, sent: true };
 };

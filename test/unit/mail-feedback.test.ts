@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type AskedRecipient, stalledWaits, suppressionFor } from '#domain/mail-feedback.ts';
 import { feedbackOf, mailFeedbackRule } from '#functions/mail-feedback/ses-event.ts';
 import { type SimulatedSend, simulatedEvent, simulatedOutcome } from '#local/mailbox-simulator.ts';
+import { RecipientsBounced } from '#steps/recipients-bounced.ts';
+import { definitionText } from '#workflows/quote-to-order.ts';
 
 /** SES's own example of a bounce on the default bus (event publishing record inside the EventBridge envelope). */
 const sesBounce = {
@@ -197,5 +199,31 @@ describe('waits nobody can answer', () => {
         expect(new Set(stalled).size).toBe(stalled.length);
       }),
     );
+  });
+});
+
+describe('the workflow on RecipientsBounced', () => {
+  const definition = JSON.parse(definitionText()) as { States: Record<string, State> };
+  interface State {
+    Catch?: { ErrorEquals: string[]; Next: string }[];
+    ItemProcessor?: { States: Record<string, State> };
+  }
+  const states = (within: Record<string, State>): [string, State][] =>
+    Object.entries(within).flatMap(([name, state]) => [
+      [name, state] as [string, State],
+      ...(state.ItemProcessor ? states(state.ItemProcessor.States) : []),
+    ]);
+  const bounced = new RecipientsBounced('x').name;
+
+  it('escalates a first request or a reminder of a review or an approval level, and nothing else catches it', () => {
+    const catching = states(definition.States)
+      .map(([name, state]) => [name, state.Catch?.find((c) => c.ErrorEquals.includes(bounced))?.Next])
+      .filter(([, next]) => next !== undefined);
+    expect(Object.fromEntries(catching)).toEqual({
+      RepReview: 'EscalateReview',
+      RemindRep: 'EscalateReview',
+      RequestApproval: 'EscalateApproval',
+      RemindApprovers: 'EscalateApproval',
+    });
   });
 });

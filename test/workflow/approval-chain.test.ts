@@ -122,5 +122,14 @@ describe('an approval level whose approvers’ mail bounces', () => {
     const [finance] = await world.linksArrive(deal.people.finance, 1, rfqId);
     expect((await clickLink(finance!, { decision: 'approve' })).status).toBe(200);
     await world.statusReaches(rfqId, 'ORDERED');
+
+    // The company's next purchase: the leads are not written to again, and their level escalates as it opens.
+    const next = await submitQuoteAndAccept(world, deal);
+    await world.mailArrives(deal.people.admin, `Escalated: approve purchase ${next.rfqId}`);
+    const leadsMail = (await world.inbox.emailsTo(deal.people.lead1)).filter((m) => m.subject.includes(next.rfqId));
+    expect(leadsMail).toEqual([]);
+    const nextHistory = (await world.store.rfqs.history(next.rfqId)).map((e) => e.action);
+    expect(nextHistory).toContain('recipients-bounced');
+    expect(nextHistory).not.toContain('reminder-sent');
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#domain/company.ts';
+import { bounceNoticeEmail } from '#email/bounce-notice.ts';
 import { type Email, type Inbox, openInbox } from '#local/inbox.ts';
 import type { LocalStack } from '../../../local/stack.ts';
 import { startTestStack } from '../test-stack.ts';
@@ -218,5 +219,31 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     const rep = await mail(riley.email, 'New order');
     expect(`${rep.subject}${rep.text}`).not.toMatch(/your purchase/i);
     await photographEmail(rep, 'order-placed-rep');
+  });
+
+  it('the rep and the company’s admin are told when an approver’s mail bounces: who, what they were asked, what happened', async () => {
+    const notice = bounceNoticeEmail({
+      to: [riley.email, 'chris@acme.example'],
+      address: 'priya@acme.example',
+      feedback: {
+        kind: 'bounce',
+        feedbackId: 'local-feedback',
+        at: new Date().toISOString(),
+        recipients: ['priya@acme.example'],
+        bounceType: 'Permanent',
+        subType: 'General',
+        diagnostic:
+          'smtp; 550 5.1.1 <priya@acme.example>: Recipient address rejected: User unknown in virtual mailbox table',
+        subject: `Approve purchase ${rfqId} (PO 4711) for Acme Industrial Supply Co.`,
+        messageId: 'local-message',
+        sentAt: new Date().toISOString(),
+      },
+      rfqId,
+      companyName: 'Acme Industrial Supply Co.',
+      asks: [{ purpose: 'approval-level', level: 1, escalated: true }],
+      suppressed: true,
+      rfqUrl: `${stack.urls.app}rfqs/${rfqId}`,
+    });
+    await photographEmail({ messageId: 'notice', at: 0, ...notice }, 'bounce-notice');
   });
 });

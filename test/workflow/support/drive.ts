@@ -8,7 +8,8 @@ import type { World } from './world.ts';
 /** The steps every scenario shares, done the way people do them: submitted, then the rep approves from the email. */
 export const submitAndQuote = async (world: World, deal: Deal): Promise<Rfq> => {
   const { rfqId } = await world.submit(deal.rfq());
-  const [review] = await world.linksArrive(deal.people.rep, 1);
+  // This RFQ's review link: a deal may have more than one RFQ.
+  const [review] = await world.linksArrive(deal.people.rep, 1, rfqId);
   expect((await clickLink(review!, { decision: 'approve' })).status).toBe(200);
   return world.statusReaches(rfqId, 'QUOTED');
 };
