@@ -1,10 +1,10 @@
 import type { KpiScope } from '#domain/kpi-report.ts';
 import { listScope, mayReadKpis } from '#domain/policy.ts';
+import { readKpis } from '#functions/decisions/read-kpis.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { kpiCsv } from './kpi-csv.ts';
 import { badRequest, forbidden } from './problem.ts';
-import { readKpis } from './read-kpis.ts';
 import { route } from './routes.ts';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { listScope } from '#domain/policy.ts';
+import { ordersOfRep } from '#functions/decisions/orders-of-rep.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { orderView } from './order-view.ts';
-import { ordersOfRep } from './orders-of-rep.ts';
 import { forbidden } from './problem.ts';
 import { route } from './routes.ts';
 
