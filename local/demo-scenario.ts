@@ -1,6 +1,6 @@
 import type { Role } from '#domain/company.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import { openInbox } from './inbox.ts';
 import { demoUser } from './seed/seed.ts';
 

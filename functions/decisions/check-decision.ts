@@ -1,5 +1,5 @@
 import type { Visibility } from '#domain/comment.ts';
-import { minorUnitDigits } from '#domain/money.ts';
+import { minorUnitDigits } from '#domain/money-format.ts';
 import type { AddedLine, LineEdit } from '#domain/quote-edits.ts';
 import { type Adjustment, applyAdjustments, quoteIsComplete } from '#domain/rep-authority.ts';
 import type { Actor, Quote } from '#domain/rfq.ts';

@@ -1,12 +1,12 @@
 import type { ApprovalRule, Condition } from './approval-rule.ts';
-import { formatMoney } from './money.ts';
+import { formatMoney } from './money-format.ts';
 
 /**
- * An approval rule's condition in words, for the person it asks to decide: "total over $1,000.00 and category is
+ * An approval rule's condition in words, for the person it asks to decide: "order total over $1,000.00 and a category is
  * safety". Money fields are in the company's currency (rule values are its minor units).
  */
 const comparison = { gt: 'over', gte: 'at least', lt: 'under', lte: 'at most', eq: 'exactly' } as const;
-const fieldName = { total: 'total', lineCount: 'number of lines', maxLineTotal: 'largest line total' } as const;
+const fieldName = { total: 'order total', lineCount: 'number of lines', maxLineTotal: 'largest line total' } as const;
 
 export const conditionText = (condition: Condition, currency: string): string => {
   const nested = (c: Condition) => {

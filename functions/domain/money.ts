@@ -123,30 +123,3 @@ export const allocate = (total: number, weights: readonly number[]): number[] =>
   }
   return shares.map((s) => (total < 0 && s.part > 0n ? -Number(s.part) : Number(s.part)));
 };
-
-/** How many minor units a currency's major unit has, as Intl knows it: USD 2, JPY 0, KWD 3. */
-export const minorUnitDigits = (currency: string): number =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-
-/**
- * Money for people to read, in emails and pages: formatMoney(123450, 'USD') → "$1,234.50",
- * formatMoney(123450, 'EUR', 'de-DE') → "1.234,50 €". Display only. The amount reaches Intl as an exact decimal
- * string (NumberFormat v3), never as a float, so even huge amounts print every digit.
- */
-export const formatMoney = (amount: number, currency: string, locale = 'en-US'): string => {
-  requireInteger(amount, 'amount');
-  const digits = minorUnitDigits(currency);
-  const magnitude = Math.abs(amount)
-    .toString()
-    .padStart(digits + 1, '0');
-  const whole = magnitude.slice(0, magnitude.length - digits);
-  const fraction = magnitude.slice(magnitude.length - digits);
-  const decimal = `${amount < 0 ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}` as Intl.StringNumericLiteral;
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  return format.format(decimal);
-};

@@ -1,6 +1,7 @@
 import { addDays } from './calendar.ts';
 import { type Contract, type ContractPrice, isInEffect } from './contract.ts';
 import { applyDiscount, basisPointsToPercentText, lineTotal, percentToBasisPoints } from './money.ts';
+import { tierReached } from './price-at-quantity.ts';
 import { bySkuKey, type Product, skuKey } from './product.ts';
 import { quoteTotals } from './quote-totals.ts';
 import type { Quote, QuoteLine, RfqRequest } from './rfq.ts';
@@ -41,13 +42,7 @@ const contractOrListPrice = (
   entry?: ContractPrice,
 ): Price => {
   if (!contract) return { unitPrice: product.listPrice, contractPrice: null, priceSource: 'list price' };
-  // The highest tier reached; the contract schema guarantees it is also the lowest price reached.
-  const tier = entry?.tiers
-    ?.filter((t) => t.minQty <= quantity)
-    .reduce<{ minQty: number; unitPrice: number } | undefined>(
-      (best, t) => (!best || t.minQty > best.minQty ? t : best),
-      undefined,
-    );
+  const tier = tierReached(entry?.tiers, quantity);
   if (tier)
     return { unitPrice: tier.unitPrice, contractPrice: tier.unitPrice, priceSource: `contract tier ≥ ${tier.minQty}` };
   if (entry?.unitPrice !== undefined) {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { marginOf } from './margin.ts';
 import { minorUnits } from './money.ts';
 import type { Audience } from './policy.ts';
 import { type Quote, type QuoteLine, quoteLineSchema, quoteSchema } from './rfq.ts';
@@ -52,12 +53,8 @@ export const buyerLineView = (line: QuoteLine): BuyerLineView => ({
   ...(line.custom && { custom: line.custom }),
 });
 
-/** Margin per unit in minor units (price − cost), when both are known. */
-const marginOf = (line: QuoteLine): number | undefined =>
-  line.unitPrice !== null && line.cost !== undefined ? line.unitPrice - line.cost : undefined;
-
 export const sellerLineView = (line: QuoteLine): LineView => {
-  const margin = marginOf(line);
+  const margin = marginOf(line.unitPrice, line.cost);
   return {
     ...buyerLineView(line),
     ...(line.cost !== undefined && { cost: line.cost }),

@@ -1,11 +1,5 @@
-import {
-  basisPointsToPercentText,
-  divideCeiling,
-  divideHalfUp,
-  formatMoney,
-  lineTotal,
-  percentToBasisPoints,
-} from './money.ts';
+import { basisPointsToPercentText, divideCeiling, divideHalfUp, lineTotal, percentToBasisPoints } from './money.ts';
+import { formatMoney } from './money-format.ts';
 import { quoteTotals } from './quote-totals.ts';
 import type { Actor, Quote, QuoteLine } from './rfq.ts';
 

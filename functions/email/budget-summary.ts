@@ -1,5 +1,5 @@
 import type { BudgetStanding } from '#domain/budget.ts';
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import { type Html, html } from '#functions/pages/html.ts';
 
 const periodName = (s: BudgetStanding): string =>

@@ -1,4 +1,4 @@
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#functions/pages/html.ts';
 import type { LinkPurpose } from '#store/ports.ts';

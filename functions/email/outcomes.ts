@@ -1,4 +1,4 @@
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import type { Order } from '#domain/order.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { html } from '#functions/pages/html.ts';

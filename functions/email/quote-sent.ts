@@ -1,5 +1,5 @@
 import type { CommentView } from '#domain/comment.ts';
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#functions/pages/html.ts';
 import { button, deadline, email, factsHtml, factsText, heading, link, paragraph } from './layout.ts';

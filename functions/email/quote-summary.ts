@@ -1,4 +1,4 @@
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import type { BuyerLineView } from '#domain/quote-view.ts';
 import type { Quote } from '#domain/rfq.ts';
 import { type Html, html } from '#functions/pages/html.ts';

@@ -1,5 +1,6 @@
 import type { CommentView } from '#domain/comment.ts';
-import { formatMoney } from '#domain/money.ts';
+import { marginOf, marginShare } from '#domain/margin.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import type { ManagerApprovalNeeded } from '#domain/rep-authority.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#functions/pages/html.ts';
@@ -91,11 +92,12 @@ export interface DiscountRequest extends Omit<ReviewRequest, 'note'> {
 const beyond = (n: ManagerApprovalNeeded, quote: Quote): string => {
   const money = (amount: number) => formatMoney(amount, quote.currency);
   const line = quote.lines.find((l) => l.sku === n.sku);
-  const margin =
-    line?.cost === undefined
+  const margin = marginOf(n.requested, line?.cost);
+  const marginWords =
+    margin === undefined || line?.cost === undefined
       ? 'cost unknown'
-      : `margin ${money(n.requested - line.cost)} a unit (${n.requested === 0 ? '—' : `${(((n.requested - line.cost) / n.requested) * 100).toFixed(1)}%`}) over cost ${money(line.cost)}`;
-  return `${line?.name ?? n.sku} (${n.sku}): ${money(n.requested)} (${n.reason}), ${money(n.floor - n.requested)} below the rep floor ${money(n.floor)}; ${margin}`;
+      : `margin ${money(margin)} a unit (${marginShare(margin, n.requested)}) over cost ${money(line.cost)}`;
+  return `${line?.name ?? n.sku} (${n.sku}): ${money(n.requested)} (${n.reason}), ${money(n.floor - n.requested)} below the rep floor ${money(n.floor)}; ${marginWords}`;
 };
 
 /** To the sales manager: the rep priced lines below their authority. */

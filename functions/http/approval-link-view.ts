@@ -1,4 +1,5 @@
 import { threadView } from '#domain/comment.ts';
+import { marginOf } from '#domain/margin.ts';
 import { type Audience, mayReassignByLink } from '#domain/policy.ts';
 import { quoteView, sellerLineView } from '#domain/quote-view.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
@@ -66,7 +67,7 @@ const discountContext = (quote: Quote, context: LinkContext): DiscountApprovalCo
     lines: discount.needsManager.map((n) => {
       const line = quote.lines.find((l) => l.sku === n.sku);
       const seller = line && sellerLineView(line);
-      const margin = seller?.cost !== undefined ? n.requested - seller.cost : undefined;
+      const margin = marginOf(n.requested, seller?.cost);
       return {
         sku: n.sku,
         name: line?.name ?? n.sku,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RfqStatus } from '#domain/lifecycle.ts';
-import { formatMoney, minorUnitDigits } from '#domain/money.ts';
+import { marginText } from '#domain/margin.ts';
+import { formatMoney, minorUnitDigits } from '#domain/money-format.ts';
 import type { QuoteView } from '#domain/quote-view.ts';
 import { quoteTableHtml } from '#email/quote-summary.ts';
 import { type Html, html, trusted } from './html.ts';
@@ -185,10 +186,8 @@ ${
 /** The sales manager's "what am I approving": the lines below the rep's floor, by how much, the margin, the reason. */
 const discountSection = (d: DiscountApprovalContext, currency: string): Html => {
   const money = (amount: number) => formatMoney(amount, currency);
-  const marginText = (line: DiscountApprovalContext['lines'][number]) =>
-    line.margin === undefined
-      ? 'cost unknown'
-      : `${money(line.margin)} (${line.requested === 0 ? '—' : `${((line.margin / line.requested) * 100).toFixed(1)}%`})`;
+  const marginCell = (line: DiscountApprovalContext['lines'][number]) =>
+    line.margin === undefined ? 'cost unknown' : marginText(line.margin, line.requested, money);
   return html`<section class="context" aria-labelledby="discount-title">
 <h2 id="discount-title">Beyond the rep's authority</h2>
 <p>${d.proposedBy} priced ${d.lines.length === 1 ? 'this line' : `these ${d.lines.length} lines`} below what a rep may give alone, on ${utc(d.at)}. Amounts are a unit unless said.</p>
@@ -198,7 +197,7 @@ ${d.reason ? html`<p class="note"><strong>The rep's reason:</strong> ${d.reason}
 <tbody>
 ${d.lines.map(
   (l) =>
-    html`<tr><th scope="row">${l.name}<br><small>${l.sku} · ${l.quantity.toLocaleString('en-US')} units${l.contractPrice !== undefined ? ` · contract ${money(l.contractPrice)}` : l.listPrice !== undefined ? ` · list ${money(l.listPrice)}` : ''}</small></th><td class="num" data-label="Asked, a unit">${money(l.requested)}</td><td class="num" data-label="Rep floor">${money(l.floor)}</td><td class="num" data-label="Below the floor"><span>${money(l.belowFloor)}<br><small>${money(l.belowFloor * l.quantity)} on ${l.quantity.toLocaleString('en-US')}</small></span></td><td class="num" data-label="Cost">${l.cost === undefined ? '—' : money(l.cost)}</td><td class="num" data-label="Margin">${marginText(l)}</td></tr>
+    html`<tr><th scope="row">${l.name}<br><small>${l.sku} · ${l.quantity.toLocaleString('en-US')} units${l.contractPrice !== undefined ? ` · contract ${money(l.contractPrice)}` : l.listPrice !== undefined ? ` · list ${money(l.listPrice)}` : ''}</small></th><td class="num" data-label="Asked, a unit">${money(l.requested)}</td><td class="num" data-label="Rep floor">${money(l.floor)}</td><td class="num" data-label="Below the floor"><span>${money(l.belowFloor)}<br><small>${money(l.belowFloor * l.quantity)} on ${l.quantity.toLocaleString('en-US')}</small></span></td><td class="num" data-label="Cost">${l.cost === undefined ? '—' : money(l.cost)}</td><td class="num" data-label="Margin">${marginCell(l)}</td></tr>
 `,
 )}</tbody>
 </table>

@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import type { QuoteDocument } from '#domain/quote-document.ts';
 import { quoteLabels } from '#email/quote-summary.ts';
 

@@ -1,4 +1,5 @@
-import { basisPointsToPercentText, formatMoney, percentToBasisPoints } from '#domain/money.ts';
+import { basisPointsToPercentText, percentToBasisPoints } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import { referenceOf, repFloor } from '#domain/rep-authority.ts';
 import type { Quote, QuoteLine } from '#domain/rfq.ts';
 import { type Html, html } from './html.ts';

@@ -6,13 +6,12 @@ import {
   basisPointsToPercentText,
   divideCeiling,
   divideHalfUp,
-  formatMoney,
   lineTotal,
-  minorUnitDigits,
   percent,
   percentToBasisPoints,
   sum,
 } from '#domain/money.ts';
+import { formatMoney, minorUnitDigits } from '#domain/money-format.ts';
 
 const amount = fc.integer({ min: 0, max: 1_000_000_000_00 });
 const basisPoints = fc.integer({ min: 0, max: 10_000 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergedBySku } from '#domain/merged-lines.ts';
 import { checkedLines } from '#domain/request-lines.ts';
 import { aProduct } from '../builders/product.ts';
 
@@ -59,5 +60,22 @@ describe('the lines of a submitted request', () => {
       ok: true,
       lines: [{ sku: 'MY-PART', quantity: 1, description: 'Bracket' }],
     });
+  });
+
+  it('keeps every quantity when merging, whatever the lines, and a line with no merge key apart', () => {
+    const merged = mergedBySku(
+      [
+        { sku: 'A', quantity: 2 },
+        { sku: 'B', quantity: 1 },
+        { sku: 'A', quantity: 3 },
+        { sku: 'A', quantity: 4, custom: true },
+      ],
+      (line) => (line.custom ? undefined : line.sku),
+    );
+    expect(merged).toEqual([
+      { sku: 'A', quantity: 5 },
+      { sku: 'B', quantity: 1 },
+      { sku: 'A', quantity: 4, custom: true },
+    ]);
   });
 });

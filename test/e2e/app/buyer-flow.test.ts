@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#domain/company.ts';
-import { formatMoney } from '#domain/money.ts';
+import { formatMoney } from '#domain/money-format.ts';
 import { products } from '../../../local/seed/catalog.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import type { LocalStack } from '../../../local/stack.ts';

@@ -180,7 +180,7 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     });
     expect(accepted.status).toBe(202);
     const request = await mail('sam@acme.example', 'Approve purchase');
-    expect(request.text).toContain('Orders over $5,000 (total over $5,000.00)');
+    expect(request.text).toContain('Orders over $5,000 (order total over $5,000.00)');
     expect(request.text).toContain('Also asked: priya@acme.example');
     await photographEmail(request, 'purchase-approval-level-1');
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { conditionText } from '#domain/condition-text.ts';
 import { problemText, type Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useLoad } from '../ui/load.ts';
@@ -6,7 +7,6 @@ import { money } from '../ui/money.ts';
 import { minorUnitsOf } from '../ui/money-input.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 import { Budgets } from './budgets.tsx';
-import { conditionText } from './condition-text.ts';
 import './company.css';
 import { AnswerLine, type FormAnswer, noAnswer } from '../ui/form-answer.tsx';
 

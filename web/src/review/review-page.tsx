@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { marginText } from '#domain/margin.ts';
 import { type Problem, problemText, type Schemas } from '../api/client.ts';
 import type { operations } from '../api/openapi.d.ts';
 import { type RfqStatus, statusLabels } from '../rfqs/status.tsx';
@@ -31,12 +32,11 @@ const SellerStatus = (props: { status: RfqStatus }) => (
   </span>
 );
 
-/** Margin per unit and as a share of the price, as the line carries it. */
-const marginText = (line: Line, currency: string): string => {
-  if (line.margin === undefined) return '—';
-  const share = line.unitPrice ? ` (${((line.margin / line.unitPrice) * 100).toFixed(1)}%)` : '';
-  return `${money(line.margin, currency)}${share}`;
-};
+/** Margin a unit and as a share of the price, as the line carries it. */
+const marginCell = (line: Line, currency: string): string =>
+  line.margin === undefined || line.unitPrice === null
+    ? '—'
+    : marginText(line.margin, line.unitPrice, (amount) => money(amount, currency));
 
 /** The lines a sales manager is asked about: the price asked, the rep's floor, how far below it, and the margin left. */
 const DiscountLines = (props: { desk: Desk; discount: NonNullable<Desk['discount']> }) => {
@@ -98,7 +98,7 @@ const DiscountLines = (props: { desk: Desk; discount: NonNullable<Desk['discount
                     )}
                   </td>
                   <td class="number" data-label="Margin at the asked price">
-                    {line ? marginText(line, desk.currency) : '—'}
+                    {line ? marginCell(line, desk.currency) : '—'}
                   </td>
                 </tr>
               );
@@ -228,7 +228,7 @@ const LinesTable = (props: {
                   )}
                 </td>
                 <td class="number" data-label="Margin">
-                  {marginText(line, desk.currency)}
+                  {marginCell(line, desk.currency)}
                 </td>
                 <td class="number" data-label="Line total">
                   {money(line.lineTotal, desk.currency)}

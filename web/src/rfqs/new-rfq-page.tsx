@@ -5,8 +5,8 @@ import { useSignedIn } from '../signed-in.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle } from '../ui/page.tsx';
 import { useCatalogCheck } from './catalog-check.ts';
+import { draftEstimate } from './draft-estimate.ts';
 import { aLine, type DraftLine, lineProblems, linesFromPad, maxLines, quantityOf } from './draft-lines.ts';
-import { unitPriceAt } from './price-at-quantity.ts';
 import { ProductSearch } from './product-search.tsx';
 import { clearDraft, useDraft } from './rfq-draft.ts';
 
@@ -45,12 +45,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
   const numberOf = useMemo(() => new Map(draft.lines.map((l, i) => [l.id, i + 1])), [draft.lines]);
   const shown = onlyProblems ? draft.lines.filter((l) => troubled.has(l.id)) : draft.lines;
   const currency = catalog.currency;
-  const estimate = draft.lines.reduce((sum, line) => {
-    const item = catalog.known.get(line.sku);
-    const quantity = quantityOf(line.quantity);
-    const price = item && quantity ? unitPriceAt(item, quantity).unitPrice : null;
-    return price != null && quantity ? sum + price * quantity : sum;
-  }, 0);
+  const estimate = useMemo(() => draftEstimate(draft.lines, catalog.known), [draft.lines, catalog.known]);
 
   const addLines = (lines: DraftLine[], what: string) => {
     const room = maxLines - draft.lines.length;
@@ -215,7 +210,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
                     const skuProblem = problems.find((p) => p.lineId === line.id && p.field === 'sku');
                     const quantityProblem = problems.find((p) => p.lineId === line.id && p.field === 'quantity');
                     const quantity = quantityOf(line.quantity);
-                    const price = item && quantity ? unitPriceAt(item, quantity) : undefined;
+                    const price = quantity ? estimate.priceOf(line.sku) : undefined;
                     return (
                       <tr key={line.id} class={troubled.has(line.id) ? 'troubled' : undefined}>
                         <td>{n}</td>
@@ -292,7 +287,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
                       <th scope="row" colSpan={5}>
                         Estimate at catalog prices ({forBuyer ? 'before your review' : "the rep's quote may differ"})
                       </th>
-                      <td class="number">{money(estimate, currency)}</td>
+                      <td class="number">{money(estimate.total, currency)}</td>
                       <td />
                     </tr>
                   </tfoot>
@@ -301,7 +296,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
             </div>
             {currency && (
               <p class="narrow-only">
-                Estimate at catalog prices: <strong>{money(estimate, currency)}</strong> (
+                Estimate at catalog prices: <strong>{money(estimate.total, currency)}</strong> (
                 {forBuyer ? 'before your review' : "the rep's quote may differ"})
               </p>
             )}

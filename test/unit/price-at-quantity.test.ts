@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unitPriceAt } from '../../../web/src/rfqs/price-at-quantity.ts';
+import { unitPriceAt } from '#domain/price-at-quantity.ts';
 
 const hats = {
   yourPrice: 21_50,
