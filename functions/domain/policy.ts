@@ -284,3 +284,50 @@ export const mayStandIn = (
   delegateEmail !== decision.buyerEmail &&
   delegateEmail !== decision.proposedBy &&
   !decision.asked.includes(delegateEmail);
+
+/**
+ * The parts of the app a person may open, in the order their menu lists them (the first is where they start), each
+ * for the question its pages' routes ask: the web app draws its menu and its routes from this (GET /me), never from
+ * group names. A company's people shop and follow their RFQs and orders; its approvers approve; its admin reads its
+ * KPIs and runs its settings. Seller staff: a rep works from the queue and submits for customers, a sales manager
+ * approves discounts, the seller's admin keeps the reference data; whoever reads KPIs has the dashboard.
+ */
+export const appSections = [
+  'catalog',
+  'new-rfq',
+  'my-rfqs',
+  'my-orders',
+  'approvals',
+  'queue',
+  'submit-for-buyer',
+  'discounts',
+  'products',
+  'contracts',
+  'companies',
+  'dashboard',
+  'company-settings',
+] as const;
+export type AppSection = (typeof appSections)[number];
+
+export const sectionsOf = (caller: Caller): AppSection[] => {
+  const own = caller.companyId;
+  const may: Record<AppSection, boolean> = {
+    catalog: own !== undefined && listScope(caller) !== undefined,
+    'new-rfq': own !== undefined && listScope(caller) !== undefined,
+    'my-rfqs': own !== undefined && listScope(caller) !== undefined,
+    'my-orders': own !== undefined && listScope(caller) !== undefined,
+    approvals: own !== undefined && has(caller, 'approver'),
+    queue: own === undefined && has(caller, 'rep'),
+    'submit-for-buyer': own === undefined && has(caller, 'rep'),
+    discounts: mayApproveDiscount(caller, undefined),
+    products: mayListProducts(caller),
+    contracts: mayReadContract(caller),
+    companies: mayEditReferenceData(caller),
+    dashboard: mayReadKpis(caller, own === undefined ? { repEmail: caller.email } : { companyId: own }),
+    'company-settings': own !== undefined && mayReadCompanySettings(caller, own),
+  };
+  return appSections.filter((section) => may[section]);
+};
+
+/** Asking what I may do (GET /me): anyone signed in with a role; the answer lists what that role opens. */
+export const mayAskOwnSections = (caller: Caller): boolean => caller.groups.length > 0;

@@ -16,6 +16,7 @@ import {
   rfqListSchema,
   versionListSchema,
 } from './answers.ts';
+import { meSchema } from './me-view.ts';
 import { orderViewSchema } from './order-view.ts';
 import { problemSchema, type ResponseDef, responsesOf } from './responses.ts';
 import { reviewDeskSchema } from './review-desk-view.ts';
@@ -63,6 +64,7 @@ const components: Record<string, z.ZodType> = {
   CompanyUsers: companyUsersBody,
   ApprovalChainPreview: approvalChainPreviewSchema,
   TaskList: taskListSchema,
+  Me: meSchema,
   ReviewDesk: reviewDeskSchema,
   Budgets: budgetsBody,
   BudgetsWithStanding: budgetsWithStandingSchema,

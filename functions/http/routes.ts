@@ -17,6 +17,7 @@ import {
   rfqListSchema,
   versionListSchema,
 } from './answers.ts';
+import { meSchema } from './me-view.ts';
 import { orderViewSchema } from './order-view.ts';
 import { htmlPage, json, problem, problemSchema, type ResponseDef } from './responses.ts';
 import { reviewDeskSchema } from './review-desk-view.ts';
@@ -335,6 +336,17 @@ const table = {
     body: purchaseApprovalBody,
     responses: decidedOnVersion,
     needs: { table: 'write', sendTaskResult: true },
+  },
+  'GET /me': {
+    method: 'GET',
+    path: '/me',
+    handler: 'functions/http/get-me.ts',
+    auth: 'jwt',
+    roles: everyone,
+    summary:
+      'Who I am to the app and what I may open (the menu, from the access policy): the web app draws its menu and routes from it',
+    responses: { 200: json(meSchema) },
+    needs: { table: 'read' },
   },
   'GET /me/tasks': {
     method: 'GET',

@@ -166,6 +166,11 @@ const matrix: Row[] = [
     expect: [401, 403, 409, 409, 403, 404, 403, 403, 403, 403],
   },
   {
+    route: 'GET /me',
+    request: async () => ({ path: '/me' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     route: 'GET /me/tasks',
     request: async () => ({ path: '/me/tasks' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],

@@ -6,6 +6,7 @@ import {
   listScope,
   mayApproveDiscount,
   mayApprovePurchaseLevel,
+  mayAskOwnSections,
   mayCancel,
   mayDecidePurchaseLevel,
   mayDecideQuote,
@@ -33,6 +34,7 @@ import {
   maySubmitOnBehalf,
   mayWriteSellerNote,
   reviewerRole,
+  sectionsOf,
   seesBudget,
   seesBudgetStanding,
   seesSellerFields,
@@ -287,6 +289,24 @@ describe('the access policy, as a table', () => {
     expect(listScope(callers.nobody)).toBeUndefined();
     expect(mayRead(callers.nobody, acmeRfq)).toBe(false);
   });
+
+  const shop = ['catalog', 'new-rfq', 'my-rfqs', 'my-orders'];
+  it.each<[Who, string[]]>([
+    ['acmeBuyer', shop],
+    ['acmeApprover', [...shop, 'approvals']],
+    ['acmeAdmin', [...shop, 'approvals', 'dashboard', 'company-settings']],
+    ['acmeRep', ['queue', 'submit-for-buyer', 'dashboard']],
+    ['salesManager', ['discounts', 'dashboard']],
+    ['repAndManager', ['queue', 'submit-for-buyer', 'discounts', 'dashboard']],
+    ['sellerAdmin', ['products', 'contracts', 'companies', 'dashboard']],
+    ['nobody', []],
+  ])('opens the app to %s at the sections its routes let them use: %j', (name, sections) => {
+    expect(sectionsOf(callers[name])).toEqual(sections);
+  });
+
+  it('lets anyone with a role ask what they may open', () => {
+    expect(who(mayAskOwnSections)).toEqual(everyone.filter((name) => name !== 'nobody'));
+  });
 });
 
 /**
@@ -320,6 +340,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'GET /companies/{companyId}/approval-chain': (c) => mayReadCompanySettings(c, 'acme'),
   'PUT /companies/{companyId}/approval-rules': (c) => mayEditApprovalRules(c, 'acme'),
   'POST /rfqs/{rfqId}/approval': (c) => mayDecidePurchaseLevel(c, acmeRfq, { approvers: [c.email] }),
+  'GET /me': mayAskOwnSections,
   'GET /me/tasks': mayListOwnTasks,
   'PUT /companies/{companyId}/budgets': (c) => mayEditBudgets(c, 'acme'),
   'GET /companies/{companyId}/budgets': (c) => mayReadBudgets(c, 'acme'),

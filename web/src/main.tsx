@@ -1,16 +1,13 @@
 import { render } from 'preact';
-import { createApi } from './api/client.ts';
+import { createApi, problemText } from './api/client.ts';
 import { App, NoAccess, SignedOut } from './app.tsx';
 import { createSession, personOf, type Session } from './auth/session.ts';
-import { workspaceOf } from './auth/workspace.ts';
 import { loadConfig } from './config.ts';
 import { appPath, hrefOf, navigate } from './router.tsx';
 import { SignedInContext } from './signed-in.ts';
 import './styles.css';
-import { lazyPage } from './ui/lazy-page.tsx';
-
-/** Staff screens come as their own download: a buyer's phone never fetches them. */
-const StaffApp = lazyPage(() => import('./staff/staff-app.tsx').then((m) => m.StaffApp));
+import './tables.css';
+import './screens.css';
 
 const root = document.getElementById('app')!;
 const returnTo = () => window.location.pathname + window.location.search;
@@ -22,14 +19,17 @@ const show = async (session: Session, message?: string) => {
     return;
   }
   const person = personOf(user);
-  const workspace = workspaceOf(person);
-  if (!workspace) {
+  const api = createApi(session);
+  // What this person may open is the API's answer (its access policy), asked once per sign-in.
+  const { data: me, error, response } = await api.GET('/me');
+  if (response.status === 403 || me?.sections.length === 0) {
     render(<NoAccess email={person.email} onSignOut={() => session.signOut()} />, root);
     return;
   }
+  if (!me) throw new Error(problemText(error, 'Your account could not be read. Reload the page.'));
   render(
-    <SignedInContext.Provider value={{ api: createApi(session), person, session }}>
-      {workspace === 'staff' ? <StaffApp /> : <App />}
+    <SignedInContext.Provider value={{ api, person, me, session }}>
+      <App />
     </SignedInContext.Provider>,
     root,
   );

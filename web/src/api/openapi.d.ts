@@ -233,6 +233,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who I am to the app and what I may open (the menu, from the access policy): the web app draws its menu and routes from it
+         * @description Allowed roles: buyer, approver, rep, sales-manager, admin.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/tasks": {
         parameters: {
             query?: never;
@@ -1227,6 +1247,19 @@ export interface components {
                     }[];
                 };
             }[];
+        };
+        Me: {
+            email: string;
+            /**
+             * @description Whose side the caller is on: the seller’s staff see seller-only fields and may write seller notes
+             * @enum {string}
+             */
+            audience: "seller" | "buyer";
+            /** @description The buyer company the caller belongs to; none for seller staff */
+            companyId?: string;
+            companyName?: string;
+            /** @description The parts of the app the caller may open, in the order of their menu; the first is where they start */
+            sections: ("catalog" | "new-rfq" | "my-rfqs" | "my-orders" | "approvals" | "queue" | "submit-for-buyer" | "discounts" | "products" | "contracts" | "companies" | "dashboard" | "company-settings")[];
         };
         ReviewDesk: {
             rfqId: string;
@@ -2674,6 +2707,53 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
+import { useAction } from '../ui/action.ts';
 import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
@@ -63,24 +64,18 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
   const { api } = useSignedIn();
   const { task } = props;
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const id = `approval-${task.rfqId}`;
   const po = task.rfq.poNumber ? `PO ${task.rfq.poNumber}` : task.rfqId;
-
-  const decide = async (decision: 'approve' | 'reject') => {
-    setBusy(true);
-    setError('');
-    const { data, error: problem } = await api.POST('/rfqs/{rfqId}/approval', {
-      params: { path: { rfqId: task.rfqId } },
-      body: { decision, quoteVersion: task.quoteVersion, ...(comment.trim() && { comment: comment.trim() }) },
-    });
-    setBusy(false);
-    if (!data) {
-      setError(problemText(problem, 'Your decision could not be recorded. Try again.'));
-      return;
-    }
-    props.onDecided(`You ${decisionWords[decision]} ${po} for ${task.rfq.companyName}`);
+  const decision = useAction(
+    (decision: 'approve' | 'reject') =>
+      api.POST('/rfqs/{rfqId}/approval', {
+        params: { path: { rfqId: task.rfqId } },
+        body: { decision, quoteVersion: task.quoteVersion, ...(comment.trim() && { comment: comment.trim() }) },
+      }),
+    'Your decision could not be recorded. Try again.',
+  );
+  const decide = async (chosen: 'approve' | 'reject') => {
+    if (await decision.run(chosen)) props.onDecided(`You ${decisionWords[chosen]} ${po} for ${task.rfq.companyName}`);
   };
 
   return (
@@ -112,16 +107,16 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
             onInput={(event) => setComment(event.currentTarget.value)}
           />
         </label>
-        {error && (
+        {decision.error && (
           <p class="error" role="alert">
-            {error}
+            {decision.error}
           </p>
         )}
         <div class="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={decision.busy}>
             Approve
           </button>
-          <button type="button" class="danger" disabled={busy} onClick={() => decide('reject')}>
+          <button type="button" class="danger" disabled={decision.busy} onClick={() => decide('reject')}>
             Reject
           </button>
         </div>

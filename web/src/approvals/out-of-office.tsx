@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
+import { useAction } from '../ui/action.ts';
 import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { Show } from '../ui/page.tsx';
@@ -14,17 +15,8 @@ const instantOf = (local: string): string => (local ? new Date(local).toISOStrin
 
 const Current = (props: { delegation: Delegation; onCleared: () => void }) => {
   const { api } = useSignedIn();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const { delegation } = props;
-  const clear = async () => {
-    setBusy(true);
-    setError('');
-    const { response, error: problem } = await api.DELETE('/me/delegation');
-    setBusy(false);
-    if (!response.ok) setError(problemText(problem, 'Your delegation could not be cleared. Try again.'));
-    else props.onCleared();
-  };
+  const clear = useAction(() => api.DELETE('/me/delegation'), 'Your delegation could not be cleared. Try again.');
   return (
     <>
       <p>
@@ -32,13 +24,19 @@ const Current = (props: { delegation: Delegation; onCleared: () => void }) => {
         for you also go to <strong>{delegation.delegateEmail}</strong>, who decides for you. Your own links keep
         working.
       </p>
-      {error && (
+      {clear.error && (
         <p class="error" role="alert">
-          {error}
+          {clear.error}
         </p>
       )}
       <div class="actions">
-        <button type="button" disabled={busy} onClick={clear}>
+        <button
+          type="button"
+          disabled={clear.busy}
+          onClick={async () => {
+            if (await clear.run()) props.onCleared();
+          }}
+        >
           I’m back: clear my delegation
         </button>
       </div>
@@ -52,28 +50,17 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
   const [delegateEmail, setDelegateEmail] = useState('');
   const [from, setFrom] = useState(localInput(now));
   const [to, setTo] = useState(localInput(new Date(now.getTime() + 7 * 86_400_000)));
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ detail: string; fields: Record<string, string> }>({ detail: '', fields: {} });
-
-  const save = async () => {
-    setBusy(true);
-    const { data, error: problem } = await api.PUT('/me/delegation', {
-      body: { delegateEmail: delegateEmail.trim(), from: instantOf(from), to: instantOf(to) },
-    });
-    setBusy(false);
-    if (!data) {
-      const fields = Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]));
-      // A reason the page shows beside its field is not said again in the API's words.
-      const beside = ['delegateEmail', 'from', 'to'].some((name) => fields[name]);
-      const detail = beside
-        ? 'Not saved: see the marked field.'
-        : problemText(problem, 'Your delegation could not be saved. Try again.');
-      setErrors({ detail, fields });
-      return;
-    }
-    setErrors({ detail: '', fields: {} });
-    props.onSaved(data);
-  };
+  const save = useAction(
+    () =>
+      api.PUT('/me/delegation', {
+        body: { delegateEmail: delegateEmail.trim(), from: instantOf(from), to: instantOf(to) },
+      }),
+    'Your delegation could not be saved. Try again.',
+  );
+  const fields = Object.fromEntries((save.problem?.errors ?? []).map((e) => [e.path, e.message]));
+  // A reason the page shows beside its field is not said again in the API's words.
+  const beside = ['delegateEmail', 'from', 'to'].some((name) => fields[name]);
+  const errors = { detail: beside ? 'Not saved: see the marked field.' : save.error, fields };
   const field = (name: 'delegateEmail' | 'from' | 'to') => ({
     'aria-invalid': errors.fields[name] ? ('true' as const) : undefined,
     'aria-describedby': errors.fields[name] ? `ooo-${name}-error` : undefined,
@@ -88,9 +75,10 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
   return (
     <form
       class="out-of-office"
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
-        save();
+        const saved = await save.run();
+        if (saved) props.onSaved(saved.data);
       }}
     >
       <p>Away? Name a colleague who approves in your place for a while. Your own links keep working.</p>
@@ -136,7 +124,7 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
         </p>
       )}
       <div class="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={save.busy}>
           Hand on my approvals
         </button>
       </div>

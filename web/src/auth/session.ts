@@ -4,13 +4,12 @@ import type { AppConfig } from '../config.ts';
 /**
  * Sign-in with OpenID Connect, authorization code + PKCE (Cognito's managed login on AWS, the local provider here).
  * The ID token is the bearer token: it carries the email, groups and company the API authorizes by, and its audience
- * is the app client the API's JWT authorizer names. Renewal uses the refresh token, before the ID token expires.
+ * is the app client the API's JWT authorizer names. Renewal uses the refresh token, before the ID token expires. The
+ * app reads only who the person is from it; what they may do, it asks the API (GET /me).
  */
 export interface Person {
   email: string;
   name: string;
-  companyId?: string;
-  groups: string[];
 }
 
 export interface Session {
@@ -27,17 +26,10 @@ export interface Session {
 
 const appUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, window.location.origin).href;
 
-export const personOf = (user: User): Person => {
-  const claims = user.profile as Record<string, unknown>;
-  const groups = claims['cognito:groups'];
-  const companyId = claims['custom:companyId'];
-  return {
-    email: String(claims.email ?? ''),
-    name: String(claims.name ?? claims.email ?? ''),
-    groups: Array.isArray(groups) ? groups.map(String) : typeof groups === 'string' ? groups.split(/[\s,]+/) : [],
-    ...(typeof companyId === 'string' && { companyId }),
-  };
-};
+export const personOf = (user: User): Person => ({
+  email: String(user.profile.email ?? ''),
+  name: String(user.profile.name ?? user.profile.email ?? ''),
+});
 
 export const createSession = (config: AppConfig): Session => {
   const manager = new UserManager({

@@ -3,9 +3,9 @@ import { problemText, type Schemas } from '../api/client.ts';
 import { addToDraft } from '../rfqs/rfq-draft.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
-import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
+import { ShowMore, usePaged } from '../ui/paged.tsx';
 
 type Catalog = Schemas['Catalog'];
 
@@ -25,44 +25,34 @@ const Tiers = (props: { tiers: Catalog['items'][number]['tiers']; currency: stri
 /** The catalog at my company's prices: search by SKU or name, one category, more by cursor, add to the RFQ draft. */
 export const CatalogPage = (props: { q: string; category: string }) => {
   const { api, person } = useSignedIn();
-  const [more, setMore] = useState<Catalog['items']>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
   const [categories, setCategories] = useState<string[]>([]);
   const [notice, setNotice] = useState('');
-  const [loaded] = useLoad(async () => {
-    setMore([]);
-    const { data, error } = await api.GET('/catalog', {
-      params: {
-        query: { limit: 25, ...(props.q && { q: props.q }), ...(props.category && { category: props.category }) },
-      },
-    });
-    if (!data) throw new Error(problemText(error, 'The catalog could not be loaded.'));
-    setCursor(data.cursor);
-    setCategories((known) =>
-      [...new Set([...known, ...data.items.flatMap((i) => (i.category ? [i.category] : []))])].sort(),
-    );
-    return data;
-  }, [props.q, props.category]);
+  const catalog = usePaged(
+    async (cursor) => {
+      const { data, error } = await api.GET('/catalog', {
+        params: {
+          query: {
+            limit: 25,
+            ...(props.q && { q: props.q }),
+            ...(props.category && { category: props.category }),
+            ...(cursor && { cursor }),
+          },
+        },
+      });
+      if (!data) throw new Error(problemText(error, 'The catalog could not be loaded.'));
+      setCategories((known) =>
+        [...new Set([...known, ...data.items.flatMap((i) => (i.category ? [i.category] : []))])].sort(),
+      );
+      return data;
+    },
+    [props.q, props.category],
+  );
+  const loaded = catalog.loaded;
 
   const filter = (next: { q?: string; category?: string }) => {
     const query = new URLSearchParams({ q: next.q ?? props.q, category: next.category ?? props.category });
     for (const [k, v] of [...query]) if (!v) query.delete(k);
     navigate(query.size ? `?${query}` : '', { replace: true });
-  };
-  const loadMore = async () => {
-    const { data } = await api.GET('/catalog', {
-      params: {
-        query: {
-          limit: 25,
-          ...(props.q && { q: props.q }),
-          ...(props.category && { category: props.category }),
-          ...(cursor && { cursor }),
-        },
-      },
-    });
-    if (!data) return;
-    setMore([...more, ...data.items]);
-    setCursor(data.cursor);
   };
 
   return (
@@ -95,7 +85,7 @@ export const CatalogPage = (props: { q: string; category: string }) => {
       </p>
       <Show loaded={loaded}>
         {(page) => {
-          const items = [...page.items, ...more];
+          const { items } = page;
           if (items.length === 0) return <p>No active product matches{props.q ? ` “${props.q}”` : ''}.</p>;
           return (
             <>
@@ -156,11 +146,7 @@ export const CatalogPage = (props: { q: string; category: string }) => {
                   ))}
                 </tbody>
               </table>
-              {cursor && (
-                <button type="button" class="secondary-action" onClick={loadMore}>
-                  Show more products
-                </button>
-              )}
+              <ShowMore paged={catalog} label="Show more products" />
             </>
           );
         }}

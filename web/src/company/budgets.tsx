@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { problemText, type Schemas } from '../api/client.ts';
+import type { Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
-import { AnswerLine, type FormAnswer, noAnswer } from '../ui/form-answer.tsx';
+import { Unsendable, useAction } from '../ui/action.ts';
+import { AnswerLine, type FormAnswer } from '../ui/form-answer.tsx';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf } from '../ui/money-input.ts';
 
@@ -37,24 +38,26 @@ export const Budgets = (props: { company: Company; budgets: BudgetsAnswer; onSav
   const [who, setWho] = useState('');
   const [period, setPeriod] = useState<Period>('month');
   const [amount, setAmount] = useState('');
-  const [answer, setAnswer] = useState<FormAnswer>(noAnswer);
-
-  const save = async (next: Budget[]) => {
-    const { data, error } = await api.PUT('/companies/{companyId}/budgets', {
-      params: { path: { companyId: company.companyId } },
-      body: { timeZone: budgets.timeZone, fiscalYearStartMonth: budgets.fiscalYearStartMonth, budgets: next },
-    });
-    if (!data) {
-      setAnswer({ ok: false, text: problemText(error, 'The budgets could not be saved.') });
-      return false;
-    }
-    setAnswer({
-      ok: true,
-      text: `Saved ${data.budgets.length.toLocaleString()} ${data.budgets.length === 1 ? 'budget' : 'budgets'}.`,
-    });
+  const [notice, setNotice] = useState('');
+  // The budgets to save come from a function run inside the action, so a limit that cannot be read is its refusal.
+  const saving = useAction(
+    (next: () => Budget[]) =>
+      api.PUT('/companies/{companyId}/budgets', {
+        params: { path: { companyId: company.companyId } },
+        body: { timeZone: budgets.timeZone, fiscalYearStartMonth: budgets.fiscalYearStartMonth, budgets: next() },
+      }),
+    'The budgets could not be saved.',
+  );
+  const save = async (next: () => Budget[]) => {
+    setNotice('');
+    const saved = await saving.run(next);
+    if (!saved) return false;
+    const count = saved.data.budgets.length;
+    setNotice(`Saved ${count.toLocaleString()} ${count === 1 ? 'budget' : 'budgets'}.`);
     props.onSaved();
     return true;
   };
+  const answer: FormAnswer = saving.error ? { ok: false, text: saving.error } : { ok: true, text: notice };
 
   return (
     <section class="panel" aria-labelledby="budgets-heading">
@@ -97,7 +100,7 @@ export const Budgets = (props: { company: Company; budgets: BudgetsAnswer; onSav
                     <button
                       type="button"
                       class="secondary-action"
-                      onClick={() => save(budgets.budgets.filter((_, j) => j !== i))}
+                      onClick={() => save(() => budgets.budgets.filter((_, j) => j !== i))}
                     >
                       Remove{' '}
                       <span class="visually-hidden">
@@ -154,15 +157,15 @@ export const Budgets = (props: { company: Company; budgets: BudgetsAnswer; onSav
         aria-labelledby="add-budget-heading"
         onSubmit={async (event) => {
           event.preventDefault();
-          const units = minorUnitsOf(amount, company.currency);
-          if (units === undefined) {
-            setAnswer({ ok: false, text: `Type the limit in ${company.currency}, like 3000.00.` });
-            return;
-          }
-          const buyerEmail = who || undefined;
-          // One budget per buyer and period: setting it again replaces it.
-          const others = budgets.budgets.filter((b) => !(b.buyerEmail === buyerEmail && b.period === period));
-          if (await save([...others, { ...(buyerEmail && { buyerEmail }), period, amount: units }])) setAmount('');
+          const set = await save(() => {
+            const units = minorUnitsOf(amount, company.currency);
+            if (units === undefined) throw new Unsendable(`Type the limit in ${company.currency}, like 3000.00.`);
+            const buyerEmail = who || undefined;
+            // One budget per buyer and period: setting it again replaces it.
+            const others = budgets.budgets.filter((b) => !(b.buyerEmail === buyerEmail && b.period === period));
+            return [...others, { ...(buyerEmail && { buyerEmail }), period, amount: units }];
+          });
+          if (set) setAmount('');
         }}
       >
         <h3 id="add-budget-heading">Set a budget</h3>
@@ -191,7 +194,9 @@ export const Budgets = (props: { company: Company; budgets: BudgetsAnswer; onSav
           </label>
         </div>
         <div class="actions">
-          <button type="submit">Set the budget</button>
+          <button type="submit" disabled={saving.busy}>
+            Set the budget
+          </button>
         </div>
       </form>
       <AnswerLine answer={answer} />

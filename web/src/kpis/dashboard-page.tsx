@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { problemText } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
+import { useAction } from '../ui/action.ts';
 import { calendarDay } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { minorDigits, money } from '../ui/money.ts';
@@ -46,10 +47,10 @@ const outcomeNames = {
 
 /** The numbers the business runs on, for whoever GET /kpis lets read them: everyone's, a rep's or a company's own. */
 export const DashboardPage = () => {
-  const { api, person } = useSignedIn();
+  const { api, me } = useSignedIn();
   const [period, setPeriod] = useState<Period>('year');
   const range = useMemo(() => rangeOf(period), [period]);
-  const scope = person.companyId ? { companyId: person.companyId } : {};
+  const scope = me.companyId ? { companyId: me.companyId } : {};
   const read = async (groupBy: 'month' | 'product'): Promise<KpiReport> => {
     const { data, error } = await api.GET('/kpis', { params: { query: { ...range, ...scope, groupBy } } });
     // The route answers CSV too; asked for JSON, a string would be a broken answer.
@@ -60,20 +61,19 @@ export const DashboardPage = () => {
     const [byMonth, byProduct] = await Promise.all([read('month'), read('product')]);
     return { byMonth, byProduct };
   }, [range.from, range.to]);
-  const [csvError, setCsvError] = useState('');
-
+  const csv = useAction(
+    () =>
+      api.GET('/kpis', {
+        params: { query: { ...range, ...scope, groupBy: 'month', format: 'csv' } },
+        parseAs: 'text',
+      }),
+    'The CSV could not be made.',
+  );
   const downloadCsv = async () => {
-    setCsvError('');
-    const { data, error } = await api.GET('/kpis', {
-      params: { query: { ...range, ...scope, groupBy: 'month', format: 'csv' } },
-      parseAs: 'text',
-    });
-    if (typeof data !== 'string') {
-      setCsvError(problemText(error, 'The CSV could not be made.'));
-      return;
-    }
+    const made = await csv.run();
+    if (typeof made?.data !== 'string') return;
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([data], { type: 'text/csv' }));
+    link.href = URL.createObjectURL(new Blob([made.data], { type: 'text/csv' }));
     link.download = `kpis-${range.from}-to-${range.to}.csv`;
     link.click();
     URL.revokeObjectURL(link.href);
@@ -81,7 +81,7 @@ export const DashboardPage = () => {
 
   return (
     <>
-      <PageTitle secondary={person.companyId ? 'your company' : undefined}>Dashboard</PageTitle>
+      <PageTitle secondary={me.companyId ? 'your company' : undefined}>Dashboard</PageTitle>
       <div class="filters">
         <label>
           Period
@@ -93,13 +93,13 @@ export const DashboardPage = () => {
             ))}
           </select>
         </label>
-        <button type="button" class="secondary-action" onClick={downloadCsv}>
+        <button type="button" class="secondary-action" disabled={csv.busy} onClick={downloadCsv}>
           Download the months as CSV
         </button>
       </div>
-      {csvError && (
+      {csv.error && (
         <p class="error" role="alert">
-          {csvError}
+          {csv.error}
         </p>
       )}
       <Show loaded={loaded}>

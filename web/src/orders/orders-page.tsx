@@ -1,30 +1,24 @@
-import { useState } from 'preact/hooks';
-import { problemText, type Schemas } from '../api/client.ts';
+import { problemText } from '../api/client.ts';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
-import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
-
-type Order = Schemas['OrderList']['items'][number];
+import { ShowMore, usePaged } from '../ui/paged.tsx';
 
 /** My company's orders, newest first, more by cursor. */
 export const OrdersPage = () => {
   const { api } = useSignedIn();
-  const [more, setMore] = useState<{ items: Order[]; cursor?: string | undefined }>({ items: [] });
-  const [loaded] = useLoad(async () => {
-    const { data, error } = await api.GET('/orders', { params: { query: { limit: 20 } } });
+  const orders = usePaged(async (cursor) => {
+    const { data, error } = await api.GET('/orders', { params: { query: { limit: 20, ...(cursor && { cursor }) } } });
     if (!data) throw new Error(problemText(error, 'Your orders could not be loaded.'));
     return data;
   }, []);
   return (
     <>
       <PageTitle>My orders</PageTitle>
-      <Show loaded={loaded}>
-        {(first) => {
-          const items = [...first.items, ...more.items];
-          const cursor = more.items.length ? more.cursor : first.cursor;
+      <Show loaded={orders.loaded}>
+        {({ items }) => {
           if (items.length === 0) return <p>No orders yet. An accepted and approved quote becomes an order.</p>;
           return (
             <>
@@ -56,18 +50,7 @@ export const OrdersPage = () => {
                   ))}
                 </tbody>
               </table>
-              {cursor && (
-                <button
-                  type="button"
-                  class="secondary-action"
-                  onClick={async () => {
-                    const { data } = await api.GET('/orders', { params: { query: { limit: 20, cursor } } });
-                    if (data) setMore({ items: [...more.items, ...data.items], cursor: data.cursor });
-                  }}
-                >
-                  Show older orders
-                </button>
-              )}
+              <ShowMore paged={orders} label="Show older orders" />
             </>
           );
         }}

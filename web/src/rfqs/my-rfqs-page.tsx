@@ -1,27 +1,26 @@
-import { useState } from 'preact/hooks';
-import { problemText, type Schemas } from '../api/client.ts';
+import { problemText } from '../api/client.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
-import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
+import { ShowMore, usePaged } from '../ui/paged.tsx';
 import { type RfqStatus, StatusBadge, statusLabels } from './status.tsx';
-
-type Summary = Schemas['RfqList']['items'][number];
 
 /** My company's RFQs, newest first: a status filter (the API's), a search over what is loaded, more by cursor. */
 export const MyRfqsPage = (props: { status: string; q: string }) => {
   const { api } = useSignedIn();
   const status = (props.status in statusLabels ? props.status : '') as RfqStatus | '';
-  const [more, setMore] = useState<{ items: Summary[]; cursor?: string }>({ items: [] });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loaded] = useLoad(async () => {
-    setMore({ items: [] });
-    const { data, error } = await api.GET('/rfqs', { params: { query: { limit: 20, ...(status && { status }) } } });
-    if (!data) throw new Error(problemText(error, 'Your RFQs could not be loaded.'));
-    return data;
-  }, [status]);
+  const rfqs = usePaged(
+    async (cursor) => {
+      const { data, error } = await api.GET('/rfqs', {
+        params: { query: { limit: 20, ...(status && { status }), ...(cursor && { cursor }) } },
+      });
+      if (!data) throw new Error(problemText(error, 'Your RFQs could not be loaded.'));
+      return data;
+    },
+    [status],
+  );
 
   const filter = (next: { status?: string; q?: string }) => {
     const query = new URLSearchParams({ status: next.status ?? status, q: next.q ?? props.q });
@@ -54,22 +53,13 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
           />
         </label>
       </search>
-      <Show loaded={loaded}>
-        {(first) => {
-          const cursor = more.items.length ? more.cursor : first.cursor;
+      <Show loaded={rfqs.loaded}>
+        {(loaded) => {
           const needle = props.q.trim().toLowerCase();
-          const items = [...first.items, ...more.items].filter(
+          const items = loaded.items.filter(
             (r) =>
               !needle || [r.rfqId, r.buyerEmail, r.orderId ?? ''].some((text) => text.toLowerCase().includes(needle)),
           );
-          const loadMore = async () => {
-            setLoadingMore(true);
-            const { data } = await api.GET('/rfqs', {
-              params: { query: { limit: 20, ...(status && { status }), ...(cursor && { cursor }) } },
-            });
-            setLoadingMore(false);
-            if (data) setMore({ items: [...more.items, ...data.items], ...(data.cursor && { cursor: data.cursor }) });
-          };
           return (
             <>
               {items.length === 0 ? (
@@ -115,11 +105,7 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
                   </tbody>
                 </table>
               )}
-              {cursor && (
-                <button type="button" onClick={loadMore} disabled={loadingMore}>
-                  {loadingMore ? 'Loading…' : 'Show older RFQs'}
-                </button>
-              )}
+              <ShowMore paged={rfqs} label="Show older RFQs" />
             </>
           );
         }}

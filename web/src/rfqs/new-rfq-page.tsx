@@ -1,13 +1,14 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { problemText } from '../api/client.ts';
 import { navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
+import { useAction } from '../ui/action.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle } from '../ui/page.tsx';
 import { useCatalogCheck } from './catalog-check.ts';
 import { draftEstimate } from './draft-estimate.ts';
-import { aLine, type DraftLine, lineProblems, linesFromPad, maxLines, quantityOf } from './draft-lines.ts';
-import { ProductSearch } from './product-search.tsx';
+import { type DraftLine, lineProblems, maxLines, quantityOf } from './draft-lines.ts';
+import { DraftLinesTable } from './draft-lines-table.tsx';
+import { LineSources } from './line-sources.tsx';
 import { clearDraft, useDraft } from './rfq-draft.ts';
 
 /** The buyer a rep submits for: the RFQ is theirs, the rep is recorded as its submitter. */
@@ -27,11 +28,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
   const { forBuyer } = props;
   const draftOwner = forBuyer ? `${person.email}:${forBuyer.companyId}:${forBuyer.buyerEmail}` : person.email;
   const [draft, setDraft] = useDraft(draftOwner);
-  const [pad, setPad] = useState('');
-  const [fileProblems, setFileProblems] = useState<string[]>([]);
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState('');
   const [notice, setNotice] = useState('');
   const lineRefs = useRef(new Map<string, HTMLInputElement>());
 
@@ -61,85 +58,33 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
     setDraft({ ...draft, lines: draft.lines.map((l) => (l.id === id ? { ...l, [field]: value.trim() } : l)) });
   const remove = (id: string) => setDraft({ ...draft, lines: draft.lines.filter((l) => l.id !== id) });
 
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
-    const { linesFromCsv } = await import('./csv-upload.ts');
-    const { lines, problems: found } = linesFromCsv(await file.text());
-    setFileProblems(found.map((p) => `${file.name}: ${p}`));
-    if (!found.length) addLines(lines, `from ${file.name}`);
-  };
-
+  const send = useAction(
+    () =>
+      api.POST('/rfqs', {
+        params: { header: { 'Idempotency-Key': draft.idempotencyKey } },
+        body: {
+          lines: draft.lines.map((l) => ({ sku: l.sku, quantity: quantityOf(l.quantity) ?? 0 })),
+          ...(draft.note.trim() && { note: draft.note.trim() }),
+          ...(draft.requestedDeliveryDate && { requestedDeliveryDate: draft.requestedDeliveryDate }),
+          ...forBuyer,
+        },
+      }),
+    'The RFQ could not be submitted. Try again; it will not be sent twice.',
+  );
   const submit = async (event: Event) => {
     event.preventDefault();
-    setFailure('');
-    setSending(true);
-    const { data, error } = await api.POST('/rfqs', {
-      params: { header: { 'Idempotency-Key': draft.idempotencyKey } },
-      body: {
-        lines: draft.lines.map((l) => ({ sku: l.sku, quantity: quantityOf(l.quantity) ?? 0 })),
-        ...(draft.note.trim() && { note: draft.note.trim() }),
-        ...(draft.requestedDeliveryDate && { requestedDeliveryDate: draft.requestedDeliveryDate }),
-        ...forBuyer,
-      },
-    });
-    setSending(false);
-    if (!data) {
-      setFailure(problemText(error, 'The RFQ could not be submitted. Try again; it will not be sent twice.'));
-      return;
-    }
+    const sent = await send.run();
+    if (!sent) return;
     clearDraft(draftOwner);
-    navigate(forBuyer ? `review/${data.rfqId}` : `rfqs/${data.rfqId}`);
+    navigate(forBuyer ? `review/${sent.data.rfqId}` : `rfqs/${sent.data.rfqId}`);
   };
 
-  const blocked = draft.lines.length === 0 || problems.length > 0 || catalog.pending || sending;
+  const blocked = draft.lines.length === 0 || problems.length > 0 || catalog.pending || send.busy;
 
   return (
     <>
       {!forBuyer && <PageTitle>New RFQ</PageTitle>}
-      <section class="panel" aria-labelledby="find-products">
-        <h2 id="find-products">Find products</h2>
-        <ProductSearch
-          onAdd={(sku) => addLines([aLine(sku, 1)], `(${sku})`)}
-          {...(forBuyer && { companyId: forBuyer.companyId })}
-        />
-      </section>
-      <div class="two-up">
-        <section class="panel" aria-labelledby="quick-order">
-          <h2 id="quick-order">Quick order</h2>
-          <label>
-            SKU and quantity, one line each
-            <textarea
-              rows={4}
-              value={pad}
-              placeholder={'FAS-HCS-M8-50, 200\nSAF-GLV-CUT-L 40'}
-              onInput={(e) => setPad(e.currentTarget.value)}
-            />
-          </label>
-          <button
-            type="button"
-            class="secondary-action"
-            disabled={!pad.trim()}
-            onClick={() => {
-              addLines(linesFromPad(pad), 'from the quick-order pad');
-              setPad('');
-            }}
-          >
-            Add these lines
-          </button>
-        </section>
-        <section class="panel" aria-labelledby="csv-upload">
-          <h2 id="csv-upload">Upload a CSV</h2>
-          <label>
-            CSV file with sku and quantity columns (up to 1,000 lines)
-            <input type="file" accept=".csv,text/csv" onChange={(e) => upload(e.currentTarget.files?.[0])} />
-          </label>
-          {fileProblems.map((p) => (
-            <p class="error" role="alert" key={p}>
-              {p}
-            </p>
-          ))}
-        </section>
-      </div>
+      <LineSources onAdd={addLines} {...(forBuyer && { companyId: forBuyer.companyId })} />
       <p role="status" class="notice">
         {notice}
       </p>
@@ -184,116 +129,18 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
           <p>No lines yet: find products, type them in the quick-order pad, or upload a CSV.</p>
         ) : (
           <>
-            <div class="table-scroll">
-              <table class="lines">
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">SKU</th>
-                    <th scope="col">Product</th>
-                    <th scope="col">Quantity</th>
-                    <th scope="col" class="number">
-                      {forBuyer ? 'Their price' : 'Your price'}
-                    </th>
-                    <th scope="col" class="number">
-                      Estimate
-                    </th>
-                    <th scope="col">
-                      <span class="visually-hidden">Remove</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((line) => {
-                    const n = numberOf.get(line.id);
-                    const item = catalog.known.get(line.sku);
-                    const skuProblem = problems.find((p) => p.lineId === line.id && p.field === 'sku');
-                    const quantityProblem = problems.find((p) => p.lineId === line.id && p.field === 'quantity');
-                    const quantity = quantityOf(line.quantity);
-                    const price = quantity ? estimate.priceOf(line.sku) : undefined;
-                    return (
-                      <tr key={line.id} class={troubled.has(line.id) ? 'troubled' : undefined}>
-                        <td>{n}</td>
-                        <td>
-                          <input
-                            id={`sku-${line.id}`}
-                            ref={(el) => {
-                              if (el) lineRefs.current.set(`sku-${line.id}`, el);
-                            }}
-                            aria-label={`SKU, line ${n}`}
-                            value={line.sku}
-                            size={14}
-                            aria-invalid={skuProblem ? 'true' : undefined}
-                            aria-describedby={skuProblem ? `sku-problem-${line.id}` : undefined}
-                            onChange={(e) => change(line.id, 'sku', e.currentTarget.value)}
-                          />
-                          {skuProblem && (
-                            <div class="error" id={`sku-problem-${line.id}`}>
-                              {skuProblem.message}
-                            </div>
-                          )}
-                        </td>
-                        <td>{item?.name ?? <span class="secondary">—</span>}</td>
-                        <td>
-                          <input
-                            id={`quantity-${line.id}`}
-                            ref={(el) => {
-                              if (el) lineRefs.current.set(`quantity-${line.id}`, el);
-                            }}
-                            aria-label={`Quantity, line ${n}`}
-                            inputMode="numeric"
-                            value={line.quantity}
-                            size={7}
-                            aria-invalid={quantityProblem ? 'true' : undefined}
-                            aria-describedby={quantityProblem ? `quantity-problem-${line.id}` : undefined}
-                            onChange={(e) => change(line.id, 'quantity', e.currentTarget.value)}
-                          />
-                          {quantityProblem && (
-                            <div class="error" id={`quantity-problem-${line.id}`}>
-                              {quantityProblem.message}
-                            </div>
-                          )}
-                        </td>
-                        <td class="number">
-                          {item && currency ? money(price?.unitPrice ?? item.yourPrice, currency) : '—'}
-                          {item && (
-                            <div class="secondary">
-                              {price?.tierFrom ? `contract tier ≥ ${price.tierFrom}` : item.priceSource}
-                            </div>
-                          )}
-                        </td>
-                        <td class="number">
-                          {price?.unitPrice != null && quantity && currency
-                            ? money(price.unitPrice * quantity, currency)
-                            : '—'}
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            class="link"
-                            onClick={() => remove(line.id)}
-                            aria-label={`Remove line ${n}`}
-                          >
-                            Remove
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-                {currency && (
-                  <tfoot class="wide-only">
-                    <tr>
-                      <th scope="row" colSpan={5}>
-                        Estimate at catalog prices ({forBuyer ? 'before your review' : "the rep's quote may differ"})
-                      </th>
-                      <td class="number">{money(estimate.total, currency)}</td>
-                      <td />
-                    </tr>
-                  </tfoot>
-                )}
-              </table>
-            </div>
+            <DraftLinesTable
+              lines={shown}
+              numberOf={numberOf}
+              problems={problems}
+              troubled={troubled}
+              catalog={catalog}
+              estimate={estimate}
+              forBuyer={!!forBuyer}
+              lineRefs={lineRefs.current}
+              onChange={change}
+              onRemove={remove}
+            />
             {currency && (
               <p class="narrow-only">
                 Estimate at catalog prices: <strong>{money(estimate.total, currency)}</strong> (
@@ -321,14 +168,14 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
             />
           </label>
         </div>
-        {failure && (
+        {send.error && (
           <p class="error" role="alert">
-            {failure}
+            {send.error}
           </p>
         )}
         <div class="actions">
           <button type="submit" disabled={blocked}>
-            {sending ? 'Submitting…' : 'Submit the RFQ'}
+            {send.busy ? 'Submitting…' : 'Submit the RFQ'}
           </button>
           {draft.lines.length > 0 && (
             <button

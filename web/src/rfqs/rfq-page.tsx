@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
+import { Unsendable, useAction } from '../ui/action.ts';
 import { calendarDay, when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
@@ -9,6 +10,7 @@ import { PageTitle, Show } from '../ui/page.tsx';
 import { ApprovalProgress } from './approval-progress.tsx';
 import { QuoteLines } from './quote-lines.tsx';
 import { QuotePdfButton } from './quote-pdf.tsx';
+import { type Decision, Decisions, Withdraw } from './rfq-decisions.tsx';
 import { addToDraft } from './rfq-draft.ts';
 import { type RfqStatus, StatusBadge } from './status.tsx';
 import { Thread } from './thread.tsx';
@@ -17,13 +19,17 @@ import { VersionChanges } from './version-changes.tsx';
 
 type Rfq = Schemas['Rfq'];
 
-type Decision = 'accept' | 'revise' | 'decline' | 'cancel';
+const told: Record<Decision, string> = {
+  accept: 'Accepted. Your company’s approvers are asked next; this page shows their progress.',
+  revise: 'Revision requested. The sales rep will send a new version of the quote.',
+  decline: 'Declined. The sales rep is told.',
+  cancel: 'Withdrawn. The sales rep is told.',
+};
 
 /** One RFQ: where it stands, the quote, the buyer's decisions, approval progress and everything that happened. */
 export const RfqPage = (props: { rfqId: string }) => {
   const { api, person } = useSignedIn();
-  const [answer, setAnswer] = useState<{ kind: 'notice' | 'error'; text: string } | undefined>();
-  const [busy, setBusy] = useState<Decision | undefined>();
+  const [notice, setNotice] = useState('');
   /**
    * The status the buyer decided in: the API answers a decision before the workflow moves the RFQ on, so until the
    * status changes the page keeps looking (a QUOTED answer right after accepting is not the end) and offers no second try.
@@ -45,47 +51,33 @@ export const RfqPage = (props: { rfqId: string }) => {
     return () => window.clearTimeout(timer);
   }, [loaded, status, settled, decidedIn, reload]);
 
-  const decide = async (decision: Decision, fields: Record<string, string>) => {
-    setBusy(decision);
-    setAnswer(undefined);
+  const decision = useAction((chosen: Decision, fields: Record<string, string>) => {
     const path = { rfqId: props.rfqId };
+    if (chosen === 'cancel')
+      return api.POST('/rfqs/{rfqId}/cancel', {
+        params: { path },
+        body: fields.reason ? { reason: fields.reason } : {},
+      });
     // A decision names the quote version the buyer is looking at, so a quote changed meanwhile is never decided blind.
     const quoteVersion = loaded.state === 'ready' ? loaded.value.version : null;
-    const sent =
-      decision === 'cancel'
-        ? await api.POST('/rfqs/{rfqId}/cancel', {
-            params: { path },
-            body: fields.reason ? { reason: fields.reason } : {},
-          })
-        : quoteVersion === null
-          ? undefined
-          : decision === 'accept'
-            ? await api.POST('/rfqs/{rfqId}/accept', {
-                params: { path },
-                body: { poNumber: fields.poNumber ?? '', quoteVersion },
-              })
-            : decision === 'revise'
-              ? await api.POST('/rfqs/{rfqId}/revise', {
-                  params: { path },
-                  body: { comment: fields.comment ?? '', quoteVersion },
-                })
-              : await api.POST('/rfqs/{rfqId}/decline', {
-                  params: { path },
-                  body: { reason: fields.reason ?? '', quoteVersion },
-                });
-    setBusy(undefined);
-    if (!sent) return;
-    if (sent.error) {
-      setAnswer({ kind: 'error', text: problemText(sent.error, 'That did not go through. Try again.') });
-      return;
-    }
-    const told: Record<Decision, string> = {
-      accept: 'Accepted. Your company’s approvers are asked next; this page shows their progress.',
-      revise: 'Revision requested. The sales rep will send a new version of the quote.',
-      decline: 'Declined. The sales rep is told.',
-      cancel: 'Withdrawn. The sales rep is told.',
-    };
-    setAnswer({ kind: 'notice', text: told[decision] });
+    if (quoteVersion === null) throw new Unsendable('There is no quote to decide on yet.');
+    if (chosen === 'accept')
+      return api.POST('/rfqs/{rfqId}/accept', {
+        params: { path },
+        body: { poNumber: fields.poNumber ?? '', quoteVersion },
+      });
+    if (chosen === 'revise')
+      return api.POST('/rfqs/{rfqId}/revise', {
+        params: { path },
+        body: { comment: fields.comment ?? '', quoteVersion },
+      });
+    return api.POST('/rfqs/{rfqId}/decline', { params: { path }, body: { reason: fields.reason ?? '', quoteVersion } });
+  }, 'That did not go through. Try again.');
+
+  const decide = async (chosen: Decision, fields: Record<string, string>) => {
+    setNotice('');
+    if (!(await decision.run(chosen, fields))) return;
+    setNotice(told[chosen]);
     if (loaded.state === 'ready') setDecidedIn(loaded.value.status);
     reload();
   };
@@ -151,17 +143,17 @@ export const RfqPage = (props: { rfqId: string }) => {
               </>
             )}
           </dl>
-          <p role="status" class={answer?.kind === 'notice' ? 'notice' : undefined}>
-            {answer?.kind === 'notice' ? answer.text : ''}
+          <p role="status" class={notice ? 'notice' : undefined}>
+            {notice}
           </p>
-          {answer?.kind === 'error' && (
+          {decision.error && (
             <p class="error" role="alert">
-              {answer.text}
+              {decision.error}
             </p>
           )}
 
           {rfq.actions.includes('accept') && rfq.status !== decidedIn && (
-            <Decisions total={money(rfq.total, rfq.currency)} busy={busy} onDecide={decide} />
+            <Decisions total={money(rfq.total, rfq.currency)} busy={decision.busy} onDecide={decide} />
           )}
 
           {/* Above the quote: once accepted, where the approvals stand is what the buyer comes back for. */}
@@ -208,117 +200,11 @@ export const RfqPage = (props: { rfqId: string }) => {
               Copy to a new RFQ
             </button>
             {rfq.actions.includes('cancel') && (
-              <Withdraw busy={busy === 'cancel'} onWithdraw={(reason) => decide('cancel', { reason })} />
+              <Withdraw busy={decision.busy} onWithdraw={(reason) => decide('cancel', { reason })} />
             )}
           </div>
         </>
       )}
     </Show>
-  );
-};
-
-const Decisions = (props: {
-  total: string;
-  busy: Decision | undefined;
-  onDecide: (decision: Decision, fields: Record<string, string>) => void;
-}) => {
-  const [poNumber, setPoNumber] = useState('');
-  const [comment, setComment] = useState('');
-  const [reason, setReason] = useState('');
-  return (
-    <section class="panel decisions" aria-labelledby="decide-heading">
-      <h2 id="decide-heading">Your decision</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onDecide('accept', { poNumber });
-        }}
-      >
-        <label>
-          Purchase order number
-          <input
-            value={poNumber}
-            required
-            maxLength={64}
-            autocomplete="off"
-            onInput={(e) => setPoNumber(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" disabled={!!props.busy}>
-          Accept the quote ({props.total})
-        </button>
-      </form>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onDecide('revise', { comment });
-        }}
-      >
-        <label>
-          What should change?
-          <textarea
-            rows={2}
-            required
-            maxLength={2000}
-            value={comment}
-            onInput={(e) => setComment(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="secondary-action" disabled={!!props.busy}>
-          Ask for a revision
-        </button>
-      </form>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onDecide('decline', { reason });
-        }}
-      >
-        <label>
-          Reason for declining
-          <textarea
-            rows={2}
-            required
-            maxLength={2000}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="danger" disabled={!!props.busy}>
-          Decline the quote
-        </button>
-      </form>
-    </section>
-  );
-};
-
-const Withdraw = (props: { busy: boolean; onWithdraw: (reason: string) => void }) => {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  if (!open)
-    return (
-      <button type="button" class="danger" onClick={() => setOpen(true)}>
-        Withdraw this RFQ…
-      </button>
-    );
-  return (
-    <form
-      class="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onWithdraw(reason.trim());
-      }}
-    >
-      <label>
-        Why withdraw it? (optional)
-        <input value={reason} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
-      </label>
-      <button type="submit" class="danger" disabled={props.busy}>
-        Withdraw the RFQ
-      </button>
-      <button type="button" class="link" onClick={() => setOpen(false)}>
-        Keep it
-      </button>
-    </form>
   );
 };

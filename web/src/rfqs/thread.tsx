@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
-import { workspaceOf } from '../auth/workspace.ts';
 import { useSignedIn } from '../signed-in.ts';
+import { useAction } from '../ui/action.ts';
 import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { Show } from '../ui/page.tsx';
@@ -43,13 +43,12 @@ const sides = {
  * and writes what; the seller's staff get the choice of who reads their post, since only they may write a note.
  */
 export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
-  const { api, person } = useSignedIn();
-  const staff = workspaceOf(person) === 'staff';
+  const { api, me } = useSignedIn();
+  const staff = me.audience === 'seller';
   const words = sides[staff ? 'staff' : 'company'];
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('shared');
-  const [answer, setAnswer] = useState<{ kind: 'notice' | 'error'; text: string } | undefined>();
-  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
   const path = { rfqId: props.rfqId };
   const [loaded, reload] = useLoad(async () => {
     const { data, error } = await api.GET('/rfqs/{rfqId}/comments', { params: { path } });
@@ -57,21 +56,10 @@ export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
     return data.items;
   }, [props.rfqId, props.refreshKey]);
 
-  const post = async () => {
-    setBusy(true);
-    const { error } = await api.POST('/rfqs/{rfqId}/comments', {
-      params: { path },
-      body: { text: text.trim(), visibility },
-    });
-    setBusy(false);
-    if (error) {
-      setAnswer({ kind: 'error', text: problemText(error, 'Your message was not sent. Try again.') });
-      return;
-    }
-    setText('');
-    setAnswer({ kind: 'notice', text: words.sent(visibility) });
-    reload();
-  };
+  const post = useAction(
+    () => api.POST('/rfqs/{rfqId}/comments', { params: { path }, body: { text: text.trim(), visibility } }),
+    'Your message was not sent. Try again.',
+  );
 
   return (
     <section class={staff ? 'panel thread' : undefined} aria-labelledby="thread-heading">
@@ -97,9 +85,14 @@ export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
         }
       </Show>
       <form
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          if (text.trim()) post();
+          if (!text.trim()) return;
+          setNotice('');
+          if (!(await post.run())) return;
+          setText('');
+          setNotice(words.sent(visibility));
+          reload();
         }}
       >
         <label>
@@ -116,17 +109,17 @@ export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
               </select>
             </label>
           )}
-          <button type="submit" class="secondary-action" disabled={busy}>
+          <button type="submit" class="secondary-action" disabled={post.busy}>
             {words.button}
           </button>
         </div>
       </form>
-      <p role="status" class={answer?.kind === 'notice' ? 'notice' : undefined}>
-        {answer?.kind === 'notice' ? answer.text : ''}
+      <p role="status" class={notice ? 'notice' : undefined}>
+        {notice}
       </p>
-      {answer?.kind === 'error' && (
+      {post.error && (
         <p class="error" role="alert">
-          {answer.text}
+          {post.error}
         </p>
       )}
     </section>

@@ -1,0 +1,187 @@
+import { useState } from 'preact/hooks';
+import { conditionText } from '#domain/condition-text.ts';
+import type { Schemas } from '../api/client.ts';
+import { useSignedIn } from '../signed-in.ts';
+import { Unsendable, useAction } from '../ui/action.ts';
+import { AnswerLine, type FormAnswer } from '../ui/form-answer.tsx';
+import { minorUnitsOf } from '../ui/money-input.ts';
+
+type Company = Schemas['Company'];
+type Rule = Schemas['ApprovalRules']['rules'][number];
+
+/** People by name, as the company's record names them; someone it no longer lists by their email. */
+export const namesOf = (company: Company, emails: readonly string[]): string =>
+  emails.map((email) => company.users.find((u) => u.email === email)?.name ?? email).join(', ');
+
+const fieldChoices = [
+  ['total', 'Order total is'],
+  ['maxLineTotal', 'Largest line total is'],
+  ['lineCount', 'Number of lines is'],
+  ['category', 'A line’s category is'],
+  ['sku', 'A line’s SKU is'],
+] as const;
+type Field = (typeof fieldChoices)[number][0];
+
+/** The condition the add-a-rule form describes; undefined when its value cannot be read. */
+const conditionOf = (field: Field, op: 'gt' | 'gte' | 'lt' | 'lte' | 'eq', value: string, currency: string) => {
+  if (field === 'category' || field === 'sku')
+    return value.trim() ? { field, op: 'eq' as const, value: value.trim() } : undefined;
+  const amount =
+    field === 'lineCount' ? (/^\d+$/.test(value.trim()) ? Number(value) : undefined) : minorUnitsOf(value, currency);
+  return amount === undefined ? undefined : { field, op, value: amount };
+};
+
+/** The rules as they read, each removable, and a form that adds a one-level rule; saved whole, checked by the API. */
+export const Rules = (props: { company: Company; rules: Rule[]; onSaved: () => void }) => {
+  const { api } = useSignedIn();
+  const { company } = props;
+  const [name, setName] = useState('');
+  const [field, setField] = useState<Field>('total');
+  const [op, setOp] = useState<'gt' | 'gte' | 'lt' | 'lte' | 'eq'>('gt');
+  const [value, setValue] = useState('');
+  const [approvers, setApprovers] = useState<string[]>([]);
+  const [mode, setMode] = useState<'any' | 'all'>('any');
+  const [notice, setNotice] = useState('');
+  const deciders = company.users.filter((u) => u.roles.includes('approver') || u.roles.includes('admin'));
+
+  const saving = useAction(
+    // The rules to save come from a function run inside the action, so a rule that cannot be read is said as its refusal.
+    (next: () => Rule[]) =>
+      api.PUT('/companies/{companyId}/approval-rules', {
+        params: { path: { companyId: company.companyId } },
+        body: { rules: next() },
+      }),
+    'The rules could not be saved.',
+  );
+  const save = async (next: () => Rule[]) => {
+    setNotice('');
+    const saved = await saving.run(next);
+    if (!saved) return false;
+    setNotice(`Saved ${saved.data.rules.length.toLocaleString()} rules.`);
+    props.onSaved();
+    return true;
+  };
+  const answer: FormAnswer = saving.error ? { ok: false, text: saving.error } : { ok: true, text: notice };
+
+  const add = async () => {
+    const added = await save(() => {
+      const when = conditionOf(field, op, value, company.currency);
+      if (!when) throw new Unsendable(`“${value}” is not a value for this condition.`);
+      const ruleId = `${
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 40) || 'rule'
+      }-${Date.now().toString(36)}`;
+      return [...props.rules, { ruleId, name: name.trim(), when, levels: [{ approvers, mode }] }];
+    });
+    if (added) {
+      setName('');
+      setValue('');
+      setApprovers([]);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="rules-heading">
+      <h2 id="rules-heading">Approval rules</h2>
+      {props.rules.length === 0 ? (
+        <p>No rules: every order is approved at once.</p>
+      ) : (
+        <ul class="rules">
+          {props.rules.map((rule) => (
+            <li key={rule.ruleId}>
+              <strong>{rule.name}</strong>: when {conditionText(rule.when, company.currency)}
+              <ol>
+                {rule.levels.map((level, i) => (
+                  <li key={i}>
+                    {level.mode === 'any' ? 'any one of' : 'every one of'} {namesOf(company, level.approvers)}
+                  </li>
+                ))}
+              </ol>
+              <button
+                type="button"
+                class="secondary-action"
+                onClick={() => save(() => props.rules.filter((r) => r.ruleId !== rule.ruleId))}
+              >
+                Remove the rule <span class="visually-hidden">{rule.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        aria-labelledby="add-rule-heading"
+        onSubmit={(event) => {
+          event.preventDefault();
+          add();
+        }}
+      >
+        <h3 id="add-rule-heading">Add a rule</h3>
+        <div class="fields">
+          <label>
+            Rule name
+            <input value={name} required maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <label>
+            When
+            <select value={field} onChange={(e) => setField(e.currentTarget.value as Field)}>
+              {fieldChoices.map(([f, label]) => (
+                <option key={f} value={f}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {field !== 'category' && field !== 'sku' && (
+            <label>
+              Comparison
+              <select value={op} onChange={(e) => setOp(e.currentTarget.value as typeof op)}>
+                <option value="gt">over</option>
+                <option value="gte">at least</option>
+                <option value="lt">under</option>
+                <option value="lte">at most</option>
+                <option value="eq">exactly</option>
+              </select>
+            </label>
+          )}
+          <label>
+            Value{field === 'total' || field === 'maxLineTotal' ? ` (${company.currency})` : ''}
+            <input value={value} required onInput={(e) => setValue(e.currentTarget.value)} />
+          </label>
+        </div>
+        <fieldset class="approvers">
+          <legend>Approved by</legend>
+          {deciders.map((u) => (
+            <label class="inline" key={u.email}>
+              <input
+                type="checkbox"
+                checked={approvers.includes(u.email)}
+                onChange={(e) =>
+                  setApprovers(
+                    e.currentTarget.checked ? [...approvers, u.email] : approvers.filter((a) => a !== u.email),
+                  )
+                }
+              />
+              {u.name} <span class="secondary">{u.email}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Who decides
+          <select value={mode} onChange={(e) => setMode(e.currentTarget.value as 'any' | 'all')}>
+            <option value="any">Any one of them</option>
+            <option value="all">Every one of them</option>
+          </select>
+        </label>
+        <div class="actions">
+          <button type="submit" disabled={saving.busy}>
+            Add the rule
+          </button>
+        </div>
+      </form>
+      <AnswerLine answer={answer} />
+    </section>
+  );
+};

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Problem, Schemas } from '../api/client.ts';
+import { useSignedIn } from '../signed-in.ts';
+import { useAction } from '../ui/action.ts';
+import { AnswerLine, type FormAnswer } from '../ui/form-answer.tsx';
+
+type Company = Schemas['Company'];
+type User = Company['users'][number];
+type CompanyRole = User['roles'][number];
+
+const roleNames: Record<CompanyRole, string> = { buyer: 'Buyer', approver: 'Approver', admin: 'Admin' };
+const companyRoles = Object.keys(roleNames) as CompanyRole[];
+
+const RoleBoxes = (props: { who: string; roles: CompanyRole[]; onChange: (roles: CompanyRole[]) => void }) => (
+  <fieldset class="roles">
+    <legend class="visually-hidden">Roles of {props.who}</legend>
+    {companyRoles.map((role) => (
+      <label class="inline" key={role}>
+        <input
+          type="checkbox"
+          checked={props.roles.includes(role)}
+          onChange={(e) =>
+            props.onChange(e.currentTarget.checked ? [...props.roles, role] : props.roles.filter((r) => r !== role))
+          }
+        />
+        {roleNames[role]}
+      </label>
+    ))}
+  </fieldset>
+);
+
+/** A refused list, each fault named by the person it concerns rather than by its field path (`users.5.email`). */
+const peopleProblemText = (problem: Partial<Problem> | undefined, sentence: string, users: readonly User[]): string => {
+  const byPerson = (problem?.errors ?? []).map((e) => {
+    const row = /^users\.(\d+)\./.exec(e.path)?.[1];
+    const user = row === undefined ? undefined : users[Number(row)];
+    return user ? `${user.name} (${user.email}): ${e.message}` : e.message;
+  });
+  if (!problem?.detail || byPerson.length === 0) return sentence;
+  return `${problem.detail}. ${byPerson.join('; ')}.`;
+};
+
+/** Users and roles, edited in place and saved as one list: the API checks what the list may not break. */
+export const Users = (props: { company: Company; onSaved: (company: Company) => void }) => {
+  const { api } = useSignedIn();
+  const [users, setUsers] = useState<User[]>(props.company.users);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [roles, setRoles] = useState<CompanyRole[]>(['approver']);
+  const [notice, setNotice] = useState('');
+  // The list last sent, so a refusal names the people it concerns.
+  const [tried, setTried] = useState<User[]>([]);
+  useEffect(() => setUsers(props.company.users), [props.company]);
+
+  const saving = useAction(
+    (next: User[]) =>
+      api.PUT('/companies/{companyId}/users', {
+        params: { path: { companyId: props.company.companyId } },
+        body: { users: next },
+      }),
+    'The users could not be saved.',
+  );
+  const save = async (next: User[]) => {
+    const saved = await saving.run(next);
+    setTried(next);
+    if (!saved) return false;
+    setNotice(`Saved ${saved.data.users.length.toLocaleString()} people.`);
+    props.onSaved({ ...props.company, users: saved.data.users });
+    return true;
+  };
+  const answer: FormAnswer = saving.error
+    ? { ok: false, text: peopleProblemText(saving.problem, saving.error, tried) }
+    : { ok: true, text: notice };
+
+  return (
+    <section class="panel" aria-labelledby="users-heading">
+      <h2 id="users-heading">People and roles</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save(users);
+        }}
+      >
+        <div class="table-scroll">
+          <table class="list">
+            <caption class="visually-hidden">The company’s people and their roles</caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Roles</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user, i) => (
+                <tr key={user.email}>
+                  <td>
+                    {user.name}
+                    <div class="secondary">{user.email}</div>
+                  </td>
+                  <td data-label="Roles">
+                    <RoleBoxes
+                      who={user.name}
+                      roles={user.roles}
+                      onChange={(next) => setUsers(users.map((u, j) => (j === i ? { ...u, roles: next } : u)))}
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      class="secondary-action"
+                      onClick={() => setUsers(users.filter((_, j) => j !== i))}
+                    >
+                      Remove <span class="visually-hidden">{user.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={saving.busy}>
+            Save people and roles
+          </button>
+        </div>
+      </form>
+      <form
+        class="add-person"
+        aria-labelledby="add-person-heading"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (await save([...users, { name: name.trim(), email: email.trim(), roles }])) {
+            setName('');
+            setEmail('');
+          }
+        }}
+      >
+        <h3 id="add-person-heading">Add a person</h3>
+        <div class="fields">
+          <label>
+            Name
+            <input value={name} required maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <label>
+            Email
+            <input type="email" value={email} required onInput={(e) => setEmail(e.currentTarget.value)} />
+          </label>
+          <RoleBoxes who="the new person" roles={roles} onChange={setRoles} />
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={saving.busy}>
+            Add the person
+          </button>
+        </div>
+      </form>
+      <AnswerLine answer={answer} />
+    </section>
+  );
+};

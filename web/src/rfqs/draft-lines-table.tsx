@@ -1,0 +1,133 @@
+import { money } from '../ui/money.ts';
+import type { CatalogCheck } from './catalog-check.ts';
+import type { DraftEstimate } from './draft-estimate.ts';
+import { type DraftLine, type LineProblem, quantityOf } from './draft-lines.ts';
+
+/**
+ * The draft's lines as typed, each editable in place, with the catalog's name and price for it and its problems
+ * beside the field they concern (an anchor the problem list links to), and the estimate at catalog prices.
+ */
+export const DraftLinesTable = (props: {
+  lines: readonly DraftLine[];
+  numberOf: ReadonlyMap<string, number>;
+  problems: readonly LineProblem[];
+  troubled: ReadonlySet<string>;
+  catalog: CatalogCheck;
+  estimate: DraftEstimate;
+  forBuyer: boolean;
+  lineRefs: Map<string, HTMLInputElement>;
+  onChange: (id: string, field: 'sku' | 'quantity', value: string) => void;
+  onRemove: (id: string) => void;
+}) => {
+  const { currency } = props.catalog;
+  return (
+    <div class="table-scroll">
+      <table class="lines">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">SKU</th>
+            <th scope="col">Product</th>
+            <th scope="col">Quantity</th>
+            <th scope="col" class="number">
+              {props.forBuyer ? 'Their price' : 'Your price'}
+            </th>
+            <th scope="col" class="number">
+              Estimate
+            </th>
+            <th scope="col">
+              <span class="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.lines.map((line) => {
+            const n = props.numberOf.get(line.id);
+            const item = props.catalog.known.get(line.sku);
+            const skuProblem = props.problems.find((p) => p.lineId === line.id && p.field === 'sku');
+            const quantityProblem = props.problems.find((p) => p.lineId === line.id && p.field === 'quantity');
+            const quantity = quantityOf(line.quantity);
+            const price = quantity ? props.estimate.priceOf(line.sku) : undefined;
+            return (
+              <tr key={line.id} class={props.troubled.has(line.id) ? 'troubled' : undefined}>
+                <td>{n}</td>
+                <td>
+                  <input
+                    id={`sku-${line.id}`}
+                    ref={(el) => {
+                      if (el) props.lineRefs.set(`sku-${line.id}`, el);
+                    }}
+                    aria-label={`SKU, line ${n}`}
+                    value={line.sku}
+                    size={14}
+                    aria-invalid={skuProblem ? 'true' : undefined}
+                    aria-describedby={skuProblem ? `sku-problem-${line.id}` : undefined}
+                    onChange={(e) => props.onChange(line.id, 'sku', e.currentTarget.value)}
+                  />
+                  {skuProblem && (
+                    <div class="error" id={`sku-problem-${line.id}`}>
+                      {skuProblem.message}
+                    </div>
+                  )}
+                </td>
+                <td>{item?.name ?? <span class="secondary">—</span>}</td>
+                <td>
+                  <input
+                    id={`quantity-${line.id}`}
+                    ref={(el) => {
+                      if (el) props.lineRefs.set(`quantity-${line.id}`, el);
+                    }}
+                    aria-label={`Quantity, line ${n}`}
+                    inputMode="numeric"
+                    value={line.quantity}
+                    size={7}
+                    aria-invalid={quantityProblem ? 'true' : undefined}
+                    aria-describedby={quantityProblem ? `quantity-problem-${line.id}` : undefined}
+                    onChange={(e) => props.onChange(line.id, 'quantity', e.currentTarget.value)}
+                  />
+                  {quantityProblem && (
+                    <div class="error" id={`quantity-problem-${line.id}`}>
+                      {quantityProblem.message}
+                    </div>
+                  )}
+                </td>
+                <td class="number">
+                  {item && currency ? money(price?.unitPrice ?? item.yourPrice, currency) : '—'}
+                  {item && (
+                    <div class="secondary">
+                      {price?.tierFrom ? `contract tier ≥ ${price.tierFrom}` : item.priceSource}
+                    </div>
+                  )}
+                </td>
+                <td class="number">
+                  {price?.unitPrice != null && quantity && currency ? money(price.unitPrice * quantity, currency) : '—'}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => props.onRemove(line.id)}
+                    aria-label={`Remove line ${n}`}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        {currency && (
+          <tfoot class="wide-only">
+            <tr>
+              <th scope="row" colSpan={5}>
+                Estimate at catalog prices ({props.forBuyer ? 'before your review' : "the rep's quote may differ"})
+              </th>
+              <td class="number">{money(props.estimate.total, currency)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+};

@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import { aLine, type DraftLine, linesFromPad } from './draft-lines.ts';
+import { ProductSearch } from './product-search.tsx';
+
+/**
+ * Where a draft's lines come from: a search of the catalog, the quick-order pad (what a spreadsheet copy gives) or a
+ * CSV of up to 1,000 lines, read in the browser; each hands its lines on with the words for the notice.
+ */
+export const LineSources = (props: { onAdd: (lines: DraftLine[], what: string) => void; companyId?: string }) => {
+  const [pad, setPad] = useState('');
+  const [fileProblems, setFileProblems] = useState<string[]>([]);
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    const { linesFromCsv } = await import('./csv-upload.ts');
+    const { lines, problems: found } = linesFromCsv(await file.text());
+    setFileProblems(found.map((p) => `${file.name}: ${p}`));
+    if (!found.length) props.onAdd(lines, `from ${file.name}`);
+  };
+  return (
+    <>
+      <section class="panel" aria-labelledby="find-products">
+        <h2 id="find-products">Find products</h2>
+        <ProductSearch
+          onAdd={(sku) => props.onAdd([aLine(sku, 1)], `(${sku})`)}
+          {...(props.companyId && { companyId: props.companyId })}
+        />
+      </section>
+      <div class="two-up">
+        <section class="panel" aria-labelledby="quick-order">
+          <h2 id="quick-order">Quick order</h2>
+          <label>
+            SKU and quantity, one line each
+            <textarea
+              rows={4}
+              value={pad}
+              placeholder={'FAS-HCS-M8-50, 200\nSAF-GLV-CUT-L 40'}
+              onInput={(e) => setPad(e.currentTarget.value)}
+            />
+          </label>
+          <button
+            type="button"
+            class="secondary-action"
+            disabled={!pad.trim()}
+            onClick={() => {
+              props.onAdd(linesFromPad(pad), 'from the quick-order pad');
+              setPad('');
+            }}
+          >
+            Add these lines
+          </button>
+        </section>
+        <section class="panel" aria-labelledby="csv-upload">
+          <h2 id="csv-upload">Upload a CSV</h2>
+          <label>
+            CSV file with sku and quantity columns (up to 1,000 lines)
+            <input type="file" accept=".csv,text/csv" onChange={(e) => upload(e.currentTarget.files?.[0])} />
+          </label>
+          {fileProblems.map((p) => (
+            <p class="error" role="alert" key={p}>
+              {p}
+            </p>
+          ))}
+        </section>
+      </div>
+    </>
+  );
+};

@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+
+/** What a buyer decides on an RFQ, as its `actions` allow: accept, revise, decline, or withdraw it. */
+export type Decision = 'accept' | 'revise' | 'decline' | 'cancel';
+
+/** The quote's decisions: accept with a PO number, ask for a revision, or decline with a reason. */
+export const Decisions = (props: {
+  total: string;
+  busy: boolean;
+  onDecide: (decision: Decision, fields: Record<string, string>) => void;
+}) => {
+  const [poNumber, setPoNumber] = useState('');
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <section class="panel decisions" aria-labelledby="decide-heading">
+      <h2 id="decide-heading">Your decision</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onDecide('accept', { poNumber });
+        }}
+      >
+        <label>
+          Purchase order number
+          <input
+            value={poNumber}
+            required
+            maxLength={64}
+            autocomplete="off"
+            onInput={(e) => setPoNumber(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" disabled={props.busy}>
+          Accept the quote ({props.total})
+        </button>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onDecide('revise', { comment });
+        }}
+      >
+        <label>
+          What should change?
+          <textarea
+            rows={2}
+            required
+            maxLength={2000}
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="secondary-action" disabled={props.busy}>
+          Ask for a revision
+        </button>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onDecide('decline', { reason });
+        }}
+      >
+        <label>
+          Reason for declining
+          <textarea
+            rows={2}
+            required
+            maxLength={2000}
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="danger" disabled={props.busy}>
+          Decline the quote
+        </button>
+      </form>
+    </section>
+  );
+};
+
+/** Withdrawing the RFQ, asked once more with an optional reason. */
+export const Withdraw = (props: { busy: boolean; onWithdraw: (reason: string) => void }) => {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="danger" onClick={() => setOpen(true)}>
+        Withdraw this RFQ…
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onWithdraw(reason.trim());
+      }}
+    >
+      <label>
+        Why withdraw it? (optional)
+        <input value={reason} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="danger" disabled={props.busy}>
+        Withdraw the RFQ
+      </button>
+      <button type="button" class="link" onClick={() => setOpen(false)}>
+        Keep it
+      </button>
+    </form>
+  );
+};
