@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { matchRoute } from '#http/match-route.ts';
 import { problemSchema, responsesOf } from '#http/responses.ts';
 import { routes } from '#http/routes.ts';
-import { prismEnabled, responseViolations, throughPrism } from './prism.ts';
+import { prismEnabled, prismForwards, responseViolations, throughPrism } from './prism.ts';
 
 /**
  * Every answer the tests receive from the API, checked against the contract the route table declares (the one the
@@ -18,8 +18,11 @@ import { prismEnabled, responseViolations, throughPrism } from './prism.ts';
  */
 export const answersDir = fileURLToPath(new URL('../../test-artifacts/contract/', import.meta.url));
 
-/** Paths on the API's origin that are not the API: the web app and the local sign-in (never in the route table). */
-const notTheApi = /^\/(app|oidc|dev)(\/|$)/;
+/**
+ * Paths on the API's origin that are not the API: the web app, the local sign-in and the dev token issuer's key set
+ * (never in the route table).
+ */
+const notTheApi = /^\/(app|oidc|dev|\.well-known)(\/|$)/;
 
 export interface Exchange {
   method: string;
@@ -110,7 +113,7 @@ export const checkAnswer = (exchange: Exchange, violations: readonly string[] = 
  */
 export const contractFetch = async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
   const url = String(input);
-  const viaPrism = prismEnabled() && !notTheApi.test(new URL(url).pathname);
+  const viaPrism = prismEnabled() && !notTheApi.test(new URL(url).pathname) && prismForwards(init);
   const response = await fetch(viaPrism ? await throughPrism(url) : url, init);
   checkAnswer(
     {

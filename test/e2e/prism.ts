@@ -72,6 +72,21 @@ const startProxy = async (upstream: string): Promise<string> => {
   return `http://127.0.0.1:${port}`;
 };
 
+/**
+ * Whether Prism passes the request on at all: Prism 5.16 never answers a request whose JSON body does not parse (the
+ * tests send one on purpose), so such a call goes to the API directly and only our own check judges its answer.
+ */
+export const prismForwards = (init: RequestInit): boolean => {
+  const type = new Headers(init.headers).get('content-type') ?? '';
+  if (typeof init.body !== 'string' || !type.includes('json')) return true;
+  try {
+    JSON.parse(init.body);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** The URL to call instead: the same path and query on the Prism proxy in front of the URL's origin. */
 export const throughPrism = async (url: string): Promise<string> => {
   const target = new URL(url);
