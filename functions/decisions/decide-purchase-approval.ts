@@ -2,6 +2,7 @@ import type { Caller } from '#domain/caller.ts';
 import { AlreadyDecided, Forbidden, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
 import { mayDecidePurchaseLevel } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
+import { delegateStillStands } from './delegate-standing.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import type { LinkAnswer } from './link-answer.ts';
 import { resumeWait } from './resume-wait.ts';
@@ -51,6 +52,10 @@ export const decidePurchaseApproval = async (
     throw new Forbidden(notOnTheLevel);
   }
   if (!mayDecidePurchaseLevel(caller, rfq, level, link.onBehalfOf)) throw new Forbidden(notOnTheLevel);
+  if (link.onBehalfOf && !(await delegateStillStands(deps.store, { ...link, companyId: rfq.companyId }, caller.email)))
+    throw new Forbidden(
+      `you no longer stand in for ${link.onBehalfOf}: you are not an approver of this company any more`,
+    );
   const comment = input.comment?.trim();
   const result = await deps.store.links.decide(
     link,

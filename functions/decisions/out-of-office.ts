@@ -5,6 +5,7 @@ import { standInEmail } from '#email/delegation.ts';
 import type { Mailer } from '#email/mailer.ts';
 import type { Config } from '#functions/config.ts';
 import type { ApprovalLink, Store } from '#store/ports.ts';
+import { delegateStillStands } from './delegate-standing.ts';
 import { discountProposer } from './discount-proposer.ts';
 import { linkUrl, mintLinkToken } from './link-token.ts';
 
@@ -56,6 +57,8 @@ export const openStandIn = async (
     ...(proposedBy && { proposedBy }),
   };
   if (!mayStandIn(delegation.delegateEmail, decision)) return false;
+  if (!(await delegateStillStands(deps.store, { ...link, companyId: rfq.companyId }, delegation.delegateEmail)))
+    return false;
   const window = delegateWindow(delegation, { now, expiresAt: link.expiresAt });
   if (!window) return false;
   const { token, tokenHash } = mintLinkToken();

@@ -1,6 +1,7 @@
 import { delegateWindow, isCurrentOrAhead } from '#domain/delegation.ts';
 import { mayStandIn } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
+import { delegateStillStands } from '#functions/decisions/delegate-standing.ts';
 import { discountProposer } from '#functions/decisions/discount-proposer.ts';
 import type { LinkPurpose, Store } from '#store/ports.ts';
 
@@ -14,12 +15,13 @@ export interface StandIn {
 
 /**
  * Who stands in for the people a wait asks: each one's delegate whose window overlaps the wait — unless separation of
- * duties forbids it (policy: mayStandIn), then the delegate is skipped and the person's own link is all there is.
+ * duties forbids it (policy: mayStandIn) or the delegate no longer stands in the company (removed or demoted since the
+ * delegation was set), then the delegate is skipped and the person's own link is all there is.
  * `asked` is everyone the wait reaches on its own, so a delegate already asked gets no second say.
  */
 export const standInsFor = async (
   store: Store,
-  rfq: Pick<Rfq, 'rfqId' | 'buyerEmail'>,
+  rfq: Pick<Rfq, 'rfqId' | 'buyerEmail' | 'companyId'>,
   purpose: LinkPurpose,
   people: { for: readonly string[]; asked: readonly string[] },
   wait: { now: Date; expiresAt: string },
@@ -36,6 +38,8 @@ export const standInsFor = async (
         ...(proposedBy && { proposedBy }),
       };
       if (!mayStandIn(delegation.delegateEmail, decision)) return [];
+      if (!(await delegateStillStands(store, { purpose, companyId: rfq.companyId }, delegation.delegateEmail)))
+        return [];
       const window = delegateWindow(delegation, wait);
       return window ? [{ forEmail, delegate: delegation.delegateEmail, ...window }] : [];
     }),

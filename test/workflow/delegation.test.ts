@@ -183,6 +183,85 @@ describe('out-of-office delegation in the approval chain', () => {
   });
 });
 
+describe('a delegate who leaves the company, or is demoted, decides nothing for anyone (issue 24 #2)', () => {
+  const sellerAdmin: User = { email: 'root@seller.example', groups: ['admin'] };
+  /** The deal's company with a deputy approver, whom no rule names: finance's delegate. */
+  const withDeputy = async (deal: Deal) => {
+    const deputy = `deputy@${deal.company.companyId}.example`;
+    const users = [...deal.company.users, { email: deputy, name: 'Deputy', roles: ['approver' as const] }];
+    const saved = await world.call('PUT', `/companies/${deal.company.companyId}/users`, {
+      as: sellerAdmin,
+      body: { users },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    const set = await world.call('PUT', '/me/delegation', {
+      as: approver(deal, deal.people.finance),
+      body: { delegateEmail: deputy, from: minutesFromNow(-1), to: minutesFromNow(24 * 60) },
+    });
+    expect(set.status, set.text).toBe(200);
+    return { deputy, users };
+  };
+  const demote = (users: readonly { email: string; name: string; roles: string[] }[], email: string) =>
+    users.map((u) => (u.email === email ? { ...u, roles: ['buyer'] } : u));
+
+  it('removing the delegate ends the delegation and revokes their stand-in link: clicking it decides nothing', async () => {
+    const deal = await aDeal(world);
+    const { deputy, users } = await withDeputy(deal);
+    const rfqId = await toFinance(deal);
+    const link = await standInLink(deputy, deal.people.finance, rfqId);
+
+    const removed = await world.call('PUT', `/companies/${deal.company.companyId}/users`, {
+      as: sellerAdmin,
+      body: { users: users.filter((u) => u.email !== deputy) },
+    });
+    expect(removed.status, removed.text).toBe(200);
+    expect(await world.store.delegations.get(deal.people.finance)).toBeUndefined();
+    expect((await clickLink(link, { decision: 'approve' })).status).toBe(409);
+    expect((await world.rfqOf(rfqId)).status).toBe('PENDING_APPROVAL');
+
+    const [own] = (await world.inbox.linksFor(deal.people.finance, rfqId)).slice(-1);
+    expect((await clickLink(own!, { decision: 'approve' })).status).toBe(200);
+    const ordered = await world.statusReaches(rfqId, 'ORDERED');
+    expect(ordered.approvals[1]?.decisions[0]).not.toHaveProperty('delegate');
+  });
+
+  it('a link used after its delegate was demoted behind the API’s back is refused, by email and in the app', async () => {
+    const deal = await aDeal(world);
+    const { deputy, users } = await withDeputy(deal);
+    const rfqId = await toFinance(deal);
+    const link = await standInLink(deputy, deal.people.finance, rfqId);
+    await world.store.catalog.putCompany({ ...deal.company, users: demote(users, deputy) as typeof users });
+
+    expect((await openLink(link)).status).toBe(403);
+    const clicked = await clickLink(link, { decision: 'approve' });
+    expect(clicked.status).toBe(403);
+    expect(clicked.html).toContain('no longer stand in');
+    const inApp = await world.call('POST', `/rfqs/${rfqId}/approval`, {
+      as: approver(deal, deputy),
+      body: { decision: 'approve', quoteVersion: (await world.rfqOf(rfqId)).quote!.version },
+    });
+    expect(inApp.status, inApp.text).toBe(403);
+    expect((await world.rfqOf(rfqId)).status).toBe('PENDING_APPROVAL');
+  });
+
+  it('a wait opening for a person whose delegate no longer approves sends the delegate nothing', async () => {
+    const deal = await aDeal(world);
+    const { deputy, users } = await withDeputy(deal);
+    await world.store.catalog.putCompany({ ...deal.company, users: demote(users, deputy) as typeof users });
+    const rfqId = await toFinance(deal);
+    await vi.waitFor(
+      async () => {
+        const found = (await world.store.rfqs.history(rfqId)).find(
+          (e) => e.action === 'decision-requested' && e.detail?.level === 2,
+        );
+        if (!found) throw new Error('level 2 not requested yet');
+      },
+      { timeout: 30_000, interval: 25 },
+    );
+    expect(await world.inbox.linksFor(deputy, rfqId)).toEqual([]);
+  });
+});
+
 describe('a delegation set while a wait opens', () => {
   it('still gives the delegate a link when PUT /me/delegation looked before the wait’s links existed', async () => {
     const deal = await aDeal(world);
