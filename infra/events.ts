@@ -10,10 +10,11 @@ import { Construct } from 'constructs';
 export class Events extends Construct {
   readonly bus: EventBus;
 
-  constructor(scope: Construct, id: string) {
+  /** `namePrefix`: the deployment's name (`QuoteToOrder-prod`); the bus is `<prefix>-events`. */
+  constructor(scope: Construct, id: string, namePrefix: string) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.bus = new EventBus(this, 'Bus', { eventBusName: `${stack.stackName}-events` });
+    this.bus = new EventBus(this, 'Bus', { eventBusName: `${namePrefix}-events` });
     const archive = this.bus.archive('Archive', {
       description: 'Every quote-to-order event, for replay to a consumer that missed them',
       eventPattern: { account: [stack.account] },

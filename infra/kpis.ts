@@ -1,10 +1,7 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { kpiEventSource } from '#functions/streams/event-source.ts';
@@ -37,7 +34,7 @@ export class Kpis extends Construct {
       retentionPeriod: Duration.days(14),
     });
     Validations.of(this.failures).acknowledge(nagReason('AwsSolutions-SQS3'));
-    this.aggregator = new QuoteToOrderFunction(this, 'Aggregator', {
+    this.aggregator = new QuoteToOrderFunction(this, 'KpiAggregator', {
       handler: kpiAggregatorHandler,
       timeoutSeconds: 60,
       defaults: props.defaults,
@@ -57,19 +54,5 @@ export class Kpis extends Construct {
         onFailure: new SqsDlq(this.failures),
       }),
     );
-  }
-
-  /** A record set aside is a KPI that is now wrong: page on the first one. */
-  alarmOn(topic: ITopic): Alarm {
-    const alarm = new Alarm(this, 'StreamFailuresAlarm', {
-      alarmDescription: 'A table stream record could not be folded into the KPI rollups (see the StreamFailures queue)',
-      metric: this.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    alarm.addAlarmAction(new SnsAction(topic));
-    return alarm;
   }
 }

@@ -1,6 +1,4 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -10,7 +8,6 @@ import {
   EventDestination,
   type IConfigurationSet,
 } from 'aws-cdk-lib/aws-ses';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { mailFeedbackRule } from '#functions/mail-feedback/ses-event.ts';
@@ -41,7 +38,8 @@ export interface MailFeedbackProps {
  * EventBridge to route the mailbox simulator's events through the same pattern (functions/mail-feedback/ses-event.ts).
  *
  * An event the handler keeps failing on (after Lambda's two retries), or that EventBridge cannot deliver, lands in one
- * dead-letter queue, which pages on its first message: a bounce nobody processed is an approver nobody will reach.
+ * dead-letter queue, which pages on its first message (infra/observability.ts): a bounce nobody processed is an
+ * approver nobody will reach.
  */
 export class MailFeedback extends Construct {
   readonly handler: QuoteToOrderFunction;
@@ -64,6 +62,7 @@ export class MailFeedback extends Construct {
     Validations.of(this.failures).acknowledge(nagReason('AwsSolutions-SQS3'));
 
     this.handler = new QuoteToOrderFunction(this, 'Handler', {
+      name: 'MailFeedback',
       handler: mailFeedbackHandler,
       timeoutSeconds: 30,
       defaults: props.defaults,
@@ -91,20 +90,5 @@ export class MailFeedback extends Construct {
         }),
       ],
     });
-  }
-
-  /** A bounce set aside is a person nobody was told about: page on the first one. */
-  alarmOn(topic: ITopic): Alarm {
-    const alarm = new Alarm(this, 'FailuresAlarm', {
-      alarmDescription:
-        'An SES bounce or complaint was not processed (see the mail feedback Failures queue; docs/runbooks/bounced-approver.md)',
-      metric: this.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    alarm.addAlarmAction(new SnsAction(topic));
-    return alarm;
   }
 }

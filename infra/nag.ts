@@ -17,6 +17,8 @@ export const nagReasons = {
     'Only for actions the Service Authorization Reference defines no resource type for, so IAM requires "*": xray:PutTraceSegments / PutTelemetryRecords (every function, and the state machine with GetSamplingRules / GetSamplingTargets), states:SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat (the functions that resume a human wait; the task token is the capability), dynamodb:ListStreams (the KPI aggregator reading the table stream), and the CloudWatch Logs vended-log delivery actions the state machine needs for its log group. infra/wildcards.ts lists them and the infra test fails on any other action granted on "*".',
   'AwsSolutions-IAM5[Resource::<executions of the workflow>]':
     "states:StopExecution and states:DescribeExecution are authorized per execution, and an execution's name is its RFQ id, known only at run time: the wildcard covers the executions of this one state machine and nothing else.",
+  'AwsSolutions-IAM5[Resource::<every version of a step function>]':
+    'The state machine invokes published versions of its step functions, and an execution keeps the state machine version it started on — weeks, for an RFQ waiting on people — and so the function versions that version names: the role may invoke every version (`<function ARN>:*`) of exactly its own step functions, nothing else.',
   'AwsSolutions-S1':
     "The web app's bucket holds only the app's public build (no data); CloudFront is its only reader (origin access control) and the distribution is where requests are seen.",
   'AwsSolutions-CFR1':
@@ -29,6 +31,8 @@ export const nagReasons = {
     "The distribution uses CloudFront's default certificate (*.cloudfront.net), for which CloudFront fixes the minimum TLS version; with a custom domain and certificate, set TLSv1.2_2021.",
   'AwsSolutions-*[web upload]':
     "CDK's BucketDeployment, which copies the web app's build into its bucket at deploy time: its singleton function (CDK's own Python runtime, AWSLambdaBasicExecutionRole) reads the CDK asset bucket and writes the web bucket with CDK's s3:*Object* grants, and invalidates the distribution (cloudfront:CreateInvalidation / GetInvalidation, which CDK grants on \"*\"). It runs only during a deploy and holds no data.",
+  'AwsSolutions-*[bucket auto-delete]':
+    "CDK's auto-delete custom resource of the web app's bucket: its singleton function (CDK's own Node.js runtime, AWSLambdaBasicExecutionRole) empties the bucket when the stack is deleted, so `cdk destroy` does not fail on it. The bucket holds only the app's build; the function runs only on deletion.",
   'AwsSolutions-SQS3':
     'Each queue acknowledged is itself a dead-letter queue: the KPI stream failures queue (the on-failure destination of the KPI stream mapping: the batch info of records that failed past their retries) and the mail feedback failures queue (SES bounce and complaint events the handler or EventBridge could not process), both for an operator to replay and both alarmed; a queue behind them would hold nothing.',
 } as const;
@@ -67,6 +71,28 @@ export const acknowledgeWebUpload = (singleton: IConstruct, bucketArn: string): 
     'AwsSolutions-L1',
   ];
   for (const id of ids) Validations.of(singleton).acknowledge({ id, reason: nagReasons['AwsSolutions-*[web upload]'] });
+};
+
+/** The state machine's grant on every version of each of its step functions (infra/workflow.ts). */
+export const acknowledgeStepVersions = (role: IConstruct, steps: readonly { functionArn: string }[]): void => {
+  for (const step of steps) {
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${flattenedIn(Stack.of(role), `${step.functionArn}:*`)}]`,
+      reason: nagReasons['AwsSolutions-IAM5[Resource::<every version of a step function>]'],
+    });
+  }
+};
+
+/** What cdk-nag reports on CDK's auto-delete singleton of a bucket (the web app's): its managed policy and runtime. */
+export const acknowledgeAutoDelete = (stack: Stack): void => {
+  const provider = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
+  if (!provider) return;
+  for (const id of [
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    'AwsSolutions-L1',
+  ]) {
+    Validations.of(provider).acknowledge({ id, reason: nagReasons['AwsSolutions-*[bucket auto-delete]'] });
+  }
 };
 
 /**

@@ -1,7 +1,7 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
 import type { RouteSpec } from '#http/routes.ts';
+import type { QuoteToOrderFunction } from './function.ts';
 import { acknowledgeExecutionsWildcard } from './nag.ts';
 
 export type Needs = RouteSpec['needs'];
@@ -36,7 +36,10 @@ export const sendTaskResultActions = ['states:SendTaskSuccess', 'states:SendTask
 export interface Targets {
   tableArn: string;
   indexNames: readonly string[];
+  /** Unqualified: Step Functions authorizes a start through a version or an alias against the state machine's ARN. */
   stateMachineArn: string;
+  /** `…:stateMachine:<name>:live`, what the functions start executions through. */
+  stateMachineAliasArn: string;
   /** `arn:...:execution:<state machine name>:*` — StopExecution is authorized against the execution. */
   executionsArn: string;
   sendEmailResources: readonly string[];
@@ -56,7 +59,12 @@ export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[]
     );
   }
   if (needs.startExecution) {
-    statements.push(new PolicyStatement({ actions: ['states:StartExecution'], resources: [targets.stateMachineArn] }));
+    statements.push(
+      new PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [targets.stateMachineArn, targets.stateMachineAliasArn],
+      }),
+    );
     // The Service Authorization Reference lists DescribeExecution as authorized by a StartExecution call, and the
     // workflow client describes the execution itself when a retried start meets ExecutionAlreadyExists.
     statements.push(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [targets.executionsArn] }));
@@ -79,17 +87,10 @@ export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[]
   return statements;
 };
 
-export const grantNeeds = (
-  fn: IFunction & { addEnvironment(key: string, value: string): unknown },
-  needs: Needs,
-  targets: Targets,
-): void => {
+export const grantNeeds = (fn: QuoteToOrderFunction, needs: Needs, targets: Targets): void => {
   for (const statement of statementsFor(needs, targets)) fn.addToRolePolicy(statement);
   // Only the function that manages accounts is told the pool (functions/config.ts: SIGN_IN_ACCOUNTS).
-  if (needs.signInAccounts) {
-    fn.addEnvironment('SIGN_IN_ACCOUNTS', 'cognito');
-    fn.addEnvironment('USER_POOL_ID', targets.userPool.id);
-  }
+  if (needs.signInAccounts) fn.configure({ SIGN_IN_ACCOUNTS: 'cognito', USER_POOL_ID: targets.userPool.id });
   if ((needs.startExecution || needs.stopExecution) && fn.role) {
     acknowledgeExecutionsWildcard(fn.role, targets.executionsArn);
   }

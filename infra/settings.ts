@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { z } from 'zod';
+import { configSchema } from '#functions/config.ts';
 
 /**
  * What an operator chooses per deployment, from CDK context. Three layers, later ones winning: the stage's preset
@@ -28,6 +29,15 @@ const list = <T extends z.ZodType<unknown, string>>(item: T) =>
       ),
     ])
     .pipe(z.array(item));
+/**
+ * A setting that becomes a function's environment variable is validated by the very rule the functions read it with
+ * (functions/config.ts), minus its default: unset, the functions' default applies. A value the functions would refuse
+ * (a discount of 7.555 %) fails the synth, not every function's first config read after the deploy.
+ */
+type ConfigShape = typeof configSchema.shape;
+type Defaulted = { [K in keyof ConfigShape]: ConfigShape[K] extends z.ZodDefault ? K : never }[keyof ConfigShape];
+const asFunctionsRead = <K extends Defaulted>(key: K): ReturnType<ConfigShape[K]['unwrap']> =>
+  configSchema.shape[key].unwrap() as ReturnType<ConfigShape[K]['unwrap']>;
 const retentionDays = z.coerce
   .number()
   .int()
@@ -40,9 +50,9 @@ export const settingsSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/)
     .optional(),
   /** The sender address of every email; the SES identity unless `mailDomain` is set. */
-  mailFrom: z.email().default('quotes@example.com'),
+  mailFrom: asFunctionsRead('MAIL_FROM').default('quotes@example.com'),
   /** The seller's name as buyers read it, on the quote PDF and in emails. */
-  sellerName: z.string().min(1).max(120).default('Your supplier'),
+  sellerName: asFunctionsRead('SELLER_NAME').default('Your supplier'),
   /** Verify this domain (DKIM) instead of the single `mailFrom` address; `mailFrom` must be under it. */
   mailDomain: z.string().min(3).optional(),
   /**
@@ -67,18 +77,20 @@ export const settingsSchema = z.object({
   alarmEmail: z.email().optional(),
   /** An API answering 5xx to more than this share of its requests in five minutes pages on-call. */
   api5xxPercent: z.coerce.number().positive().max(100).default(1),
+  /** ... and only once at least this many failed in those five minutes: one 503 among a few dozen is no page. */
+  api5xxMinimum: z.coerce.number().int().positive().default(5),
   logRetentionDays: retentionDays.default(RetentionDays.ONE_MONTH),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   /** X-Ray on every function and the state machine; off by default (cost, and ~10 ms of cold start per function). */
   tracing: flag.default(false),
   /** Who approves discounts beyond a rep's authority; required for a deploy. */
-  salesManagerEmail: z.email().optional(),
-  maxRepDiscountPercent: z.coerce.number().min(0).max(100).optional(),
-  quoteValidityDays: z.coerce.number().int().positive().optional(),
-  reviewTimeoutSeconds: z.coerce.number().int().positive().optional(),
-  approvalTimeoutSeconds: z.coerce.number().int().positive().optional(),
-  escalationTimeoutSeconds: z.coerce.number().int().positive().optional(),
-  linkTtlSeconds: z.coerce.number().int().positive().optional(),
+  salesManagerEmail: asFunctionsRead('SALES_MANAGER_EMAIL').optional(),
+  maxRepDiscountPercent: asFunctionsRead('MAX_REP_DISCOUNT_PERCENT').optional(),
+  quoteValidityDays: asFunctionsRead('QUOTE_VALIDITY_DAYS').optional(),
+  reviewTimeoutSeconds: asFunctionsRead('REVIEW_TIMEOUT_SECONDS').optional(),
+  approvalTimeoutSeconds: asFunctionsRead('APPROVAL_TIMEOUT_SECONDS').optional(),
+  escalationTimeoutSeconds: asFunctionsRead('ESCALATION_TIMEOUT_SECONDS').optional(),
+  linkTtlSeconds: asFunctionsRead('LINK_TTL_SECONDS').optional(),
   apiRateLimit: z.coerce.number().positive().default(50),
   apiBurstLimit: z.coerce.number().int().positive().default(100),
   /**

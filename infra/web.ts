@@ -18,6 +18,7 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -25,7 +26,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '#http/routes.ts';
-import { acknowledgeWebUpload, nagReason } from './nag.ts';
+import { acknowledgeAutoDelete, acknowledgeWebUpload, nagReason } from './nag.ts';
 
 /**
  * CloudFront path patterns that send a request to the API, one per first path segment of the route table: a
@@ -91,17 +92,24 @@ export class Web extends Construct {
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
     const stack = Stack.of(this);
+    // CloudFront's policies and access controls are global to the account: a name with the stage (in the stack name)
+    // and the region lets dev and prod, or the same stage in two regions, live side by side.
+    const globalName = (name: string) => `${stack.stackName}-${stack.region}-${name}`;
     this.bucket = new Bucket(this, 'Assets', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // It holds only the app's build, which every deploy uploads again: `cdk destroy` empties and deletes it (CDK's
+      // auto-delete function does, on stack deletion only) instead of failing on a bucket that is not empty.
       removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+      autoDeleteObjects: true,
     });
     Validations.of(this.bucket).acknowledge(nagReason('AwsSolutions-S1'));
+    acknowledgeAutoDelete(stack);
 
     const appHeaders = new ResponseHeadersPolicy(this, 'AppHeaders', {
+      responseHeadersPolicyName: globalName('AppHeaders'),
       comment: 'quote-to-order web app: strict CSP, HSTS, no framing, no referrer',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
@@ -130,6 +138,7 @@ export class Web extends Construct {
     });
     // The API sets its own CSP per response (JSON vs. approval pages); CloudFront only adds what is missing.
     const apiHeaders = new ResponseHeadersPolicy(this, 'ApiHeaders', {
+      responseHeadersPolicyName: globalName('ApiHeaders'),
       comment: 'quote-to-order API: the handlers set their own headers; these fill gaps only',
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: false },
@@ -145,7 +154,12 @@ export class Web extends Construct {
       comment: 'Redirects / to /app/ and answers client-side routes under /app/ with index.html',
     });
     const app: BehaviorOptions = {
-      origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+      origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+        originAccessControl: new S3OriginAccessControl(this, 'AppAccess', {
+          originAccessControlName: globalName('WebApp'),
+          description: "CloudFront's signed reads of the web app's bucket",
+        }),
+      }),
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,
       responseHeadersPolicy: appHeaders,
@@ -180,9 +194,12 @@ export class Web extends Construct {
   }
 
   /**
-   * Uploads the web app's build under `app/`, with its `config.json`. Two uploads: Vite's hashed files are immutable
-   * for a year; index.html and config.json are revalidated on every load, so a deploy is visible at once (and the
-   * invalidation clears CloudFront's copy). Without a build, the distribution serves the API alone.
+   * Uploads the web app's build under `app/`, with its `config.json`. Two uploads, in order: first Vite's hashed
+   * files, immutable for a year, added beside the ones already there — never pruned, so a page still running the old
+   * index.html finds every chunk it loads later, and `config.json` and the live index.html are not touched; then
+   * index.html and config.json, revalidated on every load, so the deploy is visible at once (the invalidation clears
+   * CloudFront's copy) and only once every chunk it names is in place. Without a build, the distribution serves the
+   * API alone.
    */
   serveApp(assetsDir: string | undefined, config: AppConfig): void {
     if (!assetsDir || !existsSync(join(assetsDir, 'index.html'))) {
@@ -197,7 +214,8 @@ export class Web extends Construct {
       sources: source,
       destinationBucket: this.bucket,
       destinationKeyPrefix: 'app/',
-      exclude: ['index.html'],
+      exclude: ['index.html', 'config.json'],
+      prune: false,
       cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
       memoryLimit: 512,
     });

@@ -59,6 +59,12 @@ export const acknowledgedWildcards: readonly AcknowledgedWildcard[] = [
       'CDK\'s BucketDeployment invalidates the distribution\'s copy of index.html after an upload; CDK grants the invalidation actions on "*".',
   },
   {
+    actions: ['s3:PutBucketPolicy', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*'],
+    inPolicyOf: 'AWS::S3::BucketPolicy',
+    reason:
+      "CDK's auto-delete of the web app's bucket: the bucket's own policy lets CDK's auto-delete function (its role alone) list and delete the bucket's objects when the stack is deleted, with CDK's grant set; the resources are that one bucket and its objects.",
+  },
+  {
     actions: ['dynamodb:ListStreams'],
     reason:
       'DynamoDB authorizes ListStreams against no resource (Service Authorization Reference: no resource type), so the KPI aggregator\'s stream read (granted by its event source mapping) names "*" for it; reading records is granted on the table\'s stream ARN only.',

@@ -6,7 +6,7 @@ import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
 import { reloadConfig } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable } from '#store/table.ts';
-import { definitionText, stepFunctions } from '#workflows/quote-to-order.ts';
+import { definitionText, liveAlias, localStepVersion, stepFunctions } from '#workflows/quote-to-order.ts';
 import { createDevIssuer, type DevIssuer } from './dev-tokens.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
@@ -133,7 +133,8 @@ const loadStepHandlers = async (
   for (const [key, spec] of Object.entries(stepFunctions)) {
     const module = (await import(pathToFileURL(resolve(root, spec.handler)).href)) as { handler?: LocalLambda };
     if (typeof module.handler !== 'function') throw new Error(`${spec.handler} exports no handler`);
-    substitutions[key] = functionArn(key);
+    // The definition names a version of each function, as the deployed one does (infra/workflow.ts).
+    substitutions[key] = `${functionArn(key)}:${localStepVersion}`;
     lambdas[functionArn(key)] = replaced[key] ?? module.handler;
   }
   return { lambdas, substitutions };
@@ -217,7 +218,8 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       SES_CONFIGURATION_SET: localConfigurationSet,
       EVENTS_ENDPOINT: events.endpoint,
       SFN_ENDPOINT: sfnEndpoint,
-      STATE_MACHINE_ARN: stateMachineArn,
+      // Executions start through the alias, as on AWS.
+      STATE_MACHINE_ARN: `${stateMachineArn}:${liveAlias}`,
       PUBLIC_BASE_URL: apiUrl,
       SALES_MANAGER_EMAIL: 'taylor@northwind.example',
       SELLER_NAME: 'Northwind Industrial',
@@ -241,7 +243,14 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
         port: sfnPort,
         region,
         accountId,
-        stateMachines: [{ name: stateMachineName, definition: options.definition ?? definitionText(), substitutions }],
+        stateMachines: [
+          {
+            name: stateMachineName,
+            definition: options.definition ?? definitionText(),
+            substitutions,
+            aliases: [liveAlias],
+          },
+        ],
         lambdas,
         putEvents: events.putEvents,
         ...(options.timeScale !== undefined && { timeScale: options.timeScale }),

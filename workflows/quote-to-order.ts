@@ -9,6 +9,18 @@ import type { Needs } from '#functions/needs.ts';
  */
 export const definitionPath: string = fileURLToPath(new URL('./quote-to-order.asl.json', import.meta.url));
 
+/**
+ * The alias every execution starts through (`…:stateMachine:<name>:live`), on AWS and in the local stack: a deploy
+ * points it at the state machine version it publishes, and rollback points it back (docs/runbooks/rollback.md).
+ */
+export const liveAlias = 'live';
+
+/**
+ * The version of each step function the local stack's definition names (`…:function:<name>:1`): on AWS each Task
+ * names the version published with the deploy, so the definition never names an unqualified function.
+ */
+export const localStepVersion = '1';
+
 export interface StepSpec {
   /** Module path from the repo root, exporting `handler`. */
   handler: string;

@@ -50,9 +50,13 @@ const sameJson = (a: string | undefined, b: string): boolean => {
   }
 };
 
+/**
+ * `stateMachineArn` may name the state machine, or a version or an alias of it (`…:stateMachine:<name>:live`, what a
+ * deploy configures): an execution's ARN names the state machine alone either way (`…:execution:<name>:<rfqId>`).
+ */
 export const createWorkflowClient = (sfn: SFNClient, stateMachineArn: string): WorkflowClient => {
-  const executionArnFor = (rfqId: string): string =>
-    `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${rfqId}`;
+  const machineArn = stateMachineArn.split(':').slice(0, 7).join(':');
+  const executionArnFor = (rfqId: string): string => `${machineArn.replace(':stateMachine:', ':execution:')}:${rfqId}`;
 
   return {
     executionArnFor,

@@ -16,6 +16,8 @@ export interface DeployedStateMachine {
   /** The definition after substitution, as AWS shows it. */
   definition: string;
   creationDate: Date;
+  /** Its aliases (`live`), each pointing at its one version, 1, as a deploy publishes and points them on AWS. */
+  aliases: readonly string[];
   engine: EngineDefinition;
   machine: StateMachine;
 }

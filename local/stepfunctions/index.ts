@@ -19,6 +19,11 @@ export interface StateMachineSource {
   definition: string;
   substitutions: Record<string, string>;
   roleArn?: string;
+  /**
+   * Aliases that start executions, as on AWS (`…:stateMachine:<name>:live`); each points at the machine's one local
+   * version, `…:stateMachine:<name>:1`, which also starts executions.
+   */
+  aliases?: readonly string[];
 }
 
 export interface StepFunctionsLocalOptions {
@@ -101,6 +106,7 @@ export const startStepFunctionsLocal = async (options: StepFunctionsLocalOptions
       roleArn: source.roleArn ?? `arn:aws:iam::${accountId}:role/${source.name}-role`,
       definition: substitute(source.definition, source.substitutions),
       creationDate: new Date(),
+      aliases: source.aliases ?? [],
       engine,
       machine: new StateMachine(engine.definition as unknown as StateMachineDefinition, {
         validationOptions: { noValidate: true },

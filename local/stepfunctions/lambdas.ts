@@ -15,13 +15,21 @@ export type LocalLambda = (event: never, context: LambdaContextLike) => unknown;
 /** How long a handler believes it has (`getRemainingTimeInMillis`), as a Lambda's configured timeout would say. */
 const functionTimeoutMs = 30_000;
 
-const functionNameOf = (arnOrName: string): string => {
+/**
+ * `arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]` (or a bare name): the function and the version or
+ * alias it names, if any.
+ */
+const parseFunction = (arnOrName: string): { name: string; qualifier?: string } => {
   const parts = arnOrName.split(':');
-  return parts.length >= 7 ? (parts[6] ?? arnOrName) : arnOrName;
+  if (parts.length < 7) return { name: arnOrName };
+  return { name: parts[6] ?? arnOrName, ...(parts[7] !== undefined && { qualifier: parts[7] }) };
 };
+const functionNameOf = (arnOrName: string): string => parseFunction(arnOrName).name;
 
-const lambdaContext = (functionArn: string): LambdaContextLike => {
-  const functionName = functionNameOf(functionArn);
+/** As on AWS: the invoked ARN as given, the version a numeric qualifier names, else `$LATEST` (one local version). */
+const lambdaContext = (invokedArn: string): LambdaContextLike => {
+  const { name: functionName, qualifier } = parseFunction(invokedArn);
+  const functionVersion = qualifier !== undefined && /^\d+$/.test(qualifier) ? qualifier : '$LATEST';
   const deadline = Date.now() + functionTimeoutMs;
   const awsRequestId = randomUUID();
   const unsupported = () => {
@@ -30,12 +38,12 @@ const lambdaContext = (functionArn: string): LambdaContextLike => {
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: functionArn,
+    functionVersion,
+    invokedFunctionArn: invokedArn,
     memoryLimitInMB: '1024',
     awsRequestId,
     logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `local/[$LATEST]${awsRequestId.replaceAll('-', '')}`,
+    logStreamName: `local/[${functionVersion}]${awsRequestId.replaceAll('-', '')}`,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: unsupported,
     fail: unsupported,
@@ -43,7 +51,11 @@ const lambdaContext = (functionArn: string): LambdaContextLike => {
   };
 };
 
-/** The in-process handlers by function ARN; a task may name a function by ARN or by its bare name. */
+/**
+ * The in-process handlers by function ARN; a task may name a function by ARN, by its bare name, or by a version's or
+ * an alias's ARN (`…:function:<name>:7`, `…:<name>:live`), which runs the function's one local code, as the version
+ * deployed with it does on AWS.
+ */
 export class Lambdas {
   constructor(private readonly handlers: Record<string, LocalLambda>) {}
 
@@ -68,7 +80,10 @@ export class Lambdas {
       );
     }
     try {
-      const result = await target.handler(throughJson(event) as never, lambdaContext(target.arn));
+      const result = await target.handler(
+        throughJson(event) as never,
+        lambdaContext(arnOrName.startsWith('arn:') ? arnOrName : target.arn),
+      );
       return throughJson(result);
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));

@@ -74,9 +74,16 @@ const executionSummary = (execution: Execution) => ({
   ...(execution.stopDate && { stopDate: execution.stopDate }),
 });
 
+/** What an execution was started through, as DescribeExecution and ListExecutions name it. */
+type Association = { stateMachineAliasArn: string } | { stateMachineVersionArn: string } | Record<string, never>;
+
+/** The one version a local state machine has: what its aliases point at. */
+const localVersion = '1';
+
 /** The Step Functions operations over the state machines and executions one service holds. */
 export class Operations {
   readonly executions = new Map<string, Execution>();
+  readonly #startedThrough = new Map<string, Association>();
   #sequence = 0;
 
   constructor(
@@ -135,7 +142,7 @@ export class Operations {
   }
 
   startExecution({ stateMachineArn, name = randomUUID(), input = '{}' }: Request<'StartExecution'>) {
-    const machine = this.#machine(stateMachineArn);
+    const { machine, association } = this.#qualified(stateMachineArn);
     if (!validName.test(name)) throw new ApiError('InvalidName', `Invalid Name: '${name}'`);
     if (parseJson(input) === undefined) throw new ApiError('InvalidExecutionInput', 'Invalid JSON in input');
     const executionArn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
@@ -150,6 +157,7 @@ export class Operations {
     this.#sequence += 1;
     const execution = new Execution(machine, name, input, this.#sequence, this.env, this.log);
     this.executions.set(executionArn, execution);
+    this.#startedThrough.set(executionArn, association);
     execution.start();
     return { executionArn, startDate: execution.startDate };
   }
@@ -157,6 +165,7 @@ export class Operations {
   describeExecution(execution: Execution) {
     return {
       ...executionSummary(execution),
+      ...this.#startedThrough.get(execution.arn),
       input: execution.input,
       inputDetails: { included: true },
       ...(execution.output !== undefined && { output: execution.output, outputDetails: { included: true } }),
@@ -167,11 +176,14 @@ export class Operations {
   }
 
   listExecutions({ stateMachineArn, statusFilter, maxResults, nextToken }: Request<'ListExecutions'>) {
-    const machine = this.#machine(stateMachineArn);
+    const { machine, association } = this.#qualified(stateMachineArn);
     const after = pageStart(nextToken);
     const limit = maxResults || 100;
+    // A version's or an alias's ARN lists the executions started through it, as on AWS.
+    const through = JSON.stringify(association);
     const matching = [...this.executions.values()]
       .filter((execution) => execution.stateMachine === machine)
+      .filter((execution) => through === '{}' || JSON.stringify(this.#startedThrough.get(execution.arn)) === through)
       .filter((execution) => statusFilter === undefined || execution.status === (statusFilter as ExecutionStatus))
       .filter((execution) => after === undefined || execution.sequence < after)
       .sort((a, b) => b.sequence - a.sequence);
@@ -210,6 +222,20 @@ export class Operations {
       type: 'STANDARD',
       creationDate: machine.creationDate,
     };
+  }
+
+  /**
+   * A state machine ARN as AWS reads it: `…:stateMachine:<name>` (the latest revision), `…:<name>:<version>` or
+   * `…:<name>:<alias>`. Executions of any of them are named under the machine (`…:execution:<name>:<execution>`).
+   */
+  #qualified(stateMachineArn: string): { machine: DeployedStateMachine; association: Association } {
+    const parts = stateMachineArn.split(':');
+    if (parts.length !== 8) return { machine: this.#machine(stateMachineArn), association: {} };
+    const qualifier = parts.pop() ?? '';
+    const machine = this.#machine(parts.join(':'));
+    if (qualifier === localVersion) return { machine, association: { stateMachineVersionArn: stateMachineArn } };
+    if (machine.aliases.includes(qualifier)) return { machine, association: { stateMachineAliasArn: stateMachineArn } };
+    throw new ApiError('ResourceNotFound', `Resource Not Found: '${stateMachineArn}'`);
   }
 
   #machine(stateMachineArn: string): DeployedStateMachine {

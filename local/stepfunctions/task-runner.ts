@@ -109,8 +109,10 @@ const integrate = async (spec: TaskSpec, input: Json, env: TaskEnvironment): Pro
     return { Payload: '', StatusCode: 202 };
   }
   const result = await env.lambdas.invoke(functionName, payload);
+  // A version's ARN ran that version (`…:function:<name>:7`); anything else, the one local code.
+  const qualifier = functionName.split(':')[7];
   return {
-    ExecutedVersion: '$LATEST',
+    ExecutedVersion: qualifier !== undefined && /^\d+$/.test(qualifier) ? qualifier : '$LATEST',
     Payload: result,
     SdkHttpMetadata: { HttpStatusCode: 200 },
     SdkResponseMetadata: {},

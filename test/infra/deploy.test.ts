@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { App } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { routes } from '#http/routes.ts';
 import { failedRfqMetric } from '#steps/failed-rfq-metric.ts';
+import { definitionText } from '#workflows/quote-to-order.ts';
 import { InvalidSettings, settingsFrom } from '../../infra/settings.ts';
-import { QuoteToOrderStack } from '../../infra/stack.ts';
 import { apiPathPatterns, spaRoutingCode } from '../../infra/web.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: a synthesized CloudFormation template is untyped JSON
-type Json = Record<string, any>;
+import { type Json, quoteToOrderIn, synthesized } from './synthesized.ts';
 
 /**
  * What a first `cdk deploy` needs to just work, asserted on synthesized templates. Functions are not bundled here
@@ -30,11 +28,7 @@ const synth = (context: Record<string, unknown>) => {
     outdir,
     context: { 'aws:cdk:bundling-stacks': [], webAssets: 'test/fixtures/web-dist', ...context },
   });
-  const stack = new QuoteToOrderStack(app, 'QuoteToOrder', { settings: settingsFrom(app.node) });
-  const template = Template.fromStack(stack);
-  const resources: Record<string, Json> = template.toJSON().Resources;
-  const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
-  return { stack, template, resources, ofType };
+  return synthesized(quoteToOrderIn(app));
 };
 
 const local = synth({ salesManagerEmail: 'sm@example.com' });
@@ -62,6 +56,12 @@ describe('defect 2: an SES identity that already exists', () => {
     salesManagerEmail: 'sm@example.com',
     existingSesIdentity: 'true',
     mailDomain: 'example.com',
+    requireMfa: 'true',
+  });
+
+  it('(with requireMfa=true) requires MFA of every user, and cdk-nag has nothing to acknowledge about it', () => {
+    existing.template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
+    local.template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL' });
   });
 
   it('is used, not created, and SendEmail is granted on it', () => {
@@ -102,6 +102,8 @@ describe('defect 3: destroy, then deploy again', () => {
       if (resource.DeletionPolicy !== 'Retain') continue;
       for (const [key, value] of Object.entries<unknown>(resource.Properties ?? {})) {
         if (!/Name$/.test(key) || /^(KeyName|AttributeName)$/.test(key)) continue;
+        // A retained function version names the function it belongs to, not a name of its own.
+        if (resource.Type === 'AWS::Lambda::Version' && key === 'FunctionName') continue;
         if (!JSON.stringify(value).includes('AWS::StackId')) named.push(`${id}.${key}`);
       }
     }
@@ -130,7 +132,7 @@ describe('defect 4: settings that deploy fine and break at run time', () => {
   it('synthesizes the local stage offline with placeholders, for CI and these tests', () => {
     expect(settingsOf({}).stage).toBe('local');
     expect(settingsOf({}).mailFrom).toBe('quotes@example.com');
-    expect(local.stack.stackName).toBe('QuoteToOrder');
+    expect(local.stacks.data.stackName).toBe('QuoteToOrder-local-Data');
   });
 
   it('takes each stage’s preset, then its cdk.json object, then single -c keys', () => {
@@ -176,22 +178,95 @@ describe('defect 5: alarms page on real trouble only', () => {
   });
 
   it('on executions failed or timed out (a step past its retries), throttles, and DynamoDB system errors', () => {
-    expect(named('ExecutionsFailed')).toHaveLength(1);
-    expect(named('ExecutionsTimedOut')).toHaveLength(1);
-    expect(named('Throttles').length).toBeGreaterThan(30);
     const expressions = alarms().flatMap((alarm) => (alarm.Metrics ?? []) as Json[]);
     const metricsOf = (name: string) => expressions.filter((m) => m.MetricStat?.Metric.MetricName === name);
+    // Under the state machine or the alias executions start through, whichever CloudWatch files them under.
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      expect(
+        metricsOf(metric).map((m) => JSON.stringify(m.MetricStat.Metric.Dimensions)),
+        metric,
+      ).toEqual([expect.stringMatching(/:stateMachine:QuoteToOrder-local-workflow"/), expect.stringMatching(/:live"/)]);
+    }
+    expect(named('Throttles').length).toBeGreaterThan(30);
     expect(metricsOf('SystemErrors').length).toBeGreaterThan(0);
     expect(metricsOf('ThrottledRequests').length).toBeGreaterThan(0);
   });
+});
 
-  it('on the API’s 5xx rate, not on one 5xx among many requests', () => {
-    const rate = alarms().find((alarm) =>
-      (alarm.Metrics ?? []).some((m: Json) => m.Expression === '100 * errors / requests'),
+describe('quotas and alarms that fit reality', () => {
+  const alarms = () => local.ofType('AWS::CloudWatch::Alarm');
+  const composites = () => local.ofType('AWS::CloudWatch::CompositeAlarm');
+  const [[topicId]] = local.ofType('AWS::SNS::Topic') as [[string, Json]];
+
+  it('pages once for one FAILED RFQ: MarkFailed’s metric and the failed execution are reasons of one composite alarm', () => {
+    const reasons = alarms().filter(([, alarm]) =>
+      JSON.stringify(alarm.Properties).match(/RfqsFailed|ExecutionsFailed|ExecutionsTimedOut/),
     );
-    expect(rate).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
-    const names = ((rate?.Metrics ?? []) as Json[]).map((m) => m.MetricStat?.Metric.MetricName).filter(Boolean);
+    expect(reasons).toHaveLength(3);
+    for (const [id, alarm] of reasons) expect(alarm.Properties.AlarmActions, id).toBeUndefined();
+    expect(composites()).toHaveLength(1);
+    const [[, composite]] = composites() as [[string, Json]];
+    expect(composite.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    const rule = JSON.stringify(composite.Properties.AlarmRule);
+    for (const [id] of reasons) expect(rule).toContain(id);
+    expect(rule.match(/ALARM\(/g)).toHaveLength(3);
+    expect(rule).toContain(' OR ');
+  });
+
+  it('pages on the API’s 5xx rate only from a minimum count: not on one 503 among a few dozen requests', () => {
+    const [[, rate]] = alarms().filter(([, alarm]) =>
+      (alarm.Properties.Metrics ?? []).some((m: Json) => String(m.Expression).includes('100 * errors / requests')),
+    ) as [[string, Json]];
+    expect(rate.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topicId }],
+    });
+    const expression = (rate.Properties.Metrics as Json[]).find((m) => m.Expression)?.Expression;
+    expect(expression).toBe('IF(errors >= 5, 100 * errors / requests, 0)');
+    const names = (rate.Properties.Metrics as Json[]).map((m) => m.MetricStat?.Metric.MetricName).filter(Boolean);
     expect(names.sort()).toEqual(['5xx', 'Count']);
+    expect(settingsOf({ api5xxMinimum: '20' }).api5xxMinimum).toBe(20);
+  });
+
+  it('pages when the KPI aggregator falls an hour behind the stream, whose records live 24 hours', () => {
+    const [[, age]] = alarms().filter(([, alarm]) => alarm.Properties.MetricName === 'IteratorAge') as [[string, Json]];
+    expect(age.Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Maximum',
+      Dimensions: [{ Name: 'FunctionName', Value: 'QuoteToOrder-local-KpiAggregator' }],
+      Threshold: 3_600_000,
+      AlarmActions: [{ Ref: topicId }],
+    });
+  });
+
+  it('retries a throttled step (Lambda.TooManyRequestsException) over minutes, not seconds', () => {
+    const tasks: Json[] = [];
+    const walk = (states: Record<string, Json>) => {
+      for (const state of Object.values(states)) {
+        if (state.Type === 'Task') tasks.push(state);
+        for (const branch of state.Branches ?? []) walk(branch.States);
+        if (state.ItemProcessor) walk(state.ItemProcessor.States);
+      }
+    };
+    walk(JSON.parse(definitionText()).States);
+    expect(tasks.length).toBeGreaterThan(10);
+    for (const task of tasks) {
+      const throttled = (task.Retry as Json[]).find((retry) =>
+        retry.ErrorEquals.includes('Lambda.TooManyRequestsException'),
+      );
+      // The longest the retries wait in all, before jitter: each interval grows by the rate up to the cap.
+      const waits = Array.from({ length: throttled?.MaxAttempts ?? 0 }, (_, attempt) =>
+        Math.min(
+          throttled?.IntervalSeconds * throttled?.BackoffRate ** attempt,
+          throttled?.MaxDelaySeconds ?? Infinity,
+        ),
+      );
+      expect(
+        waits.reduce((sum, wait) => sum + wait, 0),
+        JSON.stringify(task.Parameters),
+      ).toBeGreaterThanOrEqual(5 * 60);
+    }
   });
 });
 
@@ -342,11 +417,29 @@ describe('web hosting', () => {
     });
   });
 
+  it('never deletes config.json or a chunk a running page may load, and writes index.html only after the chunks', () => {
+    const uploads = local.ofType('Custom::CDKBucketDeployment');
+    const [chunksId, chunks] = uploads.find(([, u]) => !u.Properties.DistributionPaths) as [string, Json];
+    const [, index] = uploads.find(([, u]) => u.Properties.DistributionPaths) as [string, Json];
+    // Chunks are added beside the live ones, never pruned, and the upload leaves index.html and config.json alone.
+    expect(chunks.Properties).toMatchObject({ Prune: false, Exclude: ['index.html', 'config.json'] });
+    expect(index.Properties).toMatchObject({ Prune: false, Include: ['index.html', 'config.json'] });
+    expect(index.DependsOn).toContain(chunksId);
+  });
+
+  it('is emptied by cdk destroy: the bucket holds the build alone, and CDK’s auto-delete empties it', () => {
+    local.template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
+    local.template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+  });
+
   it('serves the API alone, with a warning, when there is no build to upload', () => {
     const bare = synth({ webAssets: 'no/such/dir' });
     bare.template.resourceCountIs('Custom::CDKBucketDeployment', 0);
     bare.template.resourceCountIs('AWS::CloudFront::Distribution', 1);
-    Annotations.fromStack(bare.stack).hasWarning('/QuoteToOrder/Web', Match.stringLikeRegexp('No web app build'));
+    Annotations.fromStack(bare.stacks.web).hasWarning(
+      '/QuoteToOrder-local-Web/Web',
+      Match.stringLikeRegexp('No web app build'),
+    );
   });
 });
 
@@ -394,7 +487,9 @@ describe('mail that bounces comes back', () => {
     expect(invoke.Properties.FunctionName).toEqual({ Ref: handlerId });
     expect(invoke.Properties.MaximumRetryAttempts).toBe(2);
     expect(invoke.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]).toMatch(/^MailFeedbackFailures/);
-    const alarm = local.ofType('AWS::CloudWatch::Alarm').find(([id]) => id.startsWith('MailFeedbackFailuresAlarm'));
+    const alarm = local
+      .ofType('AWS::CloudWatch::Alarm')
+      .find(([id]) => id.startsWith('ObservabilityMailFeedbackFailuresAlarm'));
     expect(alarm).toBeDefined();
     expect(ruleId).toMatch(/^MailFeedbackRule/);
   });

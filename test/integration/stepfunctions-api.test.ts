@@ -17,9 +17,12 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkflowClient } from '#functions/workflow/client.ts';
+import type { LambdaContextLike } from '../../local/stepfunctions/index.ts';
 import {
   CallbackInbox,
   type CallbackRequest,
+  functionArn,
   type LocalSfn,
   machine,
   startLocalSfn,
@@ -29,11 +32,27 @@ const reviews = new CallbackInbox();
 let local: LocalSfn;
 let stateMachineArn: string;
 
+/** How each PriceQuote invocation was addressed: the ARN it was invoked by and the version it ran. */
+const pricedBy: string[] = [];
+
 beforeAll(async () => {
-  local = await startLocalSfn(
-    [machine('review', { PriceQuoteFunctionArn: 'price-quote', RequestReviewFunctionArn: 'request-review' })],
-    { 'price-quote': async () => ({ total: 42_00 }), 'request-review': reviews.lambda },
-  );
+  const review = machine('review', {
+    PriceQuoteFunctionArn: 'price-quote',
+    RequestReviewFunctionArn: 'request-review',
+  });
+  // As deployed: the definition names a published version of a function, and executions start through an alias.
+  const versioned = {
+    ...review,
+    substitutions: { ...review.substitutions, PriceQuoteFunctionArn: `${functionArn('price-quote')}:7` },
+    aliases: ['live'],
+  };
+  local = await startLocalSfn([versioned], {
+    'price-quote': async (_event: unknown, context: LambdaContextLike) => {
+      pricedBy.push(`${context.invokedFunctionArn} ${context.functionVersion}`);
+      return { total: 42_00 };
+    },
+    'request-review': reviews.lambda,
+  });
   stateMachineArn = local.arn('review');
 });
 afterAll(() => local.service.stop());
@@ -149,6 +168,50 @@ describe('DescribeExecution, ListExecutions, DescribeStateMachine', () => {
     expect(described.definition).not.toContain('${');
     const { stateMachines = [] } = await local.sfn.send(new ListStateMachinesCommand({}));
     expect(stateMachines.map((stateMachine) => stateMachine.stateMachineArn)).toEqual([stateMachineArn]);
+  });
+});
+
+describe('qualified ARNs, read as AWS reads them', () => {
+  it('starts through an alias or a version, names the execution under the state machine, and says which', async () => {
+    const alias = `${stateMachineArn}:live`;
+    const version = `${stateMachineArn}:1`;
+    const started = await local.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: alias, name: 'rfq-alias', input: '{"rfqId":"rfq-alias"}' }),
+    );
+    expect(started.executionArn).toBe(`${stateMachineArn.replace(':stateMachine:', ':execution:')}:rfq-alias`);
+    expect(createWorkflowClient(local.sfn, alias).executionArnFor('rfq-alias')).toBe(started.executionArn);
+    await local.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: version, name: 'rfq-version', input: '{"rfqId":"rfq-version"}' }),
+    );
+    await local.sfn.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'rfq-unqualified', input: '{"rfqId":"rfq-unqualified"}' }),
+    );
+
+    const described = await local.sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+    expect(described).toMatchObject({ stateMachineArn, stateMachineAliasArn: alias });
+    expect(described.stateMachineVersionArn).toBeUndefined();
+    const ofVersion = await local.sfn.send(
+      new DescribeExecutionCommand({
+        executionArn: `${stateMachineArn.replace(':stateMachine:', ':execution:')}:rfq-version`,
+      }),
+    );
+    expect(ofVersion).toMatchObject({ stateMachineArn, stateMachineVersionArn: version });
+    const { executions = [] } = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: alias }));
+    expect(executions.map((execution) => execution.name)).toEqual(['rfq-alias']);
+    for (const rfqId of ['rfq-alias', 'rfq-version', 'rfq-unqualified']) await approve(rfqId);
+  });
+
+  it('refuses an alias the state machine does not have', async () => {
+    await expect(
+      local.sfn.send(new StartExecutionCommand({ stateMachineArn: `${stateMachineArn}:canary`, name: 'rfq-canary' })),
+    ).rejects.toMatchObject({ name: 'ResourceNotFound' });
+  });
+
+  it('invokes the version of a function the definition names, which sees its own ARN and version', async () => {
+    const { executionArn = '' } = await startReview('rfq-priced-by-version');
+    await approve('rfq-priced-by-version');
+    await local.settled(executionArn);
+    expect(pricedBy).toContain(`${functionArn('price-quote')}:7 7`);
   });
 });
 
