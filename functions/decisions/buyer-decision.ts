@@ -1,5 +1,5 @@
 import type { Caller } from '#domain/caller.ts';
-import { AlreadyDecided, Forbidden, InvalidInput, NotNow, VersionMismatch } from '#domain/errors.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
 import { canApply } from '#domain/lifecycle.ts';
 import { mayDecideQuote } from '#domain/policy.ts';
 import { type AddedLine, editQuote, type LineEdit } from '#domain/quote-edits.ts';
@@ -54,8 +54,11 @@ export const buyerDecision = async (
   }
   const now = nowOf(deps).toISOString();
   const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
-  if (!wait || wait.quoteVersion !== rfq.quote.version || wait.expiresAt <= now)
-    throw new AlreadyDecided(alreadyDecided);
+  // The RFQ reads QUOTED on this version, but its wait is not open yet: a quote put back on offer (a refused revision)
+  // returns to QUOTED a moment before SendQuote opens the wait. The buyer should retry, not read a final answer.
+  if (!wait || wait.quoteVersion !== rfq.quote.version)
+    throw new RetryLater('the quote is still being sent; retry in a moment');
+  if (wait.expiresAt <= now) throw new AlreadyDecided(alreadyDecided);
   try {
     await deps.workflow.succeed(wait.taskToken, {
       decision: choice.decision,

@@ -4,6 +4,8 @@ import type { RfqStatus } from '#domain/lifecycle.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
+import { aQuote } from '../builders/quote.ts';
+import { anRfq } from '../builders/rfq.ts';
 import type { Answer, User } from './api.ts';
 import { useTestStack } from './test-stack.ts';
 import { idempotencyKey } from './world.ts';
@@ -324,12 +326,42 @@ describe('revisions', () => {
         body: { poNumber: `PO-${run}`, quoteVersion: 1 },
       });
       if (answer.status === 202) break;
-      // The wait on the quote put back on offer opens a moment after the status returns to QUOTED.
-      expect(answer.status, answer.text).toBe(409);
+      // The wait on the quote put back on offer opens a moment after the status returns to QUOTED: until then the
+      // answer says to retry, never that the quote was decided.
+      expect([answer.status, answer.headers.get('retry-after')], answer.text).toEqual([409, '1']);
       if (Date.now() > deadline) throw new Error(answer.text);
       await new Promise((r) => setTimeout(r, 100));
     }
     expect((await poll(rfqId, ['ORDERED'])).body.total).toBe(80_00);
+  });
+
+  it('answer an accept that comes before the quote on offer has its wait with a retry, and an expired one as final', async () => {
+    const system = { email: 'system@seller.example', role: 'system' as const };
+    const rfq = anRfq().for(companyId, rep.email).by(buyer.email).requesting({ sku: nuts.sku, quantity: 5 }).build();
+    await api.store.rfqs.create(rfq, { actor: system, action: 'submitted' });
+    const quote = aQuote().withLine(nuts.sku, 5, 2_00).build();
+    const priced = await api.store.rfqs.transition(rfq, 'price', { quote }, { actor: system, action: 'priced' });
+    // QUOTED with no buyer-decision wait yet: where a quote put back on offer stands until SendQuote opens its wait.
+    await api.store.rfqs.transition(priced, 'sendQuote', {}, { actor: system, action: 'quoted' });
+    const accept = () =>
+      api.call('POST', `/rfqs/${rfq.rfqId}/accept`, { as: buyer, body: { poNumber: 'PO-7', quoteVersion: 1 } });
+
+    const early = await accept();
+    expect([early.status, early.headers.get('retry-after')], early.text).toEqual([409, '1']);
+    expect(early.body.detail).toMatch(/still being sent/);
+
+    const past = new Date(Date.now() - 1_000).toISOString();
+    await api.store.waits.put({
+      rfqId: rfq.rfqId,
+      kind: 'buyer-decision',
+      quoteVersion: 1,
+      taskToken: 'no-such-task-token',
+      createdAt: past,
+      expiresAt: past,
+    });
+    const late = await accept();
+    expect([late.status, late.headers.get('retry-after')], late.text).toEqual([409, null]);
+    expect(late.body.detail).toMatch(/already decided or has expired/);
   });
 });
 
