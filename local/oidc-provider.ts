@@ -6,6 +6,7 @@ import type { LocalAccounts } from '#functions/accounts/table-accounts.ts';
 import { html, trusted } from '#functions/pages/html.ts';
 import { subjectOf } from './dev-tokens.ts';
 import { MemoryAdapter } from './oidc-memory-adapter.ts';
+import { type SignInThrottle, signInThrottle } from './sign-in-throttle.ts';
 
 /**
  * The local stand-in for Cognito's managed login: a real OpenID Connect provider (`oidc-provider`) signing people in
@@ -29,6 +30,8 @@ export interface OidcOptions {
   hintEmail: string;
   /** Every local user's password: printed by `npm start`, local only. */
   password: string;
+  /** How wrong passwords are slowed down (default: 5 per account, 20 per address, in 15 minutes). */
+  throttle?: SignInThrottle;
 }
 
 export interface OidcProvider {
@@ -82,6 +85,7 @@ const sendHtml = (response: ServerResponse, status: number, body: string) => {
 
 export const createOidcProvider = async (options: OidcOptions): Promise<OidcProvider> => {
   const prefix = new URL(options.issuer).pathname;
+  const throttle = options.throttle ?? signInThrottle();
   // Subjects are a hash of the email (as the dev issuer's): remembered at sign-in, to find the account again.
   const emailOf = new Map<string, string>();
   const enabled = async (email: string | undefined) => {
@@ -195,9 +199,20 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
     if (!action || request.method !== 'POST') return sendHtml(response, 200, loginPage(uid, options));
     const form = await readForm(request);
     const email = (form.get('email') ?? '').trim().toLowerCase();
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const wait = throttle.waitSeconds(email, address);
+    if (wait > 0) {
+      response.setHeader('retry-after', String(wait));
+      const minutes = Math.ceil(wait / 60);
+      const message = `Too many wrong passwords. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+      return sendHtml(response, 429, loginPage(uid, options, message, email));
+    }
     const user = await enabled(email);
-    if (!user || form.get('password') !== options.password)
+    if (!user || form.get('password') !== options.password) {
+      throttle.failed(email, address);
       return sendHtml(response, 401, loginPage(uid, options, 'That email and password do not match a user.', email));
+    }
+    throttle.succeeded(email);
     emailOf.set(subjectOf(user.email), user.email);
     await provider.interactionFinished(
       request,
