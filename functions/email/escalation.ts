@@ -15,12 +15,17 @@ export interface ReviewEscalation {
   to: string;
   link: string;
   expiresAt: string;
+  /** The rep's mail bounced: it was escalated at once, not after a reminder. */
+  bounced?: boolean;
 }
 
 /** To the sales manager: the account rep left a review unanswered past its reminder. Decide it, or give it to a rep. */
 export const reviewEscalationEmail = (r: ReviewEscalation): EmailMessage => {
   const subject = `Escalated: review quote ${r.rfq.rfqId} for ${r.companyName}`;
-  const intro = `${r.rfq.accountRepEmail} has not reviewed ${r.rfq.buyerEmail}'s request (${r.companyName}), even after a reminder. It now waits for you until ${deadline(r.expiresAt)}; after that it expires.`;
+  const why = r.bounced
+    ? `Mail to ${r.rfq.accountRepEmail} bounced, so nobody has reviewed ${r.rfq.buyerEmail}'s request (${r.companyName}).`
+    : `${r.rfq.accountRepEmail} has not reviewed ${r.rfq.buyerEmail}'s request (${r.companyName}), even after a reminder.`;
+  const intro = `${why} It now waits for you until ${deadline(r.expiresAt)}; after that it expires.`;
   const what =
     'Open the link to approve as is, adjust unit prices, reject — or reassign the review to another rep. The account rep can still decide from their own link; the first decision counts.';
   return email(
@@ -61,13 +66,18 @@ export interface ApprovalEscalation {
   link: string;
   expiresAt: string;
   budget?: readonly BudgetStanding[];
+  /** Mail to everyone the level waited on bounced: it was escalated at once, not after a reminder. */
+  bounced?: boolean;
 }
 
 /** To a contact a purchase approval level was escalated to: their decision decides the whole level. */
 export const approvalEscalationEmail = (r: ApprovalEscalation): EmailMessage => {
   const subject = `Escalated: approve purchase ${r.rfq.rfqId} (PO ${r.rfq.poNumber ?? '—'}) for ${r.companyName}`;
   const waiting = r.step.approvers.filter((a) => !r.step.decisions.some((d) => d.approver === a));
-  const intro = `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase went unanswered after a reminder (asked: ${waiting.join(', ')}). You are its escalation contact: your decision decides the level. Please decide by ${deadline(r.expiresAt)}; after that the purchase expires.`;
+  const why = r.bounced
+    ? `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase could not reach anyone: mail to ${waiting.join(', ')} bounced.`
+    : `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase went unanswered after a reminder (asked: ${waiting.join(', ')}).`;
+  const intro = `${why} You are its escalation contact: your decision decides the level. Please decide by ${deadline(r.expiresAt)}; after that the purchase expires.`;
   const budget = r.budget ?? [];
   return email(
     [r.to],

@@ -9,6 +9,7 @@ import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq, systemActor } from './marks.ts';
 import { openWait } from './open-wait.ts';
+import { escalatedByBounce } from './recipients-bounced.ts';
 import { companyName } from './reprice.ts';
 import { waitRequestSchema } from './state.ts';
 import { step } from './step.ts';
@@ -48,12 +49,14 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
   const step = level;
   const undecided = step.approvers.filter((a) => !step.decisions.some((d) => d.approver === a));
   const contacts = request.escalate ? (step.escalation?.to ?? []) : [];
-  const [name, budget, rules, comments] = await Promise.all([
+  const [name, budget, rules, comments, history] = await Promise.all([
     companyName(deps, rfq),
     readBudgetStanding(deps.store, rfq, deps.now()),
     deps.store.catalog.getApprovalRules(rfq.companyId),
     deps.store.rfqs.comments(rfq.rfqId),
+    request.escalate ? deps.store.rfqs.history(rfq.rfqId) : [],
   ]);
+  const bounced = escalatedByBounce(history, 'approval-level', step.level);
   const { waitId } = await openWait(deps, {
     rfq,
     request,
@@ -64,7 +67,17 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
     ...(request.escalate && { escalatedTo: contacts }),
     compose: (approver, link, expiresAt) =>
       contacts.includes(approver)
-        ? approvalEscalationEmail({ rfq, quote, companyName: name, step, to: approver, link, expiresAt, budget })
+        ? approvalEscalationEmail({
+            rfq,
+            quote,
+            companyName: name,
+            step,
+            to: approver,
+            link,
+            expiresAt,
+            budget,
+            bounced,
+          })
         : approvalRequestEmail({
             rfq,
             quote,

@@ -4,6 +4,7 @@ import { repReviewEmail } from '#email/review-request.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
 import { openWait } from './open-wait.ts';
+import { escalatedByBounce } from './recipients-bounced.ts';
 import { companyName } from './reprice.ts';
 import { type WaitRequest, waitRequestSchema } from './state.ts';
 import { step } from './step.ts';
@@ -29,11 +30,13 @@ const noteFor = async (deps: StepDeps, rfqId: string): Promise<string | undefine
 export const requestRepReview = async (request: WaitRequest, deps: StepDeps): Promise<{ waitId: string }> => {
   const rfq = await loadRfq(deps, request.rfqId);
   const quote = assertWaitable(rfq, 'IN_REVIEW', request.quoteVersion);
-  const [name, note, comments] = await Promise.all([
+  const [name, note, comments, history] = await Promise.all([
     companyName(deps, rfq),
     noteFor(deps, rfq.rfqId),
     deps.store.rfqs.comments(rfq.rfqId),
+    request.escalate ? deps.store.rfqs.history(rfq.rfqId) : [],
   ]);
+  const bounced = escalatedByBounce(history, 'rep-review');
   const salesManager = deps.config.SALES_MANAGER_EMAIL;
   const escalatedTo = request.escalate && salesManager !== rfq.accountRepEmail ? [salesManager] : [];
   const { waitId } = await openWait(deps, {
@@ -57,7 +60,7 @@ export const requestRepReview = async (request: WaitRequest, deps: StepDeps): Pr
         });
       const escalation = { rfq, quote, companyName: name, link, expiresAt };
       return to === salesManager
-        ? reviewEscalationEmail({ ...escalation, to })
+        ? reviewEscalationEmail({ ...escalation, to, bounced })
         : reviewStillYoursEmail({ ...escalation, salesManager });
     },
   });

@@ -95,7 +95,9 @@ describe('an approval level whose approvers’ mail bounces', () => {
 
     // The level waits 72 h (43 min here): only the bounces can bring the escalation this soon.
     const escalated = await world.mailArrives(deal.people.admin, `Escalated: approve purchase ${rfqId}`);
-    expect(escalated.text).toContain(`asked: ${deal.people.lead1}, ${deal.people.lead2}`);
+    expect(escalated.text).toContain(
+      `could not reach anyone: mail to ${deal.people.lead1}, ${deal.people.lead2} bounced`,
+    );
     for (const told of [deal.people.rep, deal.people.admin]) {
       // One notice per bounce; whichever came second found the level reaching nobody and escalated it.
       const notices = [
@@ -131,5 +133,19 @@ describe('an approval level whose approvers’ mail bounces', () => {
     const nextHistory = (await world.store.rfqs.history(next.rfqId)).map((e) => e.action);
     expect(nextHistory).toContain('recipients-bounced');
     expect(nextHistory).not.toContain('reminder-sent');
+  });
+
+  it('a review whose rep’s mail bounces goes to the sales manager at once, who is told why', async () => {
+    const deal = await aDeal(world, { bouncing: ['rep'] });
+    const { rfqId } = await world.submit(deal.rfq());
+    const escalated = await world.mailArrives(deal.people.salesManager, `Escalated: review quote ${rfqId}`);
+    const notice = await world.mailArrives(deal.people.salesManager, `Mail to ${deal.people.rep} bounced: ${rfqId}`);
+    expect(notice.text).toContain('nobody else was asked, so it went to the sales manager at once');
+    expect((await world.store.rfqs.history(rfqId)).map((e) => e.action)).not.toContain('reminder-sent');
+    const [link] = await world.linksArrive(deal.people.salesManager, 1, rfqId);
+    expect(escalated.text).toContain(link);
+    expect(escalated.text).toContain(`Mail to ${deal.people.rep} bounced, so nobody has reviewed`);
+    expect((await clickLink(link!, { decision: 'approve' })).status).toBe(200);
+    await world.statusReaches(rfqId, 'QUOTED');
   });
 });

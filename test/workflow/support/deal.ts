@@ -20,19 +20,19 @@ export const aDeal = async (
   options: {
     rules?: 'two-levels' | 'none' | 'all-of-two' | 'all-of-two-escalating-to-finance';
     /** These people's mail bounces: their addresses are SES mailbox-simulator ones, labelled to stay unique. */
-    bouncing?: readonly ('lead1' | 'lead2' | 'finance')[];
+    bouncing?: readonly ('lead1' | 'lead2' | 'finance' | 'rep')[];
   } = {},
 ) => {
   const id = `co-${randomUUID().slice(0, 8)}`;
-  const address = (who: 'lead1' | 'lead2' | 'finance') =>
-    options.bouncing?.includes(who) ? `bounce+${who}-${id}@simulator.amazonses.com` : `${who}@${id}.example`;
+  const address = (who: 'lead1' | 'lead2' | 'finance' | 'rep', domain = `${id}.example`) =>
+    options.bouncing?.includes(who) ? `bounce+${who}-${id}@simulator.amazonses.com` : `${who}@${domain}`;
   const people = {
     buyer: `buyer@${id}.example`,
     lead1: address('lead1'),
     lead2: address('lead2'),
     finance: address('finance'),
     admin: `admin@${id}.example`,
-    rep: `rep@seller-${id}.example`,
+    rep: address('rep', `seller-${id}.example`),
     salesManager: world.config.SALES_MANAGER_EMAIL,
   };
   const company: Company = aCompany(id)
