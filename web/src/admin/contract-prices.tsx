@@ -11,7 +11,6 @@ const EditPrice = (props: {
   currency: string;
   /** Why the last save was refused. */
   problem: string;
-  busy: boolean;
   onSave: (price: () => ContractPrice) => Promise<unknown>;
   onCancel: () => void;
 }) => {
@@ -68,9 +67,7 @@ const EditPrice = (props: {
         </p>
       )}
       <div class="actions">
-        <button type="submit" disabled={props.busy}>
-          Save {price.sku}
-        </button>
+        <button type="submit">Save {price.sku}</button>
         <button type="button" class="secondary-action" onClick={props.onCancel}>
           Cancel
         </button>
@@ -113,7 +110,6 @@ export const Prices = (props: { contract: Contract; onSaved: () => void }) => {
           price={editable}
           currency={contract.currency}
           problem={saving.error}
-          busy={saving.busy}
           onCancel={() => setEditing(undefined)}
           onSave={async (price) => {
             const saved = await save(
@@ -160,7 +156,6 @@ export const Prices = (props: { contract: Contract; onSaved: () => void }) => {
                     <button
                       type="button"
                       class="secondary-action"
-                      disabled={saving.busy}
                       onClick={() =>
                         save(
                           () => contract.prices.filter((q) => q.sku !== p.sku),

@@ -52,9 +52,7 @@ export const Terms = (props: { contract: Contract; saved: boolean; onSaved: () =
       </div>
       <AnswerLine answer={saving.error ? { ok: false, text: saving.error } : { ok: true, text: notice }} />
       <div class="actions">
-        <button type="submit" disabled={saving.busy}>
-          {props.saved ? 'Save the terms' : 'Create the contract'}
-        </button>
+        <button type="submit">{props.saved ? 'Save the terms' : 'Create the contract'}</button>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Api, Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { Unsendable, useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 import { minorUnitsOf, typedPrice } from '../ui/money-input.ts';
 
 export type Product = Schemas['Product'];
@@ -72,11 +73,7 @@ export const EditProduct = (props: { product: Product; onSaved: (message: string
           Active (offered in the catalog)
         </label>
       </div>
-      {save.error && (
-        <p class="error" role="alert">
-          {save.error}
-        </p>
-      )}
+      <ActionProblem action={save} />
       <div class="actions">
         <button type="submit" disabled={save.busy}>
           Save {product.sku}

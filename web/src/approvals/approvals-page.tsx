@@ -9,6 +9,7 @@ import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 import { OutOfOffice } from './out-of-office.tsx';
 import './approvals.css';
+import { ActionProblem } from '../ui/action-problem.tsx';
 
 type Task = Schemas['TaskList']['items'][number];
 
@@ -107,11 +108,7 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
             onInput={(event) => setComment(event.currentTarget.value)}
           />
         </label>
-        {decision.error && (
-          <p class="error" role="alert">
-            {decision.error}
-          </p>
-        )}
+        <ActionProblem action={decision} />
         <div class="actions">
           <button type="submit" disabled={decision.busy}>
             Approve

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { Show } from '../ui/page.tsx';
@@ -24,11 +25,7 @@ const Current = (props: { delegation: Delegation; onCleared: () => void }) => {
         for you also go to <strong>{delegation.delegateEmail}</strong>, who decides for you. Your own links keep
         working.
       </p>
-      {clear.error && (
-        <p class="error" role="alert">
-          {clear.error}
-        </p>
-      )}
+      <ActionProblem action={clear} />
       <div class="actions">
         <button
           type="button"

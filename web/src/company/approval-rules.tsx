@@ -176,9 +176,7 @@ export const Rules = (props: { company: Company; rules: Rule[]; onSaved: () => v
           </select>
         </label>
         <div class="actions">
-          <button type="submit" disabled={saving.busy}>
-            Add the rule
-          </button>
+          <button type="submit">Add the rule</button>
         </div>
       </form>
       <AnswerLine answer={answer} />

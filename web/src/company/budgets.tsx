@@ -194,9 +194,7 @@ export const Budgets = (props: { company: Company; budgets: BudgetsAnswer; onSav
           </label>
         </div>
         <div class="actions">
-          <button type="submit" disabled={saving.busy}>
-            Set the budget
-          </button>
+          <button type="submit">Set the budget</button>
         </div>
       </form>
       <AnswerLine answer={answer} />

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { Unsendable, useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 import { money } from '../ui/money.ts';
 import { minorUnitsOf } from '../ui/money-input.ts';
 import { namesOf } from './approval-rules.tsx';
@@ -40,15 +41,9 @@ export const ChainPreview = (props: { company: Company }) => {
           Which levels would an order of this total need? ({company.currency})
           <input inputMode="decimal" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
         </label>
-        <button type="submit" disabled={asking.busy}>
-          Preview
-        </button>
+        <button type="submit">Preview</button>
       </form>
-      {asking.error && (
-        <p class="error" role="alert">
-          {asking.error}
-        </p>
-      )}
+      <ActionProblem action={asking} />
       <div aria-live="polite">
         {preview &&
           (preview.levels.length === 0 ? (

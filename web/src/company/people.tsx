@@ -122,9 +122,7 @@ export const Users = (props: { company: Company; onSaved: (company: Company) => 
           </table>
         </div>
         <div class="actions">
-          <button type="submit" disabled={saving.busy}>
-            Save people and roles
-          </button>
+          <button type="submit">Save people and roles</button>
         </div>
       </form>
       <form
@@ -151,9 +149,7 @@ export const Users = (props: { company: Company; onSaved: (company: Company) => 
           <RoleBoxes who="the new person" roles={roles} onChange={setRoles} />
         </div>
         <div class="actions">
-          <button type="submit" disabled={saving.busy}>
-            Add the person
-          </button>
+          <button type="submit">Add the person</button>
         </div>
       </form>
       <AnswerLine answer={answer} />

@@ -9,6 +9,7 @@ import { PageTitle, Show } from '../ui/page.tsx';
 import { BarChart, BarList } from './bar-chart.tsx';
 import { bandLabels, type KpiReport, kpiTotals } from './kpi-totals.ts';
 import './dashboard.css';
+import { ActionProblem } from '../ui/action-problem.tsx';
 
 const periods = {
   year: { label: 'Last 12 months', monthsBack: 11 },
@@ -93,15 +94,11 @@ export const DashboardPage = () => {
             ))}
           </select>
         </label>
-        <button type="button" class="secondary-action" disabled={csv.busy} onClick={downloadCsv}>
+        <button type="button" class="secondary-action" onClick={downloadCsv}>
           Download the months as CSV
         </button>
       </div>
-      {csv.error && (
-        <p class="error" role="alert">
-          {csv.error}
-        </p>
-      )}
+      <ActionProblem action={csv} />
       <Show loaded={loaded}>
         {({ byMonth, byProduct }) => {
           const totals = kpiTotals(byMonth);

@@ -8,6 +8,7 @@ import { VersionChanges } from '../rfqs/version-changes.tsx';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { Unsendable, useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 import { calendarDay, when } from '../ui/dates.ts';
 import { typedPrice } from '../ui/money-input.ts';
 import { DiscountLines } from './discount-lines.tsx';
@@ -211,11 +212,7 @@ export const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () 
                 onInput={(event) => setComment(event.currentTarget.value)}
               />
             </label>
-            {review.error && (
-              <p class="error" role="alert">
-                {review.error}
-              </p>
-            )}
+            <ActionProblem action={review} />
             <div class="actions">
               <button type="submit" disabled={review.busy}>
                 {purpose === 'rep-review' ? 'Approve the quote' : 'Approve the discount'}

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 import { money } from '../ui/money.ts';
 import { PageTitle } from '../ui/page.tsx';
 import { useCatalogCheck } from './catalog-check.ts';
@@ -168,11 +169,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
             />
           </label>
         </div>
-        {send.error && (
-          <p class="error" role="alert">
-            {send.error}
-          </p>
-        )}
+        <ActionProblem action={send} />
         <div class="actions">
           <button type="submit" disabled={blocked}>
             {send.busy ? 'Submitting…' : 'Submit the RFQ'}

@@ -1,6 +1,7 @@
 import { type Api, problemText } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 
 /**
  * The quote PDF needs the person's sign-in (a bearer token), so no plain link can fetch it: the app fetches it and
@@ -45,11 +46,7 @@ export const QuotePdfButton = (props: { rfqId: string }) => {
       >
         {pdf.busy ? 'Preparing the PDF…' : 'Download the quote (PDF)'}
       </button>
-      {pdf.error && (
-        <p class="error" role="alert">
-          {pdf.error}
-        </p>
-      )}
+      <ActionProblem action={pdf} />
     </>
   );
 };

@@ -3,6 +3,7 @@ import { problemText, type Schemas } from '../api/client.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { Unsendable, useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 import { calendarDay, when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
@@ -146,11 +147,7 @@ export const RfqPage = (props: { rfqId: string }) => {
           <p role="status" class={notice ? 'notice' : undefined}>
             {notice}
           </p>
-          {decision.error && (
-            <p class="error" role="alert">
-              {decision.error}
-            </p>
-          )}
+          <ActionProblem action={decision} />
 
           {rfq.actions.includes('accept') && rfq.status !== decidedIn && (
             <Decisions total={money(rfq.total, rfq.currency)} busy={decision.busy} onDecide={decide} />

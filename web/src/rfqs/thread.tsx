@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
+import { ActionProblem } from '../ui/action-problem.tsx';
 import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
 import { Show } from '../ui/page.tsx';
@@ -117,11 +118,7 @@ export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
       <p role="status" class={notice ? 'notice' : undefined}>
         {notice}
       </p>
-      {post.error && (
-        <p class="error" role="alert">
-          {post.error}
-        </p>
-      )}
+      <ActionProblem action={post} />
     </section>
   );
 };

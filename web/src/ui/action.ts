@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type Problem, problemText } from '../api/client.ts';
 
 /** An openapi-fetch answer, as far as an action needs it: the data, or the problem the API answered instead. */
@@ -36,7 +36,11 @@ export const useAction = <A extends unknown[], T>(
     busy: false,
     error: '',
   });
+  // A second press while the first is on its way is dropped: a page need not disable the button (and lose its focus).
+  const running = useRef(false);
   const run = async (...args: A) => {
+    if (running.current) return undefined;
+    running.current = true;
     setState({ busy: true, error: '' });
     try {
       const answer = await send(...args);
@@ -50,6 +54,8 @@ export const useAction = <A extends unknown[], T>(
     } catch (error) {
       setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
       return undefined;
+    } finally {
+      running.current = false;
     }
   };
   return { run, ...state, clear: () => setState({ busy: false, error: '' }) };
