@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escalationStack, runEscalationDemo } from '../../local/demo-escalation.ts';
-import type { LocalStack } from '../../local/stack.ts';
-import { startTestStack } from './test-stack.ts';
+import { useTestStack } from './test-stack.ts';
 
 /** `npm run demo -- --scenario escalation`, on the whole local stack with its seconds-long waits. */
 describe('the escalation demo', () => {
-  let stack: LocalStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack('demo-escalation', escalationStack);
-  }, 60_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useTestStack('demo-escalation', escalationStack);
 
   it('takes Globex’s request to an order though neither the rep nor the approvers answer: the escalations decide', async () => {
     const result = await runEscalationDemo({ api: stack.urls.api, ses: stack.urls.ses, tokenFor: stack.tokenFor });

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../local/demo-scenario.ts';
-import type { LocalStack } from '../../local/stack.ts';
-import { startTestStack } from './test-stack.ts';
+import { useTestStack } from './test-stack.ts';
 
 /** `npm run demo`'s own scenario, on the whole local stack (sharing the run's DynamoDB Local and SES). */
 describe('the demo', () => {
-  let stack: LocalStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack('demo');
-  }, 60_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useTestStack('demo');
 
   it('takes Acme’s request to an order: rep approval, a revision and the thread, PO, team lead and finance sign-off from their email links', async () => {
     const result = await runDemo({ api: stack.urls.api, ses: stack.urls.ses, tokenFor: stack.tokenFor });

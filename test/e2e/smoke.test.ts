@@ -1,20 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack.ts';
-import { startTestStack } from './test-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from './test-stack.ts';
 
 /** `npm run smoke -- --api URL` as an operator runs it after a deploy, here against the whole local stack. */
 describe('npm run smoke', () => {
-  let stack: LocalStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack('smoke');
-  }, 90_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useTestStack('smoke');
 
   it('drives one RFQ to an order through the signed-in routes, printing each step, and cleans up', async () => {
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', stack.urls.api], {

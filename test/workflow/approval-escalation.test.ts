@@ -7,10 +7,7 @@ import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
 // A level and its reminder wait 200 s each (2 s here); the escalation waits long enough for anyone to answer.
-const world = useWorld({
-  timeScale: 0.01,
-  env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' },
-});
+const world = useWorld({ env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' } });
 
 describe('an approval level escalated after its reminder', () => {
   it('goes to the contact its rule names, whose approval decides the whole `all` level: ordered, not expired', async () => {

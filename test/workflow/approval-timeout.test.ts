@@ -5,10 +5,7 @@ import { clickLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
 // Each approval level waits 200 s, and 200 s more after its escalation, run a hundred times faster: 2 s.
-const world = useWorld({
-  timeScale: 0.01,
-  env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '200' },
-});
+const world = useWorld({ env: { APPROVAL_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '200' } });
 
 describe('an approval level nobody decides, nor the admin it escalates to', () => {
   it('reminds the level’s approvers once, escalates to the company’s admins, then expires the RFQ', async () => {

@@ -6,7 +6,7 @@ import { submitAndQuote } from './support/drive.ts';
 import { useWorld } from './support/world.ts';
 
 // The quote holds 200 s, run a hundred times faster: 2 s.
-const world = useWorld({ timeScale: 0.01, env: { QUOTE_VALIDITY_SECONDS: '200' } });
+const world = useWorld({ env: { QUOTE_VALIDITY_SECONDS: '200' } });
 
 describe('a quote the buyer never answers', () => {
   it('expires with the quote: EXPIRED, the wait is gone, and a late accept is refused', async () => {

@@ -15,7 +15,7 @@ import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
 // Scaled time (0.01) as every workflow test; the waits (an hour here) outlast any test, so nothing times out on its own.
-const world = useWorld({ timeScale: 0.01, env: { APPROVAL_TIMEOUT_SECONDS: '360000' } });
+const world = useWorld({ env: { APPROVAL_TIMEOUT_SECONDS: '360000' } });
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 const approver = (deal: Deal, email: string): User => ({

@@ -4,10 +4,7 @@ import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
 // The rep's review and its reminder wait 200 s each (2 s here); the escalation waits long enough for anyone to answer.
-const world = useWorld({
-  timeScale: 0.01,
-  env: { REVIEW_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' },
-});
+const world = useWorld({ env: { REVIEW_TIMEOUT_SECONDS: '200', ESCALATION_TIMEOUT_SECONDS: '9000' } });
 
 /** Submitted, then nobody answers the rep's review nor its reminder: the sales manager's link arrives. */
 const escalatedReview = async () => {

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openInbox } from '#local/inbox.ts';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
-import type { Answer, User } from '../api.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import type { User } from '../api.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
+import { stackApi, until } from './stack-api.ts';
 
 /**
  * A company approver works from the app: the purchase waiting for them, with why they are asked, decided by keyboard;
@@ -18,48 +16,12 @@ const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
 const morgan: User = { email: 'morgan@acme.example', groups: ['approver'], companyId: 'acme' };
 
 describe('the approver inbox', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  const call = async (
-    method: string,
-    path: string,
-    as: User,
-    body?: unknown,
-  ): Promise<Pick<Answer, 'status' | 'body'>> => {
-    const response = await fetch(`${stack.urls.api}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await stack.tokenFor(as)}`,
-        'idempotency-key': randomUUID(),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-  const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
-    for (const deadline = Date.now() + 60_000; ; ) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const stack = useTestStack('app-approvals');
+  const { call } = stackApi(stack);
   const statusOf = async (rfqId: string, status: string) =>
     until(status, async () => ((await call('GET', `/rfqs/${rfqId}`, dana)).body.status === status ? true : undefined));
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-approvals');
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  it('an approver decides in the app, and the emailed link then says it was already decided', async () => {
+  it('an approver decides in the app, and the emailed link then says it was already decided', async ({ page }) => {
     const submitted = await call('POST', '/rfqs', dana, { lines: [{ sku: 'PKG-TAPE-48', quantity: 100 }] });
     expect(submitted.status).toBe(201);
     const rfqId: string = submitted.body.rfqId;
@@ -76,7 +38,6 @@ describe('the approver inbox', () => {
     );
     await statusOf(rfqId, 'PENDING_APPROVAL');
 
-    const page = await newPage(browser);
     await page.goto(`${stack.urls.app}approvals`);
     await signIn(page, 'sam@acme.example', demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
@@ -99,8 +60,7 @@ describe('the approver inbox', () => {
     await expect.poll(() => purchase.isVisible(), { timeout: 30_000 }).toBe(false);
     await record(page, 'approvals-decided');
 
-    const inbox = openInbox(stack.urls.ses, { linksTo: stack.urls.api });
-    const [link] = await inbox.linksFor('sam@acme.example', rfqId);
+    const [link] = await stack.inbox.linksFor('sam@acme.example', rfqId);
     await page.goto(link!);
     await expect
       .poll(() =>
@@ -111,7 +71,6 @@ describe('the approver inbox', () => {
       )
       .toBe(true);
     await record(page, 'approval-link-after-app-decision');
-    await page.context().close();
 
     const next = await until('the finance level', async () => {
       const tasks = (await call('GET', '/me/tasks', morgan)).body.items;

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import type { Role } from '#domain/company.ts';
 import { formatMoney } from '#domain/money-format.ts';
 import { products } from '../../../local/seed/catalog.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
 import { pdfLines } from '../../pdf/read-pdf.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, newPage, record, signIn } from './browser.ts';
 import { aCsv } from './csv.ts';
 
 /**
@@ -24,8 +24,6 @@ const sam: Person = { email: 'sam@acme.example', groups: ['approver'], companyId
 const morgan: Person = { email: 'morgan@acme.example', groups: ['approver'], companyId: 'acme' };
 
 describe("a buyer's day in the app", { timeout: 600_000 }, () => {
-  let stack: LocalStack;
-  let browser: Browser;
   let page: Page;
   let rfqId: string;
 
@@ -38,27 +36,21 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     orderId: string | null;
     items: { kind: string; rfqId: string; quoteVersion: number }[];
   };
-  const api = async (path: string, init: RequestInit = {}, as: Person = riley) => {
-    const token = await stack.tokenFor(as);
-    const response = await fetch(`${stack.urls.api}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  const api = async (path: string, init: { method?: string; body?: string } = {}, as: Person = riley) => {
+    const answer = await stack.call<Answer>(init.method ?? 'GET', path, {
+      as,
+      ...(init.body !== undefined && { raw: init.body }),
+      headers: { 'content-type': 'application/json' },
     });
-    return { status: response.status, body: (await response.json()) as Answer };
+    return { status: answer.status, body: answer.body };
   };
   const statusOf = async () => (await api(`/rfqs/${rfqId}`)).body.status;
   /** The rep's review task for this RFQ, once the workflow has asked the rep (a moment after IN_REVIEW). */
   const reviewTask = async (): Promise<{ quoteVersion: number } | undefined> =>
     (await api('/me/tasks')).body.items.find((task) => task.kind === 'review' && task.rfqId === rfqId);
-  beforeAll(async () => {
-    stack = await startTestStack('app-flow');
-    browser = await launchChromium();
+  const stack = useTestStack('app-flow');
+  it.beforeAll(async ({ browser }) => {
     page = await newPage(browser);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   it('signs in and searches the catalog at Acme’s prices', async () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
 import { stackApi, until } from './stack-api.ts';
 
 /**
@@ -18,23 +17,10 @@ const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
 const jordan = `jordan-${randomUUID().slice(0, 6)}@acme.example`;
 
 describe('company settings', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let call: ReturnType<typeof stackApi>['call'];
+  const stack = useTestStack('app-company');
+  const { call } = stackApi(stack);
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-company');
-    call = stackApi(stack).call;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  it('a company admin adds an approver and a rule, previews it, and the next RFQ’s chain uses it', async () => {
-    const page = await newPage(browser);
+  it('a company admin adds an approver and a rule, previews it, and the next RFQ’s chain uses it', async ({ page }) => {
     await page.goto(`${stack.urls.app}company`);
     await signIn(page, 'chris@acme.example', demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toContain('Company settings');
@@ -160,11 +146,11 @@ describe('company settings', () => {
       expect.stringContaining('$850.00'),
     ]);
     await record(page, 'company-settings-budgets');
-    await page.context().close();
   }, 600_000);
 
-  it('the seller’s admin edits any company’s rules with the same preview, and sees its budgets but not its spend', async () => {
-    const page = await newPage(browser);
+  it('the seller’s admin edits any company’s rules with the same preview, and sees its budgets but not its spend', async ({
+    page,
+  }) => {
     await page.goto(`${stack.urls.app}admin/companies`);
     await signIn(page, 'ops@northwind.example', demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Companies');
@@ -212,6 +198,5 @@ describe('company settings', () => {
       'Any electronics line',
       'Globex orders over $2,000',
     ]);
-    await page.context().close();
   }, 600_000);
 });

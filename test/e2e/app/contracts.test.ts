@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { products } from '../../../local/seed/catalog.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
 import { stackApi } from './stack-api.ts';
 
 /**
@@ -34,28 +33,17 @@ const aPriceList = (): string => {
 };
 
 describe('the seller admin’s contracts', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let call: ReturnType<typeof stackApi>['call'];
+  const stack = useTestStack('app-contracts');
+  const { call } = stackApi(stack);
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-contracts');
-    call = stackApi(stack).call;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  it('an admin imports a 500-line price list, fixes one bad row and drops the other, and the catalog prices by it', async () => {
+  it('an admin imports a 500-line price list, fixes one bad row and drops the other, and the catalog prices by it', async ({
+    page,
+  }) => {
     const csv = aPriceList();
     expect(csv.trim().split('\n')).toHaveLength(501);
     expect(csv.split('\n')[56]).toBe(`${products[2]!.sku},150,5O.50`);
     expect(csv.split('\n')[311]).toBe(`${products[15]!.sku},0,64.00`);
 
-    const page = await newPage(browser);
     await page.goto(`${stack.urls.app}admin/contracts`);
     await signIn(page, ops.email, demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Contracts');
@@ -135,6 +123,5 @@ describe('the seller admin’s contracts', () => {
     expect(bySku['SAF-HAT-WHT']).toMatchObject({ yourPrice: 58_00 });
     expect(bySku['SAF-HAT-WHT'].tiers).toHaveLength(19);
     expect(bySku['FAS-NUT-M8']).toMatchObject({ yourPrice: 51_00 });
-    await page.context().close();
   }, 600_000);
 });

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, newPage, record, signIn } from './browser.ts';
 
 /**
  * A company's admin reads their company's numbers: the stack seeds a year of history as `npm start` does, and the
@@ -17,40 +17,29 @@ interface Report {
 }
 
 describe('the KPI dashboard', () => {
-  let stack: LocalStack;
-  let browser: Browser;
   let page: Page;
-  let historySeeded: Promise<void>;
+  let seeded!: () => void;
+  const historySeeded = new Promise<void>((resolve) => {
+    seeded = resolve;
+  });
+  const stack = useTestStack('app-kpis', {
+    kpiHistory: true,
+    log: (progress) => {
+      if (progress.service === 'KPI history' && progress.state === 'ready') seeded();
+    },
+  });
 
   const kpis = async (query: string): Promise<Report> => {
-    const response = await fetch(`${stack.urls.api}/kpis?${query}`, {
-      headers: { authorization: `Bearer ${await stack.tokenFor(chris)}` },
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as Report;
+    const answer = await stack.call<Report>('GET', `/kpis?${query}`, { as: chris });
+    expect(answer.status).toBe(200);
+    return answer.body;
   };
   const sum = (report: Report, field: 'rfqs' | 'ordered') => report.groups.reduce((n, g) => n + g[field], 0);
 
-  beforeAll(async () => {
-    let seeded!: () => void;
-    historySeeded = new Promise((resolve) => {
-      seeded = resolve;
-    });
-    stack = await startTestStack('app-kpis', {
-      kpiHistory: true,
-      log: (progress) => {
-        if (progress.service === 'KPI history' && progress.state === 'ready') seeded();
-      },
-    });
-    browser = await launchChromium();
+  it.beforeAll(async ({ browser }) => {
     page = await newPage(browser);
     await historySeeded;
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('shows a company admin their year: the same figures as GET /kpis, charts with their numbers, by keyboard', async () => {
     const year = await kpis('companyId=acme&groupBy=month');

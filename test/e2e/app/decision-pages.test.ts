@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import type { Role } from '#domain/company.ts';
 import { bounceNoticeEmail } from '#email/bounce-notice.ts';
-import { type Email, type Inbox, openInbox } from '#local/inbox.ts';
-import type { LocalStack } from '../../../local/stack.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record } from './browser.ts';
+import type { Email } from '#local/inbox.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, newPage, record } from './browser.ts';
 
 /**
  * Every page where someone decides and every email the flow sends, as the person gets it, photographed at desktop
@@ -20,22 +20,20 @@ const taylor = { email: 'taylor@northwind.example', groups: ['sales-manager'] as
 const dana = { email: 'dana@acme.example', groups: ['buyer'] as Role[], companyId: 'acme' };
 
 describe('the decision pages and emails, as each decider sees them', { timeout: 600_000 }, () => {
-  let stack: LocalStack;
-  let browser: Browser;
   let page: Page;
-  let inbox: Inbox;
   let rfqId: string;
 
-  const api = async (path: string, as: typeof riley | typeof dana, init: RequestInit = {}) => {
-    const response = await fetch(`${stack.urls.api}${path}`, {
-      ...init,
-      headers: {
-        authorization: `Bearer ${await stack.tokenFor(as)}`,
-        'content-type': 'application/json',
-        ...init.headers,
-      },
+  const api = async (
+    path: string,
+    as: typeof riley | typeof dana,
+    init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  ) => {
+    const answer = await stack.call<Record<string, unknown>>(init.method ?? 'GET', path, {
+      as,
+      ...(init.body !== undefined && { raw: init.body }),
+      headers: { 'content-type': 'application/json', ...init.headers },
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return { status: answer.status, body: answer.body };
   };
   const statusOf = async () => (await api(`/rfqs/${rfqId}`, riley)).body.status;
   const versionOf = async () => (await api(`/rfqs/${rfqId}`, dana)).body.version as number;
@@ -46,7 +44,7 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     await expect
       .poll(
         async () => {
-          const about = (await inbox.emailsTo(to)).filter(
+          const about = (await stack.inbox.emailsTo(to)).filter(
             (m) => m.subject.startsWith(subject) && `${m.subject}\n${m.text}`.includes(rfqId),
           );
           found = about.length >= nth ? about.at(-1) : undefined;
@@ -58,7 +56,7 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     return found!;
   };
   const linkIn = (email: Email): string => {
-    const link = /(http\S+\/approvals\/[A-Za-z0-9_-]{43})/.exec(email.text)?.[1];
+    const [link] = stack.inbox.linksIn(email);
     expect(link, email.subject).toBeDefined();
     return link!;
   };
@@ -72,16 +70,9 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     await record(page, `email-${name}`);
   };
 
-  beforeAll(async () => {
-    stack = await startTestStack('decision-pages');
-    inbox = openInbox(stack.urls.ses, { linksTo: stack.urls.api });
-    browser = await launchChromium();
+  const stack = useTestStack('decision-pages');
+  it.beforeAll(async ({ browser }) => {
     page = await newPage(browser);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   it('the buyer is told the request arrived; the rep reviews it with the delivery date, note and target price', async () => {

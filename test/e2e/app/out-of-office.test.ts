@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
 
 /**
  * An approver going on holiday hands on their approvals from their own page, by keyboard: a refused delegate is named
@@ -11,26 +10,11 @@ import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
  * hands on to Chris (the company's admin, who also approves).
  */
 describe('out of office in the app', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  const delegationOf = async (email: string) => {
-    const token = await stack.tokenFor({ email, groups: ['approver'], companyId: 'acme' });
-    const response = await fetch(`${stack.urls.api}/me/delegation`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, body: response.status === 200 ? await response.json() : undefined };
-  };
+  const stack = useTestStack('app-ooo');
+  const delegationOf = (email: string) =>
+    stack.call('GET', '/me/delegation', { as: { email, groups: ['approver'], companyId: 'acme' } });
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-ooo');
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  it('sets and clears a delegation by keyboard, with the API’s reasons beside the fields', async () => {
-    const page = await newPage(browser);
+  it('sets and clears a delegation by keyboard, with the API’s reasons beside the fields', async ({ page }) => {
     await page.goto(`${stack.urls.app}approvals`);
     await signIn(page, 'morgan@acme.example', demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
@@ -70,6 +54,5 @@ describe('out of office in the app', () => {
       .toBe('Your delegation is cleared: decisions come to you alone again.');
     await expect.poll(() => email.isVisible(), { timeout: 30_000 }).toBe(true);
     expect((await delegationOf('morgan@acme.example')).status).toBe(404);
-    await page.context().close();
   });
 });

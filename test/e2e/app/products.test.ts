@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
 import { stackApi } from './stack-api.ts';
 
 /**
@@ -27,23 +26,12 @@ const aPriceList = (): string => {
 };
 
 describe('the seller admin’s products', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let call: ReturnType<typeof stackApi>['call'];
+  const stack = useTestStack('app-products');
+  const { call } = stackApi(stack);
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-products');
-    call = stackApi(stack).call;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  it('an admin finds a product, edits its cost, and imports a 500-line price list with 2 bad rows reported', async () => {
-    const page = await newPage(browser);
+  it('an admin finds a product, edits its cost, and imports a 500-line price list with 2 bad rows reported', async ({
+    page,
+  }) => {
     await page.goto(stack.urls.app);
     await signIn(page, ops.email, demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Products');
@@ -103,7 +91,6 @@ describe('the seller admin’s products', () => {
     expect(imported.body.items[0]).toMatchObject({ listPrice: 49_50, cost: 25_25, category: 'imported', active: true });
     const missing = await call('GET', `/products?q=imp-${run.toLowerCase()}-377`, ops);
     expect(missing.body.items).toEqual([]);
-    await page.context().close();
     // 500 saves, six at a time, on a loaded 2-core machine: minutes, not the default 90 s.
   }, 600_000);
 });

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
 import { stackApi, until } from './stack-api.ts';
 
 /**
@@ -19,9 +18,8 @@ const taylor: User = { email: 'taylor@northwind.example', groups: ['sales-manage
 const hardHat = 'Hard hat, type I, white, ratchet suspension';
 
 describe('the review screen', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let call: ReturnType<typeof stackApi>['call'];
+  const stack = useTestStack('app-review');
+  const { call } = stackApi(stack);
 
   const submit = async (lines: { sku: string; quantity: number }[]): Promise<string> => {
     const submitted = await call('POST', '/rfqs', dana, { lines, note: 'For the new site crew' });
@@ -40,27 +38,17 @@ describe('the review screen', () => {
       return rfq.status === status ? rfq : undefined;
     });
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-review');
-    call = stackApi(stack).call;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   // Sign-in, four server round trips, a decision through the workflow and two pages photographed with axe twice each:
   // minutes on a loaded 2-core machine, not vitest's default.
-  it('a rep reviews from the queue: the lines with cost, margin and authority, a price, a quantity and a product changed, approved', async () => {
+  it('a rep reviews from the queue: the lines with cost, margin and authority, a price, a quantity and a product changed, approved', async ({
+    page,
+  }) => {
     const rfqId = await submit([
       { sku: 'SAF-HAT-WHT', quantity: 20 },
       { sku: 'SAF-GLV-NIT-L', quantity: 50 },
     ]);
     await taskOf(riley, rfqId, 'review');
 
-    const page = await newPage(browser);
     await page.goto(stack.urls.app);
     await signIn(page, riley.email, demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('My queue');
@@ -136,10 +124,11 @@ describe('the review screen', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText(/To review \(/).isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByRole('link', { name: `Review ${rfqId}` }).count()).toBe(0);
-    await page.context().close();
   }, 600_000);
 
-  it('a sales manager sees which lines exceed the rep’s authority, by how much and why, and approves', async () => {
+  it('a sales manager sees which lines exceed the rep’s authority, by how much and why, and approves', async ({
+    page,
+  }) => {
     const rfqId = await submit([{ sku: 'SAF-HAT-WHT', quantity: 20 }]);
     const { quoteVersion } = await taskOf(riley, rfqId, 'review');
     const proposed = await call('POST', `/rfqs/${rfqId}/review`, riley, {
@@ -151,7 +140,6 @@ describe('the review screen', () => {
     expect(proposed.status).toBe(202);
     await taskOf(taylor, rfqId, 'discount-approval');
 
-    const page = await newPage(browser);
     await page.goto(stack.urls.app);
     await signIn(page, taylor.email, demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Discount approvals');
@@ -191,6 +179,5 @@ describe('the review screen', () => {
       .toBe(`You approved the discount on RFQ ${rfqId}.`);
     const quoted = await rfqWhen(rfqId, 'QUOTED');
     expect(quoted.lines[0]).toMatchObject({ unitPrice: 18_00 });
-    await page.context().close();
   }, 600_000);
 });

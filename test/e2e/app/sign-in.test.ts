@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
 
 describe('signing in to the buyer app (OIDC code + PKCE with the local provider)', () => {
-  let stack: LocalStack;
-  let browser: Browser;
+  const stack = useTestStack('app-sign-in');
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-sign-in');
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  it('a buyer opens a link into the app, signs in with email and password, lands on it, and signs out', async () => {
-    const page = await newPage(browser);
+  it('a buyer opens a link into the app, signs in with email and password, lands on it, and signs out', async ({
+    page,
+  }) => {
     await page.goto(`${stack.urls.app}rfqs`);
     await expect.poll(() => heading(page).textContent()).toBe('Quote to order');
     await record(page, 'signed-out');
@@ -50,20 +39,17 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
     // Signed out at the provider too: signing in asks for the password again.
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Sign in to quote-to-order');
-    await page.context().close();
   });
 
-  it.each([
+  it.for([
     ['a rep', 'riley@northwind.example', 'My queue', '/app/queue'],
     ['a sales manager', 'taylor@northwind.example', 'Discount approvals', '/app/discounts'],
     ['a seller admin', 'ops@northwind.example', 'Products', '/app/admin/products'],
-  ])('%s signs in to the app and lands on their own start page', async (_, email, title, path) => {
-    const page = await newPage(browser);
+  ] as const)('%s signs in to the app and lands on their own start page', async ([, email, title, path], { page }) => {
     await page.goto(stack.urls.app);
     await signIn(page, email, demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe(title);
     expect(new URL(page.url()).pathname).toBe(path);
     expect(await page.getByRole('link', { name: title }).getAttribute('aria-current')).toBe('page');
-    await page.context().close();
   });
 });

@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { LocalStack } from '../../../local/stack.ts';
 import type { Answer, User } from '../api.ts';
-import { contractFetch } from '../contract.ts';
+import type { TestStack } from '../test-stack.ts';
 
 /**
- * The API of a browser test's stack, called as one person with a dev token: for the parts a test sets up. Every answer
- * is checked by the contract.
+ * The API of a browser test's stack, called as one person through the stack's client: for the parts a test sets up.
+ * Each call carries an Idempotency-Key of its own, as the app's writes do.
  */
-export const stackApi = (stack: LocalStack) => ({
-  call: async (method: string, path: string, as: User, body?: unknown): Promise<Pick<Answer, 'status' | 'body'>> => {
-    const response = await contractFetch(`${stack.urls.api}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await stack.tokenFor(as)}`,
-        'idempotency-key': randomUUID(),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  },
+export const stackApi = (stack: TestStack) => ({
+  call: (method: string, path: string, as: User, body?: unknown): Promise<Answer> =>
+    stack.call(method, path, { as, body, headers: { 'idempotency-key': randomUUID() } }),
 });
 
 /** Asks again until the answer is there: each probe is a server round trip, never a sleep standing in for one. */

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
-import type { LocalStack } from '../../../local/stack.ts';
 import type { User } from '../api.ts';
-import { startTestStack } from '../test-stack.ts';
-import { heading, launchChromium, newPage, record, signIn } from './browser.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, record, signIn } from './browser.ts';
 import { stackApi, until } from './stack-api.ts';
 
 /**
@@ -17,23 +16,10 @@ const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: '
 const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
 
 describe('a rep submits on a buyer’s behalf', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let call: ReturnType<typeof stackApi>['call'];
+  const stack = useTestStack('app-on-behalf');
+  const { call } = stackApi(stack);
 
-  beforeAll(async () => {
-    stack = await startTestStack('app-on-behalf');
-    call = stackApi(stack).call;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  it('the rep picks the account and the buyer, types the lines, submits, and reviews it next', async () => {
-    const page = await newPage(browser);
+  it('the rep picks the account and the buyer, types the lines, submits, and reviews it next', async ({ page }) => {
     await page.goto(stack.urls.app);
     await signIn(page, riley.email, demoPassword);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('My queue');
@@ -103,6 +89,5 @@ describe('a rep submits on a buyer’s behalf', () => {
     expect(await page.getByText(`${riley.email}, for the buyer`).isVisible()).toBe(true);
     expect(await page.getByText('Buyer’s note').count()).toBe(0);
     await record(page, 'rep-review-of-own-submission');
-    await page.context().close();
   }, 600_000);
 });
