@@ -154,6 +154,12 @@ describe('defect 4: settings that deploy fine and break at run time', () => {
       deletionProtection: true,
     });
     expect(() => settingsOf({ stage: 'staging' })).toThrow(/stage must be one of local, dev, prod/);
+    // Validated by the rule the functions read it with (functions/config.ts): 7.555 once passed synth and then failed
+    // every function's first config read.
+    expect(() => settingsOf({ maxRepDiscountPercent: '7.555' })).toThrow(
+      /at most two decimals[\s\S]*maxRepDiscountPercent/,
+    );
+    expect(settingsOf({ maxRepDiscountPercent: '7.55' }).maxRepDiscountPercent).toBe(7.55);
     expect(() => settingsOf({ logRetentionDays: '8' })).toThrow(/retention period/);
   });
 });
