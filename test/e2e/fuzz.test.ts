@@ -13,6 +13,7 @@ import { type RouteDef, type RouteKey, route, routes } from '#http/routes.ts';
 import { apiEvent, authorizerClaims, lambdaContext } from '../../local/api-event.ts';
 import { aQuote } from '../builders/quote.ts';
 import type { User } from './api.ts';
+import { checkAnswer } from './contract.ts';
 import { useTestStack } from './test-stack.ts';
 import { acme, bolts, people, seed, submit } from './world.ts';
 
@@ -145,7 +146,16 @@ const invoke = async (target: Target, body: { json?: Json; raw?: string }, conte
       }),
     }),
   });
-  return handler(event, lambdaContext(spec, requestId));
+  const result = await handler(event, lambdaContext(spec, requestId));
+  // Called as API Gateway calls it, the handler's answer is held to the contract like every answer a test receives.
+  checkAnswer({
+    method: spec.method,
+    url: new URL(target.path, 'http://local').href,
+    status: result.statusCode ?? 200,
+    contentType: result.headers?.['content-type'] === undefined ? null : String(result.headers['content-type']),
+    text: result.body ?? '',
+  });
+  return result;
 };
 
 const itemCount = async (): Promise<number> => {

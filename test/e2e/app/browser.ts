@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { takeContractBreaches, watchContract } from './page-contract.ts';
 
 /**
  * Debian's Chromium driven as a buyer would: by role and label, waiting on what the page shows (Playwright's
@@ -22,15 +23,17 @@ export const launchChromium = (): Promise<Browser> =>
 export const desktop = { width: 1280, height: 900 };
 export const phone = { width: 390, height: 844 };
 
-/** A fresh person: their own context (cookies, storage), as axe needs, at desktop width. */
+/** A fresh person: their own context (cookies, storage), as axe needs, at desktop width; its API answers checked. */
 export const newPage = async (browser: Browser): Promise<Page> =>
-  (await browser.newContext({ viewport: desktop })).newPage();
+  watchContract(await (await browser.newContext({ viewport: desktop })).newPage());
 
 /**
  * Photographs the page as it is at desktop width and at 390 px, and checks it with axe at both: no serious or
- * critical violation. Leaves the page at desktop width.
+ * critical violation; and every API answer the page received so far kept the contract. Leaves the page at desktop
+ * width.
  */
 export const record = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
+  expect(takeContractBreaches(page), `the API answers ${name} received`).toEqual([]);
   mkdirSync(artifacts, { recursive: true });
   for (const [size, viewport] of [
     ['desktop', desktop],
