@@ -157,7 +157,7 @@ export const toProblem = (error: unknown): HttpProblem => {
   if (error instanceof StaleRevision)
     return new HttpProblem(
       412,
-      'somebody else saved this company since you read it; reload it and make your change again',
+      'Somebody else saved this company since you opened it: reload to see their changes, then make yours again',
     );
   if (error instanceof BadCursorError)
     return badRequest('the cursor is not one this list gave out', [{ path: 'cursor', message: 'invalid cursor' }]);

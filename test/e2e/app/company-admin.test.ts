@@ -199,4 +199,30 @@ describe('company settings', () => {
       'Globex orders over $2,000',
     ]);
   }, 600_000);
+
+  it('a save over changes somebody else made meanwhile is refused with a sentence that says to reload (If-Match, 412)', async ({
+    page,
+  }) => {
+    await page.goto(`${stack.urls.app}company`);
+    await signIn(page, 'chris@acme.example', demoPassword);
+    const people = page.getByRole('region', { name: 'People and roles' });
+    await expect.poll(() => people.getByLabel('Name').isVisible(), { timeout: 30_000 }).toBe(true);
+
+    // The seller's admin saves Acme's people while Chris has the page open.
+    const ops: User = { email: 'ops@northwind.example', groups: ['admin'] };
+    const { users } = (await call('GET', '/companies/acme', ops)).body;
+    const kit = { email: `kit-${randomUUID().slice(0, 6)}@acme.example`, name: 'Kit', roles: ['buyer'] };
+    expect((await call('PUT', '/companies/acme/users', ops, { users: [...users, kit] })).status).toBe(200);
+
+    await people.getByLabel('Name').fill('Sam Okafor');
+    await people.getByLabel('Email').fill(`sam-${randomUUID().slice(0, 6)}@acme.example`);
+    await people.getByLabel('Email').press('Enter');
+    await expect
+      .poll(() => people.getByRole('status').textContent(), { timeout: 30_000 })
+      .toContain('Somebody else saved this company since you opened it');
+    await record(page, 'company-settings-stale');
+    const stored = (await call('GET', '/companies/acme', ops)).body.users.map((u: { email: string }) => u.email);
+    expect(stored).toContain(kit.email);
+    expect(stored.some((email: string) => email.startsWith('sam-'))).toBe(false);
+  });
 });

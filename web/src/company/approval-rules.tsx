@@ -32,7 +32,12 @@ const conditionOf = (field: Field, op: 'gt' | 'gte' | 'lt' | 'lte' | 'eq', value
 };
 
 /** The rules as they read, each removable, and a form that adds a one-level rule; saved whole, checked by the API. */
-export const Rules = (props: { company: Company; rules: Rule[]; onSaved: () => void }) => {
+export const Rules = (props: {
+  company: Company;
+  rules: Rule[];
+  revision: { current: string | undefined };
+  onSaved: () => void;
+}) => {
   const { api } = useSignedIn();
   const { company } = props;
   const [name, setName] = useState('');
@@ -46,11 +51,17 @@ export const Rules = (props: { company: Company; rules: Rule[]; onSaved: () => v
 
   const saving = useAction(
     // The rules to save come from a function run inside the action, so a rule that cannot be read is said as its refusal.
-    (next: () => Rule[]) =>
-      api.PUT('/companies/{companyId}/approval-rules', {
-        params: { path: { companyId: company.companyId } },
+    async (next: () => Rule[]) => {
+      const answer = await api.PUT('/companies/{companyId}/approval-rules', {
+        params: {
+          path: { companyId: company.companyId },
+          ...(props.revision.current && { header: { 'If-Match': props.revision.current } }),
+        },
         body: { rules: next() },
-      }),
+      });
+      if (answer.response.ok) props.revision.current = answer.response.headers.get('etag') ?? undefined;
+      return answer;
+    },
     'The rules could not be saved.',
   );
   const save = async (next: () => Rule[]) => {

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { problemText } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useLoad } from '../ui/load.ts';
@@ -15,6 +16,9 @@ import './company.css';
 export const CompanySettings = (props: { companyId: string }) => {
   const { api } = useSignedIn();
   const { companyId } = props;
+  // The company's revision as last read or saved: its people and rules are saved over it (If-Match, 412 when somebody
+  // else saved since), so two admins never overwrite each other. Each save moves it on, before the page reloads.
+  const revision = useRef<string | undefined>(undefined);
   const [loaded, reload] = useLoad(async () => {
     const path = { params: { path: { companyId } } };
     const [company, rules, budgets] = await Promise.all([
@@ -25,14 +29,15 @@ export const CompanySettings = (props: { companyId: string }) => {
     if (!company.data) throw new Error(problemText(company.error, 'The company could not be loaded.'));
     if (!rules.data) throw new Error(problemText(rules.error, 'The approval rules could not be loaded.'));
     if (!budgets.data) throw new Error(problemText(budgets.error, 'The budgets could not be loaded.'));
+    revision.current = company.response.headers.get('etag') ?? undefined;
     return { company: company.data, rules: rules.data.rules, budgets: budgets.data };
   }, [companyId]);
   return (
     <Show loaded={loaded}>
       {({ company, rules, budgets }) => (
         <>
-          <Users company={company} onSaved={reload} />
-          <Rules company={company} rules={rules} onSaved={reload} />
+          <Users company={company} revision={revision} onSaved={reload} />
+          <Rules company={company} rules={rules} revision={revision} onSaved={reload} />
           <ChainPreview company={company} />
           <Budgets company={company} budgets={budgets} onSaved={reload} />
         </>

@@ -41,7 +41,11 @@ const peopleProblemText = (problem: Partial<Problem> | undefined, sentence: stri
 };
 
 /** Users and roles, edited in place and saved as one list: the API checks what the list may not break. */
-export const Users = (props: { company: Company; onSaved: (company: Company) => void }) => {
+export const Users = (props: {
+  company: Company;
+  revision: { current: string | undefined };
+  onSaved: (company: Company) => void;
+}) => {
   const { api } = useSignedIn();
   const [users, setUsers] = useState<User[]>(props.company.users);
   const [name, setName] = useState('');
@@ -52,14 +56,17 @@ export const Users = (props: { company: Company; onSaved: (company: Company) => 
   const [tried, setTried] = useState<User[]>([]);
   useEffect(() => setUsers(props.company.users), [props.company]);
 
-  const saving = useAction(
-    (next: User[]) =>
-      api.PUT('/companies/{companyId}/users', {
-        params: { path: { companyId: props.company.companyId } },
-        body: { users: next },
-      }),
-    'The users could not be saved.',
-  );
+  const saving = useAction(async (next: User[]) => {
+    const answer = await api.PUT('/companies/{companyId}/users', {
+      params: {
+        path: { companyId: props.company.companyId },
+        ...(props.revision.current && { header: { 'If-Match': props.revision.current } }),
+      },
+      body: { users: next },
+    });
+    if (answer.response.ok) props.revision.current = answer.response.headers.get('etag') ?? undefined;
+    return answer;
+  }, 'The users could not be saved.');
   const save = async (next: User[]) => {
     const saved = await saving.run(next);
     setTried(next);
