@@ -8,13 +8,21 @@ type Validate = (
 ) => { isValid: boolean; errors: unknown[] };
 const validate = createRequire(import.meta.url)('asl-validator') as Validate;
 
+interface Retrier {
+  ErrorEquals: string[];
+  MaxAttempts?: number;
+  IntervalSeconds?: number;
+  BackoffRate?: number;
+  MaxDelaySeconds?: number;
+}
+
 interface State {
   Type: string;
   Resource?: string;
   Parameters?: Record<string, unknown>;
   TimeoutSeconds?: number;
   TimeoutSecondsPath?: string;
-  Retry?: { ErrorEquals: string[]; MaxAttempts?: number }[];
+  Retry?: Retrier[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   ItemProcessor?: { States: Record<string, State> };
   ItemSelector?: Record<string, unknown>;
@@ -31,6 +39,18 @@ const awsRecommendedLambdaRetries = [
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
 ];
+
+const throttled = 'Lambda.TooManyRequestsException';
+
+/** The longest a retrier waits in all before it gives up: each interval grown by the backoff rate, capped at its maximum. */
+const retrySpanSeconds = (retrier: Retrier): number => {
+  let span = 0;
+  for (let attempt = 0; attempt < (retrier.MaxAttempts ?? 3); attempt += 1) {
+    const interval = (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** attempt;
+    span += Math.min(interval, retrier.MaxDelaySeconds ?? Number.POSITIVE_INFINITY);
+  }
+  return span;
+};
 
 const arns = Object.fromEntries(
   substitutionKeys.map((key) => [key, `arn:aws:lambda:us-east-1:000000000000:function:${key}`]),
@@ -115,6 +135,15 @@ describe('the quote-to-order state machine definition', () => {
     for (const [name, state] of waits()) expect(state.TimeoutSecondsPath, name).toMatch(/^\$\.timeouts\./);
   });
 
+  it('retries a throttled step for minutes, not seconds: a new account runs only 10 Lambda executions at once', () => {
+    for (const [name, state] of tasks()) {
+      const retrier = state.Retry?.find((r) => r.ErrorEquals.includes(throttled));
+      expect(retrier, name).toBeDefined();
+      expect(retrier?.ErrorEquals, name).toEqual([throttled]);
+      expect(retrySpanSeconds(retrier ?? { ErrorEquals: [] }), name).toBeGreaterThanOrEqual(300);
+    }
+  });
+
   it('retries only transient errors, with backoff, so a business error is never retried forever', () => {
     for (const [name, state] of tasks()) {
       const retried = state.Retry?.flatMap((r) => r.ErrorEquals) ?? [];
@@ -122,7 +151,10 @@ describe('the quote-to-order state machine definition', () => {
       expect(retried, name).toContain('TransientError');
       expect(retried, name).not.toContain('States.ALL');
       expect(retried, name).not.toContain('States.TaskFailed');
-      for (const retrier of state.Retry ?? []) expect(retrier.MaxAttempts, name).toBeLessThanOrEqual(4);
+      for (const retrier of state.Retry ?? []) {
+        if (retrier.ErrorEquals.includes(throttled)) continue;
+        expect(retrier.MaxAttempts, name).toBeLessThanOrEqual(4);
+      }
     }
     // A human wait's timeout goes to its Catch (reminder, expiry), not back into the same wait.
     for (const [name, state] of waits()) {
