@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +18,6 @@ export const prismEnabled = (): boolean => process.env.CONTRACT_PRISM === '1';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const proxies = new Map<string, Promise<string>>();
-const children: ChildProcess[] = [];
-
-process.once('exit', () => {
-  for (const child of children) child.kill();
-});
 
 const documentFile = (): string => {
   const dir = join(root, 'test-artifacts');
@@ -32,11 +27,29 @@ const documentFile = (): string => {
   return file;
 };
 
+/**
+ * Runs a command in a process group of its own and ends the whole group when its stdin closes: the test process holds
+ * the other end, so Prism (npx, its shell and node) goes with it however that process ends — a worker killed by
+ * signal runs no exit handler.
+ */
+const untilParentGoes = `
+const { spawn } = require('node:child_process');
+const [command, ...args] = process.argv.slice(1);
+const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+const end = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch {} process.exit(0); };
+process.stdin.on('end', end).on('error', end).resume();
+child.on('exit', (code) => process.exit(code ?? 1));
+`;
+
 const startProxy = async (upstream: string): Promise<string> => {
   const port = await freePort();
   const child = spawn(
-    'npx',
+    process.execPath,
     [
+      '-e',
+      untilParentGoes,
+      '--',
+      'npx',
       '-y',
       `@stoplight/prism-cli@${prismVersion}`,
       'proxy',
@@ -49,9 +62,8 @@ const startProxy = async (upstream: string): Promise<string> => {
       '--errors',
       'false',
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
   );
-  children.push(child);
   let said = '';
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within 120 s:\n${said}`)), 120_000);
