@@ -26,10 +26,14 @@ const sources = (dir: string): string[] =>
     return [path];
   });
 
-/** A hash of everything the build reads: a build directory is named by it, so a stale build is never served. */
+/**
+ * A hash of everything the build reads — the app, the domain rules it imports (functions/domain) and the lockfile: a
+ * build directory is named by it, so a stale build is never served.
+ */
 const sourceHash = (): string => {
   const hash = createHash('sha256');
-  for (const file of [...sources(web), join(root, 'package-lock.json')].sort()) {
+  const read = [...sources(web), ...sources(join(root, 'functions', 'domain')), join(root, 'package-lock.json')];
+  for (const file of read.sort()) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
