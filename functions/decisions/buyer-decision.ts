@@ -54,10 +54,15 @@ export const buyerDecision = async (
   }
   const now = nowOf(deps).toISOString();
   const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
-  // The RFQ reads QUOTED on this version, but its wait is not open yet: a quote put back on offer (a refused revision)
-  // returns to QUOTED a moment before SendQuote opens the wait. The buyer should retry, not read a final answer.
-  if (!wait || wait.quoteVersion !== rfq.quote.version)
+  if (!wait || wait.quoteVersion !== rfq.quote.version) {
+    // No wait for this version: either it is not open yet — a quote put back on offer (a refused revision) returns to
+    // QUOTED a moment before SendQuote opens the wait, so the buyer should retry — or the RFQ moved on (expired,
+    // decided) after the caller read it, which is final.
+    const current = await deps.store.rfqs.get(rfq.rfqId);
+    if (current?.status !== rfq.status || current.quote?.version !== rfq.quote.version)
+      throw new AlreadyDecided(alreadyDecided);
     throw new RetryLater('the quote is still being sent; retry in a moment');
+  }
   if (wait.expiresAt <= now) throw new AlreadyDecided(alreadyDecided);
   try {
     await deps.workflow.succeed(wait.taskToken, {
