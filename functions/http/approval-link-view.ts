@@ -1,4 +1,5 @@
 import { threadView } from '#domain/comment.ts';
+import { earlierLevels } from '#domain/earlier-levels.ts';
 import { marginOf } from '#domain/margin.ts';
 import { type Audience, mayReassignByLink } from '#domain/policy.ts';
 import { quoteView, sellerLineView } from '#domain/quote-view.ts';
@@ -31,18 +32,7 @@ const approvalContext = (link: ApprovalLink, rfq: Rfq, context: LinkContext): Pu
     escalated: level.escalated,
     ...(level.reason !== undefined && { reason: level.reason }),
     rules: context.rules.map((r) => ({ name: r.name, when: r.when })),
-    earlier: rfq.approvals
-      .filter((a) => a.level < level.level || (a.level === level.level && a.decisions.length > 0))
-      .map((a) => ({
-        level: a.level,
-        status: a.status,
-        decisions: a.decisions.map((d) => ({
-          approver: d.approver,
-          decision: d.decision,
-          at: d.at,
-          ...(d.comment !== undefined && { comment: d.comment }),
-        })),
-      })),
+    earlier: earlierLevels(rfq.approvals, level.level),
     budget: context.budget.map((b) => ({
       period: b.period,
       start: b.start,

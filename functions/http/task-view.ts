@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { earlierLevelSchema, earlierLevels } from '#domain/earlier-levels.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
-import { approvalStepSchema } from '#domain/rfq.ts';
 import type { OpenTask } from '../decisions/open-tasks.ts';
 
 const kindOf = {
@@ -38,20 +38,7 @@ export const taskSchema = z.object({
       rules: z.array(z.string()),
       approvers: z.array(z.string()),
       escalated: z.boolean(),
-      earlier: z.array(
-        z.object({
-          level: z.number().int(),
-          status: approvalStepSchema.shape.status,
-          decisions: z.array(
-            z.object({
-              approver: z.string(),
-              decision: z.enum(['approve', 'reject']),
-              at: z.string(),
-              comment: z.string().optional(),
-            }),
-          ),
-        }),
-      ),
+      earlier: z.array(earlierLevelSchema),
     })
     .optional(),
 });
@@ -92,18 +79,7 @@ export const taskView = ({ link, rfq, quote, companyName, ruleNames }: OpenTask)
         rules: ruleNames,
         approvers: level.approvers,
         escalated: level.escalated,
-        earlier: rfq.approvals
-          .filter((a) => a.level < level.level || (a.level === level.level && a.decisions.length > 0))
-          .map((a) => ({
-            level: a.level,
-            status: a.status,
-            decisions: a.decisions.map((d) => ({
-              approver: d.approver,
-              decision: d.decision,
-              at: d.at,
-              ...(d.comment !== undefined && { comment: d.comment }),
-            })),
-          })),
+        earlier: earlierLevels(rfq.approvals, level.level),
       },
     }),
   };

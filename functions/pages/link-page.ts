@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { budgetStandingSchema } from '#domain/budget.ts';
 import { commentViewSchema } from '#domain/comment.ts';
+import { earlierLevelSchema } from '#domain/earlier-levels.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { quoteViewSchema } from '#domain/quote-view.ts';
-import { approvalStepSchema } from '#domain/rfq.ts';
 
 /**
  * What an email link's page shows — and, as JSON, what an API client that asks for it gets (`GET`/`POST
@@ -31,20 +31,7 @@ const purchaseApprovalContextSchema = z.object({
   escalated: z.boolean(),
   reason: z.string().optional(),
   rules: z.array(z.object({ name: z.string(), when: z.string() })),
-  earlier: z.array(
-    z.object({
-      level: z.number().int(),
-      status: approvalStepSchema.shape.status,
-      decisions: z.array(
-        z.object({
-          approver: z.string(),
-          decision: z.enum(['approve', 'reject']),
-          at: z.string(),
-          comment: z.string().optional(),
-        }),
-      ),
-    }),
-  ),
+  earlier: z.array(earlierLevelSchema),
   budget: z.array(budgetStandingSchema),
 });
 export type PurchaseApprovalContext = z.infer<typeof purchaseApprovalContextSchema>;
