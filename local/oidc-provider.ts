@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWK } from 'jose';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { LocalAccounts } from '#functions/accounts/table-accounts.ts';
-import { html, trusted } from '#functions/pages/html.ts';
+import { html, trusted } from '#rendering/html.ts';
 import { subjectOf } from './dev-tokens.ts';
 import { MemoryAdapter } from './oidc-memory-adapter.ts';
 import { type SignInThrottle, signInThrottle } from './sign-in-throttle.ts';

@@ -1,11 +1,11 @@
 import type { BudgetStanding } from '#domain/budget.ts';
 import type { CommentView } from '#domain/comment.ts';
 import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
+import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, paragraph, sentence } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
-import { quoteTableMail, quoteTableText } from './quote-summary.ts';
 import { threadMail } from './thread-summary.ts';
 
 export interface ApprovalRequest {

@@ -1,5 +1,5 @@
 import type { MailFeedback } from '#domain/mail-feedback.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
 import type { LinkPurpose } from '#store/ports.ts';
 import { button, deadline, email, factsHtml, factsText, heading, paragraph } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';

@@ -1,6 +1,6 @@
 import type { BudgetStanding } from '#domain/budget.ts';
 import { formatMoney } from '#domain/money-format.ts';
-import { type Html, html } from '#functions/pages/html.ts';
+import { type Html, html } from '#rendering/html.ts';
 
 const periodName = (s: BudgetStanding): string =>
   s.period === 'month' ? `month of ${s.start}` : `quarter from ${s.start}`;

@@ -1,6 +1,6 @@
 import { formatMoney } from '#domain/money-format.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
 import type { LinkPurpose } from '#store/ports.ts';
 import { button, deadline, email, headedBy } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';

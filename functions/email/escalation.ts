@@ -1,10 +1,10 @@
 import type { BudgetStanding } from '#domain/budget.ts';
 import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
+import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
 import { button, deadline, email, heading, paragraph } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
-import { quoteTableMail, quoteTableText } from './quote-summary.ts';
 
 const holdsOnce = 'The link works once, for whoever holds it: please do not forward this email.';
 

@@ -1,4 +1,4 @@
-import { type Html, html } from '#functions/pages/html.ts';
+import { type Html, html } from '#rendering/html.ts';
 import type { EmailMessage } from './mailer.ts';
 
 /**

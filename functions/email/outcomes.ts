@@ -1,10 +1,10 @@
 import { formatMoney } from '#domain/money-format.ts';
 import type { Order } from '#domain/order.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
+import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { button, email, factsHtml, factsText, heading, note, paragraph } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
-import { quoteTableMail, quoteTableText } from './quote-summary.ts';
 
 /** The emails that close an RFQ: each says what happened, who decided and why, in HTML and text. */
 const notice = (to: string[], subject: string, paragraphs: string[], comment?: string): EmailMessage =>

@@ -1,10 +1,10 @@
 import type { CommentView } from '#domain/comment.ts';
 import { formatMoney } from '#domain/money-format.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
+import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, link, paragraph } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
-import { quoteTableMail, quoteTableText } from './quote-summary.ts';
 import { threadMail } from './thread-summary.ts';
 
 /**

@@ -3,10 +3,10 @@ import { marginOf, marginShare } from '#domain/margin.ts';
 import { formatMoney } from '#domain/money-format.ts';
 import type { ManagerApprovalNeeded } from '#domain/rep-authority.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
+import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, note, paragraph, sentence } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
-import { quoteTableMail, quoteTableText } from './quote-summary.ts';
 import { threadMail } from './thread-summary.ts';
 
 export interface ReviewRequest {

@@ -1,5 +1,5 @@
 import type { Rfq } from '#domain/rfq.ts';
-import { html } from '#functions/pages/html.ts';
+import { html } from '#rendering/html.ts';
 import { button, email, factsHtml, factsText, heading, note, paragraph } from './layout.ts';
 import type { EmailMessage } from './mailer.ts';
 

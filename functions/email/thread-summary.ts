@@ -1,5 +1,5 @@
 import type { CommentView } from '#domain/comment.ts';
-import { type Html, html } from '#functions/pages/html.ts';
+import { type Html, html } from '#rendering/html.ts';
 import { deadline, link, paragraph } from './layout.ts';
 
 /** How many of the latest posts an email carries; the page it links to has the whole conversation. */

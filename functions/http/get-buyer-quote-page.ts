@@ -1,4 +1,4 @@
-import { appLinks } from '#email/app-links.ts';
+import { appLinks } from '#rendering/app-links.ts';
 import { http } from './http.ts';
 import { route } from './routes.ts';
 

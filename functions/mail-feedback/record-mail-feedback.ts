@@ -1,7 +1,7 @@
 import { type MailFeedback, stalledWaits, suppressionFor } from '#domain/mail-feedback.ts';
-import { appLinks } from '#email/app-links.ts';
 import { bounceNoticeEmail, type StalledAsk } from '#email/bounce-notice.ts';
 import { WaitGoneError, type WorkflowClient } from '#functions/workflow/client.ts';
+import { appLinks } from '#rendering/app-links.ts';
 import type { StepDeps } from '#steps/deps.ts';
 import { emailOnce, hasMark, mark } from '#steps/marks.ts';
 import { escalatesOnBounce, RecipientsBounced } from '#steps/recipients-bounced.ts';

@@ -3,8 +3,8 @@ import type { RfqStatus } from '#domain/lifecycle.ts';
 import { marginText } from '#domain/margin.ts';
 import { formatMoney, minorUnitDigits } from '#domain/money-format.ts';
 import type { QuoteView } from '#domain/quote-view.ts';
-import { quoteTableHtml } from '#email/quote-summary.ts';
-import { type Html, html, trusted } from './html.ts';
+import { type Html, html, trusted } from '#rendering/html.ts';
+import { quoteTableHtml } from '#rendering/quote-summary.ts';
 import type { DiscountApprovalContext, LinkPage, PurchaseApprovalContext, RevokedWhy } from './link-page.ts';
 import { repAuthorityHtml } from './rep-review.ts';
 

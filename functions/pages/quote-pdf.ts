@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { formatMoney } from '#domain/money-format.ts';
 import type { QuoteDocument } from '#domain/quote-document.ts';
-import { quoteLabels } from '#email/quote-summary.ts';
+import { quoteLabels } from '#rendering/quote-summary.ts';
 
 /**
  * The quote as a PDF, drawn with pdf-lib: pure JavaScript whose standard fonts (Helvetica) carry their metrics in the

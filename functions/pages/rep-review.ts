@@ -2,7 +2,7 @@ import { basisPointsToPercentText, percentToBasisPoints } from '#domain/money.ts
 import { formatMoney } from '#domain/money-format.ts';
 import { referenceOf, repFloor } from '#domain/rep-authority.ts';
 import type { Quote, QuoteLine } from '#domain/rfq.ts';
-import { type Html, html } from './html.ts';
+import { type Html, html } from '#rendering/html.ts';
 
 /**
  * What the rep may do alone on each line, shown beside the price inputs of the review page: the lowest unit price

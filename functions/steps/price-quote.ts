@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { appLinks } from '#email/app-links.ts';
 import { rfqReceivedEmail } from '#email/rfq-received.ts';
+import { appLinks } from '#rendering/app-links.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
 import { companyName, priceRfq } from './reprice.ts';

@@ -36,6 +36,17 @@ const rules: { layer: string; never: RegExp; why: string }[] = [
   },
   { layer: 'workflows', never: /^(#http\/|\.\.\/functions\/http\/)/, why: 'workflows never import #http' },
   { layer: 'functions/domain', never: /^(?!\.\/|zod$)/, why: 'the domain imports only itself and zod' },
+  { layer: 'functions/email', never: /^(#functions\/pages\/|\.\.\/pages\/)/, why: 'emails never import pages' },
+  {
+    layer: 'functions/pages',
+    never: /^(#email\/|#functions\/email\/|\.\.\/email\/)/,
+    why: 'pages never import emails',
+  },
+  {
+    layer: 'functions/rendering',
+    never: /^(#email\/|#functions\/(email|pages)\/|\.\.\/(email|pages)\/)/,
+    why: 'what emails, pages and the PDF share imports none of them',
+  },
 ];
 
 describe('the layers import only what they may', () => {
@@ -44,6 +55,7 @@ describe('the layers import only what they may', () => {
     expect('#functions/config.ts').toMatch(rules[1]!.never);
     expect('#store/ports.ts').toMatch(rules[3]!.never);
     expect('./money.ts').not.toMatch(rules[3]!.never);
+    expect('#email/quote-summary.ts').toMatch(rules[5]!.never);
   });
 
   for (const { layer, never, why } of rules) {

@@ -1,7 +1,7 @@
 import { formatMoney } from '#domain/money-format.ts';
 import type { BuyerLineView } from '#domain/quote-view.ts';
 import type { Quote } from '#domain/rfq.ts';
-import { type Html, html } from '#functions/pages/html.ts';
+import { type Html, html } from './html.ts';
 
 /** What a quote table reads — the buyer's fields only, whoever the page or email is for. */
 type QuoteTable = Pick<Quote, 'version' | 'currency' | 'subtotal' | 'discountTotal' | 'total'> & {
