@@ -48,6 +48,11 @@ export class Auth extends Construct {
   readonly issuerOrigin: string;
   /** The managed login's host name, which the web app's CSP must allow to reach (token endpoint). */
   readonly domainName: string;
+  /**
+   * The managed login's sign-out: the app sends the person there with `client_id` and `logout_uri` (one of the web
+   * client's sign-out URLs). Cognito's discovery document names no end-session endpoint, so the app is told this one.
+   */
+  readonly signOutUrl: string;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -55,6 +60,9 @@ export class Auth extends Construct {
     this.userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
+      // `Dana@Acme.example` and `dana@acme.example` are one person, as the app's lists and the local provider hold.
+      // Changing it on an existing pool replaces the pool (and its people): it was set before the first deploy.
+      signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: { companyId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
@@ -94,6 +102,7 @@ export class Auth extends Construct {
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
     this.domainName = `${this.domain.domainName}.auth.${stack.region}.amazoncognito.com`;
+    this.signOutUrl = `https://${this.domainName}/logout`;
     this.issuerOrigin = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
     this.issuer = `${this.issuerOrigin}/${this.userPool.userPoolId}`;
   }

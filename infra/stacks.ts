@@ -103,7 +103,7 @@ export class QuoteToOrderStacks {
     );
     web.serveApp(
       settings.webAssets && (isAbsolute(settings.webAssets) ? settings.webAssets : join(repoRoot, settings.webAssets)),
-      { authority: auth.issuer, clientId: webClient.userPoolClientId },
+      { authority: auth.issuer, clientId: webClient.userPoolClientId, signOutUrl: auth.signOutUrl },
     );
     const operatorClient = auth.addOperatorClient();
     const authorizer = gateway.authorizeWith(auth.issuer, [

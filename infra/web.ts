@@ -70,10 +70,11 @@ export interface WebProps {
   authDomainName: string;
 }
 
-/** What the app reads at start from `/app/config.json` (web/src/config.ts): where it signs in. */
+/** What the app reads at start from `/app/config.json` (web/src/config.ts): where it signs in and out. */
 export interface AppConfig {
   authority: string;
   clientId: string;
+  signOutUrl: string;
 }
 
 /**

@@ -181,6 +181,29 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
       );
     },
   };
+  /**
+   * Cognito's managed login signs out at `/logout?client_id=…&logout_uri=…` (its discovery document names no
+   * end-session endpoint), and so does this provider, so the app signs out with the same code on both: the request
+   * becomes the provider's own RP-initiated logout (client_id, post_logout_redirect_uri), which ends the session and
+   * returns to `logout_uri` only when it is one of the client's registered sign-out URLs — as Cognito answers.
+   */
+  const managedLoginLogout = (response: ServerResponse, query: URLSearchParams) => {
+    const clientId = query.get('client_id');
+    const logoutUri = query.get('logout_uri');
+    if (!clientId || !logoutUri)
+      return sendHtml(
+        response,
+        400,
+        page(
+          'Sign-out problem',
+          html`<h1>Sign-out problem</h1><p role="alert">client_id and logout_uri are required</p>`,
+        ),
+      );
+    const end = new URL(`${prefix}/session/end`, options.issuer);
+    end.search = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: logoutUri }).toString();
+    response.writeHead(302, { location: end.href, 'cache-control': 'no-store' });
+    response.end();
+  };
   // Imported when the stack starts it, not when the module loads: it warns on Node 20, after the port and Java checks.
   const { default: Provider } = await import('oidc-provider');
   const provider = new Provider(options.issuer, configuration);
@@ -226,6 +249,10 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
     prefix,
     handle: (request, response) => {
       const path = (request.url ?? '/').slice(prefix.length) || '/';
+      if (path === '/logout' || path.startsWith('/logout?')) {
+        managedLoginLogout(response, new URL(path, options.issuer).searchParams);
+        return;
+      }
       if (path.startsWith('/interaction/')) {
         interaction(request, response, path.split('?')[0] ?? path).catch(() => {
           if (!response.headersSent)

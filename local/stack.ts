@@ -281,7 +281,14 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
         port: apiPort,
         jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
         devIssuer: issuer,
-        mounts: [appFiles(appDir, { authority: issuer.issuer, clientId: issuer.audience }), oidc],
+        mounts: [
+          appFiles(appDir, {
+            authority: issuer.issuer,
+            clientId: issuer.audience,
+            signOutUrl: `${issuer.issuer}/logout`,
+          }),
+          oidc,
+        ],
       });
       stops.push(api.stop);
       return api;

@@ -17,6 +17,8 @@ const builds = join(web, 'dist');
 export interface AppConfig {
   authority: string;
   clientId: string;
+  /** Where signing out goes, Cognito's `/logout` shape (`client_id`, `logout_uri`): the local provider serves it too. */
+  signOutUrl: string;
 }
 
 const sources = (dir: string): string[] =>

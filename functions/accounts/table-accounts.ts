@@ -33,8 +33,10 @@ export const createTableAccounts = (doc: DynamoDBDocumentClient, tableName: stri
     const item = await table.get(keys.signInAccount(email));
     return item && accountSchema.parse(fromItem(item));
   };
+  // Stored by the lower-cased email, as Cognito's pool matches sign-in names in any case (infra/auth.ts).
   const put = async (account: SignInAccount) => {
-    await table.put({ Item: toItem(keys.signInAccount(account.email), {}, account) });
+    const email = account.email.toLowerCase();
+    await table.put({ Item: toItem(keys.signInAccount(email), {}, { ...account, email }) });
   };
   return {
     get,

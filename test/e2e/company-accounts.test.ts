@@ -119,6 +119,26 @@ describe('a company admin’s users are the people who can sign in', () => {
     expect((await signIn(pat.email)).claims?.['cognito:groups']).toEqual(['approver']);
   });
 
+  it('an email in any case is one person: stored lower-case, signed in in any case, never listed twice', async () => {
+    const users = (await acmeUsers()).filter((u) => u.email !== 'noor@acme.example');
+    const noor = { email: 'Noor.Haddad@Acme.Example', name: 'Noor Haddad', roles: ['buyer'] };
+    const put = await call('PUT', '/companies/acme/users', { users: [...users, noor] });
+    expect(put.status).toBe(200);
+    expect(put.body.users.at(-1).email).toBe('noor.haddad@acme.example');
+    expect((await localPool().get('NOOR.HADDAD@acme.example'))?.email).toBe('noor.haddad@acme.example');
+    expect((await signIn('NOOR.haddad@ACME.example')).claims?.email).toBe('noor.haddad@acme.example');
+
+    const twice = await call('PUT', '/companies/acme/users', {
+      users: [...users, noor, { ...noor, email: 'noor.haddad@acme.example', roles: ['approver'] }],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors).toContainEqual({
+      path: `users.${users.length + 1}.email`,
+      message: expect.stringMatching(/listed twice/),
+    });
+    expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
+  });
+
   it.each([
     ['the seller’s rep', 'riley@northwind.example', undefined],
     ['another company’s buyer', 'LENA@globex.example', 'globex'],

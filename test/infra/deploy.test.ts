@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -28,7 +28,7 @@ const synth = (context: Record<string, unknown>) => {
     outdir,
     context: { 'aws:cdk:bundling-stacks': [], webAssets: 'test/fixtures/web-dist', ...context },
   });
-  return synthesized(quoteToOrderIn(app));
+  return { ...synthesized(quoteToOrderIn(app)), outdir };
 };
 
 const local = synth({ salesManagerEmail: 'sm@example.com' });
@@ -318,6 +318,26 @@ describe('defect 9: sign-in on AWS', () => {
       AllowedOAuthFlowsUserPoolClient: false,
       ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     });
+  });
+});
+
+describe('Cognito as people use it', () => {
+  it('signs people in whatever the case of their email (set before the first deploy: it replaces a pool)', () => {
+    local.template.hasResourceProperties('AWS::Cognito::UserPool', { UsernameConfiguration: { CaseSensitive: false } });
+  });
+
+  it('tells the app to sign out through the managed login’s /logout (the discovery document names none)', () => {
+    const staged = readdirSync(local.outdir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('config.json'),
+    );
+    const configs = staged.map((file) => JSON.parse(readFileSync(join(local.outdir, file), 'utf8')) as Json);
+    expect(configs).toContainEqual(
+      expect.objectContaining({
+        signOutUrl: expect.stringMatching(/^https:\/\/.+\.auth\..+\.amazoncognito\.com\/logout$/),
+      }),
+    );
+    const upload = local.ofType('Custom::CDKBucketDeployment').find(([, u]) => u.Properties.DistributionPaths);
+    expect(JSON.stringify(upload?.[1].Properties.SourceMarkers)).toContain('AuthUsersDomain');
   });
 });
 

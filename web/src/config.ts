@@ -2,6 +2,11 @@
 export interface AppConfig {
   authority: string;
   clientId: string;
+  /**
+   * The provider's sign-out page, which takes `client_id` and `logout_uri` (Cognito's managed login `/logout`; the
+   * local provider serves the same shape). Cognito's discovery document names no end-session endpoint.
+   */
+  signOutUrl: string;
 }
 
 export const loadConfig = async (): Promise<AppConfig> => {

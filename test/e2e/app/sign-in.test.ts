@@ -33,12 +33,30 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
     await expect.poll(() => page.getByText(/No RFQs yet/).isVisible()).toBe(true);
     await record(page, 'my-rfqs-empty');
 
+    // Signing out goes through the provider's `/logout?client_id&logout_uri`, Cognito's managed login's shape.
+    const signOut = page.waitForRequest((request) => new URL(request.url()).pathname === '/oidc/logout');
     await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(Object.fromEntries(new URL((await signOut).url()).searchParams)).toEqual({
+      client_id: stack.issuer.audience,
+      logout_uri: stack.urls.app,
+    });
     await expect.poll(() => heading(page).textContent()).toBe('Quote to order');
     expect(new URL(page.url()).pathname).toBe('/app/');
     // Signed out at the provider too: signing in asks for the password again.
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Sign in to quote-to-order');
+  });
+
+  it('signs in whatever the case of the email: Dana@Acme.Example is dana@acme.example', async ({ page }) => {
+    await page.goto(stack.urls.app);
+    await signIn(page, 'Dana@Acme.Example', demoPassword);
+    await expect.poll(() => heading(page).textContent()).toMatch(/^Catalog prices for Acme/);
+    // The provider signed in the one person there is: the token names the email as stored.
+    const signedInAs = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:')) ?? '';
+      return (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { profile?: { email?: string } }).profile?.email;
+    });
+    expect(signedInAs).toBe('dana@acme.example');
   });
 
   it.for([

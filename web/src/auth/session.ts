@@ -62,10 +62,12 @@ export const createSession = (config: AppConfig): Session => {
       const state = user.state as { returnTo?: string } | undefined;
       return state?.returnTo ?? import.meta.env.BASE_URL;
     },
+    // The provider's session ends too, so the next sign-in asks for the password; it sends the person back to /app/.
     signOut: async () => {
-      const user = await manager.getUser();
       await manager.removeUser();
-      await manager.signoutRedirect(user?.id_token ? { id_token_hint: user.id_token } : {});
+      const url = new URL(config.signOutUrl);
+      url.search = new URLSearchParams({ client_id: config.clientId, logout_uri: appUrl('') }).toString();
+      window.location.assign(url.href);
     },
     onChange: (listener) => {
       manager.events.addUserLoaded((user) => listener(user));
