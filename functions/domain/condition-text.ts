@@ -1,9 +1,10 @@
 import type { ApprovalRule, Condition } from './approval-rule.ts';
+import { categoryName } from './category-name.ts';
 import { formatMoney } from './money-format.ts';
 
 /**
  * An approval rule's condition in words, for the person it asks to decide: "order total over $1,000.00 and a category is
- * safety". Money fields are in the company's currency (rule values are its minor units).
+ * Safety". Money fields are in the company's currency (rule values are its minor units).
  */
 const comparison = { gt: 'over', gte: 'at least', lt: 'under', lte: 'at most', eq: 'exactly' } as const;
 const fieldName = { total: 'order total', lineCount: 'number of lines', maxLineTotal: 'largest line total' } as const;
@@ -18,7 +19,8 @@ export const conditionText = (condition: Condition, currency: string): string =>
   if ('not' in condition) return `not ${nested(condition.not)}`;
   const { field, op, value } = condition;
   if (field === 'sku' || field === 'category' || typeof value !== 'number' || op === 'in') {
-    const values = Array.isArray(value) ? value : [String(value)];
+    const given = Array.isArray(value) ? value : [String(value)];
+    const values = field === 'category' ? given.map(categoryName) : given;
     const what = field === 'sku' ? 'a SKU' : 'a category';
     return values.length === 1 ? `${what} is ${values[0]}` : `${what} is one of ${values.join(', ')}`;
   }

@@ -326,7 +326,11 @@ export const sectionsOf = (caller: Caller): AppSection[] => {
     dashboard: mayReadKpis(caller, own === undefined ? { repEmail: caller.email } : { companyId: own }),
     'company-settings': own !== undefined && mayReadCompanySettings(caller, own),
   };
-  return appSections.filter((section) => may[section]);
+  const sections = appSections.filter((section) => may[section]);
+  // An approver who does not buy signs in to decide: what waits for them comes first, and the first is their start.
+  return may.approvals && !has(caller, 'buyer')
+    ? ['approvals', ...sections.filter((s) => s !== 'approvals')]
+    : sections;
 };
 
 /** Asking what I may do (GET /me): anyone signed in with a role; the answer lists what that role opens. */

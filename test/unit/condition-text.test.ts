@@ -9,10 +9,10 @@ describe('a rule condition in words, for the approver it asks', () => {
     [maxLineTotal.under(200_00), 'largest line total under $200.00'],
     [lineCount.atMost(1_200), 'number of lines at most 1,200'],
     [sku.is('VALVE'), 'a SKU is VALVE'],
-    [category.oneOf('safety', 'tools'), 'a category is one of safety, tools'],
+    [category.oneOf('safety', 'tools'), 'a category is one of Safety, Tools'],
     [
       allOf(total.over(100_00), anyOf(category.is('a'), not(sku.is('B')))),
-      'order total over $100.00 and (a category is a or not a SKU is B)',
+      'order total over $100.00 and (a category is A or not a SKU is B)',
     ],
   ])('%j reads "%s"', (condition, words) => {
     expect(conditionText(condition, 'USD')).toBe(words);

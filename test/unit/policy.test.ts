@@ -293,8 +293,8 @@ describe('the access policy, as a table', () => {
   const shop = ['catalog', 'new-rfq', 'my-rfqs', 'my-orders'];
   it.each<[Who, string[]]>([
     ['acmeBuyer', shop],
-    ['acmeApprover', [...shop, 'approvals']],
-    ['acmeAdmin', [...shop, 'approvals', 'dashboard', 'company-settings']],
+    ['acmeApprover', ['approvals', ...shop]],
+    ['acmeAdmin', ['approvals', ...shop, 'dashboard', 'company-settings']],
     ['acmeRep', ['queue', 'submit-for-buyer', 'dashboard']],
     ['salesManager', ['discounts', 'dashboard']],
     ['repAndManager', ['queue', 'submit-for-buyer', 'discounts', 'dashboard']],
@@ -302,6 +302,10 @@ describe('the access policy, as a table', () => {
     ['nobody', []],
   ])('opens the app to %s at the sections its routes let them use: %j', (name, sections) => {
     expect(sectionsOf(callers[name])).toEqual(sections);
+  });
+
+  it('starts an approver who also buys at the catalog, like any buyer, with the approvals after the shop', () => {
+    expect(sectionsOf({ ...callers.acmeApprover, groups: ['buyer', 'approver'] })).toEqual([...shop, 'approvals']);
   });
 
   it('lets anyone with a role ask what they may open', () => {

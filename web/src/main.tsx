@@ -4,6 +4,7 @@ import { App, NoAccess, SignedOut } from './app.tsx';
 import { createSession, personOf, type Session } from './auth/session.ts';
 import { loadConfig } from './config.ts';
 import { appPath, hrefOf, navigate } from './router.tsx';
+import { sectionLinks } from './routes.tsx';
 import { SignedInContext } from './signed-in.ts';
 import './styles.css';
 import './tables.css';
@@ -27,6 +28,10 @@ const show = async (session: Session, message?: string) => {
     return;
   }
   if (!me) throw new Error(problemText(error, 'Your account could not be read. Reload the page.'));
+  // Opening the app itself is arriving at your start page (an approver's is what waits for them); the catalog, at the
+  // same address, stays one click away in the menu.
+  const start = me.sections[0] && sectionLinks[me.sections[0]].to;
+  if (start && appPath() === '' && !window.location.search) navigate(start, { replace: true });
   render(
     <SignedInContext.Provider value={{ api, person, me, session }}>
       <App />

@@ -21,6 +21,17 @@ describe('the approver inbox', () => {
   const statusOf = async (rfqId: string, status: string) =>
     until(status, async () => ((await call('GET', `/rfqs/${rfqId}`, dana)).body.status === status ? true : undefined));
 
+  it('an approver who signs in lands on what waits for them; the catalog is one click away', async ({ page }) => {
+    await page.goto(stack.urls.app);
+    await signIn(page, 'morgan@acme.example', demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
+    expect(new URL(page.url()).pathname).toBe(new URL(`${stack.urls.app}approvals`).pathname);
+    await expect.poll(() => page.getByText('Nothing waits for your approval.').isVisible()).toBe(true);
+    await record(page, 'approver-landing');
+    await page.getByRole('link', { name: 'Catalog' }).click();
+    await expect.poll(() => heading(page).textContent()).toContain('Catalog');
+  });
+
   it('an approver decides in the app, and the emailed link then says it was already decided', async ({ page }) => {
     const submitted = await call('POST', '/rfqs', dana, { lines: [{ sku: 'PKG-TAPE-48', quantity: 100 }] });
     expect(submitted.status).toBe(201);

@@ -6,6 +6,7 @@ import { formatMoney } from '#domain/money-format.ts';
 import { products } from '../../../local/seed/catalog.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import { pdfLines } from '../../pdf/read-pdf.ts';
+import { expectLinesSumToTotal, shownQuoteTable } from '../quote-sums.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, newPage, record, signIn } from './browser.ts';
@@ -154,6 +155,16 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     expect(reviewed.status).toBe(202);
     await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Your quote/);
     await record(page, 'rfq-quoted', screenHigh);
+    const quoteTable = page.getByRole('region', { name: 'The quote' }).getByRole('table');
+    expectLinesSumToTotal('the quote page', await shownQuoteTable(quoteTable));
+    const saving = page.getByText(/^You save \$[\d,.]+ against list prices$/);
+    expect(await saving.isVisible()).toBe(true);
+    // The rep's review, in words with its outcome; the system's pricing without its mail address.
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    expect(await timeline.textContent()).toContain(
+      'riley@northwind.example (sales rep) reviewed the quote and approved it.',
+    );
+    expect(await timeline.textContent()).not.toMatch(/\(system\)|quotes@/);
 
     // A revision asked in the app, a lower price on the first line from the rep, and the buyer sees what changed.
     const before = (await api(`/rfqs/${rfqId}`)).body;
@@ -236,7 +247,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
         await record(page, 'rfq-approval-progress-level-2', screenHigh);
       }
     }
-    await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Request for quote/);
+    await expect.poll(() => heading(page).textContent(), { timeout: 60_000 }).toMatch(/Request for quote|Order/);
     await expect
       .poll(() => page.getByRole('region', { name: 'Approval progress' }).textContent(), { timeout: 60_000 })
       .toContain('2 of 2 levels approved');
@@ -244,10 +255,13 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     const { orderId } = (await api(`/rfqs/${rfqId}`)).body;
     await expect.poll(() => page.getByRole('link', { name: orderId! }).isVisible(), { timeout: 30_000 }).toBe(true);
     await record(page, 'rfq-ordered', screenHigh);
+    expect(await heading(page).textContent()).toBe('Order');
     await page.getByRole('link', { name: orderId! }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => heading(page).textContent()).toContain('Order');
     await record(page, 'order', screenHigh);
+    expect(await page.getByRole('definition').allTextContents()).toContain('Net 30 days');
+    expectLinesSumToTotal('the order page', await shownQuoteTable(page.getByRole('table')));
     await page.goBack();
     await expect.poll(() => page.getByText(rfqId).first().isVisible()).toBe(true);
   });

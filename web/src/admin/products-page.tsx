@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { categoryName } from '#domain/category-name.ts';
 import { problemText } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { money } from '../ui/money.ts';
@@ -92,7 +93,7 @@ export const ProductsPage = () => {
                             {p.sku} · per {p.unit}
                           </div>
                         </td>
-                        <td data-label="Category">{p.category ?? '—'}</td>
+                        <td data-label="Category">{p.category ? categoryName(p.category) : '—'}</td>
                         <td class="number" data-label="List price">
                           {money(p.listPrice, p.currency)}
                         </td>

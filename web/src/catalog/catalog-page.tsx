@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { categoryName } from '#domain/category-name.ts';
 import { problemText, type Schemas } from '../api/client.ts';
 import { addToDraft } from '../rfqs/rfq-draft.ts';
 import { Link, navigate } from '../router.tsx';
@@ -71,7 +72,7 @@ export const CatalogPage = (props: { q: string; category: string }) => {
             <option value="">All categories</option>
             {[...new Set([...categories, ...(props.category ? [props.category] : [])])].map((c) => (
               <option key={c} value={c}>
-                {c}
+                {categoryName(c)}
               </option>
             ))}
           </select>
@@ -116,7 +117,7 @@ export const CatalogPage = (props: { q: string; category: string }) => {
                           {item.sku} · per {item.unit}
                         </div>
                       </td>
-                      <td data-label="Category">{item.category ?? '—'}</td>
+                      <td data-label="Category">{item.category ? categoryName(item.category) : '—'}</td>
                       <td class="number" data-label="Your price">
                         <strong>{money(item.yourPrice, page.currency)}</strong>
                         <div class="secondary">{item.priceSource}</div>

@@ -1,3 +1,4 @@
+import { paymentTermsText } from '#domain/payment-terms.ts';
 import { problemText } from '../api/client.ts';
 import { QuoteLines } from '../rfqs/quote-lines.tsx';
 import { Link } from '../router.tsx';
@@ -25,7 +26,7 @@ export const OrderPage = (props: { orderId: string }) => {
             <dt>Placed</dt>
             <dd>{when(order.createdAt)}</dd>
             <dt>Payment terms</dt>
-            <dd>{order.paymentTerms}</dd>
+            <dd>{paymentTermsText(order.paymentTerms)}</dd>
             <dt>Buyer</dt>
             <dd>{order.buyerEmail}</dd>
             <dt>From</dt>
@@ -37,7 +38,6 @@ export const OrderPage = (props: { orderId: string }) => {
           <QuoteLines
             lines={order.lines}
             currency={order.currency}
-            subtotal={order.subtotal}
             discountTotal={order.subtotal - order.total}
             total={order.total}
           />

@@ -232,7 +232,7 @@ export const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () 
         )}
       </form>
       <Thread rfqId={desk.rfqId} />
-      <Timeline history={props.history} />
+      <Timeline history={props.history} currency={desk.currency} />
     </>
   );
 };

@@ -44,13 +44,9 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
           </select>
         </label>
         <label>
-          Search
-          <input
-            type="search"
-            value={props.q}
-            placeholder="RFQ number, buyer or PO"
-            onInput={(e) => filter({ q: e.currentTarget.value })}
-          />
+          {/* What it searches is in the label: a placeholder this long was cut off by the field's width. */}
+          Search by RFQ number, buyer or PO
+          <input type="search" value={props.q} onInput={(e) => filter({ q: e.currentTarget.value })} />
         </label>
       </search>
       <Show loaded={rfqs.loaded}>

@@ -27,6 +27,10 @@ const told: Record<Decision, string> = {
   cancel: 'Withdrawn. The sales rep is told.',
 };
 
+/** What the page is, in the buyer's words: an order once one was placed, the quote while it waits for them. */
+const pageTitleOf = (rfq: Rfq): string =>
+  rfq.orderId ? 'Order' : rfq.status === 'QUOTED' ? 'Your quote' : 'Request for quote';
+
 /** One RFQ: where it stands, the quote, the buyer's decisions, approval progress and everything that happened. */
 export const RfqPage = (props: { rfqId: string }) => {
   const { api, person } = useSignedIn();
@@ -95,7 +99,7 @@ export const RfqPage = (props: { rfqId: string }) => {
     <Show loaded={loaded}>
       {(rfq) => (
         <>
-          <PageTitle secondary={rfq.rfqId}>{rfq.status === 'QUOTED' ? 'Your quote' : 'Request for quote'}</PageTitle>
+          <PageTitle secondary={rfq.rfqId}>{pageTitleOf(rfq)}</PageTitle>
           <dl class="facts panel">
             <dt>Status</dt>
             <dd>
@@ -169,7 +173,6 @@ export const RfqPage = (props: { rfqId: string }) => {
               <QuoteLines
                 lines={rfq.lines}
                 currency={rfq.currency}
-                subtotal={rfq.subtotal}
                 discountTotal={rfq.discountTotal}
                 total={rfq.total}
               />
@@ -188,7 +191,7 @@ export const RfqPage = (props: { rfqId: string }) => {
 
           <Thread rfqId={rfq.rfqId} refreshKey={rfq.updatedAt} />
 
-          <Timeline history={rfq.history} />
+          <Timeline history={rfq.history} currency={rfq.currency} />
 
           <div class="actions">
             {/* While the seller reworks a quote, the buyer's view and the PDF are the version last sent, still on offer. */}

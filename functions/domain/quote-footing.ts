@@ -1,0 +1,21 @@
+/**
+ * What goes under a quote's lines, the one rule for every surface (the app's quote and order pages, the emails, the
+ * link pages, the PDF). The lines are at the buyer's contract prices, so the one row under them is the total they sum
+ * to; what the contract saved against list prices is a note beside it, not a "subtotal at list prices" and a
+ * "discount" row that the lines do not add up to. `money` formats minor units the way the surface shows money.
+ */
+export interface QuoteFooting {
+  label: 'Total';
+  total: string;
+  /** "You save $585.75 against list prices", when the quote is below list prices at all. */
+  saving?: string;
+}
+
+export const quoteFooting = (
+  totals: { total: number; discountTotal: number },
+  money: (minorUnits: number) => string,
+): QuoteFooting => ({
+  label: 'Total',
+  total: money(totals.total),
+  ...(totals.discountTotal > 0 && { saving: `You save ${money(totals.discountTotal)} against list prices` }),
+});
