@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
+import { expectLinesSumToTotal, shownQuoteTable } from '../quote-sums.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, record, signIn } from './browser.ts';
@@ -17,6 +18,7 @@ const morgan: User = { email: 'morgan@acme.example', groups: ['approver'], compa
 
 describe('the approver inbox', () => {
   const stack = useTestStack('app-approvals');
+  let rfqId: string;
   const { call } = stackApi(stack);
   const statusOf = async (rfqId: string, status: string) =>
     until(status, async () => ((await call('GET', `/rfqs/${rfqId}`, dana)).body.status === status ? true : undefined));
@@ -35,7 +37,7 @@ describe('the approver inbox', () => {
   it('an approver decides in the app, and the emailed link then says it was already decided', async ({ page }) => {
     const submitted = await call('POST', '/rfqs', dana, { lines: [{ sku: 'PKG-TAPE-48', quantity: 100 }] });
     expect(submitted.status).toBe(201);
-    const rfqId: string = submitted.body.rfqId;
+    rfqId = submitted.body.rfqId;
     await until('the rep review', async () => {
       const { version } = (await call('GET', `/rfqs/${rfqId}`, riley)).body;
       const review = await call('POST', `/rfqs/${rfqId}/review`, riley, { decision: 'approve', quoteVersion: version });
@@ -97,5 +99,46 @@ describe('the approver inbox', () => {
         },
       ],
     });
+  });
+
+  it('once finance approves, the buyer’s RFQ page is headed Order, tells the story in sentences and adds up', async ({
+    page,
+  }) => {
+    const task = await until('the finance level', async () =>
+      (await call('GET', '/me/tasks', morgan)).body.items.find((t: { rfqId: string }) => t.rfqId === rfqId),
+    );
+    const decided = await call('POST', `/rfqs/${rfqId}/approval`, morgan, {
+      decision: 'approve',
+      comment: 'Fine for Q1',
+      quoteVersion: task.quoteVersion,
+    });
+    expect(decided.status).toBe(202);
+    await statusOf(rfqId, 'ORDERED');
+
+    await page.goto(`${stack.urls.app}rfqs/${rfqId}`);
+    await signIn(page, 'dana@acme.example', demoPassword);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toMatch(/^Order/);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect.poll(() => timeline.textContent()).toContain('You asked for a quote on 1 line.');
+    const story = (await timeline.getByRole('listitem').allTextContents()).join('\n');
+    expect(story).toContain('riley@northwind.example (sales rep) reviewed the quote and approved it.');
+    expect(story).toMatch(/You accepted the quote with PO \d+\./);
+    expect(story).toContain('Approved at level 1 by sam@acme.example.');
+    expect(story).toContain('Within the maintenance budget');
+    expect(story).toContain('The company’s approvers were asked to approve the purchase at level 2.');
+    expect(story).toContain('Approved at level 2 by morgan@acme.example: the purchase is approved.');
+    expect(story).toMatch(/Order ord_\w+ was placed for \$[\d,.]+\./);
+    expect(story).not.toMatch(/\(system\)|quotes@|→/);
+    expectLinesSumToTotal(
+      'the ordered RFQ page',
+      await shownQuoteTable(page.getByRole('region', { name: 'The quote' }).getByRole('table')),
+    );
+    await record(page, 'rfq-ordered-small');
+
+    await page.getByRole('link', { name: /^ord_/ }).click();
+    await expect.poll(() => heading(page).textContent()).toMatch(/^Order/);
+    await expect.poll(() => page.getByRole('definition').allTextContents()).toContain('Net 30 days');
+    expectLinesSumToTotal('the order page', await shownQuoteTable(page.getByRole('table')));
+    await record(page, 'order-small');
   });
 });

@@ -56,6 +56,15 @@ describe('the timeline in sentences a buyer understands', () => {
     expect(timelineQuotes(event('approved', system, { reason: 'no approval rule applies' }))).toEqual([]);
   });
 
+  it('says who was asked to do what', () => {
+    expect(read(event('decision-requested', system, { purpose: 'approval-level', level: 1 }))).toBe(
+      'The company’s approvers were asked to approve the purchase at level 1.',
+    );
+    expect(read(event('reminder-sent', system, { purpose: 'rep-review', to: ['riley@northwind.example'] }))).toBe(
+      'riley@northwind.example was reminded to review the quote.',
+    );
+  });
+
   it('says which order was placed', () => {
     expect(read(event('ordered', system, { orderId: 'ORD-1', total: 500 }))).toBe('Order ORD-1 was placed for $5.00.');
   });

@@ -15,11 +15,11 @@ const roleNames: Record<Actor['role'], string> = {
   system: 'system',
 };
 
-/** What each kind of wait asks for, in the words of the person reading about it. */
-const purposeWords: Record<string, string> = {
-  'rep-review': 'the sales rep’s review',
-  'discount-approval': 'the sales manager’s approval of a discount',
-  'approval-level': 'approval',
+/** Who each kind of wait asks, when the event does not name them, and what it asks them to do. */
+const asks: Record<string, [who: string, what: string]> = {
+  'rep-review': ['The sales rep', 'review the quote'],
+  'discount-approval': ['The sales manager', 'approve the discount'],
+  'approval-level': ['The company’s approvers', 'approve the purchase'],
 };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
@@ -113,15 +113,14 @@ export const timelineSentence = (event: TimelineEvent, reader: string, currency:
     case 'decision-requested':
     case 'reminder-sent':
     case 'escalated': {
-      const what = purposeWords[text(d.purpose) ?? ''] ?? 'a decision';
+      const [asked, what] = asks[text(d.purpose) ?? ''] ?? ['Someone', 'decide'];
+      const to = Array.isArray(d.to) ? d.to.filter((t): t is string => typeof t === 'string') : [];
+      const whom = to.length > 0 ? list(to) : asked;
+      const were = to.length > 1 || (to.length === 0 && asked.endsWith('approvers')) ? 'were' : 'was';
       const level = text(d.purpose) === 'approval-level' ? levelOf(d) : '';
-      const to = Array.isArray(d.to) ? list(d.to.filter((t): t is string => typeof t === 'string')) : '';
-      const whom = to ? ` ${to}` : '';
-      if (event.action === 'reminder-sent')
-        return `A reminder about ${what}${level} went to${whom || ' the approvers'}.`;
-      if (event.action === 'escalated')
-        return `No answer in time: ${what}${level} was escalated${to ? ` to ${to}` : ''}.`;
-      return `Asked for ${what}${level}${to ? ` from ${to}` : ''}.`;
+      if (event.action === 'reminder-sent') return `${whom} ${were} reminded to ${what}${level}.`;
+      if (event.action === 'escalated') return `No answer in time: ${whom} ${were} asked instead to ${what}${level}.`;
+      return `${whom} ${were} asked to ${what}${level}.`;
     }
     case 'approval-escalated':
       return `No approver could be reached${levelOf(d)}; it was escalated to ${text(d.to) ?? 'the company’s administrator'}.`;
