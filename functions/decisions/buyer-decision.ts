@@ -1,5 +1,5 @@
 import type { Caller } from '#domain/caller.ts';
-import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow, VersionMismatch } from '#domain/errors.ts';
 import { canApply } from '#domain/lifecycle.ts';
 import { mayDecideQuote } from '#domain/policy.ts';
 import { type AddedLine, editQuote, type LineEdit } from '#domain/quote-edits.ts';
@@ -7,6 +7,7 @@ import type { Rfq } from '#domain/rfq.ts';
 import { WaitGoneError } from '#functions/workflow/client.ts';
 import { linePricer } from '#steps/reprice.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
+import { noOpenWait } from './no-open-wait.ts';
 
 export interface BuyerChoice {
   decision: 'accept' | 'decline' | 'revise';
@@ -54,15 +55,11 @@ export const buyerDecision = async (
   }
   const now = nowOf(deps).toISOString();
   const wait = await deps.store.waits.get(rfq.rfqId, 'buyer-decision');
-  if (!wait || wait.quoteVersion !== rfq.quote.version) {
-    // No wait for this version: either it is not open yet — a quote put back on offer (a refused revision) returns to
-    // QUOTED a moment before SendQuote opens the wait, so the buyer should retry — or the RFQ moved on (expired,
-    // decided) after the caller read it, which is final.
-    const current = await deps.store.rfqs.get(rfq.rfqId);
-    if (current?.status !== rfq.status || current.quote?.version !== rfq.quote.version)
-      throw new AlreadyDecided(alreadyDecided);
-    throw new RetryLater('the quote is still being sent; retry in a moment');
-  }
+  // No wait for this version yet (a quote put back on offer reads QUOTED a moment before SendQuote opens it), or a
+  // task token gone (SendQuote failed after opening it and is retrying with a new one): retry, unless it moved on.
+  const notOpen = () =>
+    noOpenWait(deps.store, rfq, { decided: alreadyDecided, opening: 'the quote is still being sent' });
+  if (!wait || wait.quoteVersion !== rfq.quote.version) throw await notOpen();
   if (wait.expiresAt <= now) throw new AlreadyDecided(alreadyDecided);
   try {
     await deps.workflow.succeed(wait.taskToken, {
@@ -77,7 +74,7 @@ export const buyerDecision = async (
       quoteVersion: wait.quoteVersion,
     });
   } catch (error) {
-    if (error instanceof WaitGoneError) throw new AlreadyDecided(alreadyDecided);
+    if (error instanceof WaitGoneError) throw await notOpen();
     throw error;
   }
   return rfq;

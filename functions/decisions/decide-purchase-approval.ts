@@ -1,10 +1,11 @@
 import type { Caller } from '#domain/caller.ts';
-import { AlreadyDecided, Forbidden, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
+import { AlreadyDecided, Forbidden, NotNow, VersionMismatch } from '#domain/errors.ts';
 import { mayDecidePurchaseLevel } from '#domain/policy.ts';
-import type { Rfq } from '#domain/rfq.ts';
+import type { ApprovalStep, Rfq } from '#domain/rfq.ts';
 import { delegateStillStands } from './delegate-standing.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import type { LinkAnswer } from './link-answer.ts';
+import { noOpenWait } from './no-open-wait.ts';
 import { resumeWait } from './resume-wait.ts';
 
 export interface PurchaseDecision {
@@ -44,11 +45,18 @@ export const decidePurchaseApproval = async (
   if (!link || !level) {
     const ahead = pending.find((l) => l.activeFrom !== undefined && l.activeFrom > now);
     if (ahead) throw new NotNow(`you stand in for ${ahead.onBehalfOf} from ${ahead.activeFrom}; not before`);
-    if (mine.length > 0) throw new AlreadyDecided(alreadyDecided);
-    // The level opens a moment before its request goes out; its approver should retry, not be told they are not one.
+    // The level opens a moment before its request goes out, and an `all` level asks the rest again in a new wait:
+    // an approver whose say the open level still lacks should retry, not be told it was decided or is not theirs.
     const opening = rfq.approvals.find((a) => a.status === 'WAITING' || a.status === 'PENDING');
-    if (opening && mayDecidePurchaseLevel(caller, rfq, opening))
-      throw new RetryLater('the approval request is still being sent; retry in a moment');
+    const hadSay = (level: ApprovalStep) =>
+      level.decisions.some((d) => d.approver === caller.email || d.delegate === caller.email) ||
+      mine.some((l) => l.level === level.level && l.status === 'DECIDED');
+    if (opening && mayDecidePurchaseLevel(caller, rfq, opening) && !hadSay(opening))
+      throw await noOpenWait(deps.store, rfq, {
+        decided: alreadyDecided,
+        opening: 'the approval request is still being sent',
+      });
+    if (mine.length > 0) throw new AlreadyDecided(alreadyDecided);
     throw new Forbidden(notOnTheLevel);
   }
   if (!mayDecidePurchaseLevel(caller, rfq, level, link.onBehalfOf)) throw new Forbidden(notOnTheLevel);

@@ -1,5 +1,5 @@
 import type { Caller } from '#domain/caller.ts';
-import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
+import { AlreadyDecided, Forbidden, InvalidInput, NotNow, VersionMismatch } from '#domain/errors.ts';
 import { mayApproveDiscount, reviewerRole } from '#domain/policy.ts';
 import { editQuote } from '#domain/quote-edits.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
@@ -7,6 +7,7 @@ import { linePricer } from '#steps/reprice.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { discountProposer } from './discount-proposer.ts';
+import { noOpenWait } from './no-open-wait.ts';
 import { resumeWait } from './resume-wait.ts';
 
 const alreadyDecided = 'this review was already decided or has expired';
@@ -48,11 +49,16 @@ export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput
   const links = (await deps.store.links.listForRfq(rfq.rfqId)).filter(
     (l) => l.purpose === purpose && l.quoteVersion === rfq.quote?.version,
   );
-  // The status moves a moment before the review request goes out; a caller in that window should retry, not give up.
-  if (links.length === 0 || !rfq.quote)
-    throw new RetryLater('the review request is still being sent; retry in a moment');
   const link = links.find((l) => l.status === 'PENDING' && l.expiresAt > now);
-  if (!link) throw new AlreadyDecided(alreadyDecided);
+  // Its links ran out before anyone decided: expired.
+  if (!link && links.some((l) => l.status === 'PENDING')) throw new AlreadyDecided(alreadyDecided);
+  // The status moves a moment before the review request goes out, and a review refused or reassigned is asked again
+  // on the same version in a new wait: a caller in either window should retry, not be told it was decided.
+  if (!link || !rfq.quote)
+    throw await noOpenWait(deps.store, rfq, {
+      decided: alreadyDecided,
+      opening: 'the review request is still being sent',
+    });
   const edits = input.lines ?? [];
   const added = input.add ?? [];
   const editing = edits.length > 0 || added.length > 0;

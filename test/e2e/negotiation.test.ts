@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import type { ApprovalStep } from '#domain/rfq.ts';
+import type { ApprovalLink } from '#store/ports.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
@@ -362,6 +364,107 @@ describe('revisions', () => {
     const late = await accept();
     expect([late.status, late.headers.get('retry-after')], late.text).toEqual([409, null]);
     expect(late.body.detail).toMatch(/already decided or has expired/);
+  });
+});
+
+describe('a decision between two openings of its wait (issue 24 #13)', () => {
+  const system = { email: 'system@seller.example', role: 'system' as const };
+  const approver2: User = { email: `approver2-${run}@nego.example`, groups: ['approver'], companyId };
+  const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+  const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+  /** One link of a wait as the workflow left it; its task token was never one (no test here resumes it). */
+  const aLink = (
+    rfqId: string,
+    fields: Pick<ApprovalLink, 'purpose' | 'approver' | 'status'> & Partial<ApprovalLink>,
+  ) =>
+    ({
+      tokenHash: randomUUID(),
+      rfqId,
+      quoteVersion: 1,
+      waitId: 'wait-1',
+      taskToken: 'no-such-task-token',
+      createdAt: hourAgo(),
+      expiresAt: inAnHour(),
+      ...fields,
+    }) satisfies ApprovalLink;
+  const anRfqIn = async (status: RfqStatus, approvals: ApprovalStep[] = []) => {
+    const quote = aQuote().withLine(nuts.sku, 5, 2_00).build();
+    const rfq = anRfq()
+      .for(companyId, rep.email)
+      .by(buyer.email)
+      .requesting({ sku: nuts.sku, quantity: 5 })
+      .withStatus(status)
+      .withQuote(quote)
+      .withApprovals(approvals)
+      .build();
+    await api.store.rfqs.create(rfq, { actor: system, action: 'submitted' });
+    return rfq.rfqId;
+  };
+  const retry = (answer: Answer) => [answer.status, answer.headers.get('retry-after')];
+
+  it('answer a rep’s review that comes while the review is asked again on the same version with a retry', async () => {
+    // IN_REVIEW on version 1, its one wait answered (the rep's edits no longer applied, or the review was reassigned):
+    // where the RFQ stands until RepReview opens the next wait.
+    const rfqId = await anRfqIn('IN_REVIEW');
+    const decided = { decision: 'approve' as const, at: hourAgo() };
+    await api.store.links.createLinks([
+      aLink(rfqId, { purpose: 'rep-review', approver: rep.email, status: 'DECIDED', decision: decided }),
+    ]);
+    const reviewed = () =>
+      api.call('POST', `/rfqs/${rfqId}/review`, { as: rep, body: { decision: 'approve', quoteVersion: 1 } });
+
+    const between = await reviewed();
+    expect(retry(between), between.text).toEqual([409, '1']);
+    expect(between.body.detail).toMatch(/still being sent/);
+
+    // The next wait's link ran out before anyone decided: that is final.
+    await api.store.links.createLinks([
+      aLink(rfqId, {
+        purpose: 'rep-review',
+        approver: rep.email,
+        status: 'PENDING',
+        waitId: 'wait-2',
+        expiresAt: hourAgo(),
+      }),
+    ]);
+    const late = await reviewed();
+    expect(retry(late), late.text).toEqual([409, null]);
+    expect(late.body.detail).toMatch(/already decided or has expired/);
+  });
+
+  it('answer an approver of an `all` level asked again with a retry, and one who approved as final', async () => {
+    // The level has approver2's approval; RecordApproval found it incomplete, revoked the wait's links and the level
+    // asks the rest again: approver's own link is revoked until RequestApproval opens the next wait.
+    const rfqId = await anRfqIn('PENDING_APPROVAL', [
+      {
+        level: 1,
+        mode: 'all',
+        approvers: [approver.email, approver2.email],
+        ruleIds: ['dual-control'],
+        escalated: false,
+        decisions: [{ approver: approver2.email, decision: 'approve', at: hourAgo() }],
+        status: 'PENDING',
+      },
+    ]);
+    await api.store.links.createLinks([
+      aLink(rfqId, { purpose: 'approval-level', level: 1, approver: approver.email, status: 'REVOKED' }),
+      aLink(rfqId, {
+        purpose: 'approval-level',
+        level: 1,
+        approver: approver2.email,
+        status: 'DECIDED',
+        decision: { decision: 'approve', at: hourAgo() },
+      }),
+    ]);
+    const approve = (as: User) =>
+      api.call('POST', `/rfqs/${rfqId}/approval`, { as, body: { decision: 'approve', quoteVersion: 1 } });
+
+    const owed = await approve(approver);
+    expect(retry(owed), owed.text).toEqual([409, '1']);
+    expect(owed.body.detail).toMatch(/still being sent/);
+    const had = await approve(approver2);
+    expect(retry(had), had.text).toEqual([409, null]);
+    expect(had.body.detail).toMatch(/already decided or has expired/);
   });
 });
 

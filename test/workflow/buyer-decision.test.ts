@@ -1,12 +1,36 @@
-import { describe, expect, it } from 'vitest';
-import { Forbidden } from '#domain/errors.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { Forbidden, RetryLater } from '#domain/errors.ts';
 import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
+import { handler as sendQuote } from '#steps/send-quote.ts';
+import { TransientError } from '#steps/transient.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
-const world = useWorld();
+/**
+ * RFQs whose SendQuote fails once after it opened the wait and made the RFQ QUOTED (the buyer's mail could not go out),
+ * and whose retry then waits until the test lets it go: the window a decision may fall in, held open.
+ */
+const sendHiccups = new Map<string, { failed: boolean; retrying: () => void; held: Promise<void> }>();
+
+const world = useWorld({
+  replace: {
+    SendQuoteFunctionArn: async (event: { rfqId: string }) => {
+      const hiccup = sendHiccups.get(event.rfqId);
+      if (hiccup && !hiccup.failed) {
+        await sendQuote(event);
+        hiccup.failed = true;
+        throw new TransientError('the mail server is busy');
+      }
+      if (hiccup) {
+        hiccup.retrying();
+        await hiccup.held;
+      }
+      return sendQuote(event);
+    },
+  },
+});
 
 describe("the buyer's decision on a quote", () => {
   it('declines: DECLINED, and the rep is told the reason', async () => {
@@ -94,5 +118,37 @@ describe("the buyer's decision on a quote", () => {
       ),
     ).rejects.toBeInstanceOf(Forbidden);
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('QUOTED');
+  });
+
+  it('that comes while SendQuote retries after a fault is answered "retry", then decides on the retried wait (issue 24 #13)', async () => {
+    const deal = await aDeal(world, { rules: 'none' });
+    const rfq = deal.rfq();
+    let retrying = () => {};
+    let letGo = () => {};
+    const retried = new Promise<void>((resolve) => {
+      retrying = resolve;
+    });
+    const held = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    sendHiccups.set(rfq.rfqId, { failed: false, retrying, held });
+    await world.submit(rfq);
+    const [review] = await world.linksArrive(deal.people.rep, 1, rfq.rfqId);
+    expect((await clickLink(review!, { decision: 'approve' })).status).toBe(200);
+
+    // The first attempt opened the wait and made the RFQ QUOTED, then failed; its task token died with it.
+    await retried;
+    const quoted = await world.rfqOf(rfq.rfqId);
+    expect(quoted.status).toBe('QUOTED');
+    const accept = { decision: 'accept' as const, poNumber: 'PO-RETRY', quoteVersion: quoted.quote!.version };
+    await expect(buyerDecision(quoted, deal.buyer, accept, world.decisions)).rejects.toBeInstanceOf(RetryLater);
+
+    letGo();
+    // As a client does with the retryable answer: again, until the retried attempt's wait takes it.
+    await vi.waitFor(() => buyerDecision(quoted, deal.buyer, accept, world.decisions), {
+      timeout: 30_000,
+      interval: 25,
+    });
+    expect((await world.statusReaches(rfq.rfqId, 'ORDERED')).poNumber).toBe('PO-RETRY');
   });
 });
