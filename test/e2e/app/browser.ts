@@ -46,18 +46,22 @@ export const record = async (page: Page, name: string, options: { fullPage?: boo
       fullPage: options.fullPage ?? true,
       timeout: 120_000,
     });
-    // Legacy mode runs axe in the page itself; the default opens a blank page per check to merge the results of
-    // cross-origin frames, and no page of ours has a frame. Only violations are listed: passes are thousands of nodes.
-    const { violations } = await new AxeBuilder({ page })
-      .setLegacyMode()
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(serious, `${name} at ${size}`).toEqual([]);
+    expect(await seriousViolations(page), `${name} at ${size}`).toEqual([]);
   }
   await page.setViewportSize(desktop);
+};
+
+/** axe-core's serious and critical violations on the page as it is now, each as a line naming the nodes. */
+export const seriousViolations = async (page: Page): Promise<string[]> => {
+  // Legacy mode runs axe in the page itself; the default opens a blank page per check to merge the results of
+  // cross-origin frames, and no page of ours has a frame. Only violations are listed: passes are thousands of nodes.
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 };
 
 /** The local provider's sign-in page, by keyboard: the app's button, the email, the password, Enter. */

@@ -22,7 +22,7 @@ export const DraftLinesTable = (props: {
   const { currency } = props.catalog;
   return (
     <div class="table-scroll">
-      <table class="lines">
+      <table class="list lines">
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -50,8 +50,8 @@ export const DraftLinesTable = (props: {
             const price = quantity ? props.estimate.priceOf(line.sku) : undefined;
             return (
               <tr key={line.id} class={props.troubled.has(line.id) ? 'troubled' : undefined}>
-                <td>{n}</td>
-                <td>
+                <td class="line-number">{n}</td>
+                <td class="line-sku" data-label="SKU">
                   <input
                     id={`sku-${line.id}`}
                     ref={(el) => {
@@ -70,8 +70,8 @@ export const DraftLinesTable = (props: {
                     </div>
                   )}
                 </td>
-                <td>{item?.name ?? <span class="secondary">—</span>}</td>
-                <td>
+                <td class="line-product">{item?.name ?? <span class="secondary">—</span>}</td>
+                <td class="line-quantity" data-label="Quantity">
                   <input
                     id={`quantity-${line.id}`}
                     ref={(el) => {
@@ -91,7 +91,7 @@ export const DraftLinesTable = (props: {
                     </div>
                   )}
                 </td>
-                <td class="number">
+                <td class="number line-price" data-label={props.forBuyer ? 'Their price' : 'Your price'}>
                   {item && currency ? money(price?.unitPrice ?? item.yourPrice, currency) : '—'}
                   {item && (
                     <div class="secondary">
@@ -99,10 +99,10 @@ export const DraftLinesTable = (props: {
                     </div>
                   )}
                 </td>
-                <td class="number">
+                <td class="number line-estimate" data-label="Estimate">
                   {price?.unitPrice != null && quantity && currency ? money(price.unitPrice * quantity, currency) : '—'}
                 </td>
-                <td>
+                <td class="line-remove">
                   <button
                     type="button"
                     class="link"

@@ -31,6 +31,8 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
   const [draft, setDraft] = useDraft(draftOwner);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [notice, setNotice] = useState('');
+  // Only the first render decides: the panel then stays as the person leaves it, open after a CSV or closed.
+  const [toolsOpen] = useState(() => draft.lines.length === 0);
   const lineRefs = useRef(new Map<string, HTMLInputElement>());
 
   const catalog = useCatalogCheck(
@@ -85,7 +87,11 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
   return (
     <>
       {!forBuyer && <PageTitle>New RFQ</PageTitle>}
-      <LineSources onAdd={addLines} {...(forBuyer && { companyId: forBuyer.companyId })} />
+      {/* With lines in the draft the tools fold away, so a phone opens on the lines rather than three panels. */}
+      <details class="line-sources" open={toolsOpen}>
+        <summary>Add lines: find products, quick order or a CSV file</summary>
+        <LineSources onAdd={addLines} {...(forBuyer && { companyId: forBuyer.companyId })} />
+      </details>
       <p role="status" class="notice">
         {notice}
       </p>

@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
+import type { User } from '../api.ts';
+import { useTestStack } from '../test-stack.ts';
+import { appTest as it } from './app-test.ts';
+import { heading, seriousViolations, signIn } from './browser.ts';
+import { takeContractBreaches } from './page-contract.ts';
+import { misfits } from './screen-fit.ts';
+import { stackApi, until } from './stack-api.ts';
+
+/**
+ * Every screen of every role, on a phone (390 px) and a laptop (1366 px): nothing scrolls sideways, no tap target is
+ * under 24 px, axe finds nothing serious — and each is photographed into test-artifacts/app/screens/ for a person to
+ * look at. The RFQs behind the screens are put in each state through the API first: in review, quoted, waiting for a
+ * discount decision, waiting for the company's approvers, ordered.
+ */
+const shots = fileURLToPath(new URL('../../../test-artifacts/app/screens/', import.meta.url));
+const widths = [
+  ['1366', { width: 1366, height: 900 }],
+  ['390', { width: 390, height: 844 }],
+] as const;
+
+const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: 'acme' };
+const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
+const taylor: User = { email: 'taylor@northwind.example', groups: ['sales-manager'] };
+
+type Rfqs = Record<'inReview' | 'quoted' | 'discount' | 'awaitingApproval' | 'ordered', string> & { orderId: string };
+/** A screen: its name in the artifacts, its path under /app/, and its h1. */
+type Screen = [name: string, path: string, title: string | RegExp];
+
+/** The draft a buyer has on the New RFQ page: three lines, the longest SKU among them. */
+const draft = {
+  lines: [
+    { id: 'l1', sku: 'ELE-CBL-C6-10', quantity: '12' },
+    { id: 'l2', sku: 'SAF-HAT-WHT', quantity: '20' },
+    { id: 'l3', sku: 'PKG-TAPE-48', quantity: '3' },
+  ],
+  note: 'For the Dayton warehouse',
+  requestedDeliveryDate: '',
+  idempotencyKey: 'every-screen-draft',
+};
+
+const roles: [role: string, email: string, screens: (r: Rfqs) => Screen[]][] = [
+  [
+    'buyer',
+    dana.email,
+    (r) => [
+      ['catalog', '', /Catalog/],
+      ['new-rfq', 'rfqs/new', 'New RFQ'],
+      ['my-rfqs', 'rfqs', 'My RFQs'],
+      ['rfq-in-review', `rfqs/${r.inReview}`, /Request for quote/],
+      ['rfq-quoted', `rfqs/${r.quoted}`, /Your quote/],
+      ['rfq-ordered', `rfqs/${r.ordered}`, /Request for quote|Order/],
+      ['quote-pdf', `rfqs/${r.quoted}/pdf`, /Quote as a PDF/],
+      ['my-orders', 'orders', 'My orders'],
+      ['order', `orders/${r.orderId}`, /Order/],
+    ],
+  ],
+  [
+    'approver',
+    'sam@acme.example',
+    (r) => [
+      ['approvals', 'approvals', 'Approvals waiting for you'],
+      ['rfq-awaiting-approval', `rfqs/${r.awaitingApproval}`, /Request for quote/],
+    ],
+  ],
+  [
+    'buyer-admin',
+    'chris@acme.example',
+    () => [
+      ['company-settings', 'company', 'Company settings'],
+      ['dashboard', 'dashboard', /Dashboard/],
+    ],
+  ],
+  [
+    'rep',
+    riley.email,
+    (r) => [
+      ['queue', 'queue', 'My queue'],
+      ['review', `review/${r.inReview}`, /Review/],
+      ['new-rfq-for-a-customer', 'rfqs/new', 'New RFQ for a customer'],
+      ['dashboard', 'dashboard', /Dashboard/],
+    ],
+  ],
+  [
+    'sales-manager',
+    taylor.email,
+    (r) => [
+      ['discounts', 'discounts', 'Discount approvals'],
+      ['discount-review', `review/${r.discount}`, /Discount on RFQ/],
+    ],
+  ],
+  [
+    'seller-admin',
+    'ops@northwind.example',
+    () => [
+      ['products', 'admin/products', 'Products'],
+      ['contracts', 'admin/contracts?company=acme', 'Contracts'],
+      ['companies', 'admin/companies?company=acme', 'Companies'],
+      ['dashboard', 'dashboard', /Dashboard/],
+    ],
+  ],
+];
+
+/** Waits until the page has loaded what it shows: its h1, and nothing marked busy. */
+const settled = async (page: Page, title: string | RegExp) => {
+  await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toMatch(title);
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
+};
+
+describe('every screen of every role, on a phone and a laptop', { timeout: 600_000 }, () => {
+  const stack = useTestStack('app-every-screen');
+  const { call } = stackApi(stack);
+  const rfqs = {} as Rfqs;
+
+  const submit = async (lines: { sku: string; quantity: number }[]) =>
+    (
+      await call('POST', '/rfqs', dana, {
+        lines,
+        note: 'Restock for the Dayton warehouse, second dock',
+        requestedDeliveryDate: '2027-03-01',
+      })
+    ).body.rfqId as string;
+  const reviewed = (rfqId: string, body: object = {}) =>
+    until(`the rep's review of ${rfqId}`, async () => {
+      const { version } = (await call('GET', `/rfqs/${rfqId}`, riley)).body;
+      const answer = await call('POST', `/rfqs/${rfqId}/review`, riley, {
+        decision: 'approve',
+        quoteVersion: version,
+        ...body,
+      });
+      return answer.status === 202 ? true : undefined;
+    });
+  const reached = (rfqId: string, status: string) =>
+    until(`${rfqId} ${status}`, async () => {
+      const rfq = (await call('GET', `/rfqs/${rfqId}`, dana)).body;
+      return rfq.status === status ? rfq : undefined;
+    });
+  const accepted = async (rfqId: string, poNumber: string) => {
+    const { version } = await reached(rfqId, 'QUOTED');
+    expect((await call('POST', `/rfqs/${rfqId}/accept`, dana, { poNumber, quoteVersion: version })).status).toBe(202);
+  };
+
+  it.beforeAll(async () => {
+    const few = [
+      { sku: 'ELE-CBL-C6-10', quantity: 12 },
+      { sku: 'SAF-HAT-WHT', quantity: 20 },
+      { sku: 'FAS-HCS-M8-50', quantity: 200 },
+    ];
+    [rfqs.inReview, rfqs.quoted, rfqs.discount, rfqs.awaitingApproval, rfqs.ordered] = await Promise.all([
+      submit(few),
+      submit(few),
+      submit([{ sku: 'SAF-HAT-WHT', quantity: 20 }]),
+      submit([{ sku: 'PKG-TAPE-48', quantity: 100 }]),
+      submit(few),
+    ]);
+    await Promise.all([
+      reviewed(rfqs.quoted),
+      reviewed(rfqs.discount, {
+        adjustments: [{ sku: 'SAF-HAT-WHT', unitPrice: 18_00 }],
+        comment: 'Matching their other supplier for the opening order',
+      }),
+      reviewed(rfqs.awaitingApproval).then(() => accepted(rfqs.awaitingApproval, 'PO-ACME-2211')),
+      reviewed(rfqs.ordered).then(() => accepted(rfqs.ordered, 'PO-ACME-2210')),
+    ]);
+    await reached(rfqs.awaitingApproval, 'PENDING_APPROVAL');
+    rfqs.orderId = (await reached(rfqs.ordered, 'ORDERED')).orderId;
+    await reached(rfqs.quoted, 'QUOTED');
+    mkdirSync(shots, { recursive: true });
+  });
+
+  it.for(roles)('the %s’s screens', async ([role, email, screensOf], { page }) => {
+    await page.goto(stack.urls.app);
+    await signIn(page, email, demoPassword);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [`quote-to-order:rfq-draft:${email}`, JSON.stringify(draft)],
+    );
+    for (const [name, path, title] of screensOf(rfqs)) {
+      await page.goto(`${stack.urls.app}${path}`);
+      await settled(page, title);
+      for (const [size, viewport] of widths) {
+        await page.setViewportSize(viewport);
+        await page.screenshot({ path: join(shots, `${role}-${name}-${size}.png`), fullPage: true });
+        expect.soft(await misfits(page), `${role} ${name} at ${size}`).toEqual([]);
+        expect.soft(await seriousViolations(page), `${role} ${name} at ${size}`).toEqual([]);
+      }
+      expect.soft(takeContractBreaches(page), `the API answers ${role} ${name} received`).toEqual([]);
+    }
+  });
+});
