@@ -1,5 +1,5 @@
 import type { Config } from '#functions/config.ts';
-import type { WorkflowClient } from '#functions/workflow/client.ts';
+import type { WorkflowClient } from '#functions/workflow/ports.ts';
 import type { Store } from '#store/ports.ts';
 
 /** What the decision use cases need, passed in by the thin HTTP handlers (or a test). */

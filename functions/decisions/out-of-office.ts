@@ -2,7 +2,7 @@ import { type Delegation, delegateWindow } from '#domain/delegation.ts';
 import { terminalStatuses } from '#domain/lifecycle.ts';
 import { mayStandIn } from '#domain/policy.ts';
 import { standInEmail } from '#email/delegation.ts';
-import type { Mailer } from '#email/mailer.ts';
+import type { Mailer } from '#email/ports.ts';
 import type { Config } from '#functions/config.ts';
 import type { ApprovalLink, Store } from '#store/ports.ts';
 import { delegateStillStands } from './delegate-standing.ts';

@@ -1,5 +1,5 @@
 import type { Actor, Rfq } from '#domain/rfq.ts';
-import { WaitGoneError } from '#functions/workflow/client.ts';
+import { WaitGoneError } from '#functions/workflow/ports.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import type { DecisionDeps } from './deps.ts';
 import { gone, type LinkAnswer } from './link-answer.ts';

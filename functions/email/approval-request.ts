@@ -5,7 +5,7 @@ import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, paragraph, sentence } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 import { threadMail } from './thread-summary.ts';
 
 export interface ApprovalRequest {

@@ -2,7 +2,7 @@ import type { MailFeedback } from '#domain/mail-feedback.ts';
 import { html } from '#rendering/html.ts';
 import type { LinkPurpose } from '#store/ports.ts';
 import { button, deadline, email, factsHtml, factsText, heading, paragraph } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 
 /** One decision the person was waited on for, and what the bounce did to it. */
 export interface StalledAsk {

@@ -3,7 +3,7 @@ import type { Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import type { LinkPurpose } from '#store/ports.ts';
 import { button, deadline, email, headedBy } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 
 export interface StandInFor {
   email: string;

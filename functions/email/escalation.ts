@@ -4,7 +4,7 @@ import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
 import { button, deadline, email, heading, paragraph } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 
 const holdsOnce = 'The link works once, for whoever holds it: please do not forward this email.';
 

@@ -1,5 +1,5 @@
 import { type Html, html } from '#rendering/html.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 
 /**
  * Inline styles only: mail clients (Gmail, the local inbox) drop <style> blocks and <body> attributes and never load

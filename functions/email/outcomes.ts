@@ -4,7 +4,7 @@ import type { Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { button, email, factsHtml, factsText, heading, note, paragraph } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 
 /** The emails that close an RFQ: each says what happened, who decided and why, in HTML and text. */
 const notice = (to: string[], subject: string, paragraphs: string[], comment?: string): EmailMessage =>

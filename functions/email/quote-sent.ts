@@ -4,7 +4,7 @@ import type { Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, link, paragraph } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 import { threadMail } from './thread-summary.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, note, paragraph, sentence } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 import { threadMail } from './thread-summary.ts';
 
 export interface ReviewRequest {

@@ -1,7 +1,7 @@
 import type { Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { button, email, factsHtml, factsText, heading, note, paragraph } from './layout.ts';
-import type { EmailMessage } from './mailer.ts';
+import type { EmailMessage } from './ports.ts';
 
 const shownLines = 10;
 

@@ -1,5 +1,5 @@
 import type { MailFeedbackStore } from '#store/ports.ts';
-import type { Mailer } from './mailer.ts';
+import type { Mailer } from './ports.ts';
 
 /**
  * Never writes to an address we stopped writing to (it bounced for good, or its reader complained): another message

@@ -1,7 +1,8 @@
 import { sfnClient } from '#functions/clients/sfn.ts';
 import { config } from '#functions/config.ts';
 import type { DecisionDeps } from '../decisions/deps.ts';
-import { createWorkflowClient, type WorkflowClient } from '../workflow/client.ts';
+import type { WorkflowClient } from '../workflow/ports.ts';
+import { createWorkflowClient } from '../workflow/step-functions.ts';
 import { adapters, perConfig } from './adapters.ts';
 
 /** The workflow client that resumes and stops executions. */

@@ -1,4 +1,5 @@
-import { createSesMailer, type Mailer } from '#email/mailer.ts';
+import type { Mailer } from '#email/ports.ts';
+import { createSesMailer } from '#email/ses-mailer.ts';
 import { skipSuppressed } from '#email/suppressed-mailer.ts';
 import { sesClient } from '#functions/clients/ses.ts';
 import { storeFromConfig } from '#store/from-config.ts';

@@ -8,7 +8,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { Context } from 'aws-lambda';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import type { Store } from '#store/ports.ts';
-import type { WorkflowClient } from '../workflow/client.ts';
+import type { WorkflowClient } from '../workflow/ports.ts';
 import { adapters, perConfig } from './adapters.ts';
 import { workflowClient } from './decision-deps.ts';
 import { HttpProblem } from './problem.ts';

@@ -4,7 +4,7 @@ import { maySubmit, maySubmitOnBehalf } from '#domain/policy.ts';
 import { checkedLines } from '#domain/request-lines.ts';
 import type { Actor, Rfq, RfqRequest } from '#domain/rfq.ts';
 import { ConflictError, type Store } from '#store/ports.ts';
-import type { WorkflowClient } from '../workflow/client.ts';
+import type { WorkflowClient } from '../workflow/ports.ts';
 import { badRequest, forbidden, HttpProblem, unprocessable } from './problem.ts';
 
 export interface Submission {

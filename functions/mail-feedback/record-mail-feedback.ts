@@ -1,6 +1,6 @@
 import { type MailFeedback, stalledWaits, suppressionFor } from '#domain/mail-feedback.ts';
 import { bounceNoticeEmail, type StalledAsk } from '#email/bounce-notice.ts';
-import { WaitGoneError, type WorkflowClient } from '#functions/workflow/client.ts';
+import { WaitGoneError, type WorkflowClient } from '#functions/workflow/ports.ts';
 import { appLinks } from '#rendering/app-links.ts';
 import type { StepDeps } from '#steps/deps.ts';
 import { emailOnce, hasMark, mark } from '#steps/marks.ts';

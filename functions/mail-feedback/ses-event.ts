@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { MailFeedback } from '#domain/mail-feedback.ts';
-import { rfqTag } from '#email/mailer.ts';
+import { rfqTag } from '#email/ses-mailer.ts';
 
 /**
  * The rule that brings SES's feedback to the handler: SES publishes a configuration set's events to the account's

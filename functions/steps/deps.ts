@@ -1,5 +1,6 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { createSesMailer, type Mailer } from '#email/mailer.ts';
+import type { Mailer } from '#email/ports.ts';
+import { createSesMailer } from '#email/ses-mailer.ts';
 import { skipSuppressed } from '#email/suppressed-mailer.ts';
 import { eventsClient } from '#functions/clients/events.ts';
 import { sesClient } from '#functions/clients/ses.ts';

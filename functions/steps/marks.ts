@@ -1,5 +1,5 @@
 import type { Actor, Rfq } from '#domain/rfq.ts';
-import type { EmailMessage } from '#email/mailer.ts';
+import type { EmailMessage } from '#email/ports.ts';
 import { ConflictError } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 

@@ -17,7 +17,7 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkflowClient } from '#functions/workflow/client.ts';
+import { createWorkflowClient } from '#functions/workflow/step-functions.ts';
 import type { LambdaContextLike } from '../../local/stepfunctions/index.ts';
 import {
   CallbackInbox,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { MailFeedback } from '#domain/mail-feedback.ts';
-import type { EmailMessage } from '#email/mailer.ts';
+import type { EmailMessage } from '#email/ports.ts';
 import { skipSuppressed } from '#email/suppressed-mailer.ts';
 import { configSchema } from '#functions/config.ts';
 import { type MailFeedbackDeps, recordMailFeedback } from '#functions/mail-feedback/record-mail-feedback.ts';
-import { WaitGoneError } from '#functions/workflow/client.ts';
+import { WaitGoneError } from '#functions/workflow/ports.ts';
 import { mark } from '#steps/marks.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import { aCompany } from '../builders/company.ts';

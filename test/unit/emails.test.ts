@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { approvalRequestEmail } from '#email/approval-request.ts';
 import { delegateCopy, standInEmail } from '#email/delegation.ts';
-import type { EmailMessage } from '#email/mailer.ts';
 import { approvalNoLongerNeededEmail, orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
+import type { EmailMessage } from '#email/ports.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
 import { discountApprovalEmail, repReviewEmail } from '#email/review-request.ts';
 import { rfqReceivedEmail } from '#email/rfq-received.ts';

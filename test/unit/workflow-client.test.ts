@@ -1,6 +1,7 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { createWorkflowClient, WaitGoneError } from '#functions/workflow/client.ts';
+import { WaitGoneError } from '#functions/workflow/ports.ts';
+import { createWorkflowClient } from '#functions/workflow/step-functions.ts';
 import { isTransient, TransientError } from '#steps/transient.ts';
 import { ConflictError } from '#store/ports.ts';
 

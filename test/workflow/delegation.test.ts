@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { delegationOf } from '#domain/delegation.ts';
-import type { EmailMessage } from '#email/mailer.ts';
+import type { EmailMessage } from '#email/ports.ts';
 import { decideLink } from '#functions/decisions/decide-link.ts';
 import { setDelegation } from '#functions/decisions/out-of-office.ts';
 import { tokenOf } from '#local/inbox.ts';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { orderIdFor } from '#domain/order.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import type { EmailMessage } from '#email/mailer.ts';
+import type { EmailMessage } from '#email/ports.ts';
 import { convertToOrder } from '#steps/convert-to-order.ts';
 import type { StepDeps } from '#steps/deps.ts';
 import { recordReview } from '#steps/record-review.ts';

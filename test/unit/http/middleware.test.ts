@@ -8,7 +8,7 @@ import { htmlPage, json } from '#http/responses.ts';
 import { readRevocationsFrom, refuseRevokedToken } from '#http/revocation.ts';
 import type { RouteDef } from '#http/routes.ts';
 import { BadCursorError, ConflictError } from '#store/ports.ts';
-import { WaitGoneError } from '../../../functions/workflow/client.ts';
+import { WaitGoneError } from '../../../functions/workflow/ports.ts';
 
 const thing = {
   key: 'POST /things/{thingId}',

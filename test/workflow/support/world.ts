@@ -5,7 +5,7 @@ import type { Rfq } from '#domain/rfq.ts';
 import { sfnClient } from '#functions/clients/sfn.ts';
 import { type Config, config as configNow } from '#functions/config.ts';
 import type { DecisionDeps } from '#functions/decisions/deps.ts';
-import { createWorkflowClient } from '#functions/workflow/client.ts';
+import { createWorkflowClient } from '#functions/workflow/step-functions.ts';
 import type { LocalLambda } from '#local/stepfunctions/index.ts';
 import { startTestStack } from '../../e2e/test-stack.ts';
 

@@ -1,19 +1,6 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { headerText } from '#domain/text.ts';
-
-export interface EmailMessage {
-  to: string[];
-  subject: string;
-  html: string;
-  text: string;
-  /** The RFQ the message is about: tagged on the send, so a bounce or complaint names it when it comes back. */
-  rfqId?: string;
-}
-
-/** What steps need to send mail; SES in production and locally (aws-ses-v2-local), a plain double in unit tests. */
-export interface Mailer {
-  send(message: EmailMessage): Promise<void>;
-}
+import type { Mailer } from './ports.ts';
 
 /** The tag naming the RFQ a message is about; SES hands it back in a bounce or complaint event. */
 export const rfqTag = 'rfqId';

@@ -6,25 +6,7 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-
-/**
- * The task a decision wants to answer is gone: it was answered already, timed out, or its execution ended (cancelled).
- * Handlers show it as "already decided or expired" (409), never as a server error.
- */
-export class WaitGoneError extends Error {
-  override readonly name = 'WaitGoneError';
-}
-
-export interface WorkflowClient {
-  /** Starts the RFQ's execution, named after the rfqId: the same name with the same input is a no-op success. */
-  start(rfqId: string, input: object): Promise<{ executionArn: string }>;
-  succeed(taskToken: string, output: object): Promise<void>;
-  fail(taskToken: string, error: string, cause: string): Promise<void>;
-  /** Stops the execution; one that already ended or never started is left as it is. */
-  stop(executionArn: string, cause: string): Promise<void>;
-  /** The ARN the execution of this RFQ has (or will have). */
-  executionArnFor(rfqId: string): string;
-}
+import { WaitGoneError, type WorkflowClient } from './ports.ts';
 
 const goneAnswers = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
@@ -51,8 +33,9 @@ const sameJson = (a: string | undefined, b: string): boolean => {
 };
 
 /**
- * `stateMachineArn` may name the state machine, or a version or an alias of it (`…:stateMachine:<name>:live`, what a
- * deploy configures): an execution's ARN names the state machine alone either way (`…:execution:<name>:<rfqId>`).
+ * The workflow port on AWS Step Functions (and on the local engine, which speaks its API). `stateMachineArn` may name
+ * the state machine, or a version or an alias of it (`…:stateMachine:<name>:live`, what a deploy configures): an
+ * execution's ARN names the state machine alone either way (`…:execution:<name>:<rfqId>`).
  */
 export const createWorkflowClient = (sfn: SFNClient, stateMachineArn: string): WorkflowClient => {
   const machineArn = stateMachineArn.split(':').slice(0, 7).join(':');
