@@ -1,6 +1,6 @@
+import { readKpis } from '#application/read-kpis.ts';
 import type { Actor } from '#domain/rfq.ts';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
-import { readKpis } from '#functions/decisions/read-kpis.ts';
 import { historyRollups } from '#local/seed/kpi-history.ts';
 import { demoUser } from '#local/seed/seed.ts';
 import { storeFromConfig } from '#store/from-config.ts';

@@ -1,10 +1,10 @@
+import { clearDelegation } from '#application/out-of-office.ts';
 import { accountOwnerProblems, accountsInLine, revokedBy, touchedEmails } from '#domain/account-changes.ts';
 import type { ApprovalRule } from '#domain/approval-rule.ts';
 import type { Company, CompanyUser } from '#domain/company.ts';
 import { companyUsersProblems } from '#domain/company-users.ts';
 import { InvalidInput } from '#domain/errors.ts';
 import { mayBeDelegateIn } from '#domain/policy.ts';
-import { clearDelegation } from '#functions/decisions/out-of-office.ts';
 import { type CompanyRecord, StaleRevision, type Store } from '#store/ports.ts';
 import { AccountsTakenElsewhere, type SignInAccounts } from './ports.ts';
 

@@ -1,6 +1,6 @@
 /**
  * What a use case refuses, in the domain's words. `http/http.ts` maps each to an HTTP answer once (403, 409, 409 with
- * Retry-After, 409 with `currentVersion`, 400); nothing in `decisions/` knows about HTTP.
+ * Retry-After, 409 with `currentVersion`, 400); nothing in `application/` knows about HTTP.
  */
 
 /** The caller's role or relation does not allow this (the policy said no). */

@@ -1,3 +1,5 @@
+import type { LinkAnswer } from '#application/link-answer.ts';
+import type { LinkContext } from '#application/link-context.ts';
 import { threadView } from '#domain/comment.ts';
 import { earlierLevels } from '#domain/earlier-levels.ts';
 import { marginOf } from '#domain/margin.ts';
@@ -5,8 +7,6 @@ import { type Audience, mayReassignByLink } from '#domain/policy.ts';
 import { quoteView, sellerLineView } from '#domain/quote-view.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
-import type { LinkAnswer } from '../decisions/link-answer.ts';
-import type { LinkContext } from '../decisions/link-context.ts';
 import type { DiscountApprovalContext, LinkPage, PurchaseApprovalContext } from '../pages/link-page.ts';
 
 /**

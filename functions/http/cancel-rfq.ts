@@ -1,4 +1,4 @@
-import { cancelRfq } from '../decisions/cancel-rfq.ts';
+import { cancelRfq } from '#application/cancel-rfq.ts';
 import { adapters } from './adapters.ts';
 import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';

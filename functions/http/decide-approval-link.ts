@@ -1,4 +1,4 @@
-import { decideLink } from '../decisions/decide-link.ts';
+import { decideLink } from '#application/decide-link.ts';
 import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';
 import { linkReply } from './link-reply.ts';

@@ -1,4 +1,4 @@
-import { decidePurchaseApproval } from '../decisions/decide-purchase-approval.ts';
+import { decidePurchaseApproval } from '#application/decide-purchase-approval.ts';
 import { adapters } from './adapters.ts';
 import { accepted } from './decided-view.ts';
 import { decisionDeps } from './decision-deps.ts';

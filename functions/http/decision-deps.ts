@@ -1,6 +1,6 @@
+import type { DecisionDeps } from '#application/deps.ts';
 import { sfnClient } from '#functions/clients/sfn.ts';
 import { config } from '#functions/config.ts';
-import type { DecisionDeps } from '../decisions/deps.ts';
 import type { WorkflowClient } from '../workflow/ports.ts';
 import { createWorkflowClient } from '../workflow/step-functions.ts';
 import { adapters, perConfig } from './adapters.ts';
@@ -10,7 +10,7 @@ export const workflowClient = /* @__PURE__ */ perConfig(
   (settings): WorkflowClient => createWorkflowClient(sfnClient(), settings.STATE_MACHINE_ARN),
 );
 
-/** What the decision use cases (functions/decisions) take. */
+/** What the decision use cases (functions/application) take. */
 export const decisionDeps = (): DecisionDeps => ({
   store: adapters().store,
   workflow: workflowClient(),

@@ -1,4 +1,4 @@
-import { buyerDecision } from '../decisions/buyer-decision.ts';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import { adapters } from './adapters.ts';
 import { accepted } from './decided-view.ts';
 import { decisionDeps } from './decision-deps.ts';

@@ -1,6 +1,6 @@
+import { delegationInReach } from '#application/delegator.ts';
+import { clearDelegation } from '#application/out-of-office.ts';
 import { config } from '#functions/config.ts';
-import { delegationInReach } from '#functions/decisions/delegator.ts';
-import { clearDelegation } from '#functions/decisions/out-of-office.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { forbidden, notFound } from './problem.ts';

@@ -1,5 +1,5 @@
+import { readBudgetStanding } from '#application/budget-standing.ts';
 import { mayReadBudgets, seesBudgetStanding } from '#domain/policy.ts';
-import { readBudgetStanding } from '../decisions/budget-standing.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { forbidden, notFound } from './problem.ts';

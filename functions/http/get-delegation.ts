@@ -1,5 +1,5 @@
+import { delegationInReach } from '#application/delegator.ts';
 import { config } from '#functions/config.ts';
-import { delegationInReach } from '#functions/decisions/delegator.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { forbidden, notFound } from './problem.ts';

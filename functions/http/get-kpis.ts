@@ -1,6 +1,6 @@
+import { readKpis } from '#application/read-kpis.ts';
 import type { KpiScope } from '#domain/kpi-report.ts';
 import { listScope, mayReadKpis } from '#domain/policy.ts';
-import { readKpis } from '#functions/decisions/read-kpis.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { kpiCsv } from './kpi-csv.ts';

@@ -1,7 +1,7 @@
+import { readSentQuote } from '#application/sent-quote.ts';
 import { mayReadQuotePdf } from '#domain/policy.ts';
 import { quoteDocument } from '#domain/quote-document.ts';
 import { config } from '#functions/config.ts';
-import { readSentQuote } from '#functions/decisions/sent-quote.ts';
 import { quotePdf } from '#functions/pages/quote-pdf.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';

@@ -1,6 +1,6 @@
+import { reviewDesk } from '#application/review-desk.ts';
 import { reviewerRole } from '#domain/policy.ts';
 import { config } from '#functions/config.ts';
-import { reviewDesk } from '../decisions/review-desk.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { reviewDeskView } from './review-desk-view.ts';

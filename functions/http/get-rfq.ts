@@ -1,5 +1,5 @@
+import { readBudgetStanding } from '#application/budget-standing.ts';
 import { seesBudget } from '#domain/policy.ts';
-import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { readRfqView } from './rfq-view.ts';

@@ -1,5 +1,5 @@
+import type { LinkAnswer } from '#application/link-answer.ts';
 import { config } from '#functions/config.ts';
-import type { LinkAnswer } from '../decisions/link-answer.ts';
 import { renderLinkPage } from '../pages/approval-page.ts';
 import { approvalLinkView } from './approval-link-view.ts';
 import type { ReplyTo } from './http.ts';

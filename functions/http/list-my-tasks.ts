@@ -1,4 +1,4 @@
-import { openTasks } from '../decisions/open-tasks.ts';
+import { openTasks } from '#application/open-tasks.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { route } from './routes.ts';

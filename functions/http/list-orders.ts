@@ -1,5 +1,5 @@
+import { ordersOfRep } from '#application/orders-of-rep.ts';
 import { listScope } from '#domain/policy.ts';
-import { ordersOfRep } from '#functions/decisions/orders-of-rep.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { orderView } from './order-view.ts';

@@ -1,7 +1,7 @@
+import { delegateProblem, delegationInReach } from '#application/delegator.ts';
+import { setDelegation } from '#application/out-of-office.ts';
 import { delegationOf, delegationProblems } from '#domain/delegation.ts';
 import { config } from '#functions/config.ts';
-import { delegateProblem, delegationInReach } from '#functions/decisions/delegator.ts';
-import { setDelegation } from '#functions/decisions/out-of-office.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { httpMailer } from './mailer.ts';

@@ -1,9 +1,9 @@
 import * as z from 'zod';
+import type { ReviewDesk } from '#application/review-desk.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { basisPointsToPercentText, percentToBasisPoints } from '#domain/money.ts';
 import { sellerLineView } from '#domain/quote-view.ts';
 import { authorityAdvice, lineAuthority } from '#functions/pages/rep-review.ts';
-import type { ReviewDesk } from '../decisions/review-desk.ts';
 
 const money = z.number().int();
 const reviewLine = z.object({

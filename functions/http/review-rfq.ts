@@ -1,4 +1,4 @@
-import { reviewAsRep } from '../decisions/review-as-rep.ts';
+import { reviewAsRep } from '#application/review-as-rep.ts';
 import { adapters } from './adapters.ts';
 import { accepted } from './decided-view.ts';
 import { decisionDeps } from './decision-deps.ts';

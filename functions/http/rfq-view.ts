@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { readSentQuote } from '#application/sent-quote.ts';
 import { budgetStandingSchema } from '#domain/budget.ts';
 import { buyerActions, rfqActionsFor } from '#domain/buyer-actions.ts';
 import type { Caller } from '#domain/caller.ts';
@@ -7,7 +8,6 @@ import { rfqStatus } from '#domain/lifecycle.ts';
 import { audienceOf } from '#domain/policy.ts';
 import { lineView, lineViewSchema } from '#domain/quote-view.ts';
 import { actorSchema, approvalStepSchema, type Quote, type Rfq, rfqLineRequestSchema } from '#domain/rfq.ts';
-import { readSentQuote } from '#functions/decisions/sent-quote.ts';
 import type { HistoryEvent, Store } from '#store/ports.ts';
 
 const money = z.number().int();

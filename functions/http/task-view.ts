@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import type { OpenTask } from '#application/open-tasks.ts';
 import { earlierLevelSchema, earlierLevels } from '#domain/earlier-levels.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
-import type { OpenTask } from '../decisions/open-tasks.ts';
 
 const kindOf = {
   'rep-review': 'review',

@@ -1,4 +1,4 @@
-import { viewLink } from '../decisions/view-link.ts';
+import { viewLink } from '#application/view-link.ts';
 import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';
 import { linkReply } from './link-reply.ts';

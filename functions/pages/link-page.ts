@@ -12,7 +12,7 @@ import { quoteViewSchema } from '#domain/quote-view.ts';
  */
 const purpose = z.enum(['rep-review', 'discount-approval', 'approval-level']);
 
-/** Why a link no longer decides anything (see decisions/open-link.ts). */
+/** Why a link no longer decides anything (see application/open-link.ts). */
 const revokedWhySchema = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('superseded') }),
   z.object({ reason: z.literal('decided-by-other'), by: z.string() }),

@@ -1,11 +1,11 @@
 import * as z from 'zod';
+import { readBudgetStanding } from '#application/budget-standing.ts';
 import { approvedOverBudget, overBudgetLevel } from '#domain/approval-chain.ts';
 import { chargesOf, OVER_BUDGET } from '#domain/budget.ts';
 import type { Company } from '#domain/company.ts';
 import { type Order, orderFrom } from '#domain/order.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
-import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import { appLinks } from '#rendering/app-links.ts';
 import { BudgetExceeded } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';

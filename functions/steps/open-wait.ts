@@ -1,9 +1,9 @@
+import { linkUrl, mintLinkToken, waitIdFor } from '#application/link-token.ts';
+import { openStandIn } from '#application/out-of-office.ts';
 import { isCurrentOrAhead } from '#domain/delegation.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { delegateCopy } from '#email/delegation.ts';
 import type { EmailMessage } from '#email/ports.ts';
-import { linkUrl, mintLinkToken, waitIdFor } from '#functions/decisions/link-token.ts';
-import { openStandIn } from '#functions/decisions/out-of-office.ts';
 import type { ApprovalLink, LinkPurpose } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 import { hasMark, mark } from './marks.ts';

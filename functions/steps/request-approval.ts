@@ -1,11 +1,11 @@
 import * as z from 'zod';
+import { readBudgetStanding } from '#application/budget-standing.ts';
 import { escalationContacts } from '#domain/approval-chain.ts';
 import { threadView } from '#domain/comment.ts';
 import { rulesOfLevel } from '#domain/condition-text.ts';
 import type { ApprovalStep, Rfq } from '#domain/rfq.ts';
 import { approvalRequestEmail } from '#email/approval-request.ts';
 import { approvalEscalationEmail } from '#email/escalation.ts';
-import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq, systemActor } from './marks.ts';
 import { openWait } from './open-wait.ts';

@@ -1,6 +1,6 @@
+import { discountProposal } from '#application/discount-proposal.ts';
 import { threadView } from '#domain/comment.ts';
 import { discountApprovalEmail } from '#email/review-request.ts';
-import { discountProposal } from '#functions/decisions/discount-proposal.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
 import { openWait } from './open-wait.ts';

@@ -1,8 +1,8 @@
+import { delegateStillStands } from '#application/delegate-standing.ts';
+import { discountProposer } from '#application/discount-proposer.ts';
 import { delegateWindow, isCurrentOrAhead } from '#domain/delegation.ts';
 import { mayStandIn } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import { delegateStillStands } from '#functions/decisions/delegate-standing.ts';
-import { discountProposer } from '#functions/decisions/discount-proposer.ts';
 import type { LinkPurpose, Store } from '#store/ports.ts';
 
 export interface StandIn {

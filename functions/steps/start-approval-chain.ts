@@ -1,7 +1,7 @@
+import { readBudgetStanding } from '#application/budget-standing.ts';
 import { buildApprovalChain, overBudgetLevel } from '#domain/approval-chain.ts';
 import { fitsBudget } from '#domain/budget.ts';
 import { quoteOf } from '#domain/quote-of.ts';
-import { readBudgetStanding } from '#functions/decisions/budget-standing.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq, systemActor } from './marks.ts';
 import { type WorkflowState, workflowStateSchema } from './state.ts';

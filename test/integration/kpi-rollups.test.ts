@@ -1,10 +1,10 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { type KpiRequest, readKpis } from '#application/read-kpis.ts';
 import { bucketOf, bucketValue } from '#domain/duration-histogram.ts';
 import { orderFrom } from '#domain/order.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
-import { type KpiRequest, readKpis } from '#functions/decisions/read-kpis.ts';
 import { foldBatch } from '#functions/streams/kpi-rollup.ts';
 import { createDynamoStore } from '#store/dynamo-store.ts';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.ts';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDecision, parseMajorUnits } from '#functions/decisions/check-decision.ts';
-import {
-  hashLinkToken,
-  isWellFormedLinkToken,
-  linkUrl,
-  mintLinkToken,
-  waitIdFor,
-} from '#functions/decisions/link-token.ts';
+import { checkDecision, parseMajorUnits } from '#application/check-decision.ts';
+import { hashLinkToken, isWellFormedLinkToken, linkUrl, mintLinkToken, waitIdFor } from '#application/link-token.ts';
 import { aQuote } from '../builders/quote.ts';
 
 describe('an approval link token', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkAnswer } from '#functions/decisions/link-answer.ts';
+import type { LinkAnswer } from '#application/link-answer.ts';
 import { renderLinkPage } from '#functions/pages/approval-page.ts';
 import { approvalLinkView } from '#http/approval-link-view.ts';
 import type { ApprovalLink } from '#store/ports.ts';

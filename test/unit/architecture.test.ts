@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Which layer may import which, beside the domain-purity test: use cases (decisions) know nothing of HTTP, pages
+ * Which layer may import which, beside the domain-purity test: use cases (application) know nothing of HTTP, pages
  * render what they are given (no store, no use case, no config), the workflow's typed side knows nothing of HTTP, and
  * the domain imports only itself and zod. Type-only imports count too: a type is a dependency all the same.
  */
@@ -27,12 +27,12 @@ const specifiersOf = (file: string): string[] =>
   ].map((m) => m[1]!);
 
 const rules: { layer: string; never: RegExp; why: string }[] = [
-  { layer: 'functions/decisions', never: /^(#http\/|\.\.\/http\/)/, why: 'decisions never import #http' },
+  { layer: 'functions/application', never: /^(#http\/|\.\.\/http\/)/, why: 'use cases never import #http' },
   {
     layer: 'functions/pages',
     never:
-      /^(#store\/|\.\.\/store\/|#functions\/decisions\/|\.\.\/decisions\/|#functions\/config\.ts|\.\.\/config\.ts)/,
-    why: 'pages never import the store, decisions or config',
+      /^(#store\/|\.\.\/store\/|#application\/|#functions\/application\/|\.\.\/application\/|#functions\/config\.ts|\.\.\/config\.ts)/,
+    why: 'pages never import the store, use cases or config',
   },
   { layer: 'workflows', never: /^(#http\/|\.\.\/functions\/http\/)/, why: 'workflows never import #http' },
   { layer: 'functions/domain', never: /^(?!\.\/|zod$)/, why: 'the domain imports only itself and zod' },

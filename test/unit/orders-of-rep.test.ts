@@ -1,8 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
+import { ordersOfRep } from '#application/orders-of-rep.ts';
 import type { Company } from '#domain/company.ts';
 import type { Order } from '#domain/order.ts';
-import { ordersOfRep } from '#functions/decisions/orders-of-rep.ts';
 import { BadCursorError, type Page, type Store } from '#store/ports.ts';
 
 /** A plain in-memory double of the two store methods a rep's order list reads. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelRfq } from '#functions/decisions/cancel-rfq.ts';
+import { cancelRfq } from '#application/cancel-rfq.ts';
 import { aDeal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';

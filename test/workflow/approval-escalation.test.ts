@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decidePurchaseApproval } from '#application/decide-purchase-approval.ts';
 import type { Caller } from '#domain/caller.ts';
-import { decidePurchaseApproval } from '#functions/decisions/decide-purchase-approval.ts';
 import { aDeal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';

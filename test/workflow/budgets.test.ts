@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import { OVER_BUDGET, periodOf, spendKey } from '#domain/budget.ts';
-import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
 import { clickLink } from './support/person.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import { Forbidden, RetryLater } from '#domain/errors.ts';
-import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { handler as sendQuote } from '#steps/send-quote.ts';
 import { TransientError } from '#steps/transient.ts';
 import { aDeal } from './support/deal.ts';

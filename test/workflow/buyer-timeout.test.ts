@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import { AlreadyDecided } from '#domain/errors.ts';
-import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
 import { useWorld } from './support/world.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { decideLink } from '#application/decide-link.ts';
+import { setDelegation } from '#application/out-of-office.ts';
 import { delegationOf } from '#domain/delegation.ts';
 import type { EmailMessage } from '#email/ports.ts';
-import { decideLink } from '#functions/decisions/decide-link.ts';
-import { setDelegation } from '#functions/decisions/out-of-office.ts';
 import { tokenOf } from '#local/inbox.ts';
 import type { StepDeps } from '#steps/deps.ts';
 import { requestRepReview } from '#steps/request-rep-review.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideLink } from '#functions/decisions/decide-link.ts';
-import { viewLink } from '#functions/decisions/view-link.ts';
+import { decideLink } from '#application/decide-link.ts';
+import { viewLink } from '#application/view-link.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';

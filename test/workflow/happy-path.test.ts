@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import { orderIdFor } from '#domain/order.ts';
-import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import { lifecycleEvents } from '#steps/lifecycle-events.ts';
 import { handler as recordBuyerDecision } from '#steps/record-buyer-decision.ts';
 import { aDeal } from './support/deal.ts';

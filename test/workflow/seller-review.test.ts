@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewAsRep } from '#functions/decisions/review-as-rep.ts';
+import { reviewAsRep } from '#application/review-as-rep.ts';
 import { aDeal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
+import { buyerDecision } from '#application/buyer-decision.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import { buyerDecision } from '#functions/decisions/buyer-decision.ts';
 import type { Deal } from './deal.ts';
 import { clickLink } from './person.ts';
 import type { World } from './world.ts';

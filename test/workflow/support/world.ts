@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, vi } from 'vitest';
+import type { DecisionDeps } from '#application/deps.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { sfnClient } from '#functions/clients/sfn.ts';
 import { type Config, config as configNow } from '#functions/config.ts';
-import type { DecisionDeps } from '#functions/decisions/deps.ts';
 import { createWorkflowClient } from '#functions/workflow/step-functions.ts';
 import type { LocalLambda } from '#local/stepfunctions/index.ts';
 import { startTestStack } from '../../e2e/test-stack.ts';
