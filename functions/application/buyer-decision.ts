@@ -5,9 +5,9 @@ import { mayDecideQuote } from '#domain/policy.ts';
 import { type AddedLine, editQuote, type LineEdit } from '#domain/quote-edits.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { WaitGoneError } from '#functions/workflow/ports.ts';
-import { linePricer } from '#steps/reprice.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { noOpenWait } from './no-open-wait.ts';
+import { linePricer } from './reprice.ts';
 
 export interface BuyerChoice {
   decision: 'accept' | 'decline' | 'revise';

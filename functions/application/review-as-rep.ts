@@ -3,11 +3,11 @@ import { AlreadyDecided, Forbidden, InvalidInput, NotNow, VersionMismatch } from
 import { mayApproveDiscount, reviewerRole } from '#domain/policy.ts';
 import { editQuote } from '#domain/quote-edits.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
-import { linePricer } from '#steps/reprice.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { discountProposer } from './discount-proposer.ts';
 import { noOpenWait } from './no-open-wait.ts';
+import { linePricer } from './reprice.ts';
 import { resumeWait } from './resume-wait.ts';
 
 const alreadyDecided = 'this review was already decided or has expired';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { readBudgetStanding } from '#application/budget-standing.ts';
+import { companyName } from '#application/reprice.ts';
 import { approvedOverBudget, overBudgetLevel } from '#domain/approval-chain.ts';
 import { chargesOf, OVER_BUDGET } from '#domain/budget.ts';
 import type { Company } from '#domain/company.ts';
@@ -10,7 +11,6 @@ import { appLinks } from '#rendering/app-links.ts';
 import { BudgetExceeded } from '#store/ports.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, hasMark, loadRfq, mark, systemActor } from './marks.ts';
-import { companyName } from './reprice.ts';
 import { type WorkflowState, workflowStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';

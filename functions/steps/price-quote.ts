@@ -1,9 +1,9 @@
 import * as z from 'zod';
+import { companyName, priceRfq } from '#application/reprice.ts';
 import { rfqReceivedEmail } from '#email/rfq-received.ts';
 import { appLinks } from '#rendering/app-links.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
-import { companyName, priceRfq } from './reprice.ts';
 import type { WorkflowState } from './state.ts';
 import { step } from './step.ts';
 

@@ -1,10 +1,10 @@
+import { companyName } from '#application/reprice.ts';
 import { closedByRejection, DecisionRefused, recordDecision } from '#domain/approval-chain.ts';
 import type { ApprovalStep } from '#domain/rfq.ts';
 import { approvalNoLongerNeededEmail, approvalRejectedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
 import { tellEscalated } from './escalation-notice.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
-import { companyName } from './reprice.ts';
 import { type LevelDecision, type LevelState, levelDecisionSchema, levelStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';

@@ -1,3 +1,4 @@
+import { linePricer } from '#application/reprice.ts';
 import { editQuote } from '#domain/quote-edits.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { quoteDeclinedEmail } from '#email/outcomes.ts';
@@ -5,7 +6,6 @@ import type { StepDeps } from './deps.ts';
 import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq } from './marks.ts';
 import { recordOnce } from './record-once.ts';
-import { linePricer } from './reprice.ts';
 import { type BuyerDecisionOutput, buyerDecisionSchema, type WorkflowState, workflowStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { assertWaitable } from './waitable.ts';

@@ -1,8 +1,8 @@
+import { priceRfq } from '#application/reprice.ts';
 import type { Quote } from '#domain/rfq.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
 import { recordOnce } from './record-once.ts';
-import { priceRfq } from './reprice.ts';
 import { type SellerDecision, sellerDecisionSchema, type WorkflowState, workflowStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { assertWaitable } from './waitable.ts';

@@ -1,3 +1,4 @@
+import { linePricer } from '#application/reprice.ts';
 import { dayOf } from '#domain/calendar.ts';
 import { editQuote } from '#domain/quote-edits.ts';
 import { applyAdjustments, quoteIsComplete } from '#domain/rep-authority.ts';
@@ -9,7 +10,6 @@ import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq } from './marks.ts';
 import { reassignReview } from './reassign-review.ts';
 import { recordOnce } from './record-once.ts';
-import { linePricer } from './reprice.ts';
 import { type SellerDecision, sellerDecisionSchema, type WorkflowState, workflowStateSchema } from './state.ts';
 import { step } from './step.ts';
 import { assertWaitable } from './waitable.ts';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { readBudgetStanding } from '#application/budget-standing.ts';
+import { companyName } from '#application/reprice.ts';
 import { escalationContacts } from '#domain/approval-chain.ts';
 import { threadView } from '#domain/comment.ts';
 import { rulesOfLevel } from '#domain/condition-text.ts';
@@ -10,7 +11,6 @@ import type { StepDeps } from './deps.ts';
 import { loadRfq, systemActor } from './marks.ts';
 import { openWait } from './open-wait.ts';
 import { escalatedByBounce } from './recipients-bounced.ts';
-import { companyName } from './reprice.ts';
 import { waitRequestSchema } from './state.ts';
 import { step } from './step.ts';
 import { assertWaitable, NotWaitable } from './waitable.ts';

@@ -1,10 +1,10 @@
 import { discountProposal } from '#application/discount-proposal.ts';
+import { companyName } from '#application/reprice.ts';
 import { threadView } from '#domain/comment.ts';
 import { discountApprovalEmail } from '#email/review-request.ts';
 import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
 import { openWait } from './open-wait.ts';
-import { companyName } from './reprice.ts';
 import { type WaitRequest, waitRequestSchema } from './state.ts';
 import { step } from './step.ts';
 import { assertWaitable } from './waitable.ts';

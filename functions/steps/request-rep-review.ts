@@ -1,3 +1,4 @@
+import { companyName } from '#application/reprice.ts';
 import { threadView } from '#domain/comment.ts';
 import { reviewEscalationEmail, reviewStillYoursEmail } from '#email/escalation.ts';
 import { repReviewEmail } from '#email/review-request.ts';
@@ -5,7 +6,6 @@ import type { StepDeps } from './deps.ts';
 import { loadRfq } from './marks.ts';
 import { openWait } from './open-wait.ts';
 import { escalatedByBounce } from './recipients-bounced.ts';
-import { companyName } from './reprice.ts';
 import { type WaitRequest, waitRequestSchema } from './state.ts';
 import { step } from './step.ts';
 import { assertWaitable } from './waitable.ts';

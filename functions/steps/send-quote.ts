@@ -1,3 +1,4 @@
+import { companyName } from '#application/reprice.ts';
 import { dayOf } from '#domain/calendar.ts';
 import { threadView } from '#domain/comment.ts';
 import { canApply } from '#domain/lifecycle.ts';
@@ -7,7 +8,6 @@ import { appLinks } from '#rendering/app-links.ts';
 import type { StepDeps } from './deps.ts';
 import { publishOnce } from './lifecycle-events.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
-import { companyName } from './reprice.ts';
 import { type WaitRequest, waitRequestSchema } from './state.ts';
 import { step } from './step.ts';
 import { NotWaitable } from './waitable.ts';

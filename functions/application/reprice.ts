@@ -4,10 +4,15 @@ import { bySkuKey, skuKey } from '#domain/product.ts';
 import type { PriceLine } from '#domain/quote-edits.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { Store } from '#store/ports.ts';
-import type { StepDeps } from './deps.ts';
+
+/** What pricing reads: the catalog and contract, as of now. */
+export interface PricingDeps {
+  store: Pick<Store, 'catalog'>;
+  now: () => Date;
+}
 
 /** The RFQ's lines priced afresh from today's catalog and contract, as quote `version`. */
-export const priceRfq = async (deps: StepDeps, rfq: Rfq, version: number): Promise<Quote> => {
+export const priceRfq = async (deps: PricingDeps, rfq: Rfq, version: number): Promise<Quote> => {
   const [products, contract] = await Promise.all([
     deps.store.catalog.getProducts(rfq.lines.map((line) => line.sku)),
     deps.store.catalog.getContract(rfq.companyId),
@@ -57,5 +62,5 @@ export const linePricer = async (
   };
 };
 
-export const companyName = async (deps: StepDeps, rfq: Rfq): Promise<string> =>
+export const companyName = async (deps: Pick<PricingDeps, 'store'>, rfq: Rfq): Promise<string> =>
   (await deps.store.catalog.getCompany(rfq.companyId))?.name ?? rfq.companyId;
