@@ -21,7 +21,6 @@ export interface QuoteDocument {
   shipTo?: string;
   note?: string;
   lines: BuyerLineView[];
-  subtotal: number;
   discountTotal: number;
   total: number;
 }
@@ -76,7 +75,6 @@ export const quoteDocument = (
   ...(rfq.shipTo !== undefined && { shipTo: rfq.shipTo }),
   ...(rfq.note !== undefined && { note: rfq.note }),
   lines: quote.lines.map(buyerLineView),
-  subtotal: quote.subtotal,
   discountTotal: quote.discountTotal,
   total: quote.total,
 });

@@ -4,18 +4,23 @@
  * to; what the contract saved against list prices is a note beside it, not a "subtotal at list prices" and a
  * "discount" row that the lines do not add up to. `money` formats minor units the way the surface shows money.
  */
+import type { Audience } from './policy.ts';
+
 export interface QuoteFooting {
   label: 'Total';
   total: string;
-  /** "You save $585.75 against list prices", when the quote is below list prices at all. */
+  /** "You save $585.75 against list prices" (the seller's staff read "The buyer saves …"), when below list at all. */
   saving?: string;
 }
 
 export const quoteFooting = (
   totals: { total: number; discountTotal: number },
   money: (minorUnits: number) => string,
+  reader: Audience = 'buyer',
 ): QuoteFooting => ({
   label: 'Total',
   total: money(totals.total),
-  ...(totals.discountTotal > 0 && { saving: `You save ${money(totals.discountTotal)} against list prices` }),
+  ...(totals.discountTotal > 0 && {
+    saving: `${reader === 'buyer' ? 'You save' : 'The buyer saves'} ${money(totals.discountTotal)} against list prices`,
+  }),
 });

@@ -81,7 +81,7 @@ ${paragraph(who(r.step, r.approver))}
 ${before.length > 0 ? html`${paragraph(html`<strong>Decided so far</strong>`)}<ul style="margin:0 0 12px;padding-left:20px">${before.map((x) => html`<li>${x}</li>`)}</ul>` : ''}
 ${budgetHtml(budget, r.quote.currency)}
 ${talk.html}
-${quoteTableMail(r.quote)}
+${quoteTableMail(r.quote, 'buyer')}
 ${button(r.link, 'Approve or reject')}
 ${paragraph('The link works once, for whoever holds it: please do not forward this email.')}`,
     [
@@ -93,7 +93,7 @@ ${paragraph('The link works once, for whoever holds it: please do not forward th
       ...(before.length > 0 ? [`Decided so far:\n${before.map((x) => `- ${x}`).join('\n')}`] : []),
       ...budgetLines(budget, r.quote.currency),
       ...talk.text,
-      quoteTableText(r.quote),
+      quoteTableText(r.quote, 'buyer'),
       `Approve or reject: ${r.link}`,
       'The link works once, for whoever holds it: please do not forward this email.',
     ],

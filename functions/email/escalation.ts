@@ -34,10 +34,10 @@ export const reviewEscalationEmail = (r: ReviewEscalation): EmailMessage => {
     html`${heading(subject)}
 ${paragraph(intro)}
 ${paragraph(what)}
-${quoteTableMail(r.quote)}
+${quoteTableMail(r.quote, 'seller')}
 ${button(r.link, 'Review or reassign')}
 ${paragraph(holdsOnce)}`,
-    [subject, intro, what, quoteTableText(r.quote), `Review or reassign: ${r.link}`, holdsOnce],
+    [subject, intro, what, quoteTableText(r.quote, 'seller'), `Review or reassign: ${r.link}`, holdsOnce],
   );
 };
 
@@ -50,10 +50,10 @@ export const reviewStillYoursEmail = (r: Omit<ReviewEscalation, 'to'> & { salesM
     subject,
     html`${heading(subject)}
 ${paragraph(intro)}
-${quoteTableMail(r.quote)}
+${quoteTableMail(r.quote, 'seller')}
 ${button(r.link, 'Review the quote')}
 ${paragraph(holdsOnce)}`,
-    [subject, intro, quoteTableText(r.quote), `Approve, adjust unit prices, or reject: ${r.link}`, holdsOnce],
+    [subject, intro, quoteTableText(r.quote, 'seller'), `Approve, adjust unit prices, or reject: ${r.link}`, holdsOnce],
   );
 };
 
@@ -85,14 +85,14 @@ export const approvalEscalationEmail = (r: ApprovalEscalation): EmailMessage => 
     html`${heading(subject)}
 ${paragraph(intro)}
 ${budgetHtml(budget, r.quote.currency)}
-${quoteTableMail(r.quote)}
+${quoteTableMail(r.quote, 'buyer')}
 ${button(r.link, 'Approve or reject')}
 ${paragraph(holdsOnce)}`,
     [
       subject,
       intro,
       ...budgetLines(budget, r.quote.currency),
-      quoteTableText(r.quote),
+      quoteTableText(r.quote, 'buyer'),
       `Approve or reject: ${r.link}`,
       holdsOnce,
     ],

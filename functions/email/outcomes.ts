@@ -1,5 +1,6 @@
 import { formatMoney } from '#domain/money-format.ts';
 import type { Order } from '#domain/order.ts';
+import { paymentTermsText } from '#domain/payment-terms.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
@@ -65,13 +66,13 @@ const orderFacts = (order: Order) =>
     ['Request for quote', order.rfqId],
     ['PO number', order.poNumber],
     ['Total', formatMoney(order.total, order.currency)],
-    ['Payment terms', order.paymentTerms],
+    ['Payment terms', paymentTermsText(order.paymentTerms)],
   ] as const;
 
 /** To the buyer: their purchase is approved and ordered, with the lines they bought and where to follow it. */
 export const orderConfirmationEmail = (rfq: Rfq, order: Order, orderUrl: string): EmailMessage => {
   const subject = `Order ${order.orderId} confirmed (PO ${order.poNumber})`;
-  const intro = `Your purchase was approved and order ${order.orderId} was placed for ${formatMoney(order.total, order.currency)}, payment terms ${order.paymentTerms}.`;
+  const intro = `Your purchase was approved and order ${order.orderId} was placed for ${formatMoney(order.total, order.currency)} (payment terms: ${paymentTermsText(order.paymentTerms)}).`;
   const quote = rfq.quote;
   return email(
     [rfq.buyerEmail],
@@ -79,13 +80,13 @@ export const orderConfirmationEmail = (rfq: Rfq, order: Order, orderUrl: string)
     html`${heading(subject)}
 ${paragraph(intro)}
 ${factsHtml(orderFacts(order))}
-${quote ? quoteTableMail(quote) : ''}
+${quote ? quoteTableMail(quote, 'buyer') : ''}
 ${button(orderUrl, 'Open the order')}`,
     [
       subject,
       intro,
       ...factsText(orderFacts(order)),
-      ...(quote ? [quoteTableText(quote)] : []),
+      ...(quote ? [quoteTableText(quote, 'buyer')] : []),
       `The order: ${orderUrl}`,
     ],
   );
@@ -94,7 +95,7 @@ ${button(orderUrl, 'Open the order')}`,
 /** To the account rep: the customer's order to fulfil — whose, which PO, how much. */
 export const orderPlacedForRepEmail = (rfq: Rfq, order: Order, companyName: string): EmailMessage => {
   const subject = `New order ${order.orderId} from ${companyName} (PO ${order.poNumber})`;
-  const intro = `${companyName}'s approvers approved quote ${rfq.rfqId}, and ${rfq.buyerEmail}'s order ${order.orderId} was placed for ${formatMoney(order.total, order.currency)}, payment terms ${order.paymentTerms}. The order.created event went to the ERP.`;
+  const intro = `${companyName}'s approvers approved quote ${rfq.rfqId}, and ${rfq.buyerEmail}'s order ${order.orderId} was placed for ${formatMoney(order.total, order.currency)} (payment terms: ${paymentTermsText(order.paymentTerms)}). The order.created event went to the ERP.`;
   const quote = rfq.quote;
   return email(
     [rfq.accountRepEmail],
@@ -102,7 +103,7 @@ export const orderPlacedForRepEmail = (rfq: Rfq, order: Order, companyName: stri
     html`${heading(subject)}
 ${paragraph(intro)}
 ${factsHtml(orderFacts(order))}
-${quote ? quoteTableMail(quote) : ''}`,
-    [subject, intro, ...factsText(orderFacts(order)), ...(quote ? [quoteTableText(quote)] : [])],
+${quote ? quoteTableMail(quote, 'seller') : ''}`,
+    [subject, intro, ...factsText(orderFacts(order)), ...(quote ? [quoteTableText(quote, 'seller')] : [])],
   );
 };

@@ -37,7 +37,7 @@ export const quoteSentEmail = (r: {
 ${paragraph(intro)}
 ${factsHtml(facts)}
 ${talk.html}
-${quoteTableMail(r.quote)}
+${quoteTableMail(r.quote, 'buyer')}
 ${paragraph('Accept it with your PO number, decline it, or ask for a revision in the app.')}
 ${button(r.rfqUrl, 'Open the quote')}
 ${paragraph(html`Or ${link(r.pdfUrl, 'download the quote as a PDF')} (you sign in first).`)}`,
@@ -46,7 +46,7 @@ ${paragraph(html`Or ${link(r.pdfUrl, 'download the quote as a PDF')} (you sign i
       intro,
       ...factsText(facts),
       ...talk.text,
-      quoteTableText(r.quote),
+      quoteTableText(r.quote, 'buyer'),
       `Accept, decline or ask for a revision: ${r.rfqUrl}`,
       `The quote as a PDF (you sign in first): ${r.pdfUrl}`,
     ],

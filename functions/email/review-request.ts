@@ -61,7 +61,7 @@ ${unpriced ? paragraph(html`<strong>${unpriced}</strong>`) : ''}
 ${r.rfq.note ? note("Buyer's note", r.rfq.note) : ''}
 ${hoped.length > 0 ? html`${paragraph(html`<strong>Target prices</strong>`)}<ul style="margin:0 0 12px;padding-left:20px">${hoped.map((t) => html`<li>${t}</li>`)}</ul>` : ''}
 ${talk.html}
-${quoteTableMail(r.quote)}
+${quoteTableMail(r.quote, 'seller')}
 ${paragraph('Open the link to approve as is, adjust unit prices, or reject.')}
 ${button(r.link, 'Review the quote')}
 ${paragraph('The link works once, for whoever holds it: please do not forward this email.')}`,
@@ -74,7 +74,7 @@ ${paragraph('The link works once, for whoever holds it: please do not forward th
       ...(r.rfq.note ? [`Buyer's note: ${r.rfq.note}`] : []),
       ...(hoped.length > 0 ? [`Target prices:\n${hoped.map((t) => `- ${t}`).join('\n')}`] : []),
       ...talk.text,
-      quoteTableText(r.quote),
+      quoteTableText(r.quote, 'seller'),
       `Approve, adjust unit prices, or reject: ${r.link}`,
       'The link works once, for whoever holds it: please do not forward this email.',
     ],
@@ -116,7 +116,7 @@ ${paragraph(intro)}
 ${r.reason ? note("The rep's reason", r.reason) : paragraph('The rep gave no reason.')}
 <ul style="margin:0 0 12px;padding-left:20px">${lines.map((l) => html`<li>${l}</li>`)}</ul>
 ${talk.html}
-${quoteTableMail(r.quote)}
+${quoteTableMail(r.quote, 'seller')}
 ${button(r.link, 'Approve or reject the discount')}
 ${paragraph('The link works once, for whoever holds it: please do not forward this email.')}`,
     [
@@ -125,7 +125,7 @@ ${paragraph('The link works once, for whoever holds it: please do not forward th
       r.reason ? `The rep's reason: ${r.reason}` : 'The rep gave no reason.',
       lines.map((l) => `- ${l}`).join('\n'),
       ...talk.text,
-      quoteTableText(r.quote),
+      quoteTableText(r.quote, 'seller'),
       `Approve or reject the discount: ${r.link}`,
       'The link works once, for whoever holds it: please do not forward this email.',
     ],

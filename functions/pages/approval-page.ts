@@ -28,6 +28,7 @@ th,td{border-bottom:1px solid #c8c8c8;padding:.4rem;text-align:left;vertical-ali
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tfoot th,tfoot td{border-bottom:none}
 tfoot th{text-align:right}
+.saving{text-align:right;color:#166534;margin:-.5rem 0 1rem}
 small,.muted{color:#4a4a4a}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0 0 1rem}
 dl.facts dt{font-weight:bold}
@@ -223,7 +224,7 @@ ${p.revisionRequest ? html`<p class="note"><strong>${p.revisionRequest.by} asked
 ${p.approval ? purchaseContext(p.approval, p.quote) : ''}
 ${p.discount ? discountSection(p.discount, p.quote.currency) : ''}
 ${threadSection(p)}
-${quoteTableHtml(p.quote)}
+${quoteTableHtml(p.quote, p.purpose === 'approval-level' ? 'buyer' : 'seller')}
 <form method="post" class="decision" aria-labelledby="decision-title">
 <h2 id="decision-title">Your decision</h2>
 ${p.maxRepDiscountPercent !== undefined ? html`${repAuthorityHtml(p.quote, p.maxRepDiscountPercent)}${priceInputs(p.quote)}` : ''}

@@ -1,6 +1,8 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { formatMoney } from '#domain/money-format.ts';
+import { paymentTermsText } from '#domain/payment-terms.ts';
 import type { QuoteDocument } from '#domain/quote-document.ts';
+import { quoteFooting } from '#domain/quote-footing.ts';
 import { quoteLabels } from '#rendering/quote-summary.ts';
 
 /**
@@ -16,6 +18,7 @@ const margin = 48;
 const ink = rgb(0.1, 0.1, 0.1);
 const muted = rgb(0.33, 0.33, 0.33);
 const rule = rgb(0.78, 0.78, 0.78);
+const saving = rgb(0.09, 0.4, 0.2);
 
 interface Fonts {
   regular: PDFFont;
@@ -157,7 +160,7 @@ export const quotePdf = async (q: QuoteDocument): Promise<Uint8Array> => {
     ['Account rep', q.accountRepEmail],
     ['Issued', q.issuedAt.slice(0, 10)],
     ['Valid until', q.validUntil.slice(0, 10)],
-    ['Payment terms', q.buyer.paymentTerms],
+    ['Payment terms', paymentTermsText(q.buyer.paymentTerms)],
     ...(q.poNumber ? [['Your PO number', q.poNumber] as [string, string]] : []),
     ...(q.requestedDeliveryDate ? [['Requested delivery', q.requestedDeliveryDate] as [string, string]] : []),
     ...(q.shipTo ? [['Ship to', q.shipTo.replace(/\s*\n\s*/g, ', ')] as [string, string]] : []),
@@ -211,21 +214,16 @@ export const quotePdf = async (q: QuoteDocument): Promise<Uint8Array> => {
     cursor.y -= 4;
   }
 
-  const totals: [string, string, boolean][] = [
-    ...(q.discountTotal !== 0
-      ? ([
-          [quoteLabels.subtotal, money(q.subtotal), false],
-          [quoteLabels.discount, money(-Math.abs(q.discountTotal)), false],
-        ] as [string, string, boolean][])
-      : []),
-    [quoteLabels.total, money(q.total), true],
-  ];
-  cursor.need(18 * totals.length + 40);
+  // Under the lines, the total they sum to and the saving as a note: the rule of every surface (domain/quote-footing.ts).
+  const footing = quoteFooting(q, (minor) => formatMoney(minor, q.currency));
+  cursor.need(18 + 14 + 40);
   cursor.y -= 6;
-  for (const [label, value, strong] of totals) {
-    text(cursor, label, { right: col.unitPrice.right, bold: strong, size: strong ? 12 : 10 });
-    text(cursor, value, { right: col.lineTotal.right, bold: strong, size: strong ? 12 : 10 });
-    cursor.y -= 18;
+  text(cursor, footing.label, { right: col.unitPrice.right, bold: true, size: 12 });
+  text(cursor, footing.total, { right: col.lineTotal.right, bold: true, size: 12 });
+  cursor.y -= 18;
+  if (footing.saving) {
+    text(cursor, footing.saving, { right: col.lineTotal.right, size: 10, color: saving });
+    cursor.y -= 14;
   }
   cursor.y -= 12;
   cursor.need(30);

@@ -1,10 +1,12 @@
 import { formatMoney } from '#domain/money-format.ts';
+import type { Audience } from '#domain/policy.ts';
+import { type QuoteFooting, quoteFooting } from '#domain/quote-footing.ts';
 import type { BuyerLineView } from '#domain/quote-view.ts';
 import type { Quote } from '#domain/rfq.ts';
 import { type Html, html } from './html.ts';
 
 /** What a quote table reads — the buyer's fields only, whoever the page or email is for. */
-type QuoteTable = Pick<Quote, 'version' | 'currency' | 'subtotal' | 'discountTotal' | 'total'> & {
+type QuoteTable = Pick<Quote, 'version' | 'currency' | 'discountTotal' | 'total'> & {
   lines: BuyerLineView[];
 };
 
@@ -14,14 +16,12 @@ export const quoteLabels = {
   quantity: 'Quantity',
   unitPrice: 'Unit price',
   lineTotal: 'Line total',
-  subtotal: 'Subtotal at list prices',
-  discount: 'Discount',
-  total: 'Total',
 } as const;
 
 /**
  * The quote as a person reads it, in a page or an email: every line with quantity, unit price (with where that price
- * comes from) and line total, then the totals. Unpriced lines say so instead of showing a zero.
+ * comes from) and line total, then the total they sum to. Unpriced lines say so instead of showing a zero. `reader`
+ * words the saving note for the side that reads it.
  */
 const money = (amount: number | null, currency: string): string =>
   amount === null ? 'needs a price' : formatMoney(amount, currency);
@@ -29,19 +29,14 @@ const basisOf = (line: BuyerLineView): string =>
   line.unpriced ? `${line.priceSource}: ${line.unpriced}` : line.priceSource;
 const quantityOf = (line: BuyerLineView): string => `${line.quantity.toLocaleString('en-US')} ${line.unit}`.trim();
 
-/** The totals rows: subtotal and discount only when there is a discount, as in the app. */
-const totalsOf = (quote: QuoteTable): [string, string, boolean][] => [
-  ...(quote.discountTotal !== 0
-    ? ([
-        [quoteLabels.subtotal, formatMoney(quote.subtotal, quote.currency), false],
-        [quoteLabels.discount, formatMoney(-Math.abs(quote.discountTotal), quote.currency), false],
-      ] as [string, string, boolean][])
-    : []),
-  [quoteLabels.total, formatMoney(quote.total, quote.currency), true],
-];
+/** Under the lines, the total they sum to and the saving as a note: the one rule (domain/quote-footing.ts). */
+const footingOf = (quote: QuoteTable, reader: Audience): QuoteFooting =>
+  quoteFooting(quote, (minor) => formatMoney(minor, quote.currency), reader);
 
 /** For server-rendered pages (styled by their stylesheet: a page's CSP refuses inline styles). */
-export const quoteTableHtml = (quote: QuoteTable): Html => html`
+export const quoteTableHtml = (quote: QuoteTable, reader: Audience): Html => {
+  const footing = footingOf(quote, reader);
+  return html`
 <table class="quote">
   <caption>Quote version ${quote.version} (${quote.currency})</caption>
   <thead><tr><th scope="col">${quoteLabels.product}</th><th scope="col" class="num">${quoteLabels.quantity}</th><th scope="col" class="num">${quoteLabels.unitPrice}</th><th scope="col" class="num">${quoteLabels.lineTotal}</th></tr></thead>
@@ -52,12 +47,11 @@ ${quote.lines.map(
 `,
 )}  </tbody>
   <tfoot>
-${totalsOf(quote).map(
-  ([label, value, strong]) =>
-    html`    <tr><th scope="row" colspan="3">${label}</th><td class="num">${strong ? html`<strong>${value}</strong>` : value}</td></tr>
-`,
-)}  </tfoot>
-</table>`;
+    <tr><th scope="row" colspan="3">${footing.label}</th><td class="num"><strong>${footing.total}</strong></td></tr>
+  </tfoot>
+</table>
+${footing.saving ? html`<p class="saving">${footing.saving}</p>` : ''}`;
+};
 
 const cell = 'padding:8px 4px;border-bottom:1px solid #d1d5db;vertical-align:top';
 const number = `${cell};text-align:right;white-space:nowrap`;
@@ -68,26 +62,37 @@ const small = 'color:#4b5563;font-size:13px';
  * comes from) under its name, then the line total — because mail clients ignore media queries and four columns left
  * a 390 px phone a product column one word wide.
  */
-export const quoteTableMail = (quote: QuoteTable): Html => html`
+export const quoteTableMail = (quote: QuoteTable, reader: Audience): Html => {
+  const footing = footingOf(quote, reader);
+  const strong = 'padding:6px 4px;text-align:right;font-weight:bold';
+  return html`
 <table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;font-size:14px;margin:0 0 16px">
+<thead>
 <tr><td colspan="2" style="padding:0 0 4px;font-weight:bold">Quote version ${quote.version} (${quote.currency})</td></tr>
 <tr><th align="left" style="${cell};text-align:left">${quoteLabels.product}</th><th align="right" style="${number}">${quoteLabels.lineTotal}</th></tr>
+</thead>
+<tbody>
 ${quote.lines.map(
   (line) =>
     html`<tr><td style="${cell};overflow-wrap:anywhere"><strong>${line.name}</strong> <span style="${small}">${line.sku}</span><br><span style="${small}">${quoteLabels.quantity} ${quantityOf(line)} · ${quoteLabels.unitPrice} ${money(line.unitPrice, quote.currency)} (${basisOf(line)})</span></td><td align="right" style="${number}">${money(line.lineTotal, quote.currency)}</td></tr>
 `,
-)}${totalsOf(quote).map(
-  ([label, value, strong]) =>
-    html`<tr><td align="right" style="padding:6px 4px;text-align:right${strong ? ';font-weight:bold' : ''}">${label}</td><td align="right" style="padding:6px 4px;text-align:right;white-space:nowrap${strong ? ';font-weight:bold' : ''}">${value}</td></tr>
-`,
-)}</table>`;
+)}</tbody>
+<tfoot>
+<tr><td align="right" style="${strong}">${footing.label}</td><td align="right" style="${strong};white-space:nowrap">${footing.total}</td></tr>
+</tfoot>
+</table>
+${footing.saving ? html`<p style="margin:0 0 16px;text-align:right;color:#166534">${footing.saving}</p>` : ''}`;
+};
 
-export const quoteTableText = (quote: QuoteTable): string =>
-  [
+export const quoteTableText = (quote: QuoteTable, reader: Audience): string => {
+  const footing = footingOf(quote, reader);
+  return [
     `Quote version ${quote.version} (${quote.currency})`,
     ...quote.lines.map(
       (line) =>
         `- ${line.name} (${line.sku}): ${quantityOf(line)} × ${money(line.unitPrice, quote.currency)} = ${money(line.lineTotal, quote.currency)} — ${basisOf(line)}`,
     ),
-    ...totalsOf(quote).map(([label, value]) => `${label}: ${value}`),
+    `${footing.label}: ${footing.total}`,
+    ...(footing.saving ? [footing.saving] : []),
   ].join('\n');
+};

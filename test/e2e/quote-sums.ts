@@ -44,3 +44,19 @@ export const shownQuoteTable = async (table: Locator) =>
       between: foot.slice(0, -1).map(first),
     };
   });
+
+/**
+ * The line totals and total of a quote PDF read back as text lines (test/pdf/read-pdf.ts): each product row ends in its
+ * unit price and line total; the total is the line that starts "Total"; any other amount between them is a row the
+ * lines would have to sum to.
+ */
+export const shownPdfQuote = (lines: readonly string[]) => {
+  const totalAt = lines.findIndex((l) => /^Total \$/.test(l));
+  const rows = lines.slice(0, totalAt).filter((l) => /\$[\d,]+\.\d{2} \$[\d,]+\.\d{2}$/.test(l));
+  const lastRow = lines.indexOf(rows.at(-1) ?? '');
+  return {
+    lineTotals: rows.map((l) => l.slice(l.lastIndexOf('$'))),
+    total: lines[totalAt] ?? '',
+    between: lines.slice(lastRow + 1, totalAt).filter((l) => l.includes('$')),
+  };
+};

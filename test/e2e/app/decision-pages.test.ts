@@ -4,6 +4,7 @@ import { describe, expect } from 'vitest';
 import type { Role } from '#domain/company.ts';
 import { bounceNoticeEmail } from '#email/bounce-notice.ts';
 import type { Email } from '#local/inbox.ts';
+import { expectLinesSumToTotal, shownQuoteTable } from '../quote-sums.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, newPage, record } from './browser.ts';
@@ -69,6 +70,10 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     await page.setContent(email.html);
     await record(page, `email-${name}`);
   };
+
+  /** The quote table of the page or email in view adds up as shown: its lines sum to its total, nothing between. */
+  const expectQuoteAddsUp = async (surface: string) =>
+    expectLinesSumToTotal(surface, await shownQuoteTable(page.getByRole('table').filter({ hasText: 'Line total' })));
 
   const stack = useTestStack('decision-pages');
   it.beforeAll(async ({ browser }) => {
@@ -138,6 +143,8 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     expect(quote.text).toContain(`${stack.urls.app}rfqs/${rfqId}/pdf`);
     expect(quote.text).not.toContain('Co..');
     await photographEmail(quote, 'quote-sent');
+    await expectQuoteAddsUp('the quote email');
+    expect(quote.text).toMatch(/Total: \$[\d,.]+\nYou save \$[\d,.]+ against list prices/);
   });
 
   it('a revision request reaches the rep’s review page and email', async () => {
@@ -174,12 +181,14 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     expect(request.text).toContain('Orders over $5,000 (order total over $5,000.00)');
     expect(request.text).toContain('Also asked: priya@acme.example');
     await photographEmail(request, 'purchase-approval-level-1');
+    await expectQuoteAddsUp('the purchase approval email');
 
     await page.goto(linkIn(request));
     const why = page.getByRole('region', { name: /Why you are asked — level 1 of 2/ });
     await expect.poll(() => why.textContent()).toContain('Orders over $5,000');
     expect(await why.textContent()).toContain('Also asked: priya@acme.example');
     expect(await page.locator('main').textContent()).not.toContain('riley@');
+    await expectQuoteAddsUp('the purchase approval page');
     await record(page, 'page-purchase-approval-level-1');
     await page.getByLabel(/Comment/).fill('Budgeted in the Dayton fit-out.');
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -206,7 +215,10 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     await record(page, 'page-approved-thank-you');
 
     await expect.poll(statusOf, { timeout: 60_000 }).toBe('ORDERED');
-    await photographEmail(await mail(dana.email, 'Order '), 'order-confirmed-buyer');
+    const confirmed = await mail(dana.email, 'Order ');
+    expect(confirmed.text).toContain('Payment terms: Net 30 days');
+    await photographEmail(confirmed, 'order-confirmed-buyer');
+    await expectQuoteAddsUp('the order confirmation email');
     const rep = await mail(riley.email, 'New order');
     expect(`${rep.subject}${rep.text}`).not.toMatch(/your purchase/i);
     await photographEmail(rep, 'order-placed-rep');
