@@ -123,8 +123,36 @@ export const createCognitoAccounts = (
     }
   };
 
+  /**
+   * Disabled and signed out first, so no token is minted while the account names its new company beside the groups
+   * of its old one; enabled last, with only the roles its new company lists.
+   */
+  const move = async (change: Extract<AccountChange, { kind: 'move' }>) => {
+    await client.send(new AdminDisableUserCommand({ ...pool, Username: change.email }));
+    await signOutEverywhere(change.email);
+    const before = await find(change.email);
+    await client.send(
+      new AdminUpdateUserAttributesCommand({
+        ...pool,
+        Username: change.email,
+        UserAttributes: [
+          { Name: 'name', Value: change.name },
+          { Name: 'custom:companyId', Value: change.companyId },
+        ],
+      }),
+    );
+    await setGroups(
+      change.email,
+      change.groups,
+      (before?.groups ?? []).filter((group) => !change.groups.includes(group)),
+    );
+    await client.send(new AdminEnableUserCommand({ ...pool, Username: change.email }));
+  };
+
   const apply = async (change: AccountChange) => {
     switch (change.kind) {
+      case 'move':
+        return move(change);
       case 'invite':
         return invite(change);
       case 'update':

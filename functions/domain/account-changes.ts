@@ -21,11 +21,14 @@ export interface SignInAccount {
  *   when a person removed earlier comes back;
  * - `remove`: a person no longer in the company is disabled and loses their groups; the account stays, because the
  *   history of what they did names them.
+ * - `move`: the account of a person the seller's admin moved from another company becomes this company's, with the
+ *   roles it lists, and may sign in again (functions/accounts/move-person.ts; nothing else takes another's account).
  */
 export type AccountChange =
   | { kind: 'invite'; email: string; name: string; companyId: string; groups: Role[] }
   | { kind: 'update'; email: string; name: string; add: Role[]; remove: Role[]; enable: boolean }
-  | { kind: 'remove'; email: string; groups: Role[] };
+  | { kind: 'remove'; email: string; groups: Role[] }
+  | { kind: 'move'; email: string; name: string; companyId: string; groups: Role[] };
 
 const key = (email: string): string => email.toLowerCase();
 const sameRoles = (a: readonly Role[], b: readonly Role[]): boolean => {
@@ -85,12 +88,15 @@ export const accountsInLine = (
 };
 
 /**
- * Whose tokens stop counting at once with these changes: a person removed, or who lost a role (demoted). Their tokens
- * still carry what they were; a newcomer's or a promoted person's carry less than they may, which is safe.
+ * Whose tokens stop counting at once with these changes: a person removed, moved to another company, or who lost a
+ * role (demoted). Their tokens still carry what they were; a newcomer's or a promoted person's carry less than they
+ * may, which is safe.
  */
 export const revokedBy = (changes: readonly AccountChange[]): string[] =>
   changes.flatMap((change) =>
-    change.kind === 'remove' || (change.kind === 'update' && change.remove.length > 0) ? [change.email] : [],
+    change.kind === 'remove' || change.kind === 'move' || (change.kind === 'update' && change.remove.length > 0)
+      ? [change.email]
+      : [],
   );
 
 /**
@@ -100,6 +106,7 @@ export const revokedBy = (changes: readonly AccountChange[]): string[] =>
 export const applyAccountChange = (account: SignInAccount | undefined, change: AccountChange): SignInAccount => {
   switch (change.kind) {
     case 'invite':
+    case 'move':
       return {
         email: change.email,
         name: change.name,
@@ -132,12 +139,10 @@ export const accountOwnerProblems = (
 ): { path: string; message: string }[] =>
   after.flatMap((user, i) => {
     const account = accounts.get(key(user.email));
-    return mayEnrolAccount(companyId, account)
-      ? []
-      : [
-          {
-            path: `users.${i}.email`,
-            message: 'already signs in for another company or for the seller; the seller’s admin can move them',
-          },
-        ];
+    if (mayEnrolAccount(companyId, account)) return [];
+    const message =
+      account?.companyId === undefined
+        ? 'already signs in for the seller’s staff, who are never a company’s people'
+        : `already signs in for ${account.companyId}; the seller’s admin can move them (PUT /companies/${companyId}/users/${key(user.email)})`;
+    return [{ path: `users.${i}.email`, message }];
   });

@@ -174,6 +174,13 @@ export const mayWriteCompanySettings = (
 export const mayEnrolAccount = (companyId: string, account: { companyId?: string } | undefined): boolean =>
   account === undefined || account.companyId === companyId;
 
+/**
+ * Moving a person from the company they sign in for to another, in one step (their account's company changes): the
+ * seller's admin, who keeps every company. A company's own admin lists newcomers and its own people only
+ * (mayEnrolAccount); the seller's staff are never moved into a company.
+ */
+export const mayMovePeople = (caller: Caller): boolean => mayEditReferenceData(caller);
+
 /** A company's spending budgets: the seller's admin, or that company's own admin. */
 export const mayEditBudgets = mayEditApprovalRules;
 export const mayReadBudgets = mayEditBudgets;

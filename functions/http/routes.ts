@@ -32,6 +32,8 @@ import {
   commentBody,
   companyBody,
   companyParams,
+  companyPersonBody,
+  companyPersonParams,
   companyUsersBody,
   contractBody,
   createRfqBody,
@@ -526,6 +528,29 @@ const table = {
     headers: ifMatchHeaders,
     responses: { 200: { ...json(companyUsersBody), headers: companyRevision }, ...accountProblems, ...stale },
     // Inviting, regrouping and disabling accounts is a few of Cognito's admin calls per person who changes.
+    timeoutSeconds: 29,
+    needs: { table: 'write', signInAccounts: true },
+  },
+  'PUT /companies/{companyId}/users/{email}': {
+    method: 'PUT',
+    path: '/companies/{companyId}/users/{email}',
+    handler: 'functions/http/put-company-person.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      "The seller's admin puts one person in this company with these roles, moving them in the same step from the company they signed in for (removed there as a removal does; their account's company changes)",
+    params: companyPersonParams,
+    body: companyPersonBody,
+    headers: ifMatchHeaders,
+    responses: {
+      200: { ...json(companyUsersBody), headers: companyRevision },
+      409: problem(
+        'The person signs in for the seller’s staff, or leaving would break the company they leave (its last admin, an approver its rules name; `errors` says which); nothing was changed',
+      ),
+      412: stale[412],
+      503: accountProblems[503],
+    },
+    // Two companies' records, then a few of Cognito's admin calls for the one person.
     timeoutSeconds: 29,
     needs: { table: 'write', signInAccounts: true },
   },

@@ -170,6 +170,10 @@ export const companyBody = companySchema.strict();
 export const contractBody = contractSchema.strict();
 export const approvalRulesBody = z.strictObject({ rules: z.array(approvalRuleSchema).max(100) });
 export const companyUsersBody = z.strictObject({ users: z.array(companyUserSchema.strict()).max(500) });
+/** One person of a company, by their email (any case: it is stored lower-case). */
+export const companyPersonParams = z.strictObject({ companyId, email });
+/** What a company lists of one person besides their email. */
+export const companyPersonBody = companyUserSchema.omit({ email: true }).strict();
 /** "Which levels would a 2,500.00 order need?": the order's total in the company's minor units. */
 export const approvalChainQuery = z.strictObject({
   total: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

@@ -1,8 +1,8 @@
-import { companySchema } from '#domain/company.ts';
+import { type Company, companySchema } from '#domain/company.ts';
 import { isLostRace } from './conflict.ts';
 import { fromItem, toItem } from './item.ts';
 import { companyIndexKeys, keys } from './keys.ts';
-import { type CompanyRecordStore, StaleRevision } from './ports.ts';
+import { type CompanyRecordStore, type CompanySave, StaleRevision } from './ports.ts';
 import type { Item, TableClient } from './table-client.ts';
 
 const REVISION = 'revision';
@@ -27,6 +27,21 @@ const pendingOf = (item: Item): string[] => {
   return pending instanceof Set ? [...pending].map(String).sort() : [];
 };
 
+/** The company item at its next revision, with the people pending, written only over the revision read. */
+const putOver = (company: Company, over: CompanySave['over']) => {
+  const pending = [...new Set(over.pendingAccounts.map((e) => e.toLowerCase()))];
+  return {
+    Item: {
+      ...toItem(keys.company(company.companyId), companyIndexKeys(company), {
+        ...company,
+        [REVISION]: (over.revision ?? 0) + 1,
+      }),
+      ...(pending.length > 0 && { [PENDING]: new Set(pending) }),
+    },
+    ...(over.revision === undefined ? { ConditionExpression: 'attribute_not_exists(PK)' } : atRevision(over.revision)),
+  };
+};
+
 /**
  * The company item with its lock (`revision`) and the people whose accounts wait to be brought in line (a string set,
  * so one reconciler's done emails are taken out without touching another's). Approval rules stay their own item; a
@@ -44,23 +59,22 @@ export const createCompanyRecordStore = (table: TableClient): CompanyRecordStore
     };
   },
   async save(company, over) {
-    const next = (over.revision ?? 0) + 1;
-    const pending = [...new Set(over.pendingAccounts.map((e) => e.toLowerCase()))];
     try {
-      await table.put({
-        Item: {
-          ...toItem(keys.company(company.companyId), companyIndexKeys(company), { ...company, [REVISION]: next }),
-          ...(pending.length > 0 && { [PENDING]: new Set(pending) }),
-        },
-        ...(over.revision === undefined
-          ? { ConditionExpression: 'attribute_not_exists(PK)' }
-          : atRevision(over.revision)),
-      });
+      await table.put(putOver(company, over));
     } catch (error) {
       if (isLostRace(error)) throw new StaleRevision(company.companyId);
       throw error;
     }
-    return next;
+    return (over.revision ?? 0) + 1;
+  },
+  async saveTogether(saves) {
+    try {
+      await table.transactWrite(saves.map(({ company, over }) => ({ Put: putOver(company, over) })));
+    } catch (error) {
+      if (isLostRace(error)) throw new StaleRevision(saves.map(({ company }) => company.companyId).join(', '));
+      throw error;
+    }
+    return saves.map(({ over }) => (over.revision ?? 0) + 1);
   },
   async saveRules(companyId, rules, revision) {
     const condition = atRevision(revision);

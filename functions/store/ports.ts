@@ -201,13 +201,24 @@ export interface CompanyRecord {
   pendingAccounts: string[];
 }
 
+/** One company's save: over the `revision` read (none: a new company), adding `pendingAccounts` to those waiting. */
+export interface CompanySave {
+  company: Company;
+  over: { revision?: number; pendingAccounts: readonly string[] };
+}
+
 export interface CompanyRecordStore {
   get(companyId: string): Promise<CompanyRecord | undefined>;
   /**
    * Saves the company over `revision` (none: a new company) and adds `pendingAccounts` to those waiting; answers the
    * new revision. StaleRevision when the record moved on meanwhile: nothing was written.
    */
-  save(company: Company, over: { revision?: number; pendingAccounts: readonly string[] }): Promise<number>;
+  save(company: Company, over: CompanySave['over']): Promise<number>;
+  /**
+   * Saves several companies at once, each over its revision (a person moved from one to another): all or none.
+   * Answers their new revisions in order; StaleRevision when any moved on meanwhile: nothing was written.
+   */
+  saveTogether(saves: readonly CompanySave[]): Promise<number[]>;
   /** Saves the approval rules over the company's `revision`, moving it on (the same lock as the users). */
   saveRules(companyId: string, rules: ApprovalRule[], revision: number): Promise<number>;
   /**

@@ -404,6 +404,101 @@ describe('a company admin’s users are the people who can sign in', () => {
       expect(await signIn(quinn.email)).toEqual({ refused: 401 });
     });
 
+    it('defect 12: the seller’s admin moves a person to another company in one step, as a removal there', async () => {
+      const ann = person('ann@move-a.example', ['admin', 'approver']);
+      const mo = person('mo@move-a.example', ['approver', 'admin']);
+      const bo = person('bo@move-b.example', ['admin']);
+      await aCompany('move-a', [ann, mo]);
+      await aCompany('move-b', [bo]);
+      const window = { from: new Date().toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+      const delegated = await call(
+        'PUT',
+        '/me/delegation',
+        { delegateEmail: mo.email, ...window },
+        asCompanyUser(ann, 'move-a'),
+      );
+      expect(delegated.status).toBe(200);
+      const { idToken = '' } = await signIn(mo.email);
+      expect(await tasksWith(idToken)).toBe(200);
+
+      // Listing them in the other company's whole list says how to move them, and that is true.
+      const listed = await call('PUT', '/companies/move-b/users', { users: [bo, mo] }, ops);
+      expect(listed.status).toBe(409);
+      expect(listed.body.errors[0].message).toContain('PUT /companies/move-b/users/mo@move-a.example');
+      const read = await call('GET', '/companies/move-b', undefined, ops);
+      const movedAt = Date.now();
+      const moved = await call(
+        'PUT',
+        '/companies/move-b/users/Mo@Move-A.example',
+        { name: 'Mo', roles: ['buyer'] },
+        ops,
+        {
+          'if-match': read.headers.get('etag') ?? '',
+        },
+      );
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect(moved.body.users).toEqual([bo, { email: mo.email, name: 'Mo', roles: ['buyer'] }]);
+      expect(moved.headers.get('etag')).not.toBe(read.headers.get('etag'));
+
+      // Gone from the company left, their old token refused, their delegation there ended; they sign in for the new one.
+      expect((await call('GET', '/companies/move-a', undefined, ops)).body.users).toEqual([ann]);
+      expect(await refusedAfter(idToken, movedAt)).toBeLessThan(60_000);
+      expect((await call('GET', '/me/delegation', undefined, asCompanyUser(ann, 'move-a'))).status).toBe(404);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const again = await signIn(mo.email);
+      expect(again.claims).toMatchObject({ 'custom:companyId': 'move-b', 'cognito:groups': ['buyer'] });
+      expect(await tasksWith(again.idToken ?? '')).toBe(200);
+      await expectAgreement('move-a', [ann.email, mo.email]);
+      await expectAgreement('move-b', [bo.email, mo.email]);
+
+      // The same move again changes nothing; a move over a stale read is 412.
+      expect(
+        (await call('PUT', '/companies/move-b/users/mo@move-a.example', { name: 'Mo', roles: ['buyer'] }, ops)).status,
+      ).toBe(200);
+      const stale = await call(
+        'PUT',
+        '/companies/move-b/users/ann@move-a.example',
+        { name: 'Ann', roles: ['buyer'] },
+        ops,
+        {
+          'if-match': read.headers.get('etag') ?? '',
+        },
+      );
+      expect(stale.status).toBe(412);
+    });
+
+    it('defect 12: a move is refused when it would leave a company without an admin, for the seller’s staff, and for a company’s admin', async () => {
+      const ann = person('ann@move-c.example', ['admin']);
+      const bo = person('bo@move-d.example', ['admin']);
+      await aCompany('move-c', [ann]);
+      await aCompany('move-d', [bo]);
+      const lastAdmin = await call(
+        'PUT',
+        '/companies/move-d/users/ann@move-c.example',
+        { name: 'Ann', roles: ['buyer'] },
+        ops,
+      );
+      expect(lastAdmin.status).toBe(409);
+      expect(lastAdmin.body.errors).toEqual([{ path: 'email', message: expect.stringContaining('move-c') }]);
+      const staff = await call(
+        'PUT',
+        '/companies/move-d/users/riley@northwind.example',
+        { name: 'Riley', roles: ['buyer'] },
+        ops,
+      );
+      expect(staff.status).toBe(409);
+      const byCompanyAdmin = await call(
+        'PUT',
+        '/companies/move-d/users/ann@move-c.example',
+        { name: 'Ann', roles: ['buyer'] },
+        asCompanyUser(bo, 'move-d'),
+      );
+      expect(byCompanyAdmin.status).toBe(403);
+      expect((await call('GET', '/companies/move-c', undefined, ops)).body.users).toEqual([ann]);
+      expect((await call('GET', '/companies/move-d', undefined, ops)).body.users).toEqual([bo]);
+      expect((await signIn(ann.email)).claims?.['custom:companyId']).toBe('move-c');
+    });
+
     it('a demoted person’s old token is refused too; the token they sign in with next works, with their new roles', async () => {
       const users = (await acmeUsers()).filter((u) => u.email !== quinn.email);
       expect((await call('PUT', '/companies/acme/users', { users: [...users, quinn] })).status).toBe(200);

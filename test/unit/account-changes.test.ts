@@ -180,10 +180,18 @@ describe('a company admin cannot take over an account that is not the company’
   const mine: SignInAccount = { ...lena, email: dana.email, companyId: acme, enabled: false, groups: [] };
 
   it.each([
-    ['the seller’s rep', riley],
-    ['another company’s buyer', lena],
-    ['another company’s former user (disabled)', { ...lena, enabled: false, groups: [] }],
-  ])('refuses %s, naming the entry’s email field', (_, account) => {
+    ['the seller’s rep', riley, 'already signs in for the seller’s staff, who are never a company’s people'],
+    [
+      'another company’s buyer',
+      lena,
+      'already signs in for globex; the seller’s admin can move them (PUT /companies/acme/users/lena@globex.example)',
+    ],
+    [
+      'another company’s former user (disabled)',
+      { ...lena, enabled: false, groups: [] },
+      'already signs in for globex; the seller’s admin can move them (PUT /companies/acme/users/lena@globex.example)',
+    ],
+  ])('refuses %s, naming the entry’s email field and what to do', (_, account, message) => {
     const users = [chris, { email: account.email.toUpperCase(), name: 'Someone', roles: ['buyer'] as const }];
     expect(
       accountOwnerProblems(
@@ -191,12 +199,7 @@ describe('a company admin cannot take over an account that is not the company’
         [...users].map((u) => ({ ...u, roles: [...u.roles] })),
         pool(account),
       ),
-    ).toEqual([
-      {
-        path: 'users.1.email',
-        message: expect.stringContaining('already signs in for another company or for the seller'),
-      },
-    ]);
+    ).toEqual([{ path: 'users.1.email', message }]);
   });
 
   it('lets the company list newcomers and its own people, including one it removed before', () => {

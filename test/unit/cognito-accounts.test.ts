@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountsInLine, touchedEmails } from '#domain/account-changes.ts';
+import { type AccountChange, accountsInLine, touchedEmails } from '#domain/account-changes.ts';
 import type { CompanyUser } from '#domain/company.ts';
 import { createCognitoAccounts } from '#functions/accounts/cognito-accounts.ts';
 import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
@@ -188,6 +188,39 @@ describe('the Cognito user pool as sign-in accounts', () => {
       pool.accounts.apply([{ kind: 'invite', email: pat.email, name: 'Pat', companyId: 'acme', groups: ['admin'] }]),
     ).rejects.toBeInstanceOf(AccountTaken);
     expect(pool.users[pat.email]).toEqual(member('globex', 'Pat', 'buyer'));
+  });
+
+  it('moves an account to another company: out of sign-in while its company and groups change, in again last', async () => {
+    const pool = aFakePool({ 'pat@acme.example': member('globex', 'Pat', 'admin', 'approver') });
+    const move: AccountChange = {
+      kind: 'move',
+      email: pat.email,
+      name: 'Pat Lee',
+      companyId: 'acme',
+      groups: ['buyer'],
+    };
+    await pool.accounts.apply([move]);
+    expect(pool.users[pat.email]).toMatchObject({
+      enabled: true,
+      signedOut: true,
+      groups: new Set(['buyer']),
+      attributes: expect.objectContaining({ name: 'Pat Lee', 'custom:companyId': 'acme' }),
+    });
+    expect(pool.calls.slice(0, 2)).toEqual(['AdminDisableUser', 'AdminUserGlobalSignOut']);
+    expect(pool.calls.at(-1)).toBe('AdminEnableUser');
+    // Whichever call fails, the same move again finishes it; until then the account is as it was or cannot sign in.
+    for (let failure = 1; failure <= 8; failure++) {
+      const again = aFakePool({ 'pat@acme.example': member('globex', 'Pat', 'admin', 'approver') });
+      again.failAt(failure);
+      const failed = await again.accounts.apply([move]).then(
+        () => false,
+        () => true,
+      );
+      if (failed && failure > 1) expect(again.users[pat.email]?.enabled).toBe(false);
+      again.heal();
+      await again.accounts.apply([move]);
+      expect(again.users[pat.email]).toMatchObject({ enabled: true, groups: new Set(['buyer']) });
+    }
   });
 
   it('says the pool is unavailable when it fails, looking up or changing', async () => {

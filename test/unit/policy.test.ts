@@ -18,6 +18,7 @@ import {
   mayListProducts,
   mayManageCompanyUsers,
   mayManageDelegation,
+  mayMovePeople,
   mayPostComment,
   mayRead,
   mayReadBudgets,
@@ -164,6 +165,7 @@ describe('the access policy, as a table', () => {
       ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
     ],
     ['edit reference data', mayEditReferenceData, ['sellerAdmin']],
+    ['move a person between companies', mayMovePeople, ['sellerAdmin']],
     ['list every product with its cost', mayListProducts, ['sellerAdmin']],
     ['edit Acme’s approval rules', (c) => mayEditApprovalRules(c, 'acme'), ['acmeAdmin', 'sellerAdmin']],
     [
@@ -340,6 +342,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'PUT /companies/{companyId}/contract': mayEditReferenceData,
   'GET /companies/{companyId}': (c) => mayReadCompanySettings(c, 'acme'),
   'PUT /companies/{companyId}/users': (c) => mayManageCompanyUsers(c, 'acme'),
+  'PUT /companies/{companyId}/users/{email}': mayMovePeople,
   'GET /companies/{companyId}/approval-rules': (c) => mayReadCompanySettings(c, 'acme'),
   'GET /companies/{companyId}/approval-chain': (c) => mayReadCompanySettings(c, 'acme'),
   'PUT /companies/{companyId}/approval-rules': (c) => mayEditApprovalRules(c, 'acme'),

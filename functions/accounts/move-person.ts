@@ -1,0 +1,106 @@
+import type { Company, CompanyUser } from '#domain/company.ts';
+import { companyUsersProblems } from '#domain/company-users.ts';
+import { InvalidInput } from '#domain/errors.ts';
+import type { CompanyRecord } from '#store/ports.ts';
+import { bringAccountsInLine, checkPrecondition, type PeopleDeps } from './company-people.ts';
+import { AccountsTakenElsewhere } from './ports.ts';
+
+/** Leaving would break the company left (its last admin, an approver its rules name): nothing was changed. */
+export class LeavingRefused extends Error {
+  override readonly name = 'LeavingRefused';
+  constructor(readonly errors: { path: string; message: string }[]) {
+    super('Nothing was changed: the company they would leave needs them as they are');
+  }
+}
+
+/** The list with the person in it: in their place when listed, else last. */
+const withPerson = (users: readonly CompanyUser[], person: CompanyUser): CompanyUser[] =>
+  users.some((u) => u.email === person.email)
+    ? users.map((u) => (u.email === person.email ? person : u))
+    : [...users, person];
+
+const sameEntry = (a: CompanyUser | undefined, b: CompanyUser): boolean =>
+  a !== undefined && a.name === b.name && [...a.roles].sort().join() === [...b.roles].sort().join();
+
+/**
+ * Puts one person in a company (`to`) with their name and roles, moving them in the same step from the company their
+ * account signs in for: both lists are saved in one transaction over the revisions read (412 when either moved on;
+ * `If-Match` names the destination's), the company left is brought in line as for a removal — their tokens void, the
+ * delegations naming them ended, the account out of sign-in — and then the account becomes the destination's (a
+ * `move`), and the destination is brought in line. Refused when the account is the seller's staff (409), or when
+ * leaving would break the company left (its last admin, an approver its rules name: 409). Safe to send again: a move
+ * the pool left half done (503) is finished by the same request.
+ */
+export const movePerson = async (
+  deps: PeopleDeps,
+  to: CompanyRecord,
+  person: CompanyUser,
+  options: { ifMatch?: string | undefined; deadline: number },
+): Promise<{ company: Company; revision: number }> => {
+  const account = (await deps.accounts.find([person.email])).get(person.email);
+  if (account && account.companyId === undefined)
+    throw new AccountsTakenElsewhere([
+      { path: 'email', message: 'signs in for the seller’s staff, who are never a company’s people' },
+    ]);
+  const fromId = account?.companyId !== to.company.companyId ? account?.companyId : undefined;
+  const from = fromId === undefined ? undefined : await deps.store.companies.get(fromId);
+  const leaving = from?.company.users.some((u) => u.email === person.email) === true;
+  const next = { ...to.company, users: withPerson(to.company.users, person) };
+  const unchanged =
+    !leaving &&
+    sameEntry(
+      to.company.users.find((u) => u.email === person.email),
+      person,
+    );
+  checkPrecondition(to, options.ifMatch, unchanged);
+
+  let revision = to.revision;
+  if (!unchanged) {
+    const rules = await deps.store.catalog.getApprovalRules(to.company.companyId);
+    const adminRequired = to.company.users.some((u) => u.roles.includes('admin'));
+    const problems = companyUsersProblems(next.users, rules, { adminRequired });
+    if (problems.length > 0)
+      throw new InvalidInput(
+        'this person cannot join with these roles',
+        problems.map((p) => ({ path: 'roles', message: p.message })),
+      );
+    const pendingHere = { revision: to.revision, pendingAccounts: [...to.pendingAccounts, person.email] };
+    if (from && leaving) {
+      const left = { ...from.company, users: from.company.users.filter((u) => u.email !== person.email) };
+      const refused = companyUsersProblems(
+        left.users,
+        await deps.store.catalog.getApprovalRules(from.company.companyId),
+      );
+      if (refused.length > 0)
+        throw new LeavingRefused(
+          refused.map((p) => ({ path: 'email', message: `leaving ${from.company.companyId}: ${p.message}` })),
+        );
+      const [, saved] = await deps.store.companies.saveTogether([
+        { company: left, over: { revision: from.revision, pendingAccounts: [...from.pendingAccounts, person.email] } },
+        { company: next, over: pendingHere },
+      ]);
+      revision = saved ?? revision;
+    } else {
+      revision = await deps.store.companies.save(next, pendingHere);
+    }
+  }
+  if (fromId !== undefined) {
+    // As for a removal there (tokens void, delegations ended, out of sign-in); then the account is the destination's.
+    await bringAccountsInLine(deps, fromId, options.deadline);
+    await deps.store.revocations.revoke([person.email], deps.now());
+    await deps.accounts.apply(
+      [
+        {
+          kind: 'move',
+          email: person.email,
+          name: person.name,
+          companyId: to.company.companyId,
+          groups: [...new Set(person.roles)].sort(),
+        },
+      ],
+      options.deadline,
+    );
+  }
+  await bringAccountsInLine(deps, to.company.companyId, options.deadline);
+  return { company: next, revision };
+};
