@@ -294,6 +294,15 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
   },
   {
+    // Moving people between companies is the seller's admin's alone; the person put here is already Acme's as listed.
+    route: 'PUT /companies/{companyId}/users/{email}',
+    request: async () => {
+      const { email, ...entry } = acme.users[0]!;
+      return { path: `/companies/acme/users/${email}`, body: entry };
+    },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
     route: 'GET /companies/{companyId}/approval-rules',
     request: async () => ({ path: '/companies/acme/approval-rules' }),
     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],

@@ -306,6 +306,13 @@ beforeAll(async () => {
       valid: { users: acme.users } as Json,
     },
     {
+      key: 'PUT /companies/{companyId}/users/{email}',
+      path: `/companies/acme/users/${acme.users[0]!.email}`,
+      params: { companyId: 'acme', email: acme.users[0]!.email },
+      as: people.admin,
+      valid: { name: acme.users[0]!.name, roles: acme.users[0]!.roles } as Json,
+    },
+    {
       key: 'PUT /companies/{companyId}/contract',
       path: '/companies/acme/contract',
       params: { companyId: 'acme' },
