@@ -16,6 +16,8 @@ export interface Answer<T = any> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as it came, for what is not text (a PDF). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -49,12 +51,14 @@ export const apiClient = (url: string, issuer: DevIssuer): ApiClient => {
         headers['content-type'] ??= 'application/json';
       }
       const response = await contractFetch(`${url}${path}`, { method, headers, ...(body !== undefined && { body }) });
-      const text = await response.text();
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const text = new TextDecoder().decode(bytes);
       const type = response.headers.get('content-type') ?? '';
       return {
         status: response.status,
         headers: response.headers,
         text,
+        bytes,
         body: type.includes('json') && text ? JSON.parse(text) : text,
       };
     },

@@ -5,8 +5,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { User } from './api.ts';
 import { appTest as it } from './app/app-test.ts';
-import { stackApi, until } from './app/stack-api.ts';
+import { stackApi } from './app/stack-api.ts';
 import { useTestStack } from './test-stack.ts';
+import { until } from './until.ts';
 
 /**
  * A person in a real browser (Debian's chromium, headless): the rep opens the review link from the local inbox and

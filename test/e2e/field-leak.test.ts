@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
-import { aCompany } from '../builders/company.ts';
-import { aContract } from '../builders/contract.ts';
-import { aProduct } from '../builders/product.ts';
 import { pdfLines } from '../pdf/read-pdf.ts';
 import type { Answer, User } from './api.ts';
 import { useTestStack } from './test-stack.ts';
-import { idempotencyKey } from './world.ts';
+import { until } from './until.ts';
+import { aCast, idempotencyKey, rfqReaches, stageCompany } from './world.ts';
 
 /**
  * Seller cost never reaches a buyer company. After a full flow with the rep's adjustments — one within authority, one
@@ -18,20 +15,13 @@ import { idempotencyKey } from './world.ts';
  * floors and the seller's notes, as every buyer-side role.
  */
 const api = useTestStack('field-leak', { seed: false });
-const run = randomUUID().slice(0, 8);
-const companyId = `leak-${run}`;
-const buyer: User = { email: `buyer-${run}@leak.example`, groups: ['buyer'], companyId };
-const approver: User = { email: `approver-${run}@leak.example`, groups: ['approver'], companyId };
+const cast = aCast('leak');
+const { run, companyId, buyer, approver, rep, manager, sellerAdmin, bolts, nuts } = cast;
 /** At the approver's level too: told by email that the approver decided, with whatever that email carries. */
-const colleague: User = { email: `colleague-${run}@leak.example`, groups: ['approver'], companyId };
-const companyAdmin: User = { email: `admin-${run}@leak.example`, groups: ['admin'], companyId };
+const colleague = cast.buyerSide('colleague', 'approver');
+const companyAdmin = cast.buyerSide('admin', 'admin');
 /** Stands in for the approver (out of office): their delegate's link, task, page and email are searched too. */
-const standIn: User = { email: `standin-${run}@leak.example`, groups: ['approver'], companyId };
-const rep: User = { email: `rep-${run}@seller.example`, groups: ['rep'] };
-const manager: User = { email: `manager-${run}@seller.example`, groups: ['sales-manager'] };
-const sellerAdmin: User = { email: `root-${run}@seller.example`, groups: ['admin'] };
-const bolts = aProduct(`BOLT-${run}`).listedAt(10_00).costing(6_00).build();
-const nuts = aProduct(`NUT-${run}`).listedAt(2_00).costing(1_10).build();
+const standIn = cast.buyerSide('standin', 'approver');
 const sellerNote = `SELLER-NOTE-${run}`;
 
 const forbiddenKeys = new Set([
@@ -63,14 +53,7 @@ const leaksInText = (markup: string): string[] => {
   );
 };
 
-const poll = async (rfqId: string, statuses: RfqStatus[]): Promise<Answer> => {
-  for (const deadline = Date.now() + 60_000; ; ) {
-    const view = await api.call('GET', `/rfqs/${rfqId}`, { as: sellerAdmin });
-    if (statuses.includes(view.body.status)) return view;
-    if (Date.now() > deadline) throw new Error(`${rfqId} is ${view.body.status}, not ${statuses.join(' / ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const poll = (rfqId: string, statuses: RfqStatus[]) => rfqReaches(api, rfqId, statuses, sellerAdmin);
 
 /** A seller decision through the API, retried while its request email is still on its way (409 + Retry-After). */
 const decide = async (rfqId: string, as: User, body: object): Promise<Answer> => {
@@ -89,31 +72,14 @@ let orderId = '';
 let managerDesk: { lines: unknown[]; discount: unknown } | undefined;
 
 beforeAll(async () => {
-  const put = async (path: string, body: unknown) =>
-    expect((await api.call('PUT', path, { as: sellerAdmin, body })).status).toBe(200);
-  const thisYear = new Date().getUTCFullYear();
-  await put(`/products/${bolts.sku}`, bolts);
-  await put(`/products/${nuts.sku}`, nuts);
-  await put(
-    `/companies/${companyId}`,
-    aCompany(companyId)
-      .servedBy(rep.email)
-      .withBuyer(buyer.email)
-      .withApprover(approver.email)
+  await stageCompany(api, sellerAdmin, {
+    company: cast
+      .company()
       .withApprover(standIn.email)
       .withApprover(colleague.email)
       .withAdmin(companyAdmin.email)
       .build(),
-  );
-  await put(
-    `/companies/${companyId}/contract`,
-    aContract(`ctr-${run}`)
-      .for(companyId)
-      .validBetween(`${thisYear - 1}-01-01`, `${thisYear + 1}-12-31`)
-      .withTier(bolts.sku, 100, 9_00)
-      .build(),
-  );
-  await put(`/companies/${companyId}/approval-rules`, {
+    products: [bolts, nuts],
     rules: [aRule('everything').when(always).approvedBy(approver.email, colleague.email).build()],
   });
   // Set by the company's own admin; generous enough that the flow needs no over-budget level.
@@ -198,15 +164,16 @@ beforeAll(async () => {
   await poll(rfqId, ['PENDING_APPROVAL']);
 
   const inbox = api.inbox;
-  let links: string[] = [];
-  let standInLinks: string[] = [];
   // Two emails, sent in either order: wait for both.
-  const mailed = () => links.length > 0 && standInLinks.length > 0;
-  for (const deadline = Date.now() + 30_000; !mailed() && Date.now() < deadline; ) {
-    links = await inbox.linksFor(approver.email, rfqId);
-    standInLinks = await inbox.linksFor(standIn.email, rfqId);
-    if (!mailed()) await new Promise((r) => setTimeout(r, 100));
-  }
+  const { links, standInLinks } = await until(
+    'the approver’s and the stand-in’s links',
+    async () => {
+      const links = await inbox.linksFor(approver.email, rfqId);
+      const standInLinks = await inbox.linksFor(standIn.email, rfqId);
+      return links.length > 0 && standInLinks.length > 0 ? { links, standInLinks } : undefined;
+    },
+    30_000,
+  );
   expect(links, 'the approver got their link').toHaveLength(1);
   expect(standInLinks, 'the stand-in got their own link').toHaveLength(1);
   const standInPath = `/approvals/${tokenOf(standInLinks[0]!)}`;
@@ -335,12 +302,10 @@ describe('seller-only fields never reach a buyer company', () => {
     ['company admin', companyAdmin],
     ['account rep (printing for the customer)', rep],
   ])('nor the quote PDF, printed by the %s: the agreed prices, never cost or notes', async (_, person) => {
-    const response = await fetch(`${api.url}/rfqs/${rfqId}/quote.pdf`, {
-      headers: { authorization: `Bearer ${await api.tokenFor(person)}` },
-    });
+    const response = await api.call('GET', `/rfqs/${rfqId}/quote.pdf`, { as: person });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    const { lines } = await pdfLines(new Uint8Array(await response.arrayBuffer()));
+    const { lines } = await pdfLines(response.bytes);
     const text = lines.join('\n');
     expect(lines).toContain('Total $845.00');
     expect(text).toContain('100 each $7.50 $750.00');

@@ -4,10 +4,22 @@ import type { RfqStatus } from '#domain/lifecycle.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompanyLike } from '../builders/company.ts';
-import { aContract } from '../builders/contract.ts';
-import type { Answer, User } from './api.ts';
+import type { User } from './api.ts';
 import { useTestStack } from './test-stack.ts';
-import { acme, anRfqRequest, bolts, globex, gloves, idempotencyKey, people, submit } from './world.ts';
+import { until } from './until.ts';
+import {
+  acme,
+  anRfqRequest,
+  bolts,
+  buyerDecides,
+  globex,
+  gloves,
+  idempotencyKey,
+  people,
+  rfqReaches,
+  stageCompany,
+  submit,
+} from './world.ts';
 
 /**
  * Every decision route doing its job on the real workflow (the ASL on the local Step Functions service, the real
@@ -19,40 +31,14 @@ const run = randomUUID().slice(0, 8);
 /** Unique per run: the SES store is shared by every test file. */
 const globexApprover = `approver-${run}@globex.example`;
 
-const poll = async (rfqId: string, statuses: RfqStatus[], as: User = people.acmeBuyer): Promise<Answer> => {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const view = await api.call('GET', `/rfqs/${rfqId}`, { as });
-    if (statuses.includes(view.body.status)) return view;
-    if (Date.now() > deadline) throw new Error(`${rfqId} is ${view.body.status}, not ${statuses.join(' / ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
-const put = async (path: string, body: unknown) => {
-  const answer = await api.call('PUT', path, { as: people.admin, body });
-  expect(answer.status, answer.text).toBe(200);
-  expect(answer.body).toEqual(body);
-};
+const poll = (rfqId: string, statuses: RfqStatus[], as: User = people.acmeBuyer) =>
+  rfqReaches(api, rfqId, statuses, as);
 
 beforeAll(async () => {
-  const thisYear = new Date().getUTCFullYear();
-  await put(`/products/${bolts.sku}`, bolts);
-  await put(`/products/${gloves.sku}`, gloves);
-  await put('/companies/acme', acme);
-  await put('/companies/globex', aCompanyLike(globex).withApprover(globexApprover).build());
-  for (const companyId of ['acme', 'globex']) {
-    await put(
-      `/companies/${companyId}/contract`,
-      aContract(`ctr-${companyId}`)
-        .for(companyId)
-        .validBetween(`${thisYear - 1}-01-01`, `${thisYear + 1}-12-31`)
-        .withTier(bolts.sku, 100, 9_00)
-        .build(),
-    );
-  }
-  await put('/companies/acme/approval-rules', { rules: [] });
-  await put('/companies/globex/approval-rules', {
+  await stageCompany(api, people.admin, { company: acme, products: [bolts, gloves] });
+  await stageCompany(api, people.admin, {
+    company: aCompanyLike(globex).withApprover(globexApprover).build(),
+    tiered: bolts.sku,
     rules: [aRule('everything').when(always).approvedBy(globexApprover).build()],
   });
 });
@@ -82,10 +68,8 @@ const review = async (rfqId: string, as: typeof people.acmeRep, body: object) =>
 };
 
 /** A buyer's decision on the quote as they just read it. */
-const buyerDecides = async (rfqId: string, action: string, body: object, as = people.acmeBuyer) => {
-  const { version } = (await api.call('GET', `/rfqs/${rfqId}`, { as })).body;
-  return api.call('POST', `/rfqs/${rfqId}/${action}`, { as, body: { ...body, quoteVersion: version } });
-};
+const buyerDecision = (rfqId: string, action: string, body: object, as = people.acmeBuyer) =>
+  buyerDecides(api, as, rfqId, action, body);
 
 describe('an RFQ through the API on the real workflow', () => {
   it('is priced from the contract, approved by the rep with an adjustment, accepted, and ordered', async () => {
@@ -128,7 +112,7 @@ describe('an RFQ through the API on the real workflow', () => {
     expect(stale.headers.get('content-type')).toContain('application/problem+json');
     expect(stale.body).toMatchObject({ status: 409, currentVersion: 2 });
     expect((await api.call('GET', `/rfqs/${rfqId}`, { as: people.acmeBuyer })).body.status).toBe('QUOTED');
-    const accepted = await buyerDecides(rfqId, 'accept', { poNumber: 'PO-4711' });
+    const accepted = await buyerDecision(rfqId, 'accept', { poNumber: 'PO-4711' });
     expect(accepted.status, accepted.text).toBe(202);
     const ordered = await poll(rfqId, ['ORDERED']);
     expect(ordered.body).toMatchObject({ poNumber: 'PO-4711', orderId: expect.any(String) });
@@ -150,7 +134,7 @@ describe('an RFQ through the API on the real workflow', () => {
     await poll(rfqId, ['IN_REVIEW']);
     expect((await review(rfqId, people.acmeRep, { decision: 'approve' })).status).toBe(202);
     await poll(rfqId, ['QUOTED']);
-    const revise = await buyerDecides(rfqId, 'revise', { comment: 'can you do better?' });
+    const revise = await buyerDecision(rfqId, 'revise', { comment: 'can you do better?' });
     expect(revise.status, revise.text).toBe(202);
     const again = await poll(rfqId, ['IN_REVIEW'], people.acmeRep);
     expect(again.body.version).toBe(2);
@@ -162,7 +146,7 @@ describe('an RFQ through the API on the real workflow', () => {
     expect(staleReview.body.currentVersion).toBe(2);
     expect((await review(rfqId, people.acmeRep, { decision: 'approve' })).status).toBe(202);
     await poll(rfqId, ['QUOTED']);
-    const decline = await buyerDecides(rfqId, 'decline', { reason: 'went elsewhere' });
+    const decline = await buyerDecision(rfqId, 'decline', { reason: 'went elsewhere' });
     expect(decline.status, decline.text).toBe(202);
     await poll(rfqId, ['DECLINED']);
   });
@@ -181,16 +165,15 @@ describe('an RFQ through the API on the real workflow', () => {
     await poll(rfqId, ['IN_REVIEW'], people.globexBuyer);
     expect((await review(rfqId, people.globexRep, { decision: 'approve' })).status).toBe(202);
     await poll(rfqId, ['QUOTED'], people.globexBuyer);
-    const accept = await buyerDecides(rfqId, 'accept', { poNumber: 'G-1' }, people.globexBuyer);
+    const accept = await buyerDecision(rfqId, 'accept', { poNumber: 'G-1' }, people.globexBuyer);
     expect(accept.status).toBe(202);
     await poll(rfqId, ['PENDING_APPROVAL'], people.globexBuyer);
 
     const inbox = api.inbox;
-    let links: string[] = [];
-    for (const deadline = Date.now() + 30_000; links.length === 0 && Date.now() < deadline; ) {
-      links = await inbox.linksFor(globexApprover);
-      if (links.length === 0) await new Promise((r) => setTimeout(r, 100));
-    }
+    const links = await until('the approver’s link', async () => {
+      const mailed = await inbox.linksFor(globexApprover);
+      return mailed.length > 0 ? mailed : undefined;
+    });
     expect(links).toHaveLength(1);
     const path = `/approvals/${tokenOf(links[0]!)}`;
     const page = await api.call('GET', path);

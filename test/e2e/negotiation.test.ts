@@ -3,82 +3,48 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import type { ApprovalStep } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
-import { aCompany } from '../builders/company.ts';
-import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 import type { Answer, User } from './api.ts';
 import { useTestStack } from './test-stack.ts';
-import { idempotencyKey } from './world.ts';
+import { until } from './until.ts';
+import { aCast, buyerDecides, rfqReaches, stageCompany, submit, taskFor } from './world.ts';
 
 /**
  * A quote as a conversation, on the real workflow: the thread (shared posts and seller notes, and the comments that
  * decisions carry) and the quote versions with what changed, read by each side through the API.
  */
 const api = useTestStack('negotiation', { seed: false });
-const run = randomUUID().slice(0, 8);
-const companyId = `nego-${run}`;
-const buyer: User = { email: `buyer-${run}@nego.example`, groups: ['buyer'], companyId };
-const approver: User = { email: `approver-${run}@nego.example`, groups: ['approver'], companyId };
-const rep: User = { email: `rep-${run}@seller.example`, groups: ['rep'] };
-const manager: User = { email: `manager-${run}@seller.example`, groups: ['sales-manager'] };
-const sellerAdmin: User = { email: `root-${run}@seller.example`, groups: ['admin'] };
-const bolts = aProduct(`BOLT-${run}`).listedAt(10_00).costing(6_00).build();
-const nuts = aProduct(`NUT-${run}`).listedAt(2_00).costing(1_10).build();
+const cast = aCast('nego');
+const { run, companyId, buyer, approver, rep, manager, sellerAdmin, bolts, nuts } = cast;
 const zincBolts = aProduct(`BOLT-ZN-${run}`).listedAt(12_00).costing(7_00).build();
 const washers = aProduct(`WASHER-${run}`).listedAt(50).costing(20).build();
 
-const poll = async (rfqId: string, statuses: RfqStatus[]): Promise<Answer> => {
-  for (const deadline = Date.now() + 60_000; ; ) {
-    const view = await api.call('GET', `/rfqs/${rfqId}`, { as: sellerAdmin });
-    if (statuses.includes(view.body.status)) return view;
-    if (Date.now() > deadline) throw new Error(`${rfqId} is ${view.body.status}, not ${statuses.join(' / ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
-/** The seller's task for this RFQ appears in GET /me/tasks once the workflow has asked for it. */
-const taskOf = async (rfqId: string, who: User, kind: string): Promise<{ quoteVersion: number }> => {
-  for (const deadline = Date.now() + 60_000; ; ) {
-    const tasks = await api.call('GET', '/me/tasks', { as: who });
-    const task = tasks.body.items?.find((t: { rfqId: string; kind: string }) => t.rfqId === rfqId && t.kind === kind);
-    if (task) return task;
-    if (Date.now() > deadline) throw new Error(`no ${kind} task for ${who.email} on ${rfqId}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const poll = (rfqId: string, statuses: RfqStatus[]) => rfqReaches(api, rfqId, statuses, sellerAdmin);
 
 /** The sales manager's discount approval is mailed to the configured manager; its link is open once asked. */
-const managerAsked = async (rfqId: string): Promise<void> => {
-  for (const deadline = Date.now() + 60_000; ; ) {
-    const links = await api.store.links.listForRfq(rfqId);
-    if (links.some((l) => l.purpose === 'discount-approval' && l.status === 'PENDING')) return;
-    if (Date.now() > deadline) throw new Error(`no discount approval asked on ${rfqId}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const managerAsked = (rfqId: string) =>
+  until(`a discount approval asked on ${rfqId}`, async () =>
+    (await api.store.links.listForRfq(rfqId)).some((l) => l.purpose === 'discount-approval' && l.status === 'PENDING')
+      ? true
+      : undefined,
+  );
 
 const review = async (rfqId: string, body: object, as: User = rep, kind = 'review') => {
-  const { quoteVersion } = await taskOf(rfqId, as, kind);
+  const { quoteVersion } = await taskFor(api, as, rfqId, kind);
   const answer = await api.call('POST', `/rfqs/${rfqId}/review`, { as, body: { quoteVersion, ...body } });
   expect(answer.status, answer.text).toBe(202);
 };
 
-const buyerDecides = async (rfqId: string, action: string, body: object) => {
-  const { version } = (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body;
-  const answer = await api.call('POST', `/rfqs/${rfqId}/${action}`, {
-    as: buyer,
-    body: { ...body, quoteVersion: version },
-  });
+/** The buyer's decision on the quote as they read it, which the API takes. */
+const decideAsBuyer = async (rfqId: string, action: string, body: object) => {
+  const answer = await buyerDecides(api, buyer, rfqId, action, body);
   expect(answer.status, answer.text).toBe(202);
 };
 
-const submit = async (body: object): Promise<string> => {
-  const answer = await api.call('POST', '/rfqs', { as: buyer, body, headers: { 'idempotency-key': idempotencyKey() } });
-  expect(answer.status, answer.text).toBe(201);
-  return answer.body.rfqId;
-};
+/** The buyer submits; answers the new rfqId. */
+const submitted = (body: object): Promise<string> => submit(api, buyer, body);
 
 const thread = async (rfqId: string, as: User) => {
   const answer = await api.call('GET', `/rfqs/${rfqId}/comments`, { as });
@@ -97,33 +63,14 @@ const versions = async (rfqId: string, as: User) => {
   }[];
 };
 
-beforeAll(async () => {
-  const put = async (path: string, body: unknown) =>
-    expect((await api.call('PUT', path, { as: sellerAdmin, body })).status).toBe(200);
-  const thisYear = new Date().getUTCFullYear();
-  await put(`/products/${bolts.sku}`, bolts);
-  await put(`/products/${nuts.sku}`, nuts);
-  await put(`/products/${zincBolts.sku}`, zincBolts);
-  await put(`/products/${washers.sku}`, washers);
-  await put(
-    `/companies/${companyId}`,
-    aCompany(companyId).servedBy(rep.email).withBuyer(buyer.email).withApprover(approver.email).build(),
-  );
-  await put(
-    `/companies/${companyId}/contract`,
-    aContract(`ctr-${run}`)
-      .for(companyId)
-      .validBetween(`${thisYear - 1}-01-01`, `${thisYear + 1}-12-31`)
-      .withTier(bolts.sku, 100, 9_00)
-      .build(),
-  );
-  await put(`/companies/${companyId}/approval-rules`, { rules: [] });
-});
+beforeAll(() =>
+  stageCompany(api, sellerAdmin, { company: cast.company().build(), products: [bolts, nuts, zincBolts, washers] }),
+);
 
 describe('the thread', () => {
   it('carries posts from both sides and the decisions’ comments; a seller note never reaches the buyer side', async () => {
-    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 100 }] });
-    await taskOf(rfqId, rep, 'review');
+    const rfqId = await submitted({ lines: [{ sku: bolts.sku, quantity: 100 }] });
+    await taskFor(api, rep, rfqId, 'review');
 
     const asked = await api.call('POST', `/rfqs/${rfqId}/comments`, {
       as: buyer,
@@ -144,7 +91,7 @@ describe('the thread', () => {
 
     await review(rfqId, { decision: 'approve', comment: 'Yes, from the Leeds stock.', commentVisibility: 'shared' });
     await poll(rfqId, ['QUOTED']);
-    await buyerDecides(rfqId, 'revise', { comment: 'A little lower on the bolts?' });
+    await decideAsBuyer(rfqId, 'revise', { comment: 'A little lower on the bolts?' });
     await poll(rfqId, ['IN_REVIEW']);
 
     const sellerSide = await thread(rfqId, rep);
@@ -168,7 +115,7 @@ describe('the thread', () => {
 
 describe('quote versions', () => {
   it('keep stable line ids and what changed, by whom; the buyer side reads only versions the seller sent', async () => {
-    const rfqId = await submit({
+    const rfqId = await submitted({
       lines: [
         { sku: bolts.sku, quantity: 100 },
         { sku: nuts.sku, quantity: 50 },
@@ -207,8 +154,8 @@ describe('quote versions', () => {
   });
 
   it('are not shown to the buyer side before the seller sends one', async () => {
-    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 10 }] });
-    await taskOf(rfqId, rep, 'review');
+    const rfqId = await submitted({ lines: [{ sku: bolts.sku, quantity: 10 }] });
+    await taskFor(api, rep, rfqId, 'review');
     expect(await versions(rfqId, buyer)).toEqual([]);
     expect((await versions(rfqId, rep)).map((v) => v.version)).toEqual([1]);
   });
@@ -216,7 +163,7 @@ describe('quote versions', () => {
 
 describe('revisions', () => {
   it('start from the agreed prices: a price the sales manager approved stays through the buyer’s changes', async () => {
-    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 100 }] });
+    const rfqId = await submitted({ lines: [{ sku: bolts.sku, quantity: 100 }] });
     // 7.50 is below the rep's floor (9.00 − 10% = 8.10): the sales manager approves it.
     await review(rfqId, { decision: 'approve', adjustments: [{ sku: bolts.sku, unitPrice: 7_50 }] });
     await poll(rfqId, ['DISCOUNT_APPROVAL']);
@@ -229,7 +176,7 @@ describe('revisions', () => {
     const quoted = await poll(rfqId, ['QUOTED']);
     expect(quoted.body).toMatchObject({ version: 2, lines: [{ lineId: 'L1', unitPrice: 7_50 }] });
 
-    await buyerDecides(rfqId, 'revise', {
+    await decideAsBuyer(rfqId, 'revise', {
       comment: 'We need 120 after all.',
       lines: [{ lineId: 'L1', quantity: 120 }],
     });
@@ -255,13 +202,13 @@ describe('revisions', () => {
   });
 
   it('never show the buyer side a price the seller has not sent: during the sales manager’s decision it reads the last sent version', async () => {
-    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 100 }] });
+    const rfqId = await submitted({ lines: [{ sku: bolts.sku, quantity: 100 }] });
     await review(rfqId, { decision: 'approve' });
     await poll(rfqId, ['QUOTED']);
     const sent = (await api.call('GET', `/rfqs/${rfqId}`, { as: buyer })).body;
     expect(sent).toMatchObject({ version: 1, lines: [{ unitPrice: 9_00 }], total: 900_00 });
 
-    await buyerDecides(rfqId, 'revise', {
+    await decideAsBuyer(rfqId, 'revise', {
       comment: 'Can you do 7.50?',
       lines: [{ lineId: 'L1', targetUnitPrice: 7_50 }],
     });
@@ -302,7 +249,7 @@ describe('revisions', () => {
   });
 
   it('show the buyer side no quote at all while the first one waits for the sales manager', async () => {
-    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 10 }] });
+    const rfqId = await submitted({ lines: [{ sku: bolts.sku, quantity: 10 }] });
     await review(rfqId, { decision: 'approve', adjustments: [{ sku: bolts.sku, unitPrice: 7_00 }] });
     await poll(rfqId, ['DISCOUNT_APPROVAL']);
     const asBuyer = await api.call('GET', `/rfqs/${rfqId}`, { as: buyer });
@@ -311,10 +258,10 @@ describe('revisions', () => {
   });
 
   it('turned down by the rep leave the quote the buyer holds on offer, which the buyer can still accept', async () => {
-    const rfqId = await submit({ lines: [{ sku: nuts.sku, quantity: 40 }] });
+    const rfqId = await submitted({ lines: [{ sku: nuts.sku, quantity: 40 }] });
     await review(rfqId, { decision: 'approve' });
     await poll(rfqId, ['QUOTED']);
-    await buyerDecides(rfqId, 'revise', { comment: 'Half price?', lines: [{ lineId: 'L1', targetUnitPrice: 1_00 }] });
+    await decideAsBuyer(rfqId, 'revise', { comment: 'Half price?', lines: [{ lineId: 'L1', targetUnitPrice: 1_00 }] });
     await poll(rfqId, ['IN_REVIEW']);
     await review(rfqId, { decision: 'reject', comment: 'That is below our cost; the quote stands.' });
     const back = await poll(rfqId, ['QUOTED', 'REJECTED']);
@@ -369,7 +316,7 @@ describe('revisions', () => {
 
 describe('a decision between two openings of its wait (issue 24 #13)', () => {
   const system = { email: 'system@seller.example', role: 'system' as const };
-  const approver2: User = { email: `approver2-${run}@nego.example`, groups: ['approver'], companyId };
+  const approver2 = cast.buyerSide('approver2', 'approver');
   const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
   const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
   /** One link of a wait as the workflow left it; its task token was never one (no test here resumes it). */
@@ -470,7 +417,7 @@ describe('a decision between two openings of its wait (issue 24 #13)', () => {
 
 describe('the rep’s line edits', () => {
   it('change quantities, remove, substitute, add catalog and custom lines, each recorded as a change', async () => {
-    const rfqId = await submit({
+    const rfqId = await submitted({
       lines: [
         { sku: bolts.sku, quantity: 100 },
         { sku: nuts.sku, quantity: 50 },
@@ -528,8 +475,8 @@ describe('the rep’s line edits', () => {
   });
 
   it('are refused naming the field when they cannot apply, and nothing is decided', async () => {
-    const rfqId = await submit({ lines: [{ sku: bolts.sku, quantity: 100 }] });
-    const { quoteVersion } = await taskOf(rfqId, rep, 'review');
+    const rfqId = await submitted({ lines: [{ sku: bolts.sku, quantity: 100 }] });
+    const { quoteVersion } = await taskFor(api, rep, rfqId, 'review');
     const answer = await api.call('POST', `/rfqs/${rfqId}/review`, {
       as: rep,
       body: {
@@ -541,6 +488,6 @@ describe('the rep’s line edits', () => {
     });
     expect(answer.status, answer.text).toBe(400);
     expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['lines.0.lineId', 'add.0.unitPrice']);
-    expect((await taskOf(rfqId, rep, 'review')).quoteVersion).toBe(quoteVersion);
+    expect((await taskFor(api, rep, rfqId, 'review')).quoteVersion).toBe(quoteVersion);
   });
 });

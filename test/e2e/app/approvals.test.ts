@@ -1,11 +1,11 @@
 import { describe, expect } from 'vitest';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { expectLinesSumToTotal, shownQuoteTable } from '../quote-sums.ts';
 import { useTestStack } from '../test-stack.ts';
+import { until } from '../until.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, record, signIn } from './browser.ts';
-import { stackApi, until } from './stack-api.ts';
+import { stackApi } from './stack-api.ts';
 
 /**
  * A company approver works from the app: the purchase waiting for them, with why they are asked, decided by keyboard;
@@ -25,7 +25,7 @@ describe('the approver inbox', () => {
 
   it('an approver who signs in lands on what waits for them; the catalog is one click away', async ({ page }) => {
     await page.goto(stack.urls.app);
-    await signIn(page, 'morgan@acme.example', demoPassword);
+    await signIn(page, 'morgan@acme.example');
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
     expect(new URL(page.url()).pathname).toBe(new URL(`${stack.urls.app}approvals`).pathname);
     await expect.poll(() => page.getByText('Nothing waits for your approval.').isVisible()).toBe(true);
@@ -52,7 +52,7 @@ describe('the approver inbox', () => {
     await statusOf(rfqId, 'PENDING_APPROVAL');
 
     await page.goto(`${stack.urls.app}approvals`);
-    await signIn(page, 'sam@acme.example', demoPassword);
+    await signIn(page, 'sam@acme.example');
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
     const purchase = page.getByRole('article', { name: new RegExp(`PO ${po}`) });
     await expect.poll(() => purchase.isVisible(), { timeout: 30_000 }).toBe(true);
@@ -116,7 +116,7 @@ describe('the approver inbox', () => {
     await statusOf(rfqId, 'ORDERED');
 
     await page.goto(`${stack.urls.app}rfqs/${rfqId}`);
-    await signIn(page, 'dana@acme.example', demoPassword);
+    await signIn(page, 'dana@acme.example');
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toMatch(/^Order/);
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect.poll(() => timeline.textContent()).toContain('You asked for a quote on 1 line.');

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { demoPassword } from '../../../local/seed/seed.ts';
 import { takeContractBreaches, watchContract } from './page-contract.ts';
 
 /**
@@ -64,13 +65,23 @@ export const seriousViolations = async (page: Page): Promise<string[]> => {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 };
 
-/** The local provider's sign-in page, by keyboard: the app's button, the email, the password, Enter. */
-export const signIn = async (page: Page, email: string, password: string): Promise<void> => {
+/**
+ * The local provider's sign-in page, by keyboard: the app's button, the email, the password (the seeded people's
+ * unless given), Enter.
+ */
+export const signIn = async (page: Page, email: string, password = demoPassword): Promise<void> => {
   await page.getByRole('button', { name: 'Sign in' }).focus();
   await page.keyboard.press('Enter');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.keyboard.press('Enter');
+};
+
+/** Types over a field's value by keyboard, as a person does: into the field, select all, type. */
+export const retype = async (field: Locator, text: string): Promise<void> => {
+  await field.focus();
+  await field.page().keyboard.press('ControlOrMeta+A');
+  await field.page().keyboard.type(text);
 };
 
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -4,7 +4,6 @@ import { describe, expect } from 'vitest';
 import type { Role } from '#domain/company.ts';
 import { formatMoney } from '#domain/money-format.ts';
 import { products } from '../../../local/seed/catalog.ts';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import { pdfLines } from '../../pdf/read-pdf.ts';
 import { expectLinesSumToTotal, shownQuoteTable } from '../quote-sums.ts';
 import { useTestStack } from '../test-stack.ts';
@@ -56,7 +55,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
 
   it('signs in and searches the catalog at Acme’s prices', async () => {
     await page.goto(stack.urls.app);
-    await signIn(page, 'dana@acme.example', demoPassword);
+    await signIn(page, 'dana@acme.example');
     await expect.poll(() => heading(page).textContent()).toContain('Catalog');
     await expect.poll(() => heading(page).textContent()).toContain('Acme Industrial Supply Co.');
     await record(page, 'catalog');

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
+import { until } from '../until.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, record, signIn } from './browser.ts';
-import { stackApi, until } from './stack-api.ts';
+import { stackApi } from './stack-api.ts';
 
 /**
  * A buyer company's own admin runs its settings in the app, by keyboard: adds an approver, adds a rule naming them,
@@ -22,7 +22,7 @@ describe('company settings', () => {
 
   it('a company admin adds an approver and a rule, previews it, and the next RFQ’s chain uses it', async ({ page }) => {
     await page.goto(`${stack.urls.app}company`);
-    await signIn(page, 'chris@acme.example', demoPassword);
+    await signIn(page, 'chris@acme.example');
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toContain('Company settings');
     await expect
       .poll(() => page.getByText('morgan@acme.example', { exact: true }).first().isVisible(), { timeout: 30_000 })
@@ -152,7 +152,7 @@ describe('company settings', () => {
     page,
   }) => {
     await page.goto(`${stack.urls.app}admin/companies`);
-    await signIn(page, 'ops@northwind.example', demoPassword);
+    await signIn(page, 'ops@northwind.example');
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Companies');
     const company = page.getByRole('combobox', { name: 'Company' });
     await expect.poll(() => company.isVisible(), { timeout: 30_000 }).toBe(true);
@@ -204,7 +204,7 @@ describe('company settings', () => {
     page,
   }) => {
     await page.goto(`${stack.urls.app}company`);
-    await signIn(page, 'chris@acme.example', demoPassword);
+    await signIn(page, 'chris@acme.example');
     const people = page.getByRole('region', { name: 'People and roles' });
     await expect.poll(() => people.getByLabel('Name').isVisible(), { timeout: 30_000 }).toBe(true);
 

@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
 import { products } from '../../../local/seed/catalog.ts';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
-import { heading, record, signIn } from './browser.ts';
+import { heading, record, retype, signIn } from './browser.ts';
+import { csvFile, csvText } from './csv.ts';
 import { stackApi } from './stack-api.ts';
 
 /**
@@ -14,6 +14,9 @@ import { stackApi } from './stack-api.ts';
  */
 const ops: User = { email: 'ops@northwind.example', groups: ['admin'] };
 const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: 'acme' };
+
+const stack = useTestStack('app-contracts');
+const { call } = stackApi(stack);
 
 /** Every seeded SKU (25) with its contract price and 19 volume tiers: 500 data rows, file rows 2–501. */
 const basePrice = (k: number) => 50 + k;
@@ -29,13 +32,10 @@ const aPriceList = (): string => {
   // Row 57 (SKU 2, tier 15): a letter O for a zero. Row 312 (SKU 15, tier 10): a quantity of 0.
   rows[56] = rows[56]!.replace(/,50\.50$/, ',5O.50');
   rows[311] = rows[311]!.replace(/,100,/, ',0,');
-  return `${rows.join('\n')}\n`;
+  return csvText(rows);
 };
 
 describe('the seller admin’s contracts', () => {
-  const stack = useTestStack('app-contracts');
-  const { call } = stackApi(stack);
-
   it('an admin imports a 500-line price list, fixes one bad row and drops the other, and the catalog prices by it', async ({
     page,
   }) => {
@@ -45,7 +45,7 @@ describe('the seller admin’s contracts', () => {
     expect(csv.split('\n')[311]).toBe(`${products[15]!.sku},0,64.00`);
 
     await page.goto(`${stack.urls.app}admin/contracts`);
-    await signIn(page, ops.email, demoPassword);
+    await signIn(page, ops.email);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Contracts');
     expect(await page.getByRole('link', { name: 'Contracts' }).getAttribute('aria-current')).toBe('page');
     const company = page.getByRole('combobox', { name: 'Company' });
@@ -58,11 +58,7 @@ describe('the seller admin’s contracts', () => {
     expect(page.url()).toMatch(/admin\/contracts\?company=acme$/);
     await record(page, 'admin-contracts');
 
-    await page.getByLabel(/CSV file/).setInputFiles({
-      name: 'acme-prices.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv),
-    });
+    await page.getByLabel(/CSV file/).setInputFiles(csvFile('acme-prices.csv', csv));
     const imports = page.getByRole('region', { name: 'Import a price list' });
     await expect
       .poll(() => imports.getByRole('status').textContent(), { timeout: 30_000 })
@@ -79,9 +75,7 @@ describe('the seller admin’s contracts', () => {
     await record(page, 'admin-contracts-import-problems');
 
     const fix = imports.getByLabel('unitPrice of row 57');
-    await fix.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('50.50');
+    await retype(fix, '50.50');
     await page.keyboard.press('Enter');
     await expect.poll(() => toFix.count(), { timeout: 30_000 }).toBe(2);
     await imports.getByRole('button', { name: 'Drop row 312' }).focus();
@@ -103,9 +97,7 @@ describe('the seller admin’s contracts', () => {
     await page.keyboard.press('Enter');
     const unitPrice = prices.getByLabel('Contract price (USD)');
     await expect.poll(() => unitPrice.inputValue()).toBe('57.00');
-    await unitPrice.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('58.00');
+    await retype(unitPrice, '58.00');
     await record(page, 'admin-contracts-edit', { fullPage: false });
     await page.keyboard.press('Enter');
     await expect.poll(() => prices.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved SAF-HAT-WHT.');

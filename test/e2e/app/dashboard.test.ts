@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
@@ -47,7 +46,7 @@ describe('the KPI dashboard', () => {
     expect(rfqs).toBeGreaterThan(0);
 
     await page.goto(stack.urls.app);
-    await signIn(page, chris.email, demoPassword);
+    await signIn(page, chris.email);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/Dashboard/);
     const figure = (name: string) =>

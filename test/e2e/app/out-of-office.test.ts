@@ -1,5 +1,4 @@
 import { describe, expect } from 'vitest';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, record, signIn } from './browser.ts';
@@ -16,7 +15,7 @@ describe('out of office in the app', () => {
 
   it('sets and clears a delegation by keyboard, with the API’s reasons beside the fields', async ({ page }) => {
     await page.goto(`${stack.urls.app}approvals`);
-    await signIn(page, 'morgan@acme.example', demoPassword);
+    await signIn(page, 'morgan@acme.example');
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Approvals waiting for you');
     const panel = page.getByRole('region', { name: 'Out of office' });
     const email = panel.getByLabel('Colleague’s email');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
-import { heading, record, signIn } from './browser.ts';
+import { heading, record, retype, signIn } from './browser.ts';
+import { csvFile, csvText } from './csv.ts';
 import { stackApi } from './stack-api.ts';
 
 /**
@@ -14,6 +14,9 @@ import { stackApi } from './stack-api.ts';
 const ops: User = { email: 'ops@northwind.example', groups: ['admin'] };
 const run = randomUUID().slice(0, 6).toUpperCase();
 
+const stack = useTestStack('app-products');
+const { call } = stackApi(stack);
+
 /** 500 data rows (file rows 2–501); rows 121 and 378 are bad the way a spreadsheet export goes bad. */
 const aPriceList = (): string => {
   const rows = ['sku,name,unit,listPrice,currency,cost,category,active'];
@@ -22,18 +25,15 @@ const aPriceList = (): string => {
     const currency = n === 377 ? 'DOLLARS' : 'USD';
     rows.push(`${sku},"Imported part ${n}, zinc",each,${n}.50,${currency},${Math.ceil(n / 2)}.25,imported,yes`);
   }
-  return `${rows.join('\n')}\n`;
+  return csvText(rows);
 };
 
 describe('the seller admin’s products', () => {
-  const stack = useTestStack('app-products');
-  const { call } = stackApi(stack);
-
   it('an admin finds a product, edits its cost, and imports a 500-line price list with 2 bad rows reported', async ({
     page,
   }) => {
     await page.goto(stack.urls.app);
-    await signIn(page, ops.email, demoPassword);
+    await signIn(page, ops.email);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Products');
     await expect.poll(() => page.getByRole('button', { name: /^Edit / }).count(), { timeout: 30_000 }).toBe(25);
     await record(page, 'admin-products');
@@ -46,9 +46,7 @@ describe('the seller admin’s products', () => {
     await page.keyboard.press('Enter');
     const cost = page.getByLabel('Cost (USD)');
     await expect.poll(() => cost.inputValue()).toBe('11.20');
-    await cost.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('11.45');
+    await retype(cost, '11.45');
     await record(page, 'admin-product-edit');
     await page.keyboard.press('Enter');
     await expect
@@ -57,11 +55,7 @@ describe('the seller admin’s products', () => {
     const saved = await call('GET', '/products?q=SAF-HAT-WHT', ops);
     expect(saved.body.items).toMatchObject([{ sku: 'SAF-HAT-WHT', cost: 11_45, listPrice: 24_90, active: true }]);
 
-    await page.getByLabel(/CSV file/).setInputFiles({
-      name: 'price-list.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(aPriceList()),
-    });
+    await page.getByLabel(/CSV file/).setInputFiles(csvFile('price-list.csv', aPriceList()));
     const report = page.getByText(/^Saved \d+ of 500 products/);
     await expect.poll(() => report.isVisible(), { timeout: 480_000 }).toBe(true);
     expect(await report.textContent()).toBe(

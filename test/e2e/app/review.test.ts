@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
+import { until } from '../until.ts';
 import { appTest as it } from './app-test.ts';
-import { heading, record, signIn } from './browser.ts';
-import { stackApi, until } from './stack-api.ts';
+import { heading, record, retype, signIn } from './browser.ts';
+import { stackApi } from './stack-api.ts';
 
 /**
  * Seller staff work from the app: the rep finds an RFQ in their queue and approves it with an adjusted price; a sales
@@ -50,7 +50,7 @@ describe('the review screen', () => {
     await taskOf(riley, rfqId, 'review');
 
     await page.goto(stack.urls.app);
-    await signIn(page, riley.email, demoPassword);
+    await signIn(page, riley.email);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('My queue');
     const open = page.getByRole('link', { name: `Review ${rfqId}` });
     await expect.poll(() => open.isVisible(), { timeout: 30_000 }).toBe(true);
@@ -82,17 +82,11 @@ describe('the review screen', () => {
       .toBe(1);
     await record(page, 'rep-review');
 
-    await price.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('19.90');
-    await page.getByLabel('Quantity of Nitrile gloves, large, box of 100').focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('60');
+    await retype(price, '19.90');
+    await retype(page.getByLabel('Quantity of Nitrile gloves, large, box of 100'), '60');
     await page.getByLabel('SKU').focus();
     await page.keyboard.type('PKG-BOX-1212');
-    await page.getByLabel('Quantity', { exact: true }).focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('40');
+    await retype(page.getByLabel('Quantity', { exact: true }), '40');
     await record(page, 'rep-review-edited');
     await page.getByLabel(/^Comment/).focus();
     await page.keyboard.type('Fleet price for the new site');
@@ -141,7 +135,7 @@ describe('the review screen', () => {
     await taskOf(taylor, rfqId, 'discount-approval');
 
     await page.goto(stack.urls.app);
-    await signIn(page, taylor.email, demoPassword);
+    await signIn(page, taylor.email);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Discount approvals');
     const open = page.getByRole('link', { name: `Decide on ${rfqId}` });
     await expect.poll(() => open.isVisible(), { timeout: 30_000 }).toBe(true);

@@ -49,7 +49,7 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
 
   it('signs in whatever the case of the email: Dana@Acme.Example is dana@acme.example', async ({ page }) => {
     await page.goto(stack.urls.app);
-    await signIn(page, 'Dana@Acme.Example', demoPassword);
+    await signIn(page, 'Dana@Acme.Example');
     await expect.poll(() => heading(page).textContent()).toMatch(/^Catalog prices for Acme/);
     // The provider signed in the one person there is: the token names the email as stored.
     const signedInAs = await page.evaluate(() => {
@@ -65,7 +65,7 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
     ['a seller admin', 'ops@northwind.example', 'Products', '/app/admin/products'],
   ] as const)('%s signs in to the app and lands on their own start page', async ([, email, title, path], { page }) => {
     await page.goto(stack.urls.app);
-    await signIn(page, email, demoPassword);
+    await signIn(page, email);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe(title);
     expect(new URL(page.url()).pathname).toBe(path);
     expect(await page.getByRole('link', { name: title }).getAttribute('aria-current')).toBe('page');

@@ -10,13 +10,3 @@ export const stackApi = (stack: TestStack) => ({
   call: (method: string, path: string, as: User, body?: unknown): Promise<Answer> =>
     stack.call(method, path, { as, body, headers: { 'idempotency-key': randomUUID() } }),
 });
-
-/** Asks again until the answer is there: each probe is a server round trip, never a sleep standing in for one. */
-export const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
-  for (const deadline = Date.now() + 60_000; ; ) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};

@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
-import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
+import { until } from '../until.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, record, signIn } from './browser.ts';
-import { stackApi, until } from './stack-api.ts';
+import { stackApi } from './stack-api.ts';
 
 /**
  * A customer phones their order in: the rep submits the RFQ on the buyer's behalf from the app, by keyboard — one of
@@ -21,7 +21,7 @@ describe('a rep submits on a buyer’s behalf', () => {
 
   it('the rep picks the account and the buyer, types the lines, submits, and reviews it next', async ({ page }) => {
     await page.goto(stack.urls.app);
-    await signIn(page, riley.email, demoPassword);
+    await signIn(page, riley.email);
     await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('My queue');
     await page.getByRole('link', { name: 'New RFQ for a customer' }).focus();
     await page.keyboard.press('Enter');
