@@ -6,11 +6,12 @@ import { describe, expect } from 'vitest';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
+import { until } from '../until.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, seriousViolations, signIn } from './browser.ts';
 import { takeContractBreaches } from './page-contract.ts';
 import { misfits } from './screen-fit.ts';
-import { stackApi, until } from './stack-api.ts';
+import { stackApi } from './stack-api.ts';
 
 /**
  * Every screen of every role, on a phone (390 px) and a laptop (1366 px): nothing scrolls sideways, no tap target is
