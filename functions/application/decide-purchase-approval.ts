@@ -2,7 +2,7 @@ import type { Caller } from '#domain/caller.ts';
 import { AlreadyDecided, Forbidden, NotNow, VersionMismatch } from '#domain/errors.ts';
 import { mayDecidePurchaseLevel } from '#domain/policy.ts';
 import type { ApprovalStep, Rfq } from '#domain/rfq.ts';
-import { delegateStillStands } from './delegate-standing.ts';
+import { linkHolderStillStands } from './delegate-standing.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import type { LinkAnswer } from './link-answer.ts';
 import { noOpenWait } from './no-open-wait.ts';
@@ -60,7 +60,7 @@ export const decidePurchaseApproval = async (
     throw new Forbidden(notOnTheLevel);
   }
   if (!mayDecidePurchaseLevel(caller, rfq, level, link.onBehalfOf)) throw new Forbidden(notOnTheLevel);
-  if (link.onBehalfOf && !(await delegateStillStands(deps.store, { ...link, companyId: rfq.companyId }, caller.email)))
+  if (link.onBehalfOf && !(await linkHolderStillStands(deps, link, rfq)))
     throw new Forbidden(
       `you no longer stand in for ${link.onBehalfOf}: you are not an approver of this company any more`,
     );

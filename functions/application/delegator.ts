@@ -1,11 +1,7 @@
 import type { Caller } from '#domain/caller.ts';
 import type { Delegation, Delegator } from '#domain/delegation.ts';
 import { mayBeDelegateIn, mayManageDelegation } from '#domain/policy.ts';
-import type { Store } from '#store/ports.ts';
-
-/** Who the seller's staff are, as far as the system knows them: an account's rep, or the sales manager. */
-const isKnownSellerStaff = async (store: Store, salesManager: string, email: string): Promise<boolean> =>
-  email === salesManager.toLowerCase() || (await store.catalog.companiesOfRep(email)).length > 0;
+import { isKnownSellerStaff, type Standing } from './delegate-standing.ts';
 
 /**
  * Whose out-of-office delegation a request is about, as the caller names them: the caller's own, or (`?for=`) a person
@@ -18,8 +14,8 @@ const delegatorOf = (caller: Caller, forEmail: string | undefined): Delegator =>
 };
 
 /** Whether the person a delegation names exists: a user of their buyer company, or one of the seller's staff. */
-const isKnownPerson = async (person: Delegator, deps: { store: Store; salesManager: string }): Promise<boolean> => {
-  if (person.companyId === undefined) return isKnownSellerStaff(deps.store, deps.salesManager, person.email);
+const isKnownPerson = async (person: Delegator, deps: Standing): Promise<boolean> => {
+  if (person.companyId === undefined) return isKnownSellerStaff(deps, person.email);
   const company = await deps.store.catalog.getCompany(person.companyId);
   return company?.users.some((u) => u.email === person.email) === true;
 };
@@ -33,7 +29,7 @@ const isKnownPerson = async (person: Delegator, deps: { store: Store; salesManag
 export const delegationInReach = async (
   caller: Caller,
   forEmail: string | undefined,
-  deps: { store: Store; salesManager: string },
+  deps: Standing,
 ): Promise<
   | { kind: 'forbidden'; person: Delegator }
   | { kind: 'unknown'; person: Delegator }
@@ -55,10 +51,10 @@ export const delegationInReach = async (
 export const delegateProblem = async (
   person: Delegator,
   delegateEmail: string,
-  deps: { store: Store; salesManager: string },
+  deps: Standing,
 ): Promise<string | undefined> => {
   if (person.companyId === undefined)
-    return (await isKnownSellerStaff(deps.store, deps.salesManager, delegateEmail))
+    return (await isKnownSellerStaff(deps, delegateEmail))
       ? undefined
       : "must be one of the seller's staff (an account's rep or the sales manager)";
   const company = await deps.store.catalog.getCompany(person.companyId);

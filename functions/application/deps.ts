@@ -6,7 +6,7 @@ import type { Store } from '#store/ports.ts';
 export interface DecisionDeps {
   store: Store;
   workflow: WorkflowClient;
-  config: Pick<Config, 'MAX_REP_DISCOUNT_PERCENT'>;
+  config: Pick<Config, 'MAX_REP_DISCOUNT_PERCENT' | 'SALES_MANAGER_EMAIL'>;
   now?: () => Date;
 }
 

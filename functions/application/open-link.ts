@@ -1,7 +1,7 @@
 import { terminalStatuses } from '#domain/lifecycle.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
-import { delegateStillStands } from './delegate-standing.ts';
+import { linkHolderStillStands } from './delegate-standing.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { expired, type LinkAnswer, type RevokedBecause, revoked, unknown, used } from './link-answer.ts';
 import { hashLinkToken, isWellFormedLinkToken } from './link-token.ts';
@@ -52,11 +52,11 @@ export const openLink = async (token: string, deps: DecisionDeps): Promise<OpenL
       reason: `You stand in for ${link.onBehalfOf} from ${link.activeFrom.slice(0, 16).replace('T', ' ')} UTC; until then this link decides nothing.`,
     };
   if (!rfq) return unknown;
-  if (link.onBehalfOf && !(await delegateStillStands(deps.store, { ...link, companyId: rfq.companyId }, link.approver)))
+  if (link.onBehalfOf && !(await linkHolderStillStands(deps, link, rfq)))
     return {
       kind: 'refused',
       status: 403,
-      reason: `You no longer stand in for ${link.onBehalfOf}: you are not an approver of this company any more. Nothing changed.`,
+      reason: `You no longer stand in for ${link.onBehalfOf}: ${link.purpose === 'approval-level' ? 'you are not an approver of this company any more' : 'you are not one of the seller’s staff any more (an account’s rep or the sales manager)'}. Nothing changed.`,
     };
   // Belt and braces: a cancelled or finished RFQ, or a newer quote version, leaves no link alive.
   if (terminalStatuses.has(rfq.status) || !rfq.quote || rfq.quote.version !== link.quoteVersion)

@@ -12,7 +12,7 @@ import { linkUrl, mintLinkToken } from './link-token.ts';
 export interface OutOfOfficeDeps {
   store: Store;
   mailer: Mailer;
-  config: Pick<Config, 'PUBLIC_BASE_URL'>;
+  config: Pick<Config, 'PUBLIC_BASE_URL' | 'SALES_MANAGER_EMAIL'>;
   now: () => Date;
 }
 
@@ -57,7 +57,13 @@ export const openStandIn = async (
     ...(proposedBy && { proposedBy }),
   };
   if (!mayStandIn(delegation.delegateEmail, decision)) return false;
-  if (!(await delegateStillStands(deps.store, { ...link, companyId: rfq.companyId }, delegation.delegateEmail)))
+  if (
+    !(await delegateStillStands(
+      { store: deps.store, salesManager: deps.config.SALES_MANAGER_EMAIL },
+      { ...link, companyId: rfq.companyId },
+      delegation.delegateEmail,
+    ))
+  )
     return false;
   const window = delegateWindow(delegation, { now, expiresAt: link.expiresAt });
   if (!window) return false;

@@ -60,7 +60,12 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
     expiresAt,
   }));
   const asked = { for: people, asked: [...people, ...(wait.counted ?? [])] };
-  const standIns = (await standInsFor(deps.store, rfq, wait.purpose, asked, { now, expiresAt })).map((standIn) => ({
+  const standIns = (
+    await standInsFor({ store: deps.store, salesManager: deps.config.SALES_MANAGER_EMAIL }, rfq, wait.purpose, asked, {
+      now,
+      expiresAt,
+    })
+  ).map((standIn) => ({
     ...standIn,
     ...mintLinkToken(),
   }));

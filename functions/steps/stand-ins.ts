@@ -1,9 +1,9 @@
-import { delegateStillStands } from '#application/delegate-standing.ts';
+import { delegateStillStands, type Standing } from '#application/delegate-standing.ts';
 import { discountProposer } from '#application/discount-proposer.ts';
 import { delegateWindow, isCurrentOrAhead } from '#domain/delegation.ts';
 import { mayStandIn } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import type { LinkPurpose, Store } from '#store/ports.ts';
+import type { LinkPurpose } from '#store/ports.ts';
 
 export interface StandIn {
   /** The person asked, out of office. */
@@ -15,17 +15,19 @@ export interface StandIn {
 
 /**
  * Who stands in for the people a wait asks: each one's delegate whose window overlaps the wait — unless separation of
- * duties forbids it (policy: mayStandIn) or the delegate no longer stands in the company (removed or demoted since the
- * delegation was set), then the delegate is skipped and the person's own link is all there is.
+ * duties forbids it (policy: mayStandIn) or the delegate no longer stands where the delegation needs them (removed or
+ * demoted since it was set; a rep who serves no account any more), then the delegate is skipped and the person's own
+ * link is all there is.
  * `asked` is everyone the wait reaches on its own, so a delegate already asked gets no second say.
  */
 export const standInsFor = async (
-  store: Store,
+  standing: Standing,
   rfq: Pick<Rfq, 'rfqId' | 'buyerEmail' | 'companyId'>,
   purpose: LinkPurpose,
   people: { for: readonly string[]; asked: readonly string[] },
   wait: { now: Date; expiresAt: string },
 ): Promise<StandIn[]> => {
+  const { store } = standing;
   const proposedBy = purpose === 'discount-approval' ? await discountProposer(store, rfq.rfqId) : undefined;
   const found = await Promise.all(
     people.for.map(async (forEmail): Promise<StandIn[]> => {
@@ -38,7 +40,7 @@ export const standInsFor = async (
         ...(proposedBy && { proposedBy }),
       };
       if (!mayStandIn(delegation.delegateEmail, decision)) return [];
-      if (!(await delegateStillStands(store, { purpose, companyId: rfq.companyId }, delegation.delegateEmail)))
+      if (!(await delegateStillStands(standing, { purpose, companyId: rfq.companyId }, delegation.delegateEmail)))
         return [];
       const window = delegateWindow(delegation, wait);
       return window ? [{ forEmail, delegate: delegation.delegateEmail, ...window }] : [];

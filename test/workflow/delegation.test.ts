@@ -262,11 +262,69 @@ describe('a delegate who leaves the company, or is demoted, decides nothing for 
   });
 });
 
+describe('a rep’s delegate who no longer serves any account decides nothing for them (issue 24 #13)', () => {
+  const rep = (email: string): User => ({ email, groups: ['rep'] });
+  /** The deal's rep away, standing in for them the rep of another deal's company: seller staff while they serve it. */
+  const repAway = async (deal: Deal) => {
+    const other = await aDeal(world);
+    const set = await world.call('PUT', '/me/delegation', {
+      as: rep(deal.people.rep),
+      body: { delegateEmail: other.people.rep, from: minutesFromNow(-1), to: minutesFromNow(24 * 60) },
+    });
+    expect(set.status, set.text).toBe(200);
+    const leaves = () =>
+      world.store.catalog.putCompany({
+        ...other.company,
+        accountRepEmail: `successor@${other.company.companyId}.example`,
+      });
+    return { delegate: other.people.rep, leaves };
+  };
+  const reviewRequested = (rfqId: string) =>
+    vi.waitFor(
+      async () => {
+        const found = (await world.store.rfqs.history(rfqId)).find((e) => e.action === 'decision-requested');
+        if (!found) throw new Error('the review is not requested yet');
+        return found;
+      },
+      { timeout: 30_000, interval: 25 },
+    );
+
+  it('a stand-in link opened or used after its delegate stopped serving any account is refused; the rep’s own decides', async () => {
+    const deal = await aDeal(world);
+    const { delegate, leaves } = await repAway(deal);
+    const { rfqId } = await world.submit(deal.rfq());
+    const link = await standInLink(delegate, deal.people.rep, rfqId);
+    expect((await openLink(link)).status).toBe(200);
+    await leaves();
+
+    const opened = await openLink(link);
+    expect(opened.status).toBe(403);
+    expect(opened.html).toContain('no longer stand in');
+    expect((await clickLink(link, { decision: 'approve' })).status).toBe(403);
+    expect((await world.rfqOf(rfqId)).status).toBe('IN_REVIEW');
+
+    const [own] = await world.linksArrive(deal.people.rep, 1, rfqId);
+    expect((await clickLink(own!, { decision: 'approve' })).status).toBe(200);
+    await world.statusReaches(rfqId, 'QUOTED');
+  });
+
+  it('a review opening for a rep whose delegate no longer serves any account sends the delegate nothing', async () => {
+    const deal = await aDeal(world);
+    const { delegate, leaves } = await repAway(deal);
+    await leaves();
+    const { rfqId } = await world.submit(deal.rfq());
+    const requested = await reviewRequested(rfqId);
+    expect(requested.detail).not.toHaveProperty('delegated');
+    expect(await world.inbox.linksFor(delegate, rfqId)).toEqual([]);
+  });
+});
+
 describe('a delegation set while a wait opens', () => {
   it('still gives the delegate a link when PUT /me/delegation looked before the wait’s links existed', async () => {
     const deal = await aDeal(world);
     const { rep } = deal.people;
-    const delegate = `stand-in@seller-${deal.company.companyId}.example`;
+    // One of the seller's staff, whom the review does not ask itself.
+    const delegate = deal.people.salesManager;
     const quote = aQuote().withLine('VALVE', 10, 90_00, { contractPrice: 90_00, cost: 60_00 }).build();
     const rfq = { ...deal.rfq(), status: 'IN_REVIEW' as const, quote };
     await world.store.rfqs.create(rfq, { actor: rfq.submittedBy, action: 'submitted' });
