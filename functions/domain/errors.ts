@@ -1,11 +1,16 @@
 /**
- * What a use case refuses, in the domain's words. `http/http.ts` maps each to an HTTP answer once (403, 409, 409 with
- * Retry-After, 409 with `currentVersion`, 400); nothing in `application/` knows about HTTP.
+ * What a use case refuses, in the domain's words. `http/http.ts` maps each to an HTTP answer once (403, 404, 409, 409
+ * with Retry-After, 409 with `currentVersion`, 400, 422, 503); nothing in `application/` knows about HTTP.
  */
 
 /** The caller's role or relation does not allow this (the policy said no). */
 export class Forbidden extends Error {
   override readonly name = 'Forbidden';
+}
+
+/** Nothing by that name that the caller may see: absent, or another company's (whose existence is never confirmed). */
+export class NotFound extends Error {
+  override readonly name = 'NotFound';
 }
 
 /** The decision was already made, or its wait is over (expired, cancelled, superseded). */
@@ -55,5 +60,28 @@ export class InvalidInput extends Error {
     readonly errors: { path: string; message: string }[],
   ) {
     super(message);
+  }
+}
+
+/** Input of the right shape that does not fit what it names (a buyer who is not one of the company's), field by field. */
+export class UnfitInput extends Error {
+  override readonly name = 'UnfitInput';
+  constructor(
+    message: string,
+    readonly errors: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** A service the use case needs did not answer: what is done stays done, and the same request again finishes it. */
+export class Unavailable extends Error {
+  override readonly name = 'Unavailable';
+  constructor(
+    message: string,
+    readonly afterSeconds = 1,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
   }
 }

@@ -1,10 +1,10 @@
 import { cancelRfq } from '#application/cancel-rfq.ts';
+import { visibleRfq } from '#application/visibility.ts';
 import { adapters } from './adapters.ts';
 import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';
 import { readRfqView } from './rfq-view.ts';
 import { route } from './routes.ts';
-import { visibleRfq } from './visibility.ts';
 
 export const handler = http(route('POST /rfqs/{rfqId}/cancel'), async ({ params, body, caller }) => {
   const { store } = adapters();

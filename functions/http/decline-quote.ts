@@ -1,10 +1,10 @@
 import { buyerDecision } from '#application/buyer-decision.ts';
+import { visibleRfq } from '#application/visibility.ts';
 import { adapters } from './adapters.ts';
 import { accepted } from './decided-view.ts';
 import { decisionDeps } from './decision-deps.ts';
 import { http } from './http.ts';
 import { route } from './routes.ts';
-import { visibleRfq } from './visibility.ts';
 
 export const handler = http(route('POST /rfqs/{rfqId}/decline'), async ({ params, body, caller }) => {
   const { store } = adapters();

@@ -1,11 +1,11 @@
 import { reviewDesk } from '#application/review-desk.ts';
+import { visibleRfq } from '#application/visibility.ts';
 import { reviewerRole } from '#domain/policy.ts';
 import { config } from '#functions/config.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { reviewDeskView } from './review-desk-view.ts';
 import { route } from './routes.ts';
-import { visibleRfq } from './visibility.ts';
 
 export const handler = http(route('GET /rfqs/{rfqId}/review'), async ({ params, caller }) => {
   const { store } = adapters();

@@ -1,10 +1,10 @@
 import { readBudgetStanding } from '#application/budget-standing.ts';
+import { visibleRfq } from '#application/visibility.ts';
 import { seesBudget } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { readRfqView } from './rfq-view.ts';
 import { route } from './routes.ts';
-import { visibleRfq } from './visibility.ts';
 
 export const handler = http(route('GET /rfqs/{rfqId}'), async ({ params, caller }) => {
   const { store } = adapters();

@@ -6,10 +6,29 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { type Caller, callerFromClaims, hasRole, InvalidClaims } from '#domain/caller.ts';
-import { AlreadyDecided, Forbidden, InvalidInput, NotNow, RetryLater, VersionMismatch } from '#domain/errors.ts';
+import {
+  AlreadyDecided,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  NotNow,
+  RetryLater,
+  Unavailable,
+  UnfitInput,
+  VersionMismatch,
+} from '#domain/errors.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
 import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
-import { badRequest, type FieldError, forbidden, HttpProblem, unauthorized, versionConflict } from './problem.ts';
+import {
+  badRequest,
+  type FieldError,
+  forbidden,
+  HttpProblem,
+  notFound,
+  unauthorized,
+  unprocessable,
+  versionConflict,
+} from './problem.ts';
 import type { ResponseDef } from './responses.ts';
 import { refuseRevokedToken } from './revocation.ts';
 import type { RouteDef } from './routes.ts';
@@ -147,11 +166,21 @@ export const problemResult = (problem: HttpProblem): HttpResult => render(proble
 export const toProblem = (error: unknown): HttpProblem => {
   if (error instanceof HttpProblem) return error;
   if (error instanceof Forbidden) return forbidden(error.message);
+  if (error instanceof NotFound) return notFound(error.message);
   if (error instanceof VersionMismatch) return versionConflict(error.message, error.currentVersion);
   if (error instanceof AlreadyDecided || error instanceof NotNow) return new HttpProblem(409, error.message);
   if (error instanceof RetryLater)
     return new HttpProblem(409, error.message, undefined, { 'retry-after': String(error.afterSeconds) });
   if (error instanceof InvalidInput) return badRequest(error.message, error.errors);
+  if (error instanceof UnfitInput) return unprocessable(error.message, error.errors);
+  if (error instanceof Unavailable)
+    return new HttpProblem(
+      503,
+      error.message,
+      undefined,
+      { 'retry-after': String(error.afterSeconds) },
+      { cause: error },
+    );
   if (error instanceof IllegalTransition) return new HttpProblem(409, error.message);
   if (error instanceof ConflictError) return new HttpProblem(409, 'somebody else changed this first; reload and retry');
   if (error instanceof StaleRevision)

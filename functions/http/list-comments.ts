@@ -1,9 +1,9 @@
+import { visibleRfq } from '#application/visibility.ts';
 import { threadView } from '#domain/comment.ts';
 import { mayReadSellerNote } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { route } from './routes.ts';
-import { visibleRfq } from './visibility.ts';
 
 export const handler = http(route('GET /rfqs/{rfqId}/comments'), async ({ params, caller }) => {
   const { store } = adapters();

@@ -1,9 +1,9 @@
+import { visibleRfq } from '#application/visibility.ts';
 import { audienceOf } from '#domain/policy.ts';
 import { versionView } from '#domain/quote-version.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { route } from './routes.ts';
-import { visibleRfq } from './visibility.ts';
 
 /**
  * Every quote version with what changed from the one before. The buyer side reads the versions up to the last one the

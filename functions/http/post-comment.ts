@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { visibleRfq } from '#application/visibility.ts';
 import { commentView } from '#domain/comment.ts';
 import { mayPostComment, mayWriteSellerNote, threadRole } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { forbidden } from './problem.ts';
 import { route } from './routes.ts';
-import { visibleRfq } from './visibility.ts';
 
 export const handler = http(route('POST /rfqs/{rfqId}/comments'), async ({ params, body, caller }) => {
   const { store } = adapters();

@@ -6,13 +6,13 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
+import { type Submission, type Submitted, submitRfq } from '#application/submit-rfq.ts';
 import { dynamoClient } from '#functions/clients/dynamodb.ts';
 import type { Store } from '#store/ports.ts';
 import type { WorkflowClient } from '../workflow/ports.ts';
 import { adapters, perConfig } from './adapters.ts';
 import { workflowClient } from './decision-deps.ts';
 import { HttpProblem } from './problem.ts';
-import { type Submission, type Submitted, submitRfq } from './submit-rfq.ts';
 
 interface SubmissionDeps {
   store: Store;

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { NotFound, Unavailable, UnfitInput } from '#domain/errors.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
 import { type HttpEvent, type HttpResult, http, type ReplyTo } from '#http/http.ts';
 import { notFound } from '#http/problem.ts';
@@ -202,6 +203,7 @@ describe('the HTTP middleware', () => {
     ['a foreign cursor', 400, new BadCursorError('bad')],
     ['a wait that is gone', 409, new WaitGoneError('TaskTimedOut')],
     ['a resource the caller may not see', 404, notFound('no RFQ x')],
+    ['a use case that finds nothing the caller may see', 404, new NotFound('no RFQ x')],
   ] as const)('maps %s to %i problem+json', async (_, status, error) => {
     const result = await call(anEvent(), async () => {
       throw error;
@@ -209,6 +211,23 @@ describe('the HTTP middleware', () => {
     expect(result.statusCode).toBe(status);
     expect(result.headers['content-type']).toBe('application/problem+json');
     expect(problemOf(result).status).toBe(status);
+  });
+
+  it('maps a use case’s unfit input to 422 naming the field, and a service that did not answer to 503 with Retry-After', async () => {
+    const unfit = await call(anEvent(), async () => {
+      throw new UnfitInput('that person is not a buyer of this company', [
+        { path: 'buyerEmail', message: 'not a buyer' },
+      ]);
+    });
+    expect(unfit.statusCode).toBe(422);
+    expect(problemOf(unfit).errors).toEqual([{ path: 'buyerEmail', message: 'not a buyer' }]);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const unavailable = await call(anEvent(), async () => {
+      throw new Unavailable('the RFQ is stored but its workflow did not start', 1, { cause: new Error('throttled') });
+    });
+    expect(unavailable.statusCode).toBe(503);
+    expect(unavailable.headers['retry-after']).toBe('1');
+    expect(problemOf(unavailable).detail).toBe('the RFQ is stored but its workflow did not start');
   });
 
   it('answers an unexpected error with a 500 that discloses nothing, and logs it without the token', async () => {

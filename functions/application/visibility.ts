@@ -1,14 +1,14 @@
 import type { Caller } from '#domain/caller.ts';
+import { NotFound } from '#domain/errors.ts';
 import type { Order } from '#domain/order.ts';
 import { mayReadOrder, mayReadRfq } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import type { Store } from '#store/ports.ts';
-import { notFound } from './problem.ts';
 
 /** The RFQ if it exists and the caller may see it; 404 otherwise, so another company's RFQ is never confirmed. */
 export const visibleRfq = async (store: Store, rfqId: string, caller: Caller): Promise<Rfq> => {
   const rfq = await store.rfqs.get(rfqId);
-  if (!rfq || !mayReadRfq(caller, rfq)) throw notFound(`no RFQ ${rfqId}`);
+  if (!rfq || !mayReadRfq(caller, rfq)) throw new NotFound(`no RFQ ${rfqId}`);
   return rfq;
 };
 
@@ -17,6 +17,6 @@ export const visibleOrder = async (store: Store, orderId: string, caller: Caller
   const order = await store.orders.get(orderId);
   const company = order && caller.groups.includes('rep') ? await store.catalog.getCompany(order.companyId) : undefined;
   if (!order || !mayReadOrder(caller, { companyId: order.companyId, accountRepEmail: company?.accountRepEmail }))
-    throw notFound(`no order ${orderId}`);
+    throw new NotFound(`no order ${orderId}`);
   return order;
 };

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '#domain/caller.ts';
+import { Forbidden, InvalidInput, Unavailable, UnfitInput } from '#domain/errors.ts';
 import { maySubmit, maySubmitOnBehalf } from '#domain/policy.ts';
 import { checkedLines } from '#domain/request-lines.ts';
 import type { Actor, Rfq, RfqRequest } from '#domain/rfq.ts';
+import type { WorkflowClient } from '#functions/workflow/ports.ts';
 import { ConflictError, type Store } from '#store/ports.ts';
-import type { WorkflowClient } from '../workflow/ports.ts';
-import { badRequest, forbidden, HttpProblem, unprocessable } from './problem.ts';
 
 export interface Submission {
   caller: Caller;
@@ -32,22 +32,22 @@ const buyerOf = async (caller: Caller, request: RfqRequest, store: Store) => {
       (request.companyId && request.companyId !== caller.companyId) ||
       (request.buyerEmail && request.buyerEmail !== caller.email)
     )
-      throw forbidden('a buyer submits for themselves only');
+      throw new Forbidden('a buyer submits for themselves only');
     const company = await store.catalog.getCompany(caller.companyId);
-    if (!company) throw forbidden(`your company ${caller.companyId} is not set up yet`);
+    if (!company) throw new Forbidden(`your company ${caller.companyId} is not set up yet`);
     const actor: Actor = { email: caller.email, role: 'buyer' };
     return { company, buyerEmail: caller.email, actor };
   }
   if (!request.companyId || !request.buyerEmail)
-    throw new HttpProblem(400, 'a rep submits on a buyer’s behalf: name companyId and buyerEmail', [
+    throw new InvalidInput('a rep submits on a buyer’s behalf: name companyId and buyerEmail', [
       ...(request.companyId ? [] : [{ path: 'companyId', message: 'required when a rep submits' }]),
       ...(request.buyerEmail ? [] : [{ path: 'buyerEmail', message: 'required when a rep submits' }]),
     ]);
   const company = await store.catalog.getCompany(request.companyId);
-  if (!company || !maySubmitOnBehalf(caller, company)) throw forbidden('you are not the rep of this account');
+  if (!company || !maySubmitOnBehalf(caller, company)) throw new Forbidden('you are not the rep of this account');
   const buyer = company.users.find((u) => u.email === request.buyerEmail && u.roles.includes('buyer'));
   if (!buyer)
-    throw unprocessable('that person is not a buyer of this company', [
+    throw new UnfitInput('that person is not a buyer of this company', [
       { path: 'buyerEmail', message: `not a buyer of ${company.companyId}` },
     ]);
   const actor: Actor = { email: caller.email, role: 'rep', onBehalfOf: buyer.email };
@@ -70,7 +70,7 @@ export const submitRfq = async (
   if (!rfq) {
     const products = await store.catalog.getProducts(request.lines.map((l) => l.sku));
     const checked = checkedLines(request.lines, products);
-    if (!checked.ok) throw badRequest('some lines name no product the seller sells', checked.errors);
+    if (!checked.ok) throw new InvalidInput('some lines name no product the seller sells', checked.errors);
     const at = (deps.now?.() ?? new Date()).toISOString();
     const fresh: Rfq = {
       rfqId,
@@ -102,13 +102,9 @@ export const submitRfq = async (
     await workflow.start(rfqId, { rfqId });
   } catch (error) {
     // The RFQ is stored; a retry with the same key finds it and only completes the start.
-    throw new HttpProblem(
-      503,
-      'the RFQ is stored but its workflow did not start; retry with the same Idempotency-Key',
-      undefined,
-      { 'retry-after': '1' },
-      { cause: error },
-    );
+    throw new Unavailable('the RFQ is stored but its workflow did not start; retry with the same Idempotency-Key', 1, {
+      cause: error,
+    });
   }
   return { rfqId, status: rfq.status };
 };
