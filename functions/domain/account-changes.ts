@@ -22,7 +22,7 @@ export interface SignInAccount {
  * - `remove`: a person no longer in the company is disabled and loses their groups; the account stays, because the
  *   history of what they did names them.
  * - `move`: the account of a person the seller's admin moved from another company becomes this company's, with the
- *   roles it lists, and may sign in again (functions/accounts/move-person.ts; nothing else takes another's account).
+ *   roles it lists, and may sign in again (functions/application/move-person.ts; nothing else takes another's account).
  */
 export type AccountChange =
   | { kind: 'invite'; email: string; name: string; companyId: string; groups: Role[] }

@@ -85,3 +85,11 @@ export class Unavailable extends Error {
     super(message, options);
   }
 }
+
+/** Leaving would break the company left (its last admin, an approver its rules name): nothing was changed. */
+export class LeavingRefused extends Error {
+  override readonly name = 'LeavingRefused';
+  constructor(readonly errors: { path: string; message: string }[]) {
+    super('Nothing was changed: the company they would leave needs them as they are');
+  }
+}

@@ -1,5 +1,5 @@
+import { etagOf } from '#application/company-people.ts';
 import { mayReadCompanySettings } from '#domain/policy.ts';
-import { etagOf } from '#functions/accounts/company-people.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { forbidden, notFound } from './problem.ts';

@@ -10,6 +10,7 @@ import {
   AlreadyDecided,
   Forbidden,
   InvalidInput,
+  LeavingRefused,
   NotFound,
   NotNow,
   RetryLater,
@@ -18,6 +19,7 @@ import {
   VersionMismatch,
 } from '#domain/errors.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
+import { AccountsTakenElsewhere, AccountsUnavailable, AccountTaken } from '#functions/accounts/ports.ts';
 import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
 import {
   badRequest,
@@ -191,6 +193,13 @@ export const toProblem = (error: unknown): HttpProblem => {
   if (error instanceof BadCursorError)
     return badRequest('the cursor is not one this list gave out', [{ path: 'cursor', message: 'invalid cursor' }]);
   if (error instanceof InvalidClaims) return unauthorized(error.message);
+  // The user pool's refusals: a person who signs in elsewhere (nothing saved), or a pool that did not answer.
+  if (error instanceof AccountsTakenElsewhere || error instanceof LeavingRefused)
+    return new HttpProblem(409, error.message, error.errors);
+  if (error instanceof AccountTaken)
+    return new HttpProblem(409, `${error.email} already signs in for another company or for the seller`);
+  if (error instanceof AccountsUnavailable)
+    return new HttpProblem(503, error.message, undefined, { 'retry-after': '5' }, { cause: error });
   const name = error instanceof Error ? error.name : '';
   if (name === 'WaitGoneError') return new HttpProblem(409, 'this was already decided or has expired');
   if (name === 'IdempotencyValidationError')

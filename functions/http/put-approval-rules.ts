@@ -1,6 +1,6 @@
+import { checkPrecondition, etagOf } from '#application/company-people.ts';
 import { approversOutsideCompany } from '#domain/approval-rule.ts';
 import { mayEditApprovalRules, mayWriteCompanySettings } from '#domain/policy.ts';
-import { checkPrecondition, etagOf } from '#functions/accounts/company-people.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
 import { badRequest, forbidden, notFound } from './problem.ts';

@@ -1,9 +1,9 @@
+import { etagOf, saveCompanyPeople } from '#application/company-people.ts';
 import { mayManageCompanyUsers, mayWriteCompanySettings } from '#domain/policy.ts';
-import { etagOf, saveCompanyPeople } from '#functions/accounts/company-people.ts';
 import { http } from './http.ts';
 import { forbidden, notFound } from './problem.ts';
 import { route } from './routes.ts';
-import { accountsDeadline, asPeopleProblem, peopleDeps } from './sign-in-accounts.ts';
+import { accountsDeadline, peopleDeps } from './sign-in-accounts.ts';
 
 /**
  * The company's own admin (or the seller's) replaces its users and their roles, over the revision they read
@@ -32,7 +32,7 @@ export const handler = http(
         adminRequired: true,
         deadline: accountsDeadline(context),
       },
-    ).catch(asPeopleProblem);
+    );
     return { status: 200, body: { users: saved.company.users }, headers: { etag: etagOf(saved.revision) } };
   },
 );

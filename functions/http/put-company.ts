@@ -1,8 +1,8 @@
-import { etagOf, saveCompanyPeople } from '#functions/accounts/company-people.ts';
+import { etagOf, saveCompanyPeople } from '#application/company-people.ts';
 import { http } from './http.ts';
 import { badRequest } from './problem.ts';
 import { route } from './routes.ts';
-import { accountsDeadline, asPeopleProblem, peopleDeps } from './sign-in-accounts.ts';
+import { accountsDeadline, peopleDeps } from './sign-in-accounts.ts';
 
 /**
  * The seller's admin creates or replaces a company record. Its users are the people who sign in for it, so it is
@@ -24,6 +24,6 @@ export const handler = http(route('PUT /companies/{companyId}'), async ({ params
     // A company the seller's admin set up without an admin of its own may stay so; one that had an admin keeps one.
     adminRequired: record?.company.users.some((u) => u.roles.includes('admin')) === true,
     deadline: accountsDeadline(context),
-  }).catch(asPeopleProblem);
+  });
   return { status: 200, body: saved.company, headers: { etag: etagOf(saved.revision) } };
 });

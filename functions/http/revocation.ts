@@ -27,7 +27,7 @@ export const readRevocationsFrom = (other: Pick<RevocationStore, 'validSince'>):
 /**
  * A removed or demoted person's tokens stop working within `REVOCATION_CACHE_SECONDS` (at most 30), not at their
  * expiry an hour later: the revocation record ("tokens issued before T are void", written when the company's list
- * changed them; functions/accounts/company-people.ts) is read once per person and container in that time. So the hot
+ * changed them; functions/application/company-people.ts) is read once per person and container in that time. So the hot
  * path is one cached lookup, and a read of one item per person every half minute at worst.
  */
 export const refuseRevokedToken = async (email: string, issuedAt: unknown, now = Date.now()): Promise<void> => {

@@ -122,7 +122,7 @@ const accountProblems = {
 
 /**
  * A company's users and rules are saved over the revision read (one lock, the company record's): its `ETag` on the
- * reads and writes, `If-Match` on the writes, 412 when somebody saved first (functions/accounts/company-people.ts).
+ * reads and writes, `If-Match` on the writes, 412 when somebody saved first (functions/application/company-people.ts).
  */
 const companyRevision = {
   ETag: "The company record's revision: send it back as `If-Match` to save its users or rules",

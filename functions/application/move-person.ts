@@ -1,17 +1,9 @@
 import type { Company, CompanyUser } from '#domain/company.ts';
 import { companyUsersProblems } from '#domain/company-users.ts';
-import { InvalidInput } from '#domain/errors.ts';
+import { InvalidInput, LeavingRefused } from '#domain/errors.ts';
+import { AccountsTakenElsewhere } from '#functions/accounts/ports.ts';
 import type { CompanyRecord } from '#store/ports.ts';
-import { bringAccountsInLine, checkPrecondition, type PeopleDeps } from './company-people.ts';
-import { AccountsTakenElsewhere } from './ports.ts';
-
-/** Leaving would break the company left (its last admin, an approver its rules name): nothing was changed. */
-export class LeavingRefused extends Error {
-  override readonly name = 'LeavingRefused';
-  constructor(readonly errors: { path: string; message: string }[]) {
-    super('Nothing was changed: the company they would leave needs them as they are');
-  }
-}
+import { bringAccountsInLine, checkPrecondition, finishedLater, type PeopleDeps } from './company-people.ts';
 
 /** The list with the person in it: in their place when listed, else last. */
 const withPerson = (users: readonly CompanyUser[], person: CompanyUser): CompanyUser[] =>
@@ -31,7 +23,7 @@ const sameEntry = (a: CompanyUser | undefined, b: CompanyUser): boolean =>
  * leaving would break the company left (its last admin, an approver its rules name: 409). Safe to send again: a move
  * the pool left half done (503) is finished by the same request.
  */
-export const movePerson = async (
+const move = async (
   deps: PeopleDeps,
   to: CompanyRecord,
   person: CompanyUser,
@@ -104,3 +96,6 @@ export const movePerson = async (
   await bringAccountsInLine(deps, to.company.companyId, options.deadline);
   return { company: next, revision };
 };
+
+export const movePerson = (...args: Parameters<typeof move>): ReturnType<typeof move> =>
+  move(...args).catch(finishedLater);

@@ -1,12 +1,12 @@
-import { clearDelegation } from '#application/out-of-office.ts';
 import { accountOwnerProblems, accountsInLine, revokedBy, touchedEmails } from '#domain/account-changes.ts';
 import type { ApprovalRule } from '#domain/approval-rule.ts';
 import type { Company, CompanyUser } from '#domain/company.ts';
 import { companyUsersProblems } from '#domain/company-users.ts';
-import { InvalidInput } from '#domain/errors.ts';
+import { InvalidInput, Unavailable } from '#domain/errors.ts';
 import { mayBeDelegateIn } from '#domain/policy.ts';
+import { AccountsTakenElsewhere, AccountsUnavailable, type SignInAccounts } from '#functions/accounts/ports.ts';
 import { type CompanyRecord, StaleRevision, type Store } from '#store/ports.ts';
-import { AccountsTakenElsewhere, type SignInAccounts } from './ports.ts';
+import { clearDelegation } from './out-of-office.ts';
 
 export interface PeopleDeps {
   store: Store;
@@ -86,7 +86,7 @@ export const bringAccountsInLine = async (deps: PeopleDeps, companyId: string, d
  * then the record is saved conditionally (412 when somebody saved first) with the people it touched pending, and their
  * accounts are brought in line with what is stored. Answers the stored record.
  */
-export const saveCompanyPeople = async (
+const savePeople = async (
   deps: PeopleDeps,
   record: CompanyRecord | undefined,
   next: Company,
@@ -113,3 +113,19 @@ export const saveCompanyPeople = async (
   await bringAccountsInLine(deps, next.companyId, options.deadline);
   return { company: next, revision };
 };
+
+/** A pool that failed once the list was saved: the save stands, and the same request again finishes the accounts. */
+export const finishedLater = (error: unknown): never => {
+  if (error instanceof AccountsUnavailable)
+    throw new Unavailable(
+      `${error.message}; the list is saved, and sending it again finishes the sign-in accounts`,
+      5,
+      {
+        cause: error,
+      },
+    );
+  throw error;
+};
+
+export const saveCompanyPeople = (...args: Parameters<typeof savePeople>): ReturnType<typeof savePeople> =>
+  savePeople(...args).catch(finishedLater);
