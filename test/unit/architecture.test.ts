@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * Which layer may import which, beside the domain-purity test, read from the import graph of `functions/` and
  * `workflows/` (every specifier resolved to the file or package it names, so `#http/x.ts`, `#functions/http/x.ts` and
- * `../http/x.ts` are one dependency). Type-only imports count too: a type is a dependency all the same.
+ * `../http/x.ts` are one dependency). Type-only imports count too: a type is a dependency all the same. The layering
+ * these rules hold, and why, is docs/architecture.md.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
