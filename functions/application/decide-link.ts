@@ -1,4 +1,5 @@
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { orderIdFor } from '#domain/order.ts';
 import { isApartFromProposer, mayReassignByLink } from '#domain/policy.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
@@ -81,9 +82,15 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
   if (answer.kind !== 'decided') return answer;
   // What the person is told must be what happened: a cancel racing this click wins, and says so.
   const after = await deps.store.rfqs.get(rfq.rfqId);
+  const closedAs = after && overtaken.has(after.status) ? after.status : undefined;
+  // An approval that decides the chain's last level places the order: the person is told its number at once.
+  const lastLevel = Math.max(0, ...rfq.approvals.map((a) => a.level));
+  const placesOrder =
+    !closedAs && link.purpose === 'approval-level' && input.decision === 'approve' && link.level === lastLevel;
   return {
     ...answer,
     sentToManager: link.purpose === 'rep-review' && input.decision === 'approve' && checked.needsManager > 0,
-    ...(after && overtaken.has(after.status) && { closedAs: after.status }),
+    ...(closedAs && { closedAs }),
+    ...(placesOrder && { orderId: orderIdFor(rfq.rfqId) }),
   };
 };

@@ -33,6 +33,8 @@ export type LinkAnswer =
       sentToManager?: boolean;
       /** The RFQ closed meanwhile (the buyer withdrew, it expired or failed): the decision changed nothing. */
       closedAs?: RfqStatus;
+      /** The last approval of the buyer company's chain: the order it places (its id is known before it exists). */
+      orderId?: string;
     }
   /** An `all` level: this approval is recorded and the level waits for the others. */
   | { kind: 'recorded'; status: 202; link: ApprovalLink; rfq: Rfq; waitingFor: string[] }

@@ -19,6 +19,10 @@ export const isWellFormedLinkToken = (token: string): boolean => shape.test(toke
 export const linkUrl = (publicBaseUrl: string, token: string): string =>
   `${publicBaseUrl.replace(/\/+$/, '')}/approvals/${token}`;
 
+/** The quote's PDF, which the link authorises while it decides (GET /approvals/{token}/quote.pdf). */
+export const linkPdfUrl = (publicBaseUrl: string, token: string): string =>
+  `${linkUrl(publicBaseUrl, token)}/quote.pdf`;
+
 /**
  * The id of one wait (one callback attempt), shared by all its links. Derived from the task token so a retried
  * request step finds its own links; one-way, so the task token cannot be recovered from it.

@@ -48,6 +48,15 @@ export const mayReadOrder = mayRead;
  */
 export const mayReadQuotePdf = mayRead;
 
+/**
+ * The quote PDF through an email link, with no sign-in: a company approver's link, while it still decides, shows the
+ * quote it asks about as the buyer's document — what the approver weighs. The seller's own links (review, discount)
+ * are about a quote not yet sent, which has no document; their holders sign in to the app for it.
+ */
+export const mayReadQuotePdfByLink = (link: {
+  purpose: 'rep-review' | 'discount-approval' | 'approval-level';
+}): boolean => link.purpose === 'approval-level';
+
 /** Which slice of a list a caller gets, broadest first. */
 export type ListScope = { kind: 'all' } | { kind: 'rep'; repEmail: string } | { kind: 'company'; companyId: string };
 

@@ -4,7 +4,7 @@ import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
-import { button, deadline, email, factsHtml, factsText, heading, paragraph, sentence } from './layout.ts';
+import { button, deadline, email, factsHtml, factsText, heading, link, paragraph, sentence } from './layout.ts';
 import type { EmailMessage } from './ports.ts';
 import { threadMail } from './thread-summary.ts';
 
@@ -16,6 +16,10 @@ export interface ApprovalRequest {
   levels: number;
   approver: string;
   link: string;
+  /** The quote as the buyer's PDF, which the link authorises: the approver reads the supplier's document. */
+  pdfUrl: string;
+  /** The supplier: the seller whose quote the company is asked to buy. */
+  sellerName: string;
   expiresAt: string;
   reminder: boolean;
   /** The company's rules that put this level in the chain, by name and condition in words. */
@@ -61,6 +65,7 @@ export const approvalRequestEmail = (r: ApprovalRequest): EmailMessage => {
     `${r.rfq.buyerEmail} accepted this quote, and it needs your approval: level ${r.step.level} of ${r.levels}${r.step.reason ? `, ${r.step.reason}` : ''}`,
   );
   const facts = [
+    ['Supplier', r.sellerName],
     ['Company', r.companyName],
     ['Buyer', r.rfq.buyerEmail],
     ['PO number', r.rfq.poNumber ?? '—'],
@@ -82,6 +87,7 @@ ${before.length > 0 ? html`${paragraph(html`<strong>Decided so far</strong>`)}<u
 ${budgetHtml(budget, r.quote.currency)}
 ${talk.html}
 ${quoteTableMail(r.quote, 'buyer')}
+${paragraph(html`${link(r.pdfUrl, `The quote from ${r.sellerName} as a PDF`)} (no sign-in: this email's link opens it).`)}
 ${button(r.link, 'Approve or reject')}
 ${paragraph('The link works once, for whoever holds it: please do not forward this email.')}`,
     [
@@ -94,6 +100,7 @@ ${paragraph('The link works once, for whoever holds it: please do not forward th
       ...budgetLines(budget, r.quote.currency),
       ...talk.text,
       quoteTableText(r.quote, 'buyer'),
+      `The quote from ${r.sellerName} as a PDF: ${r.pdfUrl}`,
       `Approve or reject: ${r.link}`,
       'The link works once, for whoever holds it: please do not forward this email.',
     ],

@@ -1,11 +1,13 @@
 import type { LinkAnswer } from '#application/link-answer.ts';
 import type { LinkContext } from '#application/link-context.ts';
+import { linkPdfUrl } from '#application/link-token.ts';
 import { threadView } from '#domain/comment.ts';
 import { earlierLevels } from '#domain/earlier-levels.ts';
 import { marginOf } from '#domain/margin.ts';
-import { type Audience, mayReassignByLink } from '#domain/policy.ts';
+import { type Audience, mayReadQuotePdfByLink, mayReassignByLink } from '#domain/policy.ts';
 import { quoteView, sellerLineView } from '#domain/quote-view.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
+import { appLinks } from '#rendering/app-links.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import type { DiscountApprovalContext, LinkPage, PurchaseApprovalContext } from '../pages/link-page.ts';
 
@@ -74,11 +76,19 @@ const discountContext = (quote: Quote, context: LinkContext): DiscountApprovalCo
   };
 };
 
+/** What a link's answer needs of the site: its settings, and the token the link was opened with (for its PDF's URL). */
+export interface LinkSite {
+  maxRepDiscountPercent: number;
+  sellerName: string;
+  publicBaseUrl: string;
+  token: string;
+}
+
 /**
  * What an email link answers, as its holder may see it: the page's model and, for API clients, the JSON body. Every
  * field is named here; the stored link (task token, hashes) and the full RFQ never reach either.
  */
-export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: number): LinkPage => {
+export const approvalLinkView = (answer: LinkAnswer, site: LinkSite): LinkPage => {
   switch (answer.kind) {
     case 'open':
     case 'invalid': {
@@ -103,6 +113,8 @@ export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: numb
         ...(link.level !== undefined && { level: link.level }),
         companyId: rfq.companyId,
         companyName: answer.context.companyName,
+        sellerName: site.sellerName,
+        ...(mayReadQuotePdfByLink(link) && { quotePdfUrl: linkPdfUrl(site.publicBaseUrl, site.token) }),
         buyerEmail: rfq.buyerEmail,
         ...(rfq.poNumber !== undefined && { poNumber: rfq.poNumber }),
         ...(rfq.note !== undefined && { note: rfq.note }),
@@ -110,7 +122,8 @@ export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: numb
         ...(rfq.shipTo !== undefined && { shipTo: rfq.shipTo }),
         quote: quoteView(answer.quote, audience),
         thread,
-        ...(audience === 'seller' && link.purpose === 'rep-review' && { maxRepDiscountPercent }),
+        ...(audience === 'seller' &&
+          link.purpose === 'rep-review' && { maxRepDiscountPercent: site.maxRepDiscountPercent }),
         ...(mayReassignByLink(link) && { reassign: true as const }),
         ...(approval && { approval }),
         ...(discount && { discount }),
@@ -127,6 +140,9 @@ export const approvalLinkView = (answer: LinkAnswer, maxRepDiscountPercent: numb
         decision: answer.decision,
         ...(answer.sentToManager && { sentToManager: true }),
         ...(answer.closedAs && { closedAs: answer.closedAs }),
+        ...(answer.orderId && {
+          order: { orderId: answer.orderId, url: appLinks(site.publicBaseUrl).order(answer.orderId) },
+        }),
       };
     case 'recorded':
       return { outcome: 'recorded', status: answer.status, rfqId: answer.rfq.rfqId, waitingFor: answer.waitingFor };

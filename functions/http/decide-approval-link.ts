@@ -7,5 +7,5 @@ import { route } from './routes.ts';
 export const handler = http(route('POST /approvals/{token}'), async ({ params, body, headers, log }) => {
   const answer = await decideLink(params.token, body, decisionDeps());
   if ('rfq' in answer) log.appendKeys({ rfqId: answer.rfq.rfqId });
-  return linkReply(answer, headers.accept);
+  return linkReply(answer, { token: params.token, accept: headers.accept });
 });

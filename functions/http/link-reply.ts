@@ -11,8 +11,15 @@ const wantsJson = (accept: string | undefined): boolean =>
 
 export const linkReply = (
   answer: LinkAnswer,
-  accept: string | undefined,
+  request: { token: string; accept: string | undefined },
 ): ReplyTo<ReturnType<typeof route<'POST /approvals/{token}'>>> => {
-  const { status, ...view } = approvalLinkView(answer, config().MAX_REP_DISCOUNT_PERCENT);
+  const settings = config();
+  const { status, ...view } = approvalLinkView(answer, {
+    maxRepDiscountPercent: settings.MAX_REP_DISCOUNT_PERCENT,
+    sellerName: settings.SELLER_NAME,
+    publicBaseUrl: settings.PUBLIC_BASE_URL,
+    token: request.token,
+  });
+  const accept = request.accept;
   return wantsJson(accept) ? { status, body: view } : { ...renderLinkPage({ status, ...view }), status };
 };

@@ -420,6 +420,24 @@ const table = {
     responses: linkResponses,
     needs: { table: 'read' },
   },
+  'GET /approvals/{token}/quote.pdf': {
+    method: 'GET',
+    path: '/approvals/{token}/quote.pdf',
+    handler: 'functions/http/get-approval-link-pdf.ts',
+    auth: 'public',
+    summary: 'The quote a company approver’s email link asks about, as the buyer’s PDF: the open link authorises it',
+    params: tokenParams,
+    responses: {
+      200: {
+        description: 'The quote as a PDF document (the buyer’s whitelist: never seller cost or margin)',
+        content: { 'application/pdf': z.string().meta({ contentMediaType: 'application/pdf' }) },
+      },
+      404: problem('No open link with this token, or a link that shows no PDF (the seller’s review links)'),
+      409: problem('No quote was sent yet: there is no document to print'),
+    },
+    memoryMb: 1024,
+    needs: { table: 'read' },
+  },
   'POST /approvals/{token}': {
     method: 'POST',
     path: '/approvals/{token}',

@@ -8,5 +8,5 @@ import { route } from './routes.ts';
 export const handler = http(route('GET /approvals/{token}'), async ({ params, headers, log }) => {
   const answer = await viewLink(params.token, decisionDeps());
   if ('rfq' in answer) log.appendKeys({ rfqId: answer.rfq.rfqId });
-  return linkReply(answer, headers.accept);
+  return linkReply(answer, { token: params.token, accept: headers.accept });
 });

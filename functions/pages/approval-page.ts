@@ -113,6 +113,8 @@ const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`
 /** Who asks, for whom, by when: the facts a decider checks first. */
 const facts = (p: OpenPage): Html => {
   const rows: [string, Html | string][] = [
+    // The company's approver is asked about a purchase from a supplier: whose quote it is comes first.
+    ...(p.purpose === 'approval-level' ? [['Supplier', p.sellerName] as [string, Html | string]] : []),
     [
       'For',
       p.onBehalfOf ? html`${p.approver}, standing in for <strong>${p.onBehalfOf}</strong> (out of office)` : p.approver,
@@ -225,6 +227,7 @@ ${p.approval ? purchaseContext(p.approval, p.quote) : ''}
 ${p.discount ? discountSection(p.discount, p.quote.currency) : ''}
 ${threadSection(p)}
 ${quoteTableHtml(p.quote, p.purpose === 'approval-level' ? 'buyer' : 'seller')}
+${p.quotePdfUrl ? html`<p><a href="${p.quotePdfUrl}">The quote from ${p.sellerName} as a PDF</a></p>` : ''}
 <form method="post" class="decision" aria-labelledby="decision-title">
 <h2 id="decision-title">Your decision</h2>
 ${p.maxRepDiscountPercent !== undefined ? html`${repAuthorityHtml(p.quote, p.maxRepDiscountPercent)}${priceInputs(p.quote)}` : ''}
@@ -273,6 +276,14 @@ const decidedPage = (p: Extract<LinkPage, { outcome: 'decided' }>): Page => {
       200,
       'Reassigned — thank you',
       `The review of ${p.rfqId} now waits for the rep you named; they have been emailed a link. You can close this page.`,
+    );
+  if (p.order)
+    return page(
+      200,
+      'Approved — thank you',
+      html`<h1>Approved — thank you</h1>
+<p>Your approval was the last one needed on ${p.rfqId}: order <strong>${p.order.orderId}</strong> is placed with the supplier now, and the buyer is told.</p>
+<p><a href="${p.order.url}">Open order ${p.order.orderId} in the app</a> (you sign in first).</p>`,
     );
   const what = p.purpose === 'rep-review' && p.decision === 'approve' ? ' The quote goes to the buyer now.' : '';
   return message(

@@ -68,6 +68,11 @@ const openLinkSchema = z.object({
   level: z.number().int().optional(),
   companyId: z.string(),
   companyName: z.string(),
+  sellerName: z.string().describe('The supplier: the seller whose quote this is'),
+  quotePdfUrl: z
+    .string()
+    .optional()
+    .describe('A company approver’s link: the quote as the buyer’s PDF, authorised by this link while it decides'),
   buyerEmail: z.string(),
   poNumber: z.string().optional(),
   note: z.string().optional(),
@@ -103,6 +108,10 @@ export const linkViewSchema = z.discriminatedUnion('outcome', [
     decision: z.enum(['approve', 'reject', 'reassign']),
     sentToManager: z.literal(true).optional(),
     closedAs: rfqStatus.optional(),
+    order: z
+      .object({ orderId: z.string(), url: z.string() })
+      .optional()
+      .describe('The last approval of the chain: the order it places, and where the app shows it'),
   }),
   z.object({ outcome: z.literal('recorded'), rfqId: z.string(), waitingFor: z.array(z.string()) }),
   z.object({ outcome: z.literal('refused'), reason: z.string() }),

@@ -1,4 +1,4 @@
-import { linkUrl, mintLinkToken, waitIdFor } from '#application/link-token.ts';
+import { linkPdfUrl, linkUrl, mintLinkToken, waitIdFor } from '#application/link-token.ts';
 import { openStandIn } from '#application/out-of-office.ts';
 import { isCurrentOrAhead } from '#domain/delegation.ts';
 import type { Rfq } from '#domain/rfq.ts';
@@ -21,8 +21,11 @@ export interface OpenWait {
   counted?: readonly string[];
   /** Those of `approvers` the wait reaches by escalation: their links say so. */
   escalatedTo?: readonly string[];
-  /** The email of one approver, given their own link and the wait's deadline. */
-  compose: (approver: string, link: string, expiresAt: string) => EmailMessage;
+  /**
+   * The email of one approver, given their own link, the wait's deadline, and the PDF their link authorises (where the
+   * policy lets it: a company approver's).
+   */
+  compose: (approver: string, link: string, expiresAt: string, pdfUrl: string) => EmailMessage;
 }
 
 /**
@@ -79,11 +82,13 @@ export const openWait = async (deps: StepDeps, wait: OpenWait): Promise<{ waitId
   }));
   await deps.store.links.createLinks([...links, ...delegated]);
   for (const { approver, token } of minted) {
-    const message = wait.compose(approver, linkUrl(deps.config.PUBLIC_BASE_URL, token), expiresAt);
+    const base = deps.config.PUBLIC_BASE_URL;
+    const message = wait.compose(approver, linkUrl(base, token), expiresAt, linkPdfUrl(base, token));
     await deps.mailer.send({ ...message, rfqId: rfq.rfqId });
   }
   for (const s of standIns) {
-    const message = wait.compose(s.forEmail, linkUrl(deps.config.PUBLIC_BASE_URL, s.token), s.expiresAt);
+    const base = deps.config.PUBLIC_BASE_URL;
+    const message = wait.compose(s.forEmail, linkUrl(base, s.token), s.expiresAt, linkPdfUrl(base, s.token));
     await deps.mailer.send({ ...delegateCopy(message, { email: s.delegate, ...s }), rfqId: rfq.rfqId });
   }
   // A delegation set while this wait opened looked for the person's links (PUT /me/delegation writes it, then looks)

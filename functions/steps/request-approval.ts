@@ -65,7 +65,7 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
     approvers: [...undecided, ...contacts],
     counted: step.decisions.flatMap((d) => [d.approver, ...(d.delegate ? [d.delegate] : [])]),
     ...(request.escalate && { escalatedTo: contacts }),
-    compose: (approver, link, expiresAt) =>
+    compose: (approver, link, expiresAt, pdfUrl) =>
       contacts.includes(approver)
         ? approvalEscalationEmail({
             rfq,
@@ -86,6 +86,8 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
             levels: rfq.approvals.length,
             approver,
             link,
+            pdfUrl,
+            sellerName: deps.config.SELLER_NAME,
             expiresAt,
             reminder: request.reminder,
             rules: rulesOfLevel(step.ruleIds, rules, quote.currency),

@@ -198,12 +198,22 @@ beforeAll(async () => {
     body: (await api.call('GET', path, { headers: { accept: 'application/json' } })).body,
   });
   pages.push({ where: 'GET /approvals/{token} page', text: (await api.call('GET', path)).text });
+  // The quote PDF the approver's link opens, with no sign-in: the buyer's document.
+  const linkPdf = await fetch(`${api.url}${path}/quote.pdf`);
+  expect(linkPdf.status).toBe(200);
+  expect(linkPdf.headers.get('content-type')).toBe('application/pdf');
+  const linkPdfText = (await pdfLines(new Uint8Array(await linkPdf.arrayBuffer()))).lines.join('\n');
+  expect(linkPdfText).toContain('Total $845.00');
+  expect(linkPdfText).not.toMatch(/\$6\.00|\$1\.10|\$600\.00|\$55\.00/);
+  pages.push({ where: 'GET /approvals/{token}/quote.pdf', text: linkPdfText });
   const decided = await api.call('POST', path, {
     raw: 'decision=approve&comment=fine',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
   expect(decided.status, decided.text).toBe(200);
   pages.push({ where: 'POST /approvals/{token} page', text: decided.text });
+  // A spent link opens no document any more.
+  expect((await fetch(`${api.url}${path}/quote.pdf`)).status).toBe(404);
   const ordered = await poll(rfqId, ['ORDERED']);
   orderId = ordered.body.orderId;
 

@@ -42,7 +42,13 @@ const thread = [
 ];
 const context = { companyName: 'Acme & Sons', rules: [], budget: [], thread };
 const open: LinkAnswer = { kind: 'open', status: 200, link, rfq, quote, context };
-const view = (answer: LinkAnswer) => approvalLinkView(answer, 10);
+const site = {
+  maxRepDiscountPercent: 10,
+  sellerName: 'Northwind Industrial',
+  publicBaseUrl: 'https://q.example.com',
+  token: 'tok',
+};
+const view = (answer: LinkAnswer) => approvalLinkView(answer, site);
 const pageOf = (answer: LinkAnswer) => renderLinkPage(view(answer));
 
 describe('the approval page', () => {
@@ -119,6 +125,36 @@ describe('the approval page', () => {
     expect(JSON.stringify(view(approver))).not.toContain('SELLER-ONLY');
     expect(pageOf(open).html).toContain('SELLER-ONLY margin is thin');
     expect(pageOf(open).html).toContain('seller note, never shown to the buyer');
+  });
+
+  it('names the supplier to a company approver and offers the quote as a PDF their link opens', () => {
+    const approver: LinkAnswer = {
+      ...open,
+      link: { ...link, purpose: 'approval-level', level: 1, approver: 'al@acme.example' },
+    };
+    const { html } = pageOf(approver);
+    expect(html).toMatch(/<dt>Supplier<\/dt><dd>Northwind Industrial<\/dd>/);
+    expect(html).toContain(
+      '<a href="https://q.example.com/approvals/tok/quote.pdf">The quote from Northwind Industrial as a PDF</a>',
+    );
+    expect(view(approver)).toMatchObject({ quotePdfUrl: 'https://q.example.com/approvals/tok/quote.pdf' });
+    // The seller's own review link is about a quote not sent yet: no document.
+    expect(pageOf(open).html).not.toContain('quote.pdf');
+  });
+
+  it('tells the approver whose approval was the last that the order is placed, with its number and a link', () => {
+    const last: LinkAnswer = {
+      kind: 'decided',
+      status: 200,
+      link: { ...link, purpose: 'approval-level', level: 2, approver: 'fin@acme.example' },
+      rfq,
+      decision: 'approve',
+      orderId: 'ord_1',
+    };
+    const { html } = pageOf(last);
+    expect(html).toContain('order <strong>ord_1</strong> is placed');
+    expect(html).toContain('<a href="https://q.example.com/app/orders/ord_1">Open order ord_1 in the app</a>');
+    expect(html).not.toContain('You can close this page');
   });
 
   it('tells a rep whose prices went beyond authority that the quote went to the sales manager', () => {

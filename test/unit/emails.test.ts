@@ -76,6 +76,8 @@ describe('the emails', () => {
       levels: 2,
       approver: 'a@acme.example',
       link,
+      pdfUrl: `${link}/quote.pdf`,
+      sellerName: 'Northwind Industrial',
       expiresAt: '2026-11-26T09:00:00.000Z',
       reminder: false,
       rules: [{ name: 'Big orders', when: 'total over $500.00' }],
@@ -87,6 +89,9 @@ describe('the emails', () => {
       'Any one approver of this level decides; the first decision counts. Also asked: b@acme.example.',
     );
     expect(mail.text).toContain('Why you are asked:\n- Big orders (total over $500.00)');
+    // Whose quote it is, and the supplier's document, which the link itself opens.
+    expect(mail.text).toContain('Supplier: Northwind Industrial');
+    expect(mail.text).toContain(`The quote from Northwind Industrial as a PDF: ${link}/quote.pdf`);
     expect(mail.html).toContain('PO-&lt;7&gt;');
     // Honest about what the link is: it works for whoever holds it, so it must not be forwarded.
     expect(mail.text).toContain('for whoever holds it');
@@ -231,6 +236,8 @@ describe('the emails', () => {
       levels: 1,
       approver: 'a@acme.example',
       link,
+      pdfUrl: `${link}/quote.pdf`,
+      sellerName: 'Northwind Industrial',
       expiresAt: '2026-11-27T14:05:00.000Z',
       reminder: false,
       rules: [],

@@ -4,7 +4,8 @@ import { describe, expect } from 'vitest';
 import type { Role } from '#domain/company.ts';
 import { bounceNoticeEmail } from '#email/bounce-notice.ts';
 import type { Email } from '#local/inbox.ts';
-import { expectLinesSumToTotal, shownQuoteTable } from '../quote-sums.ts';
+import { pdfLines } from '../../pdf/read-pdf.ts';
+import { expectLinesSumToTotal, shownPdfQuote, shownQuoteTable } from '../quote-sums.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, newPage, record } from './browser.ts';
@@ -180,6 +181,8 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     const request = await mail('sam@acme.example', 'Approve purchase');
     expect(request.text).toContain('Orders over $5,000 (order total over $5,000.00)');
     expect(request.text).toContain('Also asked: priya@acme.example');
+    expect(request.text).toContain('Supplier: Northwind Industrial');
+    expect(request.text).toContain(`The quote from Northwind Industrial as a PDF: ${linkIn(request)}/quote.pdf`);
     await photographEmail(request, 'purchase-approval-level-1');
     await expectQuoteAddsUp('the purchase approval email');
 
@@ -189,6 +192,14 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     expect(await why.textContent()).toContain('Also asked: priya@acme.example');
     expect(await page.locator('main').textContent()).not.toContain('riley@');
     await expectQuoteAddsUp('the purchase approval page');
+    // Whose quote it is, and the supplier's document, which this link opens with no sign-in; it adds up too.
+    expect(await page.getByRole('definition').allTextContents()).toContain('Northwind Industrial');
+    const pdfLink = page.getByRole('link', { name: 'The quote from Northwind Industrial as a PDF' });
+    const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const { lines } = await pdfLines(await pdf.body());
+    expect(lines.join('\n')).toContain('Northwind Industrial');
+    expectLinesSumToTotal('the PDF an approval link opens', shownPdfQuote(lines));
     await record(page, 'page-purchase-approval-level-1');
     await page.getByLabel(/Comment/).fill('Budgeted in the Dayton fit-out.');
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -212,6 +223,11 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     await record(page, 'page-purchase-approval-level-2');
     await page.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/Approved/);
+    // The last approval: the order it places, by number, and where to see it.
+    const orderId = `ord_${rfqId.replace(/^rfq_/, '')}`;
+    expect(await page.locator('main').textContent()).toContain(`order ${orderId} is placed`);
+    const orderLink = page.getByRole('link', { name: `Open order ${orderId} in the app` });
+    expect(await orderLink.getAttribute('href')).toBe(`${stack.urls.app}orders/${orderId}`);
     await record(page, 'page-approved-thank-you');
 
     await expect.poll(statusOf, { timeout: 60_000 }).toBe('ORDERED');

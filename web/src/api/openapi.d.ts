@@ -339,6 +339,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approvals/{token}/quote.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote a company approver’s email link asks about, as the buyer’s PDF: the open link authorises it */
+        get: operations["getApprovalLinkPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders": {
         parameters: {
             query?: never;
@@ -932,6 +949,10 @@ export interface components {
             level?: number;
             companyId: string;
             companyName: string;
+            /** @description The supplier: the seller whose quote this is */
+            sellerName: string;
+            /** @description A company approver’s link: the quote as the buyer’s PDF, authorised by this link while it decides */
+            quotePdfUrl?: string;
             buyerEmail: string;
             poNumber?: string;
             note?: string;
@@ -1054,6 +1075,11 @@ export interface components {
             sentToManager?: true;
             /** @enum {string} */
             closedAs?: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            /** @description The last approval of the chain: the order it places, and where the app shows it */
+            order?: {
+                orderId: string;
+                url: string;
+            };
         } | {
             /** @constant */
             outcome: "recorded";
@@ -3315,6 +3341,64 @@ export interface operations {
             };
             /** @description Body larger than 256 KB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApprovalLinkPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote as a PDF document (the buyer’s whitelist: never seller cost or margin) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No open link with this token, or a link that shows no PDF (the seller’s review links) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No quote was sent yet: there is no document to print */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
