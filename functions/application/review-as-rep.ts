@@ -11,6 +11,7 @@ import { linePricer } from './reprice.ts';
 import { resumeWait } from './resume-wait.ts';
 
 const alreadyDecided = 'this review was already decided or has expired';
+const unopened = { decided: alreadyDecided, opening: 'the review request is still being sent' };
 
 /** Who may decide the open seller-side wait, and as whom the decision is recorded — as the policy says. */
 const deciderOf = async (
@@ -54,11 +55,7 @@ export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput
   if (!link && links.some((l) => l.status === 'PENDING')) throw new AlreadyDecided(alreadyDecided);
   // The status moves a moment before the review request goes out, and a review refused or reassigned is asked again
   // on the same version in a new wait: a caller in either window should retry, not be told it was decided.
-  if (!link || !rfq.quote)
-    throw await noOpenWait(deps.store, rfq, {
-      decided: alreadyDecided,
-      opening: 'the review request is still being sent',
-    });
+  if (!link || !rfq.quote) throw await noOpenWait(deps.store, rfq, unopened);
   const edits = input.lines ?? [];
   const added = input.add ?? [];
   const editing = edits.length > 0 || added.length > 0;
@@ -96,6 +93,7 @@ export const reviewAsRep = async (rfq: Rfq, caller: Caller, input: DecisionInput
   );
   if (!result.ok) throw new AlreadyDecided(alreadyDecided);
   const answer = await resumeWait(deps, result.link, rfq, actor);
-  if (answer.kind !== 'decided') throw new AlreadyDecided(alreadyDecided);
+  // The link's task token is gone: answered a moment ago, or RepReview failed after sending it and is retrying.
+  if (answer.kind !== 'decided') throw await noOpenWait(deps.store, rfq, unopened);
   return rfq;
 };

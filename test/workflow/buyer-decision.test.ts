@@ -2,35 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { buyerDecision } from '#application/buyer-decision.ts';
 import { Forbidden, RetryLater } from '#domain/errors.ts';
 import { handler as sendQuote } from '#steps/send-quote.ts';
-import { TransientError } from '#steps/transient.ts';
 import { aDeal } from './support/deal.ts';
 import { submitAndQuote } from './support/drive.ts';
+import { aHeldRetry } from './support/held-retry.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
-/**
- * RFQs whose SendQuote fails once after it opened the wait and made the RFQ QUOTED (the buyer's mail could not go out),
- * and whose retry then waits until the test lets it go: the window a decision may fall in, held open.
- */
-const sendHiccups = new Map<string, { failed: boolean; retrying: () => void; held: Promise<void> }>();
-
-const world = useWorld({
-  replace: {
-    SendQuoteFunctionArn: async (event: { rfqId: string }) => {
-      const hiccup = sendHiccups.get(event.rfqId);
-      if (hiccup && !hiccup.failed) {
-        await sendQuote(event);
-        hiccup.failed = true;
-        throw new TransientError('the mail server is busy');
-      }
-      if (hiccup) {
-        hiccup.retrying();
-        await hiccup.held;
-      }
-      return sendQuote(event);
-    },
-  },
-});
+/** SendQuote fails once after it opened the wait and made the RFQ QUOTED, for the RFQs a test holds. */
+const sendQuoteHeld = aHeldRetry(sendQuote);
+const world = useWorld({ replace: { SendQuoteFunctionArn: sendQuoteHeld.lambda } });
 
 describe("the buyer's decision on a quote", () => {
   it('declines: DECLINED, and the rep is told the reason', async () => {
@@ -123,21 +103,13 @@ describe("the buyer's decision on a quote", () => {
   it('that comes while SendQuote retries after a fault is answered "retry", then decides on the retried wait (issue 24 #13)', async () => {
     const deal = await aDeal(world, { rules: 'none' });
     const rfq = deal.rfq();
-    let retrying = () => {};
-    let letGo = () => {};
-    const retried = new Promise<void>((resolve) => {
-      retrying = resolve;
-    });
-    const held = new Promise<void>((resolve) => {
-      letGo = resolve;
-    });
-    sendHiccups.set(rfq.rfqId, { failed: false, retrying, held });
+    const { retrying, letGo } = sendQuoteHeld.hold(rfq.rfqId);
     await world.submit(rfq);
     const [review] = await world.linksArrive(deal.people.rep, 1, rfq.rfqId);
     expect((await clickLink(review!, { decision: 'approve' })).status).toBe(200);
 
     // The first attempt opened the wait and made the RFQ QUOTED, then failed; its task token died with it.
-    await retried;
+    await retrying;
     const quoted = await world.rfqOf(rfq.rfqId);
     expect(quoted.status).toBe('QUOTED');
     const accept = { decision: 'accept' as const, poNumber: 'PO-RETRY', quoteVersion: quoted.quote!.version };

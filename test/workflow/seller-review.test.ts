@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reviewAsRep } from '#application/review-as-rep.ts';
+import { RetryLater } from '#domain/errors.ts';
+import { handler as requestRepReview } from '#steps/request-rep-review.ts';
 import { aDeal } from './support/deal.ts';
+import { aHeldRetry } from './support/held-retry.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
-const world = useWorld();
+/** RepReview fails once after it sent the rep their link, for the RFQs a test holds. */
+const repReviewHeld = aHeldRetry(requestRepReview);
+const world = useWorld({ replace: { RequestRepReviewFunctionArn: repReviewHeld.lambda } });
 
 const actions = async (rfqId: string) => (await world.store.rfqs.history(rfqId)).map((e) => e.action);
 
@@ -111,5 +116,26 @@ describe("the account rep's review", () => {
     await world.statusReaches(rfqId, 'QUOTED');
     expect((await clickLink(review!, { decision: 'reject' })).status).toBe(409);
     expect((await world.rfqOf(rfqId)).status).toBe('QUOTED');
+  });
+
+  it('decided through the API while RepReview retries after a fault is answered "retry", then on the retried wait (issue 24 #13)', async () => {
+    const deal = await aDeal(world);
+    const rfq = deal.rfq();
+    const { retrying, letGo } = repReviewHeld.hold(rfq.rfqId);
+    await world.submit(rfq);
+
+    // The first attempt sent the rep a link, then failed; the link's task token died with it.
+    await retrying;
+    const inReview = await world.rfqOf(rfq.rfqId);
+    const approve = { decision: 'approve' as const, quoteVersion: inReview.quote!.version };
+    await expect(reviewAsRep(inReview, deal.rep, approve, world.decisions)).rejects.toBeInstanceOf(RetryLater);
+
+    letGo();
+    // As a client does with the retryable answer: again, until the retried attempt's wait takes it.
+    await vi.waitFor(() => reviewAsRep(inReview, deal.rep, approve, world.decisions), {
+      timeout: 30_000,
+      interval: 25,
+    });
+    await world.statusReaches(rfq.rfqId, 'QUOTED');
   });
 });
