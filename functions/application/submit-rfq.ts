@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { type ShipTo, shipToOf } from '#domain/address.ts';
 import type { Caller } from '#domain/caller.ts';
+import type { Company } from '#domain/company.ts';
 import { Forbidden, InvalidInput, Unavailable, UnfitInput } from '#domain/errors.ts';
 import { maySubmit, maySubmitOnBehalf } from '#domain/policy.ts';
 import { checkedLines } from '#domain/request-lines.ts';
@@ -54,6 +56,16 @@ const buyerOf = async (caller: Caller, request: RfqRequest, store: Store) => {
   return { company, buyerEmail: buyer.email, actor };
 };
 
+/** The company's place the RFQ ships to: the one it names, else the company's first; 400 naming `shipToId` if unknown. */
+const shipToNamed = (company: Company, id: string | undefined): ShipTo | undefined => {
+  const place = company.addresses && shipToOf(company.addresses, id);
+  if (id !== undefined && !place)
+    throw new InvalidInput('the company has no such ship-to address', [
+      { path: 'shipToId', message: `not one of ${company.companyId}'s ship-to addresses` },
+    ]);
+  return place;
+};
+
 /**
  * Stores the RFQ (once) and starts its workflow (once). Lines are checked against the catalog first: an unknown or
  * inactive sku is a 400 naming the line (unless the line describes a custom item), skus are matched without regard to
@@ -68,6 +80,7 @@ export const submitRfq = async (
   const rfqId = rfqIdFor(caller, idempotencyKey);
   let rfq = await store.rfqs.get(rfqId);
   if (!rfq) {
+    const shipTo = shipToNamed(company, request.shipToId);
     const products = await store.catalog.getProducts(request.lines.map((l) => l.sku));
     const checked = checkedLines(request.lines, products);
     if (!checked.ok) throw new InvalidInput('some lines name no product the seller sells', checked.errors);
@@ -87,6 +100,7 @@ export const submitRfq = async (
       ...(request.note !== undefined && { note: request.note }),
       ...(request.requestedDeliveryDate !== undefined && { requestedDeliveryDate: request.requestedDeliveryDate }),
       ...(request.shipTo !== undefined && { shipTo: request.shipTo }),
+      ...(shipTo && { shipToId: shipTo.shipToId }),
       approvals: [],
     };
     try {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { companyAddressesSchema } from './address.ts';
 import { currencyCode } from './money.ts';
 import { singleLine } from './text.ts';
 
@@ -11,6 +12,11 @@ export const email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
+
+/** Letters, digits and . _ / -: safe in every document format (an X12 element has no escape for its separators). */
+export const erpCustomerNumber = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,34}$/, 'letters, digits and . _ / - (1–35), e.g. C-100234');
 
 export const companyUserSchema = z.object({
   email,
@@ -26,5 +32,8 @@ export const companySchema = z.object({
   paymentTerms: z.string().regex(/^[A-Z0-9_]{2,20}$/, 'e.g. NET30'),
   currency: currencyCode,
   users: z.array(companyUserSchema).max(500),
+  /** The company's number in the seller's ERP: how an order document names the customer to the ERP that books it. */
+  erpCustomerNumber: erpCustomerNumber.optional(),
+  addresses: companyAddressesSchema.optional(),
 });
 export type Company = z.infer<typeof companySchema>;

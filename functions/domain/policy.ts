@@ -41,6 +41,11 @@ export const mayRead = (caller: Caller, resource: Owned): boolean =>
 
 export const mayReadRfq = mayRead;
 export const mayReadOrder = mayRead;
+/**
+ * An order's documents (cXML, UBL, X12): whoever reads the order — the company's buyers and approvers, the account's
+ * rep, the sales managers and the seller's admin. Built from the buyer-side fields only, so the seller's cost is in none.
+ */
+export const mayReadOrderDocuments = mayReadOrder;
 
 /**
  * The quote PDF: whoever may read the RFQ. It is always the buyer's document (the buyer-side whitelist), so a rep who

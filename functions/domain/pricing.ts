@@ -2,7 +2,7 @@ import { addDays } from './calendar.ts';
 import { type Contract, type ContractPrice, isInEffect } from './contract.ts';
 import { applyDiscount, basisPointsToPercentText, lineTotal, percentToBasisPoints } from './money.ts';
 import { tierReached } from './price-at-quantity.ts';
-import { bySkuKey, type Product, skuKey } from './product.ts';
+import { bySkuKey, type Product, skuKey, unitCodeOfProduct } from './product.ts';
 import { quoteTotals } from './quote-totals.ts';
 import type { Quote, QuoteLine, RfqRequest } from './rfq.ts';
 
@@ -69,6 +69,7 @@ const unpricedLine = (
   name: reason === 'custom item' ? (request.description ?? request.sku) : (product?.name ?? request.sku),
   quantity: request.quantity,
   unit: product?.unit ?? '',
+  ...(product && unitCodeOfProduct(product)),
   ...(product?.category !== undefined && { category: product.category }),
   // A price in another currency is no reference at all; an inactive product's list price still informs the rep.
   listPrice: reason === 'inactive product' && product ? product.listPrice : null,
@@ -112,6 +113,7 @@ export const priceRequest = (request: PriceRequest): Quote => {
       name: product.name,
       quantity: line.quantity,
       unit: product.unit,
+      ...unitCodeOfProduct(product),
       ...(product.category !== undefined && { category: product.category }),
       listPrice: product.listPrice,
       contractPrice: price.contractPrice,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
 import { singleLine } from './text.ts';
+import { type UnitCode, unitCode, unitCodeOfWord } from './unit-code.ts';
 
 export const sku = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ - (1–64)');
 
@@ -18,6 +19,8 @@ export const productSchema = z.object({
   sku,
   name: singleLine(200),
   unit: singleLine(20),
+  /** The unit as a UN/ECE Rec 20 code for order documents; without it, the code of `unit`'s word. */
+  unitCode: unitCode.optional(),
   listPrice: nonNegativeMinorUnits,
   currency: currencyCode,
   cost: nonNegativeMinorUnits.optional(),
@@ -25,3 +28,9 @@ export const productSchema = z.object({
   active: z.boolean(),
 });
 export type Product = z.infer<typeof productSchema>;
+
+/** The Rec 20 code a line of this product carries: the product's own, else its unit word's; none when neither is known. */
+export const unitCodeOfProduct = (product: Product): { unitCode?: UnitCode } => {
+  const code = product.unitCode ?? unitCodeOfWord(product.unit);
+  return code ? { unitCode: code } : {};
+};

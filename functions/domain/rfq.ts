@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { shipToId } from './address.ts';
 import { companyId, email } from './company.ts';
 import { isoDate } from './contract.ts';
 import { rfqStatus } from './lifecycle.ts';
@@ -6,6 +7,7 @@ import { milestonesSchema } from './milestones.ts';
 import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
 import { sku } from './product.ts';
 import { multiLine, singleLine } from './text.ts';
+import { unitCode } from './unit-code.ts';
 
 export const rfqLineRequestSchema = z.object({
   sku,
@@ -22,6 +24,8 @@ export const rfqRequestSchema = z.object({
   requestedDeliveryDate: isoDate.optional(),
   /** Where the goods go: an address block of a few lines. */
   shipTo: multiLine(500).optional(),
+  /** Which of the company's ship-to addresses the goods go to (default: its first). */
+  shipToId: shipToId.optional(),
   companyId: companyId.optional(),
   buyerEmail: email.optional(),
 });
@@ -37,6 +41,8 @@ export const quoteLineSchema = z.object({
   name: z.string(),
   quantity: z.number().int().min(1),
   unit: z.string(),
+  /** The unit as a UN/ECE Rec 20 code, from the product when the line was priced. */
+  unitCode: unitCode.optional(),
   category: z.string().optional(),
   listPrice: nonNegativeMinorUnits.nullable(),
   contractPrice: nonNegativeMinorUnits.nullable(),
@@ -119,6 +125,7 @@ export const rfqSchema = z.object({
   note: z.string().optional(),
   requestedDeliveryDate: isoDate.optional(),
   shipTo: z.string().optional(),
+  shipToId: shipToId.optional(),
   quote: quoteSchema.optional(),
   /** The last quote version sent to the buyer: what the seller has committed to while a newer one is being worked on. */
   quotedVersion: z.number().int().min(1).optional(),

@@ -14,6 +14,8 @@ export const orderView = (order: Order, caller: Caller): OrderView => {
     orderId: order.orderId,
     rfqId: order.rfqId,
     companyId: order.companyId,
+    ...(order.companyName !== undefined && { companyName: order.companyName }),
+    ...(order.erpCustomerNumber !== undefined && { erpCustomerNumber: order.erpCustomerNumber }),
     buyerEmail: order.buyerEmail,
     poNumber: order.poNumber,
     quoteVersion: order.quoteVersion,
@@ -22,6 +24,9 @@ export const orderView = (order: Order, caller: Caller): OrderView => {
     subtotal: order.subtotal,
     total: order.total,
     paymentTerms: order.paymentTerms,
+    ...(order.billTo !== undefined && { billTo: order.billTo }),
+    ...(order.shipTo !== undefined && { shipTo: order.shipTo }),
+    ...(order.requestedDeliveryDate !== undefined && { requestedDeliveryDate: order.requestedDeliveryDate }),
     createdAt: order.createdAt,
   };
 };

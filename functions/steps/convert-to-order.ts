@@ -64,7 +64,7 @@ export const convertToOrder = async (
     // The company's terms are the order's; a company gone since the quote is an error to see, not a NET30 to assume.
     if (!company)
       throw new Error(`RFQ ${rfq.rfqId}: company ${rfq.companyId} no longer exists; no order without its terms`);
-    order = orderFrom(rfq, { paymentTerms: company.paymentTerms, at: at.toISOString() });
+    order = orderFrom(rfq, { paymentTerms: company.paymentTerms, at: at.toISOString(), customer: company });
     const charges = chargesOf(budgets, rfq.buyerEmail, at, { limited: !approvedOverBudget(rfq.approvals) });
     try {
       rfq = await deps.store.rfqs.convertToOrder(

@@ -1,4 +1,5 @@
 import type { Product } from '#domain/product.ts';
+import { unitCodeOfWord } from '#domain/unit-code.ts';
 
 const usd = (dollars: number): number => Math.round(dollars * 100);
 
@@ -33,6 +34,12 @@ const lines: Line[] = [
   ['ELE-SCN-1D', 'Handheld 1D laser scanner (replaced by ELE-SCN-2D)', 'each', 99.0, 61.0, 'electronics'],
 ];
 
+const unitCodeOrThrow = (unit: string) => {
+  const code = unitCodeOfWord(unit);
+  if (!code) throw new Error(`the seed's unit "${unit}" has no UN/ECE Rec 20 code`);
+  return code;
+};
+
 /** Discontinued items stay in the catalog so old quotes still explain themselves; new quotes flag them. */
 const discontinued = new Set(['SAF-GLV-LTX-M', 'ELE-SCN-1D']);
 
@@ -40,6 +47,8 @@ export const products: Product[] = lines.map(([sku, name, unit, listPrice, cost,
   sku,
   name,
   unit,
+  // Every seeded unit word has its Rec 20 code; an unknown word stops the seed rather than reaching a document uncoded.
+  unitCode: unitCodeOrThrow(unit),
   listPrice: usd(listPrice),
   currency: 'USD',
   ...(cost !== undefined && { cost: usd(cost) }),

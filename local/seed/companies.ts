@@ -17,6 +17,39 @@ export const acme: Company = {
   accountRepEmail: sellerStaff.rep.email,
   paymentTerms: 'NET30',
   currency: 'USD',
+  erpCustomerNumber: 'C-100234',
+  addresses: {
+    billTo: {
+      name: 'Acme Industrial Supply Co. — Accounts Payable',
+      line1: '1200 Harbor Boulevard',
+      line2: 'Suite 400',
+      postalCode: '94607',
+      city: 'Oakland',
+      region: 'CA',
+      country: 'US',
+    },
+    shipTo: [
+      {
+        shipToId: 'oakland-dc',
+        name: 'Acme Oakland Distribution Center',
+        line1: '88 Embarcadero West',
+        line2: 'Dock 3',
+        postalCode: '94607',
+        city: 'Oakland',
+        region: 'CA',
+        country: 'US',
+      },
+      {
+        shipToId: 'reno-plant',
+        name: 'Acme Reno Plant',
+        line1: '4750 Longley Lane',
+        postalCode: '89502',
+        city: 'Reno',
+        region: 'NV',
+        country: 'US',
+      },
+    ],
+  },
   users: [
     { email: 'dana@acme.example', name: 'Dana Whitfield (buyer)', roles: ['buyer'] },
     { email: 'sam@acme.example', name: 'Sam Ortiz (team lead)', roles: ['approver'] },
@@ -32,6 +65,26 @@ export const globex: Company = {
   accountRepEmail: sellerStaff.rep.email,
   paymentTerms: 'NET45',
   currency: 'USD',
+  erpCustomerNumber: 'C-100871',
+  addresses: {
+    billTo: {
+      name: 'Globex Logistics GmbH — Kreditorenbuchhaltung',
+      line1: 'Speicherstraße 12',
+      postalCode: '20457',
+      city: 'Hamburg',
+      country: 'DE',
+    },
+    shipTo: [
+      {
+        shipToId: 'hamburg-hub',
+        name: 'Globex Hub Hamburg',
+        line1: 'Am Ballinkai 4',
+        postalCode: '21129',
+        city: 'Hamburg',
+        country: 'DE',
+      },
+    ],
+  },
   users: [
     { email: 'lena@globex.example', name: 'Lena Fischer (buyer)', roles: ['buyer'] },
     { email: 'omar@globex.example', name: 'Omar Haddad (IT approver)', roles: ['approver'] },

@@ -1,3 +1,4 @@
+import type { Address, ShipTo } from '#domain/address.ts';
 import type { ApprovalRule } from '#domain/approval-rule.ts';
 import { type Company, type CompanyUser, companySchema } from '#domain/company.ts';
 
@@ -41,6 +42,14 @@ class CompanyBuilder {
   }
   named(name: string) {
     return this.with({ name });
+  }
+  /** Its number in the seller's ERP. */
+  inErpAs(erpCustomerNumber: string) {
+    return this.with({ erpCustomerNumber });
+  }
+  /** Invoiced at `billTo`, shipping to `shipTo` (the first is the default). */
+  at(billTo: Address, ...shipTo: ShipTo[]) {
+    return this.with({ addresses: { billTo, shipTo: shipTo.length > 0 ? shipTo : [{ ...billTo, shipToId: 'main' }] } });
   }
   build(): Company {
     return companySchema.parse(this.company);

@@ -25,6 +25,10 @@ class ProductBuilder {
   soldBy(unit: string) {
     return this.with({ unit });
   }
+  /** Its unit as a UN/ECE Rec 20 code for order documents. */
+  codedAs(unitCode: Product['unitCode']) {
+    return this.with({ unitCode });
+  }
   inactive() {
     return this.with({ active: false });
   }

@@ -47,6 +47,10 @@ class RfqBuilder {
   withPoNumber(poNumber: string) {
     return this.with({ poNumber });
   }
+  /** To one of the company's ship-to addresses, wanted by a day. */
+  shippingTo(shipToId: string, requestedDeliveryDate?: string) {
+    return this.with({ shipToId, ...(requestedDeliveryDate !== undefined && { requestedDeliveryDate }) });
+  }
   build(): Rfq {
     return rfqSchema.parse(this.rfq);
   }

@@ -734,6 +734,7 @@ export interface components {
             /** Format: date */
             requestedDeliveryDate?: string;
             shipTo?: string;
+            shipToId?: string;
             companyId?: string;
             /** Format: email */
             buyerEmail?: string;
@@ -777,6 +778,7 @@ export interface components {
                 note?: string;
                 requestedDeliveryDate?: string;
                 shipTo?: string;
+                shipToId?: string;
             };
             lines: {
                 lineId: string;
@@ -784,6 +786,8 @@ export interface components {
                 name: string;
                 quantity: number;
                 unit: string;
+                /** @enum {string} */
+                unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
                 category?: string;
                 listPrice: number | null;
                 contractPrice: number | null;
@@ -975,6 +979,8 @@ export interface components {
                     name: string;
                     quantity: number;
                     unit: string;
+                    /** @enum {string} */
+                    unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
                     category?: string;
                     listPrice: number | null;
                     contractPrice: number | null;
@@ -1120,6 +1126,8 @@ export interface components {
             orderId: string;
             rfqId: string;
             companyId: string;
+            companyName?: string;
+            erpCustomerNumber?: string;
             /** Format: email */
             buyerEmail: string;
             poNumber: string;
@@ -1131,6 +1139,8 @@ export interface components {
                 name: string;
                 quantity: number;
                 unit: string;
+                /** @enum {string} */
+                unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
                 category?: string;
                 listPrice: number | null;
                 contractPrice: number | null;
@@ -1150,6 +1160,27 @@ export interface components {
             subtotal: number;
             total: number;
             paymentTerms: string;
+            billTo?: {
+                name: string;
+                line1: string;
+                line2?: string;
+                postalCode: string;
+                city: string;
+                region?: string;
+                country: string;
+            };
+            shipTo?: {
+                name: string;
+                line1: string;
+                line2?: string;
+                postalCode: string;
+                city: string;
+                region?: string;
+                country: string;
+                shipToId: string;
+            };
+            /** Format: date */
+            requestedDeliveryDate?: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1162,6 +1193,8 @@ export interface components {
             sku: string;
             name: string;
             unit: string;
+            /** @enum {string} */
+            unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
             listPrice: number;
             currency: string;
             cost?: number;
@@ -1173,6 +1206,8 @@ export interface components {
                 sku: string;
                 name: string;
                 unit: string;
+                /** @enum {string} */
+                unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
                 listPrice: number;
                 currency: string;
                 cost?: number;
@@ -1195,6 +1230,28 @@ export interface components {
                 name: string;
                 roles: ("buyer" | "approver" | "admin")[];
             }[];
+            erpCustomerNumber?: string;
+            addresses?: {
+                billTo: {
+                    name: string;
+                    line1: string;
+                    line2?: string;
+                    postalCode: string;
+                    city: string;
+                    region?: string;
+                    country: string;
+                };
+                shipTo: {
+                    name: string;
+                    line1: string;
+                    line2?: string;
+                    postalCode: string;
+                    city: string;
+                    region?: string;
+                    country: string;
+                    shipToId: string;
+                }[];
+            };
         };
         Contract: {
             contractId: string;
@@ -1509,6 +1566,8 @@ export interface components {
                     name: string;
                     quantity: number;
                     unit: string;
+                    /** @enum {string} */
+                    unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
                     category?: string;
                     listPrice: number | null;
                     contractPrice: number | null;
