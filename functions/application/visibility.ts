@@ -1,7 +1,7 @@
 import type { Caller } from '#domain/caller.ts';
 import { NotFound } from '#domain/errors.ts';
 import type { Order } from '#domain/order.ts';
-import { mayReadOrder, mayReadRfq } from '#domain/policy.ts';
+import { mayReadOrder, mayReadRfq, type Owned } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import type { Store } from '#store/ports.ts';
 
@@ -12,11 +12,19 @@ export const visibleRfq = async (store: Store, rfqId: string, caller: Caller): P
   return rfq;
 };
 
-/** Orders do not carry the rep; a rep's access is decided by the company's current accountRepEmail. */
-export const visibleOrder = async (store: Store, orderId: string, caller: Caller): Promise<Order> => {
+/**
+ * Orders do not carry the rep; a rep's access is decided by the company's current accountRepEmail. `may` is the
+ * policy's rule for what is read of the order (the order itself, its documents).
+ */
+export const visibleOrder = async (
+  store: Store,
+  orderId: string,
+  caller: Caller,
+  may: (caller: Caller, order: Owned) => boolean = mayReadOrder,
+): Promise<Order> => {
   const order = await store.orders.get(orderId);
   const company = order && caller.groups.includes('rep') ? await store.catalog.getCompany(order.companyId) : undefined;
-  if (!order || !mayReadOrder(caller, { companyId: order.companyId, accountRepEmail: company?.accountRepEmail }))
+  if (!order || !may(caller, { companyId: order.companyId, accountRepEmail: company?.accountRepEmail }))
     throw new NotFound(`no order ${orderId}`);
   return order;
 };

@@ -13,10 +13,13 @@ export const email = z
   .max(254)
   .transform((e) => e.toLowerCase());
 
-/** Letters, digits and . _ / -: safe in every document format (an X12 element has no escape for its separators). */
+/**
+ * Letters, digits and . _ / -, at most 15: safe in every document format (an X12 element has no escape for its
+ * separators) and as long as an X12 interchange's sender id may be.
+ */
 export const erpCustomerNumber = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,34}$/, 'letters, digits and . _ / - (1–35), e.g. C-100234');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{1,14}$/, 'letters, digits and . _ / - (2–15), e.g. C-100234');
 
 export const companyUserSchema = z.object({
   email,

@@ -13,14 +13,8 @@ export const minorUnitDigits = (currency: string): number =>
  * string (NumberFormat v3), never as a float, so even huge amounts print every digit.
  */
 export const formatMoney = (amount: number, currency: string, locale = 'en-US'): string => {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be a safe integer, got ${amount}`);
   const digits = minorUnitDigits(currency);
-  const magnitude = Math.abs(amount)
-    .toString()
-    .padStart(digits + 1, '0');
-  const whole = magnitude.slice(0, magnitude.length - digits);
-  const fraction = magnitude.slice(magnitude.length - digits);
-  const decimal = `${amount < 0 ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}` as Intl.StringNumericLiteral;
+  const decimal = decimalAmount(amount, currency) as Intl.StringNumericLiteral;
   const format = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
@@ -28,4 +22,19 @@ export const formatMoney = (amount: number, currency: string, locale = 'en-US'):
     maximumFractionDigits: digits,
   });
   return format.format(decimal);
+};
+
+/**
+ * Minor units as the exact decimal a machine reads, with the currency's digits: decimalAmount(123450, 'USD') →
+ * "1234.50", decimalAmount(500, 'JPY') → "500". What order documents carry; never through a float.
+ */
+export const decimalAmount = (amount: number, currency: string): string => {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be a safe integer, got ${amount}`);
+  const digits = minorUnitDigits(currency);
+  const magnitude = Math.abs(amount)
+    .toString()
+    .padStart(digits + 1, '0');
+  const whole = magnitude.slice(0, magnitude.length - digits);
+  const fraction = magnitude.slice(magnitude.length - digits);
+  return `${amount < 0 ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}`;
 };

@@ -108,7 +108,10 @@ type KindReply<S, Fields> = [S] extends [never] ? never : { status: S; headers?:
 export type ReplyTo<R extends { responses: Record<number, ResponseDef> }> =
   | JsonReply<R>
   | KindReply<StatusesWith<R, 'text/html'>, { html: string }>
-  | KindReply<StatusesWith<R, 'text/csv'>, { text: string; contentType: string }>
+  | KindReply<
+      StatusesWith<R, 'text/csv' | 'application/xml' | 'application/edi-x12'>,
+      { text: string; contentType: string }
+    >
   | KindReply<StatusesWith<R, 'application/pdf'>, { bytes: Uint8Array; contentType: string }>
   | KindReply<StatusesWith<R, never>, { body?: undefined }>;
 

@@ -6,7 +6,14 @@ import type { RouteDef } from './routes.ts';
  * generated from it, handlers are typed by it (a view returns its schema's type), and the end-to-end tests check every
  * answer they receive against it. Production never validates an answer: the types tie the views to the schemas.
  */
-export type MediaType = 'application/json' | 'application/problem+json' | 'text/html' | 'text/csv' | 'application/pdf';
+export type MediaType =
+  | 'application/json'
+  | 'application/problem+json'
+  | 'text/html'
+  | 'text/csv'
+  | 'application/pdf'
+  | 'application/xml'
+  | 'application/edi-x12';
 
 export interface ResponseDef {
   description: string;

@@ -45,6 +45,7 @@ import {
   kpiQuery,
   linkDecisionBody,
   listQuery,
+  orderDocumentParams,
   orderListQuery,
   orderParams,
   productBody,
@@ -470,6 +471,30 @@ const table = {
     summary: 'One order',
     params: orderParams,
     responses: { 200: json(orderViewSchema) },
+    needs: { table: 'read' },
+  },
+  'GET /orders/{orderId}/documents/{format}': {
+    method: 'GET',
+    path: '/orders/{orderId}/documents/{format}',
+    handler: 'functions/http/get-order-document.ts',
+    auth: 'jwt',
+    roles: orderReaders,
+    summary:
+      'The order as a document for an ERP or procurement system: cXML 1.2 OrderRequest (`cxml`), UBL 2.1 Order under PEPPOL BIS Ordering 3 (`ubl`) or ANSI X12 850 of 004010 (`x12`); never the seller’s cost',
+    params: orderDocumentParams,
+    responses: {
+      200: {
+        description: 'The document: XML for cxml and ubl, X12 for x12 (a file name in Content-Disposition)',
+        content: {
+          'application/xml': z.string().meta({ contentMediaType: 'application/xml' }),
+          'application/edi-x12': z.string().meta({ contentMediaType: 'application/edi-x12' }),
+        },
+        headers: { 'Content-Disposition': 'inline, with the file name order-{orderId}.{format}.{xml|edi}' },
+      },
+      409: problem(
+        'The format cannot say what this order holds (X12: the company had no ERP customer number, or a PO number or SKU longer than X12 allows); `detail` says what',
+      ),
+    },
     needs: { table: 'read' },
   },
   'GET /products': {

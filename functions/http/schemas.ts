@@ -11,6 +11,7 @@ import { productSchema, sku } from '#domain/product.ts';
 import { addedLineSchema, lineEditSchema } from '#domain/quote-edits.ts';
 import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
 import { multiLine, searchText, singleLine } from '#domain/text.ts';
+import { orderDocumentFormatNames } from '#rendering/order-documents/formats.ts';
 
 /**
  * What each route accepts, at the edge. Bodies are strict: an unknown field is a client mistake worth a 400, not
@@ -26,6 +27,7 @@ const text = (max: number) =>
 
 export const rfqParams = z.strictObject({ rfqId: id });
 export const orderParams = z.strictObject({ orderId: id });
+export const orderDocumentParams = z.strictObject({ orderId: id, format: z.enum(orderDocumentFormatNames) });
 export const skuParams = z.strictObject({ sku });
 export const companyParams = z.strictObject({ companyId });
 /** Any string: a malformed token is answered like an unknown one (404 page), never with a validation error. */

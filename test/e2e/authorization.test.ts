@@ -250,6 +250,11 @@ const matrix: Row[] = [
     expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
   },
   {
+    route: 'GET /orders/{orderId}/documents/{format}',
+    request: async (f) => ({ path: `/orders/${f.orderId}/documents/ubl` }),
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
+  },
+  {
     route: 'GET /products',
     request: async () => ({ path: '/products?q=bolt' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { tokenOf } from '#local/inbox.ts';
+import { anAddress, aShipTo } from '../builders/address.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { pdfLines } from '../pdf/read-pdf.ts';
 import type { Answer, User } from './api.ts';
@@ -75,6 +76,8 @@ beforeAll(async () => {
   await stageCompany(api, sellerAdmin, {
     company: cast
       .company()
+      .inErpAs(`L-${run}`)
+      .at(anAddress(`${companyId} AP`), aShipTo('dock-a'), aShipTo('dock-b'))
       .withApprover(standIn.email)
       .withApprover(colleague.email)
       .withAdmin(companyAdmin.email)
@@ -110,6 +113,8 @@ beforeAll(async () => {
         { sku: nuts.sku, quantity: 50 },
       ],
       note: 'for the new line',
+      shipToId: 'dock-b',
+      requestedDeliveryDate: '2027-01-15',
     },
     headers: { 'idempotency-key': idempotencyKey() },
   });
@@ -322,6 +327,26 @@ describe('seller-only fields never reach a buyer company', () => {
     // Costs 6.00 and 1.10 per unit, the manager's and rep's notes, and the words that would give them away.
     expect(text).not.toMatch(/\$6\.00|\$1\.10|\$600\.00|\$55\.00/);
     expect(leaksInText(text)).toEqual([]);
+  });
+
+  it.each([
+    ['buyer', buyer],
+    ['approver', approver],
+    ['company admin', companyAdmin],
+    ['account rep (sending it to the ERP)', rep],
+  ])('nor the order’s documents, read by the %s: the agreed prices, never cost or notes', async (_, person) => {
+    for (const format of ['cxml', 'ubl', 'x12']) {
+      const answer = await api.call('GET', `/orders/${orderId}/documents/${format}`, { as: person });
+      expect(answer.status, `${format}: ${answer.text}`).toBe(200);
+      // The bolts at the manager's 7.50, to the place the RFQ named, under the company's ERP number.
+      expect(answer.text, format).toMatch(/>7\.50<|\*7\.50\*/);
+      expect(answer.text, format).toContain('dock-b');
+      expect(answer.text, format).toContain(`L-${run}`);
+      // Costs 6.00 and 1.10 per unit (600.00 and 55.00 a line), the notes, and the words that would give them away.
+      expect(answer.text, format).not.toMatch(/\b(6\.00|1\.10|600\.00|55\.00)\b/);
+      expect(leaksInText(answer.text), format).toEqual([]);
+      expect(answer.text, format).not.toContain(rep.email);
+    }
   });
 
   it('nor any page or email of the buyer side', () => {

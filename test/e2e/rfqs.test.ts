@@ -103,6 +103,28 @@ describe('submitting an RFQ', () => {
     );
   });
 
+  it('ships to the place the RFQ names, else the company’s first, and refuses a place the company lacks', async () => {
+    const submitted = async (shipToId?: string) =>
+      api.call('POST', '/rfqs', {
+        as: people.acmeBuyer,
+        body: { ...anRfqRequest(), ...(shipToId !== undefined && { shipToId }) },
+        headers: { 'idempotency-key': idempotencyKey() },
+      });
+    const named = await submitted('reno');
+    const unnamed = await submitted();
+    for (const [answer, shipToId] of [
+      [named, 'reno'],
+      [unnamed, 'oakland'],
+    ] as const) {
+      expect(answer.status, answer.text).toBe(201);
+      const view = await api.call('GET', `/rfqs/${answer.body.rfqId}`, { as: people.acmeBuyer });
+      expect(view.body.request.shipToId).toBe(shipToId);
+    }
+    const unknown = await submitted('nowhere');
+    expect(unknown.status, unknown.text).toBe(400);
+    expect(unknown.body.errors).toEqual([{ path: 'shipToId', message: expect.stringContaining('ship-to') }]);
+  });
+
   it('accepts a described custom item the catalog lacks, flagged for the rep', async () => {
     const rfqId = await submit(
       api,

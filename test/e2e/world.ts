@@ -5,6 +5,7 @@ import type { Company, Role } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import type { Product } from '#domain/product.ts';
+import { anAddress, aShipTo } from '../builders/address.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
@@ -29,6 +30,8 @@ export const people = {
 } satisfies Record<string, User>;
 
 export const acme: Company = aCompany('acme')
+  .inErpAs('C-100234')
+  .at(anAddress('Acme Accounts Payable'), aShipTo('oakland'), aShipTo('reno'))
   .servedBy(people.acmeRep.email)
   .withBuyer(people.acmeBuyer.email)
   .withApprover(people.acmeApprover.email)
