@@ -20,6 +20,7 @@ import {
 } from '#domain/errors.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
 import { AccountsTakenElsewhere, AccountsUnavailable, AccountTaken } from '#functions/accounts/ports.ts';
+import { DocumentUnwritable } from '#rendering/order-documents/document-order.ts';
 import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
 import {
   badRequest,
@@ -187,6 +188,7 @@ export const toProblem = (error: unknown): HttpProblem => {
       { cause: error },
     );
   if (error instanceof IllegalTransition) return new HttpProblem(409, error.message);
+  if (error instanceof DocumentUnwritable) return new HttpProblem(409, error.message);
   if (error instanceof ConflictError) return new HttpProblem(409, 'somebody else changed this first; reload and retry');
   if (error instanceof StaleRevision)
     return new HttpProblem(
