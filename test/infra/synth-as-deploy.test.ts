@@ -40,7 +40,6 @@ const nextRoutes = [
   'PUT /integration/webhooks',
   'GET /integration/deliveries',
   'POST /integration/deliveries/{deliveryId}/retry',
-  'GET /orders/{orderId}/documents/{format}',
   'POST /orders/{orderId}/status',
   'GET /me/preferences',
   'PUT /me/preferences',
