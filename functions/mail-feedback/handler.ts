@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { sfnClient } from '#functions/clients/sfn.ts';
 import { config } from '#functions/config.ts';
 import { createWorkflowClient } from '#functions/workflow/step-functions.ts';
-import { stepDepsFromConfig } from '#steps/deps.ts';
+import { stepDepsFromConfig } from '#steps/deps-from-config.ts';
 import { recordMailFeedback } from './record-mail-feedback.ts';
 import { feedbackOf } from './ses-event.ts';
 

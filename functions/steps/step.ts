@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { type StepDeps, stepDepsFromConfig } from './deps.ts';
+import type { StepDeps } from './deps.ts';
+import { stepDepsFromConfig } from './deps-from-config.ts';
 import { isTransient, TransientError } from './transient.ts';
 
 const logger = new Logger({ serviceName: 'quote-to-order-steps' });
