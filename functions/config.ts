@@ -43,6 +43,11 @@ export const configSchema = z
      */
     SIGN_IN_ACCOUNTS: z.enum(['cognito', 'local']).default('local'),
     /**
+     * The local pool's one password (`npm start` prints it; local/seed/seed.ts), which its invitations give as the
+     * temporary password. Unused with Cognito, which makes one per person.
+     */
+    LOCAL_SIGN_IN_PASSWORD: z.string().min(1).default('quote-to-order'),
+    /**
      * How long a container trusts what it read of a person's token revocation: a removed or demoted person's tokens
      * are refused within this many seconds (at most 30, so always within a minute).
      */

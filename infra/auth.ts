@@ -2,6 +2,7 @@ import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnManagedLoginBranding,
+  type CfnUserPool,
   ClientAttributes,
   FeaturePlan,
   ManagedLoginVersion,
@@ -16,6 +17,7 @@ import {
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { cognitoPlaceholders, invitationEmail, invitationValidDays } from '#email/invitation.ts';
 import { nagReason } from './nag.ts';
 
 /** The groups the API's `cognito:groups` claim draws from; the handlers authorize on them. */
@@ -54,8 +56,11 @@ export class Auth extends Construct {
    */
   readonly signOutUrl: string;
 
+  private readonly mail: AuthProps['mail'];
+
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
+    this.mail = props.mail;
     const stack = Stack.of(this);
     this.userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
@@ -72,7 +77,7 @@ export class Auth extends Construct {
         requireUppercase: true,
         requireDigits: true,
         requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
+        tempPasswordValidity: Duration.days(invitationValidDays),
       },
       mfa: props.requireMfa ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
@@ -95,16 +100,32 @@ export class Auth extends Construct {
     for (const group of groups) {
       new UserPoolGroup(this, `Group-${group}`, { userPool: this.userPool, groupName: group });
     }
+    const domainPrefix = props.domainPrefix ?? Fn.join('-', [stack.stackName.toLowerCase(), stack.account]);
     this.domain = this.userPool.addDomain('Domain', {
-      cognitoDomain: {
-        domainPrefix: props.domainPrefix ?? Fn.join('-', [stack.stackName.toLowerCase(), stack.account]),
-      },
+      cognitoDomain: { domainPrefix },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
-    this.domainName = `${this.domain.domainName}.auth.${stack.region}.amazoncognito.com`;
+    // The host from the prefix, not from the domain resource: the site's CSP names the host and the pool's invitation
+    // names the site (inviteTo), so a reference to the resource would make the pool and the site a cycle.
+    this.domainName = `${domainPrefix}.auth.${stack.region}.amazoncognito.com`;
     this.signOutUrl = `https://${this.domainName}/logout`;
     this.issuerOrigin = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
     this.issuer = `${this.issuerOrigin}/${this.userPool.userPoolId}`;
+  }
+
+  /**
+   * The invitation a newcomer gets names the app's URL and the seller (functions/email/invitation.ts, the text the
+   * local pool mails too, with Cognito's `{username}` and `{####}`). Cognito takes a template only when it mails
+   * through SES (`EmailSendingAccount: DEVELOPER`); with its own mail (`userPoolMail: cognito`) the invitation is its
+   * default text, without the URL.
+   */
+  inviteTo(appUrl: string, sellerName: string): void {
+    if (this.mail !== 'ses') return;
+    const message = invitationEmail({ to: '', sellerName, appUrl, ...cognitoPlaceholders });
+    (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride(
+      'AdminCreateUserConfig.InviteMessageTemplate',
+      { EmailSubject: message.subject, EmailMessage: message.html },
+    );
   }
 
   /**

@@ -105,6 +105,7 @@ export class QuoteToOrderStacks {
       settings.webAssets && (isAbsolute(settings.webAssets) ? settings.webAssets : join(repoRoot, settings.webAssets)),
       { authority: auth.issuer, clientId: webClient.userPoolClientId, signOutUrl: auth.signOutUrl },
     );
+    auth.inviteTo(web.appUrl, settings.sellerName);
     const operatorClient = auth.addOperatorClient();
     const authorizer = gateway.authorizeWith(auth.issuer, [
       webClient.userPoolClientId,

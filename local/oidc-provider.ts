@@ -24,8 +24,11 @@ export interface OidcOptions {
   /** The app's address, `${apiUrl}/app/`: its callback and where sign-out returns to. */
   appUrl: string;
   signingKey: JWK;
-  /** The local user pool, read at every sign-in and token: what a company's admin changes shows at once. */
-  accounts: Pick<LocalAccounts, 'get'>;
+  /**
+   * The local user pool, read at every sign-in and token: what a company's admin changes shows at once. A sign-in is
+   * told to it: as in Cognito, a person who has signed in has no invitation left to send again.
+   */
+  accounts: Pick<LocalAccounts, 'get' | 'signedIn'>;
   /** A buyer to name on the sign-in page. */
   hintEmail: string;
   /** Every local user's password: printed by `npm start`, local only. */
@@ -236,6 +239,7 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
       return sendHtml(response, 401, loginPage(uid, options, 'That email and password do not match a user.', email));
     }
     throttle.succeeded(email);
+    await options.accounts.signedIn(user.email);
     emailOf.set(subjectOf(user.email), user.email);
     await provider.interactionFinished(
       request,

@@ -223,6 +223,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       PUBLIC_BASE_URL: apiUrl,
       SALES_MANAGER_EMAIL: 'taylor@northwind.example',
       SELLER_NAME: 'Northwind Industrial',
+      LOCAL_SIGN_IN_PASSWORD: demoPassword,
       ...options.env,
     });
     reloadConfig();

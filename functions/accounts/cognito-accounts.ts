@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AccountChange, SignInAccount } from '#domain/account-changes.ts';
 import { parseGroups } from '#domain/caller.ts';
-import { AccountsUnavailable, AccountTaken, type SignInAccounts } from './ports.ts';
+import { AccountsUnavailable, AccountTaken, NoInvitationToResend, type SignInAccounts } from './ports.ts';
 
 /** Cognito's admin API allows 25–50 requests a second per category: a handful in flight stays well inside. */
 const width = 4;
@@ -43,7 +43,8 @@ export const createCognitoAccounts = (
   const pool = { UserPoolId: userPoolId };
 
   const unavailable = (error: unknown): never => {
-    if (error instanceof AccountTaken || error instanceof AccountsUnavailable) throw error;
+    if (error instanceof AccountTaken || error instanceof AccountsUnavailable || error instanceof NoInvitationToResend)
+      throw error;
     throw new AccountsUnavailable('the sign-in accounts (Cognito) did not answer; nothing was lost, try again', {
       cause: error,
     });
@@ -191,5 +192,26 @@ export const createCognitoAccounts = (
       return found;
     },
     apply: (changes, deadline) => inBatches(changes, apply, deadline).catch(unavailable),
+    // Cognito sends the pool's invitation (with the app's URL, infra/auth.ts) and a new temporary password, and
+    // refuses a person who has signed in (no longer FORCE_CHANGE_PASSWORD).
+    resendInvitation: (email) =>
+      client
+        .send(
+          new AdminCreateUserCommand({
+            ...pool,
+            Username: email,
+            MessageAction: 'RESEND',
+            DesiredDeliveryMediums: ['EMAIL'],
+          }),
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            if (named(error, 'UnsupportedUserStateException')) throw new NoInvitationToResend(email, 'signed-in');
+            if (named(error, 'UserNotFoundException')) throw new NoInvitationToResend(email, 'no-account');
+            throw error;
+          },
+        )
+        .catch(unavailable),
   };
 };

@@ -13,6 +13,27 @@ export interface SignInAccounts {
    * throws AccountsUnavailable: a long list is finished by the same request again, never cut off by a timeout.
    */
   apply(changes: readonly AccountChange[], deadline?: number): Promise<void>;
+  /**
+   * Mails the person's invitation again with a new temporary password (their first one expired, or the mail was
+   * lost): Cognito's AdminCreateUser with `MessageAction: RESEND`. NoInvitationToResend when they have signed in
+   * already, or have no account.
+   */
+  resendInvitation(email: string): Promise<void>;
+}
+
+/** Nothing to send again: the person has signed in already (a forgotten password is reset from the sign-in page), or has no account. */
+export class NoInvitationToResend extends Error {
+  override readonly name = 'NoInvitationToResend';
+  constructor(
+    readonly email: string,
+    readonly reason: 'signed-in' | 'no-account',
+  ) {
+    super(
+      reason === 'signed-in'
+        ? `${email} has signed in already: a forgotten password is reset with “Forgot your password?” on the sign-in page`
+        : `${email} has no sign-in account yet: save the company’s people again to invite them`,
+    );
+  }
 }
 
 /** The pool did not answer or refused for a reason of its own: nothing the caller did; a retry may succeed. */

@@ -5,7 +5,7 @@ import { role } from '#domain/company.ts';
 import { fromItem, toItem } from '#store/item.ts';
 import { keys } from '#store/keys.ts';
 import { tableClient } from '#store/table-client.ts';
-import { AccountsUnavailable, type SignInAccounts } from './ports.ts';
+import { AccountsUnavailable, NoInvitationToResend, type SignInAccounts } from './ports.ts';
 
 const accountSchema = z.object({
   email: z.string(),
@@ -13,34 +13,51 @@ const accountSchema = z.object({
   companyId: z.string().optional(),
   groups: z.array(role),
   enabled: z.boolean(),
+  /** Signed in at least once: as a Cognito user past FORCE_CHANGE_PASSWORD, it has no invitation to send again. */
+  signedIn: z.literal(true).optional(),
 });
+type LocalAccount = z.infer<typeof accountSchema>;
 
 /** The local user pool: what the local OIDC provider signs people in from, besides what the port asks of it. */
 export interface LocalAccounts extends SignInAccounts {
-  get(email: string): Promise<SignInAccount | undefined>;
+  get(email: string): Promise<LocalAccount | undefined>;
   /** Seeds an account as it is (the demo's people). */
   put(account: SignInAccount): Promise<void>;
+  /** The person signed in (the local provider says so): from now on there is no invitation to send again. */
+  signedIn(email: string): Promise<void>;
 }
+
+/** Mails a person their invitation, as the Cognito pool does on AWS (functions/email/invitation.ts). */
+export type SendInvitation = (person: { email: string; name: string }) => Promise<void>;
 
 /**
  * The local stand-in for the Cognito user pool: one item per account in the table (`ACCOUNT#<email>`), changed by the
  * domain's own `applyAccountChange` — the meaning Cognito's admin calls are given in cognito-accounts.ts. Only the
- * local stack uses it; no invitation is mailed, as every local user signs in with the local password.
+ * local stack uses it. Given `invite`, it mails a newcomer's invitation (and a resent one) to the local inbox as
+ * Cognito mails its own; without it (the stack's seeding, tests reading the pool) nothing is mailed.
  */
-export const createTableAccounts = (doc: DynamoDBDocumentClient, tableName: string): LocalAccounts => {
+export const createTableAccounts = (
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  invite?: SendInvitation,
+): LocalAccounts => {
   const table = tableClient(doc, tableName);
   const get = async (email: string) => {
     const item = await table.get(keys.signInAccount(email));
     return item && accountSchema.parse(fromItem(item));
   };
   // Stored by the lower-cased email, as Cognito's pool matches sign-in names in any case (infra/auth.ts).
-  const put = async (account: SignInAccount) => {
+  const put = async (account: SignInAccount & { signedIn?: true }) => {
     const email = account.email.toLowerCase();
     await table.put({ Item: toItem(keys.signInAccount(email), {}, { ...account, email }) });
   };
   return {
     get,
     put,
+    signedIn: async (email) => {
+      const account = await get(email);
+      if (account && !account.signedIn) await put({ ...account, signedIn: true });
+    },
     find: async (emails) => {
       const found = await Promise.all(emails.map(get));
       return new Map(found.flatMap((account) => (account ? [[account.email, account] as const] : [])));
@@ -51,8 +68,17 @@ export const createTableAccounts = (doc: DynamoDBDocumentClient, tableName: stri
           throw new AccountsUnavailable(
             `${i} of ${changes.length} accounts changed in time; send the same list again to finish`,
           );
-        await put(applyAccountChange(await get(change.email), change));
+        const before = await get(change.email);
+        await put({ ...applyAccountChange(before, change), ...(before?.signedIn && { signedIn: true as const }) });
+        // As Cognito: an invite that meets an existing account updates it, and mails nothing.
+        if (change.kind === 'invite' && !before) await invite?.({ email: change.email, name: change.name });
       }
+    },
+    resendInvitation: async (email) => {
+      const account = await get(email);
+      if (!account) throw new NoInvitationToResend(email, 'no-account');
+      if (account.signedIn) throw new NoInvitationToResend(email, 'signed-in');
+      await invite?.(account);
     },
   };
 };

@@ -19,7 +19,12 @@ import {
   VersionMismatch,
 } from '#domain/errors.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
-import { AccountsTakenElsewhere, AccountsUnavailable, AccountTaken } from '#functions/accounts/ports.ts';
+import {
+  AccountsTakenElsewhere,
+  AccountsUnavailable,
+  AccountTaken,
+  NoInvitationToResend,
+} from '#functions/accounts/ports.ts';
 import { DocumentUnwritable } from '#rendering/order-documents/document-order.ts';
 import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
 import {
@@ -203,6 +208,7 @@ export const toProblem = (error: unknown): HttpProblem => {
     return new HttpProblem(409, error.message, error.errors);
   if (error instanceof AccountTaken)
     return new HttpProblem(409, `${error.email} already signs in for another company or for the seller`);
+  if (error instanceof NoInvitationToResend) return new HttpProblem(409, error.message);
   if (error instanceof AccountsUnavailable)
     return new HttpProblem(503, error.message, undefined, { 'retry-after': '5' }, { cause: error });
   const name = error instanceof Error ? error.name : '';

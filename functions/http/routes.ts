@@ -597,6 +597,28 @@ const table = {
     timeoutSeconds: 29,
     needs: { table: 'write', signInAccounts: true },
   },
+  'POST /companies/{companyId}/users/{email}/invitation': {
+    method: 'POST',
+    path: '/companies/{companyId}/users/{email}/invitation',
+    handler: 'functions/http/resend-invitation.ts',
+    auth: 'jwt',
+    // The seller's admin, or the company's own admin (whose company token reads as approver; the policy decides).
+    roles: ['admin', 'approver'],
+    summary:
+      'Send one of the company’s people their invitation again (it expired unused, or was lost): a new temporary password, with the app’s address',
+    params: companyPersonParams,
+    responses: {
+      204: { description: 'Sent' },
+      404: problem('No such company, or the email is not one of its people'),
+      409: problem(
+        'Nothing to send again: the person has signed in already (a forgotten password is reset from the sign-in page), or has no sign-in account yet (save the list again)',
+      ),
+      503: problem(
+        'The sign-in accounts (the user pool) did not answer; nothing was sent — try again after `Retry-After`',
+      ),
+    },
+    needs: { table: 'read', signInAccounts: true },
+  },
   'GET /companies/{companyId}/approval-rules': {
     method: 'GET',
     path: '/companies/{companyId}/approval-rules',

@@ -1,11 +1,14 @@
 import type { Context } from 'aws-lambda';
 import type { PeopleDeps } from '#application/company-people.ts';
+import { invitationEmail } from '#email/invitation.ts';
 import { createCognitoAccounts } from '#functions/accounts/cognito-accounts.ts';
 import type { SignInAccounts } from '#functions/accounts/ports.ts';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
 import { cognitoClient } from '#functions/clients/cognito.ts';
 import { documentClient } from '#functions/clients/dynamodb.ts';
+import { appLinks } from '#rendering/app-links.ts';
 import { adapters, perConfig } from './adapters.ts';
+import { httpMailer } from './mailer.ts';
 
 /**
  * The sign-in accounts the config names (`SIGN_IN_ACCOUNTS`): the Cognito user pool on AWS, the local pool in the
@@ -16,7 +19,17 @@ export const signInAccounts = /* @__PURE__ */ perConfig(
   (settings): SignInAccounts =>
     settings.SIGN_IN_ACCOUNTS === 'cognito' && settings.USER_POOL_ID
       ? createCognitoAccounts(cognitoClient(), settings.USER_POOL_ID)
-      : createTableAccounts(documentClient(), settings.TABLE_NAME),
+      : createTableAccounts(documentClient(), settings.TABLE_NAME, (person) =>
+          httpMailer().send(
+            invitationEmail({
+              to: person.email,
+              sellerName: settings.SELLER_NAME,
+              appUrl: appLinks(settings.PUBLIC_BASE_URL).home,
+              username: person.email,
+              password: settings.LOCAL_SIGN_IN_PASSWORD,
+            }),
+          ),
+        ),
 );
 
 /** What the company-people use cases need, from the container's adapters. */

@@ -5,6 +5,8 @@
 export const appLinks = (publicBaseUrl: string) => {
   const app = `${publicBaseUrl.replace(/\/+$/, '')}/app`;
   return {
+    /** Where a person starts: the app's address as an invitation names it. */
+    home: `${app}/`,
     rfq: (rfqId: string) => `${app}/rfqs/${encodeURIComponent(rfqId)}`,
     /** The app page that fetches the quote PDF with the person's sign-in and opens it. */
     quotePdf: (rfqId: string) => `${app}/rfqs/${encodeURIComponent(rfqId)}/pdf`,

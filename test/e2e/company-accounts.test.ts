@@ -139,6 +139,39 @@ describe('a company admin’s users are the people who can sign in', () => {
     expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
   });
 
+  it('a newcomer is mailed an invitation naming the app; their admin sends it again until they sign in', async () => {
+    const email = `ines-${randomUUID().slice(0, 8)}@acme.example`;
+    const users = await acmeUsers();
+    expect(
+      (await call('PUT', '/companies/acme/users', { users: [...users, { email, name: 'Ines', roles: ['buyer'] }] }))
+        .status,
+    ).toBe(200);
+    const [invitation] = await stack.inbox.emailsTo(email);
+    expect(invitation?.subject).toBe('Your sign-in to order from Northwind Industrial');
+    expect(invitation?.text).toContain(`online, at ${stack.urls.app}`);
+    expect(invitation?.text).toContain(
+      `Sign in with your email, ${email}, and this temporary password: ${demoPassword}`,
+    );
+    expect(invitation?.html).toContain(`href="${stack.urls.app}"`);
+
+    const resent = await call('POST', `/companies/acme/users/${email}/invitation`);
+    expect(resent.status).toBe(204);
+    const mailed = await stack.inbox.emailsTo(email);
+    expect(mailed.map((m) => m.text)).toEqual([invitation?.text, invitation?.text]);
+    expect((await call('POST', '/companies/acme/users/nobody@acme.example/invitation')).status).toBe(404);
+    expect(
+      (await call('POST', `/companies/acme/users/${email}/invitation`, undefined, demoUser('jonas@globex.example')))
+        .status,
+    ).toBe(403);
+
+    await signIn(email.toUpperCase());
+    const after = await call('POST', `/companies/acme/users/${email}/invitation`);
+    expect(after.status).toBe(409);
+    expect(after.body.detail).toMatch(/has signed in already/);
+    expect(await stack.inbox.emailsTo(email)).toHaveLength(2);
+    expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
+  });
+
   it.each([
     ['the seller’s rep', 'riley@northwind.example', undefined],
     ['another company’s buyer', 'LENA@globex.example', 'globex'],

@@ -313,6 +313,13 @@ beforeAll(async () => {
       valid: { name: acme.users[0]!.name, roles: acme.users[0]!.roles } as Json,
     },
     {
+      key: 'POST /companies/{companyId}/users/{email}/invitation',
+      path: `/companies/acme/users/${acme.users[0]!.email}/invitation`,
+      params: { companyId: 'acme', email: acme.users[0]!.email },
+      as: people.admin,
+      valid: {},
+    },
+    {
       key: 'PUT /companies/{companyId}/contract',
       path: '/companies/acme/contract',
       params: { companyId: 'acme' },

@@ -336,8 +336,29 @@ describe('Cognito as people use it', () => {
         signOutUrl: expect.stringMatching(/^https:\/\/.+\.auth\..+\.amazoncognito\.com\/logout$/),
       }),
     );
-    const upload = local.ofType('Custom::CDKBucketDeployment').find(([, u]) => u.Properties.DistributionPaths);
-    expect(JSON.stringify(upload?.[1].Properties.SourceMarkers)).toContain('AuthUsersDomain');
+  });
+
+  it('invites people with the app’s URL, the seller’s name and the text the local pool mails (through SES)', () => {
+    const viaSes = synth({
+      salesManagerEmail: 'sm@example.com',
+      existingSesIdentity: 'true',
+      mailDomain: 'example.com',
+      sellerName: 'Northwind Industrial',
+    });
+    const [[, pool]] = viaSes.ofType('AWS::Cognito::UserPool') as [[string, Json]];
+    const template = pool.Properties.AdminCreateUserConfig.InviteMessageTemplate;
+    expect(template.EmailSubject).toBe('Your sign-in to order from Northwind Industrial');
+    const [separator, parts] = template.EmailMessage['Fn::Join'] as [string, unknown[]];
+    const text = parts.map((part) => (typeof part === 'string' ? part : '<distribution>')).join(separator);
+    expect(text).toContain('at https://<distribution>/app/');
+    expect(text).toContain('href="https://<distribution>/app/"');
+    expect(text).toMatch(/your email, \{username\}, and this temporary password: \{####\}/);
+    expect(text).toContain('works for 3 days');
+    expect(text.length).toBeLessThan(20_000);
+    expect(JSON.stringify(parts.filter((part) => typeof part !== 'string'))).toMatch(/WebDistribution.*DomainName/);
+    // Cognito takes a template only when it mails through SES; with its own mail the invitation is its default.
+    const [[, cognitoMail]] = local.ofType('AWS::Cognito::UserPool') as [[string, Json]];
+    expect(cognitoMail.Properties.AdminCreateUserConfig.InviteMessageTemplate).toBeUndefined();
   });
 });
 

@@ -17,6 +17,10 @@ interface FakeUser {
   enabled: boolean;
   /** Every session ended (AdminUserGlobalSignOut): refresh tokens no longer work. */
   signedOut?: true;
+  /** Signed in and chose a password: past FORCE_CHANGE_PASSWORD, so there is no invitation to send again. */
+  confirmed?: true;
+  /** How many invitations it was sent. */
+  invitations?: number;
 }
 
 const awsError = (name: string) => Object.assign(new Error(name), { name });
@@ -44,13 +48,21 @@ const aFakePool = (users: Record<string, FakeUser> = {}) => {
       Username: string;
       UserAttributes: { Name: string; Value: string }[];
       DesiredDeliveryMediums: string[];
+      MessageAction?: 'RESEND' | 'SUPPRESS';
     }) => {
-      if (users[input.Username]) throw awsError('UsernameExistsException');
       expect(input.DesiredDeliveryMediums).toEqual(['EMAIL']);
+      if (input.MessageAction === 'RESEND') {
+        const found = user(input);
+        if (found.confirmed) throw awsError('UnsupportedUserStateException');
+        found.invitations = (found.invitations ?? 0) + 1;
+        return;
+      }
+      if (users[input.Username]) throw awsError('UsernameExistsException');
       users[input.Username] = {
         attributes: Object.fromEntries(input.UserAttributes.map((a) => [a.Name, a.Value])),
         groups: new Set(),
         enabled: true,
+        invitations: 1,
       };
     },
     AdminUpdateUserAttributes: (input: { Username: string; UserAttributes: { Name: string; Value: string }[] }) => {
@@ -120,6 +132,7 @@ describe('the Cognito user pool as sign-in accounts', () => {
       attributes: { email: pat.email, email_verified: 'true', name: 'Pat', 'custom:companyId': 'acme' },
       groups: new Set(['approver', 'buyer']),
       enabled: true,
+      invitations: 1,
     });
     expect(await pool.accounts.find(['PAT@acme.example', 'nobody@acme.example'])).toEqual(
       new Map([
@@ -221,6 +234,20 @@ describe('the Cognito user pool as sign-in accounts', () => {
       await again.accounts.apply([move]);
       expect(again.users[pat.email]).toMatchObject({ enabled: true, groups: new Set(['buyer']) });
     }
+  });
+
+  it('sends an invitation again while it is unused; refuses one who signed in, or has no account', async () => {
+    const pool = aFakePool({ 'pat@acme.example': { ...member('acme', 'Pat', 'buyer'), invitations: 1 } });
+    await pool.accounts.resendInvitation(pat.email);
+    expect(pool.users[pat.email]?.invitations).toBe(2);
+    pool.users[pat.email]!.confirmed = true;
+    await expect(pool.accounts.resendInvitation(pat.email)).rejects.toMatchObject({
+      name: 'NoInvitationToResend',
+      reason: 'signed-in',
+    });
+    await expect(pool.accounts.resendInvitation('nobody@acme.example')).rejects.toMatchObject({ reason: 'no-account' });
+    pool.failAt(1);
+    await expect(pool.accounts.resendInvitation(pat.email)).rejects.toBeInstanceOf(AccountsUnavailable);
   });
 
   it('says the pool is unavailable when it fails, looking up or changing', async () => {

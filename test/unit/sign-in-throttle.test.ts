@@ -59,6 +59,7 @@ describe("the local provider's sign-in form", () => {
           email === 'dana@acme.example'
             ? { email, name: 'Dana', companyId: 'acme', groups: ['buyer'], enabled: true }
             : undefined,
+        signedIn: async () => undefined,
       },
       hintEmail: 'dana@acme.example',
       password,

@@ -1,0 +1,26 @@
+import { resendInvitation } from '#application/resend-invitation.ts';
+import { mayManageCompanyUsers, mayWriteCompanySettings } from '#domain/policy.ts';
+import { http } from './http.ts';
+import { forbidden, notFound } from './problem.ts';
+import { route } from './routes.ts';
+import { peopleDeps } from './sign-in-accounts.ts';
+
+/**
+ * The company's admin (or the seller's) sends one of its people their invitation again, from the company screen:
+ * a new temporary password, by the user pool's own mail (functions/application/resend-invitation.ts).
+ */
+export const handler = http(
+  route('POST /companies/{companyId}/users/{email}/invitation'),
+  async ({ params, caller }) => {
+    if (!mayManageCompanyUsers(caller, params.companyId))
+      throw forbidden('only an admin of this company invites its people');
+    const deps = peopleDeps();
+    const record = await deps.store.companies.get(params.companyId);
+    if (!record) throw notFound(`no company ${params.companyId}`);
+    if (!mayWriteCompanySettings(caller, record.company)) throw forbidden('you are no longer an admin of this company');
+    if (!record.company.users.some((u) => u.email === params.email))
+      throw notFound(`${params.email} is not one of ${params.companyId}’s people`);
+    await resendInvitation(deps, record.company, params.email);
+    return { status: 204 };
+  },
+);
