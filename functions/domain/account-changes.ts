@@ -140,9 +140,8 @@ export const accountOwnerProblems = (
   after.flatMap((user, i) => {
     const account = accounts.get(key(user.email));
     if (mayEnrolAccount(companyId, account)) return [];
-    const message =
-      account?.companyId === undefined
-        ? 'already signs in for the seller’s staff, who are never a company’s people'
-        : `already signs in for ${account.companyId}; the seller’s admin can move them (PUT /companies/${companyId}/users/${key(user.email)})`;
+    // Which company (or the seller) is not said: one customer's admin learns nothing of another's people. For a
+    // company's person it is true (PUT /companies/{companyId}/users/{email}); the seller's staff are never moved.
+    const message = 'already signs in for another company or for the seller; the seller’s admin can move them';
     return [{ path: `users.${i}.email`, message }];
   });
