@@ -46,6 +46,40 @@ const nextRoutes = [
   'PUT /tax/settings',
 ].map((key) => ({ path: key.split(' ')[1] ?? '' }));
 
+/**
+ * Where each resource type keeps the name it is known by in its account and region — two deploys that give one name
+ * collide. CloudFront's are global to the account: the same stage in two regions must not share them either.
+ */
+const nameOf: Record<string, string[]> = {
+  'AWS::Lambda::Function': ['FunctionName'],
+  'AWS::StepFunctions::StateMachine': ['StateMachineName'],
+  'AWS::Events::EventBus': ['Name'],
+  'AWS::Events::Rule': ['Name'],
+  'AWS::Events::Archive': ['ArchiveName'],
+  'AWS::CloudWatch::Alarm': ['AlarmName'],
+  'AWS::CloudWatch::CompositeAlarm': ['AlarmName'],
+  'AWS::DynamoDB::GlobalTable': ['TableName'],
+  'AWS::SES::ConfigurationSet': ['Name'],
+  'AWS::SNS::Topic': ['TopicName'],
+  'AWS::SQS::Queue': ['QueueName'],
+  'AWS::Logs::LogGroup': ['LogGroupName'],
+  'AWS::Cognito::UserPool': ['UserPoolName'],
+  'AWS::Cognito::UserPoolDomain': ['Domain'],
+  'AWS::IAM::Role': ['RoleName'],
+  'AWS::S3::Bucket': ['BucketName'],
+  'AWS::CloudFront::Function': ['Name'],
+  'AWS::CloudFront::OriginAccessControl': ['OriginAccessControlConfig', 'Name'],
+  'AWS::CloudFront::ResponseHeadersPolicy': ['ResponseHeadersPolicyConfig', 'Name'],
+  'AWS::CloudFront::CachePolicy': ['CachePolicyConfig', 'Name'],
+  'AWS::CloudFront::OriginRequestPolicy': ['OriginRequestPolicyConfig', 'Name'],
+};
+
+/** A name as the template gives it: the literal, or the literal parts of a join (the rest is resolved on deploy). */
+const literalOf = (name: unknown): string =>
+  typeof name === 'string'
+    ? name
+    : ((name as Json)['Fn::Join']?.[1] ?? []).filter((part: unknown) => typeof part === 'string').join('');
+
 const outdirs: string[] = [];
 afterAll(() => {
   for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
@@ -87,6 +121,25 @@ describe.each(['prod', 'dev'])('cdk synth -c stage=%s for a real account and reg
       Properties: { Replicas: [expect.objectContaining({ DeletionProtectionEnabled: kept })] },
     });
     expect(pool?.Properties.DeletionProtection).toBe(kept ? 'ACTIVE' : 'INACTIVE');
+  });
+
+  it('names what it names for the stage, and what CloudFront holds account-wide for the region too (issue 23)', () => {
+    const names = assembly.stacks.flatMap((artifact) =>
+      Object.values<Json>(artifact.template.Resources).flatMap((resource) => {
+        const path = nameOf[resource.Type];
+        const name = path?.reduce<Json | undefined>((at, key) => at?.[key], resource.Properties);
+        return path && name !== undefined ? [{ type: resource.Type as string, name: literalOf(name) }] : [];
+      }),
+    );
+    expect(names.map((n) => n.type)).toEqual(
+      expect.arrayContaining(['AWS::CloudFront::OriginAccessControl', 'AWS::CloudFront::ResponseHeadersPolicy']),
+    );
+    for (const { type, name } of names) {
+      expect(name, type).toMatch(new RegExp(`quotetoorder-?${stage}`, 'i'));
+      if (type.startsWith('AWS::CloudFront::')) expect(name, type).toContain(target.region);
+    }
+    const seen = names.map((n) => `${n.type} ${n.name}`);
+    expect(new Set(seen).size, 'a name given twice').toBe(seen.length);
   });
 
   it(`keeps every stack below ${roomToGrow} resources with the next issues' routes in place, and fails past ${resourceLimit}`, () => {
