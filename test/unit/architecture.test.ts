@@ -116,6 +116,16 @@ const rules: { from: string; never: string[]; why: string }[] = [
     why: 'what emails, pages and the PDF share imports none of them',
   },
   { from: 'workflows', never: ['functions/http'], why: 'the workflow’s typed side knows nothing of HTTP' },
+  {
+    from: 'functions/http',
+    never: ['functions/steps', 'functions/mail-feedback', 'functions/streams'],
+    why: 'handlers reach the workflow’s work through use cases, never through its steps',
+  },
+  {
+    from: 'functions/steps',
+    never: ['functions/http', 'functions/mail-feedback', 'functions/streams'],
+    why: 'steps know nothing of the other entry points',
+  },
 ];
 
 describe('the layers import only what they may', () => {
