@@ -225,4 +225,40 @@ describe('company settings', () => {
     expect(stored).toContain(kit.email);
     expect(stored.some((email: string) => email.startsWith('sam-'))).toBe(false);
   });
+
+  it('a company admin sends an invitation again from the people list; one who signed in is told why not', async ({
+    page,
+  }) => {
+    await page.goto(`${stack.urls.app}company`);
+    await signIn(page, 'chris@acme.example');
+    const people = page.getByRole('region', { name: 'People and roles' });
+    await expect.poll(() => people.getByLabel('Name').isVisible(), { timeout: 30_000 }).toBe(true);
+    const ali = `ali-${randomUUID().slice(0, 6)}@acme.example`;
+    await people.getByLabel('Name').fill('Ali Demir');
+    await people.getByLabel('Email').fill(ali);
+    await people.getByLabel('Email').press('Enter');
+    await expect
+      .poll(() => people.getByRole('status').textContent(), { timeout: 30_000 })
+      .toMatch(/^Saved \d+ people\.$/);
+    await until('the invitation', async () => (await stack.inbox.emailsTo(ali)).length === 1 || undefined);
+
+    await people.getByRole('button', { name: 'Send the invitation again to Ali Demir' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => people.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe(`Sent Ali Demir (${ali}) a new invitation.`);
+    const mailed = await stack.inbox.emailsTo(ali);
+    expect(mailed.map((m) => m.subject)).toEqual([
+      'Your sign-in to order from Northwind Industrial',
+      'Your sign-in to order from Northwind Industrial',
+    ]);
+    expect(mailed[1]?.text).toContain(`online, at ${stack.urls.app}`);
+    await record(page, 'company-settings-invitation-sent');
+
+    await people.getByRole('button', { name: /^Send the invitation again to Chris/ }).click();
+    await expect
+      .poll(() => people.getByRole('status').textContent(), { timeout: 30_000 })
+      .toMatch(/^chris@acme\.example has signed in already/);
+    await record(page, 'company-settings-invitation-refused');
+  });
 });

@@ -68,6 +68,7 @@ export const Users = (props: {
     return answer;
   }, 'The users could not be saved.');
   const save = async (next: User[]) => {
+    inviting.clear();
     const saved = await saving.run(next);
     setTried(next);
     if (!saved) return false;
@@ -75,8 +76,21 @@ export const Users = (props: {
     props.onSaved({ ...props.company, users: saved.data.users });
     return true;
   };
-  const answer: FormAnswer = saving.error
-    ? { ok: false, text: peopleProblemText(saving.problem, saving.error, tried) }
+  // An invitation that expired unused (three days) or was lost: a new one, with a new temporary password.
+  const inviting = useAction(
+    (user: User) =>
+      api.POST('/companies/{companyId}/users/{email}/invitation', {
+        params: { path: { companyId: props.company.companyId, email: user.email } },
+      }),
+    'The invitation could not be sent.',
+  );
+  const invite = async (user: User) => {
+    saving.clear();
+    if (await inviting.run(user)) setNotice(`Sent ${user.name} (${user.email}) a new invitation.`);
+  };
+  const failed = saving.error || inviting.error;
+  const answer: FormAnswer = failed
+    ? { ok: false, text: saving.error ? peopleProblemText(saving.problem, saving.error, tried) : inviting.error }
     : { ok: true, text: notice };
 
   return (
@@ -114,7 +128,10 @@ export const Users = (props: {
                       onChange={(next) => setUsers(users.map((u, j) => (j === i ? { ...u, roles: next } : u)))}
                     />
                   </td>
-                  <td>
+                  <td class="person-actions">
+                    <button type="button" class="secondary-action" onClick={() => invite(user)}>
+                      Send the invitation again <span class="visually-hidden">to {user.name}</span>
+                    </button>
                     <button
                       type="button"
                       class="secondary-action"
