@@ -242,11 +242,15 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only the functions that replace a company’s users reach Cognito: its admin calls, on the user pool', () => {
-    const ids = ['PutCompany', 'PutCompanyUsers'].map((name) => logicalId(stack.functions.get(name) as IConstruct));
+  it('lets only the functions that change a company’s people reach Cognito: its admin calls, on the user pool', () => {
+    const ids = ['PutCompany', 'PutCompanyUsers', 'PutCompanyPerson', 'ResendInvitation'].map((name) =>
+      logicalId(stack.functions.get(name) as IConstruct),
+    );
     expect(routes.filter((r) => r.needs.signInAccounts).map((r) => r.handler)).toEqual([
       'functions/http/put-company.ts',
       'functions/http/put-company-users.ts',
+      'functions/http/put-company-person.ts',
+      'functions/http/resend-invitation.ts',
     ]);
     const [[poolId]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
     for (const id of ids) {
@@ -260,7 +264,7 @@ describe('least privilege', () => {
     }
     const told = appFunctions().filter(([, fn]) => fn.Properties.Environment?.Variables?.USER_POOL_ID !== undefined);
     expect(told.map(([other]) => other).sort()).toEqual([...ids].sort());
-    // Only their bundles carry the Cognito client (functions/http/sign-in-accounts.ts is imported by them alone).
+    // Only their bundles carry the Cognito client (functions/http/sign-in-accounts.ts and the resend handler import it).
     const withCognito = appFunctions()
       .filter(([, fn]) =>
         readFileSync(
