@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type Brand, brandColor } from './domain/brand.ts';
 import { percent } from './domain/money.ts';
 
 /**
@@ -21,8 +22,12 @@ export const configSchema = z
     STATE_MACHINE_ARN: z.string().min(1).default('arn:aws:states:us-east-1:000000000000:stateMachine:quote-to-order'),
     EVENT_BUS_NAME: z.string().min(1).default('quote-to-order'),
     MAIL_FROM: z.email().default('quotes@example.com'),
-    /** The seller's name as buyers read it: on the quote PDF and in emails. */
+    /** The seller's name as buyers read it: on the app, the emails, the link pages and the quote PDF. */
     SELLER_NAME: z.string().min(1).max(120).default('Your supplier'),
+    /** The seller's logo (an image people's mail clients and browsers fetch), beside their name wherever it shows. */
+    SELLER_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The seller's colour: buttons, links and the header band; refused unless white text on it reads (4.5:1). */
+    BRAND_COLOR: brandColor.default('#1d4ed8'),
     SES_CONFIGURATION_SET: z.string().optional(),
     PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
     /** Validated like every percentage in the domain, so a bad value fails at start, not at the first review. */
@@ -62,6 +67,13 @@ export const configSchema = z
     message: 'SIGN_IN_ACCOUNTS=cognito needs the user pool',
   });
 export type Config = z.infer<typeof configSchema>;
+
+/** The seller's brand, as every surface shows it: one source, this configuration. */
+export const brandOf = (settings: Config): Brand => ({
+  sellerName: settings.SELLER_NAME,
+  ...(settings.SELLER_LOGO_URL && { logoUrl: settings.SELLER_LOGO_URL }),
+  color: settings.BRAND_COLOR,
+});
 
 let cached: Config | undefined;
 

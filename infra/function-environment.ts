@@ -21,6 +21,8 @@ export const environmentOf = (config: FunctionConfig): Record<string, string> =>
 export const configFromSettings = (settings: Settings): FunctionConfig => ({
   MAIL_FROM: settings.mailFrom,
   SELLER_NAME: settings.sellerName,
+  SELLER_LOGO_URL: settings.sellerLogoUrl,
+  BRAND_COLOR: settings.brandColor,
   SALES_MANAGER_EMAIL: settings.salesManagerEmail,
   MAX_REP_DISCOUNT_PERCENT: settings.maxRepDiscountPercent,
   QUOTE_VALIDITY_DAYS: settings.quoteValidityDays,

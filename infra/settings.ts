@@ -53,6 +53,10 @@ export const settingsSchema = z.object({
   mailFrom: asFunctionsRead('MAIL_FROM').default('quotes@example.com'),
   /** The seller's name as buyers read it, on the quote PDF and in emails. */
   sellerName: asFunctionsRead('SELLER_NAME').default('Your supplier'),
+  /** The seller's logo beside their name on the app, emails, link pages: an image URL browsers and mail clients fetch. */
+  sellerLogoUrl: configSchema.shape.SELLER_LOGO_URL,
+  /** The seller's colour (buttons, links, header band): refused here, at synth, when white text on it would not read. */
+  brandColor: asFunctionsRead('BRAND_COLOR').optional(),
   /** Verify this domain (DKIM) instead of the single `mailFrom` address; `mailFrom` must be under it. */
   mailDomain: z.string().min(3).optional(),
   /**

@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { brandOf, configSchema } from '#functions/config.ts';
 import { type RouteSpec, routes, unmatchedRoute } from '#http/routes.ts';
 import { ApiRoutes } from './api.ts';
 import { ApiGateway } from './api-gateway.ts';
@@ -10,7 +11,7 @@ import { Data } from './data.ts';
 import { Email } from './email.ts';
 import { Events } from './events.ts';
 import { type FunctionDefaults, type QuoteToOrderFunction, repoRoot } from './function.ts';
-import { configFromSettings } from './function-environment.ts';
+import { configFromSettings, environmentOf } from './function-environment.ts';
 import { Kpis } from './kpis.ts';
 import { MailFeedback } from './mail-feedback.ts';
 import { Observability } from './observability.ts';
@@ -91,11 +92,14 @@ export class QuoteToOrderStacks {
       burstLimit: settings.apiBurstLimit,
       defaults: { logRetention: settings.logRetentionDays, removalPolicy },
     });
+    // The brand as the functions read it, defaults included: the app shows what the emails and pages show.
+    const brand = brandOf(configSchema.parse(environmentOf(configFromSettings(settings))));
     const web = new Web(this.web, 'Web', {
       api: gateway.httpApi,
       routes,
       issuerOrigin: auth.issuerOrigin,
       authDomainName: auth.domainName,
+      ...(brand.logoUrl && { logoOrigin: new URL(brand.logoUrl).origin }),
     });
     const webClient = auth.addWebClient(
       [`${web.appUrl}callback`, ...settings.extraCallbackUrls.map((url) => new URL('callback', url).href)],
@@ -103,7 +107,7 @@ export class QuoteToOrderStacks {
     );
     web.serveApp(
       settings.webAssets && (isAbsolute(settings.webAssets) ? settings.webAssets : join(repoRoot, settings.webAssets)),
-      { authority: auth.issuer, clientId: webClient.userPoolClientId, signOutUrl: auth.signOutUrl },
+      { authority: auth.issuer, clientId: webClient.userPoolClientId, signOutUrl: auth.signOutUrl, brand },
     );
     auth.inviteTo(web.appUrl, settings.sellerName);
     const operatorClient = auth.addOperatorClient();

@@ -25,6 +25,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { Brand } from '#domain/brand.ts';
 import type { RouteSpec } from '#http/routes.ts';
 import { acknowledgeAutoDelete, acknowledgeWebUpload, nagReason } from './nag.ts';
 
@@ -68,13 +69,16 @@ export interface WebProps {
   /** The OIDC issuer's origin (discovery, keys) and the managed login's host (token endpoint): the app reaches both. */
   issuerOrigin: string;
   authDomainName: string;
+  /** Where the seller's logo comes from, when it is not on the app's own origin: the app's CSP lets it in. */
+  logoOrigin?: string;
 }
 
-/** What the app reads at start from `/app/config.json` (web/src/config.ts): where it signs in and out. */
+/** What the app reads at start from `/app/config.json` (web/src/config.ts): where it signs in and out, whose it is. */
 export interface AppConfig {
   authority: string;
   clientId: string;
   signOutUrl: string;
+  brand: Brand;
 }
 
 /**
@@ -118,7 +122,7 @@ export class Web extends Construct {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data:",
+            `img-src 'self' data:${props.logoOrigin ? ` ${props.logoOrigin}` : ''}`,
             `connect-src 'self' ${props.issuerOrigin} https://${props.authDomainName}`,
             `form-action 'self' https://${props.authDomainName}`,
             "frame-ancestors 'none'",

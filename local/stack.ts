@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Role } from '#domain/company.ts';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
 import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
-import { reloadConfig } from '#functions/config.ts';
+import { brandOf, config, reloadConfig } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable } from '#store/table.ts';
 import { definitionText, liveAlias, localStepVersion, stepFunctions } from '#workflows/quote-to-order.ts';
@@ -224,6 +224,8 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       SALES_MANAGER_EMAIL: 'taylor@northwind.example',
       SELLER_NAME: 'Northwind Industrial',
       LOCAL_SIGN_IN_PASSWORD: demoPassword,
+      SELLER_LOGO_URL: `${apiUrl}/app/brand-logo.svg`,
+      BRAND_COLOR: '#0b5e3c',
       ...options.env,
     });
     reloadConfig();
@@ -283,11 +285,16 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
         jwt: { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks },
         devIssuer: issuer,
         mounts: [
-          appFiles(appDir, {
-            authority: issuer.issuer,
-            clientId: issuer.audience,
-            signOutUrl: `${issuer.issuer}/logout`,
-          }),
+          appFiles(
+            appDir,
+            {
+              authority: issuer.issuer,
+              clientId: issuer.audience,
+              signOutUrl: `${issuer.issuer}/logout`,
+              brand: brandOf(config()),
+            },
+            { logo: fileURLToPath(new URL('./seed/brand-logo.svg', import.meta.url)) },
+          ),
           oidc,
         ],
       });

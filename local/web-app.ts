@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Brand } from '#domain/brand.ts';
 
 /**
  * The web app on the local API's origin: built once per content (a fresh clone's first `npm start` builds it in a few
@@ -19,6 +20,8 @@ export interface AppConfig {
   clientId: string;
   /** Where signing out goes, Cognito's `/logout` shape (`client_id`, `logout_uri`): the local provider serves it too. */
   signOutUrl: string;
+  /** Whose app it is: the seller's name, logo and colour, as functions/config.ts reads them. */
+  brand: Brand;
 }
 
 const sources = (dir: string): string[] =>
@@ -93,7 +96,7 @@ export interface AppFiles {
 }
 
 /** `/app/assets/*` as files (immutable: their names carry a hash), `/app/config.json`, anything else: index.html. */
-export const appFiles = (dir: string, config: AppConfig): AppFiles => {
+export const appFiles = (dir: string, config: AppConfig, files: { logo?: string } = {}): AppFiles => {
   const index = readFileSync(join(dir, 'index.html'));
   const headers = {
     'content-security-policy': policy(config),
@@ -117,6 +120,12 @@ export const appFiles = (dir: string, config: AppConfig): AppFiles => {
       if (path === '/app/config.json') {
         response.writeHead(200, { ...headers, 'content-type': types['.json'], 'cache-control': 'no-cache' });
         response.end(JSON.stringify(config));
+        return;
+      }
+      // The demo seller's logo, on the app's origin as a deployment's own CDN would serve it.
+      if (path === '/app/brand-logo.svg' && files.logo) {
+        response.writeHead(200, { ...headers, 'content-type': types['.svg'], 'cache-control': 'public, max-age=3600' });
+        response.end(request.method === 'HEAD' ? undefined : readFileSync(files.logo));
         return;
       }
       const file = resolve(dir, `.${path.slice('/app'.length)}`);

@@ -1,3 +1,4 @@
+import type { Brand } from '#domain/brand.ts';
 import { type Html, html } from '#rendering/html.ts';
 import type { EmailMessage } from './ports.ts';
 
@@ -45,6 +46,9 @@ ${facts.map(([label, value]) => html`<tr><td style="${styles.label}">${label}</t
 export const factsText = (facts: readonly (readonly [string, string])[]): string[] =>
   facts.length === 0 ? [] : [facts.map(([label, value]) => `${label}: ${value}`).join('\n')];
 
+/** The last line of every message; a branded message names the seller in it. */
+const signOff = 'quote-to-order — this message was sent automatically.';
+
 /** Where the card's content begins: what a message is headed by goes right after it. */
 const cardOpen = html`<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;${styles.card}"><tr><td style="${styles.inside}">`;
 
@@ -58,11 +62,11 @@ export const email = (to: string[], subject: string, body: Html, text: string[])
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;${styles.page}"><tr><td align="center" style="padding:12px 8px">
 ${cardOpen}
 ${body}
-<p style="${styles.paragraph};${styles.muted}">quote-to-order — this message was sent automatically.</p>
+<p style="${styles.paragraph};${styles.muted}">${signOff}</p>
 </td></tr></table>
 </td></tr></table>
 </body></html>`.value,
-  text: `${text.join('\n\n')}\n\n-- \nquote-to-order — this message was sent automatically.\n`,
+  text: `${text.join('\n\n')}\n\n-- \n${signOff}\n`,
 });
 
 /** The same message headed by one more sentence, first in the card and first in the text (a delegate's "you stand in for"). */
@@ -80,3 +84,22 @@ export const deadline = (iso: string): string => `${iso.slice(0, 10)} ${iso.slic
 
 /** Ends a sentence once: "… Supply Co." stays one period, never "Co..". */
 export const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * The seller's brand over a message: their logo and name in a band of their colour atop the card, buttons and links
+ * in that colour, and their name in the last line. Applied to every message on its way out (branded-mailer.ts), so no
+ * template carries it.
+ */
+export const branded = (message: EmailMessage, brand: Brand): EmailMessage => {
+  const band = html`<p style="margin:0 0 16px;padding:10px 0 0;border-top:4px solid ${brand.color};font-size:17px;font-weight:bold;color:${brand.color}">${brand.logoUrl ? html`<img src="${brand.logoUrl}" alt="" width="32" height="32" style="vertical-align:middle;border:0;margin-right:8px">` : ''}${brand.sellerName}</p>`;
+  const signed = `${brand.sellerName} — this message was sent automatically.`;
+  return {
+    ...message,
+    html: message.html
+      .replace(cardOpen.value, `${cardOpen.value}\n${band.value}`)
+      .replaceAll(styles.button, styles.button.replace('background:#0b5cad', `background:${brand.color}`))
+      .replaceAll(styles.link, `color:${brand.color}`)
+      .replace(signOff, html`${signed}`.value),
+    text: message.text.replace(signOff, signed),
+  };
+};

@@ -1,5 +1,5 @@
 import type { LinkAnswer } from '#application/link-answer.ts';
-import { config } from '#functions/config.ts';
+import { brandOf, config } from '#functions/config.ts';
 import { renderLinkPage } from '../pages/approval-page.ts';
 import { approvalLinkView } from './approval-link-view.ts';
 import type { ReplyTo } from './http.ts';
@@ -21,5 +21,7 @@ export const linkReply = (
     token: request.token,
   });
   const accept = request.accept;
-  return wantsJson(accept) ? { status, body: view } : { ...renderLinkPage({ status, ...view }), status };
+  return wantsJson(accept)
+    ? { status, body: view }
+    : { ...renderLinkPage({ status, ...view }, brandOf(settings)), status };
 };

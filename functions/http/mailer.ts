@@ -1,7 +1,9 @@
+import { brandedMailer } from '#email/branded-mailer.ts';
 import type { Mailer } from '#email/ports.ts';
 import { createSesMailer } from '#email/ses-mailer.ts';
 import { skipSuppressed } from '#email/suppressed-mailer.ts';
 import { sesClient } from '#functions/clients/ses.ts';
+import { brandOf } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { perConfig } from './adapters.ts';
 
@@ -11,11 +13,14 @@ import { perConfig } from './adapters.ts';
  */
 export const httpMailer = /* @__PURE__ */ perConfig(
   (settings): Mailer =>
-    skipSuppressed(
-      createSesMailer(sesClient(), {
-        from: settings.MAIL_FROM,
-        ...(settings.SES_CONFIGURATION_SET && { configurationSet: settings.SES_CONFIGURATION_SET }),
-      }),
-      storeFromConfig().mail,
+    brandedMailer(
+      skipSuppressed(
+        createSesMailer(sesClient(), {
+          from: settings.MAIL_FROM,
+          ...(settings.SES_CONFIGURATION_SET && { configurationSet: settings.SES_CONFIGURATION_SET }),
+        }),
+        storeFromConfig().mail,
+      ),
+      brandOf(settings),
     ),
 );

@@ -20,6 +20,7 @@ export const quotePdfReply = async (store: Pick<Store, 'rfqs' | 'catalog'>, rfq:
       companyName: company?.name ?? rfq.companyId,
       paymentTerms: company?.paymentTerms ?? '—',
     }),
+    settings.BRAND_COLOR,
   );
   return {
     status: 200 as const,

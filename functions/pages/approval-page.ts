@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Brand } from '#domain/brand.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { marginText } from '#domain/margin.ts';
 import { formatMoney, minorUnitDigits } from '#domain/money-format.ts';
@@ -37,17 +38,19 @@ ol.thread{list-style:none;padding:0;margin:0}
 ol.thread li{border-top:1px solid #e0e0e0;padding:.25rem 0}
 ol.thread p{margin:.15rem 0;white-space:pre-line}
 .context{border:1px solid #c8c8c8;border-radius:6px;padding:.25rem 1rem .75rem;margin:1rem 0}
-.decision{border-top:2px solid #0b5cad;margin-top:1.5rem;padding-top:.5rem}
+.decision{border-top:2px solid var(--brand);margin-top:1.5rem;padding-top:.5rem}
 label{display:block;font-weight:bold;margin-top:.75rem}
 input,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.5rem;border:1px solid #595959;border-radius:4px}
 textarea{min-height:5rem}
 .buttons{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1rem}
-button{font:inherit;font-weight:bold;padding:.65rem 1.25rem;border-radius:4px;border:2px solid #0b5cad;cursor:pointer}
-.approve{background:#0b5cad;color:#fff}
+button{font:inherit;font-weight:bold;padding:.65rem 1.25rem;border-radius:4px;border:2px solid var(--brand);cursor:pointer}
+.approve{background:var(--brand);color:#fff}
+a{color:var(--brand)}
+.brand{display:flex;align-items:center;gap:.5rem;margin:0 0 .5rem;padding-top:.5rem;border-top:4px solid var(--brand);font-weight:bold;font-size:1.05rem;color:var(--brand)}
 .reject{background:#fff;color:#8a1c1c;border-color:#8a1c1c}
 :focus-visible{outline:3px solid #f2b705;outline-offset:2px}
 .alert{border-left:4px solid #8a1c1c;background:#fdf2f2;padding:.5rem 1rem}
-.note{border-left:4px solid #0b5cad;background:#f1f6fc;padding:.5rem 1rem}
+.note{border-left:4px solid var(--brand);background:#f1f6fc;padding:.5rem 1rem}
 @media (max-width:600px){
 thead{display:none}
 table,tbody,tr{display:block}
@@ -71,9 +74,23 @@ const majorText = (minor: number, currency: string): string => {
   return digits === 0 ? padded : `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 };
 
-const page = (status: number, title: string, body: Html): Page => {
+/** A page before it is framed in the seller's brand. */
+interface Frame {
+  status: number;
+  title: string;
+  body: Html;
+}
+
+const page = (status: number, title: string, body: Html): Frame => ({ status, title, body });
+
+/**
+ * The page in the seller's brand: their colour (checked for contrast when the configuration was read) for buttons,
+ * links and the band over the page; their logo and name in it. The CSP lets in the logo's origin and nothing else.
+ */
+const framed = ({ status, title, body }: Frame, brand: Brand): Page => {
   // A fresh nonce per response: the one inline stylesheet runs, nothing injected could.
   const nonce = randomBytes(16).toString('base64');
+  const logo = brand.logoUrl ? ` img-src ${new URL(brand.logoUrl).origin};` : '';
   return {
     status,
     html: html`<!doctype html>
@@ -83,9 +100,10 @@ const page = (status: number, title: string, body: Html): Page => {
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
-<style nonce="${nonce}">${trusted(stylesheet)}</style>
+<style nonce="${nonce}">:root{--brand:${brand.color}}${trusted(stylesheet)}</style>
 </head>
 <body>
+<header class="brand">${brand.logoUrl ? html`<img src="${brand.logoUrl}" alt="" width="32" height="32">` : ''}${brand.sellerName}</header>
 <main>
 ${body}
 </main>
@@ -97,7 +115,7 @@ ${body}
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}';${logo} form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     },
   };
 };
@@ -249,7 +267,7 @@ const reassignForm = html`<form method="post">
 </div>
 </form>`;
 
-const message = (status: number, title: string, text: string): Page =>
+const message = (status: number, title: string, text: string): Frame =>
   page(status, title, html`<h1>${title}</h1><p>${text}</p>`);
 
 const closedText: Partial<Record<RfqStatus, string>> = {
@@ -258,7 +276,7 @@ const closedText: Partial<Record<RfqStatus, string>> = {
   FAILED: 'processing of the request failed',
 };
 
-const decidedPage = (p: Extract<LinkPage, { outcome: 'decided' }>): Page => {
+const decidedPage = (p: Extract<LinkPage, { outcome: 'decided' }>): Frame => {
   if (p.closedAs)
     return message(
       200,
@@ -308,8 +326,13 @@ const revokedText = (why: RevokedWhy): string => {
   }
 };
 
-/** The page for each state a link can be in. Everything echoed is escaped; no script, no external resource. */
-export const renderLinkPage = (p: LinkPage): Page => {
+/**
+ * The page for each state a link can be in. Everything echoed is escaped; no script, no external resource but the
+ * seller's logo.
+ */
+export const renderLinkPage = (p: LinkPage, brand: Brand): Page => framed(frameOf(p), brand);
+
+const frameOf = (p: LinkPage): Frame => {
   switch (p.outcome) {
     case 'open':
     case 'invalid':

@@ -94,7 +94,19 @@ const columns = (width: number) => {
   };
 };
 
-export const quotePdf = async (q: QuoteDocument): Promise<Uint8Array> => {
+/** #rrggbb as pdf-lib's colour. */
+const rgbOf = (hex: string) =>
+  rgb(
+    Number.parseInt(hex.slice(1, 3), 16) / 255,
+    Number.parseInt(hex.slice(3, 5), 16) / 255,
+    Number.parseInt(hex.slice(5, 7), 16) / 255,
+  );
+
+/**
+ * `color` is the seller's brand colour: a band over the first page and the seller's name in it. (The logo stays off
+ * the PDF: fetching an image while printing would make the document depend on another server answering.)
+ */
+export const quotePdf = async (q: QuoteDocument, color: string): Promise<Uint8Array> => {
   const doc = await PDFDocument.create();
   const fonts: Fonts = {
     regular: await doc.embedFont(StandardFonts.Helvetica),
@@ -148,7 +160,8 @@ export const quotePdf = async (q: QuoteDocument): Promise<Uint8Array> => {
   };
   const cursor = new Cursor(doc, continued);
 
-  text(cursor, q.seller.name, { size: 11, bold: true });
+  cursor.page.drawRectangle({ x: margin, y: cursor.y + 16, width: contentWidth, height: 4, color: rgbOf(color) });
+  text(cursor, q.seller.name, { size: 11, bold: true, color: rgbOf(color) });
   text(cursor, `Quote ${q.rfqId}`, { right: margin + contentWidth, size: 18, bold: true });
   cursor.y -= 14;
   text(cursor, q.seller.email, { size: 9, color: muted });

@@ -1,9 +1,10 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { brandedMailer } from '#email/branded-mailer.ts';
 import { createSesMailer } from '#email/ses-mailer.ts';
 import { skipSuppressed } from '#email/suppressed-mailer.ts';
 import { eventsClient } from '#functions/clients/events.ts';
 import { sesClient } from '#functions/clients/ses.ts';
-import { config } from '#functions/config.ts';
+import { brandOf, config } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import type { Store } from '#store/ports.ts';
 import type { EventPublisher, StepDeps } from './deps.ts';
@@ -34,12 +35,15 @@ export const eventPublisherFromConfig = (): EventPublisher => ({
 /** The mailer writes to nobody the store lists as suppressed (a bounced or complaining address). */
 const withStore = (store: Store): StepDeps => ({
   store,
-  mailer: skipSuppressed(
-    createSesMailer(sesClient(), {
-      from: config().MAIL_FROM,
-      ...(config().SES_CONFIGURATION_SET && { configurationSet: config().SES_CONFIGURATION_SET }),
-    }),
-    store.mail,
+  mailer: brandedMailer(
+    skipSuppressed(
+      createSesMailer(sesClient(), {
+        from: config().MAIL_FROM,
+        ...(config().SES_CONFIGURATION_SET && { configurationSet: config().SES_CONFIGURATION_SET }),
+      }),
+      store.mail,
+    ),
+    brandOf(config()),
   ),
   events: eventPublisherFromConfig(),
   config: config(),

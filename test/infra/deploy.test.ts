@@ -160,6 +160,12 @@ describe('defect 4: settings that deploy fine and break at run time', () => {
       /at most two decimals[\s\S]*maxRepDiscountPercent/,
     );
     expect(settingsOf({ maxRepDiscountPercent: '7.55' }).maxRepDiscountPercent).toBe(7.55);
+    // The brand colour carries white text: one too light for it stops the synth, by config's own rule.
+    expect(() => settingsOf({ brandColor: '#7fb3ff' })).toThrow(/4\.5:1[\s\S]*brandColor/);
+    expect(settingsOf({ brandColor: '#0b5e3c', sellerLogoUrl: 'https://cdn.example.com/n.svg' })).toMatchObject({
+      brandColor: '#0b5e3c',
+      sellerLogoUrl: 'https://cdn.example.com/n.svg',
+    });
     expect(() => settingsOf({ logRetentionDays: '8' })).toThrow(/retention period/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkAnswer } from '#application/link-answer.ts';
+import type { Brand } from '#domain/brand.ts';
 import { renderLinkPage } from '#functions/pages/approval-page.ts';
 import { approvalLinkView } from '#http/approval-link-view.ts';
 import type { ApprovalLink } from '#store/ports.ts';
@@ -49,7 +50,8 @@ const site = {
   token: 'tok',
 };
 const view = (answer: LinkAnswer) => approvalLinkView(answer, site);
-const pageOf = (answer: LinkAnswer) => renderLinkPage(view(answer));
+const brand = { sellerName: 'Northwind <Industrial>', color: '#0b5e3c' };
+const pageOf = (answer: LinkAnswer, as: Brand = brand) => renderLinkPage(view(answer), as);
 
 describe('the approval page', () => {
   it('escapes everything it echoes and runs no script', () => {
@@ -58,6 +60,17 @@ describe('the approval page', () => {
     expect(page.html).toContain('Widget &quot;deluxe&quot; &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.html).toContain('name="price:W-1"');
     expect(page.html).toContain('value="12.50"');
+  });
+
+  it('wears the seller’s brand: their name (escaped), colour and logo, whose origin alone the CSP lets in', () => {
+    const plain = pageOf(open);
+    expect(plain.html).toContain('<header class="brand">Northwind &lt;Industrial&gt;</header>');
+    expect(plain.html).toContain(':root{--brand:#0b5e3c}');
+    expect(plain.headers['content-security-policy']).not.toContain('img-src');
+    const logo = pageOf(open, { ...brand, logoUrl: 'https://cdn.example.com/logo.svg?v=2' });
+    expect(logo.html).toContain('<img src="https://cdn.example.com/logo.svg?v=2" alt="" width="32" height="32">');
+    expect(logo.headers['content-security-policy']).toContain('img-src https://cdn.example.com;');
+    expect(pageOf({ kind: 'unknown', status: 404 }).html).toContain('Northwind &lt;Industrial&gt;');
   });
 
   it('never shows the task token, in the page or its JSON', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { approvalRequestEmail } from '#email/approval-request.ts';
+import { brandedMailer } from '#email/branded-mailer.ts';
 import { delegateCopy, standInEmail } from '#email/delegation.ts';
+import { branded } from '#email/layout.ts';
 import { approvalNoLongerNeededEmail, orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
 import type { EmailMessage } from '#email/ports.ts';
 import { quoteSentEmail } from '#email/quote-sent.ts';
@@ -263,5 +265,37 @@ describe('the emails', () => {
     expect(later.subject).toBe(`For a@acme.example: a purchase approval of ${rfq.rfqId} waits`);
     expect(later.text).toContain(`Open and decide: ${link}`);
     expect(later.text).toContain(`requested by ${rfq.buyerEmail}`);
+  });
+});
+
+describe('the seller’s brand on every email', () => {
+  const message = quoteSentEmail({
+    rfq,
+    quote,
+    companyName: 'Acme',
+    sellerName: 'Northwind Industrial',
+    validUntil: '2026-12-23T10:00:00.000Z',
+    rfqUrl: 'https://q.example.com/app/rfqs/1',
+    pdfUrl: 'https://q.example.com/app/rfqs/1/pdf',
+  });
+  const brand = { sellerName: 'Northwind & Sons', logoUrl: 'https://cdn.example.com/n.png', color: '#0b5e3c' };
+
+  it('heads the card with the seller’s logo and name in their colour, and signs with their name', () => {
+    const sent = branded(message, brand);
+    expect(sent.html).toMatch(
+      /border-top:4px solid #0b5e3c[^>]*><img src="https:\/\/cdn\.example\.com\/n\.png" alt=""/,
+    );
+    expect(sent.html).toContain('Northwind &amp; Sons</p>');
+    expect(sent.html).toContain('background:#0b5e3c');
+    expect(sent.html).not.toContain('#0b5cad');
+    expect(sent.html).toContain('Northwind &amp; Sons — this message was sent automatically.');
+    expect(sent.text).toMatch(/-- \nNorthwind & Sons — this message was sent automatically\.\n$/);
+    expect(sent.text).not.toContain('quote-to-order');
+  });
+
+  it('goes on every message the mailer sends', async () => {
+    const sent: EmailMessage[] = [];
+    await brandedMailer({ send: async (m) => void sent.push(m) }, brand).send(message);
+    expect(sent[0]?.html).toContain('cdn.example.com/n.png');
   });
 });

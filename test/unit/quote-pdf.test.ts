@@ -41,7 +41,7 @@ const rfq = anRfq()
 describe('the quote PDF', { timeout: 60_000 }, () => {
   it('reads back with every line, the totals, the parties and the validity — and never a cost', async () => {
     const document = quoteDocument(rfq, sentQuote(rfq)!, parties);
-    const { lines, pages, title } = await pdfLines(await quotePdf(document));
+    const { lines, pages, title } = await pdfLines(await quotePdf(document, '#0b5e3c'));
     const text = lines.join('\n');
     expect(pages).toBe(1);
     expect(title).toBe(`Quote ${rfq.rfqId} (version 1)`);
@@ -71,7 +71,7 @@ describe('the quote PDF', { timeout: 60_000 }, () => {
       many.withLine('ZH-1', 1, 5_00, { name: '螺丝 screws ≥ M8 ✓' }),
     );
     const big = anRfq().for('acme').withQuote(long.build()).withStatus('ORDERED').build();
-    const { lines, pages } = await pdfLines(await quotePdf(quoteDocument(big, sentQuote(big)!, parties)));
+    const { lines, pages } = await pdfLines(await quotePdf(quoteDocument(big, sentQuote(big)!, parties), '#0b5e3c'));
     expect(pages).toBeGreaterThan(1);
     expect(lines).toContain('?? screws >= M8 ? 1 each $5.00 $5.00');
     expect(lines.filter((l) => l === 'Product Quantity Unit price Line total')).toHaveLength(pages);

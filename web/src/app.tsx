@@ -1,4 +1,6 @@
 import { useEffect } from 'preact/hooks';
+import type { Brand } from '#domain/brand.ts';
+import { BrandMark } from './brand.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 import { pageAt, sectionLinks } from './routes.tsx';
 import { useSignedIn } from './signed-in.ts';
@@ -24,7 +26,7 @@ const NotFound = () => (
  * Every signed-in person's app: the menu of the sections GET /me gives them and the page the route table has for the
  * address. A person whose start page is not the catalog (the seller's staff) is taken from /app/ to theirs.
  */
-export const App = () => {
+export const App = (props: { brand: Brand }) => {
   const { path, query } = useLocation();
   const { me, person, session } = useSignedIn();
   const home = useHome();
@@ -40,7 +42,7 @@ export const App = () => {
         Skip to content
       </a>
       <header>
-        <span class="brand">Quote to order</span>
+        <BrandMark brand={props.brand} />
         <nav aria-label="Main">
           <ul>
             {me.sections.map((section) => (
@@ -85,9 +87,10 @@ export const NoAccess = (props: { email: string; onSignOut: () => void }) => (
   </main>
 );
 
-export const SignedOut = (props: { onSignIn: () => void; message?: string }) => (
+export const SignedOut = (props: { brand: Brand; onSignIn: () => void; message?: string }) => (
   <main id="main" class="centered">
-    <PageTitle>Quote to order</PageTitle>
+    {props.brand.logoUrl && <img src={props.brand.logoUrl} alt="" width={48} height={48} />}
+    <PageTitle>{props.brand.sellerName}</PageTitle>
     <p>
       {props.message ?? 'Request quotes at your contract prices, follow them, and accept them with your PO number.'}
     </p>

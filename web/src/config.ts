@@ -1,3 +1,5 @@
+import type { Brand } from '#domain/brand.ts';
+
 /** Where the app signs in: read at start from `/app/config.json`, so one build serves the local provider and Cognito. */
 export interface AppConfig {
   authority: string;
@@ -7,6 +9,8 @@ export interface AppConfig {
    * local provider serves the same shape). Cognito's discovery document names no end-session endpoint.
    */
   signOutUrl: string;
+  /** Whose app it is: the seller's name, logo and colour. */
+  brand: Brand;
 }
 
 export const loadConfig = async (): Promise<AppConfig> => {

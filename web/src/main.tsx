@@ -1,7 +1,9 @@
 import { render } from 'preact';
+import type { Brand } from '#domain/brand.ts';
 import { createApi, problemText } from './api/client.ts';
 import { App, NoAccess, SignedOut } from './app.tsx';
 import { createSession, personOf, type Session } from './auth/session.ts';
+import { applyBrand } from './brand.tsx';
 import { loadConfig } from './config.ts';
 import { appPath, hrefOf, navigate } from './router.tsx';
 import { sectionLinks } from './routes.tsx';
@@ -13,10 +15,10 @@ import './screens.css';
 const root = document.getElementById('app')!;
 const returnTo = () => window.location.pathname + window.location.search;
 
-const show = async (session: Session, message?: string) => {
+const show = async (session: Session, brand: Brand, message?: string) => {
   const user = await session.current();
   if (!user) {
-    render(<SignedOut onSignIn={() => session.signIn(returnTo())} {...(message && { message })} />, root);
+    render(<SignedOut brand={brand} onSignIn={() => session.signIn(returnTo())} {...(message && { message })} />, root);
     return;
   }
   const person = personOf(user);
@@ -34,16 +36,18 @@ const show = async (session: Session, message?: string) => {
   if (start && appPath() === '' && !window.location.search) navigate(start, { replace: true });
   render(
     <SignedInContext.Provider value={{ api, person, me, session }}>
-      <App />
+      <App brand={brand} />
     </SignedInContext.Provider>,
     root,
   );
 };
 
 const start = async () => {
-  const session = createSession(await loadConfig());
+  const config = await loadConfig();
+  applyBrand(config.brand);
+  const session = createSession(config);
   session.onChange((user) => {
-    if (!user) show(session, 'Your session ended. Sign in again to go on.');
+    if (!user) show(session, config.brand, 'Your session ended. Sign in again to go on.');
   });
   if (appPath() === 'callback') {
     try {
@@ -52,7 +56,7 @@ const start = async () => {
       navigate(hrefOf(''), { replace: true });
     }
   }
-  await show(session);
+  await show(session, config.brand);
 };
 
 start().catch((error: unknown) => {

@@ -11,7 +11,7 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
     page,
   }) => {
     await page.goto(`${stack.urls.app}rfqs`);
-    await expect.poll(() => heading(page).textContent()).toBe('Quote to order');
+    await expect.poll(() => heading(page).textContent()).toBe('Northwind Industrial');
     await record(page, 'signed-out');
 
     await page.getByRole('button', { name: 'Sign in' }).focus();
@@ -40,7 +40,7 @@ describe('signing in to the buyer app (OIDC code + PKCE with the local provider)
       client_id: stack.issuer.audience,
       logout_uri: stack.urls.app,
     });
-    await expect.poll(() => heading(page).textContent()).toBe('Quote to order');
+    await expect.poll(() => heading(page).textContent()).toBe('Northwind Industrial');
     expect(new URL(page.url()).pathname).toBe('/app/');
     // Signed out at the provider too: signing in asks for the password again.
     await page.getByRole('button', { name: 'Sign in' }).click();

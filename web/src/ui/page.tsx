@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { sellerName } from '../brand.tsx';
 import type { Loaded } from './load.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { Loaded } from './load.ts';
 export const PageTitle = (props: { children: string; secondary?: string }) => {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${props.children} — Quote to order`;
+    document.title = `${props.children} — ${sellerName()}`;
     heading.current?.focus({ preventScroll: true });
   }, [props.children]);
   return (
