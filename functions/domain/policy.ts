@@ -153,6 +153,12 @@ export const companyScope = (caller: Caller): CompanyScope | undefined => {
   return undefined;
 };
 
+/**
+ * The integration feed: the seller's admin, until integration clients with the `orders.read` scope read it (issue 27).
+ * Its events are the ones EventBridge carries, whose details name no seller cost.
+ */
+export const mayReadIntegrationFeed = (caller: Caller): boolean => mayEditReferenceData(caller);
+
 /** The whole product list — inactive products and costs included: the seller's admin, who edits it. */
 export const mayListProducts = (caller: Caller): boolean => mayEditReferenceData(caller);
 

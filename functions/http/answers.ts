@@ -3,6 +3,7 @@ import { previewLevelSchema } from '#domain/approval-preview.ts';
 import { budgetSchema, budgetStandingSchema } from '#domain/budget.ts';
 import { catalogEntrySchema } from '#domain/catalog-prices.ts';
 import { commentViewSchema } from '#domain/comment.ts';
+import { integrationEventSchema } from '#domain/integration-event.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { productSchema } from '#domain/product.ts';
 import { versionViewSchema } from '#domain/quote-version.ts';
@@ -19,6 +20,12 @@ const pageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
     cursor: z.string().optional().describe('Pass it back as `cursor` for the next page; absent on the last'),
   });
+
+/** The feed's page: the events, oldest first, and the position to ask `after` next (the same when none came). */
+export const integrationEventsSchema = z.object({
+  items: z.array(integrationEventSchema),
+  cursor: z.string().describe('Pass it back as `after` for the events that follow; it stays put while none came'),
+});
 
 export const rfqCreatedSchema = z.object({ rfqId: z.string(), status: rfqStatus });
 export const rfqListSchema = pageOf(rfqSummarySchema);

@@ -5,6 +5,7 @@ import { visibility } from '#domain/comment.ts';
 import { companyId, companySchema, companyUserSchema, email } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { delegationBodySchema } from '#domain/delegation.ts';
+import { feedCursor } from '#domain/integration-event.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
 import { productSchema, sku } from '#domain/product.ts';
@@ -39,6 +40,11 @@ export const listQuery = z.strictObject({
   cursor: z.string().min(1).max(4096).optional(),
 });
 export const orderListQuery = listQuery.omit({ status: true });
+/** GET /integration/events: after the position a reader last got (`cursor`), at most `limit` events. */
+export const integrationEventsQuery = z.strictObject({
+  after: feedCursor.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
 
 /** GET /products: the seller admin's whole product list, by sku; `q` finds by part of the sku or name. */
 export const productListQuery = z.strictObject({

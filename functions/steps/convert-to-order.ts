@@ -9,6 +9,7 @@ import type { Rfq } from '#domain/rfq.ts';
 import { orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
 import { appLinks } from '#rendering/app-links.ts';
 import { BudgetExceeded } from '#store/ports.ts';
+import { announce } from './announce.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, hasMark, loadRfq, mark, systemActor } from './marks.ts';
 import { type WorkflowState, workflowStateSchema } from './state.ts';
@@ -87,7 +88,12 @@ export const convertToOrder = async (
 
   const eventKey = `event:order.created:${order.orderId}`;
   if (!(await hasMark(deps, rfqId, eventKey))) {
-    await deps.events.publish('order.created', orderCreatedDetail(order));
+    await announce(deps, {
+      id: `${order.orderId}/order.created`,
+      type: 'order.created',
+      subject: order.orderId,
+      data: orderCreatedDetail(order),
+    });
     await mark(deps, rfqId, 'event-published', { key: eventKey, detailType: 'order.created', orderId: order.orderId });
   }
   await emailOnce(deps, rfqId, 'order-confirmation', [

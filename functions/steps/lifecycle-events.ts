@@ -1,4 +1,5 @@
 import type { Rfq } from '#domain/rfq.ts';
+import { announce } from './announce.ts';
 import type { StepDeps } from './deps.ts';
 import { hasMark, mark } from './marks.ts';
 
@@ -44,6 +45,6 @@ export const publishOnce = async (
 ): Promise<void> => {
   const key = `event:${type}:${qualifier}`;
   if (await hasMark(deps, rfq.rfqId, key)) return;
-  await deps.events.publish(type, lifecycleDetail(rfq, key, extra));
+  await announce(deps, { id: `${rfq.rfqId}/${key}`, type, subject: rfq.rfqId, data: lifecycleDetail(rfq, key, extra) });
   await mark(deps, rfq.rfqId, 'event-published', { key, detailType: type });
 };

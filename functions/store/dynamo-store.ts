@@ -4,6 +4,7 @@ import type { OnCapacity } from './capacity.ts';
 import { createCatalogStore } from './catalog-store.ts';
 import { createCompanyRecordStore } from './company-record-store.ts';
 import { createDelegationStore } from './delegation-store.ts';
+import { createEventFeedStore } from './event-feed-store.ts';
 import { createKpiStore } from './kpi-store.ts';
 import { createLinkStore } from './link-store.ts';
 import { createMailFeedbackStore } from './mail-feedback-store.ts';
@@ -38,5 +39,6 @@ export const createDynamoStore = (
     mail: createMailFeedbackStore(table),
     companies: createCompanyRecordStore(table),
     revocations: createRevocationStore(table),
+    feed: createEventFeedStore(table),
   };
 };

@@ -91,6 +91,14 @@ export const keys = {
   }),
   mailFeedbackPrefix: 'FEEDBACK#',
   mailPartition: (email: string): string => `MAIL#${email.toLowerCase()}`,
+  /** The integration feed: its events in one partition, by position, and the position last given. */
+  feedPartition: 'FEED',
+  feedCounter: { PK: 'FEED', SK: 'LAST' } as PrimaryKey,
+  feedEvent: (position: number): PrimaryKey => ({ PK: 'FEED', SK: `EVENT#${String(position).padStart(15, '0')}` }),
+  /** Above every event's sort key. */
+  feedEventsEnd: 'EVENT#~',
+  /** That an event of this id is in the feed, and where: so an event re-sent is appended once. */
+  feedEventId: (eventId: string): PrimaryKey => ({ PK: `FEED_EVENT#${eventId}`, SK: 'APPENDED' }),
   spend: (companyId: string, buyerEmail: string, period: string): PrimaryKey => ({
     PK: `COMPANY#${companyId}`,
     SK: `SPEND#${rep(buyerEmail)}#${period}`,

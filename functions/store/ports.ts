@@ -4,6 +4,7 @@ import type { Comment, DecisionComment, Visibility } from '#domain/comment.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
 import type { Delegation } from '#domain/delegation.ts';
+import type { IntegrationEvent } from '#domain/integration-event.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
 import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
 import type { RfqAction, RfqStatus } from '#domain/lifecycle.ts';
@@ -378,6 +379,14 @@ export interface KpiStore {
   putOnce(batchId: string, rollups: readonly RollupDelta[], now: Date): Promise<boolean>;
 }
 
+/** The integration feed: every event once, in the order appends commit (event-feed-store.ts). */
+export interface EventFeedStore {
+  /** Appends the event at the next position; an event whose id is in the feed already is not appended again. */
+  append(event: IntegrationEvent): Promise<void>;
+  /** Up to `limit` events after position `after` (0: from the start), oldest first, and the position of the last. */
+  read(after: number, limit: number): Promise<{ items: IntegrationEvent[]; last: number }>;
+}
+
 export interface Store {
   rfqs: RfqStore;
   orders: OrderStore;
@@ -390,4 +399,5 @@ export interface Store {
   mail: MailFeedbackStore;
   companies: CompanyRecordStore;
   revocations: RevocationStore;
+  feed: EventFeedStore;
 }

@@ -255,6 +255,11 @@ const matrix: Row[] = [
     expect: [401, 200, 200, 200, 404, 404, 200, 404, 200, 200],
   },
   {
+    route: 'GET /integration/events',
+    request: async () => ({ path: '/integration/events?limit=5' }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
     route: 'GET /products',
     request: async () => ({ path: '/products?q=bolt' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],

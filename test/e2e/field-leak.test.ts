@@ -349,6 +349,15 @@ describe('seller-only fields never reach a buyer company', () => {
     }
   });
 
+  it('nor any event of the integration feed, which the ERP (and later webhooks) receive', async () => {
+    const feed = await api.call('GET', '/integration/events?limit=500', { as: sellerAdmin });
+    expect(feed.status, feed.text).toBe(200);
+    const types = feed.body.items.map((e: { type: string }) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['quote.sent', 'quote.accepted', 'order.created']));
+    expect(leaksIn(feed.body)).toEqual([]);
+    expect(JSON.stringify(feed.body)).not.toMatch(/"(cost|margin)"|:600\b|:110\b/);
+  });
+
   it('nor any page or email of the buyer side', () => {
     expect(pages.some((p) => p.where.startsWith('email to'))).toBe(true);
     expect(pages.map((p) => p.where)).toEqual(

@@ -34,7 +34,6 @@ const nextRoutes = [
   'POST /integration/clients',
   'DELETE /integration/clients/{clientId}',
   'POST /integration/clients/{clientId}/secret',
-  'GET /integration/events',
   'PUT /integration/products',
   'GET /integration/webhooks',
   'PUT /integration/webhooks',

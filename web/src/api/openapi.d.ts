@@ -416,6 +416,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integration/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The integration feed: every event (order.created, quote.sent, ...) once, in the order they were committed, after the cursor a reader last got; kept 35 days
+         * @description Allowed roles: admin.
+         */
+        get: operations["listIntegrationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products": {
         parameters: {
             query?: never;
@@ -3704,6 +3724,78 @@ export interface operations {
             };
             /** @description The format cannot say what this order holds (X12: the company had no ERP customer number, or a PO number or SKU longer than X12 allows); `detail` says what */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntegrationEvents: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            type: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            subject: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass it back as `after` for the events that follow; it stays put while none came */
+                        cursor: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role admin, or not yours to do; `detail` says which */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
