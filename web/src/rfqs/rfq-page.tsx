@@ -6,11 +6,11 @@ import { Unsendable, useAction } from '../ui/action.ts';
 import { ActionProblem } from '../ui/action-problem.tsx';
 import { calendarDay, when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
-import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 import { ApprovalProgress } from './approval-progress.tsx';
 import { QuoteLines } from './quote-lines.tsx';
 import { QuotePdfButton } from './quote-pdf.tsx';
+import { RequestedLines } from './requested-lines.tsx';
 import { type Decision, Decisions, Withdraw } from './rfq-decisions.tsx';
 import { addToDraft } from './rfq-draft.ts';
 import { type RfqStatus, StatusBadge } from './status.tsx';
@@ -154,7 +154,7 @@ export const RfqPage = (props: { rfqId: string }) => {
           <ActionProblem action={decision} />
 
           {rfq.actions.includes('accept') && rfq.status !== decidedIn && (
-            <Decisions total={money(rfq.total, rfq.currency)} busy={decision.busy} onDecide={decide} />
+            <Decisions rfq={rfq} busy={decision.busy} onDecide={decide} />
           )}
 
           {/* Above the quote: once accepted, where the approvals stand is what the buyer comes back for. */}
@@ -177,10 +177,7 @@ export const RfqPage = (props: { rfqId: string }) => {
                 total={rfq.total}
               />
             ) : (
-              <p>
-                {rfq.request.lines.length.toLocaleString()} {rfq.request.lines.length === 1 ? 'line' : 'lines'} asked
-                for; the quote is being priced.
-              </p>
+              <RequestedLines lines={rfq.request.lines} />
             )}
             {rfq.request.note && (
               <p>
