@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Brand } from '#domain/brand.ts';
 import { BrandMark } from './brand.tsx';
+import { DraftSize } from './rfqs/draft-size.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 import { pageAt, sectionLinks } from './routes.tsx';
 import { useSignedIn } from './signed-in.ts';
@@ -52,6 +53,7 @@ export const App = (props: { brand: Brand }) => {
                   {...(found?.section === section && { 'aria-current': 'page' as const })}
                 >
                   {sectionLinks[section].label}
+                  {section === 'new-rfq' && <DraftSize />}
                 </Link>
               </li>
             ))}

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { categoryName } from '#domain/category-name.ts';
 import { problemText, type Schemas } from '../api/client.ts';
-import { addToDraft } from '../rfqs/rfq-draft.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 import { ShowMore, usePaged } from '../ui/paged.tsx';
+import { AddToDraft } from './add-to-draft.tsx';
 
 type Catalog = Schemas['Catalog'];
 
@@ -25,9 +25,8 @@ const Tiers = (props: { tiers: Catalog['items'][number]['tiers']; currency: stri
 
 /** The catalog at my company's prices: search by SKU or name, one category, more by cursor, add to the RFQ draft. */
 export const CatalogPage = (props: { q: string; category: string }) => {
-  const { api, person } = useSignedIn();
+  const { api } = useSignedIn();
   const [categories, setCategories] = useState<string[]>([]);
-  const [notice, setNotice] = useState('');
   const catalog = usePaged(
     async (cursor) => {
       const { data, error } = await api.GET('/catalog', {
@@ -81,9 +80,6 @@ export const CatalogPage = (props: { q: string; category: string }) => {
           Go to the RFQ draft
         </Link>
       </search>
-      <p role="status" class="notice">
-        {notice}
-      </p>
       <Show loaded={loaded}>
         {(page) => {
           const { items } = page;
@@ -129,19 +125,7 @@ export const CatalogPage = (props: { q: string; category: string }) => {
                         <Tiers tiers={item.tiers} currency={page.currency} unit={item.unit} />
                       </td>
                       <td>
-                        <button
-                          type="button"
-                          class="secondary-action"
-                          aria-label={`Add to RFQ: ${item.name}`}
-                          onClick={() => {
-                            const lines = addToDraft(person.email, [{ sku: item.sku, quantity: 1 }]);
-                            setNotice(
-                              `Added ${item.name} to your RFQ draft (${lines} ${lines === 1 ? 'line' : 'lines'}).`,
-                            );
-                          }}
-                        >
-                          Add to RFQ
-                        </button>
+                        <AddToDraft sku={item.sku} name={item.name} />
                       </td>
                     </tr>
                   ))}

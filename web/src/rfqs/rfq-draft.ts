@@ -14,6 +14,9 @@ export interface RfqDraft {
 
 const keyOf = (email: string) => `quote-to-order:rfq-draft:${email}`;
 
+/** Said on the window whenever a draft is saved or cleared, so what shows its size (the menu's count) follows. */
+const draftChanged = 'quote-to-order:rfq-draft-changed';
+
 const emptyDraft = (): RfqDraft => ({
   lines: [],
   note: '',
@@ -32,9 +35,13 @@ export const loadDraft = (email: string): RfqDraft => {
 
 export const saveDraft = (email: string, draft: RfqDraft): void => {
   localStorage.setItem(keyOf(email), JSON.stringify(draft));
+  window.dispatchEvent(new Event(draftChanged));
 };
 
-export const clearDraft = (email: string): void => localStorage.removeItem(keyOf(email));
+export const clearDraft = (email: string): void => {
+  localStorage.removeItem(keyOf(email));
+  window.dispatchEvent(new Event(draftChanged));
+};
 
 /** Adds lines to the saved draft (from the catalog, or "copy to a new RFQ"); answers how many lines it now has. */
 export const addToDraft = (email: string, lines: { sku: string; quantity: number }[]): number => {
@@ -52,4 +59,20 @@ export const useDraft = (email: string): [RfqDraft, (next: RfqDraft) => void] =>
   const [draft, setDraft] = useState(() => loadDraft(email));
   useEffect(() => saveDraft(email, draft), [email, draft]);
   return [draft, setDraft];
+};
+
+/** How many lines the person's draft has, kept current as this tab or another one changes it. */
+export const useDraftSize = (email: string): number => {
+  const [size, setSize] = useState(() => loadDraft(email).lines.length);
+  useEffect(() => {
+    const update = () => setSize(loadDraft(email).lines.length);
+    update();
+    window.addEventListener(draftChanged, update);
+    window.addEventListener('storage', update);
+    return () => {
+      window.removeEventListener(draftChanged, update);
+      window.removeEventListener('storage', update);
+    };
+  }, [email]);
+  return size;
 };
