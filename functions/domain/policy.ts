@@ -110,6 +110,12 @@ export const mayCancel = (caller: Caller, rfq: Owned): boolean => has(caller, 'b
 /** Deciding on a quote (accept, decline, ask for a revision): a buyer of the owning company. */
 export const mayDecideQuote = (caller: Caller, rfq: Owned): boolean => has(caller, 'buyer') && ofCompany(caller, rfq);
 
+/**
+ * Which of the company's orders already carry a PO number, asked while accepting: whoever may accept, so the company's
+ * own buyers, and no one outside it (its order list is the company's business).
+ */
+export const mayCheckPoNumber = (caller: Caller, rfq: Owned): boolean => mayDecideQuote(caller, rfq);
+
 /** Submitting an RFQ: a buyer for their own company. */
 export const maySubmit = (caller: Caller, company: Owned): boolean =>
   has(caller, 'buyer') && ofCompany(caller, company);

@@ -20,6 +20,7 @@ import {
 } from './answers.ts';
 import { meSchema } from './me-view.ts';
 import { orderViewSchema } from './order-view.ts';
+import { poNumberUsesSchema } from './po-number-uses-view.ts';
 import { htmlPage, json, problem, problemSchema, type ResponseDef } from './responses.ts';
 import { reviewDeskSchema } from './review-desk-view.ts';
 import { rfqViewSchema } from './rfq-view.ts';
@@ -50,6 +51,7 @@ import {
   orderDocumentParams,
   orderListQuery,
   orderParams,
+  poNumberQuery,
   productBody,
   productListQuery,
   purchaseApprovalBody,
@@ -292,6 +294,18 @@ const table = {
     body: acceptBody,
     responses: decidedOnVersion,
     needs: { table: 'write', sendTaskResult: true },
+  },
+  'GET /rfqs/{rfqId}/po-number-uses': {
+    method: 'GET',
+    path: '/rfqs/{rfqId}/po-number-uses',
+    handler: 'functions/http/get-po-number-uses.ts',
+    auth: 'jwt',
+    roles: buyer,
+    summary: 'Before accepting: the company’s other orders already placed under a PO number',
+    params: rfqParams,
+    query: poNumberQuery,
+    responses: { 200: json(poNumberUsesSchema) },
+    needs: { table: 'read' },
   },
   'POST /rfqs/{rfqId}/decline': {
     method: 'POST',

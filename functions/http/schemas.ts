@@ -123,6 +123,8 @@ export const reviewBody = z.strictObject({
   reprice: z.boolean().optional(),
 });
 export const acceptBody = z.strictObject({ poNumber: singleLine(64), quoteVersion });
+/** GET /rfqs/{rfqId}/po-number-uses: the PO number the buyer is about to accept with. */
+export const poNumberQuery = z.strictObject({ poNumber: singleLine(64) });
 export const declineBody = z.strictObject({ reason: text(2000), quoteVersion });
 /** A revision request may ask for line changes: quantities, target prices, lines removed, products added. */
 export const reviseBody = z.strictObject({

@@ -109,6 +109,9 @@ export const keys = {
 export const listPartitions = {
   rfqsOfCompany: (companyId: string): string => `COMPANY#${companyId}#RFQ`,
   ordersOfCompany: (companyId: string): string => `COMPANY#${companyId}#ORDER`,
+  /** A company's orders under one PO number, in any case and spacing: a PO typed twice is one PO. */
+  ordersOfCompanyByPo: (companyId: string, poNumber: string): string =>
+    `COMPANY#${companyId}#PO#${encodeURIComponent(poNumber.trim().toLowerCase())}`,
   rfqsOfRepByStatus: (repEmail: string): string => `REP#${rep(repEmail)}#RFQ_BY_STATUS`,
   rfqsOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#RFQ`,
   companiesOfRep: (repEmail: string): string => `REP#${rep(repEmail)}#COMPANY`,
@@ -157,10 +160,13 @@ export const rfqIndexKeys = (rfq: {
 export const orderIndexKeys = (order: {
   orderId: string;
   companyId: string;
+  poNumber: string;
   createdAt: string;
 }): Record<string, string> => ({
   GSI1PK: listPartitions.ordersOfCompany(order.companyId),
   GSI1SK: newest(order.createdAt, order.orderId),
+  GSI3PK: listPartitions.ordersOfCompanyByPo(order.companyId, order.poNumber),
+  GSI3SK: newest(order.createdAt, order.orderId),
   GSI4PK: listPartitions.allOrders,
   GSI4SK: newest(order.createdAt, order.orderId),
 });

@@ -27,6 +27,19 @@ export const createOrderStore = (table: TableClient): OrderStore => ({
       toOrder,
     );
   },
+  async withPoNumber(companyId, poNumber, limit = 20) {
+    const page = await listPage(
+      table,
+      {
+        tag: `orders of company ${companyId} under a PO number`,
+        index: tableDefinition.indexes.byRep,
+        partition: listPartitions.ordersOfCompanyByPo(companyId, poNumber),
+        limit,
+      },
+      toOrder,
+    );
+    return page.items;
+  },
   listAll(query) {
     return listPage(
       table,

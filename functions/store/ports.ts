@@ -143,6 +143,8 @@ export interface OrderStore {
   get(orderId: string): Promise<Order | undefined>;
   listByCompany(companyId: string, query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
   listAll(query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
+  /** The company's orders placed under this PO number (in any case), newest first: the first `limit` (20). */
+  withPoNumber(companyId: string, poNumber: string, limit?: number): Promise<Order[]>;
 }
 
 export interface CatalogStore {

@@ -39,7 +39,10 @@ export const tableDefinition = {
      * catalog's words within one category.
      */
     byRepStatus: { indexName: 'byRepStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'KEYS_ONLY' },
-    /** RFQs of one rep newest first; the companies a rep owns; a person's open tasks; every product by sku. */
+    /**
+     * RFQs of one rep newest first; the companies a rep owns; a person's open tasks; every product by sku; a company's
+     * orders under one PO number.
+     */
     byRep: { indexName: 'byRep', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
     /** Every RFQ, every order, newest first (admin, sales manager); the active catalog by category and name. */
     byCreated: { indexName: 'byCreated', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: 'KEYS_ONLY' },

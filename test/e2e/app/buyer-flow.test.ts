@@ -69,7 +69,7 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe('safety');
     await record(page, 'catalog-search');
     await page.getByRole('button', { name: 'Add to RFQ: Hard hat, type I, white, ratchet suspension' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Added Hard hat.*\(1 line\)/);
+    await expect.poll(() => row.getByRole('status').textContent()).toBe('Added 1 to your RFQ draft (1 line).');
   });
 
   it('uploads a 1,000-line CSV, sees its three bad lines, fixes them by keyboard and submits', async () => {
@@ -198,6 +198,11 @@ describe("a buyer's day in the app", { timeout: 600_000 }, () => {
 
     await page.getByLabel('Purchase order number').focus();
     await page.keyboard.type('PO-ACME-0042');
+    await page.keyboard.press('Enter');
+    // Accepting cannot be undone: a review of what it orders comes first, its button accepts.
+    const review = page.getByRole('region', { name: 'Check the order before you accept' });
+    await expect.poll(() => review.textContent()).toMatch(/Your PO number\s*PO-ACME-0042/);
+    await review.getByRole('button', { name: /^Accept the quote/ }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Accepted.' }).isVisible()).toBe(true);
     await expect.poll(statusOf, { timeout: 60_000 }).not.toBe('QUOTED');

@@ -6,6 +6,7 @@ import { ActionProblem } from '../ui/action-problem.tsx';
 import { money } from '../ui/money.ts';
 import { PageTitle } from '../ui/page.tsx';
 import { useCatalogCheck } from './catalog-check.ts';
+import { ClearLines } from './clear-lines.tsx';
 import { draftEstimate } from './draft-estimate.ts';
 import { type DraftLine, lineProblems, maxLines, quantityOf } from './draft-lines.ts';
 import { DraftLinesTable } from './draft-lines-table.tsx';
@@ -180,18 +181,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
           <button type="submit" disabled={blocked}>
             {send.busy ? 'Submitting…' : 'Submit the RFQ'}
           </button>
-          {draft.lines.length > 0 && (
-            <button
-              type="button"
-              class="secondary-action"
-              onClick={() => {
-                setDraft({ ...draft, lines: [], note: '', requestedDeliveryDate: '' });
-                setNotice('The draft is empty.');
-              }}
-            >
-              Clear all lines
-            </button>
-          )}
+          <ClearLines draft={draft} onChange={setDraft} />
           {catalog.pending && <span aria-busy="true">Checking the lines against the catalog…</span>}
         </div>
       </form>

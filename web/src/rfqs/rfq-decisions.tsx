@@ -1,24 +1,40 @@
 import { useState } from 'preact/hooks';
+import type { Schemas } from '../api/client.ts';
+import { AcceptReview } from './accept-review.tsx';
 
 /** What a buyer decides on an RFQ, as its `actions` allow: accept, revise, decline, or withdraw it. */
 export type Decision = 'accept' | 'revise' | 'decline' | 'cancel';
 
-/** The quote's decisions: accept with a PO number, ask for a revision, or decline with a reason. */
+/**
+ * The quote's decisions: accept with a PO number (after a review of what it orders), ask for a revision, or decline
+ * with a reason.
+ */
 export const Decisions = (props: {
-  total: string;
+  rfq: Schemas['Rfq'];
   busy: boolean;
   onDecide: (decision: Decision, fields: Record<string, string>) => void;
 }) => {
   const [poNumber, setPoNumber] = useState('');
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
+  const [reviewing, setReviewing] = useState(false);
+  if (reviewing)
+    return (
+      <AcceptReview
+        rfq={props.rfq}
+        poNumber={poNumber.trim()}
+        busy={props.busy}
+        onAccept={() => props.onDecide('accept', { poNumber: poNumber.trim() })}
+        onBack={() => setReviewing(false)}
+      />
+    );
   return (
     <section class="panel decisions" aria-labelledby="decide-heading">
       <h2 id="decide-heading">Your decision</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          props.onDecide('accept', { poNumber });
+          setReviewing(true);
         }}
       >
         <label>
@@ -32,7 +48,7 @@ export const Decisions = (props: {
           />
         </label>
         <button type="submit" disabled={props.busy}>
-          Accept the quote ({props.total})
+          Review and accept
         </button>
       </form>
       <form
