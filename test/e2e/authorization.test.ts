@@ -145,6 +145,13 @@ const matrix: Row[] = [
     expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
   },
   {
+    // Which orders of the company carry a PO number: the company's buyers, who accept with it; anyone else's answer
+    // would tell them of Acme's orders (PO-7 is on the fixture's order).
+    route: 'GET /rfqs/{rfqId}/po-number-uses',
+    request: rfqPath('/po-number-uses?poNumber=po-7'),
+    expect: [401, 200, 403, 403, 404, 403, 403, 403, 403, 403],
+  },
+  {
     route: 'POST /rfqs/{rfqId}/decline',
     request: async (f) => ({ path: `/rfqs/${f.rfqId}/decline`, body: { reason: 'too dear', quoteVersion: 1 } }),
     expect: [401, 409, 403, 403, 404, 403, 403, 403, 403, 403],
