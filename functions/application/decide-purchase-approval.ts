@@ -16,6 +16,7 @@ export interface PurchaseDecision {
 }
 
 const alreadyDecided = 'this approval was already decided or has expired';
+const unopened = { decided: alreadyDecided, opening: 'the approval request is still being sent' };
 const notOnTheLevel = 'you are not an approver of the level this purchase waits for';
 
 /**
@@ -52,10 +53,7 @@ export const decidePurchaseApproval = async (
       level.decisions.some((d) => d.approver === caller.email || d.delegate === caller.email) ||
       mine.some((l) => l.level === level.level && l.status === 'DECIDED');
     if (opening && mayDecidePurchaseLevel(caller, rfq, opening) && !hadSay(opening))
-      throw await noOpenWait(deps.store, rfq, {
-        decided: alreadyDecided,
-        opening: 'the approval request is still being sent',
-      });
+      throw await noOpenWait(deps.store, rfq, unopened);
     if (mine.length > 0) throw new AlreadyDecided(alreadyDecided);
     throw new Forbidden(notOnTheLevel);
   }
@@ -72,6 +70,7 @@ export const decidePurchaseApproval = async (
   );
   if (!result.ok) throw new AlreadyDecided(alreadyDecided);
   const answer = await resumeWait(deps, result.link, rfq, { email: caller.email, role: 'approver' });
-  if (answer.kind !== 'decided' && answer.kind !== 'recorded') throw new AlreadyDecided(alreadyDecided);
+  // The link's task token is gone: answered a moment ago, or RequestApproval failed after sending it and is retrying.
+  if (answer.kind !== 'decided' && answer.kind !== 'recorded') throw await noOpenWait(deps.store, rfq, unopened);
   return answer;
 };

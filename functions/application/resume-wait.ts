@@ -66,7 +66,11 @@ export const resumeWait = async (
     if (!(error instanceof WaitGoneError)) throw error;
     // The last two approvals of an `all` level, clicked together: both see the level complete, one resumes the wait.
     // The other's approval is recorded all the same.
-    if (!(waitsForAll && (await pendingOfWait()).length === 0)) return gone;
+    if (!(waitsForAll && (await pendingOfWait()).length === 0)) {
+      // Otherwise this decision reached nobody: the link must not read as this person's say.
+      await deps.store.links.withdraw(link);
+      return gone;
+    }
   }
   await deps.store.links.revoke(rfq.rfqId, { waitId: link.waitId });
   return { kind: 'decided', status: 200, link, rfq, decision: decision.decision };

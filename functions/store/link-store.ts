@@ -142,6 +142,21 @@ export const createLinkStore = (table: TableClient): LinkStore => {
 
     revokeLinks: (links) => revokeEach(links.filter((l) => l.status === 'PENDING')),
 
+    async withdraw(link) {
+      try {
+        await table.update({
+          Key: keys.link(link.rfqId, link.tokenHash),
+          UpdateExpression: 'SET #status = :revoked',
+          ConditionExpression: '#status = :decided',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':revoked': 'REVOKED', ':decided': 'DECIDED' },
+        });
+      } catch (error) {
+        // Not decided (never was, or withdrawn already): nothing counts on it, which is all we wanted.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
     listForRfq: linksOf,
 
     /**

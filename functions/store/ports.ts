@@ -304,6 +304,12 @@ export interface LinkStore {
    * links that decide for one person: their own and their delegate's.
    */
   revoke(rfqId: string, filter?: { waitId?: string; exceptHash?: string; person?: string }): Promise<number>;
+  /**
+   * A decided link whose wait was gone when its decision was handed on (the step that opened it failed and is retrying,
+   * or another decision resumed the wait first): DECIDED → REVOKED, so it counts for nobody and its holder is asked
+   * again by the next wait. The decision stays on it for the record.
+   */
+  withdraw(link: ApprovalLink): Promise<void>;
   /** Revokes these links where they are still PENDING (a delegation withdrawn: its stand-in links). */
   revokeLinks(links: readonly ApprovalLink[]): Promise<number>;
   listForRfq(rfqId: string): Promise<ApprovalLink[]>;

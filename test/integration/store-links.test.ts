@@ -122,6 +122,18 @@ describe('approval links', () => {
     expect((await store.links.findByHash(newWait!.tokenHash))?.status).toBe('PENDING');
   });
 
+  it('decided when their wait was already gone are withdrawn: revoked, the decision kept, a pending one left alone', async () => {
+    const [spent, waiting] = linksFor(['a@acme.example', 'b@acme.example']);
+    await store.links.createLinks([spent!, waiting!]);
+    const decided = await store.links.decide(spent!, approve, new Date().toISOString());
+    if (!decided.ok) throw new Error(decided.reason);
+    await store.links.withdraw(decided.link);
+    await store.links.withdraw(decided.link);
+    await store.links.withdraw(waiting!);
+    expect(await store.links.findByHash(spent!.tokenHash)).toMatchObject({ status: 'REVOKED', decision: approve });
+    expect((await store.links.findByHash(waiting!.tokenHash))?.status).toBe('PENDING');
+  });
+
   it('are never more than 100 to a wait', async () => {
     const many = linksFor(Array.from({ length: 101 }, (_, i) => `approver${i}@acme.example`));
     await expect(store.links.createLinks(many)).rejects.toThrow(RangeError);

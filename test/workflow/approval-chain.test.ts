@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cancelRfq } from '#application/cancel-rfq.ts';
+import { decidePurchaseApproval } from '#application/decide-purchase-approval.ts';
+import { RetryLater } from '#domain/errors.ts';
+import { handler as requestApproval } from '#steps/request-approval.ts';
 import { aDeal } from './support/deal.ts';
 import { submitQuoteAndAccept } from './support/drive.ts';
+import { aHeldRetry } from './support/held-retry.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
-const world = useWorld();
+/** RequestApproval fails once after it sent the level's approvers their links, for the RFQs a test holds. */
+const requestApprovalHeld = aHeldRetry(requestApproval);
+const world = useWorld({ replace: { RequestApprovalFunctionArn: requestApprovalHeld.lambda } });
 
 describe("the buyer company's approval chain", () => {
   it('ends in APPROVAL_REJECTED when finance rejects at level 2, and no order is made', async () => {
@@ -147,5 +153,39 @@ describe('an approval level whose approvers’ mail bounces', () => {
     expect(escalated.text).toContain(`Mail to ${deal.people.rep} bounced, so nobody has reviewed`);
     expect((await clickLink(link!, { decision: 'approve' })).status).toBe(200);
     await world.statusReaches(rfqId, 'QUOTED');
+  });
+
+  it('tells an approver deciding in the app while RequestApproval retries after a fault to retry, then takes their decision (issue 24 #13)', async () => {
+    const deal = await aDeal(world);
+    const rfq = deal.rfq();
+    const { retrying, letGo } = requestApprovalHeld.hold(rfq.rfqId);
+    // Level 1's first attempt sends the leads their links, then fails; their task token died with it.
+    const pending = await submitQuoteAndAccept(world, deal, 'PO-1', rfq);
+    await retrying;
+    const lead1 = {
+      sub: `sub-${deal.people.lead1}`,
+      email: deal.people.lead1,
+      groups: ['approver' as const],
+      companyId: deal.company.companyId,
+    };
+    const approve = { decision: 'approve' as const, quoteVersion: pending.quote!.version };
+    await expect(decidePurchaseApproval(pending, lead1, approve, world.decisions)).rejects.toBeInstanceOf(RetryLater);
+
+    letGo();
+    // As the app does with the retryable answer: again, until the retried attempt's wait takes it.
+    await vi.waitFor(
+      async () => decidePurchaseApproval(await world.rfqOf(rfq.rfqId), lead1, approve, world.decisions),
+      {
+        timeout: 30_000,
+        interval: 25,
+      },
+    );
+    await vi.waitFor(
+      async () => {
+        const [level1] = (await world.rfqOf(rfq.rfqId)).approvals;
+        expect(level1).toMatchObject({ status: 'APPROVED', decisions: [{ approver: deal.people.lead1 }] });
+      },
+      { timeout: 30_000, interval: 25 },
+    );
   });
 });

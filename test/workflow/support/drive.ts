@@ -6,8 +6,8 @@ import { clickLink } from './person.ts';
 import type { World } from './world.ts';
 
 /** The steps every scenario shares, done the way people do them: submitted, then the rep approves from the email. */
-export const submitAndQuote = async (world: World, deal: Deal): Promise<Rfq> => {
-  const { rfqId } = await world.submit(deal.rfq());
+export const submitAndQuote = async (world: World, deal: Deal, rfq = deal.rfq()): Promise<Rfq> => {
+  const { rfqId } = await world.submit(rfq);
   // This RFQ's review link: a deal may have more than one RFQ.
   const [review] = await world.linksArrive(deal.people.rep, 1, rfqId);
   expect((await clickLink(review!, { decision: 'approve' })).status).toBe(200);
@@ -15,8 +15,13 @@ export const submitAndQuote = async (world: World, deal: Deal): Promise<Rfq> => 
 };
 
 /** …and the buyer accepts with a PO number: the company's approval chain starts. */
-export const submitQuoteAndAccept = async (world: World, deal: Deal, poNumber = 'PO-1'): Promise<Rfq> => {
-  const quoted = await submitAndQuote(world, deal);
+export const submitQuoteAndAccept = async (
+  world: World,
+  deal: Deal,
+  poNumber = 'PO-1',
+  rfq = deal.rfq(),
+): Promise<Rfq> => {
+  const quoted = await submitAndQuote(world, deal, rfq);
   await buyerDecision(
     quoted,
     deal.buyer,
