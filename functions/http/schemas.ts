@@ -12,7 +12,7 @@ import { productSchema, sku } from '#domain/product.ts';
 import { addedLineSchema, lineEditSchema } from '#domain/quote-edits.ts';
 import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
 import { multiLine, searchText, singleLine } from '#domain/text.ts';
-import { orderDocumentFormatNames } from '#rendering/order-documents/formats.ts';
+import { orderDocumentFormatNames } from '#rendering/order-documents/format-names.ts';
 
 /**
  * What each route accepts, at the edge. Bodies are strict: an unknown field is a client mistake worth a 400, not

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { X12Interchange, X12Parser } from 'node-x12';
@@ -307,4 +308,24 @@ describe('what X12 cannot say is refused, never cut short', () => {
     expect(() => x12PurchaseOrder(document)).toThrow(message);
     expect(() => ublOrder(document)).not.toThrow();
   });
+});
+
+describe('what the XML library costs the other functions', () => {
+  it('nothing: only the documents route bundles it (the route table names the formats without their writers)', async () => {
+    const bundled = async (entry: string) => {
+      const { metafile } = await build({
+        entryPoints: [entry],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        write: false,
+        metafile: true,
+        external: ['@aws-sdk/*'],
+        logLevel: 'silent',
+      });
+      return Object.keys(metafile.inputs).some((input) => input.includes('node_modules/xmlbuilder2/'));
+    };
+    expect(await bundled('functions/http/get-order.ts')).toBe(false);
+    expect(await bundled('functions/http/get-order-document.ts')).toBe(true);
+  }, 30_000);
 });
