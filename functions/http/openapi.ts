@@ -36,6 +36,7 @@ import {
   reviewBody,
 } from './schemas.ts';
 import { taskListSchema } from './task-view.ts';
+import { whitelist } from './whitelist.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the route table: each route's request schemas (the ones the middleware
@@ -84,7 +85,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const componentSchemas = (): Record<string, JsonSchema> => {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
+  for (const [id, schema] of Object.entries(components)) registry.add(whitelist(schema), { id });
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
     io: 'input',
@@ -96,9 +97,12 @@ const componentSchemas = (): Record<string, JsonSchema> => {
   );
 };
 
-/** A schema by its component name when it has one, inline otherwise. */
+/**
+ * A schema by its component name when it has one, inline otherwise. Components are documented as whitelists (every
+ * object strict, as the answers are checked): a request body names its component either way.
+ */
 const schemaOf = (schema: z.ZodType): JsonSchema => {
-  const named = Object.entries(components).find(([, s]) => s === schema)?.[0];
+  const named = Object.entries(components).find(([, s]) => s === schema || whitelist(s) === schema)?.[0];
   if (named) return ref(named);
   const { $schema: _schema, ...inline } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   return inline;

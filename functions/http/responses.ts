@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RouteDef } from './routes.ts';
+import { whitelist } from './whitelist.ts';
 
 /**
  * What a route answers, status by status: the part of its contract the route table declares. The OpenAPI document is
@@ -51,10 +52,21 @@ export const problem = (description: string) => ({
 /** An HTML page for a person (the email-link pages). */
 export const htmlPage = z.string().describe('An HTML page');
 
+/** An answer whose bodies are whitelists: every object in them strict (whitelist.ts). */
+const whitelisted = (answer: ResponseDef): ResponseDef =>
+  answer.content
+    ? {
+        ...answer,
+        content: Object.fromEntries(
+          Object.entries(answer.content).map(([type, schema]) => [type, whitelist(schema)]),
+        ) as ResponseDef['content'],
+      }
+    : answer;
+
 /**
  * Every answer a route can give: its own, and those the one middleware stack gives for it — 400 when it takes input,
  * 401 and 403 behind a token, 404 for a resource it names, 413 and 415 for a body, 500 anywhere. A route's own
- * answer for a status replaces the stack's.
+ * answer for a status replaces the stack's. Every body is a whitelist: a field its schema does not name breaks it.
  */
 export const responsesOf = (route: RouteDef): Record<number, ResponseDef> => {
   const stack: Record<number, ResponseDef> = {};
@@ -70,5 +82,7 @@ export const responsesOf = (route: RouteDef): Record<number, ResponseDef> => {
   if (route.body) stack[413] = problem('Body larger than 256 KB');
   if (route.body && !route.forms) stack[415] = problem('The body is not application/json');
   stack[500] = problem('Unexpected error; nothing internal is disclosed');
-  return { ...stack, ...route.responses };
+  return Object.fromEntries(
+    Object.entries({ ...stack, ...route.responses }).map(([status, answer]) => [status, whitelisted(answer)]),
+  );
 };

@@ -76,6 +76,52 @@ describe('one contract per route', () => {
   });
 });
 
+/** Every object schema in a schema, however deep, as `path: strict or not`: what a whitelist must hold for. */
+const objectsIn = (schema: z.ZodType, path: string, seen = new Set<z.ZodType>()): [string, boolean][] => {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const inner = (child: unknown, at = path) => objectsIn(child as z.ZodType, at, seen);
+  switch (def.type) {
+    case 'object': {
+      const catchall = def.catchall as z.ZodType | undefined;
+      return [
+        [path, catchall?._zod.def.type === 'never'],
+        ...Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, child]) =>
+          inner(child, `${path}.${key}`),
+        ),
+      ];
+    }
+    case 'array':
+      return inner(def.element, `${path}[]`);
+    case 'union':
+      return (def.options as z.ZodType[]).flatMap((option, i) => inner(option, `${path}|${i}`));
+    case 'pipe':
+      return [...inner(def.in), ...inner(def.out)];
+    case 'lazy':
+      return inner((def.getter as () => z.ZodType)());
+    case 'record':
+      return inner(def.valueType, `${path}{}`);
+    default:
+      return 'innerType' in def ? inner(def.innerType) : [];
+  }
+};
+
+describe('answers are whitelists', () => {
+  it('declares every object of every answer strict, however deep, so a field the view does not name fails', () => {
+    const loose = routes.flatMap((route) =>
+      Object.entries(responsesOf(route)).flatMap(([status, answer]) =>
+        Object.entries(answer.content ?? {}).flatMap(([type, schema]) =>
+          objectsIn(schema, `${route.key} ${status} ${type}`)
+            .filter(([, strict]) => !strict)
+            .map(([path]) => path),
+        ),
+      ),
+    );
+    expect(loose).toEqual([]);
+  });
+});
+
 describe('checking an answer against the contract (the end-to-end clients do it for every call)', () => {
   const rfq = { rfqId: 'rfq_1', status: 'SUBMITTED' };
   const answer = (status: number, contentType: string | null, body: unknown, method = 'POST', path = '/rfqs') => ({
@@ -104,6 +150,16 @@ describe('checking an answer against the contract (the end-to-end clients do it 
     expect(contractBreach(answer(409, 'text/html; charset=utf-8', '<p>used</p>', 'POST', '/rfqs'))?.breach).toMatch(
       /application\/problem\+json, not text\/html/,
     );
+  });
+
+  it('names a field the view does not declare, however deep: answers are whitelists', () => {
+    expect(contractBreach(answer(201, 'application/json', { ...rfq, cost: 6_00 }))?.breach).toMatch(/cost/);
+    const problem = { type: 'x', title: 'Conflict', status: 409, detail: 'taken', errors: [] };
+    expect(
+      contractBreach(
+        answer(409, 'application/problem+json', { ...problem, errors: [{ path: 'a', message: 'b', at: 1 }] }),
+      )?.breach,
+    ).toMatch(/errors\.0: .*at/);
   });
 
   it('names the fields of a body its schema refuses', () => {
