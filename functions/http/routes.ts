@@ -106,23 +106,33 @@ const admin: readonly Role[] = ['admin'];
 const buyer: readonly Role[] = ['buyer'];
 const delegators: readonly Role[] = ['approver', 'rep', 'sales-manager', 'admin'];
 
+/** An answer worth asking again: how long to wait first. */
+const retryAfter = { 'Retry-After': 'Seconds to wait before sending the same request again' };
+
 /** 202 with the RFQ as it is now: the decision resumed the workflow, whose next step moves the RFQ. */
-const decided = (conflict: string) => ({
+const decided = (conflict: ResponseDef) => ({
   202: json(rfqViewSchema, 'Accepted: the RFQ as it is now; poll GET /rfqs/{rfqId} for the next status'),
-  409: problem(conflict),
+  409: conflict,
 });
-const decidedOnVersion = decided(
-  'The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this',
-);
+/** A decision on a quote version; one that comes while its wait is being opened asks again (no-open-wait.ts). */
+const decidedOnVersion = decided({
+  ...problem(
+    'The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this — with `Retry-After`, not open for decisions yet: send it again then',
+  ),
+  headers: retryAfter,
+});
 
 /** Companies' users are sign-in accounts too: the user pool can refuse or fail. */
 const accountProblems = {
   409: problem(
     'A listed email already has a sign-in account of another company or of the seller’s staff (`errors` names `users.N.email`); nothing was changed',
   ),
-  503: problem(
-    'The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts',
-  ),
+  503: {
+    ...problem(
+      'The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts',
+    ),
+    headers: retryAfter,
+  },
 };
 
 /**
@@ -178,9 +188,15 @@ const table = {
         ...json(rfqCreatedSchema, 'Submitted'),
         headers: { Location: 'The new RFQ: /rfqs/{rfqId}' },
       },
-      409: problem('A request with this Idempotency-Key is still in progress; retry shortly'),
+      409: {
+        ...problem('A request with this Idempotency-Key is still in progress; retry after `Retry-After`'),
+        headers: retryAfter,
+      },
       422: problem('The Idempotency-Key was used with another body'),
-      503: problem('The RFQ is stored but its workflow did not start; retry with the same key'),
+      503: {
+        ...problem('The RFQ is stored but its workflow did not start; retry with the same key after `Retry-After`'),
+        headers: retryAfter,
+      },
     },
     timeoutSeconds: 15,
     needs: { table: 'write', startExecution: true },
@@ -340,7 +356,7 @@ const table = {
     summary: 'The buyer withdraws the RFQ before it is ordered',
     params: rfqParams,
     body: cancelBody,
-    responses: decided('Already decided, expired, or not in a state that allows this'),
+    responses: decided(problem('Already decided, expired, or not in a state that allows this')),
     needs: { table: 'write', stopExecution: true },
   },
   'POST /rfqs/{rfqId}/approval': {
@@ -545,7 +561,12 @@ const table = {
     summary: 'Create or replace a catalog product',
     params: skuParams,
     body: productBody,
-    responses: { 200: json(productBody) },
+    responses: {
+      200: json(productBody),
+      409: problem(
+        'Others kept saving the product at the same moment, past a few retries; nothing was half-written — send it again',
+      ),
+    },
     needs: { table: 'write' },
   },
   'PUT /companies/{companyId}': {

@@ -6,6 +6,7 @@ import { describe, expect } from 'vitest';
 import type { User } from './api.ts';
 import { appTest as it } from './app/app-test.ts';
 import { stackApi } from './app/stack-api.ts';
+import { contractFetch } from './contract.ts';
 import { useTestStack } from './test-stack.ts';
 import { until } from './until.ts';
 
@@ -84,7 +85,7 @@ describe('in a browser', () => {
     const app = `${stack.urls.app}rfqs/${rfqId}`;
     const quote = await mailTo(dana.email, `Your quote ${rfqId}`);
     expect(/(http\S+\/app\/rfqs\/\S+?)\s/.exec(quote.text)?.[1]).toBe(app);
-    const old = await fetch(`${stack.urls.api}/rfqs/${rfqId}/page`, { redirect: 'manual' });
+    const old = await contractFetch(`${stack.urls.api}/rfqs/${rfqId}/page`, { redirect: 'manual' });
     expect(old.status).toBe(302);
     expect(old.headers.get('location')).toBe(`/app/rfqs/${rfqId}`);
     const page = await browser.newPage({ viewport: phone });

@@ -37,6 +37,7 @@ describe('a company admin’s users are the people who can sign in', () => {
     const verifier = randomBytes(32).toString('base64url');
     const cookies = new Map<string, string>();
     const go = async (url: string, init: RequestInit = {}) => {
+      // The sign-in provider is not the API: its answers are OpenID Connect's, not the route table's.
       const response = await fetch(new URL(url, issuer), {
         ...init,
         redirect: 'manual',
@@ -403,8 +404,7 @@ describe('a company admin’s users are the people who can sign in', () => {
 
   describe('removing or demoting a person takes effect at once', () => {
     const quinn: CompanyUser = { email: 'quinn@acme.example', name: 'Quinn', roles: ['approver', 'admin'] };
-    const tasksWith = async (idToken: string) =>
-      (await fetch(`${stack.urls.api}/me/tasks`, { headers: { authorization: `Bearer ${idToken}` } })).status;
+    const tasksWith = async (idToken: string) => (await stack.call('GET', '/me/tasks', { as: idToken })).status;
     /** Asks with the token until the API refuses it; answers how long that took. */
     const refusedAfter = async (idToken: string, from: number) => {
       while ((await tasksWith(idToken)) !== 401) {

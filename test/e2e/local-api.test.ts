@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../../local/api-server.ts';
+import { contractFetch } from './contract.ts';
 import { useTestStack } from './test-stack.ts';
 import { people, seed } from './world.ts';
 
@@ -78,7 +79,7 @@ describe('the access log', () => {
     });
     try {
       const token = 'c2VjcmV0LWxpbmstdG9rZW4tdGhhdC1tdXN0LW5vdC1iZS1sb2dnZWQ';
-      await fetch(`${server.url}/approvals/${token}`);
+      await contractFetch(`${server.url}/approvals/${token}`);
       expect(lines).toEqual([expect.stringMatching(/^GET \/approvals\/\{token\} → 404 \(\d+ ms\)$/)]);
       expect(lines.join('\n')).not.toContain(token);
     } finally {

@@ -36,11 +36,8 @@ describe('npm run smoke', () => {
       ).toBe(true);
     }
     const rfqId = /RFQ (\S+) became/.exec(lines.at(-1) ?? '')?.[1] ?? '';
-    const admin = await stack.tokenFor({ email: 'ops@seller.example', groups: ['admin'] });
-    const rfq = await fetch(new URL(`rfqs/${rfqId}`, `${stack.urls.api}/`), {
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    expect(((await rfq.json()) as { status: string }).status).toBe('ORDERED');
+    const rfq = await stack.call('GET', `/rfqs/${rfqId}`, { as: { email: 'ops@seller.example', groups: ['admin'] } });
+    expect(rfq.body.status).toBe('ORDERED');
   });
 
   it('says what is missing when it cannot get tokens, and fails', async () => {

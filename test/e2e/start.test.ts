@@ -12,6 +12,7 @@ import { createTable, deleteTable } from '#store/table.ts';
 import { freePort } from '../../local/free-port.ts';
 import { products } from '../../local/seed/catalog.ts';
 import { demoUsers, seedDemoData } from '../../local/seed/seed.ts';
+import { contractFetch } from './contract.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** PATH as a person's shell has it: without the node_modules/.bin that `npm test` put in front (and its pinned node). */
@@ -110,7 +111,9 @@ describe('npm start', () => {
     for (const user of demoUsers) expect(output).toContain(user.email);
 
     const buyerToken = /dana@acme\.example\s+buyer @acme\s+(\S+)/.exec(output)?.[1];
-    const rfqs = await fetch(`http://127.0.0.1:${api}/rfqs`, { headers: { authorization: `Bearer ${buyerToken}` } });
+    const rfqs = await contractFetch(`http://127.0.0.1:${api}/rfqs`, {
+      headers: { authorization: `Bearer ${buyerToken}` },
+    });
     expect(rfqs.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ses}/`)).status).toBe(200);
     expect(javaOnPort(dynamodb)).toBe(true);

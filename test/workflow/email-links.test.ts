@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decideLink } from '#application/decide-link.ts';
 import { viewLink } from '#application/view-link.ts';
 import { tokenOf } from '#local/inbox.ts';
+import { contractFetch } from '../e2e/contract.ts';
 import { aDeal, type Deal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
@@ -97,7 +98,7 @@ describe('an email link', () => {
 
   it('answers an API client in JSON when it asks for JSON', async () => {
     const { link } = await aReviewLink();
-    const response = await fetch(link, {
+    const response = await contractFetch(link, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ decision: 'approve', comment: 'via API' }),

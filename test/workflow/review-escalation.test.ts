@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contractFetch } from '../e2e/contract.ts';
 import { aDeal } from './support/deal.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
@@ -50,7 +51,7 @@ describe('a rep review escalated to the sales manager', () => {
   it('is reassigned by the sales manager to another rep, who approves: the quote goes out', async () => {
     const { deal, rfqId, managers } = await escalatedReview();
     const colleague = `colleague@seller-${deal.company.companyId}.example`;
-    const refused = await fetch(managers, {
+    const refused = await contractFetch(managers, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ decision: 'reassign', reassignTo: deal.people.rep }),
@@ -58,7 +59,7 @@ describe('a rep review escalated to the sales manager', () => {
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ errors: [{ path: 'reassignTo' }] });
 
-    const reassigned = await fetch(managers, {
+    const reassigned = await contractFetch(managers, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       body: new URLSearchParams({ decision: 'reassign', reassignTo: colleague }).toString(),

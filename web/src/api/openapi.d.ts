@@ -1805,9 +1805,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still in progress; retry shortly */
+            /** @description A request with this Idempotency-Key is still in progress; retry after `Retry-After` */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1850,9 +1852,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The RFQ is stored but its workflow did not start; retry with the same key */
+            /** @description The RFQ is stored but its workflow did not start; retry with the same key after `Retry-After` */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2354,9 +2358,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this — with `Retry-After`, not open for decisions yet: send it again then */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2455,9 +2461,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this — with `Retry-After`, not open for decisions yet: send it again then */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2634,9 +2642,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this — with `Retry-After`, not open for decisions yet: send it again then */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2747,9 +2757,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this — with `Retry-After`, not open for decisions yet: send it again then */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2950,9 +2962,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this */
+            /** @description The quote is now another version (`currentVersion`): read it again before deciding; or already decided, expired, or not in a state that allows this — with `Retry-After`, not open for decisions yet: send it again then */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4032,6 +4046,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Others kept saving the product at the same moment, past a few retries; nothing was half-written — send it again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body larger than 256 KB */
             413: {
                 headers: {
@@ -4243,6 +4266,8 @@ export interface operations {
             /** @description The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4411,6 +4436,8 @@ export interface operations {
             /** @description The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4536,6 +4563,8 @@ export interface operations {
             /** @description The sign-in accounts (the user pool) did not answer; the list is saved unless it was refused before — send the same list again after `Retry-After` to finish their accounts */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
