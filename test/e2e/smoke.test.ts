@@ -3,21 +3,25 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useTestStack } from './test-stack.ts';
 
+/** The smoke run against `api`, given no tokens: it asks the API's own local issuer for them, or says it cannot. */
+const smoke = (api: string, timeout: number) =>
+  promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', api], {
+    env: {
+      ...process.env,
+      SMOKE_ADMIN_TOKEN: '',
+      SMOKE_REP_TOKEN: '',
+      SMOKE_BUYER_TOKEN: '',
+      SMOKE_APPROVER_TOKEN: '',
+    },
+    timeout,
+  });
+
 /** `npm run smoke -- --api URL` as an operator runs it after a deploy, here against the whole local stack. */
 describe('npm run smoke', () => {
   const stack = useTestStack('smoke');
 
   it('drives one RFQ to an order through the signed-in routes, printing each step, and cleans up', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', stack.urls.api], {
-      env: {
-        ...process.env,
-        SMOKE_ADMIN_TOKEN: '',
-        SMOKE_REP_TOKEN: '',
-        SMOKE_BUYER_TOKEN: '',
-        SMOKE_APPROVER_TOKEN: '',
-      },
-      timeout: 120_000,
-    });
+    const { stdout } = await smoke(stack.urls.api, 120_000);
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^smoke: PASS — RFQ \S+ became order \S+$/);
     const said = lines.map((line) => line.replace(/^\s*[\d.]+ s {2}/, ''));
@@ -41,16 +45,7 @@ describe('npm run smoke', () => {
   });
 
   it('says what is missing when it cannot get tokens, and fails', async () => {
-    const run = promisify(execFile)('npx', ['tsx', 'smoke/run.ts', '--api', 'http://127.0.0.1:9/'], {
-      env: {
-        ...process.env,
-        SMOKE_ADMIN_TOKEN: '',
-        SMOKE_REP_TOKEN: '',
-        SMOKE_BUYER_TOKEN: '',
-        SMOKE_APPROVER_TOKEN: '',
-      },
-      timeout: 60_000,
-    });
+    const run = smoke('http://127.0.0.1:9/', 60_000);
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^smoke: FAIL — /) });
   });
 });

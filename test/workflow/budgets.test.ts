@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buyerDecision } from '#application/buyer-decision.ts';
 import { OVER_BUDGET, periodOf, spendKey } from '#domain/budget.ts';
 import { aDeal, type Deal } from './support/deal.ts';
-import { submitAndQuote } from './support/drive.ts';
+import { buyerDecides, submitAndQuote } from './support/drive.ts';
 import { clickLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
@@ -31,12 +30,7 @@ describe("a buyer's monthly budget", () => {
   it('a quote beyond the budget left waits for the company admins ("over budget"), who see the budget left, then is ordered beyond it', async () => {
     const deal = await aBudgetedDeal(500_00);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'accept', poNumber: 'PO-7', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-7' });
 
     const pending = await world.statusReaches(quoted.rfqId, 'PENDING_APPROVAL');
     expect(pending.approvals).toMatchObject([{ level: 1, approvers: [deal.people.admin], reason: OVER_BUDGET }]);
@@ -59,14 +53,7 @@ describe("a buyer's monthly budget", () => {
     expect((await clickLink(review!, { decision: 'approve' })).status).toBe(200);
     const two = await world.statusReaches(rfqId, 'QUOTED');
     await Promise.all(
-      [one!, two!].map((rfq) =>
-        buyerDecision(
-          rfq,
-          deal.buyer,
-          { decision: 'accept', poNumber: 'PO-1', quoteVersion: rfq.quote!.version },
-          world.decisions,
-        ),
-      ),
+      [one!, two!].map((rfq) => buyerDecides(world, rfq, deal.buyer, { decision: 'accept', poNumber: 'PO-1' })),
     );
 
     // Whichever started its chain after the other converted gets the level there; otherwise its conversion finds the
@@ -93,12 +80,7 @@ describe("a buyer's monthly budget", () => {
   it('an over-budget purchase the admins reject is not ordered and spends nothing', async () => {
     const deal = await aBudgetedDeal(100_00);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'accept', poNumber: 'PO-8', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-8' });
     const [link] = await world.linksArrive(deal.people.admin, 1);
     expect((await clickLink(link!, { decision: 'reject', comment: 'not this month' })).status).toBe(200);
     await world.statusReaches(quoted.rfqId, 'APPROVAL_REJECTED');

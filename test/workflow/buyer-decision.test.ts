@@ -3,7 +3,7 @@ import { buyerDecision } from '#application/buyer-decision.ts';
 import { Forbidden, RetryLater } from '#domain/errors.ts';
 import { handler as sendQuote } from '#steps/send-quote.ts';
 import { aDeal } from './support/deal.ts';
-import { submitAndQuote } from './support/drive.ts';
+import { buyerDecides, submitAndQuote } from './support/drive.ts';
 import { aHeldRetry } from './support/held-retry.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
@@ -16,12 +16,7 @@ describe("the buyer's decision on a quote", () => {
   it('declines: DECLINED, and the rep is told the reason', async () => {
     const deal = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'decline', reason: 'found it cheaper', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'decline', reason: 'found it cheaper' });
 
     await world.statusReaches(quoted.rfqId, 'DECLINED');
     const mail = await world.mailArrives(deal.people.rep, `Quote ${quoted.rfqId} was declined`);
@@ -34,12 +29,7 @@ describe("the buyer's decision on a quote", () => {
     const deal = await aDeal(world, { rules: 'none' });
     const quoted = await submitAndQuote(world, deal);
     const [firstReview] = await world.inbox.linksFor(deal.people.rep);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'revise', comment: 'need 20 valves', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'revise', comment: 'need 20 valves' });
 
     const revised = await world.statusReaches(quoted.rfqId, 'IN_REVIEW');
     expect(revised.quote?.version).toBe(2);
@@ -54,12 +44,7 @@ describe("the buyer's decision on a quote", () => {
     await expect(
       buyerDecision(requoted, deal.buyer, { decision: 'accept', poNumber: 'PO-OLD', quoteVersion: 1 }, world.decisions),
     ).rejects.toMatchObject({ name: 'VersionMismatch', answered: 1, currentVersion: 2 });
-    await buyerDecision(
-      requoted,
-      deal.buyer,
-      { decision: 'accept', poNumber: 'PO-2', quoteVersion: requoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, requoted, deal.buyer, { decision: 'accept', poNumber: 'PO-2' });
 
     // No approval rule applies to this company: approved at once, then ordered.
     const ordered = await world.statusReaches(quoted.rfqId, 'ORDERED');
@@ -90,12 +75,7 @@ describe("the buyer's decision on a quote", () => {
     const other = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
     await expect(
-      buyerDecision(
-        quoted,
-        other.buyer,
-        { decision: 'accept', poNumber: 'PO-X', quoteVersion: quoted.quote!.version },
-        world.decisions,
-      ),
+      buyerDecides(world, quoted, other.buyer, { decision: 'accept', poNumber: 'PO-X' }),
     ).rejects.toBeInstanceOf(Forbidden);
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('QUOTED');
   });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buyerDecision } from '#application/buyer-decision.ts';
 import { AlreadyDecided } from '#domain/errors.ts';
 import { aDeal } from './support/deal.ts';
-import { submitAndQuote } from './support/drive.ts';
+import { buyerDecides, submitAndQuote } from './support/drive.ts';
 import { useWorld } from './support/world.ts';
 
 // The quote holds 200 s, run a hundred times faster: 2 s.
@@ -19,12 +18,7 @@ describe('a quote the buyer never answers', () => {
     expect(await world.store.waits.get(quoted.rfqId, 'buyer-decision')).toBeUndefined();
     await world.mailArrives(deal.people.rep, `Request ${quoted.rfqId} expired`);
     await expect(
-      buyerDecision(
-        quoted,
-        deal.buyer,
-        { decision: 'accept', poNumber: 'PO-LATE', quoteVersion: quoted.quote!.version },
-        world.decisions,
-      ),
+      buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-LATE' }),
     ).rejects.toBeInstanceOf(AlreadyDecided);
     expect((await world.rfqOf(quoted.rfqId)).status).toBe('EXPIRED');
     const history = await world.store.rfqs.history(quoted.rfqId);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buyerDecision } from '#application/buyer-decision.ts';
 import { orderIdFor } from '#domain/order.ts';
 import { aDeal, type Deal } from './support/deal.ts';
+import { buyerDecides } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
@@ -35,12 +35,7 @@ describe('an RFQ from submission to order, decided from email links', () => {
     const quoteMail = await world.mailArrives(deal.people.buyer, `Your quote ${rfqId} is ready`);
     expect(quoteMail.text).toContain('$995.00');
 
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'accept', poNumber: 'PO-4711', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-4711' });
     const pending = await world.statusReaches(rfqId, 'PENDING_APPROVAL');
     expect(pending.poNumber).toBe('PO-4711');
     expect(pending.approvals.map((a) => [a.level, a.mode, a.approvers])).toEqual([

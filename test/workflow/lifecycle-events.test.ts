@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buyerDecision } from '#application/buyer-decision.ts';
 import { lifecycleEvents } from '#steps/lifecycle-events.ts';
 import { handler as recordBuyerDecision } from '#steps/record-buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
-import { submitAndQuote } from './support/drive.ts';
+import { buyerDecides, submitAndQuote } from './support/drive.ts';
 import { clickLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
@@ -27,12 +26,7 @@ describe('lifecycle events for a CRM', () => {
   it('a quote that goes out and is accepted: quote.sent, quote.accepted, order.created — each once', async () => {
     const deal = await aDeal(world, { rules: 'none' });
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'accept', poNumber: 'PO-77', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-77' });
     await world.statusReaches(quoted.rfqId, 'ORDERED');
     await world.executionEnds(quoted.rfqId);
 
@@ -66,12 +60,7 @@ describe('lifecycle events for a CRM', () => {
   it('a declined quote: quote.declined with the reason; a rep’s rejection: rfq.rejected', async () => {
     const deal = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'decline', reason: 'over budget', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'decline', reason: 'over budget' });
     await world.executionEnds(quoted.rfqId);
     expect(eventsOf(quoted.rfqId).map((e) => [e.type, e.detail.status, e.detail.reason])).toEqual([
       ['quote.sent', 'QUOTED', undefined],
@@ -98,12 +87,7 @@ describe('lifecycle events for a CRM', () => {
   it('an RFQ that fails: rfq.failed naming the error', async () => {
     const deal = await aDeal(world);
     const quoted = await submitAndQuote(world, deal);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'accept', poNumber: 'PO-BREAKS', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-BREAKS' });
     await world.statusReaches(quoted.rfqId, 'FAILED');
     await world.executionEnds(quoted.rfqId);
     expect(eventsOf(quoted.rfqId).map((e) => [e.type, e.detail.status, e.detail.error])).toEqual([

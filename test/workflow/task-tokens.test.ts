@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buyerDecision } from '#application/buyer-decision.ts';
 import { aDeal } from './support/deal.ts';
+import { buyerDecides } from './support/drive.ts';
 import { clickLink, openLink } from './support/person.ts';
 import { useWorld } from './support/world.ts';
 
@@ -27,12 +27,7 @@ describe('task tokens', () => {
     await decide(deal.people.rep, 1, rfqId);
     const quoted = await world.statusReaches(rfqId, 'QUOTED');
     await collect(rfqId);
-    await buyerDecision(
-      quoted,
-      deal.buyer,
-      { decision: 'accept', poNumber: 'PO-T', quoteVersion: quoted.quote!.version },
-      world.decisions,
-    );
+    await buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber: 'PO-T' });
     await decide(deal.people.lead1, 1, rfqId);
     await decide(deal.people.finance, 1, rfqId);
     await world.statusReaches(rfqId, 'ORDERED');

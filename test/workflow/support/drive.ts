@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { buyerDecision } from '#application/buyer-decision.ts';
+import { type BuyerChoice, buyerDecision } from '#application/buyer-decision.ts';
+import type { Caller } from '#domain/caller.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import type { Deal } from './deal.ts';
 import { clickLink } from './person.ts';
@@ -22,11 +23,14 @@ export const submitQuoteAndAccept = async (
   rfq = deal.rfq(),
 ): Promise<Rfq> => {
   const quoted = await submitAndQuote(world, deal, rfq);
-  await buyerDecision(
-    quoted,
-    deal.buyer,
-    { decision: 'accept', poNumber, quoteVersion: quoted.quote!.version },
-    world.decisions,
-  );
+  await buyerDecides(world, quoted, deal.buyer, { decision: 'accept', poNumber });
   return world.statusReaches(quoted.rfqId, 'PENDING_APPROVAL');
 };
+
+/** A buyer's decision on the quote as they hold it (its version), through the use case the API calls. */
+export const buyerDecides = (
+  world: World,
+  rfq: Rfq,
+  as: Caller,
+  choice: Omit<BuyerChoice, 'quoteVersion'>,
+): Promise<Rfq> => buyerDecision(rfq, as, { ...choice, quoteVersion: rfq.quote!.version }, world.decisions);
