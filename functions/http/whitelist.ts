@@ -36,8 +36,9 @@ const withChildren = (schema: Schema, def: Def): z.ZodType => {
     case 'pipe':
       return schema.clone({ ...def, in: strict(def.in), out: strict(def.out) });
     case 'lazy': {
-      const getter = def.getter as () => z.ZodType;
-      return schema.clone({ ...def, getter: () => whitelist(getter()) });
+      // zod caches a lazy schema's inner schema on its definition: the copy must make its own, not inherit that one.
+      const { _cachedInner: _inner, getter, ...rest } = def as Def & { getter: () => z.ZodType };
+      return schema.clone({ ...rest, getter: () => whitelist(getter()) });
     }
     default:
       return 'innerType' in def ? schema.clone({ ...def, innerType: strict(def.innerType) }) : schema;

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { previewChain } from '#domain/approval-preview.ts';
 import { catalogEntries } from '#domain/catalog-prices.ts';
 import { commentView } from '#domain/comment.ts';
@@ -15,6 +15,7 @@ import { reviewDeskView } from '#http/review-desk-view.ts';
 import { readRfqView, rfqSummary } from '#http/rfq-view.ts';
 import { type RouteKey, type route, routes } from '#http/routes.ts';
 import { taskView } from '#http/task-view.ts';
+import { whitelist } from '#http/whitelist.ts';
 import { contractBreach } from '../../e2e/contract.ts';
 
 /** The JSON body a route declares for a status, as its view must build it. */
@@ -108,6 +109,13 @@ const objectsIn = (schema: z.ZodType, path: string, seen = new Set<z.ZodType>())
 };
 
 describe('answers are whitelists', () => {
+  it('makes a recursive schema strict too, even one already parsed with (zod caches its inner schema)', () => {
+    const node: z.ZodType = z.lazy(() => z.object({ children: z.array(node) }));
+    expect(node.safeParse({ children: [{ children: [], extra: 1 }] }).success).toBe(true);
+    expect(whitelist(node).safeParse({ children: [{ children: [], extra: 1 }] }).success).toBe(false);
+    expect(whitelist(node).safeParse({ children: [{ children: [] }] }).success).toBe(true);
+  });
+
   it('declares every object of every answer strict, however deep, so a field the view does not name fails', () => {
     const loose = routes.flatMap((route) =>
       Object.entries(responsesOf(route)).flatMap(([status, answer]) =>
