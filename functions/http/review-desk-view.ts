@@ -2,27 +2,12 @@ import * as z from 'zod';
 import type { ReviewDesk } from '#application/review-desk.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { basisPointsToPercentText, percentToBasisPoints } from '#domain/money.ts';
-import { sellerLineView } from '#domain/quote-view.ts';
+import { lineViewSchema, sellerLineView } from '#domain/quote-view.ts';
 import { authorityAdvice, lineAuthority } from '#functions/pages/rep-review.ts';
 
 const money = z.number().int();
-const reviewLine = z.object({
-  /** The line's stable id, which line edits name (`lines[].lineId` of POST /rfqs/{rfqId}/review). */
-  lineId: z.string(),
-  sku: z.string(),
-  name: z.string(),
-  quantity: z.number().int(),
-  unit: z.string(),
-  listPrice: money.nullable(),
-  contractPrice: money.nullable(),
-  unitPrice: money.nullable(),
-  lineTotal: money.nullable(),
-  priceSource: z.string(),
-  targetUnitPrice: money.optional(),
-  unpriced: z.string().optional(),
-  cost: money.optional(),
-  margin: money.optional(),
-  adjustedBy: z.string().optional(),
+/** A line of the review: the line as seller staff read it (lineId is what line edits name), with its floors. */
+const reviewLine = lineViewSchema.extend({
   /** The lowest unit price the rep may give alone; below it the sales manager approves. */
   repFloor: money.optional(),
   /** The review page's sentence about this line's floors, word for word. */

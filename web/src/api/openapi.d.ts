@@ -1467,6 +1467,9 @@ export interface components {
                 name: string;
                 quantity: number;
                 unit: string;
+                /** @enum {string} */
+                unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
+                category?: string;
                 listPrice: number | null;
                 contractPrice: number | null;
                 unitPrice: number | null;
@@ -1474,8 +1477,12 @@ export interface components {
                 priceSource: string;
                 targetUnitPrice?: number;
                 unpriced?: string;
+                /** @constant */
+                custom?: true;
                 cost?: number;
+                /** @description Per unit, price − cost, when both are known (seller staff only) */
                 margin?: number;
+                /** Format: email */
                 adjustedBy?: string;
                 repFloor?: number;
                 authority: string;
