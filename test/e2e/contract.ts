@@ -108,12 +108,16 @@ export const checkAnswer = (exchange: Exchange, violations: readonly string[] = 
 };
 
 /**
- * Whether the route answers with a redirect. Prism 5.16's proxy follows an upstream redirect itself and answers what
- * it led to (stoplightio/prism#1977, open), so such a call goes to the API directly and our own check judges it.
+ * Whether Prism's proxy can carry the route's answer as the API gave it. Prism 5.16 follows an upstream redirect
+ * itself and answers what it led to (stoplightio/prism#1977, open), and re-encodes a binary body as text, which
+ * breaks a PDF; such a call goes to the API directly and our own check judges it.
  */
-const redirects = (method: string, url: string): boolean => {
+const prismCarries = (method: string, url: string): boolean => {
   const match = matchRoute(routes, method.toUpperCase(), new URL(url).pathname);
-  return match.kind === 'route' && Object.keys(match.route.responses).some((status) => status.startsWith('3'));
+  if (match.kind !== 'route') return true;
+  return !Object.entries(match.route.responses).some(
+    ([status, response]) => status.startsWith('3') || 'application/pdf' in (response.content ?? {}),
+  );
 };
 
 /**
@@ -126,7 +130,7 @@ export const contractFetch = async (input: string | URL, init: RequestInit = {})
     prismEnabled() &&
     !notTheApi.test(new URL(url).pathname) &&
     prismForwards(init) &&
-    !redirects(init.method ?? 'GET', url);
+    prismCarries(init.method ?? 'GET', url);
   const response = await fetch(viaPrism ? await throughPrism(url) : url, init);
   checkAnswer(
     {
