@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { announce } from '#application/announce.ts';
 import { readBudgetStanding } from '#application/budget-standing.ts';
 import { companyName } from '#application/reprice.ts';
 import { approvedOverBudget, overBudgetLevel } from '#domain/approval-chain.ts';
@@ -9,7 +10,6 @@ import type { Rfq } from '#domain/rfq.ts';
 import { orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
 import { appLinks } from '#rendering/app-links.ts';
 import { BudgetExceeded } from '#store/ports.ts';
-import { announce } from './announce.ts';
 import type { StepDeps } from './deps.ts';
 import { emailOnce, hasMark, loadRfq, mark, systemActor } from './marks.ts';
 import { type WorkflowState, workflowStateSchema } from './state.ts';

@@ -1,5 +1,5 @@
+import { announce } from '#application/announce.ts';
 import type { Rfq } from '#domain/rfq.ts';
-import { announce } from './announce.ts';
 import type { StepDeps } from './deps.ts';
 import { hasMark, mark } from './marks.ts';
 

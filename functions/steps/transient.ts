@@ -18,6 +18,8 @@ const transientNames = new Set([
   'InternalServerError',
   'ServiceUnavailable',
   'TimeoutError',
+  // PutEvents' per-entry failure (clients/event-bus.ts): throttling or an internal error on the bus.
+  'EventNotPublished',
 ]);
 const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
 
