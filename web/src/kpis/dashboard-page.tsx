@@ -3,6 +3,7 @@ import { problemText } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
 import { calendarDay } from '../ui/dates.ts';
+import { LineTable } from '../ui/line-table.tsx';
 import { useLoad } from '../ui/load.ts';
 import { minorDigits, money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
@@ -202,46 +203,21 @@ export const DashboardPage = () => {
 
               <section class="panel" aria-labelledby="top-products">
                 <h2 id="top-products">Top products by order value</h2>
-                <div class="table-scroll">
-                  <table class="list">
-                    <thead>
-                      <tr>
-                        <th scope="col">Product</th>
-                        <th scope="col" class="number">
-                          RFQs
-                        </th>
-                        <th scope="col" class="number">
-                          Orders
-                        </th>
-                        <th scope="col" class="number">
-                          Order value
-                        </th>
-                        <th scope="col" class="number">
-                          Quotes ordered
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {byProduct.groups.slice(0, 10).map((g) => (
-                        <tr key={g.key}>
-                          <td>{g.key}</td>
-                          <td class="number" data-label="RFQs">
-                            {g.rfqs.toLocaleString()}
-                          </td>
-                          <td class="number" data-label="Orders">
-                            {g.ordered.toLocaleString()}
-                          </td>
-                          <td class="number" data-label="Order value">
-                            {inMoney(g.orderValue)}
-                          </td>
-                          <td class="number" data-label="Quotes ordered">
-                            {g.conversion === null ? '—' : percent.format(g.conversion)}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <LineTable
+                  rows={byProduct.groups.slice(0, 10)}
+                  rowKey={(g) => g.key}
+                  columns={[
+                    { heading: 'Product', cell: (g) => g.key },
+                    { heading: 'RFQs', number: true, cell: (g) => count(g.rfqs) },
+                    { heading: 'Orders', number: true, cell: (g) => count(g.ordered) },
+                    { heading: 'Order value', number: true, cell: (g) => inMoney(g.orderValue) },
+                    {
+                      heading: 'Quotes ordered',
+                      number: true,
+                      cell: (g) => (g.conversion === null ? '—' : percent.format(g.conversion)),
+                    },
+                  ]}
+                />
               </section>
             </>
           );

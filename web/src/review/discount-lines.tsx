@@ -1,3 +1,4 @@
+import { LineTable } from '../ui/line-table.tsx';
 import { money } from '../ui/money.ts';
 import { type Desk, marginCell } from './review-lines.tsx';
 
@@ -5,6 +6,7 @@ import { type Desk, marginCell } from './review-lines.tsx';
 export const DiscountLines = (props: { desk: Desk; discount: NonNullable<Desk['discount']> }) => {
   const { desk, discount } = props;
   const lineOf = new Map(desk.lines.map((l) => [l.sku, l]));
+  const inMoney = (minor: number) => money(minor, desk.currency);
   return (
     <section class="panel" aria-labelledby="discount-heading">
       <h2 id="discount-heading">Beyond the rep’s authority</h2>
@@ -14,61 +16,51 @@ export const DiscountLines = (props: { desk: Desk; discount: NonNullable<Desk['d
         <dt>Rep’s reason</dt>
         <dd>{discount.comment ?? 'No reason given'}</dd>
       </dl>
-      <div class="table-scroll">
-        <table class="list">
-          <caption class="visually-hidden">Lines priced below the rep’s floor</caption>
-          <thead>
-            <tr>
-              <th scope="col">Product</th>
-              <th scope="col" class="number">
-                Asked
-              </th>
-              <th scope="col" class="number">
-                Rep floor
-              </th>
-              <th scope="col" class="number">
-                Below the floor by
-              </th>
-              <th scope="col" class="number">
-                Margin at the asked price
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {discount.lines.map((d) => {
+      <LineTable
+        caption="Lines priced below the rep’s floor"
+        rows={discount.lines}
+        rowKey={(d) => d.sku}
+        columns={[
+          {
+            heading: 'Product',
+            cell: (d) => (
+              <>
+                {lineOf.get(d.sku)?.name ?? d.sku}
+                <div class="secondary">
+                  {d.sku} · {d.reason}
+                </div>
+              </>
+            ),
+          },
+          { heading: 'Asked', number: true, cell: (d) => inMoney(d.requested) },
+          { heading: 'Rep floor', number: true, cell: (d) => inMoney(d.floor) },
+          {
+            heading: 'Below the floor by',
+            number: true,
+            cell: (d) => {
               const line = lineOf.get(d.sku);
               return (
-                <tr key={d.sku}>
-                  <td>
-                    {line?.name ?? d.sku}
+                <>
+                  {inMoney(d.belowFloorBy)} a unit
+                  {line && (
                     <div class="secondary">
-                      {d.sku} · {d.reason}
+                      {inMoney(d.belowFloorBy * line.quantity)} on {line.quantity.toLocaleString()} {line.unit}
                     </div>
-                  </td>
-                  <td class="number" data-label="Asked">
-                    {money(d.requested, desk.currency)}
-                  </td>
-                  <td class="number" data-label="Rep floor">
-                    {money(d.floor, desk.currency)}
-                  </td>
-                  <td class="number" data-label="Below the floor by">
-                    {money(d.belowFloorBy, desk.currency)} a unit
-                    {line && (
-                      <div class="secondary">
-                        {money(d.belowFloorBy * line.quantity, desk.currency)} on {line.quantity.toLocaleString()}{' '}
-                        {line.unit}
-                      </div>
-                    )}
-                  </td>
-                  <td class="number" data-label="Margin at the asked price">
-                    {line ? marginCell(line, desk.currency) : '—'}
-                  </td>
-                </tr>
+                  )}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          {
+            heading: 'Margin at the asked price',
+            number: true,
+            cell: (d) => {
+              const line = lineOf.get(d.sku);
+              return line ? marginCell(line, desk.currency) : '—';
+            },
+          },
+        ]}
+      />
     </section>
   );
 };

@@ -1,5 +1,6 @@
 import { marginText } from '#domain/margin.ts';
 import type { Schemas } from '../api/client.ts';
+import { LineTable } from '../ui/line-table.tsx';
 import { money } from '../ui/money.ts';
 
 export type Desk = Schemas['ReviewDesk'];
@@ -24,129 +25,110 @@ export const LinesTable = (props: {
   onRemove: (lineId: string, removed: boolean) => void;
 }) => {
   const { desk } = props;
+  const inMoney = (minor: number | null | undefined) => money(minor, desk.currency);
   return (
-    <div class="table-scroll">
-      <table class="list review-lines">
-        <caption class="visually-hidden">The quote’s lines with cost, margin and your pricing authority</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" class="number">
-              Quantity
-            </th>
-            <th scope="col" class="number">
-              List / contract
-            </th>
-            <th scope="col" class="number">
-              Cost
-            </th>
-            <th scope="col" class="number">
-              Unit price
-            </th>
-            <th scope="col" class="number">
-              Margin
-            </th>
-            <th scope="col" class="number">
-              Line total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {desk.lines.map((line) => {
+    <LineTable
+      class="review-lines"
+      caption="The quote’s lines with cost, margin and your pricing authority"
+      rows={desk.lines}
+      rowKey={(line) => line.lineId}
+      rowClass={(line) =>
+        props.problems[line.sku] ? 'troubled' : props.removed.has(line.lineId) ? 'removed' : undefined
+      }
+      columns={[
+        {
+          heading: 'Product',
+          cell: (line) => (
+            <>
+              {line.name}
+              <div class="secondary">
+                {line.sku}
+                {line.targetUnitPrice !== undefined && ` · buyer’s target ${inMoney(line.targetUnitPrice)}`}
+              </div>
+              <div class="secondary authority" id={`authority-${line.sku}`}>
+                {line.authority}
+              </div>
+              {props.editable && (
+                <label class="inline remove-line">
+                  <input
+                    type="checkbox"
+                    checked={props.removed.has(line.lineId)}
+                    onChange={(event) => props.onRemove(line.lineId, event.currentTarget.checked)}
+                  />{' '}
+                  Remove this line
+                </label>
+              )}
+            </>
+          ),
+        },
+        {
+          heading: 'Quantity',
+          number: true,
+          cell: (line) =>
+            props.editable ? (
+              <label class="inline quantity">
+                <span class="visually-hidden">Quantity of {line.name}</span>
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  inputMode="numeric"
+                  disabled={props.removed.has(line.lineId)}
+                  value={props.quantities[line.lineId] ?? ''}
+                  onInput={(event) => props.onQuantity(line.lineId, event.currentTarget.value)}
+                />{' '}
+                {line.unit}
+              </label>
+            ) : (
+              `${line.quantity.toLocaleString()} ${line.unit}`
+            ),
+        },
+        {
+          heading: 'List / contract',
+          number: true,
+          cell: (line) => (
+            <>
+              {inMoney(line.listPrice)}
+              {line.contractPrice !== null && <div class="secondary">contract {inMoney(line.contractPrice)}</div>}
+            </>
+          ),
+        },
+        { heading: 'Cost', number: true, cell: (line) => inMoney(line.cost) },
+        {
+          heading: 'Unit price',
+          number: true,
+          cell: (line) => {
             const problem = props.problems[line.sku];
-            const removed = props.removed.has(line.lineId);
             return (
-              <tr key={line.lineId} class={problem ? 'troubled' : removed ? 'removed' : undefined}>
-                <td>
-                  {line.name}
-                  <div class="secondary">
-                    {line.sku}
-                    {line.targetUnitPrice !== undefined &&
-                      ` · buyer’s target ${money(line.targetUnitPrice, desk.currency)}`}
+              <>
+                {props.editable ? (
+                  <label class="price">
+                    <span class="visually-hidden">Unit price of {line.name}</span>
+                    <input
+                      inputMode="decimal"
+                      value={props.prices[line.sku] ?? ''}
+                      aria-invalid={problem ? 'true' : undefined}
+                      aria-describedby={`authority-${line.sku}${problem ? ` problem-${line.sku}` : ''}`}
+                      onInput={(event) => props.onPrice(line.sku, event.currentTarget.value)}
+                    />
+                  </label>
+                ) : (
+                  inMoney(line.unitPrice)
+                )}
+                <div class="secondary">{line.priceSource}</div>
+                {problem && (
+                  <div class="error" id={`problem-${line.sku}`}>
+                    {problem}
                   </div>
-                  <div class="secondary authority" id={`authority-${line.sku}`}>
-                    {line.authority}
-                  </div>
-                  {props.editable && (
-                    <label class="inline remove-line">
-                      <input
-                        type="checkbox"
-                        checked={removed}
-                        onChange={(event) => props.onRemove(line.lineId, event.currentTarget.checked)}
-                      />{' '}
-                      Remove this line
-                    </label>
-                  )}
-                </td>
-                <td class="number" data-label="Quantity">
-                  {props.editable ? (
-                    <label class="inline quantity">
-                      <span class="visually-hidden">Quantity of {line.name}</span>
-                      <input
-                        type="number"
-                        min={1}
-                        step={1}
-                        inputMode="numeric"
-                        disabled={removed}
-                        value={props.quantities[line.lineId] ?? ''}
-                        onInput={(event) => props.onQuantity(line.lineId, event.currentTarget.value)}
-                      />{' '}
-                      {line.unit}
-                    </label>
-                  ) : (
-                    `${line.quantity.toLocaleString()} ${line.unit}`
-                  )}
-                </td>
-                <td class="number" data-label="List / contract">
-                  {money(line.listPrice, desk.currency)}
-                  {line.contractPrice !== null && (
-                    <div class="secondary">contract {money(line.contractPrice, desk.currency)}</div>
-                  )}
-                </td>
-                <td class="number" data-label="Cost">
-                  {money(line.cost, desk.currency)}
-                </td>
-                <td class="number" data-label="Unit price">
-                  {props.editable ? (
-                    <label class="price">
-                      <span class="visually-hidden">Unit price of {line.name}</span>
-                      <input
-                        inputMode="decimal"
-                        value={props.prices[line.sku] ?? ''}
-                        aria-invalid={problem ? 'true' : undefined}
-                        aria-describedby={`authority-${line.sku}${problem ? ` problem-${line.sku}` : ''}`}
-                        onInput={(event) => props.onPrice(line.sku, event.currentTarget.value)}
-                      />
-                    </label>
-                  ) : (
-                    money(line.unitPrice, desk.currency)
-                  )}
-                  <div class="secondary">{line.priceSource}</div>
-                  {problem && (
-                    <div class="error" id={`problem-${line.sku}`}>
-                      {problem}
-                    </div>
-                  )}
-                </td>
-                <td class="number" data-label="Margin">
-                  {marginCell(line, desk.currency)}
-                </td>
-                <td class="number" data-label="Line total">
-                  {money(line.lineTotal, desk.currency)}
-                </td>
-              </tr>
+                )}
+              </>
             );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={6}>
-              Total
-            </th>
-            <td class="number">{money(desk.total, desk.currency)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          },
+        },
+        { heading: 'Margin', number: true, cell: (line) => marginCell(line, desk.currency) },
+        { heading: 'Line total', number: true, cell: (line) => inMoney(line.lineTotal) },
+      ]}
+      total={{ label: 'Total', value: inMoney(desk.total) }}
+    />
   );
 };

@@ -1,5 +1,6 @@
 import { quoteFooting } from '#domain/quote-footing.ts';
 import type { Schemas } from '../api/client.ts';
+import { LineTable } from '../ui/line-table.tsx';
 import { money } from '../ui/money.ts';
 
 type Line = Schemas['Rfq']['lines'][number];
@@ -14,59 +15,42 @@ export const QuoteLines = (props: {
   discountTotal: number | null;
   total: number | null;
 }) => {
+  const inMoney = (minor: number | null | undefined) => money(minor, props.currency);
   const footing =
     props.total === null
       ? undefined
-      : quoteFooting({ total: props.total, discountTotal: props.discountTotal ?? 0 }, (minor) =>
-          money(minor, props.currency),
-        );
+      : quoteFooting({ total: props.total, discountTotal: props.discountTotal ?? 0 }, inMoney);
   return (
-    <div class="table-scroll">
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" class="number">
-              Quantity
-            </th>
-            <th scope="col" class="number">
-              Unit price
-            </th>
-            <th scope="col" class="number">
-              Line total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.lines.map((line) => (
-            <tr key={line.sku}>
-              <td>
+    <>
+      <LineTable
+        rows={props.lines}
+        rowKey={(line) => line.sku}
+        columns={[
+          {
+            heading: 'Product',
+            cell: (line) => (
+              <>
                 {line.name}
                 <div class="secondary">{line.sku}</div>
-              </td>
-              <td class="number" data-label="Quantity">
-                {line.quantity.toLocaleString()} {line.unit}
-              </td>
-              <td class="number" data-label="Unit price">
-                {money(line.unitPrice, props.currency)}
+              </>
+            ),
+          },
+          { heading: 'Quantity', number: true, cell: (line) => `${line.quantity.toLocaleString()} ${line.unit}` },
+          {
+            heading: 'Unit price',
+            number: true,
+            cell: (line) => (
+              <>
+                {inMoney(line.unitPrice)}
                 <div class="secondary">{line.priceSource}</div>
-              </td>
-              <td class="number" data-label="Line total">
-                {money(line.lineTotal, props.currency)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              {footing?.label ?? 'Total'}
-            </th>
-            <td class="number">{footing?.total ?? money(null, props.currency)}</td>
-          </tr>
-        </tfoot>
-      </table>
+              </>
+            ),
+          },
+          { heading: 'Line total', number: true, cell: (line) => inMoney(line.lineTotal) },
+        ]}
+        total={{ label: footing?.label ?? 'Total', value: footing?.total ?? inMoney(null) }}
+      />
       {footing?.saving && <p class="saving">{footing.saving}</p>}
-    </div>
+    </>
   );
 };

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
+import { LineTable } from '../ui/line-table.tsx';
 import { money } from '../ui/money.ts';
 import { useCatalogCheck } from './catalog-check.ts';
 import { draftEstimate } from './draft-estimate.ts';
@@ -28,54 +29,42 @@ export const RequestedLines = (props: { lines: readonly RequestLine[] }) => {
     [props.lines, known],
   );
   return (
-    <div class="table-scroll">
-      <table class="list">
-        <caption class="visually-hidden">The lines you asked for, with an estimate at catalog prices</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" class="number">
-              Quantity
-            </th>
-            <th scope="col" class="number">
-              Estimate
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.lines.map((line, i) => {
-            const item = known.get(line.sku);
+    <LineTable
+      caption="The lines you asked for, with an estimate at catalog prices"
+      rows={props.lines}
+      // A custom item may repeat a reference: the position keeps each line its own row.
+      rowKey={(_, i) => i}
+      columns={[
+        {
+          heading: 'Product',
+          cell: (line) => (
+            <>
+              {known.get(line.sku)?.name ?? line.description ?? line.sku}
+              <div class="secondary">{line.sku}</div>
+            </>
+          ),
+        },
+        {
+          heading: 'Quantity',
+          number: true,
+          cell: (line) => `${line.quantity.toLocaleString()} ${known.get(line.sku)?.unit ?? ''}`,
+        },
+        {
+          heading: 'Estimate',
+          number: true,
+          cell: (line) => {
             const unitPrice = estimate.priceOf(line.sku)?.unitPrice;
-            return (
-              // A custom item may repeat a reference: the position keeps each line its own row.
-              <tr key={i}>
-                <td>
-                  {item?.name ?? line.description ?? line.sku}
-                  <div class="secondary">{line.sku}</div>
-                </td>
-                <td class="number" data-label="Quantity">
-                  {line.quantity.toLocaleString()} {item?.unit ?? ''}
-                </td>
-                <td class="number" data-label="Estimate">
-                  {unitPrice != null && currency ? money(unitPrice * line.quantity, currency) : '—'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        {currency && (
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                Estimate at catalog prices (the rep's quote may differ)
-              </th>
-              <td class="number" aria-busy={catalog.pending}>
-                {catalog.pending ? '…' : money(estimate.total, currency)}
-              </td>
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
+            return unitPrice != null && currency ? money(unitPrice * line.quantity, currency) : '—';
+          },
+        },
+      ]}
+      {...(currency && {
+        total: {
+          label: "Estimate at catalog prices (the rep's quote may differ)",
+          value: catalog.pending ? '…' : money(estimate.total, currency),
+          busy: catalog.pending,
+        },
+      })}
+    />
   );
 };
