@@ -1,7 +1,7 @@
 import type { BudgetStanding } from '#domain/budget.ts';
 import type { CommentView } from '#domain/comment.ts';
 import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
-import { html } from '#rendering/html.ts';
+import { type Html, html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, link, paragraph, sentence } from './layout.ts';
@@ -29,6 +29,14 @@ export interface ApprovalRequest {
   /** The conversation as the buyer side reads it (never a seller note); the link's page has all of it. */
   thread?: CommentView[];
 }
+
+/** The supplier's quote as a PDF the approval link opens: every approver weighs the supplier's own document. */
+export const quotePdfOffer = (sellerName: string, pdfUrl: string): { html: Html; text: string } => ({
+  html: paragraph(
+    html`${link(pdfUrl, `The quote from ${sellerName} as a PDF`)} (no sign-in: this email's link opens it).`,
+  ),
+  text: `The quote from ${sellerName} as a PDF: ${pdfUrl}`,
+});
 
 /** Who decides the level, naming the others asked: an approver knows whether their answer alone counts. */
 const who = (step: ApprovalStep, approver: string): string => {
@@ -75,6 +83,7 @@ export const approvalRequestEmail = (r: ApprovalRequest): EmailMessage => {
   const before = earlier(r);
   const budget = r.budget ?? [];
   const talk = threadMail(r.thread ?? [], r.link);
+  const pdf = quotePdfOffer(r.sellerName, r.pdfUrl);
   return email(
     [r.approver],
     subject,
@@ -87,7 +96,7 @@ ${before.length > 0 ? html`${paragraph(html`<strong>Decided so far</strong>`)}<u
 ${budgetHtml(budget, r.quote.currency)}
 ${talk.html}
 ${quoteTableMail(r.quote, 'buyer')}
-${paragraph(html`${link(r.pdfUrl, `The quote from ${r.sellerName} as a PDF`)} (no sign-in: this email's link opens it).`)}
+${pdf.html}
 ${button(r.link, 'Approve or reject')}
 ${paragraph('The link works once, for whoever holds it: please do not forward this email.')}`,
     [
@@ -100,7 +109,7 @@ ${paragraph('The link works once, for whoever holds it: please do not forward th
       ...budgetLines(budget, r.quote.currency),
       ...talk.text,
       quoteTableText(r.quote, 'buyer'),
-      `The quote from ${r.sellerName} as a PDF: ${r.pdfUrl}`,
+      pdf.text,
       `Approve or reject: ${r.link}`,
       'The link works once, for whoever holds it: please do not forward this email.',
     ],

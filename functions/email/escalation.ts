@@ -2,8 +2,9 @@ import type { BudgetStanding } from '#domain/budget.ts';
 import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
+import { quotePdfOffer } from './approval-request.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
-import { button, deadline, email, heading, paragraph } from './layout.ts';
+import { button, deadline, email, factsHtml, factsText, heading, paragraph } from './layout.ts';
 import type { EmailMessage } from './ports.ts';
 
 const holdsOnce = 'The link works once, for whoever holds it: please do not forward this email.';
@@ -66,6 +67,10 @@ export interface ApprovalEscalation {
   link: string;
   expiresAt: string;
   budget?: readonly BudgetStanding[];
+  /** The quote as the buyer's PDF, which the link authorises, as in the first approval email. */
+  pdfUrl: string;
+  /** The supplier: the seller whose quote the company is asked to buy. */
+  sellerName: string;
   /** Mail to everyone the level waited on bounced: it was escalated at once, not after a reminder. */
   bounced?: boolean;
 }
@@ -78,21 +83,33 @@ export const approvalEscalationEmail = (r: ApprovalEscalation): EmailMessage => 
     ? `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase could not reach anyone: mail to ${waiting.join(', ')} bounced.`
     : `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase went unanswered after a reminder (asked: ${waiting.join(', ')}).`;
   const intro = `${why} You are its escalation contact: your decision decides the level. Please decide by ${deadline(r.expiresAt)}; after that the purchase expires.`;
+  const facts = [
+    ['Supplier', r.sellerName],
+    ['Company', r.companyName],
+    ['Buyer', r.rfq.buyerEmail],
+    ['PO number', r.rfq.poNumber ?? '—'],
+    ['Decide by', deadline(r.expiresAt)],
+  ] as const;
   const budget = r.budget ?? [];
+  const pdf = quotePdfOffer(r.sellerName, r.pdfUrl);
   return email(
     [r.to],
     subject,
     html`${heading(subject)}
 ${paragraph(intro)}
+${factsHtml(facts)}
 ${budgetHtml(budget, r.quote.currency)}
 ${quoteTableMail(r.quote, 'buyer')}
+${pdf.html}
 ${button(r.link, 'Approve or reject')}
 ${paragraph(holdsOnce)}`,
     [
       subject,
       intro,
+      ...factsText(facts),
       ...budgetLines(budget, r.quote.currency),
       quoteTableText(r.quote, 'buyer'),
+      pdf.text,
       `Approve or reject: ${r.link}`,
       holdsOnce,
     ],

@@ -75,6 +75,8 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
             to: approver,
             link,
             expiresAt,
+            pdfUrl,
+            sellerName: deps.config.SELLER_NAME,
             budget,
             bounced,
           })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalRequestEmail } from '#email/approval-request.ts';
 import { brandedMailer } from '#email/branded-mailer.ts';
 import { delegateCopy, standInEmail } from '#email/delegation.ts';
+import { approvalEscalationEmail } from '#email/escalation.ts';
 import { branded } from '#email/layout.ts';
 import { approvalNoLongerNeededEmail, orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
 import type { EmailMessage } from '#email/ports.ts';
@@ -98,6 +99,25 @@ describe('the emails', () => {
     // Honest about what the link is: it works for whoever holds it, so it must not be forwarded.
     expect(mail.text).toContain('for whoever holds it');
     expect(mail.text).not.toContain('only for you');
+  });
+
+  it('tell an escalation contact whose quote it is and offer its PDF, as the first approval email does', () => {
+    const mail = approvalEscalationEmail({
+      rfq,
+      quote,
+      companyName: 'Acme',
+      step: rfq.approvals[0]!,
+      to: 'chris@acme.example',
+      link,
+      pdfUrl: `${link}/quote.pdf`,
+      sellerName: 'Northwind Industrial',
+      expiresAt: '2026-11-26T09:00:00.000Z',
+    });
+    expect(mail.to).toEqual(['chris@acme.example']);
+    expect(mail.text).toContain('Supplier: Northwind Industrial');
+    expect(mail.text).toContain('PO number: PO-<7>');
+    expect(mail.text).toContain(`The quote from Northwind Industrial as a PDF: ${link}/quote.pdf`);
+    expect(mail.html).toContain(`href="${link}/quote.pdf"`);
   });
 
   it('send the buyer the quote and its validity, with no decision link in it', () => {
