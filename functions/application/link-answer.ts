@@ -40,14 +40,18 @@ export type LinkAnswer =
   | { kind: 'recorded'; status: 202; link: ApprovalLink; rfq: Rfq; waitingFor: string[] }
   /** The holder of this link may not decide it (separation of duties); nothing changed, the link stays open. */
   | { kind: 'refused'; status: 403; reason: string }
-  | { kind: 'used'; status: 409 }
-  | { kind: 'revoked'; status: 409; why: RevokedBecause }
+  /** Decided already; `orderId` once the request it decided became an order, so the holder learns where it led. */
+  | { kind: 'used'; status: 409; orderId?: string }
+  | { kind: 'revoked'; status: 409; why: RevokedBecause; orderId?: string }
   /** The workflow's wait is over (timed out, cancelled, answered): "already decided or expired". */
   | { kind: 'gone'; status: 409 }
   | { kind: 'expired'; status: 410 }
   | { kind: 'unknown'; status: 404 };
 
 export const used = { kind: 'used', status: 409 } as const;
+/** The order a request became (its id is on the RFQ once placed): a dead link's holder learns where it led. */
+const orderOf = (rfq: Pick<Rfq, 'orderId'> | undefined) => (rfq?.orderId ? { orderId: rfq.orderId } : {});
+export const usedOn = (rfq: Pick<Rfq, 'orderId'> | undefined) => ({ ...used, ...orderOf(rfq) });
 /** Why a link no longer decides anything, so its page can say so truthfully. */
 export type RevokedBecause =
   | { reason: 'superseded' }
@@ -56,7 +60,8 @@ export type RevokedBecause =
   | { reason: 'closed'; status: RfqStatus }
   | { reason: 'timed-out' };
 
-export const revoked = (why: RevokedBecause) => ({ kind: 'revoked', status: 409, why }) as const;
+export const revoked = (why: RevokedBecause, rfq?: Pick<Rfq, 'orderId'>) =>
+  ({ kind: 'revoked', status: 409, why, ...orderOf(rfq) }) as const;
 export const gone = { kind: 'gone', status: 409 } as const;
 export const expired = { kind: 'expired', status: 410 } as const;
 export const unknown = { kind: 'unknown', status: 404 } as const;

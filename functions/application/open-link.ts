@@ -3,7 +3,7 @@ import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
 import { linkHolderStillStands } from './delegate-standing.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
-import { expired, type LinkAnswer, type RevokedBecause, revoked, unknown, used } from './link-answer.ts';
+import { expired, type LinkAnswer, type RevokedBecause, revoked, unknown, usedOn } from './link-answer.ts';
 import { hashLinkToken, isWellFormedLinkToken } from './link-token.ts';
 
 export interface OpenLink {
@@ -41,9 +41,9 @@ export const openLink = async (token: string, deps: DecisionDeps): Promise<OpenL
   if (!isWellFormedLinkToken(token)) return unknown;
   const link = await deps.store.links.findByHash(hashLinkToken(token));
   if (!link) return unknown;
-  if (link.status === 'DECIDED') return used;
   const rfq = await deps.store.rfqs.get(link.rfqId);
-  if (link.status === 'REVOKED') return revoked(await whyRevoked(link, rfq, deps));
+  if (link.status === 'DECIDED') return usedOn(rfq);
+  if (link.status === 'REVOKED') return revoked(await whyRevoked(link, rfq, deps), rfq);
   if (link.expiresAt <= nowOf(deps).toISOString()) return expired;
   if (link.activeFrom !== undefined && link.activeFrom > nowOf(deps).toISOString())
     return {
@@ -60,7 +60,7 @@ export const openLink = async (token: string, deps: DecisionDeps): Promise<OpenL
     };
   // Belt and braces: a cancelled or finished RFQ, or a newer quote version, leaves no link alive.
   if (terminalStatuses.has(rfq.status) || !rfq.quote || rfq.quote.version !== link.quoteVersion)
-    return revoked(await whyRevoked(link, rfq, deps));
+    return revoked(await whyRevoked(link, rfq, deps), rfq);
   return { link, rfq, quote: rfq.quote };
 };
 

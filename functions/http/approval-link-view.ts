@@ -88,6 +88,9 @@ export interface LinkSite {
  * What an email link answers, as its holder may see it: the page's model and, for API clients, the JSON body. Every
  * field is named here; the stored link (task token, hashes) and the full RFQ never reach either.
  */
+/** An order a link's request became, and where the app shows it (the holder signs in there). */
+const orderLink = (orderId: string, site: LinkSite) => ({ orderId, url: appLinks(site.publicBaseUrl).order(orderId) });
+
 export const approvalLinkView = (answer: LinkAnswer, site: LinkSite): LinkPage => {
   switch (answer.kind) {
     case 'open':
@@ -140,16 +143,25 @@ export const approvalLinkView = (answer: LinkAnswer, site: LinkSite): LinkPage =
         decision: answer.decision,
         ...(answer.sentToManager && { sentToManager: true }),
         ...(answer.closedAs && { closedAs: answer.closedAs }),
-        ...(answer.orderId && {
-          order: { orderId: answer.orderId, url: appLinks(site.publicBaseUrl).order(answer.orderId) },
-        }),
+        ...(answer.orderId && { order: orderLink(answer.orderId, site) }),
       };
     case 'recorded':
       return { outcome: 'recorded', status: answer.status, rfqId: answer.rfq.rfqId, waitingFor: answer.waitingFor };
     case 'refused':
       return { outcome: 'refused', status: answer.status, reason: answer.reason };
+    case 'used':
+      return {
+        outcome: 'used',
+        status: answer.status,
+        ...(answer.orderId && { order: orderLink(answer.orderId, site) }),
+      };
     case 'revoked':
-      return { outcome: 'revoked', status: answer.status, why: answer.why };
+      return {
+        outcome: 'revoked',
+        status: answer.status,
+        why: answer.why,
+        ...(answer.orderId && { order: orderLink(answer.orderId, site) }),
+      };
     default:
       return { outcome: answer.kind, status: answer.status };
   }

@@ -276,6 +276,23 @@ const closedText: Partial<Record<RfqStatus, string>> = {
   FAILED: 'processing of the request failed',
 };
 
+type OrderLink = { orderId: string; url: string };
+
+const openOrder = (order: OrderLink): Html =>
+  html`<p><a href="${order.url}">Open order ${order.orderId} in the app</a> (you sign in first).</p>`;
+
+/** A dead link whose request became an order: what it led to, and where to see it — not just "nothing changed". */
+const deadLink = (status: number, title: string, text: string, order: OrderLink | undefined): Frame =>
+  order
+    ? page(
+        status,
+        title,
+        html`<h1>${title}</h1><p>${text}</p>
+<p>The request became order <strong>${order.orderId}</strong>, placed with the supplier.</p>
+${openOrder(order)}`,
+      )
+    : message(status, title, text);
+
 const decidedPage = (p: Extract<LinkPage, { outcome: 'decided' }>): Frame => {
   if (p.closedAs)
     return message(
@@ -301,7 +318,7 @@ const decidedPage = (p: Extract<LinkPage, { outcome: 'decided' }>): Frame => {
       'Approved — thank you',
       html`<h1>Approved — thank you</h1>
 <p>Your approval was the last one needed on ${p.rfqId}: order <strong>${p.order.orderId}</strong> is placed with the supplier now, and the buyer is told.</p>
-<p><a href="${p.order.url}">Open order ${p.order.orderId} in the app</a> (you sign in first).</p>`,
+${openOrder(p.order)}`,
     );
   const what = p.purpose === 'rep-review' && p.decision === 'approve' ? ' The quote goes to the buyer now.' : '';
   return message(
@@ -320,7 +337,9 @@ const revokedText = (why: RevokedWhy): string => {
     case 'quote-changed':
       return `The quote changed since this link was sent; it is now version ${why.version}, and any decision needed on it comes with a new email. Nothing changed.`;
     case 'closed':
-      return `The request is closed (${why.status}); there is nothing left to decide. Nothing changed.`;
+      return why.status === 'ORDERED'
+        ? 'The request is decided; there is nothing left to decide. Nothing changed.'
+        : `The request is closed (${why.status}); there is nothing left to decide. Nothing changed.`;
     case 'timed-out':
       return 'The time to decide with this link ran out. Nothing changed.';
   }
@@ -348,9 +367,14 @@ const frameOf = (p: LinkPage): Frame => {
     case 'refused':
       return message(403, 'You may not decide this', p.reason);
     case 'used':
-      return message(409, 'This link was already used', 'A decision was already made with this link. Nothing changed.');
+      return deadLink(
+        409,
+        'This link was already used',
+        'A decision was already made with this link. Nothing changed.',
+        p.order,
+      );
     case 'revoked':
-      return message(409, 'This link is no longer valid', revokedText(p.why));
+      return deadLink(409, 'This link is no longer valid', revokedText(p.why), p.order);
     case 'gone':
       return message(
         409,

@@ -58,6 +58,9 @@ const discountApprovalContextSchema = z.object({
 });
 export type DiscountApprovalContext = z.infer<typeof discountApprovalContextSchema>;
 
+/** An order a link's request became, and where the app shows it. */
+const orderSchema = z.object({ orderId: z.string(), url: z.string() });
+
 const openLinkSchema = z.object({
   outcome: z.enum(['open', 'invalid']),
   rfqId: z.string(),
@@ -108,15 +111,20 @@ export const linkViewSchema = z.discriminatedUnion('outcome', [
     decision: z.enum(['approve', 'reject', 'reassign']),
     sentToManager: z.literal(true).optional(),
     closedAs: rfqStatus.optional(),
-    order: z
-      .object({ orderId: z.string(), url: z.string() })
-      .optional()
-      .describe('The last approval of the chain: the order it places, and where the app shows it'),
+    order: orderSchema.optional().describe('The last approval of the chain: the order it places'),
   }),
   z.object({ outcome: z.literal('recorded'), rfqId: z.string(), waitingFor: z.array(z.string()) }),
   z.object({ outcome: z.literal('refused'), reason: z.string() }),
-  z.object({ outcome: z.literal('revoked'), why: revokedWhySchema }),
-  z.object({ outcome: z.enum(['used', 'gone', 'expired', 'unknown']) }),
+  z.object({
+    outcome: z.literal('revoked'),
+    why: revokedWhySchema,
+    order: orderSchema.optional().describe('The request became an order meanwhile: which one'),
+  }),
+  z.object({
+    outcome: z.literal('used'),
+    order: orderSchema.optional().describe('The request this link decided became an order: which one'),
+  }),
+  z.object({ outcome: z.enum(['gone', 'expired', 'unknown']) }),
 ]);
 export type LinkView = z.infer<typeof linkViewSchema>;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { orderIdFor } from '#domain/order.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompanyLike } from '../builders/company.ts';
@@ -191,7 +192,12 @@ describe('an RFQ through the API on the real workflow', () => {
       headers: { accept: 'application/json' },
     });
     expect(replay.status).toBe(409);
-    expect(replay.body).toEqual({ outcome: 'used' });
+    // The used link names the order its request became, and where the app shows it.
+    const orderId = orderIdFor(rfqId);
+    expect(replay.body).toEqual({ outcome: 'used', order: { orderId, url: `${api.urls.app}orders/${orderId}` } });
+    const later = await api.call('GET', path);
+    expect(later.status).toBe(409);
+    expect(later.text).toContain(`Open order ${orderId} in the app`);
   });
 
   it('keeps retries of one submission to one RFQ and one execution', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { orderIdFor } from '#domain/order.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
 import { aCompany } from '../builders/company.ts';
@@ -191,7 +192,10 @@ describe('POST /rfqs/{rfqId}/approval', () => {
       headers: { accept: 'application/json' },
     });
     expect(click.status).toBe(409);
-    expect(click.body).toEqual({ outcome: 'used' });
+    expect(click.body).toEqual({
+      outcome: 'used',
+      order: { orderId: orderIdFor(rfqId), url: `${api.urls.app}orders/${orderIdFor(rfqId)}` },
+    });
     const again = await api.call('POST', path, { as: finance, body: { decision: 'reject', quoteVersion: 1 } });
     expect(again.status).toBe(409);
   });

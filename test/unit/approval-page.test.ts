@@ -170,6 +170,29 @@ describe('the approval page', () => {
     expect(html).not.toContain('You can close this page');
   });
 
+  it('shows the holder of a used or dead link the order its request became, with a link to it', () => {
+    const order = '<a href="https://q.example.com/app/orders/ord_1">Open order ord_1 in the app</a>';
+    const usedLink = pageOf({ kind: 'used', status: 409, orderId: 'ord_1' });
+    expect(usedLink.status).toBe(409);
+    expect(usedLink.html).toContain('This link was already used');
+    expect(usedLink.html).toContain('became order <strong>ord_1</strong>');
+    expect(usedLink.html).toContain(order);
+    expect(view({ kind: 'used', status: 409, orderId: 'ord_1' })).toMatchObject({
+      outcome: 'used',
+      order: { orderId: 'ord_1', url: 'https://q.example.com/app/orders/ord_1' },
+    });
+    const otherLead = pageOf({
+      kind: 'revoked',
+      status: 409,
+      why: { reason: 'closed', status: 'ORDERED' },
+      orderId: 'ord_1',
+    });
+    expect(otherLead.html).toContain(order);
+    expect(otherLead.html).not.toContain('(ORDERED)');
+    // Before there is an order, a used link says only that it was used.
+    expect(pageOf({ kind: 'used', status: 409 }).html).not.toContain('became order');
+  });
+
   it('tells a rep whose prices went beyond authority that the quote went to the sales manager', () => {
     const decided: LinkAnswer = { kind: 'decided', status: 200, link, rfq, decision: 'approve', sentToManager: true };
     const { html } = pageOf(decided);
