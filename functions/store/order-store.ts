@@ -1,6 +1,7 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { orderSchema } from '#domain/order.ts';
 import { fromItem } from './item.ts';
-import { keys, listPartitions } from './keys.ts';
+import { keys, listPartitions, orderIndexKeys } from './keys.ts';
 import { listPage } from './list-page.ts';
 import type { OrderStore } from './ports.ts';
 import { tableDefinition } from './table.ts';
@@ -39,6 +40,22 @@ export const createOrderStore = (table: TableClient): OrderStore => ({
       toOrder,
     );
     return page.items;
+  },
+  async indexPoNumber(order) {
+    const { GSI3PK, GSI3SK } = orderIndexKeys(order);
+    try {
+      await table.update({
+        Key: keys.order(order.orderId),
+        UpdateExpression: 'SET GSI3PK = :pk, GSI3SK = :sk',
+        // Only an order that exists and has no entry yet: a new order is written with its entry, never touched again.
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(GSI3PK)',
+        ExpressionAttributeValues: { ':pk': GSI3PK, ':sk': GSI3SK },
+      });
+      return 'indexed';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'in place';
+      throw error;
+    }
   },
   listAll(query) {
     return listPage(

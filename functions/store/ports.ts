@@ -145,6 +145,11 @@ export interface OrderStore {
   listAll(query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
   /** The company's orders placed under this PO number (in any case), newest first: the first `limit` (20). */
   withPoNumber(companyId: string, poNumber: string, limit?: number): Promise<Order[]>;
+  /**
+   * Gives an order written before orders were indexed by company and PO number its entry in that index: `indexed`;
+   * `in place` when it has one already (or is gone). Safe to repeat and to run while orders are written.
+   */
+  indexPoNumber(order: Order): Promise<'indexed' | 'in place'>;
 }
 
 export interface CatalogStore {

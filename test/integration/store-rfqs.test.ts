@@ -5,8 +5,9 @@ import { IllegalTransition } from '#domain/lifecycle.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
 import { hashEvent } from '#store/history.ts';
-import { keys } from '#store/keys.ts';
+import { keys, orderIndexKeys } from '#store/keys.ts';
 import { ConflictError } from '#store/ports.ts';
+import { indexOrdersByPoNumber } from '../../migrations/po-number-index.ts';
 import { aQuote } from '../builders/quote.ts';
 import { anRfq } from '../builders/rfq.ts';
 import { freshTable } from './store/fresh-table.ts';
@@ -231,6 +232,23 @@ describe('converting an approved RFQ into an order', () => {
     );
     expect(await store.rfqs.get(rfq.rfqId)).toEqual(rfq);
     expect(await store.rfqs.history(rfq.rfqId)).toHaveLength(5);
+  });
+
+  it('finds an order placed before the PO-number index once the migration gives it its entry, and indexes once', async () => {
+    const rfq = await approved();
+    const order = { ...orderOf(rfq), poNumber: 'PO-Before-Index-9' };
+    // As orders were written before the index: the company's and all-orders lists, no company-and-PO entry.
+    const { GSI3PK: _po, GSI3SK: _poSort, ...before } = orderIndexKeys(order);
+    await table.doc.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...keys.order(order.orderId), ...before, ...order } }),
+    );
+    expect(await store.orders.withPoNumber(order.companyId, 'po-before-index-9')).toEqual([]);
+
+    const first = await indexOrdersByPoNumber(store.orders, () => undefined);
+    expect(first.indexed).toBeGreaterThanOrEqual(1);
+    expect(await store.orders.withPoNumber(order.companyId, ' po-before-index-9 ')).toEqual([order]);
+    expect(await store.orders.get(order.orderId)).toEqual(order);
+    expect(await indexOrdersByPoNumber(store.orders, () => undefined)).toEqual({ seen: first.seen, indexed: 0 });
   });
 
   it('refuses an order that is not the RFQ’s own', async () => {
