@@ -1161,7 +1161,7 @@ export interface components {
             sentToManager?: true;
             /** @enum {string} */
             closedAs?: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
-            /** @description The last approval of the chain: the order it places, and where the app shows it */
+            /** @description The last approval of the chain: the order it places */
             order?: {
                 orderId: string;
                 url: string;
@@ -1198,9 +1198,22 @@ export interface components {
                 /** @constant */
                 reason: "timed-out";
             };
+            /** @description The request became an order meanwhile: which one */
+            order?: {
+                orderId: string;
+                url: string;
+            };
+        } | {
+            /** @constant */
+            outcome: "used";
+            /** @description The request this link decided became an order: which one */
+            order?: {
+                orderId: string;
+                url: string;
+            };
         } | {
             /** @enum {string} */
-            outcome: "used" | "gone" | "expired" | "unknown";
+            outcome: "gone" | "expired" | "unknown";
         };
         Order: {
             orderId: string;
