@@ -57,6 +57,27 @@ export const configSchema = z
      * are refused within this many seconds (at most 30, so always within a minute).
      */
     REVOCATION_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
+    /**
+     * The issuer whose tokens the routes machines may call verify themselves (bearer-token.ts): the user pool's
+     * (`https://cognito-idp.<region>.amazonaws.com/<poolId>`) on AWS, the local OIDC provider's locally. Unset, those
+     * routes take no token.
+     */
+    TOKEN_ISSUER: optionalUrl,
+    /** Where the issuer's signing keys are; by default `{TOKEN_ISSUER}/.well-known/jwks.json`, as Cognito serves them. */
+    TOKEN_JWKS_URL: optionalUrl,
+    /**
+     * The app clients people sign in with (comma-separated): a person's ID token names one as its audience, as the JWT
+     * authorizer checks — the web app's, and on AWS the operators' scripts'.
+     */
+    PEOPLE_CLIENT_IDS: z
+      .string()
+      .transform((ids) =>
+        ids
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .optional(),
     USER_POOL_ID: z
       .string()
       .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'a Cognito user pool id, e.g. us-east-1_AbC123')

@@ -15,7 +15,7 @@ import { grantNeeds, mergeNeeds, type Targets } from './permissions.ts';
 
 export interface ApiRoutesProps {
   httpApi: IHttpApi;
-  /** The JWT authorizer of every `auth: 'jwt'` route. */
+  /** The JWT authorizer of every `auth: 'jwt'` route that integrations may not call (no `scope`). */
   authorizer: IHttpRouteAuthorizer;
   defaults: FunctionDefaults;
   targets: Targets;
@@ -56,9 +56,11 @@ export class ApiRoutes extends Construct {
           httpApi: this.props.httpApi,
           routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
           integration,
-          ...(route.auth === 'jwt' && { authorizer: this.props.authorizer }),
+          ...(route.auth === 'jwt' && !route.scope && { authorizer: this.props.authorizer }),
         });
-        if (route.auth === 'public') Validations.of(apiRoute).acknowledge(nagReason('AwsSolutions-APIG4'));
+        // A route integrations call too verifies its token in the function (http/bearer-token.ts).
+        if (route.auth === 'public' || route.scope)
+          Validations.of(apiRoute).acknowledge(nagReason('AwsSolutions-APIG4'));
       }
     }
   }

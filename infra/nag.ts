@@ -8,7 +8,7 @@ import type { IConstruct } from 'constructs';
  */
 export const nagReasons = {
   'AwsSolutions-APIG4':
-    "Public by design (auth: 'public' in the route table): an approval link is authorized by its own random 256-bit, single-use, expiring token (only its SHA-256 is stored); the buyer quote page, its script and stylesheet are static shells holding no data (the script calls the API with the buyer's own JWT); the OpenAPI document describes a public API; API Gateway's $default route only answers 404 / 405 problems for paths and methods no route has. Every other route requires a Cognito JWT.",
+    "Public by design (auth: 'public' in the route table): an approval link is authorized by its own random 256-bit, single-use, expiring token (only its SHA-256 is stored); the buyer quote page, its script and stylesheet are static shells holding no data (the script calls the API with the buyer's own JWT); the OpenAPI document describes a public API; API Gateway's $default route only answers 404 / 405 problems for paths and methods no route has. The routes integration clients may call (a `scope` in the route table) verify the bearer token in the function (aws-jwt-verify against the user pool: a person's ID token for the app's clients, or an integration's access token whose app client is read from the table on every request), since the authorizer's audiences are fixed and each integration is an app client of its own. Every other route requires a Cognito JWT.",
   'AwsSolutions-COG2':
     'MFA (TOTP) is offered to every user but required only with the context flag requireMfa=true: buyers are invited by the seller and their companies set their own sign-in policy. Approvers decide through email links and never sign in.',
   'AwsSolutions-COG8':

@@ -182,10 +182,19 @@ export class QuoteToOrderStacks {
         const stack = new Stack(scope, `${prefix}-${part}`, stackProps(`API routes (${apiParts[part].join(', ')})`));
         // The alias must exist before a route can start an execution through it.
         stack.addStackDependency(this.workflow);
+        const defaults = defaultsIn(stack);
         const partRoutes = new ApiRoutes(stack, 'Api', {
           httpApi: gateway.httpApi,
           authorizer,
-          defaults: defaultsIn(stack),
+          // The routes integrations call verify their tokens themselves, as the authorizer does for people.
+          defaults: {
+            ...defaults,
+            config: {
+              ...defaults.config,
+              TOKEN_ISSUER: auth.issuer,
+              PEOPLE_CLIENT_IDS: [webClient.userPoolClientId, operatorClient.userPoolClientId].join(','),
+            },
+          },
           targets: targetsIn(stack),
         });
         partRoutes.add(routesOf(part));

@@ -104,6 +104,8 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const region = 'us-east-1';
 const accountId = '000000000000';
 const stateMachineName = 'quote-to-order';
+/** The web app's client at the local OIDC provider: its ID tokens' audience. */
+const localClientId = 'quote-to-order-local';
 
 const pickPort = async (port: number | undefined, service: string): Promise<number> => {
   if (port === undefined) return freePort();
@@ -226,6 +228,10 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       LOCAL_SIGN_IN_PASSWORD: demoPassword,
       SELLER_LOGO_URL: `${apiUrl}/app/brand-logo.svg`,
       BRAND_COLOR: '#0b5e3c',
+      // The routes integrations call verify tokens in the handler: the local provider's, whose keys the API serves.
+      TOKEN_ISSUER: `${apiUrl}/oidc`,
+      TOKEN_JWKS_URL: `${apiUrl}/.well-known/jwks.json`,
+      PEOPLE_CLIENT_IDS: localClientId,
       ...options.env,
     });
     reloadConfig();
@@ -266,7 +272,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     // One issuer for the browser's sign-in and the scripts' dev tokens: the OIDC provider's, with its app client as
     // the audience, as the JWT authorizer on AWS names the Cognito pool and the app client.
     const appUrl = `${apiUrl}/app/`;
-    const issuer = await createDevIssuer({ issuer: `${apiUrl}/oidc`, audience: 'quote-to-order-local' });
+    const issuer = await createDevIssuer({ issuer: `${apiUrl}/oidc`, audience: localClientId });
     const appDir = await step('web app', buildWebApp, (dir) => dir.slice(dir.lastIndexOf('/') + 1));
     // The local user pool: the sign-in accounts a company's admin manages (SIGN_IN_ACCOUNTS=local), in the table.
     const localAccounts = createTableAccounts(documentClient(), tableName);

@@ -1,6 +1,7 @@
 import type { Caller } from './caller.ts';
 import type { Role } from './company.ts';
 import type { Delegator } from './delegation.ts';
+import { type IntegrationScope, isIntegration, type Principal } from './integration.ts';
 
 /**
  * Who may do what: the one place every who-may-do-what question is answered. Route roles, use cases, views, pages and
@@ -160,10 +161,57 @@ export const companyScope = (caller: Caller): CompanyScope | undefined => {
 };
 
 /**
- * The integration feed: the seller's admin, until integration clients with the `orders.read` scope read it (issue 27).
- * Its events are the ones EventBridge carries, whose details name no seller cost.
+ * An integration client (a machine) may do what its scopes say and nothing else: every question above is about people
+ * and answers no for it, since it has no groups and no company. A person is never granted a scope.
  */
-export const mayReadIntegrationFeed = (caller: Caller): boolean => mayEditReferenceData(caller);
+export const hasScope = (principal: Principal, scope: IntegrationScope): boolean =>
+  isIntegration(principal) && principal.scopes.includes(scope);
+
+/**
+ * Whether a principal passes a route's gate: a person by the route's roles, an integration by the route's scope (a
+ * route without one is closed to machines). The use case still asks its own question of the policy after this.
+ */
+export const mayCallRoute = (
+  principal: Principal,
+  route: { roles?: readonly Role[]; scope?: IntegrationScope },
+): boolean => {
+  if (isIntegration(principal)) return route.scope !== undefined && hasScope(principal, route.scope);
+  return route.roles === undefined || principal.groups.some((g) => route.roles?.includes(g));
+};
+
+/** The people's question asked of a principal that may be a machine: no integration is a person. */
+const asPerson = (principal: Principal, question: (caller: Caller) => boolean): boolean =>
+  !isIntegration(principal) && question(principal);
+
+/**
+ * The integration feed: integration clients with `orders.read`, and the seller's admin. Its events are the ones
+ * EventBridge carries, whose details name no seller cost.
+ */
+export const mayReadIntegrationFeed = (principal: Principal): boolean =>
+  hasScope(principal, 'orders.read') || asPerson(principal, mayEditReferenceData);
+
+/**
+ * Reporting what became of an order in the ERP (confirmation, shipments, invoices, cancellation): integration clients
+ * with `orders.write`, and the seller's admin (who can do by hand what the ERP reports).
+ */
+export const mayReportOrderStatus = (principal: Principal): boolean =>
+  hasScope(principal, 'orders.write') || asPerson(principal, mayEditReferenceData);
+
+/**
+ * Reading orders and their documents as a machine: integration clients with `orders.read` read every order (the
+ * seller's ERP takes them all); people ask mayReadOrder.
+ */
+export const mayReadOrdersAsIntegration = (principal: Principal): boolean => hasScope(principal, 'orders.read');
+
+/**
+ * Writing the catalog and the customers' records (products, contracts, companies' ERP numbers and addresses) from the
+ * ERP: integration clients with `catalog.write`, and the seller's admin who keeps them by hand.
+ */
+export const mayWriteCatalog = (principal: Principal): boolean =>
+  hasScope(principal, 'catalog.write') || asPerson(principal, mayEditReferenceData);
+
+/** Creating, listing, rotating and deleting integration clients: the seller's admin, and never a machine. */
+export const mayManageIntegrations = (principal: Principal): boolean => asPerson(principal, mayEditReferenceData);
 
 /** The whole product list — inactive products and costs included: the seller's admin, who edits it. */
 export const mayListProducts = (caller: Caller): boolean => mayEditReferenceData(caller);

@@ -5,7 +5,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { type Caller, callerFromClaims, hasRole, InvalidClaims } from '#domain/caller.ts';
+import { type Caller, callerFromClaims, InvalidClaims } from '#domain/caller.ts';
 import {
   AlreadyDecided,
   Forbidden,
@@ -18,7 +18,9 @@ import {
   UnfitInput,
   VersionMismatch,
 } from '#domain/errors.ts';
+import { type IntegrationScope, isIntegration, type Principal } from '#domain/integration.ts';
 import { IllegalTransition } from '#domain/lifecycle.ts';
+import { mayCallRoute } from '#domain/policy.ts';
 import {
   AccountsTakenElsewhere,
   AccountsUnavailable,
@@ -27,6 +29,7 @@ import {
 } from '#functions/accounts/ports.ts';
 import { DocumentUnwritable } from '#rendering/order-documents/document-order.ts';
 import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
+import { principalOfBearer } from './principal.ts';
 import {
   badRequest,
   type FieldError,
@@ -59,7 +62,8 @@ export interface HttpRequest<R extends RouteDef> {
   params: Output<R, 'params', Record<string, never>>;
   query: Output<R, 'query', Record<string, never>>;
   body: Output<R, 'body', undefined>;
-  caller: R['auth'] extends 'jwt' ? Caller : undefined;
+  /** A person; on a route machines may call too (it names a `scope`), a person or an integration. */
+  caller: R['auth'] extends 'jwt' ? (R extends { scope: IntegrationScope } ? Principal : Caller) : undefined;
   /** Lower-cased names; those the route declares are validated and typed. */
   headers: Output<R, 'headers', unknown> & Record<string, string | undefined>;
   log: Logger;
@@ -263,16 +267,27 @@ const check = (schema: z.ZodType | undefined, value: unknown, where: string): Ch
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldErrors(where, result.error) };
 };
 
-const authenticate = (spec: RouteDef, event: HttpEvent): Caller | undefined => {
+/** Why a principal may not pass a route's gate, in words that say what it needs and what it has. */
+const refusal = (spec: RouteDef, principal: Principal): string =>
+  isIntegration(principal)
+    ? `this needs the scope ${spec.scope ?? '(none: it is for people only)'}; your token's scopes: ${principal.scopes.join(' ') || 'none that count here'}`
+    : `this needs the role ${spec.roles?.join(' or ')}; your token's roles: ${principal.groups.join(', ') || 'none that count here'}`;
+
+/**
+ * The caller of a route: on a people's route from the claims API Gateway's JWT authorizer verified; on a route
+ * machines may call too (it names a `scope`), from the bearer token it verifies itself (principal.ts). The gate is the
+ * policy's (a person's roles, an integration's scope); a person's token is then checked against their revocation.
+ */
+const authenticate = async (spec: RouteDef, event: HttpEvent): Promise<Principal | undefined> => {
   if (spec.auth === 'public') return undefined;
   const claims = event.requestContext?.authorizer?.jwt?.claims;
-  if (!claims) throw unauthorized();
-  const caller = callerFromClaims(claims);
-  if (spec.roles && !hasRole(caller, spec.roles))
-    throw forbidden(
-      `this needs the role ${spec.roles.join(' or ')}; your token's roles: ${caller.groups.join(', ') || 'none that count here'}`,
-    );
-  return caller;
+  if (!spec.scope && !claims) throw unauthorized();
+  const { principal, issuedAt } = spec.scope
+    ? await principalOfBearer(event.headers.authorization)
+    : { principal: callerFromClaims(claims ?? {}), issuedAt: claims?.iat };
+  if (!mayCallRoute(principal, spec)) throw forbidden(refusal(spec, principal));
+  if (!isIntegration(principal)) await refuseRevokedToken(principal.email, issuedAt);
+  return principal;
 };
 
 /** Parses and validates params, query, declared headers and body at once, so a 400 names every bad field at once. */
@@ -340,8 +355,7 @@ export const http = <R extends RouteDef & { key: string }, const Answer extends 
     .use(httpHeaderNormalizer())
     .use(outcome(spec))
     .handler(async (event, context) => {
-      const caller = authenticate(spec, event);
-      if (caller) await refuseRevokedToken(caller.email, event.requestContext.authorizer.jwt.claims.iat);
+      const caller = await authenticate(spec, event);
       const input = parseInput(spec, event);
       const reply = await handle({
         params: input.params,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { commentViewSchema } from '#domain/comment.ts';
 import type { Role } from '#domain/company.ts';
 import { delegationSchema } from '#domain/delegation.ts';
+import type { IntegrationScope } from '#domain/integration.ts';
 import { kpiReportSchema } from '#domain/kpi-report.ts';
 import type { Needs } from '#functions/needs.ts';
 import { linkViewSchema } from '../pages/link-page.ts';
@@ -74,6 +75,12 @@ export interface RouteSpec {
   auth: 'jwt' | 'public';
   /** Who may call it; checked by the `http(...)` middleware (403). */
   roles?: readonly Role[];
+  /**
+   * The scope an integration client (a machine) needs to call it; a route without one is for people only. Such a
+   * route verifies its bearer token itself (http/bearer-token.ts), a person's or an integration's: API Gateway gives
+   * it no JWT authorizer, whose audiences are fixed.
+   */
+  scope?: IntegrationScope;
   memoryMb?: number;
   timeoutSeconds?: number;
   /** Least-privilege IAM is derived from this. */
@@ -535,6 +542,7 @@ const table = {
     handler: 'functions/http/list-integration-events.ts',
     auth: 'jwt',
     roles: admin,
+    scope: 'orders.read',
     summary:
       'The integration feed: every event (order.created, quote.sent, ...) once, in the order they were committed, after the cursor a reader last got; kept 35 days',
     query: integrationEventsQuery,

@@ -5,6 +5,7 @@ import { createCatalogStore } from './catalog-store.ts';
 import { createCompanyRecordStore } from './company-record-store.ts';
 import { createDelegationStore } from './delegation-store.ts';
 import { createEventFeedStore } from './event-feed-store.ts';
+import { createIntegrationStore } from './integration-store.ts';
 import { createKpiStore } from './kpi-store.ts';
 import { createLinkStore } from './link-store.ts';
 import { createMailFeedbackStore } from './mail-feedback-store.ts';
@@ -40,5 +41,6 @@ export const createDynamoStore = (
     companies: createCompanyRecordStore(table),
     revocations: createRevocationStore(table),
     feed: createEventFeedStore(table),
+    integrations: createIntegrationStore(table),
   };
 };

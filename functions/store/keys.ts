@@ -64,6 +64,8 @@ export const keys = {
   approvalRules: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'APPROVAL_RULES' }),
   /** A sign-in account of the local user pool (functions/accounts/table-accounts.ts); Cognito holds them on AWS. */
   signInAccount: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
+  /** An OAuth client of the local OIDC provider (functions/integrations/table-clients.ts); Cognito holds them on AWS. */
+  localClient: (clientId: string): PrimaryKey => ({ PK: `LOCAL_CLIENT#${clientId}`, SK: 'CLIENT' }),
   /** A person's "tokens issued before T are void", beside their local account (functions/http/revocation.ts). */
   tokensRevoked: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'TOKENS_REVOKED' }),
   /** One KPI rollup: a partition per scope, grouping and resolution; sorted by period, then group. */
@@ -79,6 +81,11 @@ export const keys = {
   /** That one part of one stream record's rollup updates was applied (kept while the record could be redelivered). */
   kpiApplied: (recordId: string, part: number): PrimaryKey => ({ PK: `KPI_APPLIED#${recordId}`, SK: `PART#${part}` }),
   budgets: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'BUDGETS' }),
+  /** An integration client, in the one partition the seller's admin lists them from. */
+  integration: (integrationId: string): PrimaryKey => ({ PK: 'INTEGRATIONS', SK: `INTEGRATION#${integrationId}` }),
+  integrationPartition: 'INTEGRATIONS',
+  /** The same integration under its OAuth client id: what a verified token is looked up by, once per request. */
+  integrationClient: (clientId: string): PrimaryKey => ({ PK: `INTEGRATION_CLIENT#${clientId}`, SK: 'CLIENT' }),
   /** A person's out-of-office delegation: one per person, replaced whole. */
   delegation: (personEmail: string): PrimaryKey => ({ PK: `PERSON#${rep(personEmail)}`, SK: 'DELEGATION' }),
   /** What one buyer spent in one period (`month#2026-11`), in the company's partition beside its budgets. */

@@ -4,6 +4,7 @@ import type { Comment, DecisionComment, Visibility } from '#domain/comment.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
 import type { Delegation } from '#domain/delegation.ts';
+import type { Integration } from '#domain/integration.ts';
 import type { IntegrationEvent } from '#domain/integration-event.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
 import type { Grouping, RollupDelta } from '#domain/kpi-rollup.ts';
@@ -400,6 +401,21 @@ export interface EventFeedStore {
   read(after: number, limit: number): Promise<{ items: IntegrationEvent[]; last: number }>;
 }
 
+/**
+ * Integration clients (integration-store.ts): each under its id, for the seller's admin, and under its OAuth client
+ * id, for the token check. Both are written and deleted together, so a deleted integration's token finds nothing.
+ */
+export interface IntegrationStore {
+  create(integration: Integration): Promise<void>;
+  list(): Promise<Integration[]>;
+  get(integrationId: string): Promise<Integration | undefined>;
+  byClientId(clientId: string): Promise<Integration | undefined>;
+  /** Stores the integration as rotated: a new client id replaces the old one, whose tokens then find nothing. */
+  replace(before: Integration, after: Integration): Promise<void>;
+  /** Deletes it; answers what was deleted, or undefined when there was nothing. */
+  delete(integrationId: string): Promise<Integration | undefined>;
+}
+
 export interface Store {
   rfqs: RfqStore;
   orders: OrderStore;
@@ -413,4 +429,5 @@ export interface Store {
   companies: CompanyRecordStore;
   revocations: RevocationStore;
   feed: EventFeedStore;
+  integrations: IntegrationStore;
 }

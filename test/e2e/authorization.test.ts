@@ -496,8 +496,11 @@ describe('tokens the JWT authorizer would refuse', () => {
     ['garbage', async () => 'not-a-jwt'],
   ];
 
-  it.each(refusals)('refuses %s with 401 problem+json', async (_, token) => {
-    const answer = await api.call('GET', '/rfqs', { as: await token() });
+  // The feed is a route integrations call too: its function verifies the token itself and must refuse the same.
+  it.each(
+    refusals.flatMap(([what, token]) => ['/rfqs', '/integration/events'].map((path) => [what, path, token] as const)),
+  )('refuses %s on %s with 401 problem+json', async (_, path, token) => {
+    const answer = await api.call('GET', path, { as: await token() });
     expect(answer.status).toBe(401);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
     expect(answer.headers.get('www-authenticate')).toBe('Bearer');
