@@ -317,6 +317,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
             region,
             tableName,
             handler,
+            log: (message) => console.warn(`KPI stream: ${message}`),
             onDeadLetter: (letter) =>
               console.warn(
                 `KPI stream: record ${letter.startSequenceNumber} of ${letter.shardId} set aside (${letter.condition})`,

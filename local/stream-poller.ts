@@ -6,6 +6,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { kpiEventSource, streamedSortKeys } from '#functions/streams/event-source.ts';
@@ -50,6 +51,8 @@ export interface StreamPollerOptions {
 export interface StreamPoller {
   streamArn: string;
   deadLetters: readonly DeadLetter[];
+  /** Why the last poll round failed, until a round succeeds again: a poller that cannot read says why. */
+  readonly lastError: string | undefined;
   /** Resolves once every record written before the call has been delivered (a poll round found nothing new). */
   caughtUp(): Promise<void>;
   stop(): Promise<void>;
@@ -217,21 +220,30 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     return ShardIterator;
   };
 
+  /**
+   * An iterator taken while its shard was empty points at the shard's first sequence number. DynamoDB Local numbers
+   * every stream's records from one counter, so when another table's stream (or a new shard) takes numbers first, this
+   * shard's first record comes later than that, and every read of the old iterator fails as TrimmedDataAccessException
+   * ("past the oldest record") — for ever, as the iterator never moves. A fresh one from the trim horizon starts at the
+   * oldest record there is; after a record already read, AFTER_SEQUENCE_NUMBER loses nothing.
+   */
+  const readRecords = async (shard: ShardState, iterator: string) => {
+    try {
+      return await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: kpiEventSource.batchSize }));
+    } catch (error) {
+      if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException)) throw error;
+      shard.iterator = await iteratorFor(shard);
+      return undefined;
+    }
+  };
+
   /** Reads one shard as far as it goes now; true when it had records. */
   const pollShard = async (shard: ShardState): Promise<boolean> => {
     shard.iterator ??= await iteratorFor(shard);
     let found = false;
     while (shard.iterator && !stopped) {
-      let out: { Records?: StreamRecord[]; NextShardIterator?: string | undefined };
-      try {
-        out = await streams.send(
-          new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: kpiEventSource.batchSize }),
-        );
-      } catch (error) {
-        if (!(error instanceof ExpiredIteratorException)) throw error;
-        shard.iterator = await iteratorFor(shard);
-        continue;
-      }
+      const out = await readRecords(shard, shard.iterator);
+      if (!out) continue;
       const records = out.Records ?? [];
       shard.iterator = out.NextShardIterator;
       if (!shard.iterator) shard.done = true;
@@ -258,15 +270,23 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     return found;
   };
 
+  let lastError: string | undefined;
   const loop = (async () => {
     while (!stopped) {
       const started = emptyRounds;
       let found = true;
       try {
         found = await round();
+        lastError = undefined;
       } catch (error) {
         if (stopped) break;
-        log(`stream poller: ${error instanceof Error ? error.message : String(error)}`);
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        // Said once per cause, not every round: a poller that keeps failing is one line in the log, not thousands.
+        if (reason !== lastError) log(`stream poller: ${reason}`);
+        lastError = reason;
+        // A round that failed is tried again after the interval, never in a tight loop against DynamoDB Local.
+        await sleep(pollIntervalMs);
+        continue;
       }
       if (!found) {
         emptyRounds = started + 1;
@@ -282,6 +302,9 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   return {
     streamArn,
     deadLetters,
+    get lastError() {
+      return lastError;
+    },
     // A round that began after this call and found nothing has seen every record written before it.
     caughtUp: () => new Promise<void>((resolve) => waiters.push({ after: emptyRounds + 1, resolve })),
     async stop() {
