@@ -4,18 +4,21 @@ import type { TestProject } from 'vitest/node';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { type SesLocal, startSesLocal } from '../local/ses-local.ts';
 import { buildWebApp } from '../local/web-app.ts';
+import { type DemoDataSnapshot, takeDemoDataSnapshot } from './demo-data-snapshot.ts';
 import { answersDir } from './e2e/contract.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
     sesEndpoint: string;
+    demoData: DemoDataSnapshot;
   }
 }
 
 interface Services {
   dynamo: DynamoDbLocal;
   ses: SesLocal;
+  demoData: DemoDataSnapshot;
 }
 
 /**
@@ -40,16 +43,23 @@ const contractTally = (): string => {
 
 const start = async (): Promise<Services> => {
   rmSync(answersDir, { recursive: true, force: true });
-  let dynamo: DynamoDbLocal | undefined;
-  let ses: SesLocal | undefined;
+  const dynamoStarting = startDynamoDbLocal();
+  const sesStarting = startSesLocal();
   try {
-    // Built before any test file starts a stack, so parallel files reuse one build instead of racing to make it.
-    [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal(), buildWebApp()]);
+    const [dynamo, ses, demoData] = await Promise.all([
+      dynamoStarting,
+      sesStarting,
+      // Seeded once for the run: every test stack with the demo data starts from this copy (test/e2e/test-stack.ts).
+      dynamoStarting.then((started) => takeDemoDataSnapshot(started.endpoint)),
+      // Built before any test file starts a stack, so parallel files reuse one build instead of racing to make it.
+      buildWebApp(),
+    ]);
+    return { dynamo, ses, demoData };
   } catch (error) {
-    await Promise.all([dynamo?.stop(), ses?.stop()]);
+    // Whichever service did start is stopped, so no `java` outlives a failed start.
+    await Promise.allSettled([dynamoStarting.then((s) => s.stop()), sesStarting.then((s) => s.stop())]);
     throw error;
   }
-  return { dynamo, ses };
 };
 
 /** Tests isolate themselves by table name or by id; the endpoints reach them through `inject(...)`. */
@@ -57,9 +67,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   shared.quoteToOrderServices ??= { started: start(), users: 0 };
   const entry = shared.quoteToOrderServices;
   entry.users++;
-  const { dynamo, ses } = await entry.started;
+  const { dynamo, ses, demoData } = await entry.started;
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
+  project.provide('demoData', demoData);
   return async () => {
     entry.users--;
     if (entry.users > 0) return;

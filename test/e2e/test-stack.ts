@@ -5,6 +5,7 @@ import { storeFromConfig } from '#store/from-config.ts';
 import { deleteTable } from '#store/table.ts';
 import { type Inbox, openInbox } from '../../local/inbox.ts';
 import { type LocalStack, type StackOptions, startLocalStack } from '../../local/stack.ts';
+import { writeDemoDataSnapshot } from '../demo-data-snapshot.ts';
 import { type ApiClient, apiClient } from './api.ts';
 
 export interface TestStackOptions
@@ -30,17 +31,26 @@ const holdDefinition = JSON.stringify({
 /**
  * The one way a test starts the local services: `npm start`'s stack on the test run's DynamoDB Local and SES, in a
  * table of its own named after the test, deleted when it stops. Without the KPI stream unless the test reads KPIs:
- * DynamoDB Local keeps every table's stream records for the whole run, and they slow every write after them.
+ * DynamoDB Local keeps every table's stream records for the whole run, and they slow every write after them. The demo
+ * data is the run's one seeding, copied in (test/global-setup.ts), as seeding it again would write the same items.
  */
 export const startTestStack = async (name: string, options: TestStackOptions = {}): Promise<TestStack> => {
-  const { holdWorkflow, ...stackOptions } = options;
+  const { holdWorkflow, seed = true, ...stackOptions } = options;
   const stack = await startLocalStack({
     reuse: { dynamoEndpoint: inject('dynamoEndpoint'), sesEndpoint: inject('sesEndpoint') },
     tableName: `${name}-${randomUUID().slice(0, 8)}`,
     kpiStream: false,
     ...(holdWorkflow && { definition: holdDefinition }),
     ...stackOptions,
+    seed: false,
   });
+  if (seed) {
+    await writeDemoDataSnapshot(dynamoClient(), stack.tableName, inject('demoData')).catch(async (error: unknown) => {
+      await stack.stop();
+      await deleteTable(dynamoClient(), stack.tableName);
+      throw error;
+    });
+  }
   return {
     ...stack,
     ...apiClient(stack.urls.api, stack.issuer),
