@@ -78,6 +78,18 @@ export const configSchema = z
           .filter(Boolean),
       )
       .optional(),
+    /**
+     * Which addresses webhooks may go to: `public` (AWS) — https, and a name that resolves only to public addresses,
+     * checked on every send; `any` — the local stack, whose receivers listen on 127.0.0.1 over http.
+     */
+    WEBHOOK_TARGETS: z.enum(['public', 'any']).default('public'),
+    /** How long a webhook receiver has to answer before the attempt counts as failed. */
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
+    /** The state machine that retries a webhook delivery (workflows/webhook-retries.asl.json). */
+    WEBHOOK_RETRIES_ARN: z
+      .string()
+      .min(1)
+      .default('arn:aws:states:us-east-1:000000000000:stateMachine:webhook-retries'),
     USER_POOL_ID: z
       .string()
       .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'a Cognito user pool id, e.g. us-east-1_AbC123')

@@ -22,8 +22,8 @@ export interface RecordedEvent {
  */
 export interface LocalRule {
   name: string;
-  /** The parts of an event pattern the local rules match on: any of these sources, any of these detail-types. */
-  pattern: { source: readonly string[]; detailType: readonly string[] };
+  /** The parts of an event pattern the local rules match on: any of these sources, any of these detail-types (all when absent). */
+  pattern: { source: readonly string[]; detailType?: readonly string[] };
   target: (event: RecordedEvent) => Promise<unknown>;
 }
 
@@ -135,7 +135,8 @@ export const startEventBridgeLocal = async (
   };
   const route = (event: RecordedEvent) => {
     for (const rule of options.rules ?? []) {
-      if (!rule.pattern.source.includes(event.source) || !rule.pattern.detailType.includes(event['detail-type'])) {
+      const { source, detailType } = rule.pattern;
+      if (!source.includes(event.source) || (detailType && !detailType.includes(event['detail-type']))) {
         continue;
       }
       // After the put is answered, as EventBridge delivers: the caller never waits for a rule's target.

@@ -6,7 +6,14 @@ import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
 import { brandOf, config, reloadConfig } from '#functions/config.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable } from '#store/table.ts';
-import { definitionText, liveAlias, localStepVersion, stepFunctions } from '#workflows/quote-to-order.ts';
+import {
+  definitionText,
+  liveAlias,
+  localStepVersion,
+  type StepSpec,
+  stepFunctions,
+} from '#workflows/quote-to-order.ts';
+import { webhookRetriesText, webhookRetryFunctions } from '#workflows/webhook-retries.ts';
 import { createDevIssuer, type DevIssuer } from './dev-tokens.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
@@ -19,6 +26,7 @@ import { startSesLocal } from './ses-local.ts';
 import type { LocalLambda, StepFunctionsLocal } from './stepfunctions/index.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { appFiles, buildWebApp } from './web-app.ts';
+import { webhookDispatchLocalRule, webhookRetriesName } from './webhooks.ts';
 
 export type Service =
   | 'DynamoDB Local'
@@ -123,8 +131,9 @@ const settled = <T extends readonly unknown[]>(results: { [K in keyof T]: Promis
 const functionArn = (key: string): string =>
   `arn:aws:lambda:${region}:${accountId}:function:${stateMachineName}-${key.replace(/FunctionArn$/, '')}`;
 
-/** Imports every step handler the ASL names. Called only after the env is set: handlers read their config once. */
+/** Imports every step handler an ASL names. Called only after the env is set: handlers read their config once. */
 const loadStepHandlers = async (
+  specs: Record<string, StepSpec>,
   replaced: Record<string, LocalLambda>,
 ): Promise<{
   lambdas: Record<string, LocalLambda>;
@@ -132,7 +141,7 @@ const loadStepHandlers = async (
 }> => {
   const lambdas: Record<string, LocalLambda> = {};
   const substitutions: Record<string, string> = {};
-  for (const [key, spec] of Object.entries(stepFunctions)) {
+  for (const [key, spec] of Object.entries(specs)) {
     const module = (await import(pathToFileURL(resolve(root, spec.handler)).href)) as { handler?: LocalLambda };
     if (typeof module.handler !== 'function') throw new Error(`${spec.handler} exports no handler`);
     // The definition names a version of each function, as the deployed one does (infra/workflow.ts).
@@ -190,7 +199,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
         step('EventBridge', async () => {
           const recorder = await startEventBridgeLocal({
             ...(ports.events !== undefined && { port: ports.events }),
-            rules: [mailFeedbackLocalRule],
+            rules: [mailFeedbackLocalRule, webhookDispatchLocalRule],
           });
           stops.push(recorder.stop);
           return recorder;
@@ -222,6 +231,9 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       SFN_ENDPOINT: sfnEndpoint,
       // Executions start through the alias, as on AWS.
       STATE_MACHINE_ARN: `${stateMachineArn}:${liveAlias}`,
+      WEBHOOK_RETRIES_ARN: `arn:aws:states:${region}:${accountId}:stateMachine:${webhookRetriesName}`,
+      // Local receivers listen on 127.0.0.1 over http; on AWS only public https addresses are called.
+      WEBHOOK_TARGETS: 'any',
       PUBLIC_BASE_URL: apiUrl,
       SALES_MANAGER_EMAIL: 'taylor@northwind.example',
       SELLER_NAME: 'Northwind Industrial',
@@ -247,7 +259,8 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     const { startStepFunctionsLocal } = await import('./stepfunctions/index.ts');
 
     const stepFunctionsLocal = await step('Step Functions', async () => {
-      const { lambdas, substitutions } = await loadStepHandlers(options.steps ?? {});
+      const { lambdas, substitutions } = await loadStepHandlers(stepFunctions, options.steps ?? {});
+      const retries = await loadStepHandlers(webhookRetryFunctions, {});
       const service = await startStepFunctionsLocal({
         port: sfnPort,
         region,
@@ -259,8 +272,9 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
             substitutions,
             aliases: [liveAlias],
           },
+          { name: webhookRetriesName, definition: webhookRetriesText(), substitutions: retries.substitutions },
         ],
-        lambdas,
+        lambdas: { ...lambdas, ...retries.lambdas },
         putEvents: events.putEvents,
         ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
         ...(options.serviceLog && { logger: options.serviceLog }),

@@ -15,6 +15,7 @@ import { createRevocationStore } from './revocation-store.ts';
 import { createRfqStore } from './rfq-store.ts';
 import { tableClient } from './table-client.ts';
 import { createWaitStore } from './wait-store.ts';
+import { createWebhookStore } from './webhook-store.ts';
 
 export interface DynamoStoreOptions {
   /** Called after every DynamoDB call with the capacity it consumed; setting it makes every call ask for it. */
@@ -42,5 +43,6 @@ export const createDynamoStore = (
     revocations: createRevocationStore(table),
     feed: createEventFeedStore(table),
     integrations: createIntegrationStore(table),
+    webhooks: createWebhookStore(table),
   };
 };

@@ -12,6 +12,8 @@ const IN_FLIGHT_MS = 60_000;
 const DAY_SECONDS = 86_400;
 
 const positionOf = (item: Record<string, unknown>): number => Number(item.position);
+const eventOf = (item: Record<string, unknown>): IntegrationEvent =>
+  integrationEventSchema.parse(fromItem(item, ['position', 'appendedAt', 'expiresAtEpoch']));
 
 /**
  * The feed as one sequence in one partition. An append takes the next position in a transaction with the counter
@@ -84,14 +86,21 @@ export const createEventFeedStore = (table: TableClient, now: () => Date = () =>
       ConsistentRead: true,
     });
     const events: IntegrationEvent[] = [];
+    const positions: number[] = [];
     let position = after;
     for (const item of items) {
       const next = positionOf(item);
       const young = now().getTime() - Date.parse(String(item.appendedAt)) < IN_FLIGHT_MS;
       if (next !== position + 1 && young) break;
-      events.push(integrationEventSchema.parse(fromItem(item, ['position', 'appendedAt', 'expiresAtEpoch'])));
+      events.push(eventOf(item));
+      positions.push(next);
       position = next;
     }
-    return { items: events, last: position };
+    return { items: events, positions, last: position };
+  },
+
+  async at(position) {
+    const item = await table.get(keys.feedEvent(position));
+    return item && eventOf(item);
   },
 });

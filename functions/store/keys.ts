@@ -106,6 +106,15 @@ export const keys = {
   feedEventsEnd: 'EVENT#~',
   /** That an event of this id is in the feed, and where: so an event re-sent is appended once. */
   feedEventId: (eventId: string): PrimaryKey => ({ PK: `FEED_EVENT#${eventId}`, SK: 'APPENDED' }),
+  /** Every webhook endpoint in one partition: the dispatcher reads them all on each event, and they are few. */
+  webhookEndpointsPartition: 'WEBHOOKS',
+  webhookEndpoint: (integrationId: string): PrimaryKey => ({ PK: 'WEBHOOKS', SK: `ENDPOINT#${integrationId}` }),
+  /** An integration's deliveries by the event's feed position, so its log reads newest first. */
+  webhookDeliveriesOf: (integrationId: string): string => `WEBHOOK#${integrationId}`,
+  webhookDelivery: (integrationId: string, position: number): PrimaryKey => ({
+    PK: `WEBHOOK#${integrationId}`,
+    SK: `DELIVERY#${String(position).padStart(15, '0')}`,
+  }),
   spend: (companyId: string, buyerEmail: string, period: string): PrimaryKey => ({
     PK: `COMPANY#${companyId}`,
     SK: `SPEND#${rep(buyerEmail)}#${period}`,

@@ -15,6 +15,8 @@ import type { Product } from '#domain/product.ts';
 import type { AddedLine, LineEdit } from '#domain/quote-edits.ts';
 import type { QuoteVersion } from '#domain/quote-version.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
+import type { WebhookDelivery } from '#domain/webhook-delivery.ts';
+import type { WebhookEndpoint } from '#domain/webhook-endpoint.ts';
 
 /**
  * What the use cases need from storage. The DynamoDB adapter implements it; handlers and steps receive it as an
@@ -397,8 +399,38 @@ export interface KpiStore {
 export interface EventFeedStore {
   /** Appends the event at the next position; an event whose id is in the feed already is not appended again. */
   append(event: IntegrationEvent): Promise<void>;
-  /** Up to `limit` events after position `after` (0: from the start), oldest first, and the position of the last. */
-  read(after: number, limit: number): Promise<{ items: IntegrationEvent[]; last: number }>;
+  /**
+   * Up to `limit` events after position `after` (0: from the start), oldest first, each one's position (`positions[i]`
+   * is `items[i]`'s), and the position of the last.
+   */
+  read(after: number, limit: number): Promise<{ items: IntegrationEvent[]; positions: number[]; last: number }>;
+  /** The event at a position, while the feed keeps it (a webhook delivery sends it again from here). */
+  at(position: number): Promise<IntegrationEvent | undefined>;
+}
+
+/** Webhook endpoints (one per integration that has one) and their deliveries (webhook-store.ts). */
+export interface WebhookStore {
+  /** Creates or replaces an integration's endpoint. */
+  putEndpoint(endpoint: WebhookEndpoint): Promise<void>;
+  endpoint(integrationId: string): Promise<WebhookEndpoint | undefined>;
+  endpoints(): Promise<WebhookEndpoint[]>;
+  removeEndpoint(integrationId: string): Promise<void>;
+  /** Moves the endpoint's cursor from `from` to `to`; false when another dispatcher moved it first. */
+  advance(integrationId: string, from: number, to: number): Promise<boolean>;
+  /** Disables the endpoint (the receiver answered 410); a later `putEndpoint` enables it again. */
+  disable(integrationId: string, because: string, at: Date): Promise<void>;
+  /**
+   * Creates the delivery, claimed by the caller until `claimedUntil` (whoever creates it makes its first attempt);
+   * false when it exists. A delivery whose claim ran out while still pending (its dispatcher died) is claimed with
+   * `claim`.
+   */
+  createDelivery(delivery: WebhookDelivery, claimedUntil: Date): Promise<boolean>;
+  claim(integrationId: string, deliveryId: string, now: Date, claimedUntil: Date): Promise<boolean>;
+  delivery(integrationId: string, deliveryId: string): Promise<WebhookDelivery | undefined>;
+  /** Writes the delivery after an attempt, conditional on the attempts it had; false when another attempt won. */
+  record(before: WebhookDelivery, after: WebhookDelivery): Promise<boolean>;
+  /** The integration's deliveries, newest first. */
+  deliveries(integrationId: string, query: { limit: number; cursor?: string }): Promise<Page<WebhookDelivery>>;
 }
 
 /**
@@ -430,4 +462,5 @@ export interface Store {
   revocations: RevocationStore;
   feed: EventFeedStore;
   integrations: IntegrationStore;
+  webhooks: WebhookStore;
 }
