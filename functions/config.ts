@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type Brand, brandColor } from './domain/brand.ts';
+import { type Brand, brandColor, brandLogoUrl } from './domain/brand.ts';
 import { percent } from './domain/money.ts';
 
 /**
@@ -25,7 +25,7 @@ export const configSchema = z
     /** The seller's name as buyers read it: on the app, the emails, the link pages and the quote PDF. */
     SELLER_NAME: z.string().min(1).max(120).default('Your supplier'),
     /** The seller's logo (an image people's mail clients and browsers fetch), beside their name wherever it shows. */
-    SELLER_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SELLER_LOGO_URL: brandLogoUrl.optional(),
     /** The seller's colour: buttons, links and the header band; refused unless white text on it reads (4.5:1). */
     BRAND_COLOR: brandColor.default('#1d4ed8'),
     SES_CONFIGURATION_SET: z.string().optional(),

@@ -37,3 +37,17 @@ export const brandColor = z
     error: (issue) =>
       `${String(issue.input)} against white is ${contrastRatio(String(issue.input), '#ffffff').toFixed(2)}:1; white text on it and links in it need at least ${minimumContrast}:1 (WCAG AA): choose a darker shade`,
   });
+
+/** This machine: where the local stack serves its demo logo over http. */
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The logo every email, link page and app header shows, fetched by each reader's mail client or browser: an absolute
+ * https URL, since mail clients (and Gmail's image proxy) do not load an image over plain http. Only a logo on this
+ * machine may be http, for the local stack.
+ */
+export const brandLogoUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((url) => !URL.canParse(url) || url.startsWith('https:') || loopback.has(new URL(url).hostname), {
+    error: 'an https URL: mail clients do not load a logo over http (http only on localhost, for the local stack)',
+  });

@@ -52,6 +52,14 @@ describe('the seller’s brand in the configuration', () => {
     expect(configSchema.safeParse({ ...base, SELLER_LOGO_URL: 'javascript:alert(1)' }).success).toBe(false);
   });
 
+  it('takes the logo from an absolute https URL, which every mail client loads; http only on this machine', () => {
+    const http = configSchema.safeParse({ ...base, SELLER_LOGO_URL: 'http://cdn.example.com/northwind.svg' });
+    expect(http.error?.issues[0]).toMatchObject({ path: ['SELLER_LOGO_URL'], message: expect.stringMatching(/https/) });
+    expect(configSchema.safeParse({ ...base, SELLER_LOGO_URL: '/app/brand-logo.svg' }).success).toBe(false);
+    const local = configSchema.parse({ ...base, SELLER_LOGO_URL: 'http://127.0.0.1:3000/app/brand-logo.svg' });
+    expect(brandOf(local).logoUrl).toBe('http://127.0.0.1:3000/app/brand-logo.svg');
+  });
+
   it('measures contrast as WCAG does', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#ffffff', '#ffffff')).toBe(1);

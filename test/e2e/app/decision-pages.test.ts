@@ -66,9 +66,21 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
   const photographEmail = async (email: Email, name: string) => {
     expect(email.html).not.toMatch(/<style/);
     for (const anchor of email.html.match(/<a [^>]*>/g) ?? []) expect(anchor).toContain('target="_blank"');
-    // A fresh document: content written into the last approval page would inherit its CSP, which drops inline styles.
-    await page.goto('about:blank');
-    await page.setContent(email.html);
+    // Served from the stack's own origin, as a fresh document with no CSP (content written into the last approval page
+    // would inherit its CSP, which drops inline styles). From about:blank, Chromium would not load the logo from this
+    // machine's address (private network access), and the photo showed a broken image where the reader sees the logo.
+    const at = `${stack.urls.app}mail/${name}.html`;
+    await page.route(at, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: email.html }));
+    await page.goto(at);
+    await page.unroute(at);
+    const loaded = (img: unknown) => {
+      const shown = img as { complete: boolean; naturalWidth: number };
+      return shown.complete && shown.naturalWidth > 0;
+    };
+    for (const image of await page.locator('img').all()) {
+      expect(await image.getAttribute('src'), 'an image every mail client can fetch').toMatch(/^https?:\/\//);
+      await expect.poll(() => image.evaluate(loaded), { message: `${name}: its image loads` }).toBe(true);
+    }
     await record(page, `email-${name}`);
   };
 
@@ -97,6 +109,8 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     expect(created.status).toBe(201);
     rfqId = created.body.rfqId as string;
     await photographEmail(await mail(dana.email, 'We received your request'), 'rfq-received');
+    // Every message wears the seller's logo, and the photo shows it as the reader sees it (loaded, not broken).
+    expect(await page.getByRole('img').or(page.locator('img[alt=""]')).count()).toBe(1);
 
     const review = await mail(riley.email, 'Review quote');
     expect(review.text).toContain('Delivery wanted by: 2027-01-15');
