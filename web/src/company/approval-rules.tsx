@@ -3,7 +3,7 @@ import { conditionText } from '#domain/condition-text.ts';
 import type { Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { Unsendable, useAction } from '../ui/action.ts';
-import { AnswerLine, type FormAnswer } from '../ui/form-answer.tsx';
+import { AnswerLine, type FormAnswer, staleSave, useReload } from '../ui/form-answer.tsx';
 import { minorUnitsOf } from '../ui/money-input.ts';
 
 type Company = Schemas['Company'];
@@ -37,6 +37,8 @@ export const Rules = (props: {
   rules: Rule[];
   revision: { current: string | undefined };
   onSaved: () => void;
+  /** Loads the company and its rules again: what somebody else saved since the page read them. */
+  onReload: () => void;
 }) => {
   const { api } = useSignedIn();
   const { company } = props;
@@ -72,7 +74,16 @@ export const Rules = (props: {
     props.onSaved();
     return true;
   };
-  const answer: FormAnswer = saving.error ? { ok: false, text: saving.error } : { ok: true, text: notice };
+  const reloadLatest = useReload(props.rules, props.onReload, () =>
+    setNotice('Loaded the latest rules: make your change again.'),
+  );
+  const answer: FormAnswer = saving.error
+    ? {
+        ok: false,
+        text: saving.error,
+        ...staleSave(saving, reloadLatest),
+      }
+    : { ok: true, text: notice };
 
   const add = async () => {
     const added = await save(() => {

@@ -36,8 +36,8 @@ export const CompanySettings = (props: { companyId: string }) => {
     <Show loaded={loaded}>
       {({ company, rules, budgets }) => (
         <>
-          <Users company={company} revision={revision} onSaved={reload} />
-          <Rules company={company} rules={rules} revision={revision} onSaved={reload} />
+          <Users company={company} revision={revision} onSaved={reload} onReload={reload} />
+          <Rules company={company} rules={rules} revision={revision} onSaved={reload} onReload={reload} />
           <ChainPreview company={company} />
           <Budgets company={company} budgets={budgets} onSaved={reload} />
         </>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Problem, Schemas } from '../api/client.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
-import { AnswerLine, type FormAnswer } from '../ui/form-answer.tsx';
+import { AnswerLine, type FormAnswer, staleSave, useReload } from '../ui/form-answer.tsx';
 
 type Company = Schemas['Company'];
 type User = Company['users'][number];
@@ -45,6 +45,8 @@ export const Users = (props: {
   company: Company;
   revision: { current: string | undefined };
   onSaved: (company: Company) => void;
+  /** Loads the company again: what somebody else saved since the page read it. */
+  onReload: () => void;
 }) => {
   const { api } = useSignedIn();
   const [users, setUsers] = useState<User[]>(props.company.users);
@@ -88,9 +90,18 @@ export const Users = (props: {
     saving.clear();
     if (await inviting.run(user)) setNotice(`Sent ${user.name} (${user.email}) a new invitation.`);
   };
+  const reloadLatest = useReload(props.company, props.onReload, () =>
+    setNotice('Loaded the latest people and roles: make your change again.'),
+  );
   const failed = saving.error || inviting.error;
   const answer: FormAnswer = failed
-    ? { ok: false, text: saving.error ? peopleProblemText(saving.problem, saving.error, tried) : inviting.error }
+    ? saving.error
+      ? {
+          ok: false,
+          text: peopleProblemText(saving.problem, saving.error, tried),
+          ...staleSave(saving, reloadLatest),
+        }
+      : { ok: false, text: inviting.error }
     : { ok: true, text: notice };
 
   return (
