@@ -74,10 +74,11 @@ export const AcceptReview = (props: {
             PO number {poNumber} is already on{' '}
             {uses.value.length === 1 ? 'another order' : `${uses.value.length} other orders`} of your company:
           </p>
-          <ul>
+          <ul class="po-uses">
             {uses.value.map((order) => (
               <li key={order.orderId}>
-                <Link to={`orders/${order.orderId}`}>{order.orderId}</Link>, placed {when(order.createdAt)}
+                <Link to={`orders/${order.orderId}`}>{order.orderId}</Link>
+                <span class="secondary">placed {when(order.createdAt)}</span>
               </li>
             ))}
           </ul>

@@ -157,7 +157,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
             )}
           </>
         )}
-        <div class="two-up">
+        <div class="two-up request-details">
           <label>
             {forBuyer ? 'Note on the request (optional)' : 'Note for the sales rep (optional)'}
             <textarea
