@@ -120,6 +120,9 @@ const look = async (page: Page, name: string) => {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: true });
     expect.soft(await misfits(page), `${name} at ${size}`).toEqual([]);
+    // The header leaves the phone's screen to the page: two rows (three when a long menu wraps), not five.
+    const header = await page.locator('header').first().boundingBox();
+    expect.soft(header?.height ?? 0, `${name} at ${size}: the header's height`).toBeLessThanOrEqual(140);
     expect.soft(await seriousViolations(page), `${name} at ${size}`).toEqual([]);
   }
   expect.soft(takeContractBreaches(page), `the API answers ${name} received`).toEqual([]);
