@@ -6,7 +6,18 @@ import { flow } from './flow.ts';
 import { kpis } from './kpis.ts';
 import { pricing } from './pricing.ts';
 import { scale } from './scale.ts';
+import { screens } from './screens.ts';
 import { webApp } from './web-app.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them; `npm test` runs each in quick mode from this same list. */
-export const benchmarks: readonly Benchmark[] = [pricing, coldStart, flow, costModel, apiOverhead, scale, webApp, kpis];
+export const benchmarks: readonly Benchmark[] = [
+  pricing,
+  coldStart,
+  flow,
+  costModel,
+  apiOverhead,
+  scale,
+  webApp,
+  screens,
+  kpis,
+];
