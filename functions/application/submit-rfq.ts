@@ -17,6 +17,8 @@ export interface Submission {
 
 export interface Submitted {
   rfqId: string;
+  /** Null only for an RFQ stored before RFQs were numbered (a retry of a very old submission). */
+  quoteNumber: string | null;
   status: Rfq['status'];
 }
 
@@ -104,8 +106,7 @@ export const submitRfq = async (
       approvals: [],
     };
     try {
-      await store.rfqs.create(fresh, { actor, action: 'submitted', detail: { lines: checked.lines.length } });
-      rfq = fresh;
+      rfq = await store.rfqs.create(fresh, { actor, action: 'submitted', detail: { lines: checked.lines.length } });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       rfq = await store.rfqs.get(rfqId);
@@ -120,5 +121,5 @@ export const submitRfq = async (
       cause: error,
     });
   }
-  return { rfqId, status: rfq.status };
+  return { rfqId, quoteNumber: rfq.quoteNumber ?? null, status: rfq.status };
 };

@@ -6,6 +6,7 @@ import { rfqStatus } from './lifecycle.ts';
 import { milestonesSchema } from './milestones.ts';
 import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
 import { sku } from './product.ts';
+import { quoteNumber } from './quote-number.ts';
 import { multiLine, singleLine } from './text.ts';
 import { unitCode } from './unit-code.ts';
 
@@ -111,6 +112,8 @@ export type Actor = z.infer<typeof actorSchema>;
 
 export const rfqSchema = z.object({
   rfqId: z.string(),
+  /** `Q-2026-00042`: given by the store when the RFQ is created; absent only on RFQs created before numbering. */
+  quoteNumber: quoteNumber.optional(),
   companyId,
   buyerEmail: email,
   accountRepEmail: email,

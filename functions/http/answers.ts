@@ -27,7 +27,11 @@ export const integrationEventsSchema = z.object({
   cursor: z.string().describe('Pass it back as `after` for the events that follow; it stays put while none came'),
 });
 
-export const rfqCreatedSchema = z.object({ rfqId: z.string(), status: rfqStatus });
+export const rfqCreatedSchema = z.object({
+  rfqId: z.string(),
+  quoteNumber: rfqSummarySchema.shape.quoteNumber,
+  status: rfqStatus,
+});
 export const rfqListSchema = pageOf(rfqSummarySchema);
 export const orderListSchema = pageOf(orderViewSchema);
 export const productListSchema = pageOf(productSchema);

@@ -6,6 +6,7 @@ import type { Caller } from '#domain/caller.ts';
 import { historyEntryViewSchema, historyView } from '#domain/history-view.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { audienceOf } from '#domain/policy.ts';
+import { quoteNumber } from '#domain/quote-number.ts';
 import { lineView, lineViewSchema } from '#domain/quote-view.ts';
 import { actorSchema, approvalStepSchema, type Quote, type Rfq, rfqLineRequestSchema } from '#domain/rfq.ts';
 import type { HistoryEvent, Store } from '#store/ports.ts';
@@ -15,6 +16,9 @@ const money = z.number().int();
 /** A list row: enough to pick an RFQ, without quote lines and history. */
 export const rfqSummarySchema = z.object({
   rfqId: z.string(),
+  quoteNumber: quoteNumber
+    .nullable()
+    .describe('What people call the RFQ (Q-2026-00042); null only for RFQs submitted before numbering'),
   status: rfqStatus,
   companyId: z.string(),
   buyerEmail: z.string(),
@@ -71,6 +75,7 @@ export const rfqView = (rfq: Rfq, caller: Caller, quote: Quote | undefined, hist
   const audience = audienceOf(caller);
   return {
     rfqId: rfq.rfqId,
+    quoteNumber: rfq.quoteNumber ?? null,
     status: rfq.status,
     companyId: rfq.companyId,
     buyerEmail: rfq.buyerEmail,
@@ -114,6 +119,7 @@ export const readRfqView = async (store: Pick<Store, 'rfqs'>, rfq: Rfq, caller: 
 /** A list row; `quote` as for rfqView. */
 export const rfqSummary = (rfq: Rfq, quote: Quote | undefined): RfqSummary => ({
   rfqId: rfq.rfqId,
+  quoteNumber: rfq.quoteNumber ?? null,
   status: rfq.status,
   companyId: rfq.companyId,
   buyerEmail: rfq.buyerEmail,

@@ -115,6 +115,8 @@ export const keys = {
     PK: `WEBHOOK#${integrationId}`,
     SK: `DELIVERY#${String(position).padStart(15, '0')}`,
   }),
+  /** The last quote number given in a year's series (`2026`): RFQs are numbered from it, one atomic increment each. */
+  quoteSerial: (series: string): PrimaryKey => ({ PK: 'QUOTE_NUMBER', SK: series }),
   spend: (companyId: string, buyerEmail: string, period: string): PrimaryKey => ({
     PK: `COMPANY#${companyId}`,
     SK: `SPEND#${rep(buyerEmail)}#${period}`,

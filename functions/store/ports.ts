@@ -71,8 +71,13 @@ export class BadCursorError extends Error {
 }
 
 export interface RfqStore {
-  /** Puts a new RFQ (condition: none with that id) and its first history event (action 'submitted'). */
-  create(rfq: Rfq, event: EventInput): Promise<void>;
+  /**
+   * Puts a new RFQ (condition: none with that id) with the next quote number of its year, and its first history event
+   * (action 'submitted'). Answers the RFQ as stored — the caller's object, given its number. The number is drawn first
+   * by one atomic increment of the year's counter (no retry loop, however many submit at once), so it is never given
+   * twice; a create that then fails (the id exists, DynamoDB fails) leaves its number unused — a gap, never a repeat.
+   */
+  create(rfq: Rfq, event: EventInput): Promise<Rfq>;
   get(rfqId: string): Promise<Rfq | undefined>;
   /**
    * Applies `action` from the lifecycle table: conditional on `rfq.status` and `rfq.version`, writes

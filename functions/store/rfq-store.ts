@@ -3,6 +3,7 @@ import { type Comment, commentSchema } from '#domain/comment.ts';
 import { nextStatus, type RfqAction, type RfqStatus } from '#domain/lifecycle.ts';
 import { stampMilestones } from '#domain/milestones.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
+import { formatQuoteNumber, quoteNumberSeries } from '#domain/quote-number.ts';
 import { type QuoteVersion, quoteChanges, quoteVersionSchema } from '#domain/quote-version.ts';
 import { type Rfq, rfqSchema } from '#domain/rfq.ts';
 import { spendWrite } from './budget-store.ts';
@@ -132,6 +133,7 @@ export const createRfqStore = (table: TableClient): RfqStore => {
       ...current,
       ...changes,
       rfqId: current.rfqId,
+      ...(current.quoteNumber !== undefined && { quoteNumber: current.quoteNumber }),
       companyId: current.companyId,
       accountRepEmail: current.accountRepEmail,
       createdAt: current.createdAt,
@@ -224,7 +226,15 @@ export const createRfqStore = (table: TableClient): RfqStore => {
   return {
     /** Also marks the caller's `rfq` with its chain head, so its first transition needs no read. */
     async create(rfq, input) {
-      const created = rfqSchema.parse(rfq);
+      const series = quoteNumberSeries(rfq.createdAt);
+      const drawn = await table.update({
+        Key: keys.quoteSerial(series),
+        UpdateExpression: 'ADD #last :one',
+        ExpressionAttributeNames: { '#last': 'last' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      });
+      const created = rfqSchema.parse({ ...rfq, quoteNumber: formatQuoteNumber(series, Number(drawn?.last)) });
       const event = sealEvent({
         rfqId: created.rfqId,
         seq: 1,
@@ -244,7 +254,8 @@ export const createRfqStore = (table: TableClient): RfqStore => {
         if (isLostRace(error)) throw new ConflictError(`RFQ ${rfq.rfqId} already exists`, { cause: error });
         throw error;
       }
-      withHead(rfq, { seq: event.seq, hash: event.hash });
+      // The caller's object becomes the stored RFQ, so its first transition keeps the number and needs no read.
+      return withHead(Object.assign(rfq, { quoteNumber: created.quoteNumber }), { seq: event.seq, hash: event.hash });
     },
 
     async get(rfqId) {

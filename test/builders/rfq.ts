@@ -51,6 +51,10 @@ class RfqBuilder {
   shippingTo(shipToId: string, requestedDeliveryDate?: string) {
     return this.with({ shipToId, ...(requestedDeliveryDate !== undefined && { requestedDeliveryDate }) });
   }
+  /** Submitted at this moment (ISO 8601): its year is the quote number's series. */
+  submittedAt(at: string) {
+    return this.with({ createdAt: at, updatedAt: at });
+  }
   build(): Rfq {
     return rfqSchema.parse(this.rfq);
   }

@@ -65,4 +65,22 @@ describe('POST /rfqs under concurrent retries', () => {
     expect((await api.store.rfqs.history(retry.body.rfqId)).map((e) => e.action)).toEqual(['submitted']);
     expect(api.stepFunctions.executions().filter((e) => e.name === retry.body.rfqId)).toHaveLength(1);
   });
+
+  it('gives 50 submissions at once 50 distinct consecutive quote numbers, and a retry the number it got', async () => {
+    const keys = Array.from({ length: 50 }, idempotencyKey);
+    const submit = (key: string) =>
+      api.call('POST', '/rfqs', { as: people.acmeBuyer, body: anRfqRequest(), headers: { 'idempotency-key': key } });
+    const answers = await Promise.all(keys.map(submit));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
+    const numbers = answers.map((a) => a.body.quoteNumber as string);
+    const series = `Q-${new Date().getUTCFullYear()}-`;
+    const serials = numbers.map((n) => Number(n.slice(series.length))).sort((a, b) => a - b);
+    expect(numbers.every((n) => n.startsWith(series))).toBe(true);
+    expect(new Set(serials).size).toBe(50);
+    expect(serials.at(-1)! - serials[0]!).toBe(49);
+    const retried = await submit(keys[7]!);
+    expect(retried.body.quoteNumber).toBe(numbers[7]);
+    const stored = await api.call('GET', `/rfqs/${retried.body.rfqId}`, { as: people.acmeBuyer });
+    expect(stored.body.quoteNumber).toBe(numbers[7]);
+  });
 });

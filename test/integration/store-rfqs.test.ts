@@ -94,6 +94,49 @@ describe('storing an RFQ', () => {
   });
 });
 
+describe('quote numbers', () => {
+  // Each test numbers in a year of its own, so the file's other RFQs (2026) never share its series.
+  const inYear = (year: number) => anRfq().submittedAt(`${year}-03-01T12:00:00.000Z`).build();
+
+  it('numbers a year’s RFQs from Q-<year>-00001 up, and keeps the number through every later write', async () => {
+    const first = await store.rfqs.create(inYear(2030), { actor: buyer, action: 'submitted' });
+    const second = await store.rfqs.create(inYear(2030), { actor: buyer, action: 'submitted' });
+    const nextYear = await store.rfqs.create(inYear(2031), { actor: buyer, action: 'submitted' });
+    expect([first.quoteNumber, second.quoteNumber, nextYear.quoteNumber]).toEqual([
+      'Q-2030-00001',
+      'Q-2030-00002',
+      'Q-2031-00001',
+    ]);
+    const priced = await store.rfqs.transition(
+      first,
+      'price',
+      { quote: aQuote().withLine('SKU-1', 10, 12_00).build(), quoteNumber: 'Q-2030-09999' },
+      { actor: system, action: 'priced' },
+    );
+    expect(priced.quoteNumber).toBe('Q-2030-00001');
+    expect((await store.rfqs.get(first.rfqId))?.quoteNumber).toBe('Q-2030-00001');
+  });
+
+  it('gives 50 RFQs created at once 50 distinct consecutive numbers', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 50 }, () => store.rfqs.create(inYear(2032), { actor: buyer, action: 'submitted' })),
+    );
+    const serials = created.map((rfq) => Number(rfq.quoteNumber?.slice('Q-2032-'.length))).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('never gives a number twice, even to creates of one id racing each other', async () => {
+    const rfq = await store.rfqs.create(inYear(2033), { actor: buyer, action: 'submitted' });
+    const racing = await Promise.allSettled(
+      Array.from({ length: 5 }, () => store.rfqs.create({ ...rfq }, { actor: buyer, action: 'submitted' })),
+    );
+    expect(racing.every((r) => r.status === 'rejected' && r.reason instanceof ConflictError)).toBe(true);
+    expect((await store.rfqs.get(rfq.rfqId))?.quoteNumber).toBe('Q-2033-00001');
+    const next = await store.rfqs.create(inYear(2033), { actor: buyer, action: 'submitted' });
+    expect(next.quoteNumber! > 'Q-2033-00001').toBe(true);
+  });
+});
+
 describe('changing an RFQ', () => {
   it('moves through the lifecycle one guarded step at a time, recording each step', async () => {
     const rfq = await approved();

@@ -131,7 +131,7 @@ describe('answers are whitelists', () => {
 });
 
 describe('checking an answer against the contract (the end-to-end clients do it for every call)', () => {
-  const rfq = { rfqId: 'rfq_1', status: 'SUBMITTED' };
+  const rfq = { rfqId: 'rfq_1', quoteNumber: 'Q-2026-00001', status: 'SUBMITTED' };
   const answer = (status: number, contentType: string | null, body: unknown, method = 'POST', path = '/rfqs') => ({
     method,
     url: `http://127.0.0.1:3000${path}`,
@@ -171,9 +171,9 @@ describe('checking an answer against the contract (the end-to-end clients do it 
   });
 
   it('names the fields of a body its schema refuses', () => {
-    expect(contractBreach(answer(201, 'application/json', { rfqId: 1, status: 'NOPE' }))?.breach).toMatch(
-      /rfqId: .*\n {2}status: /,
-    );
+    expect(
+      contractBreach(answer(201, 'application/json', { rfqId: 1, quoteNumber: null, status: 'NOPE' }))?.breach,
+    ).toMatch(/rfqId: .*\n {2}status: /);
   });
 
   it('expects a problem for a path no route has, and leaves the web app and sign-in alone', () => {

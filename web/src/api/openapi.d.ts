@@ -821,11 +821,15 @@ export interface components {
         };
         RfqCreated: {
             rfqId: string;
+            /** @description What people call the RFQ (Q-2026-00042); null only for RFQs submitted before numbering */
+            quoteNumber: string | null;
             /** @enum {string} */
             status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
         };
         Rfq: {
             rfqId: string;
+            /** @description What people call the RFQ (Q-2026-00042); null only for RFQs submitted before numbering */
+            quoteNumber: string | null;
             /** @enum {string} */
             status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             companyId: string;
@@ -956,6 +960,8 @@ export interface components {
         RfqList: {
             items: {
                 rfqId: string;
+                /** @description What people call the RFQ (Q-2026-00042); null only for RFQs submitted before numbering */
+                quoteNumber: string | null;
                 /** @enum {string} */
                 status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
                 companyId: string;
