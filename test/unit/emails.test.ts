@@ -33,17 +33,31 @@ const rfq = anRfq()
   ])
   .build();
 const link = 'https://quotes.example.com/approvals/tok';
+/** What every email asking someone to decide is given; a test names only what it is about. */
+const asking = { rfq, quote, companyName: 'Acme', link, expiresAt: '2026-11-25T14:05:00.000Z', reminder: false };
+const approvalAsked = {
+  ...asking,
+  step: rfq.approvals[0]!,
+  levels: 2,
+  approver: 'a@acme.example',
+  pdfUrl: `${link}/quote.pdf`,
+  sellerName: 'Northwind Industrial',
+  expiresAt: '2026-11-26T09:00:00.000Z',
+  rules: [],
+};
+const quoted = {
+  rfq,
+  quote,
+  companyName: 'Acme',
+  sellerName: 'Northwind Industrial',
+  validUntil: '2026-12-23T10:00:00.000Z',
+  rfqUrl: 'https://q.example.com/app/rfqs/1',
+  pdfUrl: 'https://q.example.com/app/rfqs/1/pdf',
+};
 
 describe('the emails', () => {
   it('tell the rep who asks, for what, at which prices and why, and by when', () => {
-    const mail = repReviewEmail({
-      rfq,
-      quote,
-      companyName: 'Acme & Sons',
-      link,
-      expiresAt: '2026-11-25T14:05:00.000Z',
-      reminder: false,
-    });
+    const mail = repReviewEmail({ ...asking, companyName: 'Acme & Sons' });
     expect(mail.to).toEqual([rfq.accountRepEmail]);
     expect(mail.text).toContain(`${rfq.buyerEmail} (Acme & Sons) asks for a quote`);
     expect(mail.text).toContain('Ball valve <DN50> (VALVE): 10 each × $90.00 = $900.00 — contract tier ≥ 10');
@@ -59,30 +73,13 @@ describe('the emails', () => {
   });
 
   it('mark a reminder as one', () => {
-    const mail = repReviewEmail({
-      rfq,
-      quote,
-      companyName: 'Acme',
-      link,
-      expiresAt: '2026-11-25T14:05:00.000Z',
-      reminder: true,
-    });
+    const mail = repReviewEmail({ ...asking, reminder: true });
     expect(mail.subject).toMatch(/^Reminder: /);
   });
 
   it('tell each approver their level, the PO number, and who else decides', () => {
     const mail = approvalRequestEmail({
-      rfq,
-      quote,
-      companyName: 'Acme',
-      step: rfq.approvals[0]!,
-      levels: 2,
-      approver: 'a@acme.example',
-      link,
-      pdfUrl: `${link}/quote.pdf`,
-      sellerName: 'Northwind Industrial',
-      expiresAt: '2026-11-26T09:00:00.000Z',
-      reminder: false,
+      ...approvalAsked,
       rules: [{ name: 'Big orders', when: 'total over $500.00' }],
     });
     expect(mail.to).toEqual(['a@acme.example']);
@@ -102,17 +99,8 @@ describe('the emails', () => {
   });
 
   it('tell an escalation contact whose quote it is and offer its PDF, as the first approval email does', () => {
-    const mail = approvalEscalationEmail({
-      rfq,
-      quote,
-      companyName: 'Acme',
-      step: rfq.approvals[0]!,
-      to: 'chris@acme.example',
-      link,
-      pdfUrl: `${link}/quote.pdf`,
-      sellerName: 'Northwind Industrial',
-      expiresAt: '2026-11-26T09:00:00.000Z',
-    });
+    const { levels, approver, rules, reminder, ...escalated } = approvalAsked;
+    const mail = approvalEscalationEmail({ ...escalated, to: 'chris@acme.example' });
     expect(mail.to).toEqual(['chris@acme.example']);
     expect(mail.text).toContain('Supplier: Northwind Industrial');
     expect(mail.text).toContain('PO number: PO-<7>');
@@ -121,15 +109,7 @@ describe('the emails', () => {
   });
 
   it('send the buyer the quote and its validity, with no decision link in it', () => {
-    const mail = quoteSentEmail({
-      rfq,
-      quote,
-      companyName: 'Acme Industrial Supply Co.',
-      sellerName: 'Northwind Industrial',
-      validUntil: '2026-12-23T10:00:00.000Z',
-      rfqUrl: 'https://q.example.com/app/rfqs/1',
-      pdfUrl: 'https://q.example.com/app/rfqs/1/pdf',
-    });
+    const mail = quoteSentEmail({ ...quoted, companyName: 'Acme Industrial Supply Co.' });
     expect(mail.to).toEqual([rfq.buyerEmail]);
     expect(mail.text).toContain('valid until 2026-12-23 10:00 UTC');
     expect(mail.text).toContain('https://q.example.com/app/rfqs/1/pdf');
@@ -190,13 +170,9 @@ describe('the emails', () => {
       .withLine('VALVE', 10, 70_00, { name: 'Ball valve', cost: 60_00, contractPrice: 90_00 })
       .build();
     const mail = discountApprovalEmail({
-      rfq,
+      ...asking,
       quote: seller,
-      companyName: 'Acme',
       to: 'sam@seller.example',
-      link,
-      expiresAt: '2026-11-25T14:05:00.000Z',
-      reminder: false,
       needsManager: [
         { sku: 'VALVE', requested: 70_00, floor: 81_00, reason: "−22.2% exceeds the rep's 10% authority" },
       ],
@@ -219,15 +195,7 @@ describe('the emails', () => {
       quoteVersion: 1,
     });
     const thread = [post(1, 'shared'), post(2, 'shared'), post(3, 'seller'), post(4, 'shared')];
-    const mail = repReviewEmail({
-      rfq,
-      quote,
-      companyName: 'Acme',
-      link,
-      expiresAt: '2026-11-25T14:05:00.000Z',
-      reminder: false,
-      thread,
-    });
+    const mail = repReviewEmail({ ...asking, thread });
     expect(mail.text).not.toContain('post 1');
     expect(mail.text).toContain('a@acme.example (buyer), 2026-11-23 10:03 UTC, seller note: post 3');
     expect(mail.text).toContain(`1 earlier post: read the whole conversation: ${link}`);
@@ -236,7 +204,7 @@ describe('the emails', () => {
 
   it('style every element inline, open links in a new tab, and fit a phone', () => {
     const mails: EmailMessage[] = [
-      repReviewEmail({ rfq, quote, companyName: 'Acme', link, expiresAt: '2026-11-25T14:05:00.000Z', reminder: false }),
+      repReviewEmail(asking),
       rfqReceivedEmail({ rfq, companyName: 'Acme', rfqUrl: 'https://q.example.com/app/rfqs/1' }),
     ];
     for (const mail of mails) {
@@ -251,18 +219,10 @@ describe('the emails', () => {
 
   it('tell a delegate whom they stand in for and from when to when their link works, over the person’s own email', () => {
     const own = approvalRequestEmail({
-      rfq,
-      quote,
+      ...approvalAsked,
       companyName: 'Acme & Sons',
-      step: rfq.approvals[0]!,
       levels: 1,
-      approver: 'a@acme.example',
-      link,
-      pdfUrl: `${link}/quote.pdf`,
-      sellerName: 'Northwind Industrial',
       expiresAt: '2026-11-27T14:05:00.000Z',
-      reminder: false,
-      rules: [],
     });
     const window = { activeFrom: '2026-11-26T08:00:00.000Z', expiresAt: '2026-11-27T14:05:00.000Z' };
     const copy = delegateCopy(own, { email: 'ann@acme.example', forEmail: 'a@acme.example', ...window });
@@ -289,15 +249,7 @@ describe('the emails', () => {
 });
 
 describe('the seller’s brand on every email', () => {
-  const message = quoteSentEmail({
-    rfq,
-    quote,
-    companyName: 'Acme',
-    sellerName: 'Northwind Industrial',
-    validUntil: '2026-12-23T10:00:00.000Z',
-    rfqUrl: 'https://q.example.com/app/rfqs/1',
-    pdfUrl: 'https://q.example.com/app/rfqs/1/pdf',
-  });
+  const message = quoteSentEmail(quoted);
   const brand = { sellerName: 'Northwind & Sons', logoUrl: 'https://cdn.example.com/n.png', color: '#0b5e3c' };
 
   it('heads the card with the seller’s logo and name in their colour, and signs with their name', () => {

@@ -78,50 +78,23 @@ const self = (c: Caller) => ({ email: c.email, ...(c.companyId && { companyId: c
 const everyone = Object.keys(callers) as Who[];
 const who = (test: (caller: Caller) => boolean): Who[] => everyone.filter((name) => test(callers[name]));
 
+/** Everyone with a part in Acme's RFQ: Acme's people, its account rep, the sales managers and the seller's admin. */
+const acmeRfqParties: Who[] = [
+  'acmeBuyer',
+  'otherAcmeBuyer',
+  'acmeApprover',
+  'acmeAdmin',
+  'acmeRep',
+  'salesManager',
+  'repAndManager',
+  'sellerAdmin',
+];
+
 describe('the access policy, as a table', () => {
   it.each<[string, (c: Caller) => boolean, Who[]]>([
-    [
-      'read the RFQ',
-      (c) => mayReadRfq(c, acmeRfq),
-      [
-        'acmeBuyer',
-        'otherAcmeBuyer',
-        'acmeApprover',
-        'acmeAdmin',
-        'acmeRep',
-        'salesManager',
-        'repAndManager',
-        'sellerAdmin',
-      ],
-    ],
-    [
-      'read its order (sales managers too)',
-      (c) => mayReadOrder(c, acmeRfq),
-      [
-        'acmeBuyer',
-        'otherAcmeBuyer',
-        'acmeApprover',
-        'acmeAdmin',
-        'acmeRep',
-        'salesManager',
-        'repAndManager',
-        'sellerAdmin',
-      ],
-    ],
-    [
-      'print its quote as a PDF (always the buyer’s document)',
-      (c) => mayReadQuotePdf(c, acmeRfq),
-      [
-        'acmeBuyer',
-        'otherAcmeBuyer',
-        'acmeApprover',
-        'acmeAdmin',
-        'acmeRep',
-        'salesManager',
-        'repAndManager',
-        'sellerAdmin',
-      ],
-    ],
+    ['read the RFQ', (c) => mayReadRfq(c, acmeRfq), acmeRfqParties],
+    ['read its order (sales managers too)', (c) => mayReadOrder(c, acmeRfq), acmeRfqParties],
+    ['print its quote as a PDF (always the buyer’s document)', (c) => mayReadQuotePdf(c, acmeRfq), acmeRfqParties],
     [
       'see seller-only fields',
       seesSellerFields,
@@ -138,20 +111,7 @@ describe('the access policy, as a table', () => {
       (c) => mayWriteSellerNote(c, acmeRfq),
       ['acmeRep', 'salesManager', 'repAndManager', 'sellerAdmin'],
     ],
-    [
-      'post to the thread',
-      (c) => mayPostComment(c, acmeRfq),
-      [
-        'acmeBuyer',
-        'otherAcmeBuyer',
-        'acmeApprover',
-        'acmeAdmin',
-        'acmeRep',
-        'salesManager',
-        'repAndManager',
-        'sellerAdmin',
-      ],
-    ],
+    ['post to the thread', (c) => mayPostComment(c, acmeRfq), acmeRfqParties],
     [
       'read a seller note',
       (c) => mayReadSellerNote(c, acmeRfq),
