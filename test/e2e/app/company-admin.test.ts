@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
@@ -16,9 +17,42 @@ const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: '
 const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
 const jordan = `jordan-${randomUUID().slice(0, 6)}@acme.example`;
 
+/** Adds a rule over $2,000 naming one approver, by keyboard, and waits until the two rules are saved. */
+const addRuleOver2000 = async (page: Page, name: string, approver: RegExp) => {
+  const rules = page.getByRole('region', { name: 'Approval rules' });
+  await rules.getByLabel('Rule name').focus();
+  await page.keyboard.type(name);
+  await rules.getByLabel('Value (USD)').focus();
+  await page.keyboard.type('2000.00');
+  await rules.getByLabel(approver).focus();
+  await page.keyboard.press('Space');
+  await rules.getByLabel('Rule name').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => rules.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 2 rules.');
+};
+
+/** Previews a $2,500.00 order's chain by keyboard: the one level it needs, as the preview words it. */
+const previewOf2500 = async (page: Page): Promise<string | null> => {
+  const preview = page.getByRole('region', { name: 'Preview the approval chain' });
+  await preview.getByRole('button', { name: 'Preview' }).focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => preview.getByText('An order of $2,500.00 needs 1 level:').isVisible(), { timeout: 30_000 })
+    .toBe(true);
+  return preview.getByRole('listitem').textContent();
+};
+
 describe('company settings', () => {
   const stack = useTestStack('app-company');
   const { call } = stackApi(stack);
+  /** Chris, Acme's admin, signed in on Company settings: its people and roles, ready to edit. */
+  const peopleOfAcme = async (page: Page) => {
+    await page.goto(`${stack.urls.app}company`);
+    await signIn(page, 'chris@acme.example');
+    const people = page.getByRole('region', { name: 'People and roles' });
+    await expect.poll(() => people.getByLabel('Name').isVisible(), { timeout: 30_000 }).toBe(true);
+    return people;
+  };
 
   it('a company admin adds an approver and a rule, previews it, and the next RFQ’s chain uses it', async ({ page }) => {
     await page.goto(`${stack.urls.app}company`);
@@ -52,28 +86,12 @@ describe('company settings', () => {
 
     const rules = page.getByRole('region', { name: 'Approval rules' });
     await expect.poll(() => rules.getByLabel(/Jordan Reyes/).isVisible(), { timeout: 30_000 }).toBe(true);
-    await rules.getByLabel('Rule name').focus();
-    await page.keyboard.type('Site orders over $2,000');
-    await rules.getByLabel('Value (USD)').focus();
-    await page.keyboard.type('2000.00');
-    await rules.getByLabel(/Jordan Reyes/).focus();
-    await page.keyboard.press('Space');
-    await rules.getByLabel('Rule name').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => rules.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 2 rules.');
+    await addRuleOver2000(page, 'Site orders over $2,000', /Jordan Reyes/);
     await expect
       .poll(() => rules.getByText('when order total over $2,000.00').isVisible(), { timeout: 30_000 })
       .toBe(true);
 
-    const preview = page.getByRole('region', { name: 'Preview the approval chain' });
-    await preview.getByRole('button', { name: 'Preview' }).focus();
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => preview.getByText('An order of $2,500.00 needs 1 level:').isVisible(), { timeout: 30_000 })
-      .toBe(true);
-    expect(await preview.getByRole('listitem').textContent()).toBe(
-      'Any one of Jordan Reyes (site lead)because of Site orders over $2,000',
-    );
+    expect(await previewOf2500(page)).toBe('Any one of Jordan Reyes (site lead)because of Site orders over $2,000');
     await record(page, 'company-settings');
 
     // Dana's monthly budget: $3,000.00, set by keyboard; the order below spends $2,150.00 of it.
@@ -168,24 +186,8 @@ describe('company settings', () => {
         timeout: 30_000,
       })
       .toBe(true);
-    await rules.getByLabel('Rule name').focus();
-    await page.keyboard.type('Globex orders over $2,000');
-    await rules.getByLabel('Value (USD)').focus();
-    await page.keyboard.type('2000.00');
-    await rules.getByLabel(/Omar Haddad/).focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => rules.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved 2 rules.');
-
-    const preview = page.getByRole('region', { name: 'Preview the approval chain' });
-    await preview.getByRole('button', { name: 'Preview' }).focus();
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => preview.getByText('An order of $2,500.00 needs 1 level:').isVisible(), { timeout: 30_000 })
-      .toBe(true);
-    expect(await preview.getByRole('listitem').textContent()).toBe(
-      'Any one of Omar Haddad (IT approver)because of Globex orders over $2,000',
-    );
+    await addRuleOver2000(page, 'Globex orders over $2,000', /Omar Haddad/);
+    expect(await previewOf2500(page)).toBe('Any one of Omar Haddad (IT approver)because of Globex orders over $2,000');
     const budgets = page.getByRole('region', { name: 'Budgets' });
     expect(await budgets.getByText('No budgets').isVisible()).toBe(true);
     expect(await budgets.getByRole('table', { name: 'Left this period' }).count()).toBe(0);
@@ -203,10 +205,7 @@ describe('company settings', () => {
   it('a save over changes somebody else made meanwhile is refused with a sentence that says to reload (If-Match, 412)', async ({
     page,
   }) => {
-    await page.goto(`${stack.urls.app}company`);
-    await signIn(page, 'chris@acme.example');
-    const people = page.getByRole('region', { name: 'People and roles' });
-    await expect.poll(() => people.getByLabel('Name').isVisible(), { timeout: 30_000 }).toBe(true);
+    const people = await peopleOfAcme(page);
 
     // The seller's admin saves Acme's people while Chris has the page open.
     const ops: User = { email: 'ops@northwind.example', groups: ['admin'] };
@@ -247,10 +246,7 @@ describe('company settings', () => {
   it('a company admin sends an invitation again from the people list; one who signed in is told why not', async ({
     page,
   }) => {
-    await page.goto(`${stack.urls.app}company`);
-    await signIn(page, 'chris@acme.example');
-    const people = page.getByRole('region', { name: 'People and roles' });
-    await expect.poll(() => people.getByLabel('Name').isVisible(), { timeout: 30_000 }).toBe(true);
+    const people = await peopleOfAcme(page);
     const ali = `ali-${randomUUID().slice(0, 6)}@acme.example`;
     await people.getByLabel('Name').fill('Ali Demir');
     await people.getByLabel('Email').fill(ali);
