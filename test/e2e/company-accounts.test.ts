@@ -425,11 +425,17 @@ describe('a company admin’s users are the people who can sign in', () => {
       reloadConfig();
     });
 
-    it('a removed person’s token is refused within a minute, though it has not expired', async () => {
+    /** Quinn listed at Acme and signed in, their token taken by the API; with Acme's people without them. */
+    const quinnSignedIn = async () => {
       const users = (await acmeUsers()).filter((u) => u.email !== quinn.email);
       expect((await call('PUT', '/companies/acme/users', { users: [...users, quinn] })).status).toBe(200);
       const { idToken = '' } = await signIn(quinn.email);
       expect(await tasksWith(idToken)).toBe(200);
+      return { users, idToken };
+    };
+
+    it('a removed person’s token is refused within a minute, though it has not expired', async () => {
+      const { users, idToken } = await quinnSignedIn();
 
       const removedAt = Date.now();
       expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
@@ -533,10 +539,7 @@ describe('a company admin’s users are the people who can sign in', () => {
     });
 
     it('a demoted person’s old token is refused too; the token they sign in with next works, with their new roles', async () => {
-      const users = (await acmeUsers()).filter((u) => u.email !== quinn.email);
-      expect((await call('PUT', '/companies/acme/users', { users: [...users, quinn] })).status).toBe(200);
-      const { idToken = '' } = await signIn(quinn.email);
-      expect(await tasksWith(idToken)).toBe(200);
+      const { users, idToken } = await quinnSignedIn();
 
       const demotedAt = Date.now();
       const demoted = { ...quinn, roles: ['buyer'] as CompanyUser['roles'] };

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
@@ -16,6 +17,14 @@ const dana: User = { email: 'dana@acme.example', groups: ['buyer'], companyId: '
 const riley: User = { email: 'riley@northwind.example', groups: ['rep'] };
 const taylor: User = { email: 'taylor@northwind.example', groups: ['sales-manager'] };
 const hardHat = 'Hard hat, type I, white, ratchet suspension';
+
+/** Writes the comment and sends the decision by keyboard: the approve button follows the comment field. */
+const sendWithComment = async (page: Page, comment: string) => {
+  await page.getByLabel(/^Comment/).focus();
+  await page.keyboard.type(comment);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+};
 
 describe('the review screen', () => {
   const stack = useTestStack('app-review');
@@ -88,10 +97,7 @@ describe('the review screen', () => {
     await page.keyboard.type('PKG-BOX-1212');
     await retype(page.getByLabel('Quantity', { exact: true }), '40');
     await record(page, 'rep-review-edited');
-    await page.getByLabel(/^Comment/).focus();
-    await page.keyboard.type('Fleet price for the new site');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await sendWithComment(page, 'Fleet price for the new site');
     await expect
       .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
       .toBe(`You approved RFQ ${rfqId} with 1 adjusted price(s), 1 changed line(s), PKG-BOX-1212 added.`);
@@ -164,10 +170,7 @@ describe('the review screen', () => {
     expect(await page.getByText('on your own', { exact: false }).count()).toBe(0);
     await record(page, 'discount-review');
 
-    await page.getByLabel(/^Comment/).focus();
-    await page.keyboard.type('Once, for the opening order');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await sendWithComment(page, 'Once, for the opening order');
     await expect
       .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
       .toBe(`You approved the discount on RFQ ${rfqId}.`);
