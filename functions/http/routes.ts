@@ -63,6 +63,15 @@ import {
   tokenParams,
 } from './schemas.ts';
 import { taskListSchema } from './task-view.ts';
+import {
+  deliveriesQuery,
+  deliveryListSchema,
+  deliveryParams,
+  deliveryViewSchema,
+  webhookBody,
+  webhookParams,
+  webhookViewSchema,
+} from './webhook-views.ts';
 
 /** The contract shared with infra (API routes, IAM) and the local API server. */
 export interface RouteSpec {
@@ -548,6 +557,70 @@ const table = {
     query: integrationEventsQuery,
     responses: { 200: json(integrationEventsSchema) },
     needs: { table: 'read' },
+  },
+  'PUT /integrations/{integrationId}/webhook': {
+    method: 'PUT',
+    path: '/integrations/{integrationId}/webhook',
+    handler: 'functions/http/put-webhook.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      "Where the integration's webhooks go (Standard Webhooks: every event POSTed, signed): sets the URL and enables the endpoint — again, after a 410 disabled it. A new endpoint, or `rotateSecret`, answers the signing secret, this once",
+    params: webhookParams,
+    body: webhookBody,
+    responses: { 200: json(webhookViewSchema) },
+    needs: { table: 'write' },
+  },
+  'GET /integrations/{integrationId}/webhook': {
+    method: 'GET',
+    path: '/integrations/{integrationId}/webhook',
+    handler: 'functions/http/get-webhook.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: "The integration's webhook endpoint: its URL and whether it is enabled (never its secret)",
+    params: webhookParams,
+    responses: { 200: json(webhookViewSchema) },
+    needs: { table: 'read' },
+  },
+  'DELETE /integrations/{integrationId}/webhook': {
+    method: 'DELETE',
+    path: '/integrations/{integrationId}/webhook',
+    handler: 'functions/http/delete-webhook.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: "Stops the integration's webhooks; its delivery log stays",
+    params: webhookParams,
+    responses: { 204: { description: 'Stopped; no content' } },
+    needs: { table: 'write' },
+  },
+  'GET /integrations/{integrationId}/deliveries': {
+    method: 'GET',
+    path: '/integrations/{integrationId}/deliveries',
+    handler: 'functions/http/list-deliveries.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      "The integration's webhook delivery log, newest first: each event, its attempts, the last answer and the next attempt",
+    params: webhookParams,
+    query: deliveriesQuery,
+    responses: { 200: json(deliveryListSchema) },
+    needs: { table: 'read' },
+  },
+  'POST /integrations/{integrationId}/deliveries/{deliveryId}/retry': {
+    method: 'POST',
+    path: '/integrations/{integrationId}/deliveries/{deliveryId}/retry',
+    handler: 'functions/http/retry-delivery.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      'Sends a delivery again now, with the same webhook-id, and answers it as its log then shows it (the automatic retries go on as they were)',
+    params: deliveryParams,
+    responses: {
+      200: json(deliveryViewSchema),
+      409: problem('The endpoint is disabled (it answered 410): set its URL again (PUT …/webhook) first'),
+    },
+    timeoutSeconds: 29,
+    needs: { table: 'write' },
   },
   'GET /products': {
     method: 'GET',

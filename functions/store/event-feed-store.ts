@@ -99,6 +99,11 @@ export const createEventFeedStore = (table: TableClient, now: () => Date = () =>
     return { items: events, positions, last: position };
   },
 
+  async head() {
+    const counter = await table.get(keys.feedCounter);
+    return typeof counter?.position === 'number' ? counter.position : 0;
+  },
+
   async at(position) {
     const item = await table.get(keys.feedEvent(position));
     return item && eventOf(item);

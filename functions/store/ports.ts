@@ -411,6 +411,8 @@ export interface EventFeedStore {
   read(after: number, limit: number): Promise<{ items: IntegrationEvent[]; positions: number[]; last: number }>;
   /** The event at a position, while the feed keeps it (a webhook delivery sends it again from here). */
   at(position: number): Promise<IntegrationEvent | undefined>;
+  /** The position of the last event appended (0 before the first): where a new webhook endpoint starts. */
+  head(): Promise<number>;
 }
 
 /** Webhook endpoints (one per integration that has one) and their deliveries (webhook-store.ts). */

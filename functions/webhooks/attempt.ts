@@ -4,9 +4,12 @@ import type { WebhookEndpoint } from '#domain/webhook-endpoint.ts';
 import type { WebhookDeps } from './deps.ts';
 import { signedHeaders } from './signature.ts';
 
+/** What one attempt touches: the feed for the event, the records, the sender. */
+export type AttemptDeps = Pick<WebhookDeps, 'feed' | 'webhooks' | 'sender' | 'now' | 'random'>;
+
 /** The event as the feed serves it, signed for this attempt: the same `webhook-id` every time, a fresh timestamp. */
 const send = (
-  deps: WebhookDeps,
+  deps: AttemptDeps,
   endpoint: WebhookEndpoint,
   event: IntegrationEvent,
   at: Date,
@@ -21,7 +24,7 @@ const send = (
  * won. A 410 disables the endpoint. Returns the delivery as it stands after.
  */
 export const attemptDelivery = async (
-  deps: WebhookDeps,
+  deps: AttemptDeps,
   delivery: WebhookDelivery,
   endpoint: WebhookEndpoint,
   automatic: boolean,

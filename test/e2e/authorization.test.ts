@@ -42,6 +42,9 @@ interface Fixture {
   orderId: string;
   /** The RFQ the order came from: its quote was sent, so it has a PDF. */
   orderedRfqId: string;
+  /** An integration with a webhook endpoint and one delivery in its log. */
+  integrationId: string;
+  deliveryId: string;
 }
 
 interface Row {
@@ -267,6 +270,35 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
   },
   {
+    route: 'PUT /integrations/{integrationId}/webhook',
+    request: async (f) => ({
+      path: `/integrations/${f.integrationId}/webhook`,
+      body: { url: `${api.urls.api}/webhook-sink` },
+    }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /integrations/{integrationId}/webhook',
+    request: async (f) => ({ path: `/integrations/${f.integrationId}/webhook` }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /integrations/{integrationId}/deliveries',
+    request: async (f) => ({ path: `/integrations/${f.integrationId}/deliveries` }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    // The sink answers 404: the retry is made and recorded, and the route answers the delivery.
+    route: 'POST /integrations/{integrationId}/deliveries/{deliveryId}/retry',
+    request: async (f) => ({ path: `/integrations/${f.integrationId}/deliveries/${f.deliveryId}/retry` }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'DELETE /integrations/{integrationId}/webhook',
+    request: async (f) => ({ path: `/integrations/${f.integrationId}/webhook` }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 204],
+  },
+  {
     route: 'GET /products',
     request: async () => ({ path: '/products?q=bolt' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
@@ -418,10 +450,47 @@ const anAcmeOrder = async (): Promise<{ orderId: string; orderedRfqId: string }>
   return { orderId: order.orderId, orderedRfqId: rfq.rfqId };
 };
 
+/** An integration whose webhook endpoint has one delivery of the feed's last event. */
+const anIntegrationWithADelivery = async (): Promise<{ integrationId: string; deliveryId: string }> => {
+  const at = new Date().toISOString();
+  const integrationId = 'int-authmatrix';
+  await api.store.integrations.create({
+    integrationId,
+    name: 'Matrix ERP',
+    clientId: 'matrix-erp-client',
+    scopes: ['orders.read'],
+    createdAt: at,
+    createdBy: people.admin.email,
+    secretIssuedAt: at,
+  });
+  const event = { id: 'authmatrix/event:1', type: 'quote.sent', occurredAt: at, subject: 'authmatrix', data: {} };
+  await api.store.feed.append(event);
+  const deliveryId = String(await api.store.feed.head());
+  await api.store.webhooks.createDelivery(
+    {
+      integrationId,
+      deliveryId,
+      eventId: event.id,
+      eventType: event.type,
+      subject: event.subject,
+      occurredAt: at,
+      state: 'failed',
+      attempts: 1,
+      waitedSeconds: 0,
+    },
+    new Date(),
+  );
+  return { integrationId, deliveryId };
+};
+
 let fixture: Fixture;
 beforeAll(async () => {
   await seed(api);
-  fixture = { rfqId: await submit(api, people.acmeBuyer), ...(await anAcmeOrder()) };
+  fixture = {
+    rfqId: await submit(api, people.acmeBuyer),
+    ...(await anAcmeOrder()),
+    ...(await anIntegrationWithADelivery()),
+  };
 });
 
 describe('the authorization matrix', () => {

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { anAddress, aShipTo } from '../builders/address.ts';
@@ -7,6 +8,7 @@ import { pdfLines } from '../pdf/read-pdf.ts';
 import type { Answer, User } from './api.ts';
 import { useTestStack } from './test-stack.ts';
 import { until } from './until.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 import { aCast, idempotencyKey, rfqReaches, stageCompany } from './world.ts';
 
 /**
@@ -71,8 +73,30 @@ const pages: { where: string; text: string }[] = [];
 let rfqId = '';
 let orderId = '';
 let managerDesk: { lines: unknown[]; discount: unknown } | undefined;
+/** The seller's ERP, receiving the flow's events as webhooks from the start. */
+let erp: WebhookReceiver;
+let webhookSecret = '';
+const integrationId = `int-leak${run.replace(/[^a-z0-9]/g, '').slice(0, 20)}`;
+afterAll(() => erp?.close());
 
 beforeAll(async () => {
+  erp = await startWebhookReceiver();
+  const at = new Date().toISOString();
+  await api.store.integrations.create({
+    integrationId,
+    name: 'Leak ERP',
+    clientId: `${integrationId}-client`,
+    scopes: ['orders.read'],
+    createdAt: at,
+    createdBy: sellerAdmin.email,
+    secretIssuedAt: at,
+  });
+  const webhook = await api.call('PUT', `/integrations/${integrationId}/webhook`, {
+    as: sellerAdmin,
+    body: { url: erp.url('/erp') },
+  });
+  expect(webhook.status, webhook.text).toBe(200);
+  webhookSecret = webhook.body.secret;
   await stageCompany(api, sellerAdmin, {
     company: cast
       .company()
@@ -356,6 +380,26 @@ describe('seller-only fields never reach a buyer company', () => {
     expect(types).toEqual(expect.arrayContaining(['quote.sent', 'quote.accepted', 'order.created']));
     expect(leaksIn(feed.body)).toEqual([]);
     expect(JSON.stringify(feed.body)).not.toMatch(/"(cost|margin)"|:600\b|:110\b/);
+  });
+
+  it('nor any webhook the ERP received: each verifies as a Standard Webhook and carries the feed’s event', async () => {
+    const bodies = await until(
+      'the order.created webhook',
+      async () => {
+        const received = erp.received('/erp');
+        return received.some((r) => r.body.includes('"order.created"')) ? received : undefined;
+      },
+      30_000,
+    );
+    const events = bodies.map((r) => new Webhook(webhookSecret).verify(r.body, r.headers as Record<string, string>));
+    expect(events.map((e) => (e as { type: string }).type)).toEqual(
+      expect.arrayContaining(['quote.sent', 'quote.accepted', 'order.created']),
+    );
+    expect(leaksIn(events)).toEqual([]);
+    expect(bodies.map((r) => r.body).join('\n')).not.toMatch(/"(cost|margin)"|:600\b|:110\b/);
+    const log = await api.call('GET', `/integrations/${integrationId}/deliveries`, { as: sellerAdmin });
+    expect(log.status, log.text).toBe(200);
+    expect(log.body.items.map((d: { state: string }) => d.state)).toEqual(bodies.map(() => 'delivered'));
   });
 
   it('nor any page or email of the buyer side', () => {

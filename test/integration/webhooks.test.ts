@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IntegrationEvent } from '#domain/integration-event.ts';
@@ -12,6 +10,7 @@ import { createWebhookSender } from '#functions/webhooks/sender.ts';
 import { newWebhookSecret } from '#functions/webhooks/signature.ts';
 import { createStepFunctionsRetries } from '#functions/webhooks/step-functions-retries.ts';
 import { webhookRetriesText } from '#workflows/webhook-retries.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../e2e/webhook-receiver.ts';
 import { eventually, functionArn, type LocalSfn, startLocalSfn } from './stepfunctions/local-service.ts';
 import { freshTable } from './store/fresh-table.ts';
 
@@ -23,34 +22,12 @@ import { freshTable } from './store/fresh-table.ts';
 const table = freshTable();
 const timeScale = 0.00001;
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-const received = new Map<string, Received[]>();
-/** The statuses a path answers, in turn; the last one repeats. */
-const scripts = new Map<string, number[]>();
-const receiver = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    const path = request.url ?? '/';
-    received.set(path, [
-      ...(received.get(path) ?? []),
-      { headers: request.headers, body: Buffer.concat(chunks).toString() },
-    ]);
-    const script = scripts.get(path) ?? [200];
-    response.writeHead(script.length > 1 ? script.shift()! : script[0]!).end();
-  });
-});
-
 let local: LocalSfn;
 let deps: WebhookDeps;
-let base: string;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver();
   local = await startLocalSfn(
     [
       {
@@ -73,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await local?.service.stop();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver?.close();
 });
 
 // Each test's endpoints are the only ones enabled while it runs: the events it appends go to them alone.
@@ -87,11 +64,11 @@ let endpoints = 0;
 /** An endpoint of its own, at a path of its own, starting after every event appended so far. */
 const anEndpoint = async (answers: number[] = [200]): Promise<WebhookEndpoint & { path: string }> => {
   const path = `/erp-${++endpoints}`;
-  scripts.set(path, [...answers]);
+  receiver.answer(path, answers);
   const { last } = await readToEnd();
   const endpoint: WebhookEndpoint = {
     integrationId: `integration-${endpoints}`,
-    url: `${base}${path}`,
+    url: receiver.url(path),
     secret: newWebhookSecret(),
     enabled: true,
     cursor: last,
@@ -123,7 +100,7 @@ const anEvent = async (): Promise<IntegrationEvent> => {
   return event;
 };
 
-const requestsTo = (path: string): Received[] => received.get(path) ?? [];
+const requestsTo = (path: string) => receiver.received(path);
 
 /** The delivery of the endpoint's one event, once it has left `pending`/`retrying`. */
 const ended = (integrationId: string) =>
@@ -227,7 +204,7 @@ describe('webhooks, signed and retried', () => {
     ]);
     expect(started.map(([delivery]) => delivery.deliveryId).sort()).toEqual(items.map((d) => d.deliveryId).sort());
 
-    scripts.set(dead.path, [200]);
+    receiver.answer(dead.path, [200]);
     for (const [delivery, wait] of started) await deps.retries.start(delivery, wait);
     expect((await ended(dead.integrationId)).map((d) => d.state)).toEqual(['delivered', 'delivered']);
   });
