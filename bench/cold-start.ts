@@ -124,6 +124,7 @@ export const coldStart: Benchmark = {
         minify: bundling.minify,
         treeShaking: bundling.treeShaking,
         alias: bundling.alias,
+        define: bundling.define,
         sourcemap: bundling.sourceMap,
         sourcesContent: false,
         metafile: true,

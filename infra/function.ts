@@ -100,6 +100,7 @@ export class QuoteToOrderFunction extends NodejsFunction {
         sourceMap: bundling.sourceMap,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
+        define: bundling.define,
         externalModules: [],
         forceDockerBundling: false,
         esbuildArgs: {
