@@ -1,4 +1,5 @@
 import type { RfqStatus } from './lifecycle.ts';
+import { quoteName } from './quote-number.ts';
 import { type BuyerLineView, buyerLineView } from './quote-view.ts';
 import type { Quote, Rfq } from './rfq.ts';
 
@@ -8,6 +9,8 @@ import type { Quote, Rfq } from './rfq.ts';
  */
 export interface QuoteDocument {
   rfqId: string;
+  /** What the document calls the quote: its number (Q-2026-00042), or its id when stored before numbering. */
+  quoteName: string;
   seller: { name: string; email: string };
   buyer: { companyName: string; email: string; paymentTerms: string };
   accountRepEmail: string;
@@ -62,6 +65,7 @@ export const quoteDocument = (
   parties: { seller: { name: string; email: string }; companyName: string; paymentTerms: string },
 ): QuoteDocument => ({
   rfqId: rfq.rfqId,
+  quoteName: quoteName(rfq),
   seller: { name: parties.seller.name, email: parties.seller.email },
   buyer: { companyName: parties.companyName, email: rfq.buyerEmail, paymentTerms: parties.paymentTerms },
   accountRepEmail: rfq.accountRepEmail,

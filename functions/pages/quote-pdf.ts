@@ -117,7 +117,7 @@ export const quotePdf = async (q: QuoteDocument, color: string): Promise<Uint8Ar
   const contentWidth = pageSize.width - 2 * margin;
   const col = columns(contentWidth);
 
-  doc.setTitle(`Quote ${q.rfqId} (version ${q.version})`);
+  doc.setTitle(`Quote ${q.quoteName} (version ${q.version})`);
   doc.setSubject(`Quote for ${q.buyer.companyName}`);
   doc.setAuthor(q.seller.name);
   doc.setCreator('quote-to-order');
@@ -154,7 +154,7 @@ export const quotePdf = async (q: QuoteDocument, color: string): Promise<Uint8Ar
     cursor.y -= 18;
   };
   const continued = (cursor: Cursor) => {
-    text(cursor, `Quote ${q.rfqId}, version ${q.version} (continued)`, { size: 9, color: muted });
+    text(cursor, `Quote ${q.quoteName}, version ${q.version} (continued)`, { size: 9, color: muted });
     cursor.y -= 20;
     tableHeader(cursor);
   };
@@ -162,7 +162,7 @@ export const quotePdf = async (q: QuoteDocument, color: string): Promise<Uint8Ar
 
   cursor.page.drawRectangle({ x: margin, y: cursor.y + 16, width: contentWidth, height: 4, color: rgbOf(color) });
   text(cursor, q.seller.name, { size: 11, bold: true, color: rgbOf(color) });
-  text(cursor, `Quote ${q.rfqId}`, { right: margin + contentWidth, size: 18, bold: true });
+  text(cursor, `Quote ${q.quoteName}`, { right: margin + contentWidth, size: 18, bold: true });
   cursor.y -= 14;
   text(cursor, q.seller.email, { size: 9, color: muted });
   text(cursor, `Version ${q.version}`, { right: margin + contentWidth, size: 10 });
@@ -252,7 +252,7 @@ export const quotePdf = async (q: QuoteDocument, color: string): Promise<Uint8Ar
 
   const pages = doc.getPages();
   pages.forEach((page, i) => {
-    const footer = `Quote ${q.rfqId} · version ${q.version} · page ${i + 1} of ${pages.length}`;
+    const footer = `Quote ${q.quoteName} · version ${q.version} · page ${i + 1} of ${pages.length}`;
     page.drawText(clean.regular(footer), {
       x: margin,
       y: margin - 18,

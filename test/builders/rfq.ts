@@ -51,6 +51,10 @@ class RfqBuilder {
   shippingTo(shipToId: string, requestedDeliveryDate?: string) {
     return this.with({ shipToId, ...(requestedDeliveryDate !== undefined && { requestedDeliveryDate }) });
   }
+  /** Stored under this quote number (the store gives one to every RFQ it creates). */
+  numbered(quoteNumber: string) {
+    return this.with({ quoteNumber });
+  }
   /** Submitted at this moment (ISO 8601): its year is the quote number's series. */
   submittedAt(at: string) {
     return this.with({ createdAt: at, updatedAt: at });

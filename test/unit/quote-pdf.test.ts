@@ -35,6 +35,7 @@ const rfq = anRfq()
   .withQuote(quoted)
   .withStatus('QUOTED')
   .withPoNumber('PO-7')
+  .numbered('Q-2026-00042')
   .build();
 
 // pdf.js parses each document in a few hundred milliseconds, and in many seconds on a loaded 2-core machine: no speed is asserted.
@@ -44,7 +45,9 @@ describe('the quote PDF', { timeout: 60_000 }, () => {
     const { lines, pages, title } = await pdfLines(await quotePdf(document, '#0b5e3c'));
     const text = lines.join('\n');
     expect(pages).toBe(1);
-    expect(title).toBe(`Quote ${rfq.rfqId} (version 1)`);
+    expect(title).toBe('Quote Q-2026-00042 (version 1)');
+    expect(text).toContain('Quote Q-2026-00042');
+    expect(text).not.toContain(rfq.rfqId);
     expect(text).toContain('Northwind Industrial');
     expect(text).toContain('For Acme Industrial Supply Co., dana@acme.example');
     expect(text).toContain('Valid until 2026-12-23');
@@ -75,6 +78,7 @@ describe('the quote PDF', { timeout: 60_000 }, () => {
     expect(pages).toBeGreaterThan(1);
     expect(lines).toContain('?? screws >= M8 ? 1 each $5.00 $5.00');
     expect(lines.filter((l) => l === 'Product Quantity Unit price Line total')).toHaveLength(pages);
+    // Stored before RFQs were numbered: the document names it by its id.
     expect(lines.at(-1)).toBe(`Quote ${big.rfqId} · version 1 · page ${pages} of ${pages}`);
   });
 
