@@ -49,7 +49,8 @@ const roles = (r: Rfqs): { email: string; screens: Screen[] }[] => [
     email: 'sam@acme.example',
     screens: [
       { name: 'approvals', path: 'approvals', title: /^Approvals waiting for you$/ },
-      { name: 'catalog', path: '', title: /^Catalog/ },
+      // Not the catalog: opened as a whole page, /app/ takes an approver who does not buy to their approvals.
+      { name: 'my RFQs', path: 'rfqs', title: /^My RFQs$/ },
     ],
   },
   {
