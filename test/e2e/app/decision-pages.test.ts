@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { Role } from '#domain/company.ts';
 import { bounceNoticeEmail } from '#email/bounce-notice.ts';
+import { branded } from '#email/layout.ts';
+import { brandOf, config } from '#functions/config.ts';
 import type { Email } from '#local/inbox.ts';
 import { pdfLines } from '../../pdf/read-pdf.ts';
 import { expectLinesSumToTotal, shownPdfQuote, shownQuoteTable } from '../quote-sums.ts';
@@ -277,6 +279,7 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
       suppressed: true,
       rfqUrl: `${stack.urls.app}rfqs/${rfqId}`,
     });
-    await photographEmail({ messageId: 'notice', at: 0, ...notice }, 'bounce-notice');
+    // As it leaves: every message goes out in the seller's brand (email/branded-mailer.ts), the stack's configuration.
+    await photographEmail({ messageId: 'notice', at: 0, ...branded(notice, brandOf(config())) }, 'bounce-notice');
   });
 });
