@@ -3,12 +3,15 @@ import { addressSchema, shipToOf, shipToSchema } from './address.ts';
 import { type Company, companyId, email, erpCustomerNumber } from './company.ts';
 import { isoDate } from './contract.ts';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
+import { quoteNumber } from './quote-number.ts';
 import { quoteOf } from './quote-of.ts';
 import { quoteLineSchema, type Rfq } from './rfq.ts';
 
 export const orderSchema = z.object({
   orderId: z.string(),
   rfqId: z.string(),
+  /** The RFQ's quote number, which the order's documents name the quote by; absent on RFQs stored before numbering. */
+  quoteNumber: quoteNumber.optional(),
   companyId,
   /** The buyer company's name and its number in the seller's ERP, as they were when the order was placed. */
   companyName: z.string().optional(),
@@ -60,6 +63,7 @@ export const orderFrom = (rfq: Rfq, terms: { paymentTerms: string; at: string; c
   return {
     orderId: orderIdFor(rfq.rfqId),
     rfqId: rfq.rfqId,
+    ...(rfq.quoteNumber !== undefined && { quoteNumber: rfq.quoteNumber }),
     companyId: rfq.companyId,
     ...customerFields(rfq, terms.customer),
     buyerEmail: rfq.buyerEmail,

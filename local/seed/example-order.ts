@@ -28,6 +28,7 @@ export const exampleOrder = (): Order => {
   });
   const rfq: Rfq = {
     rfqId: 'rfq_example4471',
+    quoteNumber: 'Q-2026-00042',
     companyId: acme.companyId,
     buyerEmail: 'dana@acme.example',
     accountRepEmail: acme.accountRepEmail,

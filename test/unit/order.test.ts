@@ -26,6 +26,13 @@ describe('an approved RFQ becoming an order', () => {
     expect(order.orderId).toBe(orderIdFor(rfq.rfqId));
   });
 
+  it('keeps the quote number the buyer knows the quote by', () => {
+    const numbered = { ...rfq, quoteNumber: 'Q-2026-00042' };
+    expect(orderFrom(numbered, { paymentTerms: 'NET30', at: '2026-11-23T10:00:00.000Z' }).quoteNumber).toBe(
+      'Q-2026-00042',
+    );
+  });
+
   it('refuses an RFQ that has no quote', () => {
     const unpriced = anRfq('rfq_none').build();
     expect(() => orderFrom(unpriced, { paymentTerms: 'NET30', at: '2026-11-23T10:00:00.000Z' })).toThrow(/no quote/);

@@ -77,6 +77,7 @@ export const cxmlOrderRequest = (order: DocumentOrder): string => {
   contact.ele('Email').txt(order.buyer.email);
   head.ele('Extrinsic', { name: 'orderId' }).txt(order.orderId);
   head.ele('Extrinsic', { name: 'rfqId' }).txt(order.rfqId);
+  head.ele('Extrinsic', { name: 'quoteNumber' }).txt(order.quoteName);
   head.ele('Extrinsic', { name: 'paymentTerms' }).txt(order.paymentTerms);
 
   for (const line of order.lines) {

@@ -1,5 +1,6 @@
 import type { Address, ShipTo } from '#domain/address.ts';
 import type { Order } from '#domain/order.ts';
+import { quoteName } from '#domain/quote-number.ts';
 import { documentedUnit, type UnitCode } from '#domain/unit-code.ts';
 
 /**
@@ -10,6 +11,8 @@ import { documentedUnit, type UnitCode } from '#domain/unit-code.ts';
 export interface DocumentOrder {
   orderId: string;
   rfqId: string;
+  /** What the buyer calls the quote the order accepts: its number, or the RFQ id before numbering. */
+  quoteName: string;
   poNumber: string;
   /** When the order was placed: the documents' date and time, so the same order always reads the same. */
   orderedAt: string;
@@ -66,6 +69,7 @@ const documentLine = (line: Order['lines'][number], order: Order): DocumentLine 
 export const documentOrderOf = (order: Order, seller: Seller): DocumentOrder => ({
   orderId: order.orderId,
   rfqId: order.rfqId,
+  quoteName: quoteName(order),
   poNumber: order.poNumber,
   orderedAt: order.createdAt,
   currency: order.currency,

@@ -73,7 +73,7 @@ export const ublOrder = (order: DocumentOrder): string => {
   cbc(root, 'IssueTime', issueTime.replace(/\.\d+Z$|Z$/, 'Z'));
   cbc(root, 'OrderTypeCode', orderTypeCode);
   cbc(root, 'DocumentCurrencyCode', order.currency);
-  cbc(cac(root, 'QuotationDocumentReference'), 'ID', order.rfqId);
+  cbc(cac(root, 'QuotationDocumentReference'), 'ID', order.quoteName);
   party(cac(root, 'BuyerCustomerParty'), {
     name: order.buyer.name,
     email: order.buyer.email,

@@ -51,6 +51,8 @@ export const x12PurchaseOrder = (order: DocumentOrder): string => {
     ['BEG', '00', 'SA', x12Id(order.poNumber, 22, 'PO number'), undefined, ccyymmdd(order.orderedAt)],
     ['CUR', 'BY', order.currency],
     ['REF', 'VN', x12Id(order.orderId, 50, 'order id')],
+    // PR: the price quote number the order accepts.
+    ['REF', 'PR', x12Id(order.quoteName, 50, 'quote number')],
     [
       'ITD',
       '01',
