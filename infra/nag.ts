@@ -18,7 +18,7 @@ export const nagReasons = {
   'AwsSolutions-IAM5[Resource::<executions of the workflow>]':
     "states:StopExecution and states:DescribeExecution are authorized per execution, and an execution's name is its RFQ id, known only at run time: the wildcard covers the executions of this one state machine and nothing else.",
   'AwsSolutions-IAM5[Resource::<every version of a step function>]':
-    'The state machine invokes published versions of its step functions, and an execution keeps the state machine version it started on — weeks, for an RFQ waiting on people — and so the function versions that version names: the role may invoke every version (`<function ARN>:*`) of exactly its own step functions, nothing else.',
+    'The state machine invokes published versions of its step functions, and an execution keeps the state machine version it started on — weeks, for an RFQ waiting on people — and so the function versions that version names: the role may invoke every version (`<function ARN>:*`) of exactly its own step functions, nothing else. The same for the webhook retry state machine and its one attempt function (a delivery retries for three days).',
   'AwsSolutions-S1':
     "The web app's bucket holds only the app's public build (no data); CloudFront is its only reader (origin access control) and the distribution is where requests are seen.",
   'AwsSolutions-CFR1':

@@ -18,6 +18,7 @@ import { Observability } from './observability.ts';
 import type { Targets } from './permissions.ts';
 import type { Settings } from './settings.ts';
 import { Web } from './web.ts';
+import { Webhooks } from './webhooks.ts';
 import { Workflow, workflowAlias } from './workflow.ts';
 
 export interface QuoteToOrderStacksProps {
@@ -175,6 +176,13 @@ export class QuoteToOrderStacks {
       targets: targetsIn(this.workflow),
     });
 
+    const webhooks = new Webhooks(this.workflow, 'Webhooks', {
+      bus: events.bus,
+      stateMachineName: `${prefix}-webhook-retries`,
+      defaults: defaultsIn(this.workflow),
+      targets: targetsIn(this.workflow),
+    });
+
     const routesOf = (part: ApiPart): RouteSpec[] => routes.filter((route) => apiPartOf(route) === part);
     const apiRoutes: ApiRoutes[] = [];
     this.apis = Object.fromEntries(
@@ -209,6 +217,8 @@ export class QuoteToOrderStacks {
       ...workflow.functions,
       ['KpiAggregator', kpis.aggregator] as const,
       ['MailFeedback', mailFeedback.handler] as const,
+      ['AttemptWebhook', webhooks.attempt] as const,
+      ['DispatchWebhooks', webhooks.dispatcher] as const,
     ]) {
       if (this.functions.has(name)) throw new Error(`Two functions are both named ${name}`);
       this.functions.set(name, fn);

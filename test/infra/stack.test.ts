@@ -12,6 +12,7 @@ import { kpiEventSource } from '#functions/streams/event-source.ts';
 import { type RouteSpec, routes, unmatchedRoute } from '#http/routes.ts';
 import { tableDefinition } from '#store/table.ts';
 import { definitionText, stepFunctions, substitute } from '#workflows/quote-to-order.ts';
+import { webhookRetryFunctions } from '#workflows/webhook-retries.ts';
 import { groups } from '../../infra/auth.ts';
 import { runtime } from '../../infra/function.ts';
 import { kpiAggregatorHandler } from '../../infra/kpis.ts';
@@ -19,6 +20,7 @@ import { mailFeedbackHandler } from '../../infra/mail-feedback.ts';
 import { nagReasons } from '../../infra/nag.ts';
 import { mergeNeeds, type Needs, sendTaskResultActions, tableActions } from '../../infra/permissions.ts';
 import type { QuoteToOrderStacks } from '../../infra/stacks.ts';
+import { webhookDispatchHandler } from '../../infra/webhooks.ts';
 import { acknowledgedWildcards } from '../../infra/wildcards.ts';
 import { workflowAlias } from '../../infra/workflow.ts';
 import { type Json, quoteToOrderIn, synthesized } from './synthesized.ts';
@@ -141,6 +143,8 @@ describe('the functions', () => {
       ...Object.values(stepFunctions).map((step) => step.handler),
       kpiAggregatorHandler,
       mailFeedbackHandler,
+      ...Object.values(webhookRetryFunctions).map((fn) => fn.handler),
+      webhookDispatchHandler,
     ]);
     expect(appFunctions()).toHaveLength(handlers.size);
     expect(stack.functions.size).toBe(handlers.size);
@@ -554,7 +558,7 @@ describe('cdk-nag AwsSolutions', () => {
             id
               .replace(/^annotation::/i, '')
               .replace(/\[Resource::arn:.*:execution:.*\]$/, '[Resource::<executions of the workflow>]')
-              .replace(/\[Resource::<Workflow\w+\.Arn>:\*\]$/, '[Resource::<every version of a step function>]'),
+              .replace(/\[Resource::<(Workflow|Webhooks)\w+\.Arn>:\*\]$/, '[Resource::<every version of a step function>]'),
           );
         }
       }
