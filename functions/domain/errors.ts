@@ -93,3 +93,14 @@ export class LeavingRefused extends Error {
     super('Nothing was changed: the company they would leave needs them as they are');
   }
 }
+
+/** The request contradicts what is recorded (it ships more than was ordered), field by field: nothing was changed. */
+export class Contradiction extends Error {
+  override readonly name = 'Contradiction';
+  constructor(
+    message: string,
+    readonly errors: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}

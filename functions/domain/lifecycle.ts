@@ -81,3 +81,70 @@ export const nextStatus = (action: RfqAction, status: RfqStatus): RfqStatus => {
   if (!canApply(action, status)) throw new IllegalTransition(action, status);
   return transitions[action].to;
 };
+
+/**
+ * An order's life after ORDERED, as the seller's ERP reports it: confirmed (as ordered or with changes), shipped in
+ * part and then in full, invoiced, and closed once invoiced in full — or cancelled (the ERP rejected it, or the seller
+ * cancelled it before anything shipped). Orders placed before this existed read as `placed`.
+ */
+export const orderStatuses = [
+  'placed',
+  'confirmed',
+  'partly-shipped',
+  'shipped',
+  'invoiced',
+  'closed',
+  'cancelled',
+] as const;
+export const orderStatus = z.enum(orderStatuses);
+export type OrderStatus = z.infer<typeof orderStatus>;
+
+/**
+ * The one table of legal order transitions, beside the RFQ's. An invoice for what has shipped so far is recorded
+ * while the rest is still on its way (`invoicePart`); the order moves to `invoiced` once everything shipped, and to
+ * `closed` once the invoices reach its confirmed total (order-updates.ts `settle`).
+ */
+export const orderTransitions = {
+  confirm: { from: ['placed'], to: 'confirmed' },
+  reject: { from: ['placed'], to: 'cancelled' },
+  shipPart: { from: ['confirmed', 'partly-shipped'], to: 'partly-shipped' },
+  shipRest: { from: ['confirmed', 'partly-shipped'], to: 'shipped' },
+  invoicePart: { from: ['partly-shipped'], to: 'partly-shipped' },
+  invoice: { from: ['shipped', 'invoiced'], to: 'invoiced' },
+  close: { from: ['invoiced'], to: 'closed' },
+  cancel: { from: ['placed', 'confirmed'], to: 'cancelled' },
+} as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
+
+export type OrderAction = keyof typeof orderTransitions;
+export const orderActions = Object.keys(orderTransitions) as OrderAction[];
+
+export const canApplyToOrder = (action: OrderAction, status: OrderStatus): boolean =>
+  (orderTransitions[action].from as readonly OrderStatus[]).includes(status);
+
+/** What a person reads when the table says no: "cannot ship an order that is cancelled". */
+const orderVerbs: Record<OrderAction, string> = {
+  confirm: 'confirm',
+  reject: 'reject',
+  shipPart: 'ship',
+  shipRest: 'ship',
+  invoicePart: 'invoice',
+  invoice: 'invoice',
+  close: 'close',
+  cancel: 'cancel',
+};
+
+export class IllegalOrderTransition extends Error {
+  override readonly name = 'IllegalOrderTransition';
+  constructor(
+    readonly action: OrderAction,
+    readonly status: OrderStatus,
+  ) {
+    super(`cannot ${orderVerbs[action]} an order that is ${status}`);
+  }
+}
+
+/** The status `action` leads an order to from `status`; throws IllegalOrderTransition when the table forbids it. */
+export const nextOrderStatus = (action: OrderAction, status: OrderStatus): OrderStatus => {
+  if (!canApplyToOrder(action, status)) throw new IllegalOrderTransition(action, status);
+  return orderTransitions[action].to;
+};

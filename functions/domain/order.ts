@@ -2,7 +2,15 @@ import * as z from 'zod';
 import { addressSchema, shipToOf, shipToSchema } from './address.ts';
 import { type Company, companyId, email, erpCustomerNumber } from './company.ts';
 import { isoDate } from './contract.ts';
+import { orderStatus } from './lifecycle.ts';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
+import {
+  cancellationSchema,
+  invoiceSchema,
+  orderConfirmationSchema,
+  orderUpdateSchema,
+  shipmentSchema,
+} from './order-reports.ts';
 import { quoteNumber } from './quote-number.ts';
 import { quoteOf } from './quote-of.ts';
 import { quoteLineSchema, type Rfq } from './rfq.ts';
@@ -30,6 +38,18 @@ export const orderSchema = z.object({
   shipTo: shipToSchema.optional(),
   requestedDeliveryDate: isoDate.optional(),
   createdAt: z.iso.datetime(),
+  /**
+   * Where the order stands as the seller's ERP reported it, and what it reported (order-updates.ts). All absent until
+   * the first report (`placed`, nothing shipped): orders placed before the ERP reported back read the same.
+   */
+  status: orderStatus.optional(),
+  /** Bumped by every report: two reports at once never both land on the order they read. */
+  revision: z.number().int().min(1).optional(),
+  confirmation: orderConfirmationSchema.optional(),
+  shipments: z.array(shipmentSchema).optional(),
+  invoices: z.array(invoiceSchema).optional(),
+  cancellation: cancellationSchema.optional(),
+  updates: z.array(orderUpdateSchema).optional(),
 });
 export type Order = z.infer<typeof orderSchema>;
 

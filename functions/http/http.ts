@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { type Caller, callerFromClaims, InvalidClaims } from '#domain/caller.ts';
 import {
   AlreadyDecided,
+  Contradiction,
   Forbidden,
   InvalidInput,
   LeavingRefused,
@@ -19,7 +20,7 @@ import {
   VersionMismatch,
 } from '#domain/errors.ts';
 import { type IntegrationScope, isIntegration, type Principal } from '#domain/integration.ts';
-import { IllegalTransition } from '#domain/lifecycle.ts';
+import { IllegalOrderTransition, IllegalTransition } from '#domain/lifecycle.ts';
 import { mayCallRoute } from '#domain/policy.ts';
 import {
   AccountsTakenElsewhere,
@@ -196,7 +197,9 @@ export const toProblem = (error: unknown): HttpProblem => {
       { 'retry-after': String(error.afterSeconds) },
       { cause: error },
     );
-  if (error instanceof IllegalTransition) return new HttpProblem(409, error.message);
+  if (error instanceof IllegalTransition || error instanceof IllegalOrderTransition)
+    return new HttpProblem(409, error.message);
+  if (error instanceof Contradiction) return new HttpProblem(409, error.message, error.errors);
   if (error instanceof DocumentUnwritable) return new HttpProblem(409, error.message);
   if (error instanceof ConflictError) return new HttpProblem(409, 'somebody else changed this first; reload and retry');
   if (error instanceof StaleRevision)

@@ -31,6 +31,7 @@ import {
   approvalRulesBody,
   budgetsBody,
   cancelBody,
+  cancellationBody,
   catalogQuery,
   commentBody,
   companyBody,
@@ -38,6 +39,7 @@ import {
   companyPersonBody,
   companyPersonParams,
   companyUsersBody,
+  confirmationBody,
   contractBody,
   createRfqBody,
   declineBody,
@@ -46,6 +48,7 @@ import {
   idempotencyHeaders,
   ifMatchHeaders,
   integrationEventsQuery,
+  invoiceBody,
   kpiQuery,
   linkDecisionBody,
   listQuery,
@@ -59,6 +62,7 @@ import {
   reviewBody,
   reviseBody,
   rfqParams,
+  shipmentBody,
   skuParams,
   tokenParams,
 } from './schemas.ts';
@@ -188,6 +192,37 @@ const linkResponses = {
   409: linkAnswer('used, revoked (a newer link, another decider, a changed quote) or gone (already decided, expired)'),
   410: linkAnswer('expired'),
 };
+
+/**
+ * The seller's ERP reports on an order: each report is idempotent by its `Idempotency-Key` (the same key and body
+ * again answers the order as it is) and checked against the order (409, nothing written, when it contradicts it).
+ */
+const orderReport = <B extends z.ZodType>(what: string, handler: string, summary: string, body: B) =>
+  ({
+    method: 'POST',
+    path: `/integration/orders/{orderId}/${what}`,
+    handler: `functions/http/${handler}.ts`,
+    auth: 'jwt',
+    roles: admin,
+    summary,
+    params: orderParams,
+    headers: idempotencyHeaders,
+    body,
+    responses: {
+      200: json(
+        orderViewSchema,
+        'Recorded (or recorded before under this Idempotency-Key): the order as it now stands',
+      ),
+      404: problem('No such order'),
+      409: problem(
+        'The report contradicts the order (`errors` names the field: more shipped than ordered, a shipment or invoice recorded already) or its status does not allow it (nothing ships before it is confirmed, nothing shipped is cancelled); nothing was written',
+      ),
+      422: problem(
+        'The report names lines the order does not have, an invoice in another currency, or an Idempotency-Key used before with another body; nothing was written',
+      ),
+    },
+    needs: { table: 'write', sendEmail: true, putEvents: true },
+  }) as const;
 
 const table = {
   'POST /rfqs': {
@@ -622,6 +657,30 @@ const table = {
     timeoutSeconds: 29,
     needs: { table: 'write' },
   },
+  'POST /integration/orders/{orderId}/confirmation': orderReport(
+    'confirmation',
+    'report-order-confirmation',
+    "The ERP's confirmation of an order: as ordered (`accept`), with per-line changes (`change`: quantity, unit price, delivery date), or `reject` (the order is cancelled, with the reason)",
+    confirmationBody,
+  ),
+  'POST /integration/orders/{orderId}/shipments': orderReport(
+    'shipments',
+    'report-order-shipment',
+    'A shipment of some or all of a confirmed order, with its carrier and tracking; never more of a line than confirmed',
+    shipmentBody,
+  ),
+  'POST /integration/orders/{orderId}/invoices': orderReport(
+    'invoices',
+    'report-order-invoice',
+    "An invoice for what has shipped, in the order's currency; the order is closed once shipped in full and its invoices reach its confirmed total",
+    invoiceBody,
+  ),
+  'POST /integration/orders/{orderId}/cancellation': orderReport(
+    'cancellation',
+    'report-order-cancellation',
+    'The seller cancels an order, with a reason, before anything has shipped',
+    cancellationBody,
+  ),
   'GET /products': {
     method: 'GET',
     path: '/products',

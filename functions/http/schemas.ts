@@ -8,6 +8,12 @@ import { delegationBodySchema } from '#domain/delegation.ts';
 import { feedCursor } from '#domain/integration-event.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
+import {
+  cancellationReportSchema,
+  confirmationReportSchema,
+  invoiceReportSchema,
+  shipmentReportSchema,
+} from '#domain/order-reports.ts';
 import { productSchema, sku } from '#domain/product.ts';
 import { addedLineSchema, lineEditSchema } from '#domain/quote-edits.ts';
 import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
@@ -94,6 +100,12 @@ export const idempotencyHeaders = z.object({
     .regex(/^[\x21-\x7e]{1,255}$/, 'invalid')
     .describe('1–255 visible ASCII characters, new for each request; a retry sends the same one'),
 });
+
+/** What the seller's ERP reports on an order (order-reports.ts holds each field's rule). */
+export const confirmationBody = confirmationReportSchema;
+export const shipmentBody = shipmentReportSchema;
+export const invoiceBody = invoiceReportSchema;
+export const cancellationBody = cancellationReportSchema;
 
 export const createRfqBody = rfqRequestSchema
   .extend({ lines: z.array(rfqLineRequestSchema.strict()).min(1).max(1000) })

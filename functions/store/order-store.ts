@@ -1,19 +1,39 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { orderSchema } from '#domain/order.ts';
-import { fromItem } from './item.ts';
+import { isLostRace } from './conflict.ts';
+import { fromItem, toItem } from './item.ts';
 import { keys, listPartitions, orderIndexKeys } from './keys.ts';
 import { listPage } from './list-page.ts';
-import type { OrderStore } from './ports.ts';
+import { ConflictError, type OrderStore } from './ports.ts';
 import { tableDefinition } from './table.ts';
 import type { Item, TableClient } from './table-client.ts';
 
 const toOrder = (item: Item) => orderSchema.parse(fromItem(item));
 
-/** Orders are written only by RfqStore.convertToOrder, in the transaction that moves the RFQ to ORDERED. */
+/**
+ * Orders are placed only by RfqStore.convertToOrder, in the transaction that moves the RFQ to ORDERED; after that only
+ * the ERP's reports change them (`record`), each over the revision it read.
+ */
 export const createOrderStore = (table: TableClient): OrderStore => ({
   async get(orderId) {
     const item = await table.get(keys.order(orderId));
     return item && toOrder(item);
+  },
+  async record(order) {
+    const read = (order.revision ?? 0) - 1;
+    try {
+      await table.put({
+        Item: toItem(keys.order(order.orderId), orderIndexKeys(order), order),
+        ConditionExpression:
+          read === 0 ? 'attribute_exists(PK) AND attribute_not_exists(#revision)' : '#revision = :read',
+        ExpressionAttributeNames: { '#revision': 'revision' },
+        ...(read !== 0 && { ExpressionAttributeValues: { ':read': read } }),
+      });
+    } catch (error) {
+      if (isLostRace(error))
+        throw new ConflictError(`order ${order.orderId} changed after revision ${read}`, { cause: error });
+      throw error;
+    }
   },
   listByCompany(companyId, query) {
     return listPage(
@@ -47,7 +67,7 @@ export const createOrderStore = (table: TableClient): OrderStore => ({
       await table.update({
         Key: keys.order(order.orderId),
         UpdateExpression: 'SET GSI3PK = :pk, GSI3SK = :sk',
-        // Only an order that exists and has no entry yet: a new order is written with its entry, never touched again.
+        // Only an order that exists and has no entry yet: a new order, and each report on it, is written with its entry.
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(GSI3PK)',
         ExpressionAttributeValues: { ':pk': GSI3PK, ':sk': GSI3SK },
       });

@@ -149,6 +149,11 @@ export interface DelegationStore {
 
 export interface OrderStore {
   get(orderId: string): Promise<Order | undefined>;
+  /**
+   * Writes the order as a report left it (its `revision` one past the one read), on condition that nobody wrote it
+   * since that read: ConflictError otherwise, and nothing was written.
+   */
+  record(order: Order): Promise<void>;
   listByCompany(companyId: string, query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
   listAll(query: Omit<ListQuery, 'status'>): Promise<Page<Order>>;
   /** The company's orders placed under this PO number (in any case), newest first: the first `limit` (20). */

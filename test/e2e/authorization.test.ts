@@ -269,6 +269,45 @@ const matrix: Row[] = [
     request: async () => ({ path: '/integration/events?limit=5' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
   },
+  // The ERP's reports on the order: the seller's admin (integration clients with orders.write besides). Each is
+  // answered in full for the admin: the confirmation and the cancellation land, the shipment names no line of the
+  // order and the invoice another currency (422), whatever the order's status by then.
+  {
+    route: 'POST /integration/orders/{orderId}/confirmation',
+    request: async (f) => ({
+      path: `/integration/orders/${f.orderId}/confirmation`,
+      body: { decision: 'accept' },
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST /integration/orders/{orderId}/shipments',
+    request: async (f) => ({
+      path: `/integration/orders/${f.orderId}/shipments`,
+      body: { shipmentId: 'S1', carrier: 'DHL', lines: [{ lineId: 'L9', quantity: 1 }] },
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 422],
+  },
+  {
+    route: 'POST /integration/orders/{orderId}/invoices',
+    request: async (f) => ({
+      path: `/integration/orders/${f.orderId}/invoices`,
+      body: { invoiceNumber: 'INV-1', amount: 100, currency: 'EUR', dueDate: '2027-01-31' },
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 422],
+  },
+  {
+    route: 'POST /integration/orders/{orderId}/cancellation',
+    request: async (f) => ({
+      path: `/integration/orders/${f.orderId}/cancellation`,
+      body: { reason: 'the authorization matrix' },
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
   {
     route: 'PUT /integrations/{integrationId}/webhook',
     request: async (f) => ({
