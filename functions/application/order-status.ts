@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Caller } from '#domain/caller.ts';
 import { Forbidden, NotFound } from '#domain/errors.ts';
+import { actorOf, type Principal } from '#domain/integration.ts';
 import type { Order } from '#domain/order.ts';
 import type {
   CancellationReport,
@@ -97,7 +97,7 @@ const mailFor = async (deps: OrderStatusDeps, order: Order, update: OrderUpdate)
  */
 export const reportOnOrder = async (
   deps: OrderStatusDeps,
-  caller: Caller,
+  caller: Principal,
   orderId: string,
   report: OrderReport,
   key: string,
@@ -107,7 +107,7 @@ export const reportOnOrder = async (
   for (let attempt = 1; ; attempt++) {
     const order = await deps.store.orders.get(orderId);
     if (!order) throw new NotFound(`no order ${orderId}`);
-    const stamp: Report = { key, digest, by: caller.email, at: deps.now().toISOString() };
+    const stamp: Report = { key, digest, by: actorOf(caller), at: deps.now().toISOString() };
     if (isRecorded(order, stamp)) {
       const seq = (order.updates ?? []).findIndex((u) => u.key === key);
       await announceUpdate(deps, order, order.updates![seq]!, seq + 1);

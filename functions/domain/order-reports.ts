@@ -35,8 +35,11 @@ export const confirmationReportSchema = z.discriminatedUnion('decision', [
 ]);
 export type ConfirmationReport = z.infer<typeof confirmationReportSchema>;
 
-/** A tracking link is shown to the buyer and put in an email: a web address, nothing a browser would run. */
-const trackingUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000);
+/**
+ * A tracking link is shown to the buyer and put in an email: a web address, nothing a browser would run — and clean
+ * text first, since a URL parser would quietly percent-encode a bidirectional override rather than refuse it.
+ */
+const trackingUrl = singleLine(2000).pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }));
 
 export const shipmentReportSchema = z.strictObject({
   shipmentId: singleLine(64),

@@ -213,6 +213,13 @@ export const mayWriteCatalog = (principal: Principal): boolean =>
 /** Creating, listing, rotating and deleting integration clients: the seller's admin, and never a machine. */
 export const mayManageIntegrations = (principal: Principal): boolean => asPerson(principal, mayEditReferenceData);
 
+/**
+ * Who an answer is for when a machine may ask too: an integration gets the buyer-side whitelist, as every document,
+ * event and webhook body is — the seller's cost leaves through no integration.
+ */
+export const audienceOfPrincipal = (principal: Principal): Audience =>
+  isIntegration(principal) ? 'buyer' : audienceOf(principal);
+
 /** The whole product list — inactive products and costs included: the seller's admin, who edits it. */
 export const mayListProducts = (caller: Caller): boolean => mayEditReferenceData(caller);
 

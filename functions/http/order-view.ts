@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { Caller } from '#domain/caller.ts';
+import type { Principal } from '#domain/integration.ts';
 import { orderStatus } from '#domain/lifecycle.ts';
 import { type Order, orderSchema } from '#domain/order.ts';
 import { type OrderUpdate, orderEventKind } from '#domain/order-reports.ts';
 import { orderStatusOf } from '#domain/order-updates.ts';
-import { type Audience, audienceOf } from '#domain/policy.ts';
+import { type Audience, audienceOfPrincipal } from '#domain/policy.ts';
 import { lineView, lineViewSchema } from '#domain/quote-view.ts';
 
 /** One step of an order's timeline as its pages show it: placed, then each report of the seller's ERP. */
@@ -38,9 +38,12 @@ const timelineEntry = (update: OrderUpdate, audience: Audience): z.infer<typeof 
   ...(audience === 'seller' && { by: update.by }),
 });
 
-/** An order as one caller may see it: fields named in, never stripped out; line cost only for seller staff. */
-export const orderView = (order: Order, caller: Caller): OrderView => {
-  const audience = audienceOf(caller);
+/**
+ * An order as one caller may see it: fields named in, never stripped out; line cost and who reported what only for
+ * seller staff (an integration reads the buyer side).
+ */
+export const orderView = (order: Order, caller: Principal): OrderView => {
+  const audience = audienceOfPrincipal(caller);
   return {
     orderId: order.orderId,
     rfqId: order.rfqId,

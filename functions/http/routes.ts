@@ -204,6 +204,7 @@ const orderReport = <B extends z.ZodType>(what: string, handler: string, summary
     handler: `functions/http/${handler}.ts`,
     auth: 'jwt',
     roles: admin,
+    scope: 'orders.write',
     summary,
     params: orderParams,
     headers: idempotencyHeaders,

@@ -15,7 +15,7 @@ import { aQuote } from '../builders/quote.ts';
 import type { User } from './api.ts';
 import { checkAnswer } from './contract.ts';
 import { useTestStack } from './test-stack.ts';
-import { acme, bolts, people, seed, submit } from './world.ts';
+import { acme, bolts, people, placedOrder, seed, submit } from './world.ts';
 
 /**
  * Property-based fuzzing of every write route: start from a valid body and break one thing (a wrong type, a missing or
@@ -129,6 +129,8 @@ const invoke = async (target: Target, body: { json?: Json; raw?: string }, conte
   const requestId = randomUUID();
   const text = body.raw ?? JSON.stringify(body.json);
   const headers: Record<string, string> = { 'content-type': contentType, 'idempotency-key': requestId };
+  // A route machines may call too verifies the bearer itself, as it does behind API Gateway.
+  if ('scope' in spec && target.as) headers.authorization = `Bearer ${await api.tokenFor(target.as)}`;
   const event = apiEvent({
     route: spec,
     params: target.params,
@@ -191,6 +193,23 @@ beforeAll(async () => {
   await seed(api);
   const open = await submit(api, people.acmeBuyer);
   const cancelled = await submit(api, people.acmeBuyer);
+  const order = await placedOrder(api);
+  const reports = {
+    confirmation: {
+      decision: 'change',
+      lines: [{ lineId: 'L1', quantity: 8, unitPrice: 11_00, deliveryDate: '2026-12-20' }],
+      reason: 'two back-ordered',
+    },
+    shipments: {
+      shipmentId: 'S1',
+      carrier: 'DHL',
+      trackingNumber: 'TRK-1',
+      trackingUrl: 'https://tracking.example/TRK-1',
+      lines: [{ lineId: 'L1', quantity: 2 }],
+    },
+    invoices: { invoiceNumber: 'INV-1', amount: 96_00, currency: 'USD', dueDate: '2027-01-20' },
+    cancellation: { reason: 'discontinued' },
+  };
   const cancel = await api.call('POST', `/rfqs/${cancelled}/cancel`, { as: people.acmeBuyer });
   expect(cancel.status).toBe(202);
   const rfq = (rfqId: string, verb: string) => ({ path: `/rfqs/${rfqId}/${verb}`, params: { rfqId } });
@@ -334,6 +353,15 @@ beforeAll(async () => {
         prices: [{ sku: bolts.sku, unitPrice: 10_00, tiers: [{ minQty: 100, unitPrice: 9_00 }] }],
       },
     },
+    ...(['confirmation', 'shipments', 'invoices', 'cancellation'] as const).map(
+      (what): Target => ({
+        key: `POST /integration/orders/{orderId}/${what}`,
+        path: `/integration/orders/${order}/${what}`,
+        params: { orderId: order },
+        as: people.admin,
+        valid: reports[what],
+      }),
+    ),
     {
       key: 'PUT /companies/{companyId}/approval-rules',
       path: '/companies/acme/approval-rules',

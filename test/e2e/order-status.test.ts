@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { importJWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orderFrom } from '#domain/order.ts';
-import { aQuote } from '../builders/quote.ts';
-import { anRfq } from '../builders/rfq.ts';
+import type { IntegrationScope } from '#domain/integration.ts';
 import { useTestStack } from './test-stack.ts';
-import { acme, bolts, gloves, idempotencyKey, people, seed } from './world.ts';
+import { idempotencyKey, people, placedOrder, seed } from './world.ts';
 
 /**
  * The seller's ERP reports back on an order through the API (as the seller's admin until integration clients report):
@@ -13,31 +12,38 @@ import { acme, bolts, gloves, idempotencyKey, people, seed } from './world.ts';
 const api = useTestStack('order-status', { seed: false, holdWorkflow: true });
 beforeAll(() => seed(api));
 
-/** A fresh Acme order of 10 bolts at 12.00 (L1) and 4 gloves at 5.00 (L2), placed as the workflow places one. */
-const anOrder = async (): Promise<string> => {
-  const quote = aQuote().withLine(bolts.sku, 10, 12_00).withLine(gloves.sku, 4, 5_00).build();
-  const rfq = anRfq(`rfq_os${randomUUID().slice(0, 12)}`)
-    .for(acme.companyId, people.acmeRep.email)
-    .by(people.acmeBuyer.email)
-    .withQuote(quote)
-    .withStatus('APPROVED')
-    .withPoNumber('PO-77')
-    .build();
-  await api.store.rfqs.create(rfq, { actor: { email: people.acmeBuyer.email, role: 'buyer' }, action: 'submitted' });
-  const order = orderFrom(rfq, { paymentTerms: 'NET30', at: new Date().toISOString() });
-  await api.store.rfqs.convertToOrder(rfq, order, {
-    actor: { email: 'system@seller.example', role: 'system' },
-    action: 'ordered',
-  });
-  return order.orderId;
-};
-
 const report = (orderId: string, what: string, body: object, key = idempotencyKey()) =>
   api.call('POST', `/integration/orders/${orderId}/${what}`, {
     as: people.admin,
     body,
     headers: { 'idempotency-key': key },
   });
+
+/**
+ * An integration client with these scopes, and an access token of it as the issuer's client-credentials grant signs
+ * one (the issuer's key, `token_use: access`, its `client_id` and `scope`): the API verifies it against the JWKS.
+ */
+const anIntegrationToken = async (scopes: IntegrationScope[]): Promise<{ token: string; integrationId: string }> => {
+  const id = randomUUID().replaceAll('-', '').slice(0, 12);
+  const integration = {
+    integrationId: `int-${id}`,
+    name: `ERP ${id}`,
+    clientId: `client-${id}`,
+    scopes,
+    createdAt: new Date().toISOString(),
+    createdBy: people.admin.email,
+    secretIssuedAt: new Date().toISOString(),
+  };
+  await api.store.integrations.create(integration);
+  const key = api.issuer.signingKey;
+  const token = await new SignJWT({ token_use: 'access', client_id: integration.clientId, scope: scopes.join(' ') })
+    .setProtectedHeader({ alg: String(key.alg), kid: String(key.kid) })
+    .setIssuer(api.issuer.issuer)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(await importJWK(key, String(key.alg)));
+  return { token, integrationId: integration.integrationId };
+};
 
 const shipment = (shipmentId: string, lines: { lineId: string; quantity: number }[]) => ({
   shipmentId,
@@ -57,7 +63,7 @@ const updatesOf = (orderId: string) =>
 
 describe('an order the ERP confirms, ships in two parts and invoices', () => {
   it('is placed → confirmed with changes → partly shipped → shipped → closed, on the buyer’s order and in their mail', async () => {
-    const orderId = await anOrder();
+    const orderId = await placedOrder(api);
     const changed = await report(orderId, 'confirmation', {
       decision: 'change',
       lines: [{ lineId: 'L1', quantity: 8, deliveryDate: '2026-12-20' }],
@@ -126,7 +132,7 @@ describe('an order the ERP confirms, ships in two parts and invoices', () => {
 
 describe('a report checked against the order', () => {
   it('refuses shipping more than was ordered with 409 naming the line, and writes nothing', async () => {
-    const orderId = await anOrder();
+    const orderId = await placedOrder(api);
     await report(orderId, 'confirmation', { decision: 'accept' });
     await report(orderId, 'shipments', shipment('S1', [{ lineId: 'L1', quantity: 7 }]));
     const before = await api.call('GET', `/orders/${orderId}`, { as: people.admin });
@@ -141,7 +147,7 @@ describe('a report checked against the order', () => {
   });
 
   it('lets one of two shipments at once through when together they would ship more than ordered', async () => {
-    const orderId = await anOrder();
+    const orderId = await placedOrder(api);
     await report(orderId, 'confirmation', { decision: 'accept' });
     const answers = await Promise.all(
       ['A', 'B', 'C'].map((id) => report(orderId, 'shipments', shipment(id, [{ lineId: 'L1', quantity: 4 }]))),
@@ -152,7 +158,7 @@ describe('a report checked against the order', () => {
   });
 
   it('answers a report sent again under its key with the order as it is, once in the feed and the inbox', async () => {
-    const orderId = await anOrder();
+    const orderId = await placedOrder(api);
     await report(orderId, 'confirmation', { decision: 'accept' });
     const key = idempotencyKey();
     const body = shipment('S1', [{ lineId: 'L2', quantity: 1 }]);
@@ -171,7 +177,7 @@ describe('a report checked against the order', () => {
   });
 
   it('cancels an order before it ships, tells the buyer and rep why, and refuses cancelling once shipped', async () => {
-    const orderId = await anOrder();
+    const orderId = await placedOrder(api);
     const cancelled = await report(orderId, 'cancellation', { reason: 'discontinued by the maker' });
     expect(cancelled.body).toMatchObject({
       status: 'cancelled',
@@ -183,7 +189,7 @@ describe('a report checked against the order', () => {
     expect(mail!.text).toContain('Reason: discontinued by the maker');
     expect((await report(orderId, 'shipments', shipment('S1', [{ lineId: 'L1', quantity: 1 }]))).status).toBe(409);
 
-    const shipped = await anOrder();
+    const shipped = await placedOrder(api);
     await report(shipped, 'confirmation', { decision: 'accept' });
     await report(shipped, 'shipments', shipment('S1', [{ lineId: 'L1', quantity: 1 }]));
     const late = await report(shipped, 'cancellation', { reason: 'too late' });
@@ -192,7 +198,7 @@ describe('a report checked against the order', () => {
   });
 
   it('turns a rejected order into a cancelled one, and refuses what names no line of it or another currency', async () => {
-    const orderId = await anOrder();
+    const orderId = await placedOrder(api);
     expect((await report(orderId, 'shipments', shipment('S1', [{ lineId: 'L1', quantity: 1 }]))).body.detail).toBe(
       'cannot ship an order that is placed',
     );
@@ -206,7 +212,7 @@ describe('a report checked against the order', () => {
     expect(rejected.body.status).toBe('cancelled');
     expect((await mailAbout(orderId)).map((e) => e.subject)).toEqual([`Order ${orderId} was cancelled (PO PO-77)`]);
 
-    const other = await anOrder();
+    const other = await placedOrder(api);
     await report(other, 'confirmation', { decision: 'accept' });
     await report(other, 'shipments', shipment('S1', [{ lineId: 'L1', quantity: 10 }]));
     const euros = await report(other, 'invoices', {
@@ -219,8 +225,39 @@ describe('a report checked against the order', () => {
     expect(euros.body.errors).toEqual([{ path: 'currency', message: 'the order is in USD' }]);
   });
 
+  it('takes reports from an integration with orders.write, and refuses one with orders.read only (403)', async () => {
+    const orderId = await placedOrder(api);
+    const reader = await anIntegrationToken(['orders.read']);
+    const refused = await api.call('POST', `/integration/orders/${orderId}/confirmation`, {
+      as: reader.token,
+      body: { decision: 'accept' },
+      headers: { 'idempotency-key': idempotencyKey() },
+    });
+    expect(refused.status, refused.text).toBe(403);
+
+    const erp = await anIntegrationToken(['orders.read', 'orders.write']);
+    const confirmed = await api.call('POST', `/integration/orders/${orderId}/confirmation`, {
+      as: erp.token,
+      body: { decision: 'accept' },
+      headers: { 'idempotency-key': idempotencyKey() },
+    });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(confirmed.body.status).toBe('confirmed');
+    // An integration reads the buyer side of the order: no cost, and the timeline without who reported.
+    expect(confirmed.body.lines.some((l: { cost?: number }) => l.cost !== undefined)).toBe(false);
+    const asAdmin = await api.call('GET', `/orders/${orderId}`, { as: people.admin });
+    expect(asAdmin.body.timeline.at(-1).by).toBe(`integration:${erp.integrationId}`);
+    // A person with no say over orders is refused on the same route, whose token the function verifies itself.
+    const buyer = await api.call('POST', `/integration/orders/${orderId}/cancellation`, {
+      as: people.acmeBuyer,
+      body: { reason: 'changed my mind' },
+      headers: { 'idempotency-key': idempotencyKey() },
+    });
+    expect(buyer.status).toBe(403);
+  });
+
   it('needs an Idempotency-Key, and a report of the ERP’s shape', async () => {
-    const orderId = await anOrder();
+    const orderId = await placedOrder(api);
     const keyless = await api.call('POST', `/integration/orders/${orderId}/confirmation`, {
       as: people.admin,
       body: { decision: 'accept' },

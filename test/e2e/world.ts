@@ -4,11 +4,14 @@ import type { ApprovalRule } from '#domain/approval-rule.ts';
 import type { Company, Role } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { orderFrom } from '#domain/order.ts';
 import type { Product } from '#domain/product.ts';
 import { anAddress, aShipTo } from '../builders/address.ts';
 import { aCompany } from '../builders/company.ts';
 import { aContract } from '../builders/contract.ts';
 import { aProduct } from '../builders/product.ts';
+import { aQuote } from '../builders/quote.ts';
+import { anRfq } from '../builders/rfq.ts';
 import type { Answer, ApiClient, User } from './api.ts';
 import type { TestStack } from './test-stack.ts';
 import { until } from './until.ts';
@@ -54,6 +57,28 @@ export const seed = async (api: TestStack): Promise<void> => {
     api.store.catalog.putProduct(bolts),
     api.store.catalog.putProduct(gloves),
   ]);
+};
+
+/**
+ * A fresh Acme order of 10 bolts at 12.00 (line L1) and 4 gloves at 5.00 (L2) under PO-77, placed as the workflow
+ * places one (an APPROVED RFQ converted in one transaction): what the ERP's status reports are about.
+ */
+export const placedOrder = async (api: TestStack): Promise<string> => {
+  const quote = aQuote().withLine(bolts.sku, 10, 12_00).withLine(gloves.sku, 4, 5_00).build();
+  const rfq = anRfq(`rfq_po${randomUUID().slice(0, 12)}`)
+    .for(acme.companyId, people.acmeRep.email)
+    .by(people.acmeBuyer.email)
+    .withQuote(quote)
+    .withStatus('APPROVED')
+    .withPoNumber('PO-77')
+    .build();
+  await api.store.rfqs.create(rfq, { actor: { email: people.acmeBuyer.email, role: 'buyer' }, action: 'submitted' });
+  const order = orderFrom(rfq, { paymentTerms: 'NET30', at: new Date().toISOString() });
+  await api.store.rfqs.convertToOrder(rfq, order, {
+    actor: { email: 'system@seller.example', role: 'system' },
+    action: 'ordered',
+  });
+  return order.orderId;
 };
 
 let keys = 0;

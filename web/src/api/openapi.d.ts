@@ -1456,7 +1456,6 @@ export interface components {
                 shipmentId: string;
                 carrier: string;
                 trackingNumber?: string;
-                /** Format: uri */
                 trackingUrl?: string;
                 lines: {
                     lineId: string;
@@ -4739,7 +4738,6 @@ export interface operations {
                     shipmentId: string;
                     carrier: string;
                     trackingNumber?: string;
-                    /** Format: uri */
                     trackingUrl?: string;
                     lines: {
                         lineId: string;
