@@ -1372,6 +1372,7 @@ export interface components {
         Order: {
             orderId: string;
             rfqId: string;
+            quoteNumber?: string;
             companyId: string;
             companyName?: string;
             erpCustomerNumber?: string;
