@@ -121,7 +121,7 @@ export class Auth extends Construct {
    */
   inviteTo(appUrl: string, sellerName: string): void {
     if (this.mail !== 'ses') return;
-    const message = invitationEmail({ to: '', sellerName, appUrl, ...cognitoPlaceholders });
+    const message = invitationEmail({ to: '', sellerName, appUrl, signIn: cognitoPlaceholders });
     (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride(
       'AdminCreateUserConfig.InviteMessageTemplate',
       { EmailSubject: message.subject, EmailMessage: message.html },

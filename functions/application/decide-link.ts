@@ -4,8 +4,9 @@ import { isApartFromProposer, mayReassignByLink } from '#domain/policy.ts';
 import { checkDecision, type DecisionInput } from './check-decision.ts';
 import { type DecisionDeps, nowOf } from './deps.ts';
 import { discountProposer } from './discount-proposer.ts';
-import { expired, type LinkAnswer, revoked, unknown, used } from './link-answer.ts';
+import { expired, type LinkAnswer, revoked, sending, unknown, used } from './link-answer.ts';
 import { linkContext } from './link-context.ts';
+import { standsAsRead } from './no-open-wait.ts';
 import { isOpen, openLink, whyRevoked } from './open-link.ts';
 import { resumeWait } from './resume-wait.ts';
 
@@ -79,6 +80,10 @@ export const decideLink = async (token: string, input: DecisionInput, deps: Deci
     return { decided: used, expired, missing: unknown }[result.reason];
   }
   const answer = await resumeWait(deps, result.link, rfq);
+  // The wait's task token is gone. The no-open-wait rule (no-open-wait.ts): an RFQ that moved on since it was read
+  // was decided or expired; one that stands as read is between two openings of its wait (the step retrying after a
+  // fault, whose new link is on its way by mail) — so the person is told to try again, not that it was decided.
+  if (answer.kind === 'gone') return (await standsAsRead(deps.store, rfq)) ? sending : answer;
   if (answer.kind !== 'decided') return answer;
   // What the person is told must be what happened: a cancel racing this click wins, and says so.
   const after = await deps.store.rfqs.get(rfq.rfqId);

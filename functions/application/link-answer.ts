@@ -45,6 +45,11 @@ export type LinkAnswer =
   | { kind: 'revoked'; status: 409; why: RevokedBecause; orderId?: string }
   /** The workflow's wait is over (timed out, cancelled, answered): "already decided or expired". */
   | { kind: 'gone'; status: 409 }
+  /**
+   * The wait this link answers is between two openings (its step retrying after a fault, or asking again): nothing was
+   * decided and nothing changed — the person tries again in a moment (`Retry-After`), as the API tells its callers.
+   */
+  | { kind: 'sending'; status: 409 }
   | { kind: 'expired'; status: 410 }
   | { kind: 'unknown'; status: 404 };
 
@@ -63,5 +68,6 @@ export type RevokedBecause =
 export const revoked = (why: RevokedBecause, rfq?: Pick<Rfq, 'orderId'>) =>
   ({ kind: 'revoked', status: 409, why, ...orderOf(rfq) }) as const;
 export const gone = { kind: 'gone', status: 409 } as const;
+export const sending = { kind: 'sending', status: 409 } as const;
 export const expired = { kind: 'expired', status: 410 } as const;
 export const unknown = { kind: 'unknown', status: 404 } as const;

@@ -20,8 +20,9 @@ export const linkReply = (
     publicBaseUrl: settings.PUBLIC_BASE_URL,
     token: request.token,
   });
-  const accept = request.accept;
-  return wantsJson(accept)
-    ? { status, body: view }
-    : { ...renderLinkPage({ status, ...view }, brandOf(settings)), status };
+  // Between two openings of its wait: a second later the new link may be there (the API's `Retry-After` too).
+  const retry = answer.kind === 'sending' ? { 'retry-after': '1' } : undefined;
+  if (wantsJson(request.accept)) return { status, body: view, ...(retry && { headers: retry }) };
+  const page = renderLinkPage({ status, ...view }, brandOf(settings));
+  return { ...page, status, headers: { ...page.headers, ...retry } };
 };

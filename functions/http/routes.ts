@@ -189,7 +189,12 @@ const linkResponses = {
   },
   403: linkAnswer('refused: the holder may not decide this (separation of duties); nothing changed'),
   404: linkAnswer('unknown: no such link'),
-  409: linkAnswer('used, revoked (a newer link, another decider, a changed quote) or gone (already decided, expired)'),
+  409: {
+    ...linkAnswer(
+      'used, revoked (a newer link, another decider, a changed quote), gone (already decided, expired), or sending (POST: the wait is being opened again — its step retrying — so nothing was decided; a new link follows by mail, `Retry-After`)',
+    ),
+    headers: retryAfter,
+  },
   410: linkAnswer('expired'),
 };
 

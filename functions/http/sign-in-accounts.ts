@@ -19,8 +19,7 @@ const localPool = (settings: Config): SignInAccounts =>
         to: person.email,
         sellerName: settings.SELLER_NAME,
         appUrl: appLinks(settings.PUBLIC_BASE_URL).home,
-        username: person.email,
-        password: settings.LOCAL_SIGN_IN_PASSWORD,
+        signIn: { kind: 'local', username: person.email, password: settings.LOCAL_SIGN_IN_PASSWORD },
       }),
     ),
   );

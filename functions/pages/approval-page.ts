@@ -381,6 +381,12 @@ const frameOf = (p: LinkPage): Frame => {
         'Already decided or expired',
         'This request was already decided or has expired. Nothing changed.',
       );
+    case 'sending':
+      return message(
+        409,
+        'Still being sent — try again in a moment',
+        'This request is being sent to you again after a delay, so your decision reached no one. In a moment a new email with a fresh link arrives: decide with that one. Nothing changed.',
+      );
     case 'expired':
       return message(410, 'This link has expired', 'The time to decide with this link is over. Nothing changed.');
     case 'unknown':

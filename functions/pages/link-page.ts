@@ -124,7 +124,7 @@ export const linkViewSchema = z.discriminatedUnion('outcome', [
     outcome: z.literal('used'),
     order: orderSchema.optional().describe('The request this link decided became an order: which one'),
   }),
-  z.object({ outcome: z.enum(['gone', 'expired', 'unknown']) }),
+  z.object({ outcome: z.enum(['gone', 'sending', 'expired', 'unknown']) }),
 ]);
 export type LinkView = z.infer<typeof linkViewSchema>;
 

@@ -106,6 +106,7 @@ describe('the approval page', () => {
       [{ kind: 'used', status: 409 }, 409],
       [{ kind: 'revoked', status: 409, why: { reason: 'timed-out' } }, 409],
       [{ kind: 'gone', status: 409 }, 409],
+      [{ kind: 'sending', status: 409 }, 409],
       [{ kind: 'expired', status: 410 }, 410],
       [{ kind: 'unknown', status: 404 }, 404],
     ];

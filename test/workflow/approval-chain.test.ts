@@ -155,6 +155,29 @@ describe('an approval level whose approvers’ mail bounces', () => {
     await world.statusReaches(rfqId, 'QUOTED');
   });
 
+  it('tells an approver clicking their emailed link while RequestApproval retries that it is still being sent, and the new link decides', async () => {
+    const deal = await aDeal(world);
+    const rfq = deal.rfq();
+    const { retrying, letGo } = requestApprovalHeld.hold(rfq.rfqId);
+    await submitQuoteAndAccept(world, deal, 'PO-2', rfq);
+    await retrying;
+    const [first] = await world.linksArrive(deal.people.lead1, 1, rfq.rfqId);
+
+    const clicked = await clickLink(first!, { decision: 'approve' });
+    expect(clicked.status).toBe(409);
+    expect(clicked.headers.get('retry-after')).toBe('1');
+    expect(clicked.html).toContain('Still being sent — try again in a moment');
+    expect(clicked.html).not.toContain('already decided');
+
+    letGo();
+    const [, fresh] = await world.linksArrive(deal.people.lead1, 2, rfq.rfqId);
+    expect((await clickLink(fresh!, { decision: 'approve' })).status).toBe(200);
+    await vi.waitFor(
+      async () => expect((await world.rfqOf(rfq.rfqId)).approvals[0]).toMatchObject({ status: 'APPROVED' }),
+      { timeout: 30_000, interval: 25 },
+    );
+  });
+
   it('tells an approver deciding in the app while RequestApproval retries after a fault to retry, then takes their decision (issue 24 #13)', async () => {
     const deal = await aDeal(world);
     const rfq = deal.rfq();
