@@ -4,6 +4,7 @@ import type { ApprovalStep } from '#domain/rfq.ts';
 import { approvalNoLongerNeededEmail, approvalRejectedEmail } from '#email/outcomes.ts';
 import type { StepDeps } from './deps.ts';
 import { tellEscalated } from './escalation-notice.ts';
+import { heldApprovals } from './held-approvals.ts';
 import { emailOnce, loadRfq, systemActor } from './marks.ts';
 import { type LevelDecision, type LevelState, levelDecisionSchema, levelStateSchema } from './state.ts';
 import { step } from './step.ts';
@@ -33,10 +34,14 @@ export const recordApproval = async (
   if (current.status === 'APPROVED' || current.status === 'REJECTED') return { ...state, outcome: outcomeOf(current) };
   if (rfq.status !== 'PENDING_APPROVAL') throw new NotWaitable(`RFQ ${rfq.rfqId} is ${rfq.status}`);
 
-  const decided = (await deps.store.links.listForRfq(rfq.rfqId))
+  const links = await deps.store.links.listForRfq(rfq.rfqId);
+  // An `all` level counts the approvals recorded on an earlier wait's links too (held-approvals.ts).
+  const earlier = heldApprovals(links, current, state.quoteVersion).filter((link) => link.waitId !== approval.waitId);
+  const decided = links
     .filter((link) => link.waitId === approval.waitId && link.status === 'DECIDED' && link.decision)
     // Two clicks on an `any` level at the same moment both decide their links; the one that resumed the wait counts.
     .filter((link) => current.mode === 'all' || link.approver === approval.by)
+    .concat(earlier)
     .sort((a, b) => (a.decision!.at < b.decision!.at ? -1 : a.decision!.at > b.decision!.at ? 1 : 0));
   let level = current;
   for (const link of decided) {

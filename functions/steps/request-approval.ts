@@ -8,6 +8,7 @@ import type { ApprovalStep, Rfq } from '#domain/rfq.ts';
 import { approvalRequestEmail } from '#email/approval-request.ts';
 import { approvalEscalationEmail } from '#email/escalation.ts';
 import type { StepDeps } from './deps.ts';
+import { heldApprovals, personOf } from './held-approvals.ts';
 import { loadRfq, systemActor } from './marks.ts';
 import { openWait } from './open-wait.ts';
 import { escalatedByBounce } from './recipients-bounced.ts';
@@ -47,7 +48,10 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
   if (!level) throw new NotWaitable(`RFQ ${rfq.rfqId} has no approval level ${request.level}`);
   if (request.escalate) ({ rfq, level } = await escalate(deps, rfq, level));
   const step = level;
-  const undecided = step.approvers.filter((a) => !step.decisions.some((d) => d.approver === a));
+  // An `all` level asked again after its wait timed out: who approved on the last wait's links has had their say.
+  const held = heldApprovals(await deps.store.links.listForRfq(rfq.rfqId), step, request.quoteVersion);
+  const heldBy = new Set(held.map(personOf));
+  const undecided = step.approvers.filter((a) => !step.decisions.some((d) => d.approver === a) && !heldBy.has(a));
   const contacts = request.escalate ? (step.escalation?.to ?? []) : [];
   const [name, budget, rules, comments, history] = await Promise.all([
     companyName(deps, rfq),
@@ -63,7 +67,10 @@ export const requestApproval = async (request: z.output<typeof input>, deps: Ste
     purpose: 'approval-level',
     level: step.level,
     approvers: [...undecided, ...contacts],
-    counted: step.decisions.flatMap((d) => [d.approver, ...(d.delegate ? [d.delegate] : [])]),
+    counted: [
+      ...step.decisions.flatMap((d) => [d.approver, ...(d.delegate ? [d.delegate] : [])]),
+      ...held.flatMap((link) => [personOf(link), link.approver]),
+    ],
     ...(request.escalate && { escalatedTo: contacts }),
     compose: (approver, link, expiresAt, pdfUrl) =>
       contacts.includes(approver)

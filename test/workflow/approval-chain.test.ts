@@ -72,6 +72,37 @@ describe("the buyer company's approval chain", () => {
     expect(approved?.detail?.decisions).toHaveLength(2);
   });
 
+  it('an `all` level whose wait times out after one approval was recorded asks only the rest again, and counts the recorded one', async () => {
+    const deal = await aDeal(world, { rules: 'all-of-two' });
+    const { rfqId } = await submitQuoteAndAccept(world, deal);
+    const [lead1] = await world.linksArrive(deal.people.lead1, 1);
+    await world.linksArrive(deal.people.lead2, 1);
+    expect((await clickLink(lead1!, { decision: 'approve' })).status).toBe(202);
+
+    // The level's wait times out — answered as Step Functions answers a task past its TimeoutSeconds (States.Timeout,
+    // which the ASL catches into RemindApprovers), so the test need not wait out the clock.
+    const open = (await world.store.links.listForRfq(rfqId)).find((l) => l.status === 'PENDING');
+    await world.workflow.fail(open!.taskToken, 'States.Timeout', 'the level waited too long');
+
+    const [, reminded] = await world.linksArrive(deal.people.lead2, 2, rfqId);
+    // The reminder is marked once its mail is out.
+    await vi.waitFor(
+      async () => {
+        const history = await world.store.rfqs.history(rfqId);
+        expect(history.filter((e) => e.action === 'reminder-sent').map((e) => e.detail?.to)).toEqual([
+          [deal.people.lead2],
+        ]);
+      },
+      { timeout: 30_000, interval: 25 },
+    );
+    expect(await world.inbox.linksFor(deal.people.lead1, rfqId)).toHaveLength(1);
+    expect((await clickLink(reminded!, { decision: 'approve' })).status).toBe(200);
+    const ordered = await world.statusReaches(rfqId, 'ORDERED');
+    expect(ordered.approvals[0]?.decisions.map((d) => d.approver).sort()).toEqual(
+      [deal.people.lead1, deal.people.lead2].sort(),
+    );
+  });
+
   it('stops when the buyer cancels during the chain: CANCELLED, execution stopped, every link dead', async () => {
     const deal = await aDeal(world);
     const pending = await submitQuoteAndAccept(world, deal);
