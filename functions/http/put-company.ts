@@ -1,4 +1,6 @@
 import { etagOf, saveCompanyPeople } from '#application/company-people.ts';
+import { endFormerRepDelegations } from '#application/rep-change.ts';
+import { config } from '#functions/config.ts';
 import { http } from './http.ts';
 import { badRequest } from './problem.ts';
 import { route } from './routes.ts';
@@ -7,7 +9,7 @@ import { accountsDeadline, peopleDeps } from './sign-in-accounts.ts';
 /**
  * The seller's admin creates or replaces a company record. Its users are the people who sign in for it, so it is
  * saved as `PUT /companies/{companyId}/users` saves them: over the revision read (`If-Match`), accounts reconciled
- * from the stored list (company-people.ts).
+ * from the stored list (company-people.ts). A rep it no longer has loses the delegations they held (rep-change.ts).
  */
 export const handler = http(route('PUT /companies/{companyId}'), async ({ params, body, headers, context }) => {
   if (body.companyId !== params.companyId)
@@ -25,5 +27,8 @@ export const handler = http(route('PUT /companies/{companyId}'), async ({ params
     adminRequired: record?.company.users.some((u) => u.roles.includes('admin')) === true,
     deadline: accountsDeadline(context),
   });
+  const formerRep = record?.company.accountRepEmail;
+  if (formerRep !== undefined && formerRep !== saved.company.accountRepEmail)
+    await endFormerRepDelegations({ ...deps, salesManager: config().SALES_MANAGER_EMAIL }, formerRep);
   return { status: 200, body: saved.company, headers: { etag: etagOf(saved.revision) } };
 });

@@ -277,7 +277,7 @@ describe('a rep’s delegate who no longer serves any account decides nothing fo
         ...other.company,
         accountRepEmail: `successor@${other.company.companyId}.example`,
       });
-    return { delegate: other.people.rep, leaves };
+    return { delegate: other.people.rep, other, leaves };
   };
   const reviewRequested = (rfqId: string) =>
     vi.waitFor(
@@ -303,6 +303,28 @@ describe('a rep’s delegate who no longer serves any account decides nothing fo
     expect((await clickLink(link, { decision: 'approve' })).status).toBe(403);
     expect((await world.rfqOf(rfqId)).status).toBe('IN_REVIEW');
 
+    const [own] = await world.linksArrive(deal.people.rep, 1, rfqId);
+    expect((await clickLink(own!, { decision: 'approve' })).status).toBe(200);
+    await world.statusReaches(rfqId, 'QUOTED');
+  });
+
+  it('the seller’s admin giving the delegate’s one account to another rep ends the delegation and revokes their stand-in link', async () => {
+    const deal = await aDeal(world);
+    const { delegate, other } = await repAway(deal);
+    const { rfqId } = await world.submit(deal.rfq());
+    const link = await standInLink(delegate, deal.people.rep, rfqId);
+
+    const successor = `successor@${other.company.companyId}.example`;
+    const saved = await world.call('PUT', `/companies/${other.company.companyId}`, {
+      as: { email: 'admin@seller.example', groups: ['admin'] },
+      body: { ...other.company, accountRepEmail: successor },
+    });
+    expect(saved.status, saved.text).toBe(200);
+
+    expect((await world.call('GET', '/me/delegation', { as: rep(deal.people.rep) })).status).toBe(404);
+    const opened = await openLink(link);
+    expect(opened.status).toBe(409);
+    expect(opened.html).toContain('This link is no longer valid');
     const [own] = await world.linksArrive(deal.people.rep, 1, rfqId);
     expect((await clickLink(own!, { decision: 'approve' })).status).toBe(200);
     await world.statusReaches(rfqId, 'QUOTED');
