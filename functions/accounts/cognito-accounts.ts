@@ -192,6 +192,20 @@ export const createCognitoAccounts = (
       return found;
     },
     apply: (changes, deadline) => inBatches(changes, apply, deadline).catch(unavailable),
+    // An invitation is open while the account still has to change its temporary password; a disabled one is out.
+    openInvitations: async (emails) => {
+      const open = new Set<string>();
+      await inBatches(emails, async (email) => {
+        const user = await client
+          .send(new AdminGetUserCommand({ ...pool, Username: email.toLowerCase() }))
+          .catch((error: unknown) => {
+            if (named(error, 'UserNotFoundException')) return undefined;
+            throw error;
+          });
+        if (user?.Enabled && user.UserStatus === 'FORCE_CHANGE_PASSWORD') open.add(email.toLowerCase());
+      }).catch(unavailable);
+      return open;
+    },
     // Cognito sends the pool's invitation (with the app's URL, infra/auth.ts) and a new temporary password, and
     // refuses a person who has signed in (no longer FORCE_CHANGE_PASSWORD).
     resendInvitation: (email) =>

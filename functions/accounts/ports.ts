@@ -19,6 +19,11 @@ export interface SignInAccounts {
    * already, or have no account.
    */
   resendInvitation(email: string): Promise<void>;
+  /**
+   * Of these people (lower-cased emails), those whose invitation is still open: their account may sign in and they
+   * have never signed in (Cognito's FORCE_CHANGE_PASSWORD) — the only ones an invitation can be sent to again.
+   */
+  openInvitations(emails: readonly string[]): Promise<Set<string>>;
 }
 
 /** Nothing to send again: the person has signed in already (a forgotten password is reset from the sign-in page), or has no account. */

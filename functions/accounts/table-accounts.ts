@@ -74,6 +74,10 @@ export const createTableAccounts = (
         if (change.kind === 'invite' && !before) await invite?.({ email: change.email, name: change.name });
       }
     },
+    openInvitations: async (emails) => {
+      const found = await Promise.all(emails.map(get));
+      return new Set(found.flatMap((account) => (account?.enabled && !account.signedIn ? [account.email] : [])));
+    },
     resendInvitation: async (email) => {
       const account = await get(email);
       if (!account) throw new NoInvitationToResend(email, 'no-account');

@@ -52,6 +52,7 @@ import {
   kpiQuery,
   linkDecisionBody,
   listQuery,
+  openInvitationsSchema,
   orderDocumentParams,
   orderListQuery,
   orderParams,
@@ -791,6 +792,26 @@ const table = {
     // Two companies' records, then a few of Cognito's admin calls for the one person.
     timeoutSeconds: 29,
     needs: { table: 'write', signInAccounts: true },
+  },
+  'GET /companies/{companyId}/invitations': {
+    method: 'GET',
+    path: '/companies/{companyId}/invitations',
+    handler: 'functions/http/get-open-invitations.ts',
+    auth: 'jwt',
+    // The seller's admin, or the company's own admin (whose company token reads as approver; the policy decides).
+    roles: ['admin', 'approver'],
+    summary:
+      'Which of the company’s people have an invitation still open (never signed in): the ones the company screen offers to send it again',
+    params: companyParams,
+    responses: {
+      200: json(openInvitationsSchema),
+      404: problem('No such company'),
+      503: {
+        ...problem('The sign-in accounts (the user pool) did not answer — try again after `Retry-After`'),
+        headers: retryAfter,
+      },
+    },
+    needs: { table: 'read', signInAccounts: true },
   },
   'POST /companies/{companyId}/users/{email}/invitation': {
     method: 'POST',

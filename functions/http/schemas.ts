@@ -194,6 +194,8 @@ export const approvalRulesBody = z.strictObject({ rules: z.array(approvalRuleSch
 export const companyUsersBody = z.strictObject({ users: z.array(companyUserSchema.strict()).max(500) });
 /** One person of a company, by their email (any case: it is stored lower-case). */
 export const companyPersonParams = z.strictObject({ companyId, email });
+/** The company's people whose invitation is still open (never signed in): the ones it can be sent to again. */
+export const openInvitationsSchema = z.strictObject({ open: z.array(z.string()) });
 /** What a company lists of one person besides their email. */
 export const companyPersonBody = companyUserSchema.omit({ email: true }).strict();
 /** "Which levels would a 2,500.00 order need?": the order's total in the company's minor units. */

@@ -391,6 +391,12 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
   },
   {
+    // This world's people have no sign-in accounts (the store was seeded directly): no invitation is open.
+    route: 'GET /companies/{companyId}/invitations',
+    request: async () => ({ path: '/companies/acme/invitations' }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
     // This world's people have no sign-in accounts (the store was seeded directly): nothing to send again, 409.
     route: 'POST /companies/{companyId}/users/{email}/invitation',
     request: async () => ({ path: `/companies/acme/users/${acme.users[0]!.email}/invitation` }),

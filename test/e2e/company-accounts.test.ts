@@ -156,6 +156,11 @@ describe('a company admin’s users are the people who can sign in', () => {
     expect(invitation?.text).not.toMatch(/temporary password|choose a password of your own|works for 3 days/);
     expect(invitation?.html).toContain(`href="${stack.urls.app}"`);
 
+    // The company screen offers the invitation again to those who never signed in: the API says who they are.
+    const open = await call('GET', '/companies/acme/invitations');
+    expect(open.status).toBe(200);
+    expect(open.body.open).toContain(email);
+    expect(open.body.open).not.toContain('chris@acme.example');
     const resent = await call('POST', `/companies/acme/users/${email}/invitation`);
     expect(resent.status).toBe(204);
     const mailed = await stack.inbox.emailsTo(email);
@@ -170,6 +175,7 @@ describe('a company admin’s users are the people who can sign in', () => {
     const after = await call('POST', `/companies/acme/users/${email}/invitation`);
     expect(after.status).toBe(409);
     expect(after.body.detail).toMatch(/has signed in already/);
+    expect((await call('GET', '/companies/acme/invitations')).body.open).not.toContain(email);
     expect(await stack.inbox.emailsTo(email)).toHaveLength(2);
     expect((await call('PUT', '/companies/acme/users', { users })).status).toBe(200);
   });

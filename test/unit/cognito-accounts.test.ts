@@ -38,6 +38,7 @@ const aFakePool = (users: Record<string, FakeUser> = {}) => {
       const found = user(input);
       return {
         Enabled: found.enabled,
+        UserStatus: found.confirmed ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
         UserAttributes: Object.entries(found.attributes).map(([Name, Value]) => ({ Name, Value })),
       };
     },
@@ -248,6 +249,23 @@ describe('the Cognito user pool as sign-in accounts', () => {
     await expect(pool.accounts.resendInvitation('nobody@acme.example')).rejects.toMatchObject({ reason: 'no-account' });
     pool.failAt(1);
     await expect(pool.accounts.resendInvitation(pat.email)).rejects.toBeInstanceOf(AccountsUnavailable);
+  });
+
+  it('finds the invitations still open: never signed in and not disabled; none for one unknown', async () => {
+    const pool = aFakePool({
+      'pat@acme.example': member('acme', 'Pat', 'buyer'),
+      'kim@acme.example': { ...member('acme', 'Kim', 'buyer'), confirmed: true },
+      'lee@acme.example': { ...member('acme', 'Lee', 'buyer'), enabled: false },
+    });
+    const open = await pool.accounts.openInvitations([
+      'Pat@acme.example',
+      'kim@acme.example',
+      'lee@acme.example',
+      'nobody@acme.example',
+    ]);
+    expect([...open]).toEqual(['pat@acme.example']);
+    pool.failAt(1);
+    await expect(pool.accounts.openInvitations(['pat@acme.example'])).rejects.toBeInstanceOf(AccountsUnavailable);
   });
 
   it('says the pool is unavailable when it fails, looking up or changing', async () => {

@@ -320,6 +320,7 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'GET /companies/{companyId}': (c) => mayReadCompanySettings(c, 'acme'),
   'PUT /companies/{companyId}/users': (c) => mayManageCompanyUsers(c, 'acme'),
   'PUT /companies/{companyId}/users/{email}': mayMovePeople,
+  'GET /companies/{companyId}/invitations': (c) => mayManageCompanyUsers(c, 'acme'),
   'POST /companies/{companyId}/users/{email}/invitation': (c) => mayManageCompanyUsers(c, 'acme'),
   'GET /companies/{companyId}/approval-rules': (c) => mayReadCompanySettings(c, 'acme'),
   'GET /companies/{companyId}/approval-chain': (c) => mayReadCompanySettings(c, 'acme'),

@@ -57,6 +57,19 @@ export const Users = (props: {
   // The list last sent, so a refusal names the people it concerns.
   const [tried, setTried] = useState<User[]>([]);
   useEffect(() => setUsers(props.company.users), [props.company]);
+  // Who has never signed in: only they are offered the invitation again (the API knows; the pool refuses the rest).
+  const [invited, setInvited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    let current = true;
+    api
+      .GET('/companies/{companyId}/invitations', { params: { path: { companyId: props.company.companyId } } })
+      .then((answer) => {
+        if (current && answer.data) setInvited(new Set(answer.data.open.map((email) => email.toLowerCase())));
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, props.company]);
 
   const saving = useAction(async (next: User[]) => {
     const answer = await api.PUT('/companies/{companyId}/users', {
@@ -131,6 +144,7 @@ export const Users = (props: {
                   <td>
                     {user.name}
                     <div class="secondary">{user.email}</div>
+                    {invited.has(user.email.toLowerCase()) && <div class="secondary">Invited, not signed in yet</div>}
                   </td>
                   <td data-label="Roles">
                     <RoleBoxes
@@ -140,9 +154,11 @@ export const Users = (props: {
                     />
                   </td>
                   <td class="person-actions">
-                    <button type="button" class="secondary-action" onClick={() => invite(user)}>
-                      Send the invitation again <span class="visually-hidden">to {user.name}</span>
-                    </button>
+                    {invited.has(user.email.toLowerCase()) && (
+                      <button type="button" class="secondary-action" onClick={() => invite(user)}>
+                        Send the invitation again <span class="visually-hidden">to {user.name}</span>
+                      </button>
+                    )}
                     <button
                       type="button"
                       class="secondary-action"
