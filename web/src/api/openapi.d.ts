@@ -1387,7 +1387,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            outcome: "gone" | "expired" | "unknown";
+            outcome: "gone" | "sending" | "expired" | "unknown";
         };
         Order: {
             orderId: string;
@@ -3699,9 +3699,11 @@ export interface operations {
                     "application/json": components["schemas"]["LinkView"];
                 };
             };
-            /** @description used, revoked (a newer link, another decider, a changed quote) or gone (already decided, expired) */
+            /** @description used, revoked (a newer link, another decider, a changed quote), gone (already decided, expired), or sending (POST: the wait is being opened again — its step retrying — so nothing was decided; a new link follows by mail, `Retry-After`) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3797,9 +3799,11 @@ export interface operations {
                     "application/json": components["schemas"]["LinkView"];
                 };
             };
-            /** @description used, revoked (a newer link, another decider, a changed quote) or gone (already decided, expired) */
+            /** @description used, revoked (a newer link, another decider, a changed quote), gone (already decided, expired), or sending (POST: the wait is being opened again — its step retrying — so nothing was decided; a new link follows by mail, `Retry-After`) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
