@@ -7,6 +7,9 @@ export interface Needs {
   sendTaskResult?: boolean;
   sendEmail?: boolean;
   putEvents?: boolean;
-  /** The people's sign-in accounts (the Cognito user pool's admin calls of functions/accounts/cognito-actions.ts). */
-  signInAccounts?: boolean;
+  /**
+   * The people's sign-in accounts (the Cognito user pool's admin calls of functions/accounts/cognito-actions.ts):
+   * `true` changes them, `read` only looks them up.
+   */
+  signInAccounts?: boolean | 'read';
 }

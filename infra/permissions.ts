@@ -1,5 +1,5 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
+import { cognitoActions, cognitoReadActions } from '#functions/accounts/cognito-actions.ts';
 import type { RouteSpec } from '#http/routes.ts';
 import type { QuoteToOrderFunction } from './function.ts';
 import { acknowledgeExecutionsWildcard } from './nag.ts';
@@ -82,7 +82,8 @@ export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[]
     statements.push(new PolicyStatement({ actions: ['events:PutEvents'], resources: [targets.eventBusArn] }));
   }
   if (needs.signInAccounts) {
-    statements.push(new PolicyStatement({ actions: [...cognitoActions], resources: [targets.userPool.arn] }));
+    const actions = needs.signInAccounts === 'read' ? cognitoReadActions : cognitoActions;
+    statements.push(new PolicyStatement({ actions: [...actions], resources: [targets.userPool.arn] }));
   }
   return statements;
 };
@@ -107,5 +108,6 @@ export const mergeNeeds = (a: Needs, b: Needs): Needs => ({
   sendTaskResult: Boolean(a.sendTaskResult || b.sendTaskResult),
   sendEmail: Boolean(a.sendEmail || b.sendEmail),
   putEvents: Boolean(a.putEvents || b.putEvents),
-  signInAccounts: Boolean(a.signInAccounts || b.signInAccounts),
+  signInAccounts:
+    a.signInAccounts === true || b.signInAccounts === true ? true : (a.signInAccounts ?? b.signInAccounts),
 });

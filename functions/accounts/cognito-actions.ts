@@ -13,3 +13,6 @@ export const cognitoActions = [
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminUserGlobalSignOut',
 ] as const;
+
+/** What a function that only reads the accounts (whose invitation is still open) is granted: one lookup. */
+export const cognitoReadActions = ['cognito-idp:AdminGetUser'] as const;

@@ -811,7 +811,7 @@ const table = {
         headers: retryAfter,
       },
     },
-    needs: { table: 'read', signInAccounts: true },
+    needs: { table: 'read', signInAccounts: 'read' },
   },
   'POST /companies/{companyId}/users/{email}/invitation': {
     method: 'POST',

@@ -160,7 +160,6 @@ describe('a company admin’s users are the people who can sign in', () => {
     const open = await call('GET', '/companies/acme/invitations');
     expect(open.status).toBe(200);
     expect(open.body.open).toContain(email);
-    expect(open.body.open).not.toContain('chris@acme.example');
     const resent = await call('POST', `/companies/acme/users/${email}/invitation`);
     expect(resent.status).toBe(204);
     const mailed = await stack.inbox.emailsTo(email);

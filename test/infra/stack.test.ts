@@ -7,7 +7,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
+import { cognitoActions, cognitoReadActions } from '#functions/accounts/cognito-actions.ts';
 import { kpiEventSource } from '#functions/streams/event-source.ts';
 import { type RouteSpec, routes, unmatchedRoute } from '#http/routes.ts';
 import { tableDefinition } from '#store/table.ts';
@@ -252,12 +252,22 @@ describe('least privilege', () => {
     const ids = ['PutCompany', 'PutCompanyUsers', 'PutCompanyPerson', 'ResendInvitation'].map((name) =>
       logicalId(stack.functions.get(name) as IConstruct),
     );
-    expect(routes.filter((r) => r.needs.signInAccounts).map((r) => r.handler)).toEqual([
+    expect(routes.filter((r) => r.needs.signInAccounts === true).map((r) => r.handler)).toEqual([
       'functions/http/put-company.ts',
       'functions/http/put-company-users.ts',
       'functions/http/put-company-person.ts',
       'functions/http/resend-invitation.ts',
     ]);
+    // Whose invitation is still open is a lookup: that function may only look accounts up.
+    expect(routes.filter((r) => r.needs.signInAccounts === 'read').map((r) => r.handler)).toEqual([
+      'functions/http/get-open-invitations.ts',
+    ]);
+    const [[pool]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
+    const reader = statementsOf(logicalId(stack.functions.get('GetOpenInvitations') as IConstruct)).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('cognito-idp:')),
+    );
+    expect(reader.map((s) => actionsOf(s).sort())).toEqual([[...cognitoReadActions]]);
+    expect(resourcesOf(reader[0] ?? {})).toEqual([{ 'Fn::GetAtt': [pool, 'Arn'] }]);
     const [[poolId]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
     for (const id of ids) {
       const cognito = statementsOf(id).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
