@@ -1,7 +1,7 @@
 import { resendInvitation } from '#application/resend-invitation.ts';
-import { mayManageCompanyUsers, mayWriteCompanySettings } from '#domain/policy.ts';
 import { http } from './http.ts';
-import { forbidden, notFound } from './problem.ts';
+import { companyOfItsAdmin } from './people-admin.ts';
+import { notFound } from './problem.ts';
 import { route } from './routes.ts';
 import { peopleDeps } from './sign-in-accounts.ts';
 
@@ -12,12 +12,8 @@ import { peopleDeps } from './sign-in-accounts.ts';
 export const handler = http(
   route('POST /companies/{companyId}/users/{email}/invitation'),
   async ({ params, caller }) => {
-    if (!mayManageCompanyUsers(caller, params.companyId))
-      throw forbidden('only an admin of this company invites its people');
     const deps = peopleDeps();
-    const record = await deps.store.companies.get(params.companyId);
-    if (!record) throw notFound(`no company ${params.companyId}`);
-    if (!mayWriteCompanySettings(caller, record.company)) throw forbidden('you are no longer an admin of this company');
+    const record = await companyOfItsAdmin(deps, caller, params.companyId);
     if (!record.company.users.some((u) => u.email === params.email))
       throw notFound(`${params.email} is not one of ${params.companyId}’s people`);
     await resendInvitation(deps, record.company, params.email);
