@@ -92,6 +92,9 @@ const move = async (
       ],
       options.deadline,
     );
+    // A save of the destination meanwhile (one that took the person off again) left their account alone while it
+    // was the company's they left; so the account, now the destination's, is brought in line with the list stored now.
+    await deps.store.companies.pend(to.company.companyId, [person.email]);
   }
   await bringAccountsInLine(deps, to.company.companyId, options.deadline);
   return { company: next, revision };

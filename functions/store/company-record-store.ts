@@ -96,6 +96,20 @@ export const createCompanyRecordStore = (table: TableClient): CompanyRecordStore
     }
     return revision + 1;
   },
+  async pend(companyId, emails) {
+    if (emails.length === 0) return;
+    try {
+      await table.update({
+        Key: keys.company(companyId),
+        UpdateExpression: 'ADD #pending :emails',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#pending': PENDING },
+        ExpressionAttributeValues: { ':emails': new Set(emails.map((e) => e.toLowerCase())) },
+      });
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+    }
+  },
   async accountsInLine(companyId, revision, emails) {
     if (emails.length === 0) return true;
     const condition = atRevision(revision);

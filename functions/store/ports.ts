@@ -247,6 +247,12 @@ export interface CompanyRecordStore {
    * changes nothing) when the record moved on meanwhile, so whoever brings them in line reads it again.
    */
   accountsInLine(companyId: string, revision: number, emails: readonly string[]): Promise<boolean>;
+  /**
+   * Adds these people to those waiting to be brought in line, without moving the revision: an account changed from
+   * outside the company's own saves (a person moved in) is then reconciled with whatever list is stored when its
+   * reconciler reads — never with a list read before the change. Nothing happens for a company not stored.
+   */
+  pend(companyId: string, emails: readonly string[]): Promise<void>;
 }
 
 /** "Tokens issued before T are void", per person: a person removed or demoted is refused at once, not at expiry. */

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { movePerson } from '#application/move-person.ts';
+import type { AccountChange } from '#domain/account-changes.ts';
 import { approversOutsideCompany } from '#domain/approval-rule.ts';
 import type { CompanyUser } from '#domain/company.ts';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
@@ -510,6 +512,51 @@ describe('a company admin’s users are the people who can sign in', () => {
         },
       );
       expect(stale.status).toBe(412);
+    });
+
+    it('a move whose account change lands after a save took the person off the destination leaves them out of sign-in there', async () => {
+      const ann = person('ann@move-e.example', ['admin']);
+      const mo = person('mo@move-e.example', ['approver']);
+      const bo = person('bo@move-f.example', ['admin']);
+      await aCompany('move-e', [ann, mo]);
+      await aCompany('move-f', [bo]);
+      // The move's own account change waits, held, until the destination's admin has saved meanwhile.
+      let moving = () => {};
+      let letGo = () => {};
+      const atMove = new Promise<void>((resolve) => {
+        moving = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        letGo = resolve;
+      });
+      const pool = localPool();
+      const accounts = {
+        ...pool,
+        apply: async (changes: readonly AccountChange[], deadline?: number) => {
+          if (changes.some((c) => c.kind === 'move' && c.email === mo.email)) {
+            moving();
+            await released;
+          }
+          return pool.apply(changes, deadline);
+        },
+      };
+      const deps = { store: stack.store, accounts, now: () => new Date() };
+      const to = await stack.store.companies.get('move-f');
+      const move = movePerson(deps, to!, { ...mo, roles: ['buyer'] }, { deadline: Date.now() + 60_000 });
+      await atMove;
+
+      const read = await call('GET', '/companies/move-f', undefined, ops);
+      expect(read.body.users.map((u: CompanyUser) => u.email)).toEqual([bo.email, mo.email]);
+      const off = await call('PUT', '/companies/move-f/users', { users: [bo] }, asCompanyUser(bo, 'move-f'), {
+        'if-match': read.headers.get('etag') ?? '',
+      });
+      expect(off.status, JSON.stringify(off.body)).toBe(200);
+      letGo();
+      await move;
+
+      await expectAgreement('move-f', [bo.email, mo.email]);
+      await expectAgreement('move-e', [ann.email, mo.email]);
+      expect(await signIn(mo.email)).toEqual({ refused: 401 });
     });
 
     it('defect 12: a move is refused when it would leave a company without an admin, for the seller’s staff, and for a company’s admin', async () => {
