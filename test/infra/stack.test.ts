@@ -240,7 +240,8 @@ describe('least privilege', () => {
       expect(granted.has('states:SendTaskSuccess'), handler).toBe(Boolean(needs.sendTaskResult));
       expect(granted.has('ses:SendEmail'), handler).toBe(Boolean(needs.sendEmail));
       expect(granted.has('events:PutEvents'), handler).toBe(Boolean(needs.putEvents));
-      expect(granted.has('cognito-idp:AdminCreateUser'), handler).toBe(Boolean(needs.signInAccounts));
+      expect(granted.has('cognito-idp:AdminCreateUser'), handler).toBe(needs.signInAccounts === true);
+      expect(granted.has('cognito-idp:AdminGetUser'), handler).toBe(Boolean(needs.signInAccounts));
       expect(
         [...granted].filter((action) => !knownActions.has(action)),
         handler,
@@ -262,13 +263,11 @@ describe('least privilege', () => {
     expect(routes.filter((r) => r.needs.signInAccounts === 'read').map((r) => r.handler)).toEqual([
       'functions/http/get-open-invitations.ts',
     ]);
-    const [[pool]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
-    const reader = statementsOf(logicalId(stack.functions.get('GetOpenInvitations') as IConstruct)).filter((s) =>
-      actionsOf(s).some((a) => a.startsWith('cognito-idp:')),
-    );
-    expect(reader.map((s) => actionsOf(s).sort())).toEqual([[...cognitoReadActions]]);
-    expect(resourcesOf(reader[0] ?? {})).toEqual([{ 'Fn::GetAtt': [pool, 'Arn'] }]);
     const [[poolId]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
+    const readerId = logicalId(stack.functions.get('GetOpenInvitations') as IConstruct);
+    const reader = statementsOf(readerId).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(reader.map((s) => actionsOf(s).sort())).toEqual([[...cognitoReadActions]]);
+    expect(resourcesOf(reader[0] ?? {})).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
     for (const id of ids) {
       const cognito = statementsOf(id).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
       expect(cognito.map((s) => actionsOf(s).sort())).toEqual([[...cognitoActions].sort()]);
@@ -279,8 +278,8 @@ describe('least privilege', () => {
       });
     }
     const told = appFunctions().filter(([, fn]) => fn.Properties.Environment?.Variables?.USER_POOL_ID !== undefined);
-    expect(told.map(([other]) => other).sort()).toEqual([...ids].sort());
-    // Only their bundles carry the Cognito client (functions/http/sign-in-accounts.ts and the resend handler import it).
+    expect(told.map(([other]) => other).sort()).toEqual([...ids, readerId].sort());
+    // Only their bundles carry the Cognito client (functions/http/sign-in-accounts.ts, which their handlers import).
     const withCognito = appFunctions()
       .filter(([, fn]) =>
         readFileSync(
@@ -289,7 +288,7 @@ describe('least privilege', () => {
         ).includes('AWSCognitoIdentityProviderService'),
       )
       .map(([other]) => other);
-    expect(withCognito.sort()).toEqual([...ids].sort());
+    expect(withCognito.sort()).toEqual([...ids, readerId].sort());
   });
 
   it('gives what answers without data (the old page redirect, the OpenAPI document, $default) no table access', () => {
