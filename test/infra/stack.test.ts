@@ -567,7 +567,10 @@ describe('cdk-nag AwsSolutions', () => {
             id
               .replace(/^annotation::/i, '')
               .replace(/\[Resource::arn:.*:execution:.*\]$/, '[Resource::<executions of the workflow>]')
-              .replace(/\[Resource::<(Workflow|Webhooks)\w+\.Arn>:\*\]$/, '[Resource::<every version of a step function>]'),
+              .replace(
+                /\[Resource::<(Workflow|Webhooks)\w+\.Arn>:\*\]$/,
+                '[Resource::<every version of a step function>]',
+              ),
           );
         }
       }
