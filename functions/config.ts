@@ -90,6 +90,13 @@ export const configSchema = z
       .string()
       .min(1)
       .default('arn:aws:states:us-east-1:000000000000:stateMachine:webhook-retries'),
+    /**
+     * Where integration clients get their tokens: Cognito app clients of the user pool (`USER_POOL_ID`, set by the CDK
+     * app on the functions that manage them), or the local OIDC provider's registry in the table.
+     */
+    INTEGRATION_CLIENTS: z.enum(['cognito', 'local']).default('local'),
+    /** The issuer's token endpoint, told to the admin with a new client's secret. */
+    INTEGRATION_TOKEN_URL: z.url().default('http://localhost:3000/oidc/token'),
     USER_POOL_ID: z
       .string()
       .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'a Cognito user pool id, e.g. us-east-1_AbC123')
@@ -98,6 +105,10 @@ export const configSchema = z
   .refine((c) => c.SIGN_IN_ACCOUNTS !== 'cognito' || c.USER_POOL_ID !== undefined, {
     path: ['USER_POOL_ID'],
     message: 'SIGN_IN_ACCOUNTS=cognito needs the user pool',
+  })
+  .refine((c) => c.INTEGRATION_CLIENTS !== 'cognito' || c.USER_POOL_ID !== undefined, {
+    path: ['USER_POOL_ID'],
+    message: 'INTEGRATION_CLIENTS=cognito needs the user pool',
   });
 export type Config = z.infer<typeof configSchema>;
 

@@ -12,4 +12,6 @@ export interface Needs {
    * `true` changes them, `read` only looks them up.
    */
   signInAccounts?: boolean | 'read';
+  /** The integration clients (Cognito app clients of the user pool: functions/integrations/cognito-clients.ts). */
+  integrationClients?: boolean;
 }

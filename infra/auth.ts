@@ -8,6 +8,7 @@ import {
   ManagedLoginVersion,
   Mfa,
   OAuthScope,
+  ResourceServerScope,
   StringAttribute,
   UserPool,
   type UserPoolClient,
@@ -17,6 +18,7 @@ import {
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { type IntegrationScope, integrationScopes, resourceServer } from '#domain/integration.ts';
 import { cognitoPlaceholders, invitationEmail, invitationValidDays } from '#email/invitation.ts';
 import { nagReason } from './nag.ts';
 
@@ -48,6 +50,8 @@ export class Auth extends Construct {
   /** The JWT issuer: what the authorizer checks `iss` against, and the web app's OIDC authority. */
   readonly issuer: string;
   readonly issuerOrigin: string;
+  /** Where integration clients get their tokens (client credentials), on the managed login's domain. */
+  readonly tokenUrl: string;
   /** The managed login's host name, which the web app's CSP must allow to reach (token endpoint). */
   readonly domainName: string;
   /**
@@ -111,6 +115,15 @@ export class Auth extends Construct {
     this.signOutUrl = `https://${this.domainName}/logout`;
     this.issuerOrigin = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
     this.issuer = `${this.issuerOrigin}/${this.userPool.userPoolId}`;
+    this.tokenUrl = `https://${this.domainName}/oauth2/token`;
+    // The scopes integration clients are given (one app client each, made by the API: functions/integrations).
+    this.userPool.addResourceServer('Integrations', {
+      identifier: resourceServer,
+      userPoolResourceServerName: 'quote-to-order integrations',
+      scopes: integrationScopes.map(
+        (scope) => new ResourceServerScope({ scopeName: scope, scopeDescription: scopeDescriptions[scope] }),
+      ),
+    });
   }
 
   /**
@@ -167,6 +180,12 @@ export class Auth extends Construct {
     });
   }
 }
+
+const scopeDescriptions: Record<IntegrationScope, string> = {
+  'orders.read': 'Read orders, their documents and the event feed',
+  'orders.write': 'Report confirmations, shipments, invoices and cancellations',
+  'catalog.write': 'Write products, contracts and companies',
+};
 
 const clientDefaults = {
   preventUserExistenceErrors: true,

@@ -1,5 +1,6 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { cognitoActions, cognitoReadActions } from '#functions/accounts/cognito-actions.ts';
+import { integrationClientActions } from '#functions/integrations/cognito-actions.ts';
 import type { RouteSpec } from '#http/routes.ts';
 import type { QuoteToOrderFunction } from './function.ts';
 import { acknowledgeExecutionsWildcard } from './nag.ts';
@@ -45,6 +46,8 @@ export interface Targets {
   sendEmailResources: readonly string[];
   eventBusArn: string;
   userPool: { arn: string; id: string };
+  /** The user pool's token endpoint, where integration clients get their tokens. */
+  integrationTokenUrl: string;
 }
 
 /** The statements that grant exactly `needs` on `targets`: one per kind of access, nothing else. */
@@ -85,6 +88,9 @@ export const statementsFor = (needs: Needs, targets: Targets): PolicyStatement[]
     const actions = needs.signInAccounts === 'read' ? cognitoReadActions : cognitoActions;
     statements.push(new PolicyStatement({ actions: [...actions], resources: [targets.userPool.arn] }));
   }
+  if (needs.integrationClients) {
+    statements.push(new PolicyStatement({ actions: [...integrationClientActions], resources: [targets.userPool.arn] }));
+  }
   return statements;
 };
 
@@ -92,6 +98,12 @@ export const grantNeeds = (fn: QuoteToOrderFunction, needs: Needs, targets: Targ
   for (const statement of statementsFor(needs, targets)) fn.addToRolePolicy(statement);
   // Only the function that manages accounts is told the pool (functions/config.ts: SIGN_IN_ACCOUNTS).
   if (needs.signInAccounts) fn.configure({ SIGN_IN_ACCOUNTS: 'cognito', USER_POOL_ID: targets.userPool.id });
+  if (needs.integrationClients)
+    fn.configure({
+      INTEGRATION_CLIENTS: 'cognito',
+      USER_POOL_ID: targets.userPool.id,
+      INTEGRATION_TOKEN_URL: targets.integrationTokenUrl,
+    });
   if ((needs.startExecution || needs.stopExecution) && fn.role) {
     acknowledgeExecutionsWildcard(fn.role, targets.executionsArn);
   }
@@ -110,4 +122,5 @@ export const mergeNeeds = (a: Needs, b: Needs): Needs => ({
   putEvents: Boolean(a.putEvents || b.putEvents),
   signInAccounts:
     a.signInAccounts === true || b.signInAccounts === true ? true : (a.signInAccounts ?? b.signInAccounts),
+  integrationClients: Boolean(a.integrationClients || b.integrationClients),
 });

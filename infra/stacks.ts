@@ -140,6 +140,7 @@ export class QuoteToOrderStacks {
       sendEmailResources: email.sendEmailResources,
       eventBusArn: events.bus.eventBusArn,
       userPool: { arn: auth.userPool.userPoolArn, id: auth.userPool.userPoolId },
+      integrationTokenUrl: auth.tokenUrl,
     });
     const defaultsIn = (stack: Stack): FunctionDefaults => ({
       namePrefix: prefix,

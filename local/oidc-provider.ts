@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWK } from 'jose';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { integrationScopes, oauthScope } from '#domain/integration.ts';
 import type { LocalAccounts } from '#functions/accounts/table-accounts.ts';
+import type { LocalClients } from '#functions/integrations/table-clients.ts';
 import { html, trusted } from '#rendering/html.ts';
 import { subjectOf } from './dev-tokens.ts';
 import { MemoryAdapter } from './oidc-memory-adapter.ts';
@@ -29,6 +31,11 @@ export interface OidcOptions {
    * told to it: as in Cognito, a person who has signed in has no invitation left to send again.
    */
   accounts: Pick<LocalAccounts, 'get' | 'signedIn'>;
+  /**
+   * The integration clients (client-credentials grant), read at every token request: one deleted or rotated gets no
+   * token more, as a deleted Cognito app client.
+   */
+  clients: Pick<LocalClients, 'get'>;
   /** A buyer to name on the sign-in page. */
   hintEmail: string;
   /** Every local user's password: printed by `npm start`, local only. */
@@ -69,6 +76,9 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 (buyer: <code>${options.hintEmail}</code>).</p>`,
   );
 
+/** What the app's sign-in asks for, as of Cognito's web client. */
+const peopleScopes = ['openid', 'email', 'profile', 'offline_access'];
+
 const readForm = (request: IncomingMessage): Promise<URLSearchParams> =>
   new Promise((done, fail) => {
     let text = '';
@@ -87,6 +97,8 @@ const sendHtml = (response: ServerResponse, status: number, body: string) => {
 };
 
 export const createOidcProvider = async (options: OidcOptions): Promise<OidcProvider> => {
+  // Imported when the stack starts it, not when the module loads: it warns on Node 20, after the port and Java checks.
+  const { default: Provider, errors } = await import('oidc-provider');
   const prefix = new URL(options.issuer).pathname;
   const throttle = options.throttle ?? signInThrottle();
   // Subjects are a hash of the email (as the dev issuer's): remembered at sign-in, to find the account again.
@@ -97,8 +109,36 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
   };
 
   const appOrigin = new URL(options.appUrl).origin;
+  /**
+   * An integration client as the provider registers it: a confidential client of the client-credentials grant only,
+   * authenticating with HTTP Basic (as Cognito's token endpoint takes it), allowed its scopes under the resource
+   * server's prefix, as Cognito spells them.
+   */
+  const integrationClient = async (clientId: string) => {
+    const client = await options.clients.get(clientId);
+    return (
+      client && {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        client_name: client.name,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+        id_token_signed_response_alg: 'ES256',
+        scope: client.scopes.map(oauthScope).join(' '),
+      }
+    );
+  };
+  // The API the tokens are for: one resource server, whose scopes are the integrations' (as Cognito's is).
+  const apiResource = new URL('/', options.issuer).href;
+
   const configuration: Configuration = {
-    adapter: MemoryAdapter,
+    // Clients other than the app's are the integrations, read from the table; everything else stays in memory.
+    adapter: (model: string) =>
+      model === 'Client'
+        ? Object.assign(new MemoryAdapter(model), { find: integrationClient })
+        : new MemoryAdapter(model),
     // The app calls the token endpoint from its own origin; no other origin may.
     clientBasedCORS: (_ctx, origin) => origin === appOrigin,
     clients: [
@@ -110,6 +150,7 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         id_token_signed_response_alg: 'ES256',
+        scope: peopleScopes.join(' '),
       },
     ],
     jwks: { keys: [options.signingKey as never] },
@@ -121,7 +162,9 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
       profile: ['name', 'cognito:groups', 'custom:companyId'],
     },
     conformIdTokenClaims: false,
-    scopes: ['openid', 'email', 'profile', 'offline_access'],
+    // The integrations' scopes are the provider's too (a client may be allowed only scopes it supports); the app's
+    // client is allowed the sign-in ones only.
+    scopes: [...peopleScopes, ...integrationScopes.map(oauthScope)],
     ttl: {
       IdToken: 3600,
       AccessToken: 3600,
@@ -132,8 +175,26 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
     },
     // Like Cognito's app clients: a refresh token with every code grant, so the app renews without a redirect.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // Cognito's access tokens say what they are; the API tells an integration's token from a person's by it.
+    extraTokenClaims: (_ctx, token) => (token.kind === 'ClientCredentials' ? { token_use: 'access' } : undefined),
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // Only the integrations' grant is for the API; the app's sign-in keeps its ID token and userinfo as before.
+        defaultResource: (ctx) => (ctx.oidc.params?.grant_type === 'client_credentials' ? apiResource : undefined),
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => {
+          if (resource !== apiResource) throw new errors.InvalidTarget();
+          return {
+            scope: integrationScopes.map(oauthScope).join(' '),
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: 3600,
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
       rpInitiatedLogout: {
         enabled: true,
         // Cognito's /logout signs out without asking; so does this page (the form confirms it on the user's behalf).
@@ -207,8 +268,6 @@ export const createOidcProvider = async (options: OidcOptions): Promise<OidcProv
     response.writeHead(302, { location: end.href, 'cache-control': 'no-store' });
     response.end();
   };
-  // Imported when the stack starts it, not when the module loads: it warns on Node 20, after the port and Java checks.
-  const { default: Provider } = await import('oidc-provider');
   const provider = new Provider(options.issuer, configuration);
   const callback = provider.callback();
 

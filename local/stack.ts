@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { callerFromClaims } from '#domain/caller.ts';
 import type { Role } from '#domain/company.ts';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
 import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
 import { brandOf, config, reloadConfig } from '#functions/config.ts';
+import { createTableClients } from '#functions/integrations/table-clients.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { createTable } from '#store/table.ts';
 import {
@@ -14,12 +16,14 @@ import {
   stepFunctions,
 } from '#workflows/quote-to-order.ts';
 import { webhookRetriesText, webhookRetryFunctions } from '#workflows/webhook-retries.ts';
-import { createDevIssuer, type DevIssuer } from './dev-tokens.ts';
+import { createDevIssuer, type DevIssuer, subjectOf } from './dev-tokens.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
 import { assertPortFree, freePort } from './free-port.ts';
 import { localConfigurationSet, mailFeedbackLocalRule, simulateMailboxes } from './mail-feedback.ts';
 import { createOidcProvider } from './oidc-provider.ts';
+import { sellerStaff } from './seed/companies.ts';
+import { type DemoIntegration, seedDemoIntegration } from './seed/integration.ts';
 import { seedKpiHistory } from './seed/kpi-history.ts';
 import { demoPassword, demoUsers, seedDemoAccounts, seedDemoData } from './seed/seed.ts';
 import { startSesLocal } from './ses-local.ts';
@@ -102,6 +106,8 @@ export interface LocalStack {
   events: EventBridgeLocal;
   /** The stream poller feeding the KPI rollups (`caughtUp()` before reading KPIs in a test); none when turned off. */
   kpiStream: StreamPoller | undefined;
+  /** The seeded integration client and how to get its token; none when the stack was not seeded. */
+  integration: DemoIntegration | undefined;
   /** A dev token, as `POST /dev/token` would mint it. */
   tokenFor(user: { email: string; groups: Role[]; companyId?: string }): Promise<string>;
   /** Stops everything this call started, last started first; safe to call twice. */
@@ -243,6 +249,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       // The routes integrations call verify tokens in the handler: the local provider's, whose keys the API serves.
       TOKEN_ISSUER: `${apiUrl}/oidc`,
       TOKEN_JWKS_URL: `${apiUrl}/.well-known/jwks.json`,
+      INTEGRATION_TOKEN_URL: `${apiUrl}/oidc/token`,
       PEOPLE_CLIENT_IDS: localClientId,
       ...options.env,
     });
@@ -290,12 +297,15 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
     const appDir = await step('web app', buildWebApp, (dir) => dir.slice(dir.lastIndexOf('/') + 1));
     // The local user pool: the sign-in accounts a company's admin manages (SIGN_IN_ACCOUNTS=local), in the table.
     const localAccounts = createTableAccounts(documentClient(), tableName);
+    // The local provider's integration clients (INTEGRATION_CLIENTS=local), in the table too.
+    const localClients = createTableClients(documentClient(), tableName);
     const oidc = await createOidcProvider({
       issuer: issuer.issuer,
       clientId: issuer.audience,
       appUrl,
       signingKey: issuer.signingKey,
       accounts: localAccounts,
+      clients: localClients,
       hintEmail: demoUsers.find((u) => u.groups.includes('buyer'))?.email ?? '',
       password: demoPassword,
     });
@@ -341,16 +351,28 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
           return poller;
         });
 
-    if (options.seed ?? true) {
-      await step(
-        'seed',
-        async () => ({
-          ...(await seedDemoData(storeFromConfig().catalog)),
-          people: await seedDemoAccounts(localAccounts),
-        }),
-        (n) => `${n.products} products, ${n.companies} companies, ${n.people} sign-in accounts`,
-      );
-    }
+    const integration =
+      (options.seed ?? true)
+        ? await step(
+            'seed',
+            async () => ({
+              ...(await seedDemoData(storeFromConfig().catalog)),
+              people: await seedDemoAccounts(localAccounts),
+              integration: await seedDemoIntegration(
+                storeFromConfig().integrations,
+                localClients,
+                config().INTEGRATION_TOKEN_URL,
+                callerFromClaims({
+                  sub: subjectOf(sellerStaff.admin.email),
+                  email: sellerStaff.admin.email,
+                  'cognito:groups': ['admin'],
+                }),
+              ),
+            }),
+            (n) =>
+              `${n.products} products, ${n.companies} companies, ${n.people} sign-in accounts, integration ${n.integration.clientId}`,
+          ).then((seeded) => seeded.integration)
+        : undefined;
     if (options.kpiHistory) {
       // In the background: the stack is usable at once, and the year of rollups lands a little later. Stopping the
       // stack may cut it short; the next start writes it again, as it is only marked written once complete.
@@ -379,6 +401,7 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
       stepFunctions: stepFunctionsLocal,
       events,
       kpiStream,
+      integration,
       tokenFor: (user) => issuer.token(user),
       stop,
     };

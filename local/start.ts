@@ -68,9 +68,20 @@ Try it (${buyer.email} asks for a quote; the rep's review link then arrives in t
 Then, once the rep has approved it from the inbox, ${buyer.email} follows it in the app (sign in with the
 demo password): ${urls.app}rfqs/<rfqId>
 
+${integrationHowTo(stack)}
 Or drive one RFQ all the way to an order: npm run demo
 Ctrl-C stops everything.`);
 };
+
+/** How the seeded integration client (the demo ERP) gets its token and follows the feed: docs/integration.md. */
+const integrationHowTo = ({ integration, urls }: LocalStack): string =>
+  integration
+    ? `The demo ERP (integration client ${integration.clientId}) gets a token with client credentials:
+  export ERP_TOKEN=$(curl -s -u '${integration.clientId}:${integration.clientSecret}' ${integration.tokenUrl} \\
+    -d grant_type=client_credentials -d 'scope=${integration.tokenScopes.join(' ')}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
+  curl -s '${urls.api}/integration/events?limit=5' -H "Authorization: Bearer $ERP_TOKEN"
+`
+    : '';
 
 const main = async (): Promise<void> => {
   const env = process.env;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Caller } from './caller.ts';
+import { singleLine } from './text.ts';
 
 /**
  * Integration clients: the seller's ERP (and later buyers' procurement systems) calling the API as machines, with OAuth
@@ -34,6 +35,30 @@ export const integrationSchema = z.object({
   secretIssuedAt: z.iso.datetime(),
 });
 export type Integration = z.infer<typeof integrationSchema>;
+
+/** What the seller's admin sends to make one: a name people recognise, and the scopes it may use (no duplicates). */
+export const newIntegrationSchema = z.strictObject({
+  name: singleLine(80)
+    .refine((name) => name.trim().length > 0, 'must not be blank')
+    .transform((name) => name.trim()),
+  scopes: z
+    .array(integrationScope)
+    .min(1)
+    .refine((scopes) => new Set(scopes).size === scopes.length, 'each scope once'),
+});
+export type NewIntegration = z.infer<typeof newIntegrationSchema>;
+
+/**
+ * An integration with its secret, answered once when it is made or its secret rotated: where to get a token and how.
+ * The secret is never stored by us and never shown again.
+ */
+export const integrationCredentialsSchema = integrationSchema.extend({
+  clientSecret: z.string().describe('Shown this once: store it in the ERP’s secret store'),
+  tokenUrl: z.url().describe('POST grant_type=client_credentials here, with the client id and secret as HTTP Basic'),
+  /** The scope names to ask the token endpoint for, as the issuer spells them. */
+  tokenScopes: z.array(z.string()),
+});
+export type IntegrationCredentials = z.infer<typeof integrationCredentialsSchema>;
 
 /** What an integration's verified token makes of it: the principal the policy is asked about. */
 export interface IntegrationPrincipal {

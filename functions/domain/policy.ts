@@ -392,6 +392,7 @@ export const appSections = [
   'products',
   'contracts',
   'companies',
+  'integrations',
   'dashboard',
   'company-settings',
 ] as const;
@@ -411,6 +412,7 @@ export const sectionsOf = (caller: Caller): AppSection[] => {
     products: mayListProducts(caller),
     contracts: mayReadContract(caller),
     companies: mayEditReferenceData(caller),
+    integrations: mayManageIntegrations(caller),
     dashboard: mayReadKpis(caller, own === undefined ? { repEmail: caller.email } : { companyId: own }),
     'company-settings': own !== undefined && mayReadCompanySettings(caller, own),
   };

@@ -29,6 +29,10 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
+/** Whether two products say the same in every field (optional fields absent in both count as the same). */
+export const sameProduct = (a: Product, b: Product): boolean =>
+  (Object.keys(productSchema.shape) as (keyof Product)[]).every((field) => a[field] === b[field]);
+
 /** The Rec 20 code a line of this product carries: the product's own, else its unit word's; none when neither is known. */
 export const unitCodeOfProduct = (product: Product): { unitCode?: UnitCode } => {
   const code = product.unitCode ?? unitCodeOfWord(product.unit);

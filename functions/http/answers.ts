@@ -3,6 +3,7 @@ import { previewLevelSchema } from '#domain/approval-preview.ts';
 import { budgetSchema, budgetStandingSchema } from '#domain/budget.ts';
 import { catalogEntrySchema } from '#domain/catalog-prices.ts';
 import { commentViewSchema } from '#domain/comment.ts';
+import { integrationSchema } from '#domain/integration.ts';
 import { integrationEventSchema } from '#domain/integration-event.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { productSchema } from '#domain/product.ts';
@@ -38,6 +39,27 @@ export const productListSchema = pageOf(productSchema);
 export const commentListSchema = z.object({ items: z.array(commentViewSchema) });
 export const versionListSchema = z.object({ items: z.array(versionViewSchema) });
 export const companyListSchema = z.object({ items: z.array(companyListItemSchema) });
+export const integrationListSchema = z.object({ items: z.array(integrationSchema) });
+
+const fieldProblem = z.object({ path: z.string(), message: z.string() });
+/** PUT /integration/products: what became of each product, by its place in the call, and the counts. */
+export const productUpsertResultSchema = z.object({
+  items: z.array(
+    z.object({
+      index: z.number().int(),
+      sku: z.string().optional(),
+      outcome: z
+        .enum(['created', 'updated', 'unchanged', 'rejected', 'conflict', 'not-attempted'])
+        .describe('conflict and not-attempted: nothing was written, send the product again'),
+      errors: z.array(fieldProblem).optional().describe('Why a product was rejected, field by field'),
+    }),
+  ),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  toSendAgain: z.number().int(),
+});
 
 export const catalogSchema = pageOf(catalogEntrySchema).extend({
   companyId: z.string(),

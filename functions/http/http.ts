@@ -241,10 +241,10 @@ const formFields = (text: string): Record<string, string> => Object.fromEntries(
  * email-link pages post forms). Anything else — curl's default form encoding on a JSON route included — is 415 naming
  * what to send, rather than a form read as one strange field.
  */
-export const parseBody = (event: HttpEvent, takesForms = false): unknown => {
+export const parseBody = (event: HttpEvent, takesForms = false, largest = maxBodyBytes): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (raw.byteLength > maxBodyBytes) throw new HttpProblem(413, `the body is larger than ${maxBodyBytes} bytes`);
+  if (raw.byteLength > largest) throw new HttpProblem(413, `the body is larger than ${largest} bytes`);
   const text = raw.toString('utf8');
   const type = (event.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded' && takesForms) return formFields(text);
@@ -298,7 +298,7 @@ const parseInput = (spec: RouteDef, event: HttpEvent) => {
   const params = check(spec.params, event.pathParameters ?? {}, 'path');
   const query = check(spec.query, event.queryStringParameters ?? {}, 'query');
   const headers = check(spec.headers, event.headers ?? {}, 'headers');
-  const body = check(spec.body, spec.body ? parseBody(event, spec.forms === true) : undefined, '');
+  const body = check(spec.body, spec.body ? parseBody(event, spec.forms === true, spec.maxBodyBytes) : undefined, '');
   const errors = [params, query, headers, body].flatMap((part) => (part.ok ? [] : part.errors));
   if (errors.length > 0) throw badRequest('the request has invalid fields', errors);
   const value = (part: Checked) => (part.ok ? part.value : undefined);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { conditionShape } from '#domain/approval-rule.ts';
 import { commentViewSchema } from '#domain/comment.ts';
 import { delegationSchema } from '#domain/delegation.ts';
+import { integrationCredentialsSchema, integrationSchema } from '#domain/integration.ts';
 import { kpiReportSchema } from '#domain/kpi-report.ts';
 import { linkViewSchema } from '../pages/link-page.ts';
 import {
@@ -10,6 +11,7 @@ import {
   catalogSchema,
   commentListSchema,
   companyListSchema,
+  integrationListSchema,
   orderListSchema,
   productListSchema,
   rfqCreatedSchema,
@@ -77,6 +79,9 @@ const components: Record<string, z.ZodType> = {
   CommentList: commentListSchema,
   NewComment: commentBody,
   QuoteVersionList: versionListSchema,
+  Integration: integrationSchema,
+  IntegrationCredentials: integrationCredentialsSchema,
+  IntegrationList: integrationListSchema,
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -1,9 +1,12 @@
+import { mayWriteCatalog } from '#domain/policy.ts';
 import { adapters } from './adapters.ts';
 import { http } from './http.ts';
-import { badRequest, notFound } from './problem.ts';
+import { badRequest, forbidden, notFound } from './problem.ts';
 import { route } from './routes.ts';
 
-export const handler = http(route('PUT /companies/{companyId}/contract'), async ({ params, body }) => {
+/** The seller's admin, or the ERP with catalog.write, sets a company's pricing contract. */
+export const handler = http(route('PUT /companies/{companyId}/contract'), async ({ params, body, caller }) => {
+  if (!mayWriteCatalog(caller)) throw forbidden('writing contracts needs the seller’s admin or catalog.write');
   if (body.companyId !== params.companyId)
     throw badRequest('the contract is for a different company', [
       { path: 'companyId', message: `must be ${params.companyId}` },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { commentViewSchema } from '#domain/comment.ts';
 import type { Role } from '#domain/company.ts';
 import { delegationSchema } from '#domain/delegation.ts';
-import type { IntegrationScope } from '#domain/integration.ts';
+import { type IntegrationScope, integrationCredentialsSchema } from '#domain/integration.ts';
 import { kpiReportSchema } from '#domain/kpi-report.ts';
 import type { Needs } from '#functions/needs.ts';
 import { linkViewSchema } from '../pages/link-page.ts';
@@ -13,8 +13,10 @@ import {
   commentListSchema,
   companyListSchema,
   integrationEventsSchema,
+  integrationListSchema,
   orderListSchema,
   productListSchema,
+  productUpsertResultSchema,
   rfqCreatedSchema,
   rfqListSchema,
   versionListSchema,
@@ -47,7 +49,9 @@ import {
   delegationQuery,
   idempotencyHeaders,
   ifMatchHeaders,
+  integrationBody,
   integrationEventsQuery,
+  integrationParams,
   invoiceBody,
   kpiQuery,
   linkDecisionBody,
@@ -59,6 +63,7 @@ import {
   poNumberQuery,
   productBody,
   productListQuery,
+  productUpsertBody,
   purchaseApprovalBody,
   reviewBody,
   reviseBody,
@@ -114,6 +119,8 @@ export interface RouteDef extends RouteSpec {
   body?: z.ZodType;
   /** Whether the body may be a form (application/x-www-form-urlencoded) as well as JSON: the email-link pages. */
   forms?: boolean;
+  /** A body larger than the API's 256 KB the route takes (a bulk upload); API Gateway's own limit is 10 MB. */
+  maxBodyBytes?: number;
   /**
    * What the route itself answers, by status; the middleware's own answers (400, 401, 403, 404, 413, 415, 500) are
    * added for it (responses.ts `responsesOf`).
@@ -688,6 +695,77 @@ const table = {
     'The seller cancels an order, with a reason, before anything has shipped',
     cancellationBody,
   ),
+  'POST /integrations': {
+    method: 'POST',
+    path: '/integrations',
+    handler: 'functions/http/create-integration.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      'Make an integration client (OAuth 2.0 client credentials) with scopes orders.read, orders.write, catalog.write; its secret is in this answer only',
+    body: integrationBody,
+    responses: {
+      201: {
+        ...json(integrationCredentialsSchema, 'Made: the client id, its secret (shown once) and where to get a token'),
+        headers: { Location: 'The integration: /integrations/{integrationId}' },
+      },
+      503: { ...problem('The token issuer did not answer; nothing was made — send it again'), headers: retryAfter },
+    },
+    needs: { table: 'write', integrationClients: true },
+  },
+  'GET /integrations': {
+    method: 'GET',
+    path: '/integrations',
+    handler: 'functions/http/list-integrations.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: 'The integration clients, by name: their client ids and scopes, never a secret',
+    responses: { 200: json(integrationListSchema) },
+    needs: { table: 'read' },
+  },
+  'POST /integrations/{integrationId}/secret': {
+    method: 'POST',
+    path: '/integrations/{integrationId}/secret',
+    handler: 'functions/http/rotate-integration-secret.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      'Rotate an integration’s secret: a new client id and secret (shown once); tokens of the old client are refused from now on',
+    params: integrationParams,
+    responses: {
+      200: json(integrationCredentialsSchema, 'Rotated: the new client id and secret, shown once'),
+      404: problem('No such integration'),
+      503: { ...problem('The token issuer did not answer; nothing changed — send it again'), headers: retryAfter },
+    },
+    needs: { table: 'write', integrationClients: true },
+  },
+  'DELETE /integrations/{integrationId}': {
+    method: 'DELETE',
+    path: '/integrations/{integrationId}',
+    handler: 'functions/http/delete-integration.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary: 'Delete an integration client: its tokens are refused from this answer on',
+    params: integrationParams,
+    responses: { 204: { description: 'Deleted' }, 404: problem('No such integration') },
+    needs: { table: 'write', integrationClients: true },
+  },
+  'PUT /integration/products': {
+    method: 'PUT',
+    path: '/integration/products',
+    handler: 'functions/http/upsert-products.ts',
+    auth: 'jwt',
+    roles: admin,
+    scope: 'catalog.write',
+    summary:
+      'Upsert up to 1,000 products by SKU (any case) from the ERP, each answered on its own: created, updated, unchanged, rejected (its fields named), or to send again',
+    body: productUpsertBody,
+    maxBodyBytes: 1024 * 1024,
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+    responses: { 200: json(productUpsertResultSchema) },
+    needs: { table: 'write' },
+  },
   'GET /products': {
     method: 'GET',
     path: '/products',
@@ -705,6 +783,7 @@ const table = {
     handler: 'functions/http/put-product.ts',
     auth: 'jwt',
     roles: admin,
+    scope: 'catalog.write',
     summary: 'Create or replace a catalog product',
     params: skuParams,
     body: productBody,
@@ -875,6 +954,7 @@ const table = {
     handler: 'functions/http/put-contract.ts',
     auth: 'jwt',
     roles: admin,
+    scope: 'catalog.write',
     summary: "Create or replace the company's pricing contract",
     params: companyParams,
     body: contractBody,

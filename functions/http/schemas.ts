@@ -5,6 +5,7 @@ import { visibility } from '#domain/comment.ts';
 import { companyId, companySchema, companyUserSchema, email } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { delegationBodySchema } from '#domain/delegation.ts';
+import { integrationId, newIntegrationSchema } from '#domain/integration.ts';
 import { feedCursor } from '#domain/integration-event.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { nonNegativeMinorUnits } from '#domain/money.ts';
@@ -47,6 +48,17 @@ export const listQuery = z.strictObject({
 });
 export const orderListQuery = listQuery.omit({ status: true });
 /** GET /integration/events: after the position a reader last got (`cursor`), at most `limit` events. */
+/** The products are checked one by one (each answered on its own), so a call is refused whole only when malformed. */
+export const productUpsertBody = z.strictObject({
+  products: z
+    .array(z.record(z.string(), z.unknown()).describe('A product, as PUT /products/{sku} takes it'))
+    .min(1)
+    .max(1000),
+});
+
+export const integrationParams = z.strictObject({ integrationId });
+export const integrationBody = newIntegrationSchema;
+
 export const integrationEventsQuery = z.strictObject({
   after: feedCursor.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),

@@ -1,7 +1,7 @@
 import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
-import { type Product, productSchema, skuKey } from '#domain/product.ts';
+import { type Product, productSchema, sameProduct, skuKey } from '#domain/product.ts';
 import { searchCatalog } from './catalog-search.ts';
 import { productWords } from './catalog-words.ts';
 import { isLostRace } from './conflict.ts';
@@ -68,17 +68,23 @@ const productWrites = (product: Product, before: Item | undefined): TransactWrit
 /** Reference data: whole-resource upserts (the API's PUTs), read back through the domain schemas. */
 export const createCatalogStore = (table: TableClient): CatalogStore => ({
   async putProduct(asked) {
+    return (await this.upsertProduct(asked)).product;
+  },
+  async upsertProduct(asked) {
     // A PUT replaces the product whoever wrote it last; losing a race to another writer only means reading again.
     for (let attempt = 1; ; attempt++) {
       const before = await table.get(keys.product(asked.sku));
       // A sku in another case is the same product: updated, under the spelling it was first stored with, which
       // contracts and RFQ lines already use.
       const product = before ? { ...asked, sku: toProduct(before).sku } : asked;
+      // An ERP sends its whole catalog every night: what did not change is not written again (nor re-indexed).
+      if (before && typeof before[REVISION] === 'number' && sameProduct(toProduct(before), product))
+        return { product, outcome: 'unchanged' };
       const writes = productWrites(product, before);
       try {
         if (writes.length === 1) await table.put(writes[0]!.Put!);
         else await table.transactWrite(writes);
-        return product;
+        return { product, outcome: before ? 'updated' : 'created' };
       } catch (error) {
         if (!isLostRace(error)) throw error;
         if (attempt === PUT_ATTEMPTS)

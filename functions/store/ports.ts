@@ -171,6 +171,8 @@ export interface CatalogStore {
    * answers the product as stored.
    */
   putProduct(product: Product): Promise<Product>;
+  /** putProduct, saying what it did: `unchanged` when the product was stored exactly so (nothing is written then). */
+  upsertProduct(product: Product): Promise<{ product: Product; outcome: 'created' | 'updated' | 'unchanged' }>;
   /**
    * Moves a product stored under its sku as spelled (before skus were keyed in any case) to its sku key, with its
    * search words: `moved`; `in place` when it is there already; `duplicate` when a product of that sku in another case

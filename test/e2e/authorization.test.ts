@@ -338,6 +338,31 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 204],
   },
   {
+    route: 'PUT /integration/products',
+    request: async () => ({ path: '/integration/products', body: { products: [bolts] } }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST /integrations',
+    request: async () => ({ path: '/integrations', body: { name: 'matrix ERP', scopes: ['orders.read'] } }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 201],
+  },
+  {
+    route: 'GET /integrations',
+    request: async () => ({ path: '/integrations' }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST /integrations/{integrationId}/secret',
+    request: async () => ({ path: '/integrations/int-unknown0/secret' }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 404],
+  },
+  {
+    route: 'DELETE /integrations/{integrationId}',
+    request: async () => ({ path: '/integrations/int-unknown0' }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 404],
+  },
+  {
     route: 'GET /products',
     request: async () => ({ path: '/products?q=bolt' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],

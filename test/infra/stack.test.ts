@@ -8,6 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognitoActions, cognitoReadActions } from '#functions/accounts/cognito-actions.ts';
+import { integrationClientActions } from '#functions/integrations/cognito-actions.ts';
 import { kpiEventSource } from '#functions/streams/event-source.ts';
 import { type RouteSpec, routes, unmatchedRoute } from '#http/routes.ts';
 import { tableDefinition } from '#store/table.ts';
@@ -242,6 +243,7 @@ describe('least privilege', () => {
       expect(granted.has('events:PutEvents'), handler).toBe(Boolean(needs.putEvents));
       expect(granted.has('cognito-idp:AdminCreateUser'), handler).toBe(needs.signInAccounts === true);
       expect(granted.has('cognito-idp:AdminGetUser'), handler).toBe(Boolean(needs.signInAccounts));
+      expect(granted.has('cognito-idp:CreateUserPoolClient'), handler).toBe(Boolean(needs.integrationClients));
       expect(
         [...granted].filter((action) => !knownActions.has(action)),
         handler,
@@ -277,7 +279,9 @@ describe('least privilege', () => {
         USER_POOL_ID: { Ref: poolId },
       });
     }
-    const told = appFunctions().filter(([, fn]) => fn.Properties.Environment?.Variables?.USER_POOL_ID !== undefined);
+    const told = appFunctions().filter(
+      ([, fn]) => fn.Properties.Environment?.Variables?.SIGN_IN_ACCOUNTS !== undefined,
+    );
     expect(told.map(([other]) => other).sort()).toEqual([...ids, readerId].sort());
     // Only their bundles carry the Cognito client (functions/http/sign-in-accounts.ts, which their handlers import).
     const withCognito = appFunctions()
@@ -288,7 +292,38 @@ describe('least privilege', () => {
         ).includes('AWSCognitoIdentityProviderService'),
       )
       .map(([other]) => other);
-    expect(withCognito.sort()).toEqual([...ids, readerId].sort());
+    expect(withCognito.sort()).toEqual([...ids, readerId, ...integrationManagers()].sort());
+  });
+
+  const integrationManagers = () =>
+    ['CreateIntegration', 'RotateIntegrationSecret', 'DeleteIntegration'].map((name) =>
+      logicalId(stack.functions.get(name) as IConstruct),
+    );
+
+  it('lets only the functions that make and delete integration clients reach Cognito for it, on the user pool', () => {
+    expect(routes.filter((r) => r.needs.integrationClients).map((r) => r.handler)).toEqual([
+      'functions/http/create-integration.ts',
+      'functions/http/rotate-integration-secret.ts',
+      'functions/http/delete-integration.ts',
+    ]);
+    const [[poolId]] = ofType('AWS::Cognito::UserPool') as [[string, Json]];
+    for (const id of integrationManagers()) {
+      const cognito = statementsOf(id).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito.map((s) => actionsOf(s).sort())).toEqual([[...integrationClientActions].sort()]);
+      expect(resourcesOf(cognito[0] ?? {})).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
+      expect(resources[id]?.Properties.Environment.Variables).toMatchObject({
+        INTEGRATION_CLIENTS: 'cognito',
+        USER_POOL_ID: { Ref: poolId },
+        INTEGRATION_TOKEN_URL: expect.anything(),
+      });
+    }
+    const [[, server]] = ofType('AWS::Cognito::UserPoolResourceServer') as [[string, Json]];
+    expect(server.Properties).toMatchObject({ Identifier: 'quote-to-order', UserPoolId: { Ref: poolId } });
+    expect(server.Properties.Scopes.map((scope: { ScopeName: string }) => scope.ScopeName)).toEqual([
+      'orders.read',
+      'orders.write',
+      'catalog.write',
+    ]);
   });
 
   it('gives what answers without data (the old page redirect, the OpenAPI document, $default) no table access', () => {
@@ -589,6 +624,7 @@ const knownActions = new Set([
   'ses:SendEmail',
   'events:PutEvents',
   ...cognitoActions,
+  ...integrationClientActions,
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
   'logs:CreateLogStream',

@@ -97,6 +97,13 @@ describe("a route's gate", () => {
   it('names a scope only on routes whose policy question a machine with it passes (the table agrees with the policy)', () => {
     const questionOf: Record<string, (p: ReturnType<typeof machine>) => boolean> = {
       'GET /integration/events': mayReadIntegrationFeed,
+      'PUT /integration/products': mayWriteCatalog,
+      'POST /integration/orders/{orderId}/confirmation': mayReportOrderStatus,
+      'POST /integration/orders/{orderId}/shipments': mayReportOrderStatus,
+      'POST /integration/orders/{orderId}/invoices': mayReportOrderStatus,
+      'POST /integration/orders/{orderId}/cancellation': mayReportOrderStatus,
+      'PUT /products/{sku}': mayWriteCatalog,
+      'PUT /companies/{companyId}/contract': mayWriteCatalog,
     };
     const scoped = routes.filter((r) => r.scope);
     expect(scoped.map((r) => r.key).filter((key) => !(key in questionOf))).toEqual([]);

@@ -265,7 +265,7 @@ describe('the access policy, as a table', () => {
     ['acmeRep', ['queue', 'submit-for-buyer', 'dashboard']],
     ['salesManager', ['discounts', 'dashboard']],
     ['repAndManager', ['queue', 'submit-for-buyer', 'discounts', 'dashboard']],
-    ['sellerAdmin', ['products', 'contracts', 'companies', 'dashboard']],
+    ['sellerAdmin', ['products', 'contracts', 'companies', 'integrations', 'dashboard']],
     ['nobody', []],
   ])('opens the app to %s at the sections its routes let them use: %j', (name, sections) => {
     expect(sectionsOf(callers[name])).toEqual(sections);
@@ -313,6 +313,11 @@ const questionOf: Record<string, (c: Caller) => boolean> = {
   'POST /integration/orders/{orderId}/shipments': mayReportOrderStatus,
   'POST /integration/orders/{orderId}/invoices': mayReportOrderStatus,
   'POST /integration/orders/{orderId}/cancellation': mayReportOrderStatus,
+  'PUT /integration/products': mayEditReferenceData,
+  'POST /integrations': mayManageIntegrations,
+  'GET /integrations': mayManageIntegrations,
+  'POST /integrations/{integrationId}/secret': mayManageIntegrations,
+  'DELETE /integrations/{integrationId}': mayManageIntegrations,
   'GET /products': mayListProducts,
   'PUT /products/{sku}': mayEditReferenceData,
   'PUT /companies/{companyId}': mayEditReferenceData,

@@ -54,6 +54,7 @@ describe("the local provider's sign-in form", () => {
       clientId: issuer.audience,
       appUrl: `${base}/app/`,
       signingKey: issuer.signingKey,
+      clients: { get: async () => undefined },
       accounts: {
         get: async (email) =>
           email === 'dana@acme.example'

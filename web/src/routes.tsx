@@ -21,6 +21,7 @@ const CompanySettingsPage = lazyPage(() =>
   import('./company/company-settings-page.tsx').then((m) => m.CompanySettingsPage),
 );
 const CompaniesPage = lazyPage(() => import('./admin/companies-page.tsx').then((m) => m.CompaniesPage));
+const IntegrationsPage = lazyPage(() => import('./admin/integrations-page.tsx').then((m) => m.IntegrationsPage));
 const ContractsPage = lazyPage(() => import('./admin/contracts-page.tsx').then((m) => m.ContractsPage));
 const DashboardPage = lazyPage(() => import('./kpis/dashboard-page.tsx').then((m) => m.DashboardPage));
 const DiscountsPage = lazyPage(() => import('./staff/discounts-page.tsx').then((m) => m.DiscountsPage));
@@ -45,6 +46,7 @@ export const sectionLinks: Record<AppSection, { to: string; label: string }> = {
   products: { to: 'admin/products', label: 'Products' },
   contracts: { to: 'admin/contracts', label: 'Contracts' },
   companies: { to: 'admin/companies', label: 'Companies' },
+  integrations: { to: 'admin/integrations', label: 'Integrations' },
   dashboard: { to: 'dashboard', label: 'Dashboard' },
   'company-settings': { to: 'company', label: 'Company settings' },
 };
@@ -87,6 +89,7 @@ export const routes: readonly AppRoute[] = [
   route('admin/products', ['products'], () => <ProductsPage />),
   route('admin/contracts', ['contracts'], (_, query) => <ContractsPage companyId={query.get('company') ?? ''} />),
   route('admin/companies', ['companies'], (_, query) => <CompaniesPage companyId={query.get('company') ?? ''} />),
+  route('admin/integrations', ['integrations'], () => <IntegrationsPage />),
   route('dashboard', ['dashboard'], () => <DashboardPage />),
   route('company', ['company-settings'], () => <CompanySettingsPage />),
 ];

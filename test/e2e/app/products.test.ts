@@ -88,3 +88,49 @@ describe('the seller admin’s products', () => {
     // 500 saves, six at a time, on a loaded 2-core machine: minutes, not the default 90 s.
   }, 600_000);
 });
+
+describe('the seller admin’s integrations', () => {
+  it('an admin makes an integration for the ERP, sees its secret once, rotates it and deletes it, by keyboard', async ({
+    page,
+  }) => {
+    await page.goto(`${stack.urls.app}admin/integrations`);
+    await signIn(page, ops.email);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Integrations');
+    // npm start's Demo ERP is listed, without its secret.
+    await expect.poll(() => page.getByRole('cell', { name: /^Demo ERP/ }).count(), { timeout: 30_000 }).toBe(1);
+
+    await page.getByLabel('Name').focus();
+    await page.keyboard.type('SAP S/4 production');
+    await page.getByRole('checkbox', { name: /Write products/ }).check();
+    await page.getByRole('button', { name: 'Create integration' }).press('Enter');
+    const secret = page.getByRole('region', { name: 'Credentials for SAP S/4 production' });
+    await expect.poll(() => secret.isVisible(), { timeout: 30_000 }).toBe(true);
+    const listed = await call('GET', '/integrations', ops);
+    const made = listed.body.items.find((i: { name: string }) => i.name === 'SAP S/4 production');
+    expect(made.scopes).toEqual(['orders.read', 'catalog.write']);
+    expect(await secret.textContent()).toContain(made.clientId);
+    expect(await secret.textContent()).toContain('quote-to-order/orders.read quote-to-order/catalog.write');
+    await record(page, 'admin-integration-secret');
+    await secret.getByRole('button', { name: 'I have copied it' }).press('Enter');
+    await expect.poll(() => secret.count()).toBe(0);
+    await record(page, 'admin-integrations');
+
+    await page.getByRole('button', { name: 'Rotate secret of SAP S/4 production' }).press('Enter');
+    await page.getByRole('button', { name: 'Yes, rotate the secret of SAP S/4 production' }).press('Enter');
+    await expect.poll(() => secret.isVisible(), { timeout: 30_000 }).toBe(true);
+    const rotated = (await call('GET', '/integrations', ops)).body.items.find(
+      (i: { integrationId: string }) => i.integrationId === made.integrationId,
+    );
+    expect(rotated.clientId).not.toBe(made.clientId);
+    expect(await secret.textContent()).toContain(rotated.clientId);
+
+    await page.getByRole('button', { name: 'Delete SAP S/4 production' }).press('Enter');
+    await record(page, 'admin-integration-delete');
+    await page.getByRole('button', { name: 'Yes, delete SAP S/4 production' }).press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
+      .toBe('Deleted SAP S/4 production: its tokens no longer work.');
+    const after = (await call('GET', '/integrations', ops)).body.items;
+    expect(after.map((i: { name: string }) => i.name)).toEqual(['Demo ERP']);
+  });
+});
