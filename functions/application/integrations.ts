@@ -10,11 +10,13 @@ import {
 } from '#domain/integration.ts';
 import { mayManageIntegrations } from '#domain/policy.ts';
 import type { IntegrationClients } from '#functions/integrations/ports.ts';
-import type { IntegrationStore } from '#store/ports.ts';
+import type { IntegrationStore, WebhookStore } from '#store/ports.ts';
 
 export interface IntegrationDeps {
   integrations: IntegrationStore;
   clients: IntegrationClients;
+  /** A deleted integration's webhook endpoint goes with it: its events stop, not only its tokens. */
+  webhooks: Pick<WebhookStore, 'removeEndpoint'>;
   /** Where a client gets its token (the issuer's token endpoint). */
   tokenUrl: string;
   now: () => Date;
@@ -30,7 +32,11 @@ const newIntegrationId = (): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '0')}`;
 
-const withSecret = (deps: IntegrationDeps, integration: Integration, clientSecret: string): IntegrationCredentials => ({
+const withSecret = (
+  deps: Pick<IntegrationDeps, 'tokenUrl'>,
+  integration: Integration,
+  clientSecret: string,
+): IntegrationCredentials => ({
   ...integration,
   clientSecret,
   tokenUrl: deps.tokenUrl,
@@ -42,7 +48,7 @@ const withSecret = (deps: IntegrationDeps, integration: Integration, clientSecre
  * is deleted again, so no client exists that our record does not name (its tokens would be refused anyway).
  */
 export const createIntegration = async (
-  deps: IntegrationDeps,
+  deps: Omit<IntegrationDeps, 'webhooks'>,
   caller: Principal,
   body: NewIntegration,
 ): Promise<IntegrationCredentials> => {
@@ -85,7 +91,7 @@ const existing = async (deps: Pick<IntegrationDeps, 'integrations'>, integration
  * leaked secret stops working at once, not when its last token expires.
  */
 export const rotateSecret = async (
-  deps: IntegrationDeps,
+  deps: Omit<IntegrationDeps, 'webhooks'>,
   caller: Principal,
   integrationId: string,
 ): Promise<IntegrationCredentials> => {
@@ -105,11 +111,14 @@ export const rotateSecret = async (
 };
 
 /**
- * Deletes the integration: our record first (its tokens are refused from then on), then the issuer's client. A client
- * the issuer failed to delete can get tokens no route takes; the issuer lists it by its name.
+ * Deletes the integration: its webhook endpoint first (a fault there leaves an integration the admin deletes again,
+ * never a deleted one still sent events), then our record (its tokens are refused from then on), then the issuer's
+ * client. A client the issuer failed to delete can get tokens no route takes; the issuer lists it by its name.
  */
 export const deleteIntegration = async (deps: IntegrationDeps, caller: Principal, integrationId: string) => {
   refuseUnlessManager(caller);
+  if (!(await deps.integrations.get(integrationId))) throw new NotFound(`no integration ${integrationId}`);
+  await deps.webhooks.removeEndpoint(integrationId);
   const deleted = await deps.integrations.delete(integrationId);
   if (!deleted) throw new NotFound(`no integration ${integrationId}`);
   await deps.clients.delete(deleted.clientId).catch(() => undefined);

@@ -22,6 +22,7 @@ const integrationClients = /* @__PURE__ */ perConfig(
 export const integrationDeps = (): IntegrationDeps => ({
   integrations: adapters().store.integrations,
   clients: integrationClients(),
+  webhooks: adapters().store.webhooks,
   tokenUrl: config().INTEGRATION_TOKEN_URL,
   now: () => new Date(),
 });

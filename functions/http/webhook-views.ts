@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { integrationId } from '#domain/integration.ts';
+import { singleLine } from '#domain/text.ts';
 import { deliveryStates, type WebhookDelivery } from '#domain/webhook-delivery.ts';
 import type { WebhookEndpoint } from '#domain/webhook-endpoint.ts';
 
@@ -10,7 +11,7 @@ export const deliveryParams = z.strictObject({
   deliveryId: z.string().regex(/^[1-9][0-9]{0,14}$/, 'a delivery id from the delivery log'),
 });
 export const webhookBody = z.strictObject({
-  url: z.string().min(1).max(4096).describe('Where each event is POSTed; https (on AWS a public address)'),
+  url: singleLine(4096).describe('Where each event is POSTed; https (on AWS a public address)'),
   rotateSecret: z.boolean().optional().describe('Make a new signing secret (answered once, in this answer)'),
 });
 export const deliveriesQuery = z.strictObject({

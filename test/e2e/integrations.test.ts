@@ -97,7 +97,12 @@ describe('an integration client', () => {
     const erp = await make('to delete', ['orders.read']);
     const token = await tokenOf(erp);
     expect((await feed(token)).status).toBe(200);
+    const hook = { url: 'http://127.0.0.1:9/hooks' };
+    expect(
+      (await api.call('PUT', `/integrations/${erp.integrationId}/webhook`, { as: people.admin, body: hook })).status,
+    ).toBe(200);
     expect((await api.call('DELETE', `/integrations/${erp.integrationId}`, { as: people.admin })).status).toBe(204);
+    expect(await api.store.webhooks.endpoint(erp.integrationId), 'its webhooks stop too').toBeUndefined();
     const refused = await feed(token);
     expect(refused.status).toBe(401);
     expect(refused.body.detail).toContain('no longer exists');
