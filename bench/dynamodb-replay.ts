@@ -51,11 +51,14 @@ export const ownValues = (calls: readonly RecordedCall[], other: readonly Record
   );
 };
 
-/** A timestamp stays as it was: it is never a key on its own, and a suffixed one is no longer a date for the readers. */
-const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+/**
+ * A timestamp or a quote number stays as it was: neither is a key on its own, and suffixed it is no longer a date or
+ * a quote number for the readers (the KPI stream refused every replayed RFQ).
+ */
+const keptAsItWas = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z|Q-\d{4}-\d{5,})$/;
 
 /**
- * The same calls for a new request: every value of its own but a timestamp gets `suffix`, consistently, so writes land
+ * The same calls for a new request: every value of its own but a timestamp or quote number gets `suffix`, consistently, so writes land
  * on new keys (the KPI stream folds the replayed RFQs as it folds real ones).
  */
 export const withFreshKeys = (
@@ -68,7 +71,10 @@ export const withFreshKeys = (
     const { ClientRequestToken: _, ...input } = call.input;
     return {
       operation: call.operation,
-      input: rewrite(input, (s) => (own.has(s) && !timestamp.test(s) ? `${s}${suffix}` : s)) as Record<string, unknown>,
+      input: rewrite(input, (s) => (own.has(s) && !keptAsItWas.test(s) ? `${s}${suffix}` : s)) as Record<
+        string,
+        unknown
+      >,
     };
   });
 

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { callerFromClaims } from '#domain/caller.ts';
 import type { Role } from '#domain/company.ts';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
 import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
@@ -16,13 +15,12 @@ import {
   stepFunctions,
 } from '#workflows/quote-to-order.ts';
 import { webhookRetriesText, webhookRetryFunctions } from '#workflows/webhook-retries.ts';
-import { createDevIssuer, type DevIssuer, subjectOf } from './dev-tokens.ts';
+import { createDevIssuer, type DevIssuer } from './dev-tokens.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventBridgeLocal, startEventBridgeLocal } from './eventbridge.ts';
 import { assertPortFree, freePort } from './free-port.ts';
 import { localConfigurationSet, mailFeedbackLocalRule, simulateMailboxes } from './mail-feedback.ts';
 import { createOidcProvider } from './oidc-provider.ts';
-import { sellerStaff } from './seed/companies.ts';
 import { type DemoIntegration, seedDemoIntegration } from './seed/integration.ts';
 import { seedKpiHistory } from './seed/kpi-history.ts';
 import { demoPassword, demoUsers, seedDemoAccounts, seedDemoData } from './seed/seed.ts';
@@ -362,11 +360,6 @@ export const startLocalStack = async (options: StackOptions = {}): Promise<Local
                 storeFromConfig().integrations,
                 localClients,
                 config().INTEGRATION_TOKEN_URL,
-                callerFromClaims({
-                  sub: subjectOf(sellerStaff.admin.email),
-                  email: sellerStaff.admin.email,
-                  'cognito:groups': ['admin'],
-                }),
               ),
             }),
             (n) =>

@@ -8,8 +8,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTableAccounts } from '#functions/accounts/table-accounts.ts';
+import { createTableClients } from '#functions/integrations/table-clients.ts';
 import { createDynamoStore } from '#store/dynamo-store.ts';
 import { createTable, deleteTable } from '#store/table.ts';
+import { seedDemoIntegration } from '../local/seed/integration.ts';
 import { seedDemoAccounts, seedDemoData } from '../local/seed/seed.ts';
 
 /** The demo data as DynamoDB holds it: every item `npm start`'s seed writes, attribute values as the wire has them. */
@@ -31,8 +33,11 @@ export const takeDemoDataSnapshot = async (endpoint: string): Promise<DemoDataSn
   try {
     await createTable(client, tableName, { stream: false });
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    await seedDemoData(createDynamoStore(doc, tableName).catalog);
+    const store = createDynamoStore(doc, tableName);
+    await seedDemoData(store.catalog);
     await seedDemoAccounts(createTableAccounts(doc, tableName));
+    // The token URL is only answered, never stored: the Demo ERP's record and its client are the same in every stack.
+    await seedDemoIntegration(store.integrations, createTableClients(doc, tableName), 'unused');
     const items: DemoDataSnapshot = [];
     for await (const page of paginateScan({ client }, { TableName: tableName, ConsistentRead: true })) {
       items.push(...(page.Items ?? []));

@@ -1,8 +1,10 @@
 import { createIntegration } from '#application/integrations.ts';
-import type { Caller } from '#domain/caller.ts';
+import { callerFromClaims } from '#domain/caller.ts';
 import { oauthScope } from '#domain/integration.ts';
 import type { LocalClients } from '#functions/integrations/table-clients.ts';
 import type { IntegrationStore } from '#store/ports.ts';
+import { subjectOf } from '../dev-tokens.ts';
+import { sellerStaff } from './companies.ts';
 
 /** The seeded integration: the demo ERP, allowed every scope. */
 export interface DemoIntegration {
@@ -24,7 +26,6 @@ export const seedDemoIntegration = async (
   integrations: IntegrationStore,
   clients: LocalClients,
   tokenUrl: string,
-  admin: Caller,
 ): Promise<DemoIntegration> => {
   const existing = (await integrations.list()).find((i) => i.name === demoName);
   const known = existing && (await clients.get(existing.clientId));
@@ -36,6 +37,11 @@ export const seedDemoIntegration = async (
       tokenUrl,
       tokenScopes: existing.scopes.map(oauthScope),
     };
+  const admin = callerFromClaims({
+    sub: subjectOf(sellerStaff.admin.email),
+    email: sellerStaff.admin.email,
+    'cognito:groups': ['admin'],
+  });
   const made = await createIntegration({ integrations, clients, tokenUrl, now: () => new Date() }, admin, {
     name: demoName,
     scopes: ['orders.read', 'orders.write', 'catalog.write'],

@@ -13,7 +13,11 @@ describe('submitting an RFQ', () => {
       headers: { 'idempotency-key': idempotencyKey() },
     });
     expect(answer.status).toBe(201);
-    expect(answer.body).toEqual({ rfqId: expect.stringMatching(/^rfq_/), status: 'SUBMITTED' });
+    expect(answer.body).toEqual({
+      rfqId: expect.stringMatching(/^rfq_/),
+      quoteNumber: expect.stringMatching(/^Q-\d{4}-\d{5,}$/),
+      status: 'SUBMITTED',
+    });
     expect(answer.headers.get('location')).toBe(`/rfqs/${answer.body.rfqId}`);
     const executions = api.stepFunctions.executions().filter((e) => e.name === answer.body.rfqId);
     expect(executions).toHaveLength(1);
