@@ -67,18 +67,27 @@ const earlier = (r: ApprovalRequest): string[] =>
     );
 
 /** To one approver of one level of the buyer company's chain; every approver gets their own link. */
-export const approvalRequestEmail = (r: ApprovalRequest): EmailMessage => {
-  const subject = `${r.reminder ? 'Reminder: ' : ''}Approve purchase ${r.rfq.rfqId} (PO ${r.rfq.poNumber ?? '—'}) for ${r.companyName}`;
-  const intro = sentence(
-    `${r.rfq.buyerEmail} accepted this quote, and it needs your approval: level ${r.step.level} of ${r.levels}${r.step.reason ? `, ${r.step.reason}` : ''}`,
-  );
-  const facts = [
+/** What an approver weighs first, the same in the request and in its escalation: whose purchase, from whom, by when. */
+export const approvalFacts = (r: {
+  sellerName: string;
+  companyName: string;
+  rfq: Pick<Rfq, 'buyerEmail' | 'poNumber'>;
+  expiresAt: string;
+}) =>
+  [
     ['Supplier', r.sellerName],
     ['Company', r.companyName],
     ['Buyer', r.rfq.buyerEmail],
     ['PO number', r.rfq.poNumber ?? '—'],
     ['Decide by', deadline(r.expiresAt)],
   ] as const;
+
+export const approvalRequestEmail = (r: ApprovalRequest): EmailMessage => {
+  const subject = `${r.reminder ? 'Reminder: ' : ''}Approve purchase ${r.rfq.rfqId} (PO ${r.rfq.poNumber ?? '—'}) for ${r.companyName}`;
+  const intro = sentence(
+    `${r.rfq.buyerEmail} accepted this quote, and it needs your approval: level ${r.step.level} of ${r.levels}${r.step.reason ? `, ${r.step.reason}` : ''}`,
+  );
+  const facts = approvalFacts(r);
   const reasons = why(r);
   const before = earlier(r);
   const budget = r.budget ?? [];

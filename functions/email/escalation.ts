@@ -2,7 +2,7 @@ import type { BudgetStanding } from '#domain/budget.ts';
 import type { ApprovalStep, Quote, Rfq } from '#domain/rfq.ts';
 import { html } from '#rendering/html.ts';
 import { quoteTableMail, quoteTableText } from '#rendering/quote-summary.ts';
-import { quotePdfOffer } from './approval-request.ts';
+import { approvalFacts, quotePdfOffer } from './approval-request.ts';
 import { budgetHtml, budgetLines } from './budget-summary.ts';
 import { button, deadline, email, factsHtml, factsText, heading, paragraph } from './layout.ts';
 import type { EmailMessage } from './ports.ts';
@@ -83,13 +83,7 @@ export const approvalEscalationEmail = (r: ApprovalEscalation): EmailMessage => 
     ? `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase could not reach anyone: mail to ${waiting.join(', ')} bounced.`
     : `Approval level ${r.step.level} of ${r.rfq.buyerEmail}'s purchase went unanswered after a reminder (asked: ${waiting.join(', ')}).`;
   const intro = `${why} You are its escalation contact: your decision decides the level. Please decide by ${deadline(r.expiresAt)}; after that the purchase expires.`;
-  const facts = [
-    ['Supplier', r.sellerName],
-    ['Company', r.companyName],
-    ['Buyer', r.rfq.buyerEmail],
-    ['PO number', r.rfq.poNumber ?? '—'],
-    ['Decide by', deadline(r.expiresAt)],
-  ] as const;
+  const facts = approvalFacts(r);
   const budget = r.budget ?? [];
   const pdf = quotePdfOffer(r.sellerName, r.pdfUrl);
   return email(
