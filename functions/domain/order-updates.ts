@@ -2,6 +2,7 @@ import { Contradiction, UnfitInput } from './errors.ts';
 import { nextOrderStatus, type OrderAction, type OrderStatus } from './lifecycle.ts';
 import { lineTotal, sum } from './money.ts';
 import type { Order } from './order.ts';
+import { confirmedLines, shippedQuantities } from './order-delivery.ts';
 import type {
   CancellationReport,
   ConfirmationReport,
@@ -26,30 +27,11 @@ export interface Report {
 
 export const orderStatusOf = (order: Order): OrderStatus => order.status ?? 'placed';
 
-/** Each line as the seller will deliver it: the ERP's confirmed quantity and price where it changed them. */
-export const confirmedLines = (order: Order) =>
-  order.lines.map((line) => {
-    const change = order.confirmation?.lines?.find((c) => c.lineId === line.lineId);
-    return {
-      lineId: line.lineId,
-      quantity: change?.quantity ?? line.quantity,
-      unitPrice: change?.unitPrice ?? line.unitPrice ?? 0,
-    };
-  });
-
 const totalOf = (lines: readonly { quantity: number; unitPrice: number }[]): number =>
   sum(lines.map((line) => lineTotal(line.unitPrice, line.quantity)));
 
 /** What the order comes to as confirmed: the ordered total until the ERP changes a line. */
 export const confirmedTotal = (order: Order): number => order.confirmation?.total ?? order.total;
-
-/** How many of each line have shipped so far, by lineId. */
-export const shippedQuantities = (order: Order): Map<string, number> => {
-  const shipped = new Map<string, number>();
-  for (const shipment of order.shipments ?? [])
-    for (const line of shipment.lines) shipped.set(line.lineId, (shipped.get(line.lineId) ?? 0) + line.quantity);
-  return shipped;
-};
 
 export const invoicedTotal = (order: Order): number => sum((order.invoices ?? []).map((invoice) => invoice.amount));
 

@@ -378,7 +378,8 @@ export const mayStandIn = (
  * for the question its pages' routes ask: the web app draws its menu and its routes from this (GET /me), never from
  * group names. A company's people shop and follow their RFQs and orders; its approvers approve; its admin reads its
  * KPIs and runs its settings. Seller staff: a rep works from the queue and submits for customers, a sales manager
- * approves discounts, the seller's admin keeps the reference data; whoever reads KPIs has the dashboard.
+ * approves discounts, the seller's admin keeps the reference data; seller staff follow their customers' orders as the
+ * ERP reports on them (a rep, their accounts'); whoever reads KPIs has the dashboard.
  */
 export const appSections = [
   'catalog',
@@ -393,6 +394,7 @@ export const appSections = [
   'contracts',
   'companies',
   'integrations',
+  'customer-orders',
   'dashboard',
   'company-settings',
 ] as const;
@@ -413,6 +415,7 @@ export const sectionsOf = (caller: Caller): AppSection[] => {
     contracts: mayReadContract(caller),
     companies: mayEditReferenceData(caller),
     integrations: mayManageIntegrations(caller),
+    'customer-orders': own === undefined && listScope(caller) !== undefined,
     dashboard: mayReadKpis(caller, own === undefined ? { repEmail: caller.email } : { companyId: own }),
     'company-settings': own !== undefined && mayReadCompanySettings(caller, own),
   };

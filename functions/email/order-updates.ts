@@ -1,7 +1,8 @@
 import { formatMoney } from '#domain/money-format.ts';
 import type { Order } from '#domain/order.ts';
+import { deliveryOf } from '#domain/order-delivery.ts';
 import type { LineChange, Shipment } from '#domain/order-reports.ts';
-import { confirmedLines, confirmedTotal, shippedQuantities } from '#domain/order-updates.ts';
+import { confirmedTotal } from '#domain/order-updates.ts';
 import { html } from '#rendering/html.ts';
 import { button, email, factsHtml, factsText, heading, link, note, paragraph, sentence } from './layout.ts';
 import type { EmailMessage } from './ports.ts';
@@ -83,8 +84,7 @@ export const orderShippedEmail = (
   repEmail: string | undefined,
   orderUrl: string,
 ): EmailMessage => {
-  const shipped = shippedQuantities(order);
-  const left = confirmedLines(order).filter((line) => (shipped.get(line.lineId) ?? 0) < line.quantity);
+  const left = deliveryOf(order).filter((line) => line.toCome > 0);
   const subject =
     left.length === 0
       ? `Order ${order.orderId} shipped (PO ${order.poNumber})`
@@ -93,7 +93,7 @@ export const orderShippedEmail = (
   const rest =
     left.length === 0
       ? 'Everything on the order is on its way.'
-      : `Still to come: ${left.map((line) => `${line.quantity - (shipped.get(line.lineId) ?? 0)} × ${lineName(order, line.lineId)}`).join(', ')}.`;
+      : `Still to come: ${left.map((line) => `${line.toCome} × ${lineName(order, line.lineId)}`).join(', ')}.`;
   return message(
     recipients(order, repEmail),
     subject,

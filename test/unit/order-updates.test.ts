@@ -3,16 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Contradiction, UnfitInput } from '#domain/errors.ts';
 import { IllegalOrderTransition, orderActions, orderStatuses, orderTransitions } from '#domain/lifecycle.ts';
 import type { Order } from '#domain/order.ts';
-import {
-  cancel,
-  confirm,
-  confirmedTotal,
-  invoice,
-  isRecorded,
-  orderStatusOf,
-  ship,
-  shippedQuantities,
-} from '#domain/order-updates.ts';
+import { deliveryOf, shippedQuantities } from '#domain/order-delivery.ts';
+import { cancel, confirm, confirmedTotal, invoice, isRecorded, orderStatusOf, ship } from '#domain/order-updates.ts';
 import { anOrder, aReport } from '../builders/order.ts';
 
 const twoLines = () =>
@@ -199,6 +191,11 @@ describe('shipments, whatever the ERP sends', () => {
           expect(qs.every((q, i) => (shipped.get(`L${i + 1}`) ?? 0) <= q)).toBe(true);
           const complete = qs.every((q, i) => shipped.get(`L${i + 1}`) === q);
           expect(orderStatusOf(order) === 'shipped').toBe(complete);
+          // What the order page and the shipment email say is still to come is exactly what may still ship.
+          const delivery = deliveryOf(order);
+          expect(delivery.map((line) => line.shipped + line.toCome)).toEqual(qs);
+          expect(delivery.every((line) => line.toCome >= 0)).toBe(true);
+          expect(delivery.every((line) => line.toCome === 0)).toBe(complete);
         },
       ),
     );

@@ -262,10 +262,10 @@ describe('the access policy, as a table', () => {
     ['acmeBuyer', shop],
     ['acmeApprover', ['approvals', ...shop]],
     ['acmeAdmin', ['approvals', ...shop, 'dashboard', 'company-settings']],
-    ['acmeRep', ['queue', 'submit-for-buyer', 'dashboard']],
-    ['salesManager', ['discounts', 'dashboard']],
-    ['repAndManager', ['queue', 'submit-for-buyer', 'discounts', 'dashboard']],
-    ['sellerAdmin', ['products', 'contracts', 'companies', 'integrations', 'dashboard']],
+    ['acmeRep', ['queue', 'submit-for-buyer', 'customer-orders', 'dashboard']],
+    ['salesManager', ['discounts', 'customer-orders', 'dashboard']],
+    ['repAndManager', ['queue', 'submit-for-buyer', 'discounts', 'customer-orders', 'dashboard']],
+    ['sellerAdmin', ['products', 'contracts', 'companies', 'integrations', 'customer-orders', 'dashboard']],
     ['nobody', []],
   ])('opens the app to %s at the sections its routes let them use: %j', (name, sections) => {
     expect(sectionsOf(callers[name])).toEqual(sections);

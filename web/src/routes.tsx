@@ -47,6 +47,7 @@ export const sectionLinks: Record<AppSection, { to: string; label: string }> = {
   contracts: { to: 'admin/contracts', label: 'Contracts' },
   companies: { to: 'admin/companies', label: 'Companies' },
   integrations: { to: 'admin/integrations', label: 'Integrations' },
+  'customer-orders': { to: 'orders', label: 'Orders' },
   dashboard: { to: 'dashboard', label: 'Dashboard' },
   'company-settings': { to: 'company', label: 'Company settings' },
 };
@@ -81,7 +82,8 @@ export const routes: readonly AppRoute[] = [
   route('rfqs/:rfqId', ['my-rfqs'], ({ rfqId }) => <RfqPage rfqId={rfqId} />),
   route('rfqs/:rfqId/pdf', ['my-rfqs'], ({ rfqId }) => <QuotePdfPage rfqId={rfqId} />),
   route('orders', ['my-orders'], () => <OrdersPage />),
-  route('orders/:orderId', ['my-orders'], ({ orderId }) => <OrderPage orderId={orderId} />),
+  route('orders', ['customer-orders'], () => <OrdersPage customers />),
+  route('orders/:orderId', ['my-orders', 'customer-orders'], ({ orderId }) => <OrderPage orderId={orderId} />),
   route('approvals', ['approvals'], () => <ApprovalsPage />),
   route('queue', ['queue'], () => <RepQueuePage />),
   route('discounts', ['discounts'], () => <DiscountsPage />),

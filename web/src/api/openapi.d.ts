@@ -1766,7 +1766,7 @@ export interface components {
             companyId?: string;
             companyName?: string;
             /** @description The parts of the app the caller may open, in the order of their menu; the first is where they start */
-            sections: ("catalog" | "new-rfq" | "my-rfqs" | "my-orders" | "approvals" | "queue" | "submit-for-buyer" | "discounts" | "products" | "contracts" | "companies" | "integrations" | "dashboard" | "company-settings")[];
+            sections: ("catalog" | "new-rfq" | "my-rfqs" | "my-orders" | "approvals" | "queue" | "submit-for-buyer" | "discounts" | "products" | "contracts" | "companies" | "integrations" | "customer-orders" | "dashboard" | "company-settings")[];
         };
         ReviewDesk: {
             rfqId: string;
