@@ -7,20 +7,30 @@
 import type { Audience } from './policy.ts';
 
 export interface QuoteFooting {
-  label: 'Total';
+  label: string;
   total: string;
   /** "You save $585.75 against list prices" (the seller's staff read "The buyer saves …"), when below list at all. */
   saving?: string;
 }
 
+/** The footing's words in the reader's language (a surface with message catalogs passes its own). */
+export interface FootingWords {
+  total: string;
+  saving: (amount: string, reader: Audience) => string;
+}
+
+const english: FootingWords = {
+  total: 'Total',
+  saving: (amount, reader) => `${reader === 'buyer' ? 'You save' : 'The buyer saves'} ${amount} against list prices`,
+};
+
 export const quoteFooting = (
   totals: { total: number; discountTotal: number },
   money: (minorUnits: number) => string,
   reader: Audience = 'buyer',
+  words: FootingWords = english,
 ): QuoteFooting => ({
-  label: 'Total',
+  label: words.total,
   total: money(totals.total),
-  ...(totals.discountTotal > 0 && {
-    saving: `${reader === 'buyer' ? 'You save' : 'The buyer saves'} ${money(totals.discountTotal)} against list prices`,
-  }),
+  ...(totals.discountTotal > 0 && { saving: words.saving(money(totals.discountTotal), reader) }),
 });

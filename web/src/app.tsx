@@ -1,6 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import type { Brand } from '#domain/brand.ts';
 import { BrandMark } from './brand.tsx';
+import { t } from './i18n/language.ts';
+import { LanguagePicker } from './i18n/language-picker.tsx';
 import { DraftSize } from './rfqs/draft-size.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 import { pageAt, sectionLinks } from './routes.tsx';
@@ -16,9 +18,9 @@ export const useHome = (): string => {
 
 const NotFound = () => (
   <>
-    <PageTitle>Page not found</PageTitle>
+    <PageTitle>{t('app.notFound.title')}</PageTitle>
     <p>
-      There is no such page. <Link to={useHome()}>Go to your start page</Link>
+      {t('app.notFound.text')} <Link to={useHome()}>{t('app.notFound.home')}</Link>
     </p>
   </>
 );
@@ -40,11 +42,11 @@ export const App = (props: { brand: Brand }) => {
   return (
     <>
       <a class="skip" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header>
         <BrandMark brand={props.brand} />
-        <nav aria-label="Main">
+        <nav aria-label={t('app.menu')}>
           <ul>
             {me.sections.map((section) => (
               <li key={section}>
@@ -52,7 +54,7 @@ export const App = (props: { brand: Brand }) => {
                   to={sectionLinks[section].to}
                   {...(found?.section === section && { 'aria-current': 'page' as const })}
                 >
-                  {sectionLinks[section].label}
+                  {t(sectionLinks[section].label)}
                   {section === 'new-rfq' && <DraftSize />}
                 </Link>
               </li>
@@ -64,8 +66,9 @@ export const App = (props: { brand: Brand }) => {
             {person.name}
             {company && <span class="secondary"> · {company}</span>}
           </span>
+          <LanguagePicker />
           <button type="button" class="link" onClick={() => session.signOut()}>
-            Sign out
+            {t('app.signOut')}
           </button>
         </div>
       </header>
@@ -77,14 +80,12 @@ export const App = (props: { brand: Brand }) => {
 /** Signed in, but with nothing to open: not at a buyer company, not on the seller's staff. They are told so. */
 export const NoAccess = (props: { email: string; onSignOut: () => void }) => (
   <main id="main" class="centered">
-    <PageTitle>No access</PageTitle>
-    <p>
-      You are signed in as <strong>{props.email}</strong>, but this account is neither a buyer or approver at a customer
-      company nor a rep, sales manager or administrator of the seller, so there is nothing to show.
-    </p>
-    <p>Ask your company's administrator or your account rep to add you, then sign in again.</p>
+    <PageTitle>{t('app.noAccess.title')}</PageTitle>
+    <p>{t('app.noAccess.text', { email: props.email })}</p>
+    <p>{t('app.noAccess.next')}</p>
+    <LanguagePicker />
     <button type="button" onClick={props.onSignOut}>
-      Sign out
+      {t('app.signOut')}
     </button>
   </main>
 );
@@ -93,11 +94,10 @@ export const SignedOut = (props: { brand: Brand; onSignIn: () => void; message?:
   <main id="main" class="centered">
     {props.brand.logoUrl && <img src={props.brand.logoUrl} alt="" width={48} height={48} />}
     <PageTitle>{props.brand.sellerName}</PageTitle>
-    <p>
-      {props.message ?? 'Request quotes at your contract prices, follow them, and accept them with your PO number.'}
-    </p>
+    <p>{props.message ?? t('app.signedOut.text')}</p>
+    <LanguagePicker />
     <button type="button" onClick={props.onSignIn}>
-      Sign in
+      {t('app.signIn')}
     </button>
   </main>
 );

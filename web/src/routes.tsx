@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Schemas } from './api/client.ts';
 import { CatalogPage } from './catalog/catalog-page.tsx';
+import type { AppMessage } from './i18n/en.ts';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { matchPath, type ParamsOf } from './path-pattern.ts';
@@ -33,23 +34,23 @@ const SubmitForBuyerPage = lazyPage(() =>
   import('./staff/submit-for-buyer-page.tsx').then((m) => m.SubmitForBuyerPage),
 );
 
-/** Each section's place in the menu: where it starts and what it is called. */
-export const sectionLinks: Record<AppSection, { to: string; label: string }> = {
-  catalog: { to: '', label: 'Catalog' },
-  'new-rfq': { to: 'rfqs/new', label: 'New RFQ' },
-  'my-rfqs': { to: 'rfqs', label: 'My RFQs' },
-  'my-orders': { to: 'orders', label: 'My orders' },
-  approvals: { to: 'approvals', label: 'Approvals' },
-  queue: { to: 'queue', label: 'My queue' },
-  'submit-for-buyer': { to: 'rfqs/new', label: 'New RFQ for a customer' },
-  discounts: { to: 'discounts', label: 'Discount approvals' },
-  products: { to: 'admin/products', label: 'Products' },
-  contracts: { to: 'admin/contracts', label: 'Contracts' },
-  companies: { to: 'admin/companies', label: 'Companies' },
-  integrations: { to: 'admin/integrations', label: 'Integrations' },
-  'customer-orders': { to: 'orders', label: 'Orders' },
-  dashboard: { to: 'dashboard', label: 'Dashboard' },
-  'company-settings': { to: 'company', label: 'Company settings' },
+/** Each section's place in the menu: where it starts and what it is called (a key of the app's catalogs). */
+export const sectionLinks: Record<AppSection, { to: string; label: AppMessage }> = {
+  catalog: { to: '', label: 'section.catalog' },
+  'new-rfq': { to: 'rfqs/new', label: 'section.newRfq' },
+  'my-rfqs': { to: 'rfqs', label: 'section.myRfqs' },
+  'my-orders': { to: 'orders', label: 'section.myOrders' },
+  approvals: { to: 'approvals', label: 'section.approvals' },
+  queue: { to: 'queue', label: 'section.queue' },
+  'submit-for-buyer': { to: 'rfqs/new', label: 'section.submitForBuyer' },
+  discounts: { to: 'discounts', label: 'section.discounts' },
+  products: { to: 'admin/products', label: 'section.products' },
+  contracts: { to: 'admin/contracts', label: 'section.contracts' },
+  companies: { to: 'admin/companies', label: 'section.companies' },
+  integrations: { to: 'admin/integrations', label: 'section.integrations' },
+  'customer-orders': { to: 'orders', label: 'section.customerOrders' },
+  dashboard: { to: 'dashboard', label: 'section.dashboard' },
+  'company-settings': { to: 'company', label: 'section.companySettings' },
 };
 
 export interface AppRoute {

@@ -24,9 +24,12 @@ export const launchChromium = (): Promise<Browser> =>
 export const desktop = { width: 1280, height: 900 };
 export const phone = { width: 390, height: 844 };
 
-/** A fresh person: their own context (cookies, storage), as axe needs, at desktop width; its API answers checked. */
-export const newPage = async (browser: Browser): Promise<Page> =>
-  watchContract(await (await browser.newContext({ viewport: desktop })).newPage());
+/**
+ * A fresh person: their own context (cookies, storage), as axe needs, at desktop width; its API answers checked. Their
+ * browser asks for US English unless told another language (`sv-SE`), so the app opens in a known one.
+ */
+export const newPage = async (browser: Browser, locale = 'en-US'): Promise<Page> =>
+  watchContract(await (await browser.newContext({ viewport: desktop, locale })).newPage());
 
 /**
  * Photographs the page as it is at desktop width and at 390 px, and checks it with axe at both: no serious or

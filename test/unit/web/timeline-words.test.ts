@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readIn } from '../../../web/src/i18n/language.ts';
 import { type TimelineEvent, timelineQuotes, timelineSentence } from '../../../web/src/rfqs/timeline-words.ts';
 
 const dana = { email: 'dana@acme.example', role: 'buyer' as const };
@@ -14,6 +15,8 @@ const event = (action: string, actor: TimelineEvent['actor'], detail: TimelineEv
 const read = (e: TimelineEvent, reader = 'dana@acme.example') => timelineSentence(e, reader, 'USD');
 
 describe('the timeline in sentences a buyer understands', () => {
+  beforeAll(() => readIn('en'));
+
   it('names the reader as you, and others by address and role', () => {
     expect(read(event('submitted', dana, { lines: 3 }))).toBe('You asked for a quote on 3 lines.');
     expect(read(event('submitted', dana, { lines: 1 }), 'sam@acme.example')).toBe(
@@ -71,5 +74,23 @@ describe('the timeline in sentences a buyer understands', () => {
 
   it('reads an event it does not know as words, never as a code', () => {
     expect(read(event('budget-warned', riley))).toBe('Budget warned by riley@northwind.example (sales rep).');
+  });
+});
+
+describe('the timeline in the reader’s language', () => {
+  it('tells a Swedish and a Spanish buyer what happened in their words, with their plurals', async () => {
+    await readIn('sv');
+    expect(read(event('submitted', dana, { lines: 3 }))).toBe('Du bad om en offert på 3 rader.');
+    expect(read(event('decision-requested', system, { purpose: 'approval-level', level: 2 }))).toBe(
+      'Företagets attestanter ombads attestera köpet på nivå 2.',
+    );
+    await readIn('es');
+    expect(read(event('submitted', dana, { lines: 1 }), 'sam@acme.example')).toBe(
+      'dana@acme.example (comprador) solicitó un presupuesto de 1 línea.',
+    );
+    expect(read(event('decision-requested', system, { purpose: 'rep-review', to: ['riley@northwind.example'] }))).toBe(
+      'Se pidió a riley@northwind.example revisar el presupuesto.',
+    );
+    await readIn('en');
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/language.ts';
 import { quantityOf } from '../rfqs/draft-lines.ts';
 import { addToDraft } from '../rfqs/rfq-draft.ts';
 import { useSignedIn } from '../signed-in.ts';
@@ -15,21 +16,18 @@ export const AddToDraft = (props: { sku: string; name: string }) => {
     event.preventDefault();
     const wanted = quantityOf(quantity.trim());
     if (!wanted) {
-      setAnswer({ ok: false, text: 'A quantity is a whole number from 1 to 1,000,000.' });
+      setAnswer({ ok: false, text: t('draft.quantityRule') });
       return;
     }
     const lines = addToDraft(person.email, [{ sku: props.sku, quantity: wanted }]);
-    setAnswer({
-      ok: true,
-      text: `Added ${wanted.toLocaleString()} to your RFQ draft (${lines.toLocaleString()} ${lines === 1 ? 'line' : 'lines'}).`,
-    });
+    setAnswer({ ok: true, text: t('catalog.added', { quantity: wanted, lines }) });
   };
   return (
     <form class="add-to-draft" onSubmit={add}>
       <label>
-        <span aria-hidden="true">Quantity</span>
+        <span aria-hidden="true">{t('catalog.quantity')}</span>
         <input
-          aria-label={`Quantity of ${props.name}`}
+          aria-label={t('catalog.quantityOf', { name: props.name })}
           inputMode="numeric"
           size={5}
           value={quantity}
@@ -37,8 +35,8 @@ export const AddToDraft = (props: { sku: string; name: string }) => {
           onInput={(e) => setQuantity(e.currentTarget.value)}
         />
       </label>
-      <button type="submit" class="secondary-action" aria-label={`Add to RFQ: ${props.name}`}>
-        Add to RFQ
+      <button type="submit" class="secondary-action" aria-label={t('catalog.addToRfqOf', { name: props.name })}>
+        {t('catalog.addToRfq')}
       </button>
       {answer && (
         <p role={answer.ok ? 'status' : 'alert'} class={answer.ok ? 'notice' : 'error'}>

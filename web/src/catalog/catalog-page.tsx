@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { categoryName } from '#domain/category-name.ts';
 import { problemText, type Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { money } from '../ui/money.ts';
@@ -15,9 +16,9 @@ const Tiers = (props: { tiers: Catalog['items'][number]['tiers']; currency: stri
     <span class="secondary">—</span>
   ) : (
     <ul class="tiers">
-      {props.tiers.map((t) => (
-        <li key={t.minQty}>
-          {t.minQty.toLocaleString()}+ {props.unit}: {money(t.unitPrice, props.currency)}
+      {props.tiers.map((tier) => (
+        <li key={tier.minQty}>
+          {t('catalog.tier', { minQty: tier.minQty, unit: props.unit, price: money(tier.unitPrice, props.currency) })}
         </li>
       ))}
     </ul>
@@ -39,7 +40,7 @@ export const CatalogPage = (props: { q: string; category: string }) => {
           },
         },
       });
-      if (!data) throw new Error(problemText(error, 'The catalog could not be loaded.'));
+      if (!data) throw new Error(problemText(error, t('catalog.failed')));
       setCategories((known) =>
         [...new Set([...known, ...data.items.flatMap((i) => (i.category ? [i.category] : []))])].sort(),
       );
@@ -57,18 +58,20 @@ export const CatalogPage = (props: { q: string; category: string }) => {
 
   return (
     <>
-      <PageTitle secondary={loaded.state === 'ready' ? `prices for ${loaded.value.companyName}` : undefined}>
-        Catalog
+      <PageTitle
+        secondary={loaded.state === 'ready' ? t('catalog.pricesFor', { company: loaded.value.companyName }) : undefined}
+      >
+        {t('catalog.title')}
       </PageTitle>
       <search class="filters">
         <label>
-          Search by SKU or name
+          {t('catalog.search')}
           <input type="search" value={props.q} onInput={(e) => filter({ q: e.currentTarget.value })} />
         </label>
         <label>
-          Category
+          {t('catalog.category')}
           <select value={props.category} onChange={(e) => filter({ category: e.currentTarget.value })}>
-            <option value="">All categories</option>
+            <option value="">{t('catalog.allCategories')}</option>
             {[...new Set([...categories, ...(props.category ? [props.category] : [])])].map((c) => (
               <option key={c} value={c}>
                 {categoryName(c)}
@@ -77,30 +80,31 @@ export const CatalogPage = (props: { q: string; category: string }) => {
           </select>
         </label>
         <Link to="rfqs/new" class="button secondary-action">
-          Go to the RFQ draft
+          {t('catalog.toDraft')}
         </Link>
       </search>
       <Show loaded={loaded}>
         {(page) => {
           const { items } = page;
-          if (items.length === 0) return <p>No active product matches{props.q ? ` “${props.q}”` : ''}.</p>;
+          if (items.length === 0)
+            return <p>{props.q ? t('catalog.noMatchFor', { q: props.q }) : t('catalog.noMatch')}</p>;
           return (
             <>
               <table class="list">
-                <caption class="visually-hidden">Products at your company's prices</caption>
+                <caption class="visually-hidden">{t('catalog.caption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Product</th>
-                    <th scope="col">Category</th>
+                    <th scope="col">{t('catalog.product')}</th>
+                    <th scope="col">{t('catalog.category')}</th>
                     <th scope="col" class="number">
-                      Your price
+                      {t('catalog.yourPrice')}
                     </th>
                     <th scope="col" class="number">
-                      List price
+                      {t('catalog.listPrice')}
                     </th>
-                    <th scope="col">Volume tiers</th>
+                    <th scope="col">{t('catalog.tiers')}</th>
                     <th scope="col">
-                      <span class="visually-hidden">Add</span>
+                      <span class="visually-hidden">{t('catalog.add')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -109,19 +113,17 @@ export const CatalogPage = (props: { q: string; category: string }) => {
                     <tr key={item.sku}>
                       <td>
                         {item.name}
-                        <div class="secondary">
-                          {item.sku} · per {item.unit}
-                        </div>
+                        <div class="secondary">{t('catalog.skuPerUnit', { sku: item.sku, unit: item.unit })}</div>
                       </td>
-                      <td data-label="Category">{item.category ? categoryName(item.category) : '—'}</td>
-                      <td class="number" data-label="Your price">
+                      <td data-label={t('catalog.category')}>{item.category ? categoryName(item.category) : '—'}</td>
+                      <td class="number" data-label={t('catalog.yourPrice')}>
                         <strong>{money(item.yourPrice, page.currency)}</strong>
                         <div class="secondary">{item.priceSource}</div>
                       </td>
-                      <td class="number" data-label="List price">
+                      <td class="number" data-label={t('catalog.listPrice')}>
                         {money(item.listPrice, page.currency)}
                       </td>
-                      <td data-label="Volume tiers">
+                      <td data-label={t('catalog.tiers')}>
                         <Tiers tiers={item.tiers} currency={page.currency} unit={item.unit} />
                       </td>
                       <td>
@@ -131,7 +133,7 @@ export const CatalogPage = (props: { q: string; category: string }) => {
                   ))}
                 </tbody>
               </table>
-              <ShowMore paged={catalog} label="Show more products" />
+              <ShowMore paged={catalog} label={t('catalog.more')} />
             </>
           );
         }}

@@ -1,5 +1,6 @@
 import { paymentTermsText } from '#domain/payment-terms.ts';
 import { problemText, type Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { QuoteLines } from '../rfqs/quote-lines.tsx';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
@@ -59,7 +60,7 @@ export const OrderPage = (props: { orderId: string }) => {
   const { api, me } = useSignedIn();
   const [loaded] = useLoad(async () => {
     const { data, error } = await api.GET('/orders/{orderId}', { params: { path: { orderId: props.orderId } } });
-    if (!data) throw new Error(problemText(error, 'This order could not be loaded.'));
+    if (!data) throw new Error(problemText(error, t('order.failed')));
     return data;
   }, [props.orderId]);
   return (
@@ -68,28 +69,28 @@ export const OrderPage = (props: { orderId: string }) => {
         const rfqPath = rfqPathFor(me.sections, order.rfqId);
         return (
           <>
-            <PageTitle secondary={order.orderId}>Order</PageTitle>
+            <PageTitle secondary={order.orderId}>{t('order.title')}</PageTitle>
             <p class="order-standing">
               <OrderStatusBadge status={order.status} /> {standing[order.status]}
             </p>
             <dl class="facts panel">
-              <dt>PO number</dt>
+              <dt>{t('orders.poNumber')}</dt>
               <dd>{order.poNumber}</dd>
               {order.companyName && (
                 <>
-                  <dt>Company</dt>
+                  <dt>{t('orders.company')}</dt>
                   <dd>{order.companyName}</dd>
                 </>
               )}
-              <dt>Placed</dt>
+              <dt>{t('orders.placed')}</dt>
               <dd>{when(order.createdAt)}</dd>
-              <dt>Payment terms</dt>
+              <dt>{t('order.paymentTerms')}</dt>
               <dd>{paymentTermsText(order.paymentTerms)}</dd>
-              <dt>Buyer</dt>
+              <dt>{t('order.buyer')}</dt>
               <dd>{order.buyerEmail}</dd>
               {order.shipTo && (
                 <>
-                  <dt>Ship to</dt>
+                  <dt>{t('rfq.shipTo')}</dt>
                   <dd>
                     <AddressLines address={order.shipTo} />
                   </dd>
@@ -97,19 +98,23 @@ export const OrderPage = (props: { orderId: string }) => {
               )}
               {order.requestedDeliveryDate && (
                 <>
-                  <dt>Requested delivery</dt>
+                  <dt>{t('rfq.requestedDelivery')}</dt>
                   <dd>{calendarDay(order.requestedDeliveryDate)}</dd>
                 </>
               )}
-              <dt>From</dt>
+              <dt>{t('order.from')}</dt>
               <dd>
-                {rfqPath ? <Link to={rfqPath}>RFQ {order.rfqId}</Link> : `RFQ ${order.rfqId}`} (quote version{' '}
-                {order.quoteVersion})
+                {rfqPath ? (
+                  <Link to={rfqPath}>{t('order.rfq', { rfq: order.rfqId })}</Link>
+                ) : (
+                  t('order.rfq', { rfq: order.rfqId })
+                )}{' '}
+                {t('order.quoteVersion', { version: order.quoteVersion })}
               </dd>
             </dl>
             <OrderTimeline order={order} />
             {order.status !== 'placed' && order.status !== 'cancelled' && <OrderDelivery order={order} />}
-            <h2>{order.confirmation?.decision === 'change' ? 'Lines as ordered' : 'Lines'}</h2>
+            <h2>{order.confirmation?.decision === 'change' ? t('order.linesAsOrdered') : t('order.lines')}</h2>
             <QuoteLines
               lines={order.lines}
               currency={order.currency}

@@ -1,4 +1,5 @@
 import { problemText } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
@@ -15,35 +16,30 @@ export const OrdersPage = (props: { customers?: boolean }) => {
   const { api } = useSignedIn();
   const orders = usePaged(async (cursor) => {
     const { data, error } = await api.GET('/orders', { params: { query: { limit: 20, ...(cursor && { cursor }) } } });
-    if (!data) throw new Error(problemText(error, 'The orders could not be loaded.'));
+    if (!data) throw new Error(problemText(error, t('orders.failed')));
     return data;
   }, []);
   return (
     <>
-      <PageTitle>{props.customers ? 'Orders' : 'My orders'}</PageTitle>
+      <PageTitle>{props.customers ? t('orders.customersTitle') : t('orders.title')}</PageTitle>
       <Show loaded={orders.loaded}>
         {({ items }) => {
-          if (items.length === 0)
-            return props.customers ? (
-              <p>No orders yet. A customer's accepted and approved quote becomes an order.</p>
-            ) : (
-              <p>No orders yet. An accepted and approved quote becomes an order.</p>
-            );
+          if (items.length === 0) return <p>{props.customers ? t('orders.customersNone') : t('orders.none')}</p>;
           return (
             <>
               <table class="list">
                 <caption class="visually-hidden">
-                  {props.customers ? "Your customers' orders, newest first" : "Your company's orders, newest first"}
+                  {props.customers ? t('orders.customersCaption') : t('orders.caption')}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Order</th>
-                    {props.customers && <th scope="col">Company</th>}
-                    <th scope="col">PO number</th>
-                    <th scope="col">Placed</th>
-                    <th scope="col">Status</th>
+                    <th scope="col">{t('orders.order')}</th>
+                    {props.customers && <th scope="col">{t('orders.company')}</th>}
+                    <th scope="col">{t('orders.poNumber')}</th>
+                    <th scope="col">{t('orders.placed')}</th>
+                    <th scope="col">{t('orders.status')}</th>
                     <th scope="col" class="number">
-                      Total
+                      {t('orders.total')}
                     </th>
                   </tr>
                 </thead>
@@ -52,22 +48,24 @@ export const OrdersPage = (props: { customers?: boolean }) => {
                     <tr key={order.orderId}>
                       <td>
                         <Link to={`orders/${order.orderId}`}>{order.orderId}</Link>
-                        <div class="secondary">from {order.rfqId}</div>
+                        <div class="secondary">{t('orders.from', { rfq: order.rfqId })}</div>
                       </td>
-                      {props.customers && <td data-label="Company">{order.companyName ?? order.companyId}</td>}
-                      <td data-label="PO number">{order.poNumber}</td>
-                      <td data-label="Placed">{when(order.createdAt)}</td>
-                      <td data-label="Status">
+                      {props.customers && (
+                        <td data-label={t('orders.company')}>{order.companyName ?? order.companyId}</td>
+                      )}
+                      <td data-label={t('orders.poNumber')}>{order.poNumber}</td>
+                      <td data-label={t('orders.placed')}>{when(order.createdAt)}</td>
+                      <td data-label={t('orders.status')}>
                         <OrderStatusBadge status={order.status} />
                       </td>
-                      <td class="number" data-label="Total">
+                      <td class="number" data-label={t('orders.total')}>
                         {money(order.total, order.currency)}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <ShowMore paged={orders} label="Show older orders" />
+              <ShowMore paged={orders} label={t('orders.more')} />
             </>
           );
         }}

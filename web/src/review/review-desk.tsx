@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Schemas } from '../api/client.ts';
 import { useHome } from '../app.tsx';
-import { type RfqStatus, statusLabels } from '../rfqs/status.tsx';
+import { type RfqStatus, statusLabel } from '../rfqs/status.tsx';
 import { Thread } from '../rfqs/thread.tsx';
 import { Timeline } from '../rfqs/timeline.tsx';
 import { VersionChanges } from '../rfqs/version-changes.tsx';
@@ -26,7 +26,7 @@ const sellerWords: Partial<Record<RfqStatus, string>> = {
 };
 const SellerStatus = (props: { status: RfqStatus }) => (
   <span class={`badge badge-${props.status.toLowerCase()}`}>
-    {sellerWords[props.status] ?? statusLabels[props.status]}
+    {sellerWords[props.status] ?? statusLabel(props.status)}
   </span>
 );
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
@@ -41,56 +42,47 @@ export const AcceptReview = (props: {
   return (
     <section class="panel accept-review" aria-labelledby="accept-review-heading">
       <h2 id="accept-review-heading" ref={heading} tabIndex={-1}>
-        Check the order before you accept
+        {t('acceptReview.heading')}
       </h2>
-      <p>Accepting orders these lines under your PO number; it cannot be taken back.</p>
+      <p>{t('acceptReview.text')}</p>
       <ul class="review-lines">
         {rfq.lines.slice(0, shownLines).map((line) => (
           <li key={line.sku}>
-            <span>
-              {line.quantity.toLocaleString()} {line.unit} · {line.name}
-            </span>
+            <span>{t('acceptReview.line', { quantity: line.quantity, unit: line.unit, name: line.name })}</span>
             <span class="number">{money(line.lineTotal, rfq.currency)}</span>
           </li>
         ))}
       </ul>
-      {more > 0 && (
-        <p class="secondary">
-          …and {more.toLocaleString()} more {more === 1 ? 'line' : 'lines'} (the whole quote is below).
-        </p>
-      )}
+      {more > 0 && <p class="secondary">{t('acceptReview.more', { count: more })}</p>}
       <dl class="facts">
-        <dt>Total</dt>
+        <dt>{t('acceptReview.total')}</dt>
         <dd>
           <strong>{total}</strong>
         </dd>
-        <dt>Your PO number</dt>
+        <dt>{t('rfq.poNumber')}</dt>
         <dd>{poNumber}</dd>
       </dl>
-      {uses.state === 'loading' && <p aria-busy="true">Checking your company’s orders for this PO number…</p>}
+      {uses.state === 'loading' && <p aria-busy="true">{t('acceptReview.checking')}</p>}
       {uses.state === 'ready' && uses.value.length > 0 && (
         <div class="warning" role="alert">
-          <p>
-            PO number {poNumber} is already on{' '}
-            {uses.value.length === 1 ? 'another order' : `${uses.value.length} other orders`} of your company:
-          </p>
+          <p>{t('acceptReview.poUsed', { poNumber, count: uses.value.length })}</p>
           <ul class="po-uses">
             {uses.value.map((order) => (
               <li key={order.orderId}>
                 <Link to={`orders/${order.orderId}`}>{order.orderId}</Link>
-                <span class="secondary">placed {when(order.createdAt)}</span>
+                <span class="secondary">{t('acceptReview.placed', { when: when(order.createdAt) })}</span>
               </li>
             ))}
           </ul>
-          <p>Accept with it anyway, or change the PO number.</p>
+          <p>{t('acceptReview.anyway')}</p>
         </div>
       )}
       <div class="actions">
         <button type="button" disabled={props.busy} onClick={props.onAccept}>
-          Accept the quote ({total})
+          {t('acceptReview.accept', { total })}
         </button>
         <button type="button" class="secondary-action" onClick={props.onBack}>
-          Change the PO number
+          {t('acceptReview.change')}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { when } from '../ui/dates.ts';
 
 type Step = Schemas['Rfq']['approvals'][number];
@@ -9,18 +10,18 @@ type Step = Schemas['Rfq']['approvals'][number];
  * approval, the first level not yet approved is the one being asked.
  */
 const standing = (step: Step, current: boolean, waiting: boolean): string => {
-  if (step.status === 'APPROVED') return 'approved';
-  if (step.status === 'REJECTED') return 'rejected';
-  if (step.status === 'NOT_NEEDED') return 'not needed';
-  if (current) return step.status === 'PENDING' ? 'partly approved, waiting for the others' : 'waiting for a decision';
-  return waiting ? 'not asked yet' : 'not decided';
+  if (step.status === 'APPROVED') return t('progress.approved');
+  if (step.status === 'REJECTED') return t('progress.rejected');
+  if (step.status === 'NOT_NEEDED') return t('progress.notNeeded');
+  if (current) return step.status === 'PENDING' ? t('progress.partly') : t('progress.waiting');
+  return waiting ? t('progress.notAsked') : t('progress.notDecided');
 };
 
 /** Who the current level still waits for: any one of its approvers, or each of them who has not approved yet. */
 const waitingFor = (step: Step): string => {
   const decided = new Set(step.decisions.map((d) => d.approver));
   const open = step.approvers.filter((a) => !decided.has(a));
-  return step.mode === 'any' ? `Waiting for any one of ${open.join(', ')}` : `Waiting for ${open.join(', ')}`;
+  return t(step.mode === 'any' ? 'progress.waitingForAny' : 'progress.waitingFor', { who: open.join(', ') });
 };
 
 /** The company's approval chain after acceptance: level by level, who is asked, who decided what, who is pending. */
@@ -29,26 +30,29 @@ export const ApprovalProgress = (props: { steps: Step[]; waiting: boolean }) => 
   const current = props.waiting ? props.steps.find((s) => s.status !== 'APPROVED') : undefined;
   return (
     <section aria-labelledby="approvals-heading">
-      <h2 id="approvals-heading">Approval progress</h2>
+      <h2 id="approvals-heading">{t('progress.heading')}</h2>
       <p>
-        <progress max={props.steps.length} value={done} aria-labelledby="approvals-heading" /> {done} of{' '}
-        {props.steps.length} {props.steps.length === 1 ? 'level' : 'levels'} approved
+        <progress max={props.steps.length} value={done} aria-labelledby="approvals-heading" />{' '}
+        {t('progress.done', { done, count: props.steps.length })}
       </p>
       <ol class="timeline">
         {props.steps.map((step) => (
           <li key={step.level}>
             <strong>
-              Level {step.level}: {standing(step, step === current, props.waiting)}
+              {t('progress.level', { level: step.level, standing: standing(step, step === current, props.waiting) })}
             </strong>
             <div class="secondary">
               {step === current
                 ? waitingFor(step)
-                : `${step.mode === 'all' ? 'Every one of' : 'Any one of'} ${step.approvers.join(', ')}`}
-              {step.escalated ? ' (escalated)' : ''}
+                : t(step.mode === 'all' ? 'progress.everyOne' : 'progress.anyOne', { who: step.approvers.join(', ') })}
+              {step.escalated ? ` ${t('progress.escalated')}` : ''}
             </div>
             {step.decisions.map((d) => (
               <div key={`${d.approver}-${d.at}`}>
-                {d.approver} {d.decision === 'approve' ? 'approved' : 'rejected'} on {when(d.at)}
+                {t(d.decision === 'approve' ? 'progress.approvedBy' : 'progress.rejectedBy', {
+                  who: d.approver,
+                  when: when(d.at),
+                })}
                 {d.comment ? `: “${d.comment}”` : ''}
               </div>
             ))}

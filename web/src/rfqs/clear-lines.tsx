@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/language.ts';
 import type { RfqDraft } from './rfq-draft.ts';
 
 /**
@@ -26,14 +27,14 @@ export const ClearLines = (props: { draft: RfqDraft; onChange: (next: RfqDraft) 
           props.onChange({ ...props.draft, lines: [], note: '', requestedDeliveryDate: '' });
         }}
       >
-        Clear all lines
+        {t('draft.clear')}
       </button>
     );
   if (!cleared) return null;
   const count = cleared.lines.length;
   return (
     <span role="status" class="undo-clear">
-      The draft is empty.{' '}
+      {t('draft.empty')}{' '}
       <button
         type="button"
         class="secondary-action"
@@ -43,7 +44,7 @@ export const ClearLines = (props: { draft: RfqDraft; onChange: (next: RfqDraft) 
           setCleared(undefined);
         }}
       >
-        Undo: bring back {count.toLocaleString()} {count === 1 ? 'line' : 'lines'}
+        {t('draft.undoClear', { count })}
       </button>
     </span>
   );

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { t } from '../i18n/language.ts';
 import { aLine, type DraftLine, maxLines } from './draft-lines.ts';
 
 /**
@@ -23,12 +24,9 @@ export const linesFromCsv = (text: string): CsvLines => {
   const quantityAt = hasHeader ? column(header, 'quantity', 'qty') : 1;
   const body = hasHeader ? rows.slice(1) : rows;
   const problems: string[] = [];
-  if (rows.length === 0) problems.push('The file has no lines.');
-  if (hasHeader && quantityAt < 0) problems.push('The header names no “quantity” column.');
-  if (body.length > maxLines)
-    problems.push(
-      `The file has ${body.length.toLocaleString()} lines; an RFQ takes up to ${maxLines.toLocaleString()}.`,
-    );
+  if (rows.length === 0) problems.push(t('draft.csv.noLines'));
+  if (hasHeader && quantityAt < 0) problems.push(t('draft.csv.noQuantity'));
+  if (body.length > maxLines) problems.push(t('draft.csv.tooMany', { count: body.length, max: maxLines }));
   if (problems.length) return { lines: [], problems };
   return { lines: body.map((row) => aLine(row[skuAt] ?? '', row[quantityAt] ?? '')), problems };
 };

@@ -1,6 +1,8 @@
+import { t } from '../i18n/language.ts';
 import { money } from '../ui/money.ts';
 import type { CatalogCheck } from './catalog-check.ts';
 import type { DraftEstimate } from './draft-estimate.ts';
+import { lineProblemText } from './draft-line-words.ts';
 import { type DraftLine, type LineProblem, quantityOf } from './draft-lines.ts';
 
 /**
@@ -20,23 +22,24 @@ export const DraftLinesTable = (props: {
   onRemove: (id: string) => void;
 }) => {
   const { currency } = props.catalog;
+  const priceHeading = props.forBuyer ? t('draft.theirPrice') : t('draft.yourPrice');
   return (
     <div class="table-scroll">
       <table class="list lines">
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">SKU</th>
-            <th scope="col">Product</th>
-            <th scope="col">Quantity</th>
+            <th scope="col">{t('draft.sku')}</th>
+            <th scope="col">{t('draft.product')}</th>
+            <th scope="col">{t('draft.quantity')}</th>
             <th scope="col" class="number">
-              {props.forBuyer ? 'Their price' : 'Your price'}
+              {priceHeading}
             </th>
             <th scope="col" class="number">
-              Estimate
+              {t('draft.estimate')}
             </th>
             <th scope="col">
-              <span class="visually-hidden">Remove</span>
+              <span class="visually-hidden">{t('draft.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -51,13 +54,13 @@ export const DraftLinesTable = (props: {
             return (
               <tr key={line.id} class={props.troubled.has(line.id) ? 'troubled' : undefined}>
                 <td class="line-number">{n}</td>
-                <td class="line-sku" data-label="SKU">
+                <td class="line-sku" data-label={t('draft.sku')}>
                   <input
                     id={`sku-${line.id}`}
                     ref={(el) => {
                       if (el) props.lineRefs.set(`sku-${line.id}`, el);
                     }}
-                    aria-label={`SKU, line ${n}`}
+                    aria-label={t('draft.skuOfLine', { n: n ?? 0 })}
                     value={line.sku}
                     size={14}
                     aria-invalid={skuProblem ? 'true' : undefined}
@@ -66,18 +69,18 @@ export const DraftLinesTable = (props: {
                   />
                   {skuProblem && (
                     <div class="error" id={`sku-problem-${line.id}`}>
-                      {skuProblem.message}
+                      {lineProblemText(skuProblem)}
                     </div>
                   )}
                 </td>
                 <td class="line-product">{item?.name ?? <span class="secondary">—</span>}</td>
-                <td class="line-quantity" data-label="Quantity">
+                <td class="line-quantity" data-label={t('draft.quantity')}>
                   <input
                     id={`quantity-${line.id}`}
                     ref={(el) => {
                       if (el) props.lineRefs.set(`quantity-${line.id}`, el);
                     }}
-                    aria-label={`Quantity, line ${n}`}
+                    aria-label={t('draft.quantityOfLine', { n: n ?? 0 })}
                     inputMode="numeric"
                     value={line.quantity}
                     size={7}
@@ -87,19 +90,19 @@ export const DraftLinesTable = (props: {
                   />
                   {quantityProblem && (
                     <div class="error" id={`quantity-problem-${line.id}`}>
-                      {quantityProblem.message}
+                      {lineProblemText(quantityProblem)}
                     </div>
                   )}
                 </td>
-                <td class="number line-price" data-label={props.forBuyer ? 'Their price' : 'Your price'}>
+                <td class="number line-price" data-label={priceHeading}>
                   {item && currency ? money(price?.unitPrice ?? item.yourPrice, currency) : '—'}
                   {item && (
                     <div class="secondary">
-                      {price?.tierFrom ? `contract tier ≥ ${price.tierFrom}` : item.priceSource}
+                      {price?.tierFrom ? t('draft.tierFrom', { minQty: price.tierFrom }) : item.priceSource}
                     </div>
                   )}
                 </td>
-                <td class="number line-estimate" data-label="Estimate">
+                <td class="number line-estimate" data-label={t('draft.estimate')}>
                   {price?.unitPrice != null && quantity && currency ? money(price.unitPrice * quantity, currency) : '—'}
                 </td>
                 <td class="line-remove">
@@ -107,9 +110,9 @@ export const DraftLinesTable = (props: {
                     type="button"
                     class="link"
                     onClick={() => props.onRemove(line.id)}
-                    aria-label={`Remove line ${n}`}
+                    aria-label={t('draft.removeLine', { n: n ?? 0 })}
                   >
-                    Remove
+                    {t('draft.remove')}
                   </button>
                 </td>
               </tr>
@@ -120,7 +123,7 @@ export const DraftLinesTable = (props: {
           <tfoot class="wide-only">
             <tr>
               <th scope="row" colSpan={5}>
-                Estimate at catalog prices ({props.forBuyer ? 'before your review' : "the rep's quote may differ"})
+                {props.forBuyer ? t('draft.estimateForRep') : t('draft.estimateForBuyer')}
               </th>
               <td class="number">{money(props.estimate.total, currency)}</td>
               <td />

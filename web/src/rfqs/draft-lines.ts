@@ -11,14 +11,19 @@ export interface DraftLine {
 
 export type LineField = 'sku' | 'quantity';
 
+/** What is wrong with a line, for the page to say in the person's language (draft-line-words.ts). */
+export type LineProblemKind = 'sku-missing' | 'sku-form' | 'sku-unknown' | 'quantity-missing' | 'quantity-form';
+
 export interface LineProblem {
   lineId: string;
   field: LineField;
-  message: string;
+  kind: LineProblemKind;
+  /** What the line holds in that field, as typed. */
+  value: string;
 }
 
 export const maxLines = 1000;
-const maxQuantity = 1_000_000;
+export const maxQuantity = 1_000_000;
 const skuPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 let made = 0;
@@ -47,21 +52,16 @@ export const lineProblems = (
 ): LineProblem[] =>
   lines.flatMap((line): LineProblem[] => {
     const problems: LineProblem[] = [];
-    if (!skuPattern.test(line.sku))
-      problems.push({
-        lineId: line.id,
-        field: 'sku',
-        message: line.sku ? `“${line.sku}” is not a SKU` : 'the SKU is missing',
-      });
+    const sku = { lineId: line.id, field: 'sku', value: line.sku } as const;
+    if (!skuPattern.test(line.sku)) problems.push({ ...sku, kind: line.sku ? 'sku-form' : 'sku-missing' });
     else if (catalog.checked.has(line.sku) && !catalog.known.has(line.sku))
-      problems.push({ lineId: line.id, field: 'sku', message: `${line.sku} is not in the catalog` });
+      problems.push({ ...sku, kind: 'sku-unknown' });
     if (quantityOf(line.quantity) === undefined)
       problems.push({
         lineId: line.id,
         field: 'quantity',
-        message: line.quantity
-          ? `quantity “${line.quantity}” is not a whole number from 1 to ${maxQuantity.toLocaleString()}`
-          : 'the quantity is missing',
+        value: line.quantity,
+        kind: line.quantity ? 'quantity-form' : 'quantity-missing',
       });
     return problems;
   });

@@ -1,3 +1,4 @@
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useDraftSize } from './rfq-draft.ts';
 
@@ -9,8 +10,8 @@ export const DraftSize = () => {
     <>
       {' '}
       <span class="draft-size">
-        {size.toLocaleString()}
-        <span class="visually-hidden"> {size === 1 ? 'line' : 'lines'} in the draft</span>
+        {t('draft.size', { size })}
+        <span class="visually-hidden"> {t('draft.sizeSpoken', { size })}</span>
       </span>
     </>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/language.ts';
 import { aLine, type DraftLine, linesFromPad } from './draft-lines.ts';
 import { ProductSearch } from './product-search.tsx';
 
@@ -14,22 +15,22 @@ export const LineSources = (props: { onAdd: (lines: DraftLine[], what: string) =
     const { linesFromCsv } = await import('./csv-upload.ts');
     const { lines, problems: found } = linesFromCsv(await file.text());
     setFileProblems(found.map((p) => `${file.name}: ${p}`));
-    if (!found.length) props.onAdd(lines, `from ${file.name}`);
+    if (!found.length) props.onAdd(lines, t('draft.fromFile', { file: file.name }));
   };
   return (
     <>
       <section class="panel" aria-labelledby="find-products">
-        <h2 id="find-products">Find products</h2>
+        <h2 id="find-products">{t('draft.findProducts')}</h2>
         <ProductSearch
-          onAdd={(sku) => props.onAdd([aLine(sku, 1)], `(${sku})`)}
+          onAdd={(sku) => props.onAdd([aLine(sku, 1)], t('draft.fromSearch', { sku }))}
           {...(props.companyId && { companyId: props.companyId })}
         />
       </section>
       <div class="two-up">
         <section class="panel" aria-labelledby="quick-order">
-          <h2 id="quick-order">Quick order</h2>
+          <h2 id="quick-order">{t('draft.quickOrder')}</h2>
           <label>
-            SKU and quantity, one line each
+            {t('draft.padLabel')}
             <textarea
               rows={4}
               value={pad}
@@ -42,17 +43,17 @@ export const LineSources = (props: { onAdd: (lines: DraftLine[], what: string) =
             class="secondary-action"
             disabled={!pad.trim()}
             onClick={() => {
-              props.onAdd(linesFromPad(pad), 'from the quick-order pad');
+              props.onAdd(linesFromPad(pad), t('draft.fromPad'));
               setPad('');
             }}
           >
-            Add these lines
+            {t('draft.addPad')}
           </button>
         </section>
         <section class="panel" aria-labelledby="csv-upload">
-          <h2 id="csv-upload">Upload a CSV</h2>
+          <h2 id="csv-upload">{t('draft.csv')}</h2>
           <label>
-            CSV file with sku and quantity columns (up to 1,000 lines)
+            {t('draft.csvLabel')}
             <input type="file" accept=".csv,text/csv" onChange={(e) => upload(e.currentTarget.files?.[0])} />
           </label>
           {fileProblems.map((p) => (

@@ -1,11 +1,12 @@
 import { problemText } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 import { ShowMore, usePaged } from '../ui/paged.tsx';
-import { type RfqStatus, StatusBadge, statusLabels } from './status.tsx';
+import { type RfqStatus, StatusBadge, statusLabel, statusLabels } from './status.tsx';
 
 /** My company's RFQs, newest first: a status filter (the API's), a search over what is loaded, more by cursor. */
 export const MyRfqsPage = (props: { status: string; q: string }) => {
@@ -16,7 +17,7 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
       const { data, error } = await api.GET('/rfqs', {
         params: { query: { limit: 20, ...(status && { status }), ...(cursor && { cursor }) } },
       });
-      if (!data) throw new Error(problemText(error, 'Your RFQs could not be loaded.'));
+      if (!data) throw new Error(problemText(error, t('myRfqs.failed')));
       return data;
     },
     [status],
@@ -30,22 +31,22 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
 
   return (
     <>
-      <PageTitle>My RFQs</PageTitle>
+      <PageTitle>{t('myRfqs.title')}</PageTitle>
       <search class="filters">
         <label>
-          Status
+          {t('myRfqs.status')}
           <select value={status} onChange={(e) => filter({ status: e.currentTarget.value })}>
-            <option value="">Any status</option>
-            {Object.entries(statusLabels).map(([value, label]) => (
+            <option value="">{t('myRfqs.anyStatus')}</option>
+            {(Object.keys(statusLabels) as RfqStatus[]).map((value) => (
               <option key={value} value={value}>
-                {label}
+                {statusLabel(value)}
               </option>
             ))}
           </select>
         </label>
         <label>
           {/* What it searches is in the label: a placeholder this long was cut off by the field's width. */}
-          Search by RFQ number, buyer or PO
+          {t('myRfqs.search')}
           <input type="search" value={props.q} onInput={(e) => filter({ q: e.currentTarget.value })} />
         </label>
       </search>
@@ -60,22 +61,22 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
             <>
               {items.length === 0 ? (
                 <p>
-                  No RFQs {status ? `with the status “${statusLabels[status]}”` : 'yet'}.{' '}
-                  <Link to="rfqs/new">Request a quote</Link>
+                  {status ? t('myRfqs.noneWithStatus', { status: statusLabel(status) }) : t('myRfqs.none')}{' '}
+                  <Link to="rfqs/new">{t('myRfqs.request')}</Link>
                 </p>
               ) : (
                 <table class="list">
-                  <caption class="visually-hidden">Your company's RFQs, newest first</caption>
+                  <caption class="visually-hidden">{t('myRfqs.caption')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">RFQ</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Submitted</th>
+                      <th scope="col">{t('myRfqs.rfq')}</th>
+                      <th scope="col">{t('myRfqs.status')}</th>
+                      <th scope="col">{t('myRfqs.submitted')}</th>
                       <th scope="col" class="number">
-                        Lines
+                        {t('myRfqs.lines')}
                       </th>
                       <th scope="col" class="number">
-                        Total
+                        {t('myRfqs.total')}
                       </th>
                     </tr>
                   </thead>
@@ -89,11 +90,11 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
                         <td>
                           <StatusBadge status={rfq.status} />
                         </td>
-                        <td data-label="Submitted">{when(rfq.createdAt)}</td>
-                        <td class="number" data-label="Lines">
+                        <td data-label={t('myRfqs.submitted')}>{when(rfq.createdAt)}</td>
+                        <td class="number" data-label={t('myRfqs.lines')}>
                           {rfq.lineCount.toLocaleString()}
                         </td>
-                        <td class="number" data-label="Total">
+                        <td class="number" data-label={t('myRfqs.total')}>
                           {money(rfq.total, rfq.currency)}
                         </td>
                       </tr>
@@ -101,7 +102,7 @@ export const MyRfqsPage = (props: { status: string; q: string }) => {
                   </tbody>
                 </table>
               )}
-              <ShowMore paged={rfqs} label="Show older RFQs" />
+              <ShowMore paged={rfqs} label={t('myRfqs.more')} />
             </>
           );
         }}

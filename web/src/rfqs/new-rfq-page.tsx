@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/language.ts';
 import { navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
@@ -8,6 +9,7 @@ import { PageTitle } from '../ui/page.tsx';
 import { useCatalogCheck } from './catalog-check.ts';
 import { ClearLines } from './clear-lines.tsx';
 import { draftEstimate } from './draft-estimate.ts';
+import { lineProblemText } from './draft-line-words.ts';
 import { type DraftLine, lineProblems, maxLines, quantityOf } from './draft-lines.ts';
 import { DraftLinesTable } from './draft-lines-table.tsx';
 import { LineSources } from './line-sources.tsx';
@@ -48,14 +50,15 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
   const currency = catalog.currency;
   const estimate = useMemo(() => draftEstimate(draft.lines, catalog.known), [draft.lines, catalog.known]);
 
-  const addLines = (lines: DraftLine[], what: string) => {
+  /** `from` says where the lines came from, in words that end the sentence ("from the CSV file"). */
+  const addLines = (lines: DraftLine[], from: string) => {
     const room = maxLines - draft.lines.length;
     const taken = lines.slice(0, Math.max(0, room));
     setDraft({ ...draft, lines: [...draft.lines, ...taken] });
     setNotice(
       taken.length < lines.length
-        ? `Added ${taken.length.toLocaleString()} of ${lines.length.toLocaleString()} lines ${what}: an RFQ takes up to ${maxLines.toLocaleString()}.`
-        : `Added ${lines.length.toLocaleString()} ${lines.length === 1 ? 'line' : 'lines'} ${what}.`,
+        ? t('draft.addedSome', { taken: taken.length, offered: lines.length, from, max: maxLines })
+        : t('draft.added', { count: lines.length, from }),
     );
   };
   const change = (id: string, field: 'sku' | 'quantity', value: string) =>
@@ -73,7 +76,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
           ...forBuyer,
         },
       }),
-    'The RFQ could not be submitted. Try again; it will not be sent twice.',
+    t('draft.submitFailed'),
   );
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -87,10 +90,10 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
 
   return (
     <>
-      {!forBuyer && <PageTitle>New RFQ</PageTitle>}
+      {!forBuyer && <PageTitle>{t('draft.title')}</PageTitle>}
       {/* With lines in the draft the tools fold away, so a phone opens on the lines rather than three panels. */}
       <details class="line-sources" open={toolsOpen}>
-        <summary>Add lines: find products, quick order or a CSV file</summary>
+        <summary>{t('draft.tools')}</summary>
         <LineSources onAdd={addLines} {...(forBuyer && { companyId: forBuyer.companyId })} />
       </details>
       <p role="status" class="notice">
@@ -99,13 +102,11 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
 
       <form onSubmit={submit} aria-labelledby="lines-heading">
         <h2 id="lines-heading">
-          Lines <span class="secondary">({draft.lines.length})</span>
+          {t('draft.lines')} <span class="secondary">({draft.lines.length})</span>
         </h2>
         {problems.length > 0 && (
           <div class="panel problems" role="alert">
-            <p class="error">
-              {troubled.size} {troubled.size === 1 ? 'line needs' : 'lines need'} fixing before you can submit:
-            </p>
+            <p class="error">{t('draft.needFixing', { count: troubled.size })}</p>
             <ul>
               {problems.slice(0, 20).map((p) => (
                 <li key={`${p.lineId}-${p.field}`}>
@@ -117,24 +118,24 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
                       requestAnimationFrame(() => lineRefs.current.get(`${p.field}-${p.lineId}`)?.focus());
                     }}
                   >
-                    Line {numberOf.get(p.lineId)}: {p.message}
+                    {t('draft.lineProblem', { n: numberOf.get(p.lineId) ?? 0, problem: lineProblemText(p) })}
                   </a>
                 </li>
               ))}
             </ul>
-            {problems.length > 20 && <p>…and {problems.length - 20} more.</p>}
+            {problems.length > 20 && <p>{t('draft.andMore', { count: problems.length - 20 })}</p>}
             <label class="inline">
               <input
                 type="checkbox"
                 checked={onlyProblems}
                 onChange={(e) => setOnlyProblems(e.currentTarget.checked)}
               />
-              Show only the lines that need fixing
+              {t('draft.onlyProblems')}
             </label>
           </div>
         )}
         {draft.lines.length === 0 ? (
-          <p>No lines yet: find products, type them in the quick-order pad, or upload a CSV.</p>
+          <p>{t('draft.noLines')}</p>
         ) : (
           <>
             <DraftLinesTable
@@ -151,15 +152,15 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
             />
             {currency && (
               <p class="narrow-only">
-                Estimate at catalog prices: <strong>{money(estimate.total, currency)}</strong> (
-                {forBuyer ? 'before your review' : "the rep's quote may differ"})
+                {t('draft.estimateLabel')} <strong>{money(estimate.total, currency)}</strong> (
+                {forBuyer ? t('draft.beforeYourReview') : t('draft.quoteMayDiffer')})
               </p>
             )}
           </>
         )}
         <div class="two-up request-details">
           <label>
-            {forBuyer ? 'Note on the request (optional)' : 'Note for the sales rep (optional)'}
+            {forBuyer ? t('draft.noteOnRequest') : t('draft.noteForRep')}
             <textarea
               rows={3}
               maxLength={2000}
@@ -168,7 +169,7 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
             />
           </label>
           <label>
-            Requested delivery date (optional)
+            {t('draft.deliveryDate')}
             <input
               type="date"
               value={draft.requestedDeliveryDate}
@@ -179,10 +180,10 @@ export const NewRfqPage = (props: { forBuyer?: ForBuyer }) => {
         <ActionProblem action={send} />
         <div class="actions">
           <button type="submit" disabled={blocked}>
-            {send.busy ? 'Submitting…' : 'Submit the RFQ'}
+            {send.busy ? t('draft.submitting') : t('draft.submit')}
           </button>
           <ClearLines draft={draft} onChange={setDraft} />
-          {catalog.pending && <span aria-busy="true">Checking the lines against the catalog…</span>}
+          {catalog.pending && <span aria-busy="true">{t('draft.checking')}</span>}
         </div>
       </form>
     </>

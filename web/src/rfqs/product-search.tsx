@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { problemText } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
@@ -14,20 +15,20 @@ export const ProductSearch = (props: { onAdd: (sku: string) => void; companyId?:
     const { data, error } = await api.GET('/catalog', {
       params: { query: { q: q.trim(), limit: 8, ...(props.companyId && { companyId: props.companyId }) } },
     });
-    if (!data) throw new Error(problemText(error, 'The catalog could not be searched.'));
+    if (!data) throw new Error(problemText(error, t('draft.searchFailed')));
     return data;
   }, [q, props.companyId]);
   return (
     <>
       <label>
-        Search by SKU or name
+        {t('catalog.search')}
         <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
       </label>
       <Show loaded={found}>
         {(page) =>
           page &&
           (page.items.length === 0 ? (
-            <p>No product matches “{q}”.</p>
+            <p>{t('draft.noProduct', { q })}</p>
           ) : (
             <ul class="results">
               {page.items.map((item) => (
@@ -40,9 +41,9 @@ export const ProductSearch = (props: { onAdd: (sku: string) => void; companyId?:
                     type="button"
                     class="secondary-action"
                     onClick={() => props.onAdd(item.sku)}
-                    aria-label={`Add ${item.name}`}
+                    aria-label={t('draft.addProduct', { name: item.name })}
                   >
-                    Add
+                    {t('catalog.add')}
                   </button>
                 </li>
               ))}

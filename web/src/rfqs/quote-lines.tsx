@@ -1,5 +1,6 @@
 import { quoteFooting } from '#domain/quote-footing.ts';
 import type { Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { LineTable } from '../ui/line-table.tsx';
 import { money } from '../ui/money.ts';
 
@@ -19,7 +20,10 @@ export const QuoteLines = (props: {
   const footing =
     props.total === null
       ? undefined
-      : quoteFooting({ total: props.total, discountTotal: props.discountTotal ?? 0 }, inMoney);
+      : quoteFooting({ total: props.total, discountTotal: props.discountTotal ?? 0 }, inMoney, 'buyer', {
+          total: t('quote.total'),
+          saving: (amount) => t('quote.youSave', { amount }),
+        });
   return (
     <>
       <LineTable
@@ -27,7 +31,7 @@ export const QuoteLines = (props: {
         rowKey={(line) => line.sku}
         columns={[
           {
-            heading: 'Product',
+            heading: t('quote.product'),
             cell: (line) => (
               <>
                 {line.name}
@@ -35,9 +39,13 @@ export const QuoteLines = (props: {
               </>
             ),
           },
-          { heading: 'Quantity', number: true, cell: (line) => `${line.quantity.toLocaleString()} ${line.unit}` },
           {
-            heading: 'Unit price',
+            heading: t('quote.quantity'),
+            number: true,
+            cell: (line) => t('quote.quantityOf', { quantity: line.quantity, unit: line.unit }),
+          },
+          {
+            heading: t('quote.unitPrice'),
             number: true,
             cell: (line) => (
               <>
@@ -46,9 +54,9 @@ export const QuoteLines = (props: {
               </>
             ),
           },
-          { heading: 'Line total', number: true, cell: (line) => inMoney(line.lineTotal) },
+          { heading: t('quote.lineTotal'), number: true, cell: (line) => inMoney(line.lineTotal) },
         ]}
-        total={{ label: footing?.label ?? 'Total', value: footing?.total ?? inMoney(null) }}
+        total={{ label: footing?.label ?? t('quote.total'), value: footing?.total ?? inMoney(null) }}
       />
       {footing?.saving && <p class="saving">{footing.saving}</p>}
     </>

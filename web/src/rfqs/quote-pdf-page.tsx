@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/language.ts';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { PageTitle } from '../ui/page.tsx';
@@ -23,8 +24,8 @@ export const QuotePdfPage = (props: { rfqId: string }) => {
   }, [props.rfqId]);
   return (
     <>
-      <PageTitle secondary={props.rfqId}>Quote as a PDF</PageTitle>
-      {!file && <p aria-busy="true">Preparing the PDF…</p>}
+      <PageTitle secondary={props.rfqId}>{t('pdf.title')}</PageTitle>
+      {!file && <p aria-busy="true">{t('pdf.preparing')}</p>}
       {file && 'error' in file && (
         <p class="error" role="alert">
           {file.error}
@@ -33,12 +34,12 @@ export const QuotePdfPage = (props: { rfqId: string }) => {
       {file && 'url' in file && (
         <p class="actions">
           <a class="button" href={file.url} download={fileName(props.rfqId)}>
-            Download the quote (PDF)
+            {t('pdf.download')}
           </a>
         </p>
       )}
       <p>
-        <Link to={`rfqs/${encodeURIComponent(props.rfqId)}`}>Back to the quote</Link>
+        <Link to={`rfqs/${encodeURIComponent(props.rfqId)}`}>{t('pdf.back')}</Link>
       </p>
     </>
   );

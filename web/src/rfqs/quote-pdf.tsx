@@ -1,4 +1,5 @@
 import { type Api, problemText } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
 import { ActionProblem } from '../ui/action-problem.tsx';
@@ -10,11 +11,11 @@ import { ActionProblem } from '../ui/action-problem.tsx';
  */
 const pdfOf = (api: Api, rfqId: string) =>
   api.GET('/rfqs/{rfqId}/quote.pdf', { params: { path: { rfqId } }, parseAs: 'blob' });
-const notMade = 'The quote PDF could not be made. Try again.';
+const notMade = () => t('pdf.notMade');
 
 export const fetchPdf = async (api: Api, rfqId: string): Promise<Blob> => {
   const { data, error } = await pdfOf(api, rfqId);
-  if (!data) throw new Error(problemText(error, notMade));
+  if (!data) throw new Error(problemText(error, notMade()));
   return data;
 };
 
@@ -32,7 +33,7 @@ const download = (blob: Blob, rfqId: string): void => {
 
 export const QuotePdfButton = (props: { rfqId: string }) => {
   const { api } = useSignedIn();
-  const pdf = useAction(() => pdfOf(api, props.rfqId), notMade);
+  const pdf = useAction(() => pdfOf(api, props.rfqId), notMade());
   return (
     <>
       <button
@@ -44,7 +45,7 @@ export const QuotePdfButton = (props: { rfqId: string }) => {
           if (made) download(made.data, props.rfqId);
         }}
       >
-        {pdf.busy ? 'Preparing the PDF…' : 'Download the quote (PDF)'}
+        {pdf.busy ? t('pdf.preparing') : t('pdf.download')}
       </button>
       <ActionProblem action={pdf} />
     </>

@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { LineTable } from '../ui/line-table.tsx';
 import { money } from '../ui/money.ts';
@@ -30,13 +31,13 @@ export const RequestedLines = (props: { lines: readonly RequestLine[] }) => {
   );
   return (
     <LineTable
-      caption="The lines you asked for, with an estimate at catalog prices"
+      caption={t('requested.caption')}
       rows={props.lines}
       // A custom item may repeat a reference: the position keeps each line its own row.
       rowKey={(_, i) => i}
       columns={[
         {
-          heading: 'Product',
+          heading: t('quote.product'),
           cell: (line) => (
             <>
               {known.get(line.sku)?.name ?? line.description ?? line.sku}
@@ -45,12 +46,12 @@ export const RequestedLines = (props: { lines: readonly RequestLine[] }) => {
           ),
         },
         {
-          heading: 'Quantity',
+          heading: t('quote.quantity'),
           number: true,
-          cell: (line) => `${line.quantity.toLocaleString()} ${known.get(line.sku)?.unit ?? ''}`,
+          cell: (line) => t('quote.quantityOf', { quantity: line.quantity, unit: known.get(line.sku)?.unit ?? '' }),
         },
         {
-          heading: 'Estimate',
+          heading: t('draft.estimate'),
           number: true,
           cell: (line) => {
             const unitPrice = estimate.priceOf(line.sku)?.unitPrice;
@@ -60,7 +61,7 @@ export const RequestedLines = (props: { lines: readonly RequestLine[] }) => {
       ]}
       {...(currency && {
         total: {
-          label: "Estimate at catalog prices (the rep's quote may differ)",
+          label: t('draft.estimateForBuyer'),
           value: catalog.pending ? '…' : money(estimate.total, currency),
           busy: catalog.pending,
         },

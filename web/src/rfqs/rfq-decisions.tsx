@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { AcceptReview } from './accept-review.tsx';
 
 /** What a buyer decides on an RFQ, as its `actions` allow: accept, revise, decline, or withdraw it. */
@@ -30,7 +31,7 @@ export const Decisions = (props: {
     );
   return (
     <section class="panel decisions" aria-labelledby="decide-heading">
-      <h2 id="decide-heading">Your decision</h2>
+      <h2 id="decide-heading">{t('decide.heading')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -38,7 +39,7 @@ export const Decisions = (props: {
         }}
       >
         <label>
-          Purchase order number
+          {t('decide.poNumber')}
           <input
             value={poNumber}
             required
@@ -48,7 +49,7 @@ export const Decisions = (props: {
           />
         </label>
         <button type="submit" disabled={props.busy}>
-          Review and accept
+          {t('decide.review')}
         </button>
       </form>
       <form
@@ -58,7 +59,7 @@ export const Decisions = (props: {
         }}
       >
         <label>
-          What should change?
+          {t('decide.whatChange')}
           <textarea
             rows={2}
             required
@@ -68,7 +69,7 @@ export const Decisions = (props: {
           />
         </label>
         <button type="submit" class="secondary-action" disabled={props.busy}>
-          Ask for a revision
+          {t('decide.revise')}
         </button>
       </form>
       <form
@@ -78,7 +79,7 @@ export const Decisions = (props: {
         }}
       >
         <label>
-          Reason for declining
+          {t('decide.declineReason')}
           <textarea
             rows={2}
             required
@@ -88,7 +89,7 @@ export const Decisions = (props: {
           />
         </label>
         <button type="submit" class="danger" disabled={props.busy}>
-          Decline the quote
+          {t('decide.decline')}
         </button>
       </form>
     </section>
@@ -102,7 +103,7 @@ export const Withdraw = (props: { busy: boolean; onWithdraw: (reason: string) =>
   if (!open)
     return (
       <button type="button" class="danger" onClick={() => setOpen(true)}>
-        Withdraw this RFQ…
+        {t('decide.withdrawAsk')}
       </button>
     );
   return (
@@ -114,14 +115,14 @@ export const Withdraw = (props: { busy: boolean; onWithdraw: (reason: string) =>
       }}
     >
       <label>
-        Why withdraw it? (optional)
+        {t('decide.withdrawWhy')}
         <input value={reason} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       <button type="submit" class="danger" disabled={props.busy}>
-        Withdraw the RFQ
+        {t('decide.withdraw')}
       </button>
       <button type="button" class="link" onClick={() => setOpen(false)}>
-        Keep it
+        {t('decide.keep')}
       </button>
     </form>
   );

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
+import type { AppMessage } from '../i18n/en.ts';
+import { t } from '../i18n/language.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { Unsendable, useAction } from '../ui/action.ts';
@@ -20,16 +22,16 @@ import { VersionChanges } from './version-changes.tsx';
 
 type Rfq = Schemas['Rfq'];
 
-const told: Record<Decision, string> = {
-  accept: 'Accepted. Your company’s approvers are asked next; this page shows their progress.',
-  revise: 'Revision requested. The sales rep will send a new version of the quote.',
-  decline: 'Declined. The sales rep is told.',
-  cancel: 'Withdrawn. The sales rep is told.',
+const told: Record<Decision, AppMessage> = {
+  accept: 'rfq.told.accept',
+  revise: 'rfq.told.revise',
+  decline: 'rfq.told.decline',
+  cancel: 'rfq.told.cancel',
 };
 
 /** What the page is, in the buyer's words: an order once one was placed, the quote while it waits for them. */
 const pageTitleOf = (rfq: Rfq): string =>
-  rfq.orderId ? 'Order' : rfq.status === 'QUOTED' ? 'Your quote' : 'Request for quote';
+  rfq.orderId ? t('rfq.title.order') : rfq.status === 'QUOTED' ? t('rfq.title.quote') : t('rfq.title.request');
 
 /** One RFQ: where it stands, the quote, the buyer's decisions, approval progress and everything that happened. */
 export const RfqPage = (props: { rfqId: string }) => {
@@ -42,7 +44,7 @@ export const RfqPage = (props: { rfqId: string }) => {
   const [decidedIn, setDecidedIn] = useState<RfqStatus | undefined>();
   const [loaded, reload] = useLoad(async () => {
     const { data, error } = await api.GET('/rfqs/{rfqId}', { params: { path: { rfqId: props.rfqId } } });
-    if (!data) throw new Error(problemText(error, 'This RFQ could not be loaded.'));
+    if (!data) throw new Error(problemText(error, t('rfq.failed')));
     return data;
   }, [props.rfqId]);
 
@@ -65,7 +67,7 @@ export const RfqPage = (props: { rfqId: string }) => {
       });
     // A decision names the quote version the buyer is looking at, so a quote changed meanwhile is never decided blind.
     const quoteVersion = loaded.state === 'ready' ? loaded.value.version : null;
-    if (quoteVersion === null) throw new Unsendable('There is no quote to decide on yet.');
+    if (quoteVersion === null) throw new Unsendable(t('rfq.noQuoteYet'));
     if (chosen === 'accept')
       return api.POST('/rfqs/{rfqId}/accept', {
         params: { path },
@@ -77,12 +79,12 @@ export const RfqPage = (props: { rfqId: string }) => {
         body: { comment: fields.comment ?? '', quoteVersion },
       });
     return api.POST('/rfqs/{rfqId}/decline', { params: { path }, body: { reason: fields.reason ?? '', quoteVersion } });
-  }, 'That did not go through. Try again.');
+  }, t('rfq.decisionFailed'));
 
   const decide = async (chosen: Decision, fields: Record<string, string>) => {
     setNotice('');
     if (!(await decision.run(chosen, fields))) return;
-    setNotice(told[chosen]);
+    setNotice(t(told[chosen]));
     if (loaded.state === 'ready') setDecidedIn(loaded.value.status);
     reload();
   };
@@ -101,35 +103,33 @@ export const RfqPage = (props: { rfqId: string }) => {
         <>
           <PageTitle secondary={rfq.rfqId}>{pageTitleOf(rfq)}</PageTitle>
           <dl class="facts panel">
-            <dt>Status</dt>
+            <dt>{t('rfq.status')}</dt>
             <dd>
               <StatusBadge status={rfq.status} />
             </dd>
-            <dt>Submitted</dt>
-            <dd>
-              {when(rfq.createdAt)} by {rfq.buyerEmail}
-            </dd>
+            <dt>{t('rfq.submitted')}</dt>
+            <dd>{t('rfq.submittedBy', { when: when(rfq.createdAt), buyer: rfq.buyerEmail })}</dd>
             {rfq.validUntil && (
               <>
-                <dt>Quote valid until</dt>
+                <dt>{t('rfq.validUntil')}</dt>
                 <dd>{calendarDay(rfq.validUntil)}</dd>
               </>
             )}
             {rfq.version !== null && (
               <>
-                <dt>Quote version</dt>
+                <dt>{t('rfq.version')}</dt>
                 <dd>{rfq.version}</dd>
               </>
             )}
             {rfq.poNumber && (
               <>
-                <dt>Your PO number</dt>
+                <dt>{t('rfq.poNumber')}</dt>
                 <dd>{rfq.poNumber}</dd>
               </>
             )}
             {rfq.orderId && (
               <>
-                <dt>Order</dt>
+                <dt>{t('rfq.order')}</dt>
                 <dd>
                   <Link to={`orders/${rfq.orderId}`}>{rfq.orderId}</Link>
                 </dd>
@@ -137,13 +137,13 @@ export const RfqPage = (props: { rfqId: string }) => {
             )}
             {rfq.request.requestedDeliveryDate && (
               <>
-                <dt>Requested delivery</dt>
+                <dt>{t('rfq.requestedDelivery')}</dt>
                 <dd>{calendarDay(rfq.request.requestedDeliveryDate)}</dd>
               </>
             )}
             {rfq.request.shipTo && (
               <>
-                <dt>Ship to</dt>
+                <dt>{t('rfq.shipTo')}</dt>
                 <dd class="address">{rfq.request.shipTo}</dd>
               </>
             )}
@@ -167,7 +167,7 @@ export const RfqPage = (props: { rfqId: string }) => {
 
           <section aria-labelledby="quote-heading">
             <h2 id="quote-heading">
-              {rfq.lines.some((l) => l.unitPrice !== null) ? 'The quote' : 'What you asked for'}
+              {rfq.lines.some((l) => l.unitPrice !== null) ? t('rfq.theQuote') : t('rfq.whatYouAsked')}
             </h2>
             {rfq.lines.length > 0 ? (
               <QuoteLines
@@ -181,7 +181,7 @@ export const RfqPage = (props: { rfqId: string }) => {
             )}
             {rfq.request.note && (
               <p>
-                <strong>Your note:</strong> {rfq.request.note}
+                <strong>{t('rfq.yourNote')}</strong> {rfq.request.note}
               </p>
             )}
           </section>
@@ -194,7 +194,7 @@ export const RfqPage = (props: { rfqId: string }) => {
             {/* While the seller reworks a quote, the buyer's view and the PDF are the version last sent, still on offer. */}
             {rfq.validUntil && <QuotePdfButton rfqId={rfq.rfqId} />}
             <button type="button" class="secondary-action" onClick={() => copy(rfq)}>
-              Copy to a new RFQ
+              {t('rfq.copy')}
             </button>
             {rfq.actions.includes('cancel') && (
               <Withdraw busy={decision.busy} onWithdraw={(reason) => decide('cancel', { reason })} />

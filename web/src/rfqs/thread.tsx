@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
+import type { AppMessage } from '../i18n/en.ts';
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
 import { ActionProblem } from '../ui/action-problem.tsx';
@@ -10,33 +12,32 @@ import { Show } from '../ui/page.tsx';
 type Comment = Schemas['Comment'];
 type Visibility = Comment['visibility'];
 
-const roleNames: Record<Comment['role'], string> = {
-  buyer: 'buyer',
-  approver: 'approver',
-  rep: 'sales rep',
-  'sales-manager': 'sales manager',
-  admin: 'admin',
-  system: 'system',
+const roleNames: Record<Comment['role'], AppMessage> = {
+  buyer: 'role.buyer',
+  approver: 'role.approver',
+  rep: 'role.rep',
+  'sales-manager': 'role.salesManager',
+  admin: 'role.admin',
+  system: 'role.system',
 };
 
 /** The words each side reads the thread in: the seller's staff post for the buyer or for colleagues, the buyer writes to the rep. */
 const sides = {
   staff: {
-    heading: 'Thread',
-    empty: 'Nobody has written yet.',
-    label: 'Write in the thread',
-    button: 'Post',
-    sent: (visibility: Visibility) =>
-      visibility === 'seller' ? 'Your note was added for the seller’s staff.' : 'Your post was added to the thread.',
+    heading: 'thread.staff.heading',
+    empty: 'thread.staff.empty',
+    label: 'thread.staff.label',
+    button: 'thread.staff.button',
+    sent: (visibility: Visibility) => (visibility === 'seller' ? 'thread.staff.sentNote' : 'thread.staff.sentPost'),
   },
   company: {
-    heading: 'Conversation with the seller',
-    empty: 'No messages yet.',
-    label: 'Write to the sales rep',
-    button: 'Send',
-    sent: () => 'Sent. The sales rep reads it here and with the RFQ.',
+    heading: 'thread.company.heading',
+    empty: 'thread.company.empty',
+    label: 'thread.company.label',
+    button: 'thread.company.button',
+    sent: () => 'thread.company.sent',
   },
-} as const;
+} as const satisfies Record<string, Record<string, AppMessage | ((v: Visibility) => AppMessage)>>;
 
 /**
  * The RFQ's one thread, oldest first: every shared post and every comment a decision carried (a revision request, the
@@ -53,30 +54,31 @@ export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
   const path = { rfqId: props.rfqId };
   const [loaded, reload] = useLoad(async () => {
     const { data, error } = await api.GET('/rfqs/{rfqId}/comments', { params: { path } });
-    if (!data) throw new Error(problemText(error, 'The thread could not be loaded.'));
+    if (!data) throw new Error(problemText(error, t('thread.failed')));
     return data.items;
   }, [props.rfqId, props.refreshKey]);
 
   const post = useAction(
     () => api.POST('/rfqs/{rfqId}/comments', { params: { path }, body: { text: text.trim(), visibility } }),
-    'Your message was not sent. Try again.',
+    t('thread.notSent'),
   );
 
   return (
     <section class={staff ? 'panel thread' : undefined} aria-labelledby="thread-heading">
-      <h2 id="thread-heading">{words.heading}</h2>
+      <h2 id="thread-heading">{t(words.heading)}</h2>
       <Show loaded={loaded}>
         {(comments) =>
           comments.length === 0 ? (
-            <p>{words.empty}</p>
+            <p>{t(words.empty)}</p>
           ) : (
             <ol class="comments">
               {comments.map((c) => (
                 <li key={c.commentId} class={c.visibility === 'seller' ? 'seller-note' : undefined}>
                   <div class="secondary">
-                    <time dateTime={c.at}>{when(c.at)}</time> · {c.author} ({roleNames[c.role]})
-                    {c.quoteVersion !== null && ` · on version ${c.quoteVersion}`}
-                    {c.visibility === 'seller' && <strong> · seller note, not shown to the buyer</strong>}
+                    <time dateTime={c.at}>{when(c.at)}</time> ·{' '}
+                    {t('thread.author', { author: c.author, role: t(roleNames[c.role]) })}
+                    {c.quoteVersion !== null && ` · ${t('thread.onVersion', { version: c.quoteVersion })}`}
+                    {c.visibility === 'seller' && <strong> · {t('thread.sellerNote')}</strong>}
                   </div>
                   <div class="message">{c.text}</div>
                 </li>
@@ -92,26 +94,26 @@ export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
           setNotice('');
           if (!(await post.run())) return;
           setText('');
-          setNotice(words.sent(visibility));
+          setNotice(t(words.sent(visibility)));
           reload();
         }}
       >
         <label>
-          {words.label}
+          {t(words.label)}
           <textarea rows={2} required maxLength={2000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </label>
         <div class="actions">
           {staff && (
             <label>
-              Who reads it
+              {t('thread.whoReads')}
               <select value={visibility} onChange={(e) => setVisibility(e.currentTarget.value as Visibility)}>
-                <option value="shared">The buyer and the seller</option>
-                <option value="seller">The seller’s staff only</option>
+                <option value="shared">{t('thread.shared')}</option>
+                <option value="seller">{t('thread.sellerOnly')}</option>
               </select>
             </label>
           )}
           <button type="submit" class="secondary-action" disabled={post.busy}>
-            {words.button}
+            {t(words.button)}
           </button>
         </div>
       </form>

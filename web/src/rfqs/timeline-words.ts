@@ -1,4 +1,6 @@
 import type { HistoryEntryView } from '#domain/history-view.ts';
+import type { AppMessage } from '../i18n/en.ts';
+import { t } from '../i18n/language.ts';
 import { calendarDay } from '../ui/dates.ts';
 import { money } from '../ui/money.ts';
 
@@ -6,33 +8,35 @@ import { money } from '../ui/money.ts';
 export type TimelineEvent = HistoryEntryView;
 type Actor = TimelineEvent['actor'];
 
-const roleNames: Record<Actor['role'], string> = {
-  buyer: 'buyer',
-  approver: 'approver',
-  rep: 'sales rep',
-  'sales-manager': 'sales manager',
-  admin: 'administrator',
-  system: 'system',
+const roleNames: Record<Actor['role'], AppMessage> = {
+  buyer: 'role.buyer',
+  approver: 'role.approver',
+  rep: 'role.rep',
+  'sales-manager': 'role.salesManager',
+  admin: 'role.admin',
+  system: 'role.system',
 };
 
-/** Who each kind of wait asks, when the event does not name them, and what it asks them to do. */
-const asks: Record<string, [who: string, what: string]> = {
-  'rep-review': ['The sales rep', 'review the quote'],
-  'discount-approval': ['The sales manager', 'approve the discount'],
-  'approval-level': ['The company’s approvers', 'approve the purchase'],
+/** Who each kind of wait asks, when the event does not name them (`asked` reads as one or as many). */
+const waits: Record<string, { asked: AppMessage; many: boolean; what: AppMessage }> = {
+  'rep-review': { asked: 'timeline.asked.rep', many: false, what: 'timeline.what.review' },
+  'discount-approval': { asked: 'timeline.asked.manager', many: false, what: 'timeline.what.discount' },
+  'approval-level': { asked: 'timeline.asked.approvers', many: true, what: 'timeline.what.purchase' },
 };
+const someone = { asked: 'timeline.asked.someone', many: false, what: 'timeline.what.decide' } as const;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const list = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  items.length <= 1
+    ? (items[0] ?? '')
+    : t('timeline.list', { first: items.slice(0, -1).join(', '), last: items.at(-1) ?? '' });
 
 /** A person as the sentence names them: "you" for the reader, else their address and role. */
 const nameOf = (actor: Actor, reader: string): string => {
   const self = actor.email.toLowerCase() === reader.toLowerCase();
-  const who = self ? 'You' : `${actor.email} (${roleNames[actor.role]})`;
-  return actor.onBehalfOf ? `${who}, for ${actor.onBehalfOf},` : who;
+  const who = self ? t('timeline.you') : t('timeline.person', { email: actor.email, role: t(roleNames[actor.role]) });
+  return actor.onBehalfOf ? t('timeline.onBehalf', { who, whom: actor.onBehalfOf }) : who;
 };
 
 interface Decided {
@@ -49,11 +53,16 @@ const decisionsOf = (detail: TimelineEvent['detail']): Decided[] =>
     : [];
 
 const byWhom = (decisions: readonly Decided[]): string =>
-  list(decisions.map((d) => (d.delegate ? `${d.delegate} for ${d.approver}` : d.approver)));
+  list(
+    decisions.map((d) =>
+      d.delegate ? t('timeline.standIn', { delegate: d.delegate, approver: d.approver }) : d.approver,
+    ),
+  );
 
+/** The level an event names, as " at level 2" in the reader's words; '' when it names none. */
 const levelOf = (detail: TimelineEvent['detail']): string => {
   const level = count(detail.level);
-  return level === undefined ? '' : ` at level ${level}`;
+  return level === undefined ? '' : t('timeline.atLevel', { level });
 };
 
 /**
@@ -65,93 +74,110 @@ export const timelineSentence = (event: TimelineEvent, reader: string, currency:
   const who = nameOf(event.actor, reader);
   const d = event.detail;
   const version = count(d.quoteVersion);
-  const quote = version === undefined ? 'the quote' : `quote version ${version}`;
+  const quote = version === undefined ? t('timeline.theQuote') : t('timeline.quoteVersion', { version });
+  const level = levelOf(d);
   switch (event.action) {
     case 'submitted': {
       const lines = count(d.lines);
-      return `${who} asked for a quote${lines === undefined ? '' : ` on ${plural(lines, 'line', 'lines')}`}.`;
+      return lines === undefined
+        ? t('timeline.submitted', { who })
+        : t('timeline.submittedLines', { who, count: lines });
     }
     case 'priced': {
       const total = count(d.total);
       const unpriced = count(d.unpricedLines) ?? 0;
-      return `The request was priced at your contract prices${total === undefined ? '' : `: ${money(total, currency)}`}${
-        unpriced > 0 ? `; ${plural(unpriced, 'line needs', 'lines need')} a price from the sales rep` : ''
-      }.`;
+      const priced =
+        total === undefined ? t('timeline.priced') : t('timeline.pricedAt', { total: money(total, currency) });
+      return unpriced > 0
+        ? t('timeline.pricedUnpriced', { priced, count: unpriced })
+        : t('timeline.sentence', { priced });
     }
-    case 'reviewed':
-      return `${who} reviewed the quote and approved it${count(d.adjusted) ? `, with ${plural(count(d.adjusted)!, 'price', 'prices')} adjusted` : ''}.`;
-    case 'review-refused':
-      return `${who}’s review was not accepted${text(d.reason) ? `: ${text(d.reason)}` : ''}.`;
+    case 'reviewed': {
+      const adjusted = count(d.adjusted);
+      return adjusted ? t('timeline.reviewedAdjusted', { who, count: adjusted }) : t('timeline.reviewed', { who });
+    }
+    case 'review-refused': {
+      const reason = text(d.reason);
+      return reason ? t('timeline.reviewRefusedWhy', { who, reason }) : t('timeline.reviewRefused', { who });
+    }
     case 'review-reassigned':
-      return `${who} handed the review to ${text(d.to) ?? 'another rep'}.`;
+      return t('timeline.reviewReassigned', { who, to: text(d.to) ?? t('timeline.anotherRep') });
     case 'discount-requested':
-      return `${who} asked the sales manager to approve a deeper discount.`;
+      return t('timeline.discountRequested', { who });
     case 'discount-approved':
-      return `${who} approved the discount.`;
+      return t('timeline.discountApproved', { who });
     case 'discount-rejected':
-      return `${who} rejected the discount; the quote went back to the sales rep.`;
+      return t('timeline.discountRejected', { who });
     case 'quoted': {
       const until = text(d.validUntil);
-      return `The seller sent ${quote}${until ? `, valid until ${calendarDay(until)}` : ''}.`;
+      return until ? t('timeline.quotedUntil', { quote, until: calendarDay(until) }) : t('timeline.quoted', { quote });
     }
     case 'rejected':
-      return `${who} turned the request down.`;
+      return t('timeline.rejected', { who });
     case 'revision-declined':
-      return `${who} declined the revision; ${quote} still stands.`;
-    case 'accepted':
-      return `${who} accepted the quote${text(d.poNumber) ? ` with PO ${text(d.poNumber)}` : ''}.`;
+      return t('timeline.revisionDeclined', { who, quote });
+    case 'accepted': {
+      const po = text(d.poNumber);
+      return po ? t('timeline.acceptedPo', { who, po }) : t('timeline.accepted', { who });
+    }
     case 'declined':
-      return `${who} declined the quote.`;
+      return t('timeline.declined', { who });
     case 'revision-requested':
-      return `${who} asked for a revision of ${quote}.`;
+      return t('timeline.revisionRequested', { who, quote });
     case 'approval-started': {
       const levels = Array.isArray(d.levels) ? d.levels.length : 0;
-      return levels === 0
-        ? 'The purchase went to the company’s approvers.'
-        : `The purchase needs the company’s approval: ${plural(levels, 'level', 'levels')}.`;
+      return levels === 0 ? t('timeline.approvalStarted') : t('timeline.approvalNeeded', { count: levels });
     }
     case 'decision-requested':
     case 'reminder-sent':
     case 'escalated': {
-      const [asked, what] = asks[text(d.purpose) ?? ''] ?? ['Someone', 'decide'];
-      const to = Array.isArray(d.to) ? d.to.filter((t): t is string => typeof t === 'string') : [];
-      const whom = to.length > 0 ? list(to) : asked;
-      const were = to.length > 1 || (to.length === 0 && asked.endsWith('approvers')) ? 'were' : 'was';
-      const level = text(d.purpose) === 'approval-level' ? levelOf(d) : '';
-      if (event.action === 'reminder-sent') return `${whom} ${were} reminded to ${what}${level}.`;
-      if (event.action === 'escalated') return `No answer in time: ${whom} ${were} asked instead to ${what}${level}.`;
-      return `${whom} ${were} asked to ${what}${level}.`;
+      const wait = waits[text(d.purpose) ?? ''] ?? someone;
+      const to = Array.isArray(d.to) ? d.to.filter((a): a is string => typeof a === 'string') : [];
+      const whom = to.length > 0 ? list(to) : t(wait.asked);
+      const many = to.length > 1 || (to.length === 0 && wait.many) ? 'many' : 'one';
+      const asked = {
+        whom,
+        many,
+        named: to.length > 0 ? 'yes' : 'no',
+        what: t(wait.what),
+        level: text(d.purpose) === 'approval-level' ? level : '',
+      };
+      if (event.action === 'reminder-sent') return t('timeline.reminded', asked);
+      if (event.action === 'escalated') return t('timeline.escalated', asked);
+      return t('timeline.asked', asked);
     }
     case 'approval-escalated':
-      return `No approver could be reached${levelOf(d)}; it was escalated to ${text(d.to) ?? 'the company’s administrator'}.`;
+      return t('timeline.approvalEscalated', { level, to: text(d.to) ?? t('timeline.companyAdmin') });
     case 'level-approved':
-      return `Approved${levelOf(d)} by ${byWhom(decisionsOf(d)) || who}.`;
+      return t('timeline.levelApproved', { level, by: byWhom(decisionsOf(d)) || who });
     case 'approval-recorded':
-      return `${byWhom(decisionsOf(d)) || who} approved${levelOf(d)}; the level waits for its other approvers.`;
+      return t('timeline.approvalRecorded', { level, by: byWhom(decisionsOf(d)) || who });
     case 'approved': {
       const decisions = decisionsOf(d);
-      if (decisions.length > 0) return `Approved${levelOf(d)} by ${byWhom(decisions)}: the purchase is approved.`;
-      return text(d.reason) === 'no approval rule applies'
-        ? 'Approved at once: none of the company’s approval rules applies.'
-        : 'The purchase is approved.';
+      if (decisions.length > 0) return t('timeline.approvedBy', { level, by: byWhom(decisions) });
+      return text(d.reason) === 'no approval rule applies' ? t('timeline.approvedNoRule') : t('timeline.approved');
     }
     case 'approval-rejected':
-      return `Rejected${levelOf(d)} by ${byWhom(decisionsOf(d)) || who}: the purchase will not be ordered.`;
+      return t('timeline.approvalRejected', { level, by: byWhom(decisionsOf(d)) || who });
     case 'ordered': {
       const total = count(d.total);
-      return `Order ${text(d.orderId) ?? ''} was placed${total === undefined ? '' : ` for ${money(total, currency)}`}.`;
+      const orderId = text(d.orderId) ?? '';
+      return total === undefined
+        ? t('timeline.ordered', { orderId })
+        : t('timeline.orderedFor', { orderId, total: money(total, currency) });
     }
     case 'expired':
-      return `The request expired while waiting for ${text(d.waitingFor) ?? 'a decision'}.`;
+      return t('timeline.expired', { waitingFor: text(d.waitingFor) ?? t('timeline.aDecision') });
     case 'cancelled':
-      return `${who} withdrew the request.`;
+      return t('timeline.cancelled', { who });
     case 'failed':
-      return 'The request could not go on because of a fault at the seller; the seller’s team is told.';
+      return t('timeline.failed');
     case 'recipients-bounced':
-      return 'An email about this request could not be delivered.';
+      return t('timeline.bounced');
     default: {
       const words = event.action.replaceAll('-', ' ');
-      return `${words.charAt(0).toUpperCase()}${words.slice(1)}${event.actor.role === 'system' ? '' : ` by ${who}`}.`;
+      const what = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+      return event.actor.role === 'system' ? t('timeline.other', { what }) : t('timeline.otherBy', { what, who });
     }
   }
 };

@@ -1,3 +1,4 @@
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
 import { type TimelineEvent, timelineQuotes, timelineSentence } from './timeline-words.ts';
@@ -7,7 +8,7 @@ export const Timeline = (props: { history: TimelineEvent[]; currency: string }) 
   const { person } = useSignedIn();
   return (
     <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">Timeline</h2>
+      <h2 id="timeline-heading">{t('timeline.heading')}</h2>
       <ol class="timeline">
         {props.history.map((event) => (
           <li key={event.seq}>

@@ -1,4 +1,5 @@
 import { problemText, type Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { when } from '../ui/dates.ts';
 import { useLoad } from '../ui/load.ts';
@@ -20,23 +21,24 @@ const changeText = (change: Change, currency: string, reader: Reader): string =>
         : typeof v === 'number'
           ? v.toLocaleString()
           : v;
+  const fromTo = { from: value(change.from), to: value(change.to) };
   switch (change.field) {
     case 'added':
-      return 'Line added';
+      return t('changes.added');
     case 'removed':
-      return 'Line removed';
+      return t('changes.removed');
     case 'sku':
-      return `Product changed: ${value(change.from)} → ${value(change.to)}`;
+      return t('changes.sku', fromTo);
     case 'name':
-      return `Description: ${value(change.from)} → ${value(change.to)}`;
+      return t('changes.name', fromTo);
     case 'quantity':
-      return `Quantity: ${value(change.from)} → ${value(change.to)}`;
+      return t('changes.quantity', fromTo);
     case 'unitPrice':
-      return `Unit price: ${value(change.from)} → ${value(change.to)}`;
+      return t('changes.unitPrice', fromTo);
     case 'targetUnitPrice':
-      return `${reader === 'buyer' ? 'Your' : 'Buyer’s'} target price: ${value(change.from)} → ${value(change.to)}`;
+      return t(reader === 'buyer' ? 'changes.yourTarget' : 'changes.buyersTarget', fromTo);
     case 'cost':
-      return 'Cost changed';
+      return t('changes.cost');
   }
 };
 
@@ -50,7 +52,7 @@ export const VersionChanges = (props: { rfqId: string; refreshKey: unknown; read
     const { data, error } = await api.GET('/rfqs/{rfqId}/versions', {
       params: { path: { rfqId: props.rfqId } },
     });
-    if (!data) throw new Error(problemText(error, 'The quote versions could not be loaded.'));
+    if (!data) throw new Error(problemText(error, t('changes.failed')));
     return data.items;
   }, [props.rfqId, props.refreshKey]);
   if (loaded.state !== 'ready' || loaded.value.length < 2) return null;
@@ -61,22 +63,24 @@ export const VersionChanges = (props: { rfqId: string; refreshKey: unknown; read
     latest.lines.find((l) => l.lineId === lineId)?.name ?? before.lines.find((l) => l.lineId === lineId)?.name ?? sku;
   return (
     <section aria-labelledby="changes-heading">
-      <h2 id="changes-heading">
-        What changed in version {latest.version} (from version {before.version})
-      </h2>
+      <h2 id="changes-heading">{t('changes.heading', { version: latest.version, before: before.version })}</h2>
       <p class="secondary">
-        {when(latest.createdAt)} by {latest.createdBy} · total {money(before.total, before.currency)} →{' '}
+        {t('changes.byWhom', {
+          when: when(latest.createdAt),
+          who: latest.createdBy,
+          total: money(before.total, before.currency),
+        })}{' '}
         <strong>{money(latest.total, latest.currency)}</strong>
       </p>
       {latest.changes.length === 0 ? (
-        <p>No line changed; the quote was sent again as it was.</p>
+        <p>{t('changes.none')}</p>
       ) : (
         <ul class="changes">
           {latest.changes.map((change) => (
             <li key={`${change.lineId}-${change.field}`}>
               <strong>{name(change.lineId, change.sku)}</strong> <span class="secondary">{change.sku}</span>:{' '}
               {changeText(change, latest.currency, props.reader)}
-              {change.reason && <div class="secondary">Why: “{change.reason}”</div>}
+              {change.reason && <div class="secondary">{t('changes.why', { reason: change.reason })}</div>}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/language.ts';
 import type { Action } from './action.ts';
 
 /** What a form says once the person acted: a notice, or why not. */
@@ -52,7 +53,7 @@ const ReloadButton = (props: { onClick: () => void }) => {
   useEffect(() => button.current?.focus(), []);
   return (
     <button ref={button} type="button" class="secondary-action answer-action" onClick={props.onClick}>
-      Load their changes
+      {t('ui.loadTheirChanges')}
     </button>
   );
 };

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { t } from '../i18n/language.ts';
 import { useLoad } from './load.ts';
 import { Show } from './page.tsx';
 
@@ -9,7 +10,7 @@ import { Show } from './page.tsx';
 export const lazyPage = <P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> => {
   const fetchPage = () =>
     load().catch(() => {
-      throw new Error('This page could not be loaded. Check your connection, then reload the page.');
+      throw new Error(t('ui.pageNotLoaded'));
     });
   return (props: P) => {
     const [loaded] = useLoad(fetchPage, []);

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { sellerName } from '../brand.tsx';
+import { t } from '../i18n/language.ts';
 import type { Loaded } from './load.ts';
 
 /**
@@ -23,7 +24,7 @@ export const PageTitle = (props: { children: string; secondary?: string }) => {
 
 /** Renders a loaded value, or says it is loading, or why it failed (announced). */
 export const Show = <T,>(props: { loaded: Loaded<T>; children: (value: T) => ComponentChildren }) => {
-  if (props.loaded.state === 'loading') return <p aria-busy="true">Loading…</p>;
+  if (props.loaded.state === 'loading') return <p aria-busy="true">{t('ui.loading')}</p>;
   if (props.loaded.state === 'failed')
     return (
       <p class="error" role="alert">

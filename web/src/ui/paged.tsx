@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/language.ts';
 import { type Loaded, useLoad } from './load.ts';
 
 /** One page of a list the API pages by cursor. */
@@ -65,7 +66,7 @@ export const ShowMore = (props: { paged: Paged<ApiPage<unknown>>; label: string 
   return (
     <>
       <button type="button" class="secondary-action" disabled={loadingMore} onClick={more}>
-        {loadingMore ? 'Loading…' : props.label}
+        {loadingMore ? t('ui.loading') : props.label}
       </button>
       {moreError && (
         <p class="error" role="alert">

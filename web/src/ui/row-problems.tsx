@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n/language.ts';
 import type { RowProblem } from './row-problem.ts';
 
 /**
@@ -15,13 +16,13 @@ export const RowProblems = (props: {
       <caption>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Row</th>
-          <th scope="col">SKU</th>
-          {props.problems.some((p) => p.field) && <th scope="col">Field</th>}
-          <th scope="col">Problem</th>
+          <th scope="col">{t('rowProblems.row')}</th>
+          <th scope="col">{t('rowProblems.sku')}</th>
+          {props.problems.some((p) => p.field) && <th scope="col">{t('rowProblems.field')}</th>}
+          <th scope="col">{t('rowProblems.problem')}</th>
           {props.actions && (
             <th scope="col">
-              <span class="visually-hidden">Fix</span>
+              <span class="visually-hidden">{t('rowProblems.fix')}</span>
             </th>
           )}
         </tr>
@@ -29,10 +30,10 @@ export const RowProblems = (props: {
       <tbody>
         {props.problems.map((p) => (
           <tr key={`${p.row}-${p.field ?? ''}`} class="troubled">
-            <td data-label="Row">{p.row}</td>
-            <td data-label="SKU">{p.sku || '(none)'}</td>
-            {props.problems.some((q) => q.field) && <td data-label="Field">{p.field ?? '—'}</td>}
-            <td data-label="Problem">{p.message}</td>
+            <td data-label={t('rowProblems.row')}>{p.row}</td>
+            <td data-label={t('rowProblems.sku')}>{p.sku || t('rowProblems.noSku')}</td>
+            {props.problems.some((q) => q.field) && <td data-label={t('rowProblems.field')}>{p.field ?? '—'}</td>}
+            <td data-label={t('rowProblems.problem')}>{p.message}</td>
             {props.actions && <td>{props.actions(p)}</td>}
           </tr>
         ))}
