@@ -9,11 +9,10 @@ import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 import { OutOfOffice } from './out-of-office.tsx';
 import './approvals.css';
+import { t } from '../i18n/language.ts';
 import { ActionProblem } from '../ui/action-problem.tsx';
 
 type Task = Schemas['TaskList']['items'][number];
-
-const decisionWords = { approve: 'approved', reject: 'rejected' } as const;
 
 /** Why this person is asked: the rules, the level, who else is on it, and what was decided before them. */
 const Context = (props: { task: Task }) => {
@@ -25,36 +24,40 @@ const Context = (props: { task: Task }) => {
     <dl class="facts">
       {task.onBehalfOf && (
         <>
-          <dt>Standing in for</dt>
-          <dd>{task.onBehalfOf} (out of office): your decision is recorded as yours, for them</dd>
+          <dt>{t('approvals.standingIn')}</dt>
+          <dd>{t('approvals.standingInFor', { whom: task.onBehalfOf })}</dd>
         </>
       )}
-      <dt>Why you are asked</dt>
-      <dd>{approval.rules.length ? approval.rules.join('; ') : 'The company’s approval rules'}</dd>
-      <dt>Level</dt>
+      <dt>{t('approvals.why')}</dt>
+      <dd>{approval.rules.length ? approval.rules.join('; ') : t('approvals.companyRules')}</dd>
+      <dt>{t('approvals.level')}</dt>
       <dd>
-        {approval.level} of {approval.levels} ·{' '}
-        {approval.mode === 'any' ? 'any one approver decides' : 'every approver must approve'}
-        {approval.escalated && ' · escalated to you'}
+        {t('approvals.levelOf', { level: approval.level, levels: approval.levels })} ·{' '}
+        {approval.mode === 'any' ? t('approvals.anyDecides') : t('approvals.everyApproves')}
+        {approval.escalated && ` · ${t('approvals.escalatedToYou')}`}
       </dd>
-      <dt>On this level</dt>
+      <dt>{t('approvals.onLevel')}</dt>
       <dd>{approval.approvers.join(', ')}</dd>
-      <dt>Earlier decisions</dt>
+      <dt>{t('approvals.earlier')}</dt>
       <dd>
         {earlier.length === 0 ? (
-          'None yet'
+          t('approvals.noneYet')
         ) : (
           <ul class="decisions">
             {earlier.map((d) => (
               <li key={`${d.level}-${d.approver}`}>
-                Level {d.level}: {d.approver} {decisionWords[d.decision]} on {when(d.at)}
+                {t(d.decision === 'approve' ? 'approvals.earlierApproved' : 'approvals.earlierRejected', {
+                  level: d.level,
+                  who: d.approver,
+                  when: when(d.at),
+                })}
                 {d.comment && <q>{d.comment}</q>}
               </li>
             ))}
           </ul>
         )}
       </dd>
-      <dt>Decide by</dt>
+      <dt>{t('approvals.decideBy')}</dt>
       <dd>{when(task.dueAt)}</dd>
     </dl>
   );
@@ -66,17 +69,23 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
   const { task } = props;
   const [comment, setComment] = useState('');
   const id = `approval-${task.rfqId}`;
-  const po = task.rfq.poNumber ? `PO ${task.rfq.poNumber}` : task.rfqId;
+  const po = task.rfq.poNumber ? t('approvals.po', { po: task.rfq.poNumber }) : task.rfqId;
   const decision = useAction(
     (decision: 'approve' | 'reject') =>
       api.POST('/rfqs/{rfqId}/approval', {
         params: { path: { rfqId: task.rfqId } },
         body: { decision, quoteVersion: task.quoteVersion, ...(comment.trim() && { comment: comment.trim() }) },
       }),
-    'Your decision could not be recorded. Try again.',
+    t('approvals.failed'),
   );
   const decide = async (chosen: 'approve' | 'reject') => {
-    if (await decision.run(chosen)) props.onDecided(`You ${decisionWords[chosen]} ${po} for ${task.rfq.companyName}`);
+    if (await decision.run(chosen))
+      props.onDecided(
+        t(chosen === 'approve' ? 'approvals.youApproved' : 'approvals.youRejected', {
+          po,
+          company: task.rfq.companyName,
+        }),
+      );
   };
 
   return (
@@ -88,8 +97,9 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
         <span class="number">{money(task.rfq.total, task.rfq.currency)}</span>
         <span class="secondary">
           {' '}
-          · {task.rfq.lineCount} {task.rfq.lineCount === 1 ? 'line' : 'lines'} · bought by {task.rfq.buyerEmail} ·{' '}
-          <Link to={`rfqs/${task.rfqId}`}>RFQ {task.rfqId}</Link>
+          · {t('approvals.lines', { count: task.rfq.lineCount })} ·{' '}
+          {t('approvals.boughtBy', { buyer: task.rfq.buyerEmail })} ·{' '}
+          <Link to={`rfqs/${task.rfqId}`}>{t('order.rfq', { rfq: task.rfqId })}</Link>
         </span>
       </p>
       <Context task={task} />
@@ -100,7 +110,7 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
         }}
       >
         <label>
-          Comment for the buyer and the other approvers (optional)
+          {t('approvals.comment')}
           <textarea
             value={comment}
             maxLength={2000}
@@ -111,10 +121,10 @@ const Approval = (props: { task: Task; onDecided: (message: string) => void }) =
         <ActionProblem action={decision} />
         <div class="actions">
           <button type="submit" disabled={decision.busy}>
-            Approve
+            {t('approvals.approve')}
           </button>
           <button type="button" class="danger" disabled={decision.busy} onClick={() => decide('reject')}>
-            Reject
+            {t('approvals.reject')}
           </button>
         </div>
       </form>
@@ -131,20 +141,20 @@ export const ApprovalsPage = () => {
   const [message, setMessage] = useState('');
   const [loaded, reload] = useLoad(async () => {
     const { data, error } = await api.GET('/me/tasks');
-    if (!data) throw new Error(problemText(error, 'Your approvals could not be loaded.'));
-    return data.items.filter((t) => t.kind === 'purchase-approval');
+    if (!data) throw new Error(problemText(error, t('approvals.loadFailed')));
+    return data.items.filter((task) => task.kind === 'purchase-approval');
   }, []);
 
   return (
     <>
-      <PageTitle>Approvals waiting for you</PageTitle>
+      <PageTitle>{t('approvals.title')}</PageTitle>
       <p class="notice approval-status" role="status">
         {message}
       </p>
       <Show loaded={loaded}>
         {(tasks) =>
           tasks.length === 0 ? (
-            <p>Nothing waits for your approval.</p>
+            <p>{t('approvals.none')}</p>
           ) : (
             tasks.map((task) => (
               <Approval
