@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
 import { ActionProblem } from '../ui/action-problem.tsx';
@@ -17,13 +18,11 @@ const instantOf = (local: string): string => (local ? new Date(local).toISOStrin
 const Current = (props: { delegation: Delegation; onCleared: () => void }) => {
   const { api } = useSignedIn();
   const { delegation } = props;
-  const clear = useAction(() => api.DELETE('/me/delegation'), 'Your delegation could not be cleared. Try again.');
+  const clear = useAction(() => api.DELETE('/me/delegation'), t('ooo.clearFailed'));
   return (
     <>
       <p>
-        From <strong>{when(delegation.from)}</strong> until <strong>{when(delegation.to)}</strong>, decisions that wait
-        for you also go to <strong>{delegation.delegateEmail}</strong>, who decides for you. Your own links keep
-        working.
+        {t('ooo.current', { from: when(delegation.from), to: when(delegation.to), delegate: delegation.delegateEmail })}
       </p>
       <ActionProblem action={clear} />
       <div class="actions">
@@ -34,7 +33,7 @@ const Current = (props: { delegation: Delegation; onCleared: () => void }) => {
             if (await clear.run()) props.onCleared();
           }}
         >
-          I’m back: clear my delegation
+          {t('ooo.back')}
         </button>
       </div>
     </>
@@ -52,12 +51,12 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
       api.PUT('/me/delegation', {
         body: { delegateEmail: delegateEmail.trim(), from: instantOf(from), to: instantOf(to) },
       }),
-    'Your delegation could not be saved. Try again.',
+    t('ooo.saveFailed'),
   );
   const fields = Object.fromEntries((save.problem?.errors ?? []).map((e) => [e.path, e.message]));
   // A reason the page shows beside its field is not said again in the API's words.
   const beside = ['delegateEmail', 'from', 'to'].some((name) => fields[name]);
-  const errors = { detail: beside ? 'Not saved: see the marked field.' : save.error, fields };
+  const errors = { detail: beside ? t('ooo.seeField') : save.error, fields };
   const field = (name: 'delegateEmail' | 'from' | 'to') => ({
     'aria-invalid': errors.fields[name] ? ('true' as const) : undefined,
     'aria-describedby': errors.fields[name] ? `ooo-${name}-error` : undefined,
@@ -78,10 +77,10 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
         if (saved) props.onSaved(saved.data);
       }}
     >
-      <p>Away? Name a colleague who approves in your place for a while. Your own links keep working.</p>
+      <p>{t('ooo.intro')}</p>
       <div class="fields">
         <label>
-          Colleague’s email
+          {t('ooo.colleague')}
           <input
             type="email"
             required
@@ -93,7 +92,7 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
           {fieldError('delegateEmail')}
         </label>
         <label>
-          From
+          {t('ooo.from')}
           <input
             type="datetime-local"
             required
@@ -104,7 +103,7 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
           {fieldError('from')}
         </label>
         <label>
-          Until
+          {t('ooo.until')}
           <input
             type="datetime-local"
             required
@@ -122,7 +121,7 @@ const Form = (props: { onSaved: (delegation: Delegation) => void }) => {
       )}
       <div class="actions">
         <button type="submit" disabled={save.busy}>
-          Hand on my approvals
+          {t('ooo.save')}
         </button>
       </div>
     </form>
@@ -139,12 +138,12 @@ export const OutOfOffice = () => {
   const [loaded, reload] = useLoad(async () => {
     const { data, error, response } = await api.GET('/me/delegation');
     if (response.status === 404) return undefined;
-    if (!data) throw new Error(problemText(error, 'Your delegation could not be loaded.'));
+    if (!data) throw new Error(problemText(error, t('ooo.loadFailed')));
     return data;
   }, []);
   return (
     <section class="panel" aria-labelledby="out-of-office">
-      <h2 id="out-of-office">Out of office</h2>
+      <h2 id="out-of-office">{t('ooo.heading')}</h2>
       {/* Announced like a status, without a second status role beside the approvals' own. */}
       <p class="notice approval-status" aria-live="polite">
         {message}
@@ -155,14 +154,14 @@ export const OutOfOffice = () => {
             <Current
               delegation={delegation}
               onCleared={() => {
-                setMessage('Your delegation is cleared: decisions come to you alone again.');
+                setMessage(t('ooo.cleared'));
                 reload();
               }}
             />
           ) : (
             <Form
               onSaved={(saved) => {
-                setMessage(`Saved: ${saved.delegateEmail} decides for you until ${when(saved.to)}.`);
+                setMessage(t('ooo.saved', { delegate: saved.delegateEmail, to: when(saved.to) }));
                 reload();
               }}
             />

@@ -397,6 +397,22 @@ export const en = {
   'approvals.comment': 'Comment for the buyer and the other approvers (optional)',
   'approvals.approve': 'Approve',
   'approvals.reject': 'Reject',
+
+  'ooo.heading': 'Out of office',
+  'ooo.intro': 'Away? Name a colleague who approves in your place for a while. Your own links keep working.',
+  'ooo.colleague': 'Colleague’s email',
+  'ooo.from': 'From',
+  'ooo.until': 'Until',
+  'ooo.save': 'Hand on my approvals',
+  'ooo.saveFailed': 'Your delegation could not be saved. Try again.',
+  'ooo.seeField': 'Not saved: see the marked field.',
+  'ooo.loadFailed': 'Your delegation could not be loaded.',
+  'ooo.clearFailed': 'Your delegation could not be cleared. Try again.',
+  'ooo.current':
+    'From {from} until {to}, decisions that wait for you also go to {delegate}, who decides for you. Your own links keep working.',
+  'ooo.back': 'I’m back: clear my delegation',
+  'ooo.cleared': 'Your delegation is cleared: decisions come to you alone again.',
+  'ooo.saved': 'Saved: {delegate} decides for you until {to}.',
 } as const satisfies Record<string, string>;
 
 export type AppMessage = keyof typeof en;

@@ -404,4 +404,21 @@ export const es: Catalog<AppMessage> = {
   'approvals.comment': 'Comentario para el comprador y los demás aprobadores (opcional)',
   'approvals.approve': 'Aprobar',
   'approvals.reject': 'Rechazar',
+
+  'ooo.heading': 'Fuera de la oficina',
+  'ooo.intro':
+    '¿Va a estar fuera? Indique un compañero que apruebe en su lugar durante un tiempo. Sus propios enlaces siguen funcionando.',
+  'ooo.colleague': 'Correo del compañero',
+  'ooo.from': 'Desde',
+  'ooo.until': 'Hasta',
+  'ooo.save': 'Delegar mis aprobaciones',
+  'ooo.saveFailed': 'No se ha podido guardar su delegación. Inténtelo de nuevo.',
+  'ooo.seeField': 'No se ha guardado: revise el campo marcado.',
+  'ooo.loadFailed': 'No se ha podido cargar su delegación.',
+  'ooo.clearFailed': 'No se ha podido anular su delegación. Inténtelo de nuevo.',
+  'ooo.current':
+    'Desde el {from} hasta el {to}, las decisiones que le esperan también van a {delegate}, que decide por usted. Sus propios enlaces siguen funcionando.',
+  'ooo.back': 'He vuelto: anular mi delegación',
+  'ooo.cleared': 'Delegación anulada: las decisiones vuelven a llegarle solo a usted.',
+  'ooo.saved': 'Guardado: {delegate} decide por usted hasta el {to}.',
 };

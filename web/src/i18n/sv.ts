@@ -396,4 +396,20 @@ export const sv: Catalog<AppMessage> = {
   'approvals.comment': 'Kommentar till köparen och de andra attestanterna (valfritt)',
   'approvals.approve': 'Attestera',
   'approvals.reject': 'Neka',
+
+  'ooo.heading': 'Frånvaro',
+  'ooo.intro': 'Borta? Ange en kollega som attesterar i ditt ställe en tid. Dina egna länkar fungerar fortfarande.',
+  'ooo.colleague': 'Kollegans e-postadress',
+  'ooo.from': 'Från',
+  'ooo.until': 'Till',
+  'ooo.save': 'Lämna över mina attester',
+  'ooo.saveFailed': 'Delegeringen kunde inte sparas. Försök igen.',
+  'ooo.seeField': 'Inte sparat: se det markerade fältet.',
+  'ooo.loadFailed': 'Delegeringen kunde inte laddas.',
+  'ooo.clearFailed': 'Delegeringen kunde inte tas bort. Försök igen.',
+  'ooo.current':
+    'Från {from} till {to} går beslut som väntar på dig även till {delegate}, som beslutar åt dig. Dina egna länkar fungerar fortfarande.',
+  'ooo.back': 'Jag är tillbaka: ta bort delegeringen',
+  'ooo.cleared': 'Delegeringen är borttagen: besluten kommer bara till dig igen.',
+  'ooo.saved': 'Sparat: {delegate} beslutar åt dig till {to}.',
 };
