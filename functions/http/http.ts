@@ -28,6 +28,7 @@ import {
   AccountTaken,
   NoInvitationToResend,
 } from '#functions/accounts/ports.ts';
+import { fallbackLocale } from '#i18n/locales.ts';
 import { DocumentUnwritable } from '#rendering/order-documents/document-order.ts';
 import { BadCursorError, ConflictError, StaleRevision } from '#store/ports.ts';
 import { principalOfBearer } from './principal.ts';
@@ -136,12 +137,17 @@ const apiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; 
 const pagePolicy =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/** Everything here carries data or decides something; nothing may be cached unless a handler says so. */
+/**
+ * Everything here carries data or decides something; nothing may be cached unless a handler says so. Every answer
+ * names the language its words are in: English unless the handler renders for a reader in another (a link page, the
+ * PDF, in the reader's language, send their own `content-language`).
+ */
 const render = (reply: Reply): HttpResult => {
   const html = 'html' in reply;
   const headers: Record<string, string> = {
     ...securityHeaders,
     'cache-control': 'no-store',
+    'content-language': fallbackLocale,
     'content-security-policy': html ? pagePolicy : apiPolicy,
     ...(html
       ? { 'content-type': 'text/html; charset=utf-8' }

@@ -255,6 +255,21 @@ describe('the HTTP middleware', () => {
     }
   });
 
+  it('names the language of every answer, English unless the handler renders in the reader’s', async () => {
+    const answers = [
+      await call(anEvent()),
+      await call(anEvent({ claims: null })),
+      await call(anEvent(), async () => ({ status: 410, html: '<p>expired</p>' })),
+    ];
+    expect(answers.map((a) => a.headers['content-language'])).toEqual(['en', 'en', 'en']);
+    const swedish = await call(anEvent(), async () => ({
+      status: 200,
+      body: { saved: true },
+      headers: { 'Content-Language': 'sv' },
+    }));
+    expect(swedish.headers['content-language']).toBe('sv');
+  });
+
   it('serves HTML pages with a page policy', async () => {
     const result = await call(anEvent(), async () => ({ status: 410, html: '<p>expired</p>' }));
     expect(result.statusCode).toBe(410);
