@@ -122,5 +122,5 @@ const wordsOf = (message: string): string[] =>
 const sameAsEnglish: Record<Locale, ReadonlySet<string>> = {
   en: new Set(),
   es: new Set(['Total']),
-  sv: new Set(['Status', 'Order', 'Problem', 'per']),
+  sv: new Set(['Status', 'Order', 'Problem', 'per', 'under']),
 };

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { conditionText } from '#domain/condition-text.ts';
 import type { Schemas } from '../api/client.ts';
+import type { AppMessage } from '../i18n/en.ts';
+import { t } from '../i18n/language.ts';
 import { useSignedIn } from '../signed-in.ts';
 import { Unsendable, useAction } from '../ui/action.ts';
 import { AnswerLine, type FormAnswer, staleSave, useReload } from '../ui/form-answer.tsx';
@@ -14,12 +16,12 @@ export const namesOf = (company: Company, emails: readonly string[]): string =>
   emails.map((email) => company.users.find((u) => u.email === email)?.name ?? email).join(', ');
 
 const fieldChoices = [
-  ['total', 'Order total is'],
-  ['maxLineTotal', 'Largest line total is'],
-  ['lineCount', 'Number of lines is'],
-  ['category', 'A line’s category is'],
-  ['sku', 'A line’s SKU is'],
-] as const;
+  ['total', 'rules.field.total'],
+  ['maxLineTotal', 'rules.field.maxLineTotal'],
+  ['lineCount', 'rules.field.lineCount'],
+  ['category', 'rules.field.category'],
+  ['sku', 'rules.field.sku'],
+] as const satisfies readonly (readonly [string, AppMessage])[];
 type Field = (typeof fieldChoices)[number][0];
 
 /** The condition the add-a-rule form describes; undefined when its value cannot be read. */
@@ -64,19 +66,17 @@ export const Rules = (props: {
       if (answer.response.ok) props.revision.current = answer.response.headers.get('etag') ?? undefined;
       return answer;
     },
-    'The rules could not be saved.',
+    t('rules.saveFailed'),
   );
   const save = async (next: () => Rule[]) => {
     setNotice('');
     const saved = await saving.run(next);
     if (!saved) return false;
-    setNotice(`Saved ${saved.data.rules.length.toLocaleString()} rules.`);
+    setNotice(t('rules.saved', { count: saved.data.rules.length }));
     props.onSaved();
     return true;
   };
-  const reloadLatest = useReload(props.rules, props.onReload, () =>
-    setNotice('Loaded the latest rules: make your change again.'),
-  );
+  const reloadLatest = useReload(props.rules, props.onReload, () => setNotice(t('rules.reloaded')));
   const answer: FormAnswer = saving.error
     ? {
         ok: false,
@@ -88,7 +88,7 @@ export const Rules = (props: {
   const add = async () => {
     const added = await save(() => {
       const when = conditionOf(field, op, value, company.currency);
-      if (!when) throw new Unsendable(`“${value}” is not a value for this condition.`);
+      if (!when) throw new Unsendable(t('rules.badValue', { value }));
       const ruleId = `${
         name
           .toLowerCase()
@@ -107,18 +107,20 @@ export const Rules = (props: {
 
   return (
     <section class="panel" aria-labelledby="rules-heading">
-      <h2 id="rules-heading">Approval rules</h2>
+      <h2 id="rules-heading">{t('rules.heading')}</h2>
       {props.rules.length === 0 ? (
-        <p>No rules: every order is approved at once.</p>
+        <p>{t('rules.none')}</p>
       ) : (
         <ul class="rules">
           {props.rules.map((rule) => (
             <li key={rule.ruleId}>
-              <strong>{rule.name}</strong>: when {conditionText(rule.when, company.currency)}
+              <strong>{rule.name}</strong>: {t('rules.when', { condition: conditionText(rule.when, company.currency) })}
               <ol>
                 {rule.levels.map((level, i) => (
                   <li key={i}>
-                    {level.mode === 'any' ? 'any one of' : 'every one of'} {namesOf(company, level.approvers)}
+                    {t(level.mode === 'any' ? 'rules.anyOne' : 'rules.everyOne', {
+                      who: namesOf(company, level.approvers),
+                    })}
                   </li>
                 ))}
               </ol>
@@ -127,7 +129,7 @@ export const Rules = (props: {
                 class="secondary-action"
                 onClick={() => save(() => props.rules.filter((r) => r.ruleId !== rule.ruleId))}
               >
-                Remove the rule <span class="visually-hidden">{rule.name}</span>
+                {t('rules.remove')} <span class="visually-hidden">{rule.name}</span>
               </button>
             </li>
           ))}
@@ -140,41 +142,43 @@ export const Rules = (props: {
           add();
         }}
       >
-        <h3 id="add-rule-heading">Add a rule</h3>
+        <h3 id="add-rule-heading">{t('rules.add')}</h3>
         <div class="fields">
           <label>
-            Rule name
+            {t('rules.name')}
             <input value={name} required maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
           </label>
           <label>
-            When
+            {t('rules.whenLabel')}
             <select value={field} onChange={(e) => setField(e.currentTarget.value as Field)}>
               {fieldChoices.map(([f, label]) => (
                 <option key={f} value={f}>
-                  {label}
+                  {t(label)}
                 </option>
               ))}
             </select>
           </label>
           {field !== 'category' && field !== 'sku' && (
             <label>
-              Comparison
+              {t('rules.comparison')}
               <select value={op} onChange={(e) => setOp(e.currentTarget.value as typeof op)}>
-                <option value="gt">over</option>
-                <option value="gte">at least</option>
-                <option value="lt">under</option>
-                <option value="lte">at most</option>
-                <option value="eq">exactly</option>
+                <option value="gt">{t('rules.op.gt')}</option>
+                <option value="gte">{t('rules.op.gte')}</option>
+                <option value="lt">{t('rules.op.lt')}</option>
+                <option value="lte">{t('rules.op.lte')}</option>
+                <option value="eq">{t('rules.op.eq')}</option>
               </select>
             </label>
           )}
           <label>
-            Value{field === 'total' || field === 'maxLineTotal' ? ` (${company.currency})` : ''}
+            {field === 'total' || field === 'maxLineTotal'
+              ? t('rules.valueIn', { currency: company.currency })
+              : t('rules.value')}
             <input value={value} required onInput={(e) => setValue(e.currentTarget.value)} />
           </label>
         </div>
         <fieldset class="approvers">
-          <legend>Approved by</legend>
+          <legend>{t('rules.approvedBy')}</legend>
           {deciders.map((u) => (
             <label class="inline" key={u.email}>
               <input
@@ -191,14 +195,14 @@ export const Rules = (props: {
           ))}
         </fieldset>
         <label>
-          Who decides
+          {t('rules.whoDecides')}
           <select value={mode} onChange={(e) => setMode(e.currentTarget.value as 'any' | 'all')}>
-            <option value="any">Any one of them</option>
-            <option value="all">Every one of them</option>
+            <option value="any">{t('rules.anyOfThem')}</option>
+            <option value="all">{t('rules.everyOfThem')}</option>
           </select>
         </label>
         <div class="actions">
-          <button type="submit">Add the rule</button>
+          <button type="submit">{t('rules.addButton')}</button>
         </div>
       </form>
       <AnswerLine answer={answer} />

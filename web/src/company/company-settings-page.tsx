@@ -8,6 +8,7 @@ import { Budgets } from './budgets.tsx';
 import { ChainPreview } from './chain-preview.tsx';
 import { Users } from './people.tsx';
 import './company.css';
+import { t } from '../i18n/language.ts';
 
 /**
  * One company's settings — its people and their roles, its approval rules, a preview of the chain they make, and its
@@ -26,9 +27,9 @@ export const CompanySettings = (props: { companyId: string }) => {
       api.GET('/companies/{companyId}/approval-rules', path),
       api.GET('/companies/{companyId}/budgets', path),
     ]);
-    if (!company.data) throw new Error(problemText(company.error, 'The company could not be loaded.'));
-    if (!rules.data) throw new Error(problemText(rules.error, 'The approval rules could not be loaded.'));
-    if (!budgets.data) throw new Error(problemText(budgets.error, 'The budgets could not be loaded.'));
+    if (!company.data) throw new Error(problemText(company.error, t('company.failed')));
+    if (!rules.data) throw new Error(problemText(rules.error, t('company.rulesFailed')));
+    if (!budgets.data) throw new Error(problemText(budgets.error, t('company.budgetsFailed')));
     revision.current = company.response.headers.get('etag') ?? undefined;
     return { company: company.data, rules: rules.data.rules, budgets: budgets.data };
   }, [companyId]);
@@ -51,7 +52,7 @@ export const CompanySettingsPage = () => {
   const { me } = useSignedIn();
   return (
     <>
-      <PageTitle>Company settings</PageTitle>
+      <PageTitle>{t('section.companySettings')}</PageTitle>
       <CompanySettings companyId={me.companyId ?? ''} />
     </>
   );
