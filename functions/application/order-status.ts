@@ -9,10 +9,10 @@ import type {
   OrderUpdate,
   ShipmentReport,
 } from '#domain/order-reports.ts';
-import { cancel, confirm, invoice, isRecorded, type Report, ship } from '#domain/order-updates.ts';
+import { cancel, confirm, invoice, isRecorded, mailed, type Report, ship } from '#domain/order-updates.ts';
 import { mayReportOrderStatus } from '#domain/policy.ts';
 import { orderCancelledEmail, orderChangedEmail, orderShippedEmail } from '#email/order-updates.ts';
-import type { Mailer } from '#email/ports.ts';
+import type { EmailMessage, Mailer } from '#email/ports.ts';
 import type { Config } from '#functions/config.ts';
 import { appLinks } from '#rendering/app-links.ts';
 import { ConflictError, type Store } from '#store/ports.ts';
@@ -76,24 +76,50 @@ const announceUpdate = (deps: OrderStatusDeps, order: Order, update: OrderUpdate
     },
   });
 
-/** The emails a report sends: to the buyer and the account's rep, when the order changed, shipped or was cancelled. */
-const mailFor = async (deps: OrderStatusDeps, order: Order, update: OrderUpdate): Promise<void> => {
+/** The email a report sends: to the buyer and the account's rep, when the order changed, shipped or was cancelled. */
+const emailFor = async (
+  deps: OrderStatusDeps,
+  order: Order,
+  update: OrderUpdate,
+): Promise<EmailMessage | undefined> => {
   const url = appLinks(deps.config.PUBLIC_BASE_URL).order(order.orderId);
-  const needsRep = update.kind === 'confirmed-with-changes' || update.kind === 'shipped' || update.to === 'cancelled';
-  if (!needsRep) return;
+  const shipment = update.kind === 'shipped' ? order.shipments?.find((s) => s.shipmentId === update.ref) : undefined;
+  const told = update.kind === 'confirmed-with-changes' || shipment !== undefined || update.to === 'cancelled';
+  if (!told) return undefined;
   const rep = (await deps.store.catalog.getCompany(order.companyId))?.accountRepEmail;
-  if (update.kind === 'confirmed-with-changes') await deps.mailer.send(orderChangedEmail(order, rep, url));
-  else if (update.kind === 'shipped') {
-    const shipment = order.shipments?.find((s) => s.shipmentId === update.ref);
-    if (shipment) await deps.mailer.send(orderShippedEmail(order, shipment, rep, url));
-  } else await deps.mailer.send(orderCancelledEmail(order, rep, url));
+  if (update.kind === 'confirmed-with-changes') return orderChangedEmail(order, rep, url);
+  if (shipment) return orderShippedEmail(order, shipment, rep, url);
+  return orderCancelledEmail(order, rep, url);
+};
+
+/**
+ * Mails the buyer (and the rep) about a recorded report, unless they were mailed about it already, and then marks it
+ * mailed. A failed send leaves it unmarked, so the ERP's retry of the report (same key) sends it; a fault between the
+ * send and the mark sends it twice rather than never.
+ */
+const tell = async (deps: OrderStatusDeps, order: Order, update: OrderUpdate): Promise<void> => {
+  if (update.mailedAt !== undefined) return;
+  const message = await emailFor(deps, order, update);
+  if (!message) return;
+  await deps.mailer.send(message);
+  let current: Order | undefined = order;
+  for (let attempt = 1; ; attempt++) {
+    if (!current || current.updates?.find((u) => u.key === update.key)?.mailedAt !== undefined) return;
+    try {
+      await deps.store.orders.record(mailed(current, update.key, deps.now().toISOString()));
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
+      current = await deps.store.orders.get(order.orderId);
+    }
+  }
 };
 
 /**
  * The seller's ERP reports on an order: checked against the order as recorded and written over the revision read
  * (nothing is written when the report is refused), then announced as `order.updated` and mailed to the buyer and rep
  * where they need to know. The same `Idempotency-Key` with the same body answers the order as it is: its event goes
- * out again (the feed keeps it once), its email does not.
+ * out again (the feed keeps it once), its email only if it was not sent before.
  */
 export const reportOnOrder = async (
   deps: OrderStatusDeps,
@@ -110,7 +136,9 @@ export const reportOnOrder = async (
     const stamp: Report = { key, digest, by: actorOf(caller), at: deps.now().toISOString() };
     if (isRecorded(order, stamp)) {
       const seq = (order.updates ?? []).findIndex((u) => u.key === key);
-      await announceUpdate(deps, order, order.updates![seq]!, seq + 1);
+      const update = order.updates![seq]!;
+      await announceUpdate(deps, order, update, seq + 1);
+      await tell(deps, order, update);
       return order;
     }
     const next = applied(order, report, stamp);
@@ -122,7 +150,7 @@ export const reportOnOrder = async (
     }
     const update = next.updates!.at(-1)!;
     await announceUpdate(deps, next, update, next.updates!.length);
-    await mailFor(deps, next, update);
+    await tell(deps, next, update);
     return next;
   }
 };

@@ -37,9 +37,12 @@ export type ConfirmationReport = z.infer<typeof confirmationReportSchema>;
 
 /**
  * A tracking link is shown to the buyer and put in an email: a web address, nothing a browser would run — and clean
- * text first, since a URL parser would quietly percent-encode a bidirectional override rather than refuse it.
+ * text first, since a URL parser would quietly percent-encode a bidirectional override (or drop a line break) rather
+ * than refuse it. The contract documents a pipe by its first half, the clean text: `format: uri` says the rest.
  */
-const trackingUrl = singleLine(2000).pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }));
+const trackingUrl = singleLine(2000)
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }))
+  .meta({ format: 'uri' });
 
 export const shipmentReportSchema = z.strictObject({
   shipmentId: singleLine(64),
@@ -110,5 +113,10 @@ export const orderUpdateSchema = z.object({
   to: orderStatus,
   key: z.string(),
   digest: z.string(),
+  /**
+   * When the buyer (and the rep) were mailed about it, on a report they hear of: a report whose email failed is sent
+   * again by the ERP (its retry, same key), and the email goes out then.
+   */
+  mailedAt: z.iso.datetime().optional(),
 });
 export type OrderUpdate = z.infer<typeof orderUpdateSchema>;

@@ -49,6 +49,13 @@ export const isRecorded = (order: Order, report: Report): boolean => {
   return true;
 };
 
+/** The order with its report under `key` marked as mailed: written over the revision read, as a report is. */
+export const mailed = (order: Order, key: string, at: string): Order => ({
+  ...order,
+  revision: (order.revision ?? 0) + 1,
+  updates: (order.updates ?? []).map((update) => (update.key === key ? { ...update, mailedAt: at } : update)),
+});
+
 const recorded = (
   order: Order,
   report: Report,

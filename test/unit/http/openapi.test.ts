@@ -37,4 +37,16 @@ describe('the OpenAPI document', () => {
       expect(security, route.key).toEqual(route.auth === 'jwt' ? [{ bearer: [] }] : []);
     }
   });
+
+  it('says a shipment’s tracking link is a URI, where the ERP sends it and where the order answers it', () => {
+    const text = JSON.stringify(openApiDocument());
+    const trackingUrls = text.match(/"trackingUrl":\{[^}]*\}/g) ?? [];
+    expect(trackingUrls.length).toBeGreaterThanOrEqual(2);
+    for (const schema of trackingUrls)
+      expect(JSON.parse(schema.slice('"trackingUrl":'.length))).toMatchObject({
+        type: 'string',
+        format: 'uri',
+        maxLength: 2000,
+      });
+  });
 });
