@@ -1,5 +1,6 @@
 import type { Caller } from '#domain/caller.ts';
 import { NotFound } from '#domain/errors.ts';
+import { isIntegration, type Principal } from '#domain/integration.ts';
 import type { Order } from '#domain/order.ts';
 import { mayReadOrder, mayReadRfq, type Owned } from '#domain/policy.ts';
 import type { Rfq } from '#domain/rfq.ts';
@@ -19,11 +20,12 @@ export const visibleRfq = async (store: Store, rfqId: string, caller: Caller): P
 export const visibleOrder = async (
   store: Store,
   orderId: string,
-  caller: Caller,
-  may: (caller: Caller, order: Owned) => boolean = mayReadOrder,
+  caller: Principal,
+  may: (caller: Principal, order: Owned) => boolean = mayReadOrder,
 ): Promise<Order> => {
   const order = await store.orders.get(orderId);
-  const company = order && caller.groups.includes('rep') ? await store.catalog.getCompany(order.companyId) : undefined;
+  const asRep = !isIntegration(caller) && caller.groups.includes('rep');
+  const company = order && asRep ? await store.catalog.getCompany(order.companyId) : undefined;
   if (!order || !may(caller, { companyId: order.companyId, accountRepEmail: company?.accountRepEmail }))
     throw new NotFound(`no order ${orderId}`);
   return order;

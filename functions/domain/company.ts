@@ -40,3 +40,17 @@ export const companySchema = z.object({
   addresses: companyAddressesSchema.optional(),
 });
 export type Company = z.infer<typeof companySchema>;
+
+/** A value as JSON with every object's keys in one order: two records equal in content read the same. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
+/** The fields of `next` that differ from the stored record (all of them when there is none), by name. */
+export const changedFields = (stored: Company | undefined, next: Company): (keyof Company)[] => {
+  const names = new Set([...Object.keys(stored ?? {}), ...Object.keys(next)]) as Set<keyof Company>;
+  return [...names].filter((name) => !stored || canonical(stored[name]) !== canonical(next[name]));
+};

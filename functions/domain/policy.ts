@@ -41,12 +41,6 @@ export const mayRead = (caller: Caller, resource: Owned): boolean =>
   (caller.companyId === undefined && (has(caller, 'sales-manager') || has(caller, 'admin')));
 
 export const mayReadRfq = mayRead;
-export const mayReadOrder = mayRead;
-/**
- * An order's documents (cXML, UBL, X12): whoever reads the order — the company's buyers and approvers, the account's
- * rep, the sales managers and the seller's admin. Built from the buyer-side fields only, so the seller's cost is in none.
- */
-export const mayReadOrderDocuments = mayReadOrder;
 
 /**
  * The quote PDF: whoever may read the RFQ. It is always the buyer's document (the buyer-side whitelist), so a rep who
@@ -198,10 +192,17 @@ export const mayReportOrderStatus = (principal: Principal): boolean =>
   hasScope(principal, 'orders.write') || asPerson(principal, mayEditReferenceData);
 
 /**
- * Reading orders and their documents as a machine: integration clients with `orders.read` read every order (the
- * seller's ERP takes them all); people ask mayReadOrder.
+ * Reading an order: whoever reads its RFQ (mayRead), and integration clients with `orders.read`, which read every
+ * order — the seller's ERP takes them all.
  */
-export const mayReadOrdersAsIntegration = (principal: Principal): boolean => hasScope(principal, 'orders.read');
+export const mayReadOrder = (principal: Principal, order: Owned): boolean =>
+  hasScope(principal, 'orders.read') || asPerson(principal, (caller) => mayRead(caller, order));
+/**
+ * An order's documents (cXML, UBL, X12): whoever reads the order — the company's buyers and approvers, the account's
+ * rep, the sales managers, the seller's admin and `orders.read` clients. Built from the buyer-side fields only, so the
+ * seller's cost is in none.
+ */
+export const mayReadOrderDocuments = mayReadOrder;
 
 /**
  * Writing the catalog and the customers' records (products, contracts, companies' ERP numbers and addresses) from the
@@ -209,6 +210,25 @@ export const mayReadOrdersAsIntegration = (principal: Principal): boolean => has
  */
 export const mayWriteCatalog = (principal: Principal): boolean =>
   hasScope(principal, 'catalog.write') || asPerson(principal, mayEditReferenceData);
+
+/**
+ * What of a company's record the seller's ERP keeps (`catalog.write`): its customer number there and its addresses.
+ * Its people (who sign in), its rep, name, terms and currency stay the seller's admin's to set.
+ */
+export const erpCompanyFields: readonly string[] = ['erpCustomerNumber', 'addresses'];
+
+/** A company's record, read as it is to be saved back: the company's admins, and the ERP that keeps part of it. */
+export const mayReadCompanyRecord = (principal: Principal, companyId: string): boolean =>
+  hasScope(principal, 'catalog.write') || asPerson(principal, (caller) => mayReadCompanySettings(caller, companyId));
+
+/**
+ * Saving a company's record whose `changed` fields differ from the stored one (every field, for a company not stored
+ * yet): the seller's admin any; an integration with `catalog.write` only the fields the ERP keeps — so an ERP token
+ * never adds a person who signs in, nor moves the account to another rep.
+ */
+export const mayWriteCompanyRecord = (principal: Principal, changed: readonly string[]): boolean =>
+  asPerson(principal, mayEditReferenceData) ||
+  (hasScope(principal, 'catalog.write') && changed.every((field) => erpCompanyFields.includes(field)));
 
 /** Creating, listing, rotating and deleting integration clients: the seller's admin, and never a machine. */
 export const mayManageIntegrations = (principal: Principal): boolean => asPerson(principal, mayEditReferenceData);

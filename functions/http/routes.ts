@@ -565,6 +565,7 @@ const table = {
     handler: 'functions/http/get-order.ts',
     auth: 'jwt',
     roles: orderReaders,
+    scope: 'orders.read',
     summary: 'One order',
     params: orderParams,
     responses: { 200: json(orderViewSchema) },
@@ -576,6 +577,7 @@ const table = {
     handler: 'functions/http/get-order-document.ts',
     auth: 'jwt',
     roles: orderReaders,
+    scope: 'orders.read',
     summary:
       'The order as a document for an ERP or procurement system: cXML 1.2 OrderRequest (`cxml`), UBL 2.1 Order under PEPPOL BIS Ordering 3 (`ubl`) or ANSI X12 850 of 004010 (`x12`); never the seller’s cost',
     params: orderDocumentParams,
@@ -801,7 +803,9 @@ const table = {
     handler: 'functions/http/put-company.ts',
     auth: 'jwt',
     roles: admin,
-    summary: 'Create or replace a buyer company and its users (who sign in for it)',
+    scope: 'catalog.write',
+    summary:
+      'Create or replace a buyer company and its users (who sign in for it); with catalog.write (the ERP), change only its `erpCustomerNumber` and `addresses`, the rest sent as read (403 naming what differs)',
     params: companyParams,
     body: companyBody,
     headers: ifMatchHeaders,
@@ -827,6 +831,8 @@ const table = {
     auth: 'jwt',
     // The seller's admin, or the company's own admin (whose company token reads as approver; the policy decides).
     roles: ['admin', 'approver'],
+    // The ERP reads the record to save back what it keeps of it (PUT /companies/{companyId}).
+    scope: 'catalog.write',
     summary: 'A buyer company: its name, terms, currency, users and their roles',
     params: companyParams,
     responses: { 200: { ...json(companyBody), headers: companyRevision } },

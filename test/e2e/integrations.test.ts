@@ -1,9 +1,10 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import type { IntegrationScope } from '#domain/integration.ts';
+import { anAddress, aShipTo } from '../builders/address.ts';
 import { aProduct } from '../builders/product.ts';
 import { useTestStack } from './test-stack.ts';
-import { aContractFor, acme, people } from './world.ts';
+import { aContractFor, acme, globex, people, placedOrder } from './world.ts';
 
 /**
  * Integration clients (issue 27): the seller's admin makes one, it gets a token from the issuer with OAuth 2.0 client
@@ -219,5 +220,75 @@ describe('the catalog from the ERP', () => {
     const refused = await api.call('PUT', '/companies/acme/contract', { as: reader, body: contract });
     expect(refused.status).toBe(403);
     expect((await upsert(reader, [aProduct('NG-D-1').build()])).status).toBe(403);
+  });
+});
+
+describe('orders and customers for the ERP', () => {
+  it('reads an order and its documents with orders.read, the buyer side of them; catalog.write alone may not', async () => {
+    await api.store.catalog.putCompany(acme);
+    const orderId = await placedOrder(api);
+    const reader = await make('order reader', ['orders.read']);
+    const token = await tokenOf(reader);
+    const order = await api.call('GET', `/orders/${orderId}`, { as: token });
+    expect(order.status, order.text).toBe(200);
+    expect(order.body).toMatchObject({ orderId, poNumber: 'PO-77', status: 'placed' });
+    expect(order.body.lines.some((l: object) => 'cost' in l)).toBe(false);
+    const ubl = await api.call('GET', `/orders/${orderId}/documents/ubl`, { as: token });
+    expect(ubl.status, ubl.text).toBe(200);
+    expect(ubl.text).toContain(`<cbc:ID>PO-77</cbc:ID>`);
+
+    const loader = await tokenOf(await make('catalog only', ['catalog.write']));
+    const refused = await api.call('GET', `/orders/${orderId}/documents/x12`, { as: loader });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('orders.read');
+    expect((await api.call('GET', `/orders/${orderId}`, { as: loader })).status).toBe(403);
+    // A person still reads the order with their own token, on a route that now verifies it in the function.
+    expect((await api.call('GET', `/orders/${orderId}`, { as: people.acmeBuyer })).status).toBe(200);
+    expect((await api.call('GET', `/orders/${orderId}/documents/ubl`, { as: people.globexBuyer })).status).toBe(404);
+
+    expect((await api.call('DELETE', `/integrations/${reader.integrationId}`, { as: people.admin })).status).toBe(204);
+    expect((await api.call('GET', `/orders/${orderId}`, { as: token })).status).toBe(401);
+  });
+
+  it('sets a customer’s ERP number and addresses with catalog.write, and nothing else of the company', async () => {
+    await api.store.catalog.putCompany(globex);
+    const token = await tokenOf(await make('customer master', ['catalog.write']));
+    const read = await api.call('GET', '/companies/globex', { as: token });
+    expect(read.status, read.text).toBe(200);
+    const addresses = { billTo: anAddress('Globex Accounts Payable'), shipTo: [aShipTo('springfield')] };
+    const saved = await api.call('PUT', '/companies/globex', {
+      as: token,
+      body: { ...read.body, erpCustomerNumber: 'C-200777', addresses },
+      headers: { 'if-match': read.headers.get('etag')! },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await api.store.catalog.getCompany('globex'))?.erpCustomerNumber).toBe('C-200777');
+
+    const current = await api.call('GET', '/companies/globex', { as: token });
+    const overreach = await api.call('PUT', '/companies/globex', {
+      as: token,
+      body: {
+        ...current.body,
+        accountRepEmail: people.acmeRep.email,
+        users: [...current.body.users, { email: 'mole@globex.example', name: 'Mole', roles: ['admin'] }],
+      },
+    });
+    expect(overreach.status).toBe(403);
+    expect(overreach.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['accountRepEmail', 'users']);
+    const after = await api.store.catalog.getCompany('globex');
+    expect(after?.users.map((u) => u.email)).not.toContain('mole@globex.example');
+    expect(after?.accountRepEmail).toBe(people.globexRep.email);
+    const newcomer = await api.call('PUT', '/companies/initech', {
+      as: token,
+      body: { ...current.body, companyId: 'initech' },
+    });
+    expect(newcomer.status, 'the ERP sets up no company').toBe(403);
+
+    const reader = await tokenOf(await make('reader only', ['orders.read']));
+    expect((await api.call('GET', '/companies/globex', { as: reader })).status).toBe(403);
+    const { erpCustomerNumber: _, ...withoutNumber } = current.body;
+    expect((await api.call('PUT', '/companies/globex', { as: reader, body: withoutNumber })).status).toBe(403);
+    // A buyer company's own admin still edits its people, and never through a scope.
+    expect((await api.call('GET', '/companies/acme', { as: people.acmeAdmin })).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import {
   type Integration,
   type IntegrationScope,
   integrationScopes,
+  type Principal,
   principalOf,
   scopesOfClaim,
 } from '#domain/integration.ts';
@@ -12,10 +13,13 @@ import {
   hasScope,
   mayCallRoute,
   mayManageIntegrations,
+  mayReadCompanyRecord,
   mayReadIntegrationFeed,
-  mayReadOrdersAsIntegration,
+  mayReadOrder,
+  mayReadOrderDocuments,
   mayReportOrderStatus,
   mayWriteCatalog,
+  mayWriteCompanyRecord,
 } from '#domain/policy.ts';
 import { routes } from '#http/routes.ts';
 
@@ -57,7 +61,9 @@ describe("an integration's scopes", () => {
 describe('the policy asked about a machine', () => {
   const questions = {
     mayReadIntegrationFeed: [mayReadIntegrationFeed, 'orders.read'],
-    mayReadOrdersAsIntegration: [mayReadOrdersAsIntegration, 'orders.read'],
+    mayReadOrder: [(p: Principal) => mayReadOrder(p, { companyId: 'globex' }), 'orders.read'],
+    mayReadCompanyRecord: [(p: Principal) => mayReadCompanyRecord(p, 'globex'), 'catalog.write'],
+    mayWriteCompanyRecord: [(p: Principal) => mayWriteCompanyRecord(p, ['erpCustomerNumber']), 'catalog.write'],
     mayReportOrderStatus: [mayReportOrderStatus, 'orders.write'],
     mayWriteCatalog: [mayWriteCatalog, 'catalog.write'],
   } as const;
@@ -67,11 +73,23 @@ describe('the policy asked about a machine', () => {
     expect(question(machine())).toBe(false);
   });
 
-  it('lets the seller admin do by hand what the ERP does, and no buyer', () => {
-    for (const [question] of Object.values(questions).filter(([q]) => q !== mayReadOrdersAsIntegration)) {
+  it('lets the seller admin do by hand what the ERP does, and no buyer of another company', () => {
+    for (const [question] of Object.values(questions)) {
       expect(question(sellerAdmin)).toBe(true);
       expect(question(acmeBuyer)).toBe(false);
     }
+  });
+
+  it('lets the ERP change only what it keeps of a company: never its people, rep or terms', () => {
+    const erpClient = machine('catalog.write');
+    expect(mayWriteCompanyRecord(erpClient, ['erpCustomerNumber', 'addresses'])).toBe(true);
+    expect(mayWriteCompanyRecord(erpClient, [])).toBe(true);
+    for (const field of ['users', 'accountRepEmail', 'name', 'paymentTerms', 'currency', 'companyId'])
+      expect(mayWriteCompanyRecord(erpClient, ['addresses', field]), field).toBe(false);
+    expect(mayWriteCompanyRecord(machine('orders.read', 'orders.write'), ['addresses'])).toBe(false);
+    expect(mayWriteCompanyRecord(sellerAdmin, ['users', 'accountRepEmail'])).toBe(true);
+    const companyAdmin: Caller = { ...acmeBuyer, groups: ['approver'], companyAdmin: true };
+    expect(mayWriteCompanyRecord(companyAdmin, ['addresses'])).toBe(false);
   });
 
   it('never lets a machine manage integrations, nor a person hold a scope', () => {
@@ -104,6 +122,10 @@ describe("a route's gate", () => {
       'POST /integration/orders/{orderId}/cancellation': mayReportOrderStatus,
       'PUT /products/{sku}': mayWriteCatalog,
       'PUT /companies/{companyId}/contract': mayWriteCatalog,
+      'GET /orders/{orderId}': (p) => mayReadOrder(p, { companyId: 'globex' }),
+      'GET /orders/{orderId}/documents/{format}': (p) => mayReadOrderDocuments(p, { companyId: 'globex' }),
+      'GET /companies/{companyId}': (p) => mayReadCompanyRecord(p, 'globex'),
+      'PUT /companies/{companyId}': (p) => mayWriteCompanyRecord(p, ['erpCustomerNumber', 'addresses']),
     };
     const scoped = routes.filter((r) => r.scope);
     expect(scoped.map((r) => r.key).filter((key) => !(key in questionOf))).toEqual([]);

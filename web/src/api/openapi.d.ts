@@ -741,7 +741,7 @@ export interface paths {
          */
         get: operations["getCompany"];
         /**
-         * Create or replace a buyer company and its users (who sign in for it)
+         * Create or replace a buyer company and its users (who sign in for it); with catalog.write (the ERP), change only its `erpCustomerNumber` and `addresses`, the rest sent as read (403 naming what differs)
          * @description Allowed roles: admin.
          */
         put: operations["putCompany"];
@@ -1561,6 +1561,7 @@ export interface components {
                 shipmentId: string;
                 carrier: string;
                 trackingNumber?: string;
+                /** Format: uri */
                 trackingUrl?: string;
                 lines: {
                     lineId: string;
@@ -4880,6 +4881,7 @@ export interface operations {
                     shipmentId: string;
                     carrier: string;
                     trackingNumber?: string;
+                    /** Format: uri */
                     trackingUrl?: string;
                     lines: {
                         lineId: string;
