@@ -1,8 +1,11 @@
+import { shipToOf } from '#domain/address.ts';
 import { dayOf } from '#domain/calendar.ts';
+import type { Company } from '#domain/company.ts';
 import { priceRequest } from '#domain/pricing.ts';
 import { bySkuKey, skuKey } from '#domain/product.ts';
 import type { PriceLine } from '#domain/quote-edits.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
+import { type TaxBasis, type TaxSettings, taxBasisOf } from '#domain/tax.ts';
 import type { Store } from '#store/ports.ts';
 
 /** What pricing reads: the catalog and contract, as of now. */
@@ -11,12 +14,35 @@ export interface PricingDeps {
   now: () => Date;
 }
 
-/** The RFQ's lines priced afresh from today's catalog and contract, as quote `version`. */
+/**
+ * What the RFQ's tax is computed from: the seller's settings, where the goods go — the RFQ's ship-to, else the
+ * company's first, else its bill-to, else (a company with no addresses) the seller's own country, a domestic sale — and
+ * the company's tax id and exemption. None while the seller has no tax settings.
+ */
+const taxBasisFor = (
+  rfq: Rfq,
+  settings: TaxSettings | undefined,
+  company: Company | undefined,
+): TaxBasis | undefined => {
+  if (!settings) return undefined;
+  const addresses = company?.addresses;
+  const shipTo = addresses && (shipToOf(addresses, rfq.shipToId) ?? addresses.shipTo[0]);
+  return taxBasisOf(settings, {
+    shipToCountry: shipTo?.country ?? addresses?.billTo.country ?? settings.homeCountry,
+    taxId: company?.taxId,
+    taxExempt: company?.taxExempt,
+  });
+};
+
+/** The RFQ's lines priced afresh from today's catalog, contract and tax settings, as quote `version`. */
 export const priceRfq = async (deps: PricingDeps, rfq: Rfq, version: number): Promise<Quote> => {
-  const [products, contract] = await Promise.all([
+  const [products, contract, settings, company] = await Promise.all([
     deps.store.catalog.getProducts(rfq.lines.map((line) => line.sku)),
     deps.store.catalog.getContract(rfq.companyId),
+    deps.store.catalog.getTaxSettings(),
+    deps.store.catalog.getCompany(rfq.companyId),
   ]);
+  const taxBasis = taxBasisFor(rfq, settings, company);
   const now = deps.now().toISOString();
   return priceRequest({
     lines: rfq.lines,
@@ -26,6 +52,7 @@ export const priceRfq = async (deps: PricingDeps, rfq: Rfq, version: number): Pr
     currency: rfq.currency,
     version,
     pricedAt: now,
+    ...(taxBasis && { taxBasis }),
   });
 };
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type Contract, isInEffect } from './contract.ts';
 import { priceRequest } from './pricing.ts';
-import { type Product, skuKey } from './product.ts';
+import { listPriceIn, type Product, skuKey } from './product.ts';
 
 /** A product as one company sees it in the catalog: its price for one unit, why, and the volume tiers it can reach. */
 export const catalogEntrySchema = z.object({
@@ -47,20 +47,21 @@ export const catalogEntries = (
   const lines = new Map(quote.lines.map((line) => [line.sku, line]));
   return products.map((product) => {
     const line = lines.get(product.sku);
-    const sameCurrency = product.currency === pricing.currency;
+    const listPrice = listPriceIn(product, pricing.currency) ?? null;
     return {
       sku: product.sku,
       name: product.name,
       unit: product.unit,
       ...(product.category !== undefined && { category: product.category }),
-      listPrice: sameCurrency ? product.listPrice : null,
+      listPrice,
       yourPrice: line?.unitPrice ?? null,
       priceSource: line?.priceSource ?? 'needs rep pricing',
-      tiers: sameCurrency
-        ? [...(entries.get(skuKey(product.sku))?.tiers ?? [])]
-            .sort((a, b) => a.minQty - b.minQty)
-            .map(({ minQty, unitPrice }) => ({ minQty, unitPrice }))
-        : [],
+      tiers:
+        listPrice !== null
+          ? [...(entries.get(skuKey(product.sku))?.tiers ?? [])]
+              .sort((a, b) => a.minQty - b.minQty)
+              .map(({ minQty, unitPrice }) => ({ minQty, unitPrice }))
+          : [],
     };
   });
 };

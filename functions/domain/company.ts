@@ -38,6 +38,10 @@ export const companySchema = z.object({
   /** The company's number in the seller's ERP: how an order document names the customer to the ERP that books it. */
   erpCustomerNumber: erpCustomerNumber.optional(),
   addresses: companyAddressesSchema.optional(),
+  /** Its VAT or tax id as issued (`SE556677889901`): an EU id of another member state than the seller's reverse-charges. */
+  taxId: singleLine(30).optional(),
+  /** Exempt from tax, under this certificate or ruling: its quotes carry no tax and say why. */
+  taxExempt: z.strictObject({ reference: singleLine(120) }).optional(),
 });
 export type Company = z.infer<typeof companySchema>;
 

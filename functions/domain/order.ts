@@ -13,7 +13,8 @@ import {
 } from './order-reports.ts';
 import { quoteNumber } from './quote-number.ts';
 import { quoteOf } from './quote-of.ts';
-import { quoteLineSchema, type Rfq } from './rfq.ts';
+import { taxOfQuote } from './quote-totals.ts';
+import { quoteLineSchema, quoteSchema, type Rfq } from './rfq.ts';
 
 export const orderSchema = z.object({
   orderId: z.string(),
@@ -32,6 +33,11 @@ export const orderSchema = z.object({
   lines: z.array(quoteLineSchema),
   subtotal: nonNegativeMinorUnits,
   total: nonNegativeMinorUnits,
+  /** The quote's tax as the buyer accepted it, to the cent; absent on orders placed before tax. */
+  taxes: quoteSchema.shape.taxes,
+  taxTotal: quoteSchema.shape.taxTotal,
+  grandTotal: quoteSchema.shape.grandTotal,
+  taxNote: quoteSchema.shape.taxNote,
   paymentTerms: z.string(),
   /** Where the invoice goes and where the goods go: the company's addresses when the order was placed. */
   billTo: addressSchema.optional(),
@@ -73,7 +79,7 @@ const customerFields = (rfq: Rfq, customer: Customer | undefined): Partial<Order
 };
 
 /**
- * The order an approved RFQ becomes: its current quote as the buyer accepted it, under the buyer's PO number and the
+ * The order an approved RFQ becomes: its current quote as the buyer accepted it (its tax unchanged), under the buyer's PO number and the
  * company's payment terms, with the customer's ERP number and addresses as they are now.
  */
 export const orderFrom = (rfq: Rfq, terms: { paymentTerms: string; at: string; customer?: Customer }): Order => {
@@ -93,6 +99,7 @@ export const orderFrom = (rfq: Rfq, terms: { paymentTerms: string; at: string; c
     lines: quote.lines,
     subtotal: quote.subtotal,
     total: quote.total,
+    ...taxOfQuote(quote),
     paymentTerms: terms.paymentTerms,
     ...(rfq.requestedDeliveryDate !== undefined && { requestedDeliveryDate: rfq.requestedDeliveryDate }),
     createdAt: terms.at,

@@ -146,6 +146,9 @@ export const mayEditReferenceData = (caller: Caller): boolean => caller.companyI
 /** A company's pricing contract, read back for editing: the seller's admin, who sets it. */
 export const mayReadContract = (caller: Caller): boolean => mayEditReferenceData(caller);
 
+/** The seller's tax settings (home country and rates): the seller's admin reads and sets them. */
+export const mayManageTaxSettings = (caller: Caller): boolean => mayEditReferenceData(caller);
+
 /** Which buyer companies a caller may list: every one for the seller's admin, a rep's own accounts for a rep. */
 export type CompanyScope = { kind: 'all' } | { kind: 'rep'; repEmail: string };
 export const companyScope = (caller: Caller): CompanyScope | undefined => {

@@ -2,9 +2,10 @@ import { addDays } from './calendar.ts';
 import { type Contract, type ContractPrice, isInEffect } from './contract.ts';
 import { applyDiscount, basisPointsToPercentText, lineTotal, percentToBasisPoints } from './money.ts';
 import { tierReached } from './price-at-quantity.ts';
-import { bySkuKey, type Product, skuKey, unitCodeOfProduct } from './product.ts';
+import { bySkuKey, listPriceIn, type Product, skuKey, unitCodeOfProduct } from './product.ts';
 import { quoteTotals } from './quote-totals.ts';
 import type { Quote, QuoteLine, RfqRequest } from './rfq.ts';
+import type { TaxBasis } from './tax.ts';
 
 type RequestLine = RfqRequest['lines'][number];
 
@@ -23,6 +24,8 @@ export interface PriceRequest {
   pricedAt: string;
   /** When given, the quote is valid until `on` + this many days. */
   validityDays?: number;
+  /** What the quote's tax is computed from; without it the quote carries no tax. */
+  taxBasis?: TaxBasis;
 }
 
 export const needsRepPricing = 'needs rep pricing';
@@ -34,14 +37,14 @@ interface Price {
   priceSource: string;
 }
 
-/** What the contract says a line costs, or the list price when it says nothing about it. */
+/** What the contract says a line costs, or the list price (in the quote's currency) when it says nothing about it. */
 const contractOrListPrice = (
-  product: Product,
+  listPrice: number,
   quantity: number,
   contract: Contract | undefined,
   entry?: ContractPrice,
 ): Price => {
-  if (!contract) return { unitPrice: product.listPrice, contractPrice: null, priceSource: 'list price' };
+  if (!contract) return { unitPrice: listPrice, contractPrice: null, priceSource: 'list price' };
   const tier = tierReached(entry?.tiers, quantity);
   if (tier)
     return { unitPrice: tier.unitPrice, contractPrice: tier.unitPrice, priceSource: `contract tier ≥ ${tier.minQty}` };
@@ -49,8 +52,8 @@ const contractOrListPrice = (
     return { unitPrice: entry.unitPrice, contractPrice: entry.unitPrice, priceSource: 'contract price' };
   }
   const discount = percentToBasisPoints(contract.discountPercent);
-  if (discount === 0) return { unitPrice: product.listPrice, contractPrice: null, priceSource: 'list price' };
-  const discounted = applyDiscount(product.listPrice, discount);
+  if (discount === 0) return { unitPrice: listPrice, contractPrice: null, priceSource: 'list price' };
+  const discounted = applyDiscount(listPrice, discount);
   return {
     unitPrice: discounted,
     contractPrice: discounted,
@@ -63,6 +66,7 @@ const unpricedLine = (
   lineId: string,
   product: Product | undefined,
   reason: UnpricedReason,
+  currency: string,
 ): QuoteLine => ({
   lineId,
   sku: request.sku,
@@ -72,12 +76,15 @@ const unpricedLine = (
   ...(product && unitCodeOfProduct(product)),
   ...(product?.category !== undefined && { category: product.category }),
   // A price in another currency is no reference at all; an inactive product's list price still informs the rep.
-  listPrice: reason === 'inactive product' && product ? product.listPrice : null,
+  listPrice: (reason === 'inactive product' && product ? listPriceIn(product, currency) : undefined) ?? null,
   contractPrice: null,
   unitPrice: null,
   lineTotal: null,
   priceSource: needsRepPricing,
-  ...(reason === 'inactive product' && product?.cost !== undefined && { cost: product.cost }),
+  ...(reason === 'inactive product' &&
+    product?.cost !== undefined &&
+    product.currency === currency && { cost: product.cost }),
+  ...(product?.taxClass !== undefined && { taxClass: product.taxClass }),
   ...(request.targetUnitPrice !== undefined && { targetUnitPrice: request.targetUnitPrice }),
   unpriced: reason,
   ...(reason === 'custom item' && { custom: true as const }),
@@ -86,8 +93,9 @@ const unpricedLine = (
 /**
  * Turns a request into a priced quote, line by line (one Map lookup each, so 1,000 lines price in a blink):
  * the contract's highest tier reached, else the contract's unit price for the sku, else list price less the contract's
- * blanket discount; outside the contract's dates, or without one, list price. A line that cannot be priced — unknown or
- * inactive sku, or a price in another currency — is flagged for the rep with a null price, never priced at zero.
+ * blanket discount; outside the contract's dates, or without one, list price — in the quote's currency (the product's
+ * own or one of its `listPrices`). A line that cannot be priced — unknown or inactive sku, no price in the quote's
+ * currency — is flagged for the rep with a null price, never priced at zero.
  */
 export const priceRequest = (request: PriceRequest): Quote => {
   const contract = request.contract && isInEffect(request.contract, request.on) ? request.contract : undefined;
@@ -100,13 +108,13 @@ export const priceRequest = (request: PriceRequest): Quote => {
     const lineId = line.lineId ?? `L${index + 1}`;
     const product = products.get(skuKey(line.sku));
     // A described line the catalog cannot price is the buyer's custom item: flagged for the rep, never refused here.
-    if (line.description !== undefined && !product?.active) return unpricedLine(line, lineId, undefined, 'custom item');
-    if (!product) return unpricedLine(line, lineId, product, 'unknown sku');
-    if (!product.active) return unpricedLine(line, lineId, product, 'inactive product');
-    if (product.currency !== request.currency || contractCurrencyDiffers) {
-      return unpricedLine(line, lineId, product, 'currency mismatch');
-    }
-    const price = contractOrListPrice(product, line.quantity, contract, contractPrices.get(skuKey(line.sku)));
+    const unpriced = (reason: UnpricedReason, of?: Product) => unpricedLine(line, lineId, of, reason, request.currency);
+    if (line.description !== undefined && !product?.active) return unpriced('custom item');
+    if (!product) return unpriced('unknown sku');
+    if (!product.active) return unpriced('inactive product', product);
+    const listPrice = listPriceIn(product, request.currency);
+    if (listPrice === undefined || contractCurrencyDiffers) return unpriced('currency mismatch', product);
+    const price = contractOrListPrice(listPrice, line.quantity, contract, contractPrices.get(skuKey(line.sku)));
     return {
       lineId,
       sku: line.sku,
@@ -115,12 +123,14 @@ export const priceRequest = (request: PriceRequest): Quote => {
       unit: product.unit,
       ...unitCodeOfProduct(product),
       ...(product.category !== undefined && { category: product.category }),
-      listPrice: product.listPrice,
+      listPrice,
       contractPrice: price.contractPrice,
       unitPrice: price.unitPrice,
       lineTotal: lineTotal(price.unitPrice, line.quantity),
       priceSource: price.priceSource,
-      ...(product.cost !== undefined && { cost: product.cost }),
+      // The cost is in the product's own currency: a line priced in another carries none rather than a wrong margin.
+      ...(product.cost !== undefined && product.currency === request.currency && { cost: product.cost }),
+      ...(product.taxClass !== undefined && { taxClass: product.taxClass }),
       ...(line.targetUnitPrice !== undefined && { targetUnitPrice: line.targetUnitPrice }),
     };
   });
@@ -129,9 +139,10 @@ export const priceRequest = (request: PriceRequest): Quote => {
     version: request.version,
     currency: request.currency,
     lines,
-    ...quoteTotals(lines),
+    ...quoteTotals(lines, request.taxBasis),
     pricedAt: request.pricedAt,
     ...(request.validityDays !== undefined && { validUntil: addDays(request.on, request.validityDays) }),
     ...(contract && { contractId: contract.contractId }),
+    ...(request.taxBasis && { taxBasis: request.taxBasis }),
   };
 };

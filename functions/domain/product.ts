@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
+import { taxClass } from './tax.ts';
 import { singleLine } from './text.ts';
 import { type UnitCode, unitCode, unitCodeOfWord } from './unit-code.ts';
 
@@ -23,15 +24,41 @@ export const productSchema = z.object({
   unitCode: unitCode.optional(),
   listPrice: nonNegativeMinorUnits,
   currency: currencyCode,
+  /**
+   * Its list price in other currencies than `currency`, for companies that buy in them (a Swedish company in SEK);
+   * a company whose currency has no price here cannot buy the product at a list price (the rep prices the line).
+   */
+  listPrices: z
+    .array(z.strictObject({ currency: currencyCode, listPrice: nonNegativeMinorUnits }))
+    .max(20)
+    .superRefine((prices, ctx) => {
+      const seen = new Set<string>();
+      prices.forEach((price, index) => {
+        if (seen.has(price.currency))
+          ctx.addIssue({ code: 'custom', path: [index, 'currency'], message: `${price.currency} is listed twice` });
+        seen.add(price.currency);
+      });
+    })
+    .optional(),
   cost: nonNegativeMinorUnits.optional(),
   category: singleLine(100).optional(),
+  /** Which of the seller's tax rates applies to it (`reduced`, `books`); absent: `standard`. */
+  taxClass: taxClass.optional(),
   active: z.boolean(),
 });
 export type Product = z.infer<typeof productSchema>;
 
+/** The product's list price in `currency`: its own, or one of its other currencies'; undefined when it has none. */
+export const listPriceIn = (product: Pick<Product, 'listPrice' | 'currency' | 'listPrices'>, currency: string) =>
+  product.currency === currency
+    ? product.listPrice
+    : product.listPrices?.find((price) => price.currency === currency)?.listPrice;
+
 /** Whether two products say the same in every field (optional fields absent in both count as the same). */
 export const sameProduct = (a: Product, b: Product): boolean =>
-  (Object.keys(productSchema.shape) as (keyof Product)[]).every((field) => a[field] === b[field]);
+  (Object.keys(productSchema.shape) as (keyof Product)[]).every((field) =>
+    field === 'listPrices' ? JSON.stringify(a[field]) === JSON.stringify(b[field]) : a[field] === b[field],
+  );
 
 /** The Rec 20 code a line of this product carries: the product's own, else its unit word's; none when neither is known. */
 export const unitCodeOfProduct = (product: Product): { unitCode?: UnitCode } => {

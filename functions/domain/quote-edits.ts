@@ -156,6 +156,6 @@ export const editQuote = (
   const { validUntil: _, ...rest } = quote;
   return {
     ok: true,
-    quote: { ...rest, version: quote.version + 1, lines, ...quoteTotals(lines), lastLine: last },
+    quote: { ...rest, version: quote.version + 1, lines, ...quoteTotals(lines, quote.taxBasis), lastLine: last },
   };
 };

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import type { Audience } from './policy.ts';
+import { taxOfQuote } from './quote-totals.ts';
 import { lineView, lineViewSchema } from './quote-view.ts';
 import { type Actor, actorSchema, type Quote, type QuoteLine, quoteSchema } from './rfq.ts';
+import { quoteTaxSchema } from './tax.ts';
 
 /**
  * Every quote version is kept with what changed from the one before, by whom and why, line by line (by `lineId`, so
@@ -103,6 +105,7 @@ export const versionViewSchema = z.object({
   discountTotal: quoteSchema.shape.discountTotal,
   total: quoteSchema.shape.total,
   unpricedLines: quoteSchema.shape.unpricedLines,
+  ...quoteTaxSchema.shape,
   validUntil: quoteSchema.shape.validUntil,
   changes: z.array(quoteChangeSchema),
 });
@@ -120,6 +123,7 @@ export const versionView = (record: QuoteVersion, audience: Audience): VersionVi
     discountTotal: record.quote.discountTotal,
     total: record.quote.total,
     unpricedLines: record.quote.unpricedLines,
+    ...taxOfQuote(record.quote),
     ...(record.quote.validUntil !== undefined && { validUntil: record.quote.validUntil }),
     changes: record.changes
       .filter((change) => audience === 'seller' || !sellerOnlyChanges.has(change.field))

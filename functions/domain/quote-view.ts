@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { marginOf } from './margin.ts';
 import { minorUnits } from './money.ts';
 import type { Audience } from './policy.ts';
+import { taxOfQuote } from './quote-totals.ts';
 import { type Quote, type QuoteLine, quoteLineSchema, quoteSchema } from './rfq.ts';
+import { quoteTaxSchema } from './tax.ts';
 
 /**
  * A quote as one audience may see it, built from a whitelist of fields — never by deleting fields from the stored
@@ -79,7 +81,7 @@ export const quoteViewSchema = quoteSchema
     pricedAt: true,
     validUntil: true,
   })
-  .extend({ lines: z.array(lineViewSchema) });
+  .extend({ lines: z.array(lineViewSchema), ...quoteTaxSchema.shape });
 export type QuoteView = z.infer<typeof quoteViewSchema>;
 
 export const quoteView = (quote: Quote, audience: Audience): QuoteView => ({
@@ -90,6 +92,7 @@ export const quoteView = (quote: Quote, audience: Audience): QuoteView => ({
   discountTotal: quote.discountTotal,
   total: quote.total,
   unpricedLines: quote.unpricedLines,
+  ...taxOfQuote(quote),
   pricedAt: quote.pricedAt,
   ...(quote.validUntil !== undefined && { validUntil: quote.validUntil }),
 });

@@ -156,7 +156,7 @@ export const applyAdjustments = (
   }
   return {
     ok: true,
-    quote: { ...quote, version: quote.version + 1, lines, ...quoteTotals(lines) },
+    quote: { ...quote, version: quote.version + 1, lines, ...quoteTotals(lines, quote.taxBasis) },
     needsManager: [...needsManager.values()],
   };
 };

@@ -7,6 +7,7 @@ import { milestonesSchema } from './milestones.ts';
 import { currencyCode, minorUnits, nonNegativeMinorUnits } from './money.ts';
 import { sku } from './product.ts';
 import { quoteNumber } from './quote-number.ts';
+import { taxBasisSchema, taxClass, taxRowSchema } from './tax.ts';
 import { multiLine, singleLine } from './text.ts';
 import { unitCode } from './unit-code.ts';
 
@@ -57,6 +58,8 @@ export const quoteLineSchema = z.object({
   adjustedBy: email.optional(),
   /** A custom item (not from the catalog): `name` is its description, priced by the seller. */
   custom: z.literal(true).optional(),
+  /** The product's tax class when the line was priced; absent: `standard`. */
+  taxClass: taxClass.optional(),
 });
 export type QuoteLine = z.infer<typeof quoteLineSchema>;
 
@@ -73,6 +76,14 @@ export const quoteSchema = z.object({
   contractId: z.string().optional(),
   /** The highest line number ever given on this RFQ: a new line gets the next, so a removed line's id is never reused. */
   lastLine: z.number().int().min(0).optional(),
+  /** What the tax is computed from; absent on quotes priced before tax, or while the seller had no tax settings. */
+  taxBasis: taxBasisSchema.optional(),
+  /** The tax per label and rate, its sum, and `total + taxTotal`; absent only on quotes priced before tax. */
+  taxes: z.array(taxRowSchema).optional(),
+  taxTotal: nonNegativeMinorUnits.optional(),
+  grandTotal: nonNegativeMinorUnits.optional(),
+  /** The legal wording of a reverse-charged or exempt quote, which it and its PDF carry. */
+  taxNote: z.string().optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 

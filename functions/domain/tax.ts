@@ -102,13 +102,43 @@ export const lineTax = (lineTotal: number, rate: number): number => {
   return Number(divideHalfUp(BigInt(lineTotal) * BigInt(percentToBasisPoints(rate)), 10_000n));
 };
 
-export interface QuoteTax {
-  taxes: TaxRow[];
-  taxTotal: number;
-  grandTotal: number;
+/**
+ * What a quote's tax is computed from, kept on the quote: the seller's home country and its rates for where the goods
+ * go, and the buyer's tax id and exemption, as they were when the RFQ was first priced. Every later version of the
+ * quote (a revision, the rep's review) is taxed from it, so the tax the buyer was shown changes only with the lines.
+ */
+export const taxBasisSchema = z.object({
+  homeCountry: country,
+  shipToCountry: country,
+  rates: z.array(taxRateSchema),
+  taxId: z.string().optional(),
+  taxExempt: z.object({ reference: z.string() }).optional(),
+});
+export type TaxBasis = z.infer<typeof taxBasisSchema>;
+
+export const taxBasisOf = (settings: TaxSettings, buyer: TaxBuyer): TaxBasis => ({
+  homeCountry: settings.homeCountry,
+  shipToCountry: buyer.shipToCountry,
+  rates: settings.rates.filter((rate) => rate.country === buyer.shipToCountry),
+  ...(buyer.taxId !== undefined && { taxId: buyer.taxId }),
+  ...(buyer.taxExempt !== undefined && { taxExempt: { reference: buyer.taxExempt.reference } }),
+});
+
+/** A quote's tax as its views, order and documents carry it. */
+export const quoteTaxSchema = z.object({
+  taxes: z
+    .array(taxRowSchema)
+    .describe('The tax per label and rate: each line taxed at the rate of its tax class where the goods go'),
+  taxTotal: z.number().int().min(0).describe('The sum of the rows: each line’s tax rounded half-up once'),
+  grandTotal: z
+    .number()
+    .int()
+    .min(0)
+    .describe('`total` + `taxTotal`: what the buyer pays. Rules and budgets compare the net `total`'),
   /** The legal wording a reverse-charged or exempt quote must carry, on the quote and its PDF. */
-  taxNote?: string;
-}
+  taxNote: z.string().optional().describe('Why no tax is charged: the reverse-charge wording, or the exemption'),
+});
+export type QuoteTax = z.infer<typeof quoteTaxSchema>;
 
 export interface TaxableLine {
   /** Null for a line not priced yet: it carries no tax until it is. */
@@ -139,3 +169,9 @@ export const quoteTax = (lines: readonly TaxableLine[], settings: TaxSettings, b
   const taxTotal = sum(taxes.map((row) => row.amount));
   return { taxes, taxTotal, grandTotal: total + taxTotal };
 };
+
+/** The tax on `lines` under a quote's basis; none (and `grandTotal = total`) where the seller had no tax settings. */
+export const taxOnBasis = (lines: readonly TaxableLine[], basis: TaxBasis | undefined): QuoteTax =>
+  basis
+    ? quoteTax(lines, { homeCountry: basis.homeCountry, rates: basis.rates }, basis)
+    : { taxes: [], taxTotal: 0, grandTotal: sum(lines.flatMap((line) => line.lineTotal ?? [])) };

@@ -5,7 +5,9 @@ import { type Order, orderSchema } from '#domain/order.ts';
 import { type OrderUpdate, orderEventKind } from '#domain/order-reports.ts';
 import { orderStatusOf } from '#domain/order-updates.ts';
 import { type Audience, audienceOfPrincipal } from '#domain/policy.ts';
+import { taxOfQuote } from '#domain/quote-totals.ts';
 import { lineView, lineViewSchema } from '#domain/quote-view.ts';
+import { quoteTaxSchema } from '#domain/tax.ts';
 
 /** One step of an order's timeline as its pages show it: placed, then each report of the seller's ERP. */
 export const orderTimelineEntrySchema = z.object({
@@ -23,6 +25,7 @@ export const orderViewSchema = orderSchema
   .omit({ revision: true, updates: true, status: true, shipments: true, invoices: true })
   .extend({
     lines: z.array(lineViewSchema),
+    ...quoteTaxSchema.shape,
     status: orderStatus,
     shipments: z.array(orderSchema.shape.shipments.unwrap().element),
     invoices: z.array(orderSchema.shape.invoices.unwrap().element),
@@ -57,6 +60,7 @@ export const orderView = (order: Order, caller: Principal): OrderView => {
     lines: order.lines.map((line) => lineView(line, audience)),
     subtotal: order.subtotal,
     total: order.total,
+    ...taxOfQuote(order),
     paymentTerms: order.paymentTerms,
     ...(order.billTo !== undefined && { billTo: order.billTo }),
     ...(order.shipTo !== undefined && { shipTo: order.shipTo }),

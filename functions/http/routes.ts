@@ -70,6 +70,7 @@ import {
   rfqParams,
   shipmentBody,
   skuParams,
+  taxSettingsBody,
   tokenParams,
 } from './schemas.ts';
 import { taskListSchema } from './task-view.ts';
@@ -942,6 +943,32 @@ const table = {
     query: approvalChainQuery,
     responses: { 200: json(approvalChainPreviewSchema) },
     needs: { table: 'read' },
+  },
+  'GET /tax/settings': {
+    method: 'GET',
+    path: '/tax/settings',
+    handler: 'functions/http/get-tax-settings.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      "The seller's tax settings: its home country and its rates by ship-to country and tax class. Quotes are taxed from them; approval rules and budgets compare the net total",
+    responses: {
+      200: json(taxSettingsBody),
+      404: problem('No tax settings yet: quotes carry no tax until they are saved'),
+    },
+    needs: { table: 'read' },
+  },
+  'PUT /tax/settings': {
+    method: 'PUT',
+    path: '/tax/settings',
+    handler: 'functions/http/put-tax-settings.ts',
+    auth: 'jwt',
+    roles: admin,
+    summary:
+      "Replace the seller's tax settings. RFQs priced from now on are taxed by them; quotes already priced keep the tax they were given",
+    body: taxSettingsBody,
+    responses: { 200: json(taxSettingsBody) },
+    needs: { table: 'write' },
   },
   'GET /companies/{companyId}/contract': {
     method: 'GET',

@@ -18,6 +18,7 @@ import {
 import { productSchema, sku } from '#domain/product.ts';
 import { addedLineSchema, lineEditSchema } from '#domain/quote-edits.ts';
 import { rfqLineRequestSchema, rfqRequestSchema } from '#domain/rfq.ts';
+import { taxSettingsSchema } from '#domain/tax.ts';
 import { multiLine, searchText, singleLine } from '#domain/text.ts';
 import { orderDocumentFormatNames } from '#rendering/order-documents/format-names.ts';
 
@@ -202,6 +203,7 @@ export const linkDecisionBody = z.preprocess(
 export const productBody = productSchema.strict();
 export const companyBody = companySchema.strict();
 export const contractBody = contractSchema.strict();
+export const taxSettingsBody = taxSettingsSchema;
 export const approvalRulesBody = z.strictObject({ rules: z.array(approvalRuleSchema).max(100) });
 export const companyUsersBody = z.strictObject({ users: z.array(companyUserSchema.strict()).max(500) });
 /** One person of a company, by their email (any case: it is stored lower-case). */

@@ -2,6 +2,7 @@ import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { companySchema } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { type Product, productSchema, sameProduct, skuKey } from '#domain/product.ts';
+import { taxSettingsSchema } from '#domain/tax.ts';
 import { searchCatalog } from './catalog-search.ts';
 import { productWords } from './catalog-words.ts';
 import { isLostRace } from './conflict.ts';
@@ -208,5 +209,12 @@ export const createCatalogStore = (table: TableClient): CatalogStore => ({
   async getApprovalRules(companyId) {
     const item = await table.get(keys.approvalRules(companyId));
     return item ? approvalRulesSchema.parse(fromItem(item)).rules : [];
+  },
+  async putTaxSettings(settings) {
+    await table.put({ Item: toItem(keys.taxSettings, {}, settings) });
+  },
+  async getTaxSettings() {
+    const item = await table.get(keys.taxSettings);
+    return item && taxSettingsSchema.parse(fromItem(item));
   },
 });

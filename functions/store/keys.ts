@@ -62,6 +62,8 @@ export const keys = {
   company: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'COMPANY' }),
   contract: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'CONTRACT' }),
   approvalRules: (companyId: string): PrimaryKey => ({ PK: `COMPANY#${companyId}`, SK: 'APPROVAL_RULES' }),
+  /** The seller's tax settings: one item, read once per pricing. */
+  taxSettings: { PK: 'TAX_SETTINGS', SK: 'TAX_SETTINGS' } as PrimaryKey,
   /** A sign-in account of the local user pool (functions/accounts/table-accounts.ts); Cognito holds them on AWS. */
   signInAccount: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
   /** An OAuth client of the local OIDC provider (functions/integrations/table-clients.ts); Cognito holds them on AWS. */

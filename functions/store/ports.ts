@@ -15,6 +15,7 @@ import type { Product } from '#domain/product.ts';
 import type { AddedLine, LineEdit } from '#domain/quote-edits.ts';
 import type { QuoteVersion } from '#domain/quote-version.ts';
 import type { Actor, Rfq } from '#domain/rfq.ts';
+import type { TaxSettings } from '#domain/tax.ts';
 import type { WebhookDelivery } from '#domain/webhook-delivery.ts';
 import type { WebhookEndpoint } from '#domain/webhook-endpoint.ts';
 
@@ -209,6 +210,9 @@ export interface CatalogStore {
   getContract(companyId: string): Promise<Contract | undefined>;
   putApprovalRules(companyId: string, rules: ApprovalRule[]): Promise<void>;
   getApprovalRules(companyId: string): Promise<ApprovalRule[]>;
+  putTaxSettings(settings: TaxSettings): Promise<void>;
+  /** Undefined until the seller's admin first saves them: quotes carry no tax until then. */
+  getTaxSettings(): Promise<TaxSettings | undefined>;
 }
 
 /**

@@ -5,7 +5,10 @@ const usd = (dollars: number): number => Math.round(dollars * 100);
 
 type Line = [sku: string, name: string, unit: string, listPrice: number, cost: number | undefined, category: string];
 
-/** A small industrial-supply catalog: what a maintenance or warehouse buyer orders every month. Prices in USD. */
+/**
+ * A small industrial-supply catalog: what a maintenance or warehouse buyer orders every month. Prices in USD, with list
+ * prices in SEK and EUR.
+ */
 const lines: Line[] = [
   ['FAS-HCS-M8-50', 'Hex cap screw M8×50, zinc, box of 100', 'box', 18.4, 9.1, 'fasteners'],
   ['FAS-NUT-M8', 'Hex nut M8, zinc, box of 200', 'box', 9.6, 4.2, 'fasteners'],
@@ -40,6 +43,17 @@ const unitCodeOrThrow = (unit: string) => {
   return code;
 };
 
+/**
+ * The seller's price lists in the currencies its Swedish and Spanish customers buy in, set from the dollar list at its
+ * planning rates and rounded as a price list would be: whole kronor, euros to the ten cents.
+ */
+const sekPerUsd = 10.5;
+const eurPerUsd = 0.92;
+const otherListPrices = (dollars: number) => [
+  { currency: 'SEK', listPrice: Math.round(dollars * sekPerUsd) * 100 },
+  { currency: 'EUR', listPrice: Math.round(dollars * eurPerUsd * 10) * 10 },
+];
+
 /** Discontinued items stay in the catalog so old quotes still explain themselves; new quotes flag them. */
 const discontinued = new Set(['SAF-GLV-LTX-M', 'ELE-SCN-1D']);
 
@@ -51,6 +65,7 @@ export const products: Product[] = lines.map(([sku, name, unit, listPrice, cost,
   unitCode: unitCodeOrThrow(unit),
   listPrice: usd(listPrice),
   currency: 'USD',
+  listPrices: otherListPrices(listPrice),
   ...(cost !== undefined && { cost: usd(cost) }),
   category,
   active: !discontinued.has(sku),

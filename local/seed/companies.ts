@@ -1,8 +1,11 @@
 import type { ApprovalRule } from '#domain/approval-rule.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
+import type { TaxSettings } from '#domain/tax.ts';
 
 const usd = (dollars: number): number => Math.round(dollars * 100);
+const sek = (kronor: number): number => Math.round(kronor * 100);
+const eur = (euros: number): number => Math.round(euros * 100);
 
 /** The seller's own staff, who work from their token's email and groups rather than from a company record. */
 export const sellerStaff = {
@@ -93,6 +96,101 @@ export const globex: Company = {
   ],
 };
 
+/** A Swedish customer: taxed at Swedish moms, the seller's home country. */
+export const nordkust: Company = {
+  companyId: 'nordkust',
+  name: 'Nordkust Bygg AB',
+  accountRepEmail: sellerStaff.rep.email,
+  paymentTerms: 'NET30',
+  currency: 'SEK',
+  erpCustomerNumber: 'C-200118',
+  taxId: 'SE556677889901',
+  addresses: {
+    billTo: {
+      name: 'Nordkust Bygg AB — Ekonomiavdelningen',
+      line1: 'Lilla Bommen 6',
+      postalCode: '411 04',
+      city: 'Göteborg',
+      country: 'SE',
+    },
+    shipTo: [
+      {
+        shipToId: 'goteborg-lager',
+        name: 'Nordkust Lager Göteborg',
+        line1: 'Hamnvägen 14',
+        postalCode: '417 64',
+        city: 'Göteborg',
+        country: 'SE',
+      },
+      {
+        shipToId: 'malmo-bygge',
+        name: 'Nordkust Byggplats Malmö',
+        line1: 'Stora Varvsgatan 11',
+        postalCode: '211 19',
+        city: 'Malmö',
+        country: 'SE',
+      },
+    ],
+  },
+  users: [
+    { email: 'astrid@nordkust.example', name: 'Astrid Lindqvist (inköpare)', roles: ['buyer'] },
+    { email: 'erik@nordkust.example', name: 'Erik Johansson (attestant)', roles: ['approver'] },
+    { email: 'karin@nordkust.example', name: 'Karin Holm (administratör)', roles: ['admin', 'approver'] },
+  ],
+};
+
+/** A Spanish customer with a Spanish VAT id: an intra-EU sale from the seller's Sweden, reverse-charged. */
+export const iberica: Company = {
+  companyId: 'iberica',
+  name: 'Suministros Ibérica S.L.',
+  accountRepEmail: sellerStaff.rep.email,
+  paymentTerms: 'NET60',
+  currency: 'EUR',
+  erpCustomerNumber: 'C-200342',
+  taxId: 'ESB46123456',
+  addresses: {
+    billTo: {
+      name: 'Suministros Ibérica S.L. — Contabilidad',
+      line1: 'Calle de Colón 22',
+      postalCode: '46004',
+      city: 'Valencia',
+      country: 'ES',
+    },
+    shipTo: [
+      {
+        shipToId: 'valencia-almacen',
+        name: 'Almacén Valencia Puerto',
+        line1: 'Avenida del Puerto 180',
+        postalCode: '46023',
+        city: 'Valencia',
+        country: 'ES',
+      },
+    ],
+  },
+  users: [
+    { email: 'lucia@iberica.example', name: 'Lucía Martín (compradora)', roles: ['buyer'] },
+    { email: 'javier@iberica.example', name: 'Javier Ruiz (aprobador)', roles: ['approver'] },
+    { email: 'carmen@iberica.example', name: 'Carmen Navarro (administradora)', roles: ['admin', 'approver'] },
+  ],
+};
+
+/**
+ * The seller's tax settings: established in Sweden, charging moms at home and the destination's VAT to EU buyers
+ * without a VAT id (Globex); a US ship-to is an export, untaxed.
+ */
+export const sellerTaxSettings: TaxSettings = {
+  homeCountry: 'SE',
+  rates: [
+    { country: 'SE', taxClass: 'standard', rate: 25, label: 'Moms' },
+    { country: 'SE', taxClass: 'reduced', rate: 12, label: 'Moms' },
+    { country: 'SE', taxClass: 'books', rate: 6, label: 'Moms' },
+    { country: 'ES', taxClass: 'standard', rate: 21, label: 'IVA' },
+    { country: 'ES', taxClass: 'reduced', rate: 10, label: 'IVA' },
+    { country: 'DE', taxClass: 'standard', rate: 19, label: 'MwSt' },
+    { country: 'DE', taxClass: 'reduced', rate: 7, label: 'MwSt' },
+  ],
+};
+
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 const addDays = (date: Date, days: number): Date => new Date(date.getTime() + days * 86_400_000);
 
@@ -145,12 +243,46 @@ export const contractsFor = (today: Date): Contract[] => {
         { sku: 'PKG-PAL-4840', unitPrice: usd(17.25) },
       ],
     },
+    {
+      contractId: 'nordkust-2026-ramavtal',
+      companyId: nordkust.companyId,
+      currency: 'SEK',
+      validFrom,
+      validTo,
+      discountPercent: 4,
+      prices: [
+        {
+          sku: 'FAS-ANC-10',
+          tiers: [
+            { minQty: 1, unitPrice: sek(415) },
+            { minQty: 50, unitPrice: sek(389) },
+          ],
+        },
+        { sku: 'SAF-HAT-WHT', unitPrice: sek(235) },
+        { sku: 'SAF-VST-HV-XL', unitPrice: sek(119), tiers: [{ minQty: 100, unitPrice: sek(109) }] },
+        { sku: 'TLS-DRL-18V', unitPrice: sek(1595) },
+      ],
+    },
+    {
+      contractId: 'iberica-2026-suministro',
+      companyId: iberica.companyId,
+      currency: 'EUR',
+      validFrom,
+      validTo,
+      discountPercent: 3,
+      prices: [
+        { sku: 'PKG-BOX-1212', tiers: [{ minQty: 40, unitPrice: eur(26.9) }] },
+        { sku: 'PKG-TAPE-48', unitPrice: eur(79.5) },
+        { sku: 'SAF-GLV-NIT-L', unitPrice: eur(12.4), tiers: [{ minQty: 100, unitPrice: eur(11.6) }] },
+      ],
+    },
   ];
 };
 
 /**
  * Acme: big orders need a team lead, then finance. Globex: anything electronic needs both IT and operations, and when
- * neither answers in time, Jonas (the admin) decides.
+ * neither answers in time, Jonas (the admin) decides. Nordkust and Ibérica: a big order needs their approver, and their
+ * admin decides when the approver does not. Every rule compares the net total, before tax.
  */
 export const approvalRules: Record<string, ApprovalRule[]> = {
   [acme.companyId]: [
@@ -172,6 +304,22 @@ export const approvalRules: Record<string, ApprovalRule[]> = {
       levels: [
         { approvers: ['omar@globex.example', 'mei@globex.example'], mode: 'all', escalateTo: 'jonas@globex.example' },
       ],
+    },
+  ],
+  [nordkust.companyId]: [
+    {
+      ruleId: 'over-50000-kr',
+      name: 'Beställningar över 50 000 kr',
+      when: { field: 'total', op: 'gt', value: sek(50_000) },
+      levels: [{ approvers: ['erik@nordkust.example'], mode: 'any', escalateTo: 'karin@nordkust.example' }],
+    },
+  ],
+  [iberica.companyId]: [
+    {
+      ruleId: 'over-5000-eur',
+      name: 'Pedidos de más de 5.000 €',
+      when: { field: 'total', op: 'gt', value: eur(5_000) },
+      levels: [{ approvers: ['javier@iberica.example'], mode: 'any', escalateTo: 'carmen@iberica.example' }],
     },
   ],
 };

@@ -2,12 +2,22 @@ import { approvalRulesSchema } from '#domain/approval-rule.ts';
 import { type Company, companySchema, type Role } from '#domain/company.ts';
 import { contractSchema } from '#domain/contract.ts';
 import { productSchema } from '#domain/product.ts';
+import { taxSettingsSchema } from '#domain/tax.ts';
 import type { LocalAccounts } from '#functions/accounts/table-accounts.ts';
 import type { CatalogStore } from '#store/ports.ts';
 import { products } from './catalog.ts';
-import { acme, approvalRules, contractsFor, globex, sellerStaff } from './companies.ts';
+import {
+  acme,
+  approvalRules,
+  contractsFor,
+  globex,
+  iberica,
+  nordkust,
+  sellerStaff,
+  sellerTaxSettings,
+} from './companies.ts';
 
-export const companies: Company[] = [acme, globex];
+export const companies: Company[] = [acme, globex, nordkust, iberica];
 
 /** Someone who can sign in locally: a dev token is minted for each at start-up. */
 export interface DemoUser {
@@ -57,7 +67,7 @@ export const demoUser = (email: string): DemoUser => {
 };
 
 /**
- * Loads the demo catalog, companies, contracts and approval rules through the store. Every write is an upsert of the
+ * Loads the demo catalog, companies, contracts, approval rules and the seller's tax settings through the store. Every write is an upsert of the
  * whole resource, so seeding twice (a `--persist` restart) leaves the same data. Everything is parsed by the same
  * schemas the admin API uses, so the seed cannot hold what the API would refuse.
  */
@@ -72,5 +82,6 @@ export const seedDemoData = async (
     await catalog.putApprovalRules(company.companyId, rules);
   }
   for (const contract of contractsFor(today)) await catalog.putContract(contractSchema.parse(contract));
+  await catalog.putTaxSettings(taxSettingsSchema.parse(sellerTaxSettings));
   return { products: products.length, companies: companies.length };
 };

@@ -397,6 +397,22 @@ const matrix: Row[] = [
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
   },
   {
+    route: 'PUT /tax/settings',
+    request: async () => ({
+      path: '/tax/settings',
+      body: { homeCountry: 'SE', rates: [{ country: 'SE', taxClass: 'standard', rate: 25, label: 'Moms' }] },
+    }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /tax/settings',
+    request: async () => {
+      await api.store.catalog.putTaxSettings({ homeCountry: 'SE', rates: [] });
+      return { path: '/tax/settings' };
+    },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  {
     route: 'GET /companies/{companyId}/budgets',
     request: async () => ({ path: '/companies/acme/budgets' }),
     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 200],

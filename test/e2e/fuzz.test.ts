@@ -324,7 +324,13 @@ beforeAll(async () => {
       path: `/products/${bolts.sku}`,
       params: { sku: bolts.sku },
       as: people.admin,
-      valid: { ...bolts, cost: 5_00, category: 'fasteners' } as Json,
+      valid: {
+        ...bolts,
+        cost: 5_00,
+        category: 'fasteners',
+        taxClass: 'reduced',
+        listPrices: [{ currency: 'SEK', listPrice: 110_00 }],
+      } as Json,
     },
     {
       key: 'PUT /companies/{companyId}',
@@ -353,6 +359,19 @@ beforeAll(async () => {
       params: { companyId: 'acme', email: acme.users[0]!.email },
       as: people.admin,
       valid: {},
+    },
+    {
+      key: 'PUT /tax/settings',
+      path: '/tax/settings',
+      params: {},
+      as: people.admin,
+      valid: {
+        homeCountry: 'SE',
+        rates: [
+          { country: 'SE', taxClass: 'standard', rate: 25, label: 'Moms' },
+          { country: 'DE', taxClass: 'reduced', rate: 7, label: 'MwSt' },
+        ],
+      },
     },
     {
       key: 'PUT /companies/{companyId}/contract',

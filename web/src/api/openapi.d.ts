@@ -896,6 +896,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tax/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seller's tax settings: its home country and its rates by ship-to country and tax class. Quotes are taxed from them; approval rules and budgets compare the net total
+         * @description Allowed roles: admin.
+         */
+        get: operations["getTaxSettings"];
+        /**
+         * Replace the seller's tax settings. RFQs priced from now on are taxed by them; quotes already priced keep the tax they were given
+         * @description Allowed roles: admin.
+         */
+        put: operations["putTaxSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/companies/{companyId}/contract": {
         parameters: {
             query?: never;
@@ -1335,6 +1359,19 @@ export interface components {
                     /** Format: email */
                     adjustedBy?: string;
                 }[];
+                /** @description The tax per label and rate: each line taxed at the rate of its tax class where the goods go */
+                taxes: {
+                    label: string;
+                    rate: number;
+                    base: number;
+                    amount: number;
+                }[];
+                /** @description The sum of the rows: each line’s tax rounded half-up once */
+                taxTotal: number;
+                /** @description `total` + `taxTotal`: what the buyer pays. Rules and budgets compare the net `total` */
+                grandTotal: number;
+                /** @description Why no tax is charged: the reverse-charge wording, or the exemption */
+                taxNote?: string;
             };
             /** @description The thread as this side may read it, oldest first: the emails show the latest few and link here */
             thread: components["schemas"]["Comment"][];
@@ -1511,6 +1548,19 @@ export interface components {
             }[];
             subtotal: number;
             total: number;
+            /** @description The tax per label and rate: each line taxed at the rate of its tax class where the goods go */
+            taxes: {
+                label: string;
+                rate: number;
+                base: number;
+                amount: number;
+            }[];
+            /** @description The sum of the rows: each line’s tax rounded half-up once */
+            taxTotal: number;
+            /** @description `total` + `taxTotal`: what the buyer pays. Rules and budgets compare the net `total` */
+            grandTotal: number;
+            /** @description Why no tax is charged: the reverse-charge wording, or the exemption */
+            taxNote?: string;
             paymentTerms: string;
             billTo?: {
                 name: string;
@@ -1602,8 +1652,13 @@ export interface components {
             unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
             listPrice: number;
             currency: string;
+            listPrices?: {
+                currency: string;
+                listPrice: number;
+            }[];
             cost?: number;
             category?: string;
+            taxClass?: string;
             active: boolean;
         };
         ProductList: {
@@ -1615,8 +1670,13 @@ export interface components {
                 unitCode?: "EA" | "H87" | "PR" | "SET" | "KT" | "XBX" | "XCS" | "XRO" | "XPK" | "XBE" | "KGM" | "MTR" | "LTR" | "HUR";
                 listPrice: number;
                 currency: string;
+                listPrices?: {
+                    currency: string;
+                    listPrice: number;
+                }[];
                 cost?: number;
                 category?: string;
+                taxClass?: string;
                 active: boolean;
             }[];
             /** @description Pass it back as `cursor` for the next page; absent on the last */
@@ -1656,6 +1716,10 @@ export interface components {
                     country: string;
                     shipToId: string;
                 }[];
+            };
+            taxId?: string;
+            taxExempt?: {
+                reference: string;
             };
         };
         Contract: {
@@ -2000,6 +2064,19 @@ export interface components {
                 discountTotal: number;
                 total: number;
                 unpricedLines: number;
+                /** @description The tax per label and rate: each line taxed at the rate of its tax class where the goods go */
+                taxes: {
+                    label: string;
+                    rate: number;
+                    base: number;
+                    amount: number;
+                }[];
+                /** @description The sum of the rows: each line’s tax rounded half-up once */
+                taxTotal: number;
+                /** @description `total` + `taxTotal`: what the buyer pays. Rules and budgets compare the net `total` */
+                grandTotal: number;
+                /** @description Why no tax is charged: the reverse-charge wording, or the exemption */
+                taxNote?: string;
                 /** Format: date */
                 validUntil?: string;
                 changes: {
@@ -6631,6 +6708,164 @@ export interface operations {
             };
             /** @description No such resource, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        homeCountry: string;
+                        rates: {
+                            country: string;
+                            taxClass: string;
+                            rate: number;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tax settings yet: quotes carry no tax until they are saved */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTaxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    homeCountry: string;
+                    rates: {
+                        country: string;
+                        taxClass: string;
+                        rate: number;
+                        label: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        homeCountry: string;
+                        rates: {
+                            country: string;
+                            taxClass: string;
+                            rate: number;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid fields, named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
