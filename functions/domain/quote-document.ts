@@ -1,7 +1,9 @@
 import type { RfqStatus } from './lifecycle.ts';
 import { quoteName } from './quote-number.ts';
+import { taxOfQuote } from './quote-totals.ts';
 import { type BuyerLineView, buyerLineView } from './quote-view.ts';
 import type { Quote, Rfq } from './rfq.ts';
+import type { TaxRow } from './tax.ts';
 
 /**
  * The quote as a document for the buyer company (the PDF, GET /rfqs/{rfqId}/quote.pdf): every field named here from the
@@ -26,6 +28,9 @@ export interface QuoteDocument {
   lines: BuyerLineView[];
   discountTotal: number;
   total: number;
+  taxes: TaxRow[];
+  grandTotal: number;
+  taxNote?: string;
 }
 
 /** While the seller is (re)working a quote its prices are proposals; only a quote the seller sent is a document. */
@@ -63,22 +68,28 @@ export const quoteDocument = (
   rfq: Rfq,
   quote: SentQuote,
   parties: { seller: { name: string; email: string }; companyName: string; paymentTerms: string },
-): QuoteDocument => ({
-  rfqId: rfq.rfqId,
-  quoteName: quoteName(rfq),
-  seller: { name: parties.seller.name, email: parties.seller.email },
-  buyer: { companyName: parties.companyName, email: rfq.buyerEmail, paymentTerms: parties.paymentTerms },
-  accountRepEmail: rfq.accountRepEmail,
-  status: rfq.status,
-  version: quote.version,
-  currency: quote.currency,
-  issuedAt: quote.pricedAt,
-  validUntil: quote.validUntil,
-  ...(rfq.poNumber !== undefined && { poNumber: rfq.poNumber }),
-  ...(rfq.requestedDeliveryDate !== undefined && { requestedDeliveryDate: rfq.requestedDeliveryDate }),
-  ...(rfq.shipTo !== undefined && { shipTo: rfq.shipTo }),
-  ...(rfq.note !== undefined && { note: rfq.note }),
-  lines: quote.lines.map(buyerLineView),
-  discountTotal: quote.discountTotal,
-  total: quote.total,
-});
+): QuoteDocument => {
+  const tax = taxOfQuote(quote);
+  return {
+    rfqId: rfq.rfqId,
+    quoteName: quoteName(rfq),
+    seller: { name: parties.seller.name, email: parties.seller.email },
+    buyer: { companyName: parties.companyName, email: rfq.buyerEmail, paymentTerms: parties.paymentTerms },
+    accountRepEmail: rfq.accountRepEmail,
+    status: rfq.status,
+    version: quote.version,
+    currency: quote.currency,
+    issuedAt: quote.pricedAt,
+    validUntil: quote.validUntil,
+    ...(rfq.poNumber !== undefined && { poNumber: rfq.poNumber }),
+    ...(rfq.requestedDeliveryDate !== undefined && { requestedDeliveryDate: rfq.requestedDeliveryDate }),
+    ...(rfq.shipTo !== undefined && { shipTo: rfq.shipTo }),
+    ...(rfq.note !== undefined && { note: rfq.note }),
+    lines: quote.lines.map(buyerLineView),
+    discountTotal: quote.discountTotal,
+    total: quote.total,
+    taxes: tax.taxes,
+    grandTotal: tax.grandTotal,
+    ...(tax.taxNote !== undefined && { taxNote: tax.taxNote }),
+  };
+};

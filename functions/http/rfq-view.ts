@@ -7,8 +7,10 @@ import { historyEntryViewSchema, historyView } from '#domain/history-view.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { audienceOf } from '#domain/policy.ts';
 import { quoteNumber } from '#domain/quote-number.ts';
+import { taxOfQuote } from '#domain/quote-totals.ts';
 import { lineView, lineViewSchema } from '#domain/quote-view.ts';
 import { actorSchema, approvalStepSchema, type Quote, type Rfq, rfqLineRequestSchema } from '#domain/rfq.ts';
+import { quoteTaxSchema } from '#domain/tax.ts';
 import type { HistoryEvent, Store } from '#store/ports.ts';
 
 const money = z.number().int();
@@ -46,6 +48,14 @@ export const rfqViewSchema = rfqSummarySchema.omit({ lineCount: true }).extend({
   lines: z.array(lineViewSchema),
   subtotal: money.nullable(),
   discountTotal: money.nullable(),
+  taxes: quoteTaxSchema.shape.taxes.describe('The quote’s tax per label and rate; empty before there is a quote'),
+  taxTotal: money.nullable().describe('The quote’s tax; null before there is a quote'),
+  grandTotal: money
+    .nullable()
+    .describe(
+      '`total + taxTotal`, what the buyer pays (rules and budgets compare the net `total`); null before a quote',
+    ),
+  taxNote: quoteTaxSchema.shape.taxNote,
   unpricedLines: z.number().int().nullable(),
   poNumber: z.string().nullable(),
   approvals: z.array(approvalStepSchema),
@@ -64,6 +74,17 @@ export const rfqViewSchema = rfqSummarySchema.omit({ lineCount: true }).extend({
     ),
 });
 export type RfqView = z.infer<typeof rfqViewSchema>;
+
+const taxFields = (quote: Quote | undefined): Pick<RfqView, 'taxes' | 'taxTotal' | 'grandTotal' | 'taxNote'> => {
+  if (!quote) return { taxes: [], taxTotal: null, grandTotal: null };
+  const tax = taxOfQuote(quote);
+  return {
+    taxes: tax.taxes,
+    taxTotal: tax.taxTotal,
+    grandTotal: tax.grandTotal,
+    ...(tax.taxNote !== undefined && { taxNote: tax.taxNote }),
+  };
+};
 
 /**
  * An RFQ as the API shows it to one caller: the request, the current quote flattened to the top (lines with
@@ -96,6 +117,7 @@ export const rfqView = (rfq: Rfq, caller: Caller, quote: Quote | undefined, hist
     subtotal: quote?.subtotal ?? null,
     discountTotal: quote?.discountTotal ?? null,
     total: quote?.total ?? null,
+    ...taxFields(quote),
     unpricedLines: quote?.unpricedLines ?? null,
     validUntil: quote?.validUntil ?? null,
     poNumber: rfq.poNumber ?? null,

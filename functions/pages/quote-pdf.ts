@@ -227,16 +227,29 @@ export const quotePdf = async (q: QuoteDocument, color: string): Promise<Uint8Ar
     cursor.y -= 4;
   }
 
-  // Under the lines, the total they sum to and the saving as a note: the rule of every surface (domain/quote-footing.ts).
+  // Under the lines, the total they sum to (with its tax), the saving and any tax note: the rule of every surface
+  // (domain/quote-footing.ts).
   const footing = quoteFooting(q, (minor) => formatMoney(minor, q.currency));
-  cursor.need(18 + 14 + 40);
+  cursor.need(18 + 14 + 40 + 14 * footing.above.length);
   cursor.y -= 6;
+  for (const row of footing.above) {
+    text(cursor, row.label, { right: col.unitPrice.right, size: 10 });
+    text(cursor, row.amount, { right: col.lineTotal.right, size: 10 });
+    cursor.y -= 14;
+  }
   text(cursor, footing.label, { right: col.unitPrice.right, bold: true, size: 12 });
   text(cursor, footing.total, { right: col.lineTotal.right, bold: true, size: 12 });
   cursor.y -= 18;
   if (footing.saving) {
     text(cursor, footing.saving, { right: col.lineTotal.right, size: 10, color: saving });
     cursor.y -= 14;
+  }
+  if (footing.taxNote) {
+    cursor.need(14 * 3);
+    for (const part of wrap(footing.taxNote, fonts.bold, 10, contentWidth)) {
+      text(cursor, part, { size: 10, bold: true });
+      cursor.y -= 14;
+    }
   }
   cursor.y -= 12;
   cursor.need(30);

@@ -6,7 +6,10 @@ import type { Quote } from '#domain/rfq.ts';
 import { type Html, html } from './html.ts';
 
 /** What a quote table reads — the buyer's fields only, whoever the page or email is for. */
-type QuoteTable = Pick<Quote, 'version' | 'currency' | 'discountTotal' | 'total'> & {
+type QuoteTable = Pick<
+  Quote,
+  'version' | 'currency' | 'discountTotal' | 'total' | 'taxes' | 'grandTotal' | 'taxNote'
+> & {
   lines: BuyerLineView[];
 };
 
@@ -29,7 +32,7 @@ const basisOf = (line: BuyerLineView): string =>
   line.unpriced ? `${line.priceSource}: ${line.unpriced}` : line.priceSource;
 const quantityOf = (line: BuyerLineView): string => `${line.quantity.toLocaleString('en-US')} ${line.unit}`.trim();
 
-/** Under the lines, the total they sum to and the saving as a note: the one rule (domain/quote-footing.ts). */
+/** Under the lines, the total they sum to (with its tax), the saving and any tax note: one rule (domain/quote-footing.ts). */
 const footingOf = (quote: QuoteTable, reader: Audience): QuoteFooting =>
   quoteFooting(quote, (minor) => formatMoney(minor, quote.currency), reader);
 
@@ -47,10 +50,13 @@ ${quote.lines.map(
 `,
 )}  </tbody>
   <tfoot>
-    <tr><th scope="row" colspan="3">${footing.label}</th><td class="num"><strong>${footing.total}</strong></td></tr>
+${footing.above.map(
+  (row) => html`    <tr><th scope="row" colspan="3">${row.label}</th><td class="num">${row.amount}</td></tr>
+`,
+)}    <tr><th scope="row" colspan="3">${footing.label}</th><td class="num"><strong>${footing.total}</strong></td></tr>
   </tfoot>
 </table>
-${footing.saving ? html`<p class="saving">${footing.saving}</p>` : ''}`;
+${footing.saving ? html`<p class="saving">${footing.saving}</p>` : ''}${footing.taxNote ? html`<p class="tax-note">${footing.taxNote}</p>` : ''}`;
 };
 
 const cell = 'padding:8px 4px;border-bottom:1px solid #d1d5db;vertical-align:top';
@@ -78,10 +84,15 @@ ${quote.lines.map(
 `,
 )}</tbody>
 <tfoot>
-<tr><td align="right" style="${strong}">${footing.label}</td><td align="right" style="${strong};white-space:nowrap">${footing.total}</td></tr>
+${footing.above.map(
+  (
+    row,
+  ) => html`<tr><td align="right" style="padding:6px 4px;text-align:right">${row.label}</td><td align="right" style="padding:6px 4px;text-align:right;white-space:nowrap">${row.amount}</td></tr>
+`,
+)}<tr><td align="right" style="${strong}">${footing.label}</td><td align="right" style="${strong};white-space:nowrap">${footing.total}</td></tr>
 </tfoot>
 </table>
-${footing.saving ? html`<p style="margin:0 0 16px;text-align:right;color:#166534">${footing.saving}</p>` : ''}`;
+${footing.saving ? html`<p style="margin:0 0 16px;text-align:right;color:#166534">${footing.saving}</p>` : ''}${footing.taxNote ? html`<p style="margin:0 0 16px">${footing.taxNote}</p>` : ''}`;
 };
 
 export const quoteTableText = (quote: QuoteTable, reader: Audience): string => {
@@ -92,7 +103,9 @@ export const quoteTableText = (quote: QuoteTable, reader: Audience): string => {
       (line) =>
         `- ${line.name} (${line.sku}): ${quantityOf(line)} × ${money(line.unitPrice, quote.currency)} = ${money(line.lineTotal, quote.currency)} — ${basisOf(line)}`,
     ),
+    ...footing.above.map((row) => `${row.label}: ${row.amount}`),
     `${footing.label}: ${footing.total}`,
     ...(footing.saving ? [footing.saving] : []),
+    ...(footing.taxNote ? [footing.taxNote] : []),
   ].join('\n');
 };

@@ -6,6 +6,7 @@ import { approvedOverBudget, overBudgetLevel } from '#domain/approval-chain.ts';
 import { chargesOf, OVER_BUDGET } from '#domain/budget.ts';
 import type { Company } from '#domain/company.ts';
 import { type Order, orderFrom } from '#domain/order.ts';
+import { taxOfQuote } from '#domain/quote-totals.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import { orderConfirmationEmail, orderPlacedForRepEmail } from '#email/outcomes.ts';
 import { appLinks } from '#rendering/app-links.ts';
@@ -29,6 +30,7 @@ export const orderCreatedDetail = (order: Order) => ({
   currency: order.currency,
   subtotal: order.subtotal,
   total: order.total,
+  ...taxOfQuote(order),
   paymentTerms: order.paymentTerms,
   createdAt: order.createdAt,
   lines: order.lines.map((l) => ({

@@ -1,4 +1,5 @@
 import { announce } from '#application/announce.ts';
+import { taxOfQuote } from '#domain/quote-totals.ts';
 import type { Rfq } from '#domain/rfq.ts';
 import type { StepDeps } from './deps.ts';
 import { hasMark, mark } from './marks.ts';
@@ -30,6 +31,8 @@ export const lifecycleDetail = (rfq: Rfq, eventKey: string, extra: Record<string
     quoteVersion: rfq.quote.version,
     currency: rfq.quote.currency,
     total: rfq.quote.total,
+    taxTotal: taxOfQuote(rfq.quote).taxTotal,
+    grandTotal: taxOfQuote(rfq.quote).grandTotal,
     ...(rfq.quote.validUntil && { validUntil: rfq.quote.validUntil }),
   }),
   ...extra,

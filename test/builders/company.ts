@@ -51,6 +51,14 @@ class CompanyBuilder {
   at(billTo: Address, ...shipTo: ShipTo[]) {
     return this.with({ addresses: { billTo, shipTo: shipTo.length > 0 ? shipTo : [{ ...billTo, shipToId: 'main' }] } });
   }
+  /** Its VAT id: `withTaxId('DE123456789')`. */
+  withTaxId(taxId: string) {
+    return this.with({ taxId });
+  }
+  /** Exempt from tax under this certificate or ruling. */
+  exemptFromTax(reference: string) {
+    return this.with({ taxExempt: { reference } });
+  }
   build(): Company {
     return companySchema.parse(this.company);
   }

@@ -6,6 +6,7 @@ import { X12Interchange, X12Parser } from 'node-x12';
 import { describe, expect, it } from 'vitest';
 import { decimalAmount } from '#domain/money-format.ts';
 import type { Order } from '#domain/order.ts';
+import { quoteTax, reverseChargeNote, type TaxRate } from '#domain/tax.ts';
 import { unitCodes, x12UnitOf } from '#domain/unit-code.ts';
 import { exampleOrder, exampleSeller } from '#local/seed/example-order.ts';
 import { cxmlOrderRequest } from '#rendering/order-documents/cxml.ts';
@@ -15,6 +16,7 @@ import { x12PurchaseOrder } from '#rendering/order-documents/x12-850.ts';
 import { anAddress, aShipTo } from '../builders/address.ts';
 
 const seller = exampleSeller;
+const moms: TaxRate = { country: 'SE', taxClass: 'standard', rate: 25, label: 'Moms' };
 /** Read with fast-xml-parser, an independent parser: nothing of xmlbuilder2 reads these documents back. */
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -328,4 +330,76 @@ describe('what the XML library costs the other functions', () => {
     expect(await bundled('functions/http/get-order.ts')).toBe(false);
     expect(await bundled('functions/http/get-order-document.ts')).toBe(true);
   }, 30_000);
+});
+
+describe('the tax an order carries, in each document', () => {
+  const swedish = { ...exampleOrder(), currency: 'SEK' };
+  const taxed: Order = {
+    ...swedish,
+    ...quoteTax(swedish.lines, { homeCountry: 'SE', rates: [moms] }, { shipToCountry: 'SE' }),
+  };
+  const reverseCharged: Order = {
+    ...swedish,
+    ...quoteTax(swedish.lines, { homeCountry: 'SE', rates: [moms] }, { shipToCountry: 'DE', taxId: 'DE123456789' }),
+  };
+
+  it('UBL: a TaxTotal of the quote’s rows before the totals, and the grand total payable', () => {
+    const ubl = ublOrder(documentOrderOf(taxed, seller));
+    const { Order: read } = readXml(ubl);
+    expect(read['cac:TaxTotal']['cbc:TaxAmount']['#text']).toBe(decimalAmount(taxed.taxTotal!, 'SEK'));
+    expect(read['cac:TaxTotal']['cac:TaxSubtotal']['cac:TaxCategory']).toMatchObject({
+      'cbc:ID': 'S',
+      'cbc:Percent': '25',
+      'cac:TaxScheme': { 'cbc:ID': 'VAT' },
+    });
+    expect(read['cac:AnticipatedMonetaryTotal']['cbc:TaxInclusiveAmount']['#text']).toBe(
+      decimalAmount(taxed.grandTotal!, 'SEK'),
+    );
+    expect(read['cac:AnticipatedMonetaryTotal']['cbc:PayableAmount']['#text']).toBe(
+      decimalAmount(taxed.grandTotal!, 'SEK'),
+    );
+    const ordered = new XMLParser({ preserveOrder: true }).parse(ubl) as Record<string, unknown[]>[];
+    const children = (ordered.find((node) => 'Order' in node)?.Order ?? []).map((c) => Object.keys(c as object)[0]);
+    expect(children.indexOf('cac:TaxTotal')).toBe(children.indexOf('cac:AnticipatedMonetaryTotal') - 1);
+  });
+
+  it('UBL: a reverse-charged order is charged none under category AE and says why, in a Note too', () => {
+    const { Order: read } = readXml(ublOrder(documentOrderOf(reverseCharged, seller)));
+    expect(read['cbc:Note']).toBe(reverseChargeNote);
+    expect(read['cac:TaxTotal']['cbc:TaxAmount']['#text']).toBe('0.00');
+    expect(read['cac:TaxTotal']['cac:TaxSubtotal']['cac:TaxCategory']).toMatchObject({
+      'cbc:ID': 'AE',
+      'cbc:TaxExemptionReason': reverseChargeNote,
+    });
+  });
+
+  it('cXML: a Tax beside the net Total, a TaxDetail per rate', () => {
+    const { cXML } = readXml(cxmlOrderRequest(documentOrderOf(taxed, seller)));
+    const header = cXML.Request.OrderRequest.OrderRequestHeader;
+    expect(header.Total.Money['#text']).toBe(decimalAmount(taxed.total, 'SEK'));
+    expect(header.Tax.Money['#text']).toBe(decimalAmount(taxed.taxTotal!, 'SEK'));
+    expect(header.Tax.TaxDetail['@percentageRate']).toBe('25');
+    expect(header.Tax.TaxDetail.TaxAmount.Money['#text']).toBe(decimalAmount(taxed.taxTotal!, 'SEK'));
+  });
+
+  it('X12: a TXI per rate, an exempt TXI for a reverse charge, and AMT TT with tax', () => {
+    const segments = (order: Order) =>
+      readX12(x12PurchaseOrder(documentOrderOf(order, seller))).functionalGroups[0]!.transactions[0]!.segments;
+    const txi = segments(taxed).find((s) => s.tag === 'TXI')!;
+    expect([txi.valueOf(1), txi.valueOf(2), txi.valueOf(3)]).toEqual([
+      'VA',
+      decimalAmount(taxed.taxTotal!, 'SEK'),
+      '25',
+    ]);
+    expect(
+      segments(taxed)
+        .find((s) => s.tag === 'AMT')!
+        .valueOf(2),
+    ).toBe(decimalAmount(taxed.grandTotal!, 'SEK'));
+    expect(
+      segments(reverseCharged)
+        .find((s) => s.tag === 'TXI')!
+        .valueOf(6),
+    ).toBe('1');
+  });
 });

@@ -34,10 +34,29 @@ const credential = (parent: XMLBuilder, [domain, identity]: readonly [string, st
   parent.ele('Credential', { domain }).ele('Identity').txt(identity);
 
 /**
+ * The order's Tax beside its net Total: the sum, a TaxDetail per rate with its taxable base, and the note of a
+ * reverse-charged or exempt order (which is charged none). An order with neither carries no Tax.
+ */
+const tax = (head: XMLBuilder, order: DocumentOrder) => {
+  const { taxes, taxTotal, taxNote } = order.tax;
+  if (taxes.length === 0 && taxNote === undefined) return;
+  const node = head.ele('Tax');
+  money(node, taxTotal, order.currency);
+  node.ele('Description', lang).txt(taxNote ?? taxes.map((row) => `${row.label} ${row.rate}%`).join(', '));
+  for (const row of taxes) {
+    const detail = node.ele('TaxDetail', { category: 'vat', percentageRate: String(row.rate) });
+    money(detail.ele('TaxableAmount'), row.base, order.currency);
+    money(detail.ele('TaxAmount'), row.amount, order.currency);
+    detail.ele('Description', lang).txt(row.label);
+  }
+};
+
+/**
  * The order as a cXML 1.2 OrderRequest, the document SAP Ariba, Coupa and other procurement networks exchange. The
  * header's From is the buyer company, To the seller; no shared secret is carried (the document is read from the API
  * by a signed-in caller, not posted to a network). Lines carry the quote's line number, the seller's SKU, the unit as
- * a UN/ECE Rec 20 code (cXML's UnitOfMeasure) and the quote's `lineId` as an Extrinsic.
+ * a UN/ECE Rec 20 code (cXML's UnitOfMeasure) and the quote's `lineId` as an Extrinsic. Total is net of tax; the
+ * quote's tax follows in Tax.
  */
 export const cxmlOrderRequest = (order: DocumentOrder): string => {
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).dtd({
@@ -70,6 +89,7 @@ export const cxmlOrderRequest = (order: DocumentOrder): string => {
   money(head.ele('Total'), order.total, order.currency);
   if (order.shipTo) address(head.ele('ShipTo'), order.shipTo.name, order.shipTo, order.shipTo.shipToId);
   address(head.ele('BillTo'), order.billTo?.name ?? order.buyer.name, order.billTo);
+  tax(head, order);
   const days = netDays(order.paymentTerms);
   if (days !== undefined) head.ele('PaymentTerm', { payInNumberOfDays: String(days) });
   const contact = head.ele('Contact', { role: 'buyer' });

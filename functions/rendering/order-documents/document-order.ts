@@ -1,6 +1,8 @@
 import type { Address, ShipTo } from '#domain/address.ts';
 import type { Order } from '#domain/order.ts';
 import { quoteName } from '#domain/quote-number.ts';
+import { taxOfQuote } from '#domain/quote-totals.ts';
+import type { QuoteTax } from '#domain/tax.ts';
 import { documentedUnit, type UnitCode } from '#domain/unit-code.ts';
 
 /**
@@ -18,7 +20,10 @@ export interface DocumentOrder {
   orderedAt: string;
   currency: string;
   paymentTerms: string;
+  /** Net of tax. */
   total: number;
+  /** The tax as the buyer accepted it: rows per label and rate, their sum, `total + taxTotal`, and any note. */
+  tax: QuoteTax;
   requestedDeliveryDate?: string;
   buyer: { companyId: string; name: string; erpCustomerNumber?: string; email: string };
   seller: Seller;
@@ -75,6 +80,7 @@ export const documentOrderOf = (order: Order, seller: Seller): DocumentOrder => 
   currency: order.currency,
   paymentTerms: order.paymentTerms,
   total: order.total,
+  tax: taxOfQuote(order),
   ...(order.requestedDeliveryDate !== undefined && { requestedDeliveryDate: order.requestedDeliveryDate }),
   buyer: {
     companyId: order.companyId,

@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Address } from '#domain/address.ts';
 import { decimalAmount } from '#domain/money-format.ts';
+import { reverseChargeNote } from '#domain/tax.ts';
 import type { DocumentOrder } from './document-order.ts';
 
 export const ublNamespaces = {
@@ -51,12 +52,46 @@ const party = (
   cbc(cac(node, 'Contact'), 'ElectronicMail', who.email);
 };
 
+/** UNCL 5305 tax categories: standard rate, VAT reverse charge, exempt. */
+const taxCategory = (parent: XMLBuilder, id: 'S' | 'AE' | 'E', percent: number, reason?: string) => {
+  const category = cac(parent, 'TaxCategory');
+  cbc(category, 'ID', id);
+  cbc(category, 'Percent', String(percent));
+  if (reason !== undefined) cbc(category, 'TaxExemptionReason', reason);
+  cbc(cac(category, 'TaxScheme'), 'ID', 'VAT');
+};
+
+/**
+ * The order's tax: a subtotal per rate (category S), or — reverse-charged or exempt, with no tax charged — one
+ * subtotal of the whole at 0 % naming why (AE or E). An order with neither (an export, a seller without tax settings)
+ * has no TaxTotal.
+ */
+const taxTotal = (root: XMLBuilder, order: DocumentOrder) => {
+  const { taxes, taxTotal: sum, taxNote } = order.tax;
+  if (taxes.length === 0 && taxNote === undefined) return;
+  const node = cac(root, 'TaxTotal');
+  amount(node, 'TaxAmount', sum, order.currency);
+  for (const row of taxes) {
+    const subtotal = cac(node, 'TaxSubtotal');
+    amount(subtotal, 'TaxableAmount', row.base, order.currency);
+    amount(subtotal, 'TaxAmount', row.amount, order.currency);
+    taxCategory(subtotal, 'S', row.rate);
+  }
+  if (taxes.length === 0 && taxNote !== undefined) {
+    const subtotal = cac(node, 'TaxSubtotal');
+    amount(subtotal, 'TaxableAmount', order.total, order.currency);
+    amount(subtotal, 'TaxAmount', 0, order.currency);
+    taxCategory(subtotal, taxNote === reverseChargeNote ? 'AE' : 'E', 0, taxNote);
+  }
+};
+
 /**
  * The order as a UBL 2.1 Order under PEPPOL BIS Ordering 3: the buyer's PO number is the order's ID, the seller's
  * order id its SalesOrderID, the RFQ the quotation it answers. The buyer is identified by its number in the seller's
  * ERP and addressed by its buyer's email (EAS `EM`), as is the seller; the ship-to is the delivery location with the
  * requested delivery date as the end of the requested period. Lines carry the quote's `lineId` as their ID and the unit
- * as a UN/ECE Rec 20 code. Elements follow the schema's sequence.
+ * as a UN/ECE Rec 20 code. The tax is the quote's, unchanged: a TaxTotal, and the payable amount is the grand total.
+ * Elements follow the schema's sequence.
  */
 export const ublOrder = (order: DocumentOrder): string => {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
@@ -72,6 +107,7 @@ export const ublOrder = (order: DocumentOrder): string => {
   cbc(root, 'IssueDate', issueDate);
   cbc(root, 'IssueTime', issueTime.replace(/\.\d+Z$|Z$/, 'Z'));
   cbc(root, 'OrderTypeCode', orderTypeCode);
+  if (order.tax.taxNote !== undefined) cbc(root, 'Note', order.tax.taxNote);
   cbc(root, 'DocumentCurrencyCode', order.currency);
   cbc(cac(root, 'QuotationDocumentReference'), 'ID', order.quoteName);
   party(cac(root, 'BuyerCustomerParty'), {
@@ -93,9 +129,12 @@ export const ublOrder = (order: DocumentOrder): string => {
     if (order.shipTo) cbc(cac(cac(delivery, 'DeliveryParty'), 'PartyName'), 'Name', order.shipTo.name);
   }
   cbc(cac(root, 'PaymentTerms'), 'Note', order.paymentTerms);
+  taxTotal(root, order);
   const totals = cac(root, 'AnticipatedMonetaryTotal');
   amount(totals, 'LineExtensionAmount', order.total, order.currency);
-  amount(totals, 'PayableAmount', order.total, order.currency);
+  amount(totals, 'TaxExclusiveAmount', order.total, order.currency);
+  amount(totals, 'TaxInclusiveAmount', order.tax.grandTotal, order.currency);
+  amount(totals, 'PayableAmount', order.tax.grandTotal, order.currency);
   for (const line of order.lines) {
     const item = cac(cac(root, 'OrderLine'), 'LineItem');
     cbc(item, 'ID', line.lineId);

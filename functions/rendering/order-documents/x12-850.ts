@@ -34,12 +34,25 @@ const party = (code: string, name: string, place: Address | undefined, id?: read
 
 /**
  * The order as an ANSI X12 850 purchase order, version 004010: BEG with the buyer's PO number and the order date,
- * CUR, REF VN with the seller's order id, ITD with the payment terms, DTM 002 with the requested delivery date, N1
- * loops for the buyer (BY, by its number in the seller's ERP), bill-to (BT) and ship-to (ST), a PO1 per line (its
+ * CUR, REF VN with the seller's order id, ITD with the payment terms, DTM 002 with the requested delivery date, TXI
+ * with the tax, N1 loops for the buyer (BY, by its number in the seller's ERP), bill-to (BT) and ship-to (ST), a PO1 per line (its
  * `lineId` as the assigned id, the X12 unit, the unit price, the seller's SKU as VP) with its description in PID,
- * then CTT (lines and quantities) and AMT TT (the total). The sender is the buyer company, so the 850 needs its ERP
+ * then CTT (lines and quantities) and AMT TT (the total with tax). The sender is the buyer company, so the 850 needs its ERP
  * customer number; an order of a company without one, or with a PO number or SKU longer than X12 allows, is refused.
  */
+/**
+ * TXI, value added tax (VA): one per rate with its amount and percent; a reverse-charged or exempt order, charged
+ * none, says so with TXI06 = 1 (tax exempt). None for an order taxed neither way.
+ */
+const taxInformation = (order: DocumentOrder): Segment[] => {
+  const { taxes, taxNote } = order.tax;
+  if (taxes.length === 0)
+    return taxNote === undefined
+      ? []
+      : [['TXI', 'VA', decimalAmount(0, order.currency), undefined, undefined, undefined, '1']];
+  return taxes.map((row): Segment => ['TXI', 'VA', decimalAmount(row.amount, order.currency), String(row.rate)]);
+};
+
 export const x12PurchaseOrder = (order: DocumentOrder): string => {
   const customer = order.buyer.erpCustomerNumber;
   if (customer === undefined)
@@ -71,6 +84,7 @@ export const x12PurchaseOrder = (order: DocumentOrder): string => {
     ...(order.requestedDeliveryDate !== undefined
       ? ([['DTM', '002', ccyymmdd(order.requestedDeliveryDate)]] as Segment[])
       : []),
+    ...taxInformation(order),
     ...party('BY', order.buyer.name, undefined, ['91', customer]),
     ...party('BT', order.billTo?.name ?? order.buyer.name, order.billTo),
     ...(order.shipTo
@@ -91,7 +105,7 @@ export const x12PurchaseOrder = (order: DocumentOrder): string => {
     ]),
     // CTT02's hash total keeps its 10 low-order digits, as X12 says of a sum too long for it.
     ['CTT', String(order.lines.length), String(order.lines.reduce((sum, line) => sum + line.quantity, 0)).slice(-10)],
-    ['AMT', 'TT', decimalAmount(order.total, order.currency)],
+    ['AMT', 'TT', decimalAmount(order.tax.grandTotal, order.currency)],
   ];
   return x12Interchange({
     sender: customer,

@@ -1166,6 +1166,19 @@ export interface components {
             }[];
             subtotal: number | null;
             discountTotal: number | null;
+            /** @description The quote’s tax per label and rate; empty before there is a quote */
+            taxes: {
+                label: string;
+                rate: number;
+                base: number;
+                amount: number;
+            }[];
+            /** @description The quote’s tax; null before there is a quote */
+            taxTotal: number | null;
+            /** @description `total + taxTotal`, what the buyer pays (rules and budgets compare the net `total`); null before a quote */
+            grandTotal: number | null;
+            /** @description Why no tax is charged: the reverse-charge wording, or the exemption */
+            taxNote?: string;
             unpricedLines: number | null;
             poNumber: string | null;
             approvals: {

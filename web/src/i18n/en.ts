@@ -213,6 +213,8 @@ export const en = {
   'quote.unitPrice': 'Unit price',
   'quote.lineTotal': 'Line total',
   'quote.total': 'Total',
+  'quote.totalBeforeTax': 'Total before tax',
+  'quote.totalWithTax': 'Total with tax',
   'quote.youSave': 'You save {amount} against list prices',
   'requested.caption': 'The lines you asked for, with an estimate at catalog prices',
   'pdf.notMade': 'The quote PDF could not be made. Try again.',

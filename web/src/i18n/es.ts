@@ -219,6 +219,8 @@ export const es: Catalog<AppMessage> = {
   'quote.unitPrice': 'Precio unitario',
   'quote.lineTotal': 'Importe de la línea',
   'quote.total': 'Total',
+  'quote.totalBeforeTax': 'Total sin impuestos',
+  'quote.totalWithTax': 'Total con impuestos',
   'quote.youSave': 'Ahorra {amount} respecto a los precios de tarifa',
   'requested.caption': 'Las líneas que ha solicitado, con una estimación a precios de catálogo',
   'pdf.notMade': 'No se ha podido generar el PDF del presupuesto. Inténtelo de nuevo.',

@@ -213,6 +213,8 @@ export const sv: Catalog<AppMessage> = {
   'quote.unitPrice': 'Styckpris',
   'quote.lineTotal': 'Radsumma',
   'quote.total': 'Summa',
+  'quote.totalBeforeTax': 'Summa exkl. moms',
+  'quote.totalWithTax': 'Summa inkl. moms',
   'quote.youSave': 'Ni sparar {amount} jämfört med listpris',
   'requested.caption': 'Raderna ni har frågat efter, med en uppskattning till katalogpris',
   'pdf.notMade': 'Offertens PDF kunde inte skapas. Försök igen.',

@@ -120,6 +120,7 @@ export const OrderPage = (props: { orderId: string }) => {
               currency={order.currency}
               discountTotal={order.subtotal - order.total}
               total={order.total}
+              tax={order}
             />
           </>
         );

@@ -175,6 +175,7 @@ export const RfqPage = (props: { rfqId: string }) => {
                 currency={rfq.currency}
                 discountTotal={rfq.discountTotal}
                 total={rfq.total}
+                tax={rfq}
               />
             ) : (
               <RequestedLines lines={rfq.request.lines} />

@@ -30,6 +30,8 @@ export const LineTable = <Row,>(props: {
   caption?: string;
   class?: string;
   rowClass?: (row: Row) => string | undefined;
+  /** Rows above the total (a quote's net total and its taxes), read the same way. */
+  above?: readonly TotalRow[] | undefined;
   total?: TotalRow;
 }) => (
   <div class="table-scroll">
@@ -61,6 +63,14 @@ export const LineTable = <Row,>(props: {
       </tbody>
       {props.total && (
         <tfoot>
+          {props.above?.map((row, index) => (
+            <tr key={index} class="above-total">
+              <th scope="row" colSpan={props.columns.length - 1}>
+                {row.label}
+              </th>
+              <td class="number">{row.value}</td>
+            </tr>
+          ))}
           <tr>
             <th scope="row" colSpan={props.columns.length - 1}>
               {props.total.label}
