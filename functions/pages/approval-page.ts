@@ -30,6 +30,7 @@ th,td{border-bottom:1px solid #c8c8c8;padding:.4rem;text-align:left;vertical-ali
 tfoot th,tfoot td{border-bottom:none}
 tfoot th{text-align:right}
 .saving{text-align:right;color:#166534;margin:-.5rem 0 1rem}
+.tax-note{font-weight:bold;margin:0 0 1rem}
 small,.muted{color:#4a4a4a}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0 0 1rem}
 dl.facts dt{font-weight:bold}
