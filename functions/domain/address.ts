@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { listedOnce } from './listed-once.ts';
 import { singleLine } from './text.ts';
 
 /**
@@ -29,14 +30,7 @@ export const companyAddressesSchema = z.strictObject({
     .array(shipToSchema)
     .min(1)
     .max(50)
-    .superRefine((places, ctx) => {
-      const seen = new Set<string>();
-      places.forEach((place, index) => {
-        if (seen.has(place.shipToId))
-          ctx.addIssue({ code: 'custom', path: [index, 'shipToId'], message: `${place.shipToId} is listed twice` });
-        seen.add(place.shipToId);
-      });
-    }),
+    .superRefine(listedOnce((place) => place.shipToId, 'shipToId')),
 });
 export type CompanyAddresses = z.infer<typeof companyAddressesSchema>;
 

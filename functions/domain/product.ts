@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { listedOnce } from './listed-once.ts';
 import { currencyCode, nonNegativeMinorUnits } from './money.ts';
 import { taxClass } from './tax.ts';
 import { singleLine } from './text.ts';
@@ -31,14 +32,7 @@ export const productSchema = z.object({
   listPrices: z
     .array(z.strictObject({ currency: currencyCode, listPrice: nonNegativeMinorUnits }))
     .max(20)
-    .superRefine((prices, ctx) => {
-      const seen = new Set<string>();
-      prices.forEach((price, index) => {
-        if (seen.has(price.currency))
-          ctx.addIssue({ code: 'custom', path: [index, 'currency'], message: `${price.currency} is listed twice` });
-        seen.add(price.currency);
-      });
-    })
+    .superRefine(listedOnce((price) => price.currency, 'currency'))
     .optional(),
   cost: nonNegativeMinorUnits.optional(),
   category: singleLine(100).optional(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { listedOnce } from './listed-once.ts';
 import { divideHalfUp, percent, percentToBasisPoints, sum } from './money.ts';
 import { singleLine } from './text.ts';
 
@@ -31,14 +32,7 @@ export const taxSettingsSchema = z.strictObject({
   rates: z
     .array(taxRateSchema)
     .max(500)
-    .superRefine((rates, ctx) => {
-      const seen = new Set<string>();
-      rates.forEach((rate, index) => {
-        const key = `${rate.country} ${rate.taxClass}`;
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `${key} is listed twice` });
-        seen.add(key);
-      });
-    }),
+    .superRefine(listedOnce((rate) => `${rate.country} ${rate.taxClass}`)),
 });
 export type TaxSettings = z.infer<typeof taxSettingsSchema>;
 
