@@ -43,3 +43,33 @@ export const deliveryOf = (order: Deliverable) => {
     };
   });
 };
+
+/** A line of the order by its name and SKU, as people recognise it ("Hard hat (SAF-HAT-WHT)"); its id when unknown. */
+export const lineNameOf = (
+  order: { lines: readonly { lineId: string; name: string; sku: string }[] },
+  lineId: string,
+): string => {
+  const line = order.lines.find((l) => l.lineId === lineId);
+  return line ? `${line.name} (${line.sku})` : lineId;
+};
+
+/**
+ * What the ERP's confirmation changed on a line, as the buyer reads it ("quantity 10 → 8; delivery 2026-12-20"), in
+ * the surface's own money and date formats: the email and the order page say the same.
+ */
+export const lineChangeText = (
+  ordered: { quantity: number; unitPrice?: number | null } | undefined,
+  change: LineChange,
+  say: { money: (minor: number | null | undefined) => string; day: (yyyyMmDd: string) => string },
+): string => {
+  const parts = [
+    ...(change.quantity === undefined
+      ? []
+      : [change.quantity === 0 ? 'cannot be supplied' : `quantity ${ordered?.quantity ?? '?'} → ${change.quantity}`]),
+    ...(change.unitPrice === undefined
+      ? []
+      : [`unit price ${say.money(ordered?.unitPrice)} → ${say.money(change.unitPrice)}`]),
+    ...(change.deliveryDate === undefined ? [] : [`delivery ${say.day(change.deliveryDate)}`]),
+  ];
+  return parts.join('; ') || 'as ordered';
+};

@@ -1,6 +1,6 @@
 import { formatMoney } from '#domain/money-format.ts';
 import type { Order } from '#domain/order.ts';
-import { deliveryOf } from '#domain/order-delivery.ts';
+import { deliveryOf, lineChangeText, lineNameOf } from '#domain/order-delivery.ts';
 import type { LineChange, Shipment } from '#domain/order-reports.ts';
 import { confirmedTotal } from '#domain/order-updates.ts';
 import { html } from '#rendering/html.ts';
@@ -14,26 +14,12 @@ import type { EmailMessage } from './ports.ts';
  * are on the order page, not in the inbox.
  */
 
-const lineName = (order: Order, lineId: string): string => {
-  const line = order.lines.find((l) => l.lineId === lineId);
-  return line ? `${line.name} (${line.sku})` : lineId;
-};
-
-const changeText = (order: Order, change: LineChange): string => {
-  const line = order.lines.find((l) => l.lineId === change.lineId);
-  const parts = [
-    ...(change.quantity !== undefined
-      ? [change.quantity === 0 ? 'cannot be supplied' : `quantity ${line?.quantity ?? '?'} → ${change.quantity}`]
-      : []),
-    ...(change.unitPrice !== undefined
-      ? [
-          `unit price ${line?.unitPrice == null ? '—' : formatMoney(line.unitPrice, order.currency)} → ${formatMoney(change.unitPrice, order.currency)}`,
-        ]
-      : []),
-    ...(change.deliveryDate !== undefined ? [`delivery ${change.deliveryDate}`] : []),
-  ];
-  return parts.join('; ') || 'as ordered';
-};
+const changeText = (order: Order, change: LineChange): string =>
+  lineChangeText(
+    order.lines.find((l) => l.lineId === change.lineId),
+    change,
+    { money: (minor) => (minor == null ? '—' : formatMoney(minor, order.currency)), day: (date) => date },
+  );
 
 const recipients = (order: Order, repEmail: string | undefined): string[] => [
   ...new Set([order.buyerEmail, ...(repEmail ? [repEmail] : [])]),
@@ -72,7 +58,7 @@ export const orderChangedEmail = (order: Order, repEmail: string | undefined, or
     recipients(order, repEmail),
     `Order ${order.orderId} confirmed with changes (PO ${order.poNumber})`,
     `The seller confirmed order ${order.orderId} with changes to ${changes.length === 1 ? 'one line' : `${changes.length} lines`}. It now comes to ${formatMoney(confirmedTotal(order), order.currency)} (ordered: ${formatMoney(order.total, order.currency)}).`,
-    changes.map((change) => [lineName(order, change.lineId), changeText(order, change)] as const),
+    changes.map((change) => [lineNameOf(order, change.lineId), changeText(order, change)] as const),
     orderUrl,
     order.confirmation?.reason ? { reason: order.confirmation.reason } : {},
   );
@@ -93,12 +79,12 @@ export const orderShippedEmail = (
   const rest =
     left.length === 0
       ? 'Everything on the order is on its way.'
-      : `Still to come: ${left.map((line) => `${line.toCome} × ${lineName(order, line.lineId)}`).join(', ')}.`;
+      : `Still to come: ${left.map((line) => `${line.toCome} × ${lineNameOf(order, line.lineId)}`).join(', ')}.`;
   return message(
     recipients(order, repEmail),
     subject,
     `Shipment ${shipment.shipmentId} left with ${shipment.carrier}${tracking}. ${rest}`,
-    shipment.lines.map((line) => [lineName(order, line.lineId), `${line.quantity}`] as const),
+    shipment.lines.map((line) => [lineNameOf(order, line.lineId), `${line.quantity}`] as const),
     orderUrl,
     shipment.trackingUrl ? { trackingUrl: shipment.trackingUrl } : {},
   );

@@ -85,6 +85,8 @@ const roles: [role: string, email: string, screens: (r: Rfqs) => Screen[]][] = [
       ['queue', 'queue', 'My queue'],
       ['review', `review/${r.inReview}`, /Review/],
       ['new-rfq-for-a-customer', 'rfqs/new', 'New RFQ for a customer'],
+      ['customer-orders', 'orders', 'Orders'],
+      ['customer-order', `orders/${r.orderId}`, /Order/],
       ['dashboard', 'dashboard', /Dashboard/],
     ],
   ],

@@ -19,8 +19,8 @@ const standing: Record<OrderStatus, string> = {
   confirmed: 'Confirmed by the seller; nothing has shipped yet.',
   'partly-shipped': 'Part of it has shipped; the rest is to come.',
   shipped: 'Everything has shipped.',
-  invoiced: 'Everything has shipped and been invoiced.',
-  closed: 'Everything has shipped and been invoiced in full.',
+  invoiced: 'Everything has shipped; part of it has been invoiced.',
+  closed: 'Complete: nothing more to ship or invoice.',
   cancelled: 'Cancelled: nothing will be shipped or invoiced.',
 };
 

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { lineChangeText, lineNameOf } from '#domain/order-delivery.ts';
 import type { Schemas } from '../api/client.ts';
 import { calendarDay, when } from '../ui/dates.ts';
 import { money } from '../ui/money.ts';
@@ -7,25 +8,13 @@ type Order = Schemas['Order'];
 type Entry = Order['timeline'][number];
 type LineChange = NonNullable<NonNullable<Order['confirmation']>['lines']>[number];
 
-const lineName = (order: Order, lineId: string): string => {
-  const line = order.lines.find((l) => l.lineId === lineId);
-  return line ? `${line.name} (${line.sku})` : lineId;
-};
-
-/** A line the ERP confirmed otherwise than ordered, as the buyer reads it: "quantity 10 → 8; delivery 20 Dec 2026". */
-const changeText = (order: Order, change: LineChange): string => {
-  const line = order.lines.find((l) => l.lineId === change.lineId);
-  const parts = [
-    ...(change.quantity === undefined
-      ? []
-      : [change.quantity === 0 ? 'cannot be supplied' : `quantity ${line?.quantity ?? '?'} → ${change.quantity}`]),
-    ...(change.unitPrice === undefined
-      ? []
-      : [`unit price ${money(line?.unitPrice, order.currency)} → ${money(change.unitPrice, order.currency)}`]),
-    ...(change.deliveryDate === undefined ? [] : [`delivery ${calendarDay(change.deliveryDate)}`]),
-  ];
-  return parts.join('; ') || 'as ordered';
-};
+/** A line the ERP confirmed otherwise than ordered, as the buyer reads it: "quantity 10 → 8; delivery Dec 22, 2026". */
+const changeText = (order: Order, change: LineChange): string =>
+  lineChangeText(
+    order.lines.find((l) => l.lineId === change.lineId),
+    change,
+    { money: (minor) => money(minor, order.currency), day: calendarDay },
+  );
 
 /**
  * Who reported a step, for the seller's staff (the API gives it to no one else): an integration client by its id,
@@ -57,7 +46,7 @@ const stepOf = (order: Order, entry: Entry): ComponentChildren => {
           <ul>
             {(confirmation?.lines ?? []).map((change) => (
               <li key={change.lineId}>
-                {lineName(order, change.lineId)}: {changeText(order, change)}
+                {lineNameOf(order, change.lineId)}: {changeText(order, change)}
               </li>
             ))}
           </ul>
@@ -85,7 +74,7 @@ const stepOf = (order: Order, entry: Entry): ComponentChildren => {
           <ul>
             {shipment.lines.map((line) => (
               <li key={line.lineId}>
-                {line.quantity.toLocaleString()} × {lineName(order, line.lineId)}
+                {line.quantity.toLocaleString()} × {lineNameOf(order, line.lineId)}
               </li>
             ))}
           </ul>

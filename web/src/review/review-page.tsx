@@ -1,4 +1,5 @@
 import { problemText } from '../api/client.ts';
+import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { useLoad } from '../ui/load.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
@@ -11,7 +12,7 @@ export const ReviewPage = (props: { rfqId: string }) => {
     const path = { params: { path: { rfqId: props.rfqId } } };
     const [desk, rfq] = await Promise.all([api.GET('/rfqs/{rfqId}/review', path), api.GET('/rfqs/{rfqId}', path)]);
     if (!desk.data) throw new Error(problemText(desk.error, 'This RFQ could not be loaded.'));
-    return { desk: desk.data, history: rfq.data?.history ?? [] };
+    return { desk: desk.data, history: rfq.data?.history ?? [], orderId: rfq.data?.orderId ?? undefined };
   }, [props.rfqId]);
   const title =
     loaded.state === 'ready' && loaded.value.desk.status === 'DISCOUNT_APPROVAL'
@@ -21,7 +22,17 @@ export const ReviewPage = (props: { rfqId: string }) => {
     <>
       <PageTitle {...(loaded.state === 'ready' && { secondary: loaded.value.desk.companyName })}>{title}</PageTitle>
       <Show loaded={loaded}>
-        {({ desk, history }) => <ReviewDesk desk={desk} history={history} onDecided={reload} />}
+        {({ desk, history, orderId }) => (
+          <>
+            {orderId && (
+              <p>
+                It became <Link to={`orders/${orderId}`}>order {orderId}</Link>: its confirmation, shipments and
+                invoices are there.
+              </p>
+            )}
+            <ReviewDesk desk={desk} history={history} onDecided={reload} />
+          </>
+        )}
       </Show>
     </>
   );
