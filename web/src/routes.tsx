@@ -23,6 +23,7 @@ const CompanySettingsPage = lazyPage(() =>
 );
 const CompaniesPage = lazyPage(() => import('./admin/companies-page.tsx').then((m) => m.CompaniesPage));
 const IntegrationsPage = lazyPage(() => import('./admin/integrations-page.tsx').then((m) => m.IntegrationsPage));
+const WebhooksPage = lazyPage(() => import('./admin/webhooks-page.tsx').then((m) => m.WebhooksPage));
 const ContractsPage = lazyPage(() => import('./admin/contracts-page.tsx').then((m) => m.ContractsPage));
 const DashboardPage = lazyPage(() => import('./kpis/dashboard-page.tsx').then((m) => m.DashboardPage));
 const DiscountsPage = lazyPage(() => import('./staff/discounts-page.tsx').then((m) => m.DiscountsPage));
@@ -93,6 +94,9 @@ export const routes: readonly AppRoute[] = [
   route('admin/contracts', ['contracts'], (_, query) => <ContractsPage companyId={query.get('company') ?? ''} />),
   route('admin/companies', ['companies'], (_, query) => <CompaniesPage companyId={query.get('company') ?? ''} />),
   route('admin/integrations', ['integrations'], () => <IntegrationsPage />),
+  route('admin/integrations/:integrationId', ['integrations'], ({ integrationId }) => (
+    <WebhooksPage integrationId={integrationId} />
+  )),
   route('dashboard', ['dashboard'], () => <DashboardPage />),
   route('company', ['company-settings'], () => <CompanySettingsPage />),
 ];

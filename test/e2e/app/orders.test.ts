@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { orderFrom } from '#domain/order.ts';
 import { acme } from '#local/seed/companies.ts';
 import { aQuote } from '../../builders/quote.ts';
 import { anRfq } from '../../builders/rfq.ts';
 import type { User } from '../api.ts';
 import { useTestStack } from '../test-stack.ts';
+import { until } from '../until.ts';
+import { startWebhookReceiver } from '../webhook-receiver.ts';
 import { appTest as it } from './app-test.ts';
 import { heading, record, signIn } from './browser.ts';
 import { stackApi } from './stack-api.ts';
@@ -48,8 +50,8 @@ const placeOrder = async (): Promise<string> => {
   return order.orderId;
 };
 
-const report = async (what: string, body: object) => {
-  const answer = await call('POST', `/integration/orders/${orderId}/${what}`, ops, body);
+const report = async (what: string, body: object, order = orderId) => {
+  const answer = await call('POST', `/integration/orders/${order}/${what}`, ops, body);
   expect(answer.status, answer.text).toBe(200);
 };
 
@@ -124,7 +126,7 @@ describe('an order the ERP confirmed, shipped in two parts and invoiced', () => 
     ]);
     const invoices = page.getByRole('table', { name: /invoices for this order/ });
     expect(await invoices.textContent()).toContain('INV-2026-7781');
-    expect(await page.getByText('Everything has shipped and been invoiced in full.').isVisible()).toBe(true);
+    expect(await page.getByText('Complete: nothing more to ship or invoice.').isVisible()).toBe(true);
     await record(page, 'order-timeline-buyer');
   });
 
@@ -145,7 +147,75 @@ describe('an order the ERP confirmed, shipped in two parts and invoiced', () => 
     await orderShown(page);
     const timeline = page.getByRole('region', { name: 'Timeline' });
     expect(await timeline.textContent()).toContain(`reported by ${ops.email}`);
-    expect(await page.getByRole('link', { name: /^RFQ rfq_ord/ }).getAttribute('href')).toMatch(/\/app\/review\//);
     await record(page, 'order-timeline-rep');
+    // From the order to the RFQ's review desk, and back.
+    await page.getByRole('link', { name: /^RFQ rfq_ord/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toMatch(/^Review RFQ rfq_ord/);
+    await page.getByRole('link', { name: `order ${orderId}` }).focus();
+    await page.keyboard.press('Enter');
+    await orderShown(page);
+  });
+});
+
+describe('the seller admin’s webhook delivery log', () => {
+  const erp = startWebhookReceiver();
+  afterAll(async () => (await erp).close());
+
+  it('an admin points an integration’s webhooks at the ERP, sees failing deliveries retried, and sends one again once the ERP is back, by keyboard', async ({
+    page,
+  }) => {
+    const receiver = await erp;
+    receiver.answer('/erp', [500]);
+    const made = await call('POST', '/integrations', ops, { name: 'Warehouse ERP', scopes: ['orders.read'] });
+    expect(made.status, made.text).toBe(201);
+    const { integrationId } = made.body;
+
+    await page.goto(`${stack.urls.app}admin/integrations`);
+    await signIn(page, ops.email);
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Integrations');
+    await page.getByRole('link', { name: 'Webhooks of Warehouse ERP' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page).textContent(), { timeout: 30_000 }).toBe('Webhooks Warehouse ERP');
+    await expect.poll(() => page.getByText('No webhook yet').isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.getByLabel('Webhook URL').focus();
+    await page.keyboard.type(receiver.url('/erp'));
+    await page.keyboard.press('Enter');
+    const secret = page.getByText(/^Signing secret/);
+    await expect.poll(() => secret.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByText(/^whsec_/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/^Enabled: every event is sent/).isVisible()).toBe(true);
+
+    // The ERP reports on a fresh order: each report is an order.updated event, sent to the endpoint, which fails.
+    const order = await placeOrder();
+    await report('confirmation', { decision: 'accept' }, order);
+    await report('shipments', tracked('S1', [{ lineId: 'L1', quantity: 20 }]), order);
+    const retrying = await until('both deliveries retried', async () => {
+      const { items } = (await call('GET', `/integrations/${integrationId}/deliveries`, ops)).body;
+      return items.length === 2 && items.every((d: { attempts: number }) => d.attempts >= 1) ? items : undefined;
+    });
+    await page.reload();
+    const log = page.getByRole('table', { name: 'Webhook deliveries, newest first' });
+    await expect.poll(() => log.getByRole('row').count(), { timeout: 30_000 }).toBe(3);
+    expect(await log.textContent()).toContain('order.updated');
+    expect(await log.textContent()).toContain(order);
+    expect(await log.getByText('Retrying').count()).toBeGreaterThanOrEqual(1);
+    expect(await log.textContent()).toContain('HTTP 500');
+    await record(page, 'admin-webhooks');
+
+    // The ERP is back: the newest delivery is sent again now, with its webhook-id, and delivered.
+    receiver.answer('/erp', [200]);
+    const newest = retrying[0] as { webhookId: string; attempts: number };
+    await page.getByRole('button', { name: `Send again ${newest.webhookId}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Delivery log' }).getByRole('status').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(new RegExp(`^Sent order\\.updated \\(${newest.webhookId}\\) again: delivered\\.$`));
+    const row = log.getByRole('row').filter({ hasText: newest.webhookId });
+    expect(await row.getByText('Delivered').isVisible()).toBe(true);
+    expect(receiver.received('/erp').some((r) => r.headers['webhook-id'] === newest.webhookId)).toBe(true);
+    await record(page, 'admin-webhooks-sent-again');
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
+import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
 import { ActionProblem } from '../ui/action-problem.tsx';
@@ -71,6 +72,12 @@ const RowActions = (props: {
   if (!asking)
     return (
       <div class="integration-actions">
+        <Link
+          to={`admin/integrations/${encodeURIComponent(props.integration.integrationId)}`}
+          class="button secondary-action"
+        >
+          Webhooks <span class="visually-hidden">of {name}</span>
+        </Link>
         <button type="button" class="secondary-action" onClick={() => setAsking('rotate')}>
           Rotate secret <span class="visually-hidden">of {name}</span>
         </button>
