@@ -1,4 +1,10 @@
-import { accountOwnerProblems, accountsInLine, revokedBy, touchedEmails } from '#domain/account-changes.ts';
+import {
+  accountOwnerProblems,
+  accountsInLine,
+  revokedBy,
+  type SignInAccount,
+  touchedEmails,
+} from '#domain/account-changes.ts';
 import type { ApprovalRule } from '#domain/approval-rule.ts';
 import type { Company, CompanyUser } from '#domain/company.ts';
 import { companyUsersProblems } from '#domain/company-users.ts';
@@ -82,7 +88,8 @@ export const bringAccountsInLine = async (deps: PeopleDeps, companyId: string, d
 /**
  * Saves a company's people (and, for the seller's admin, the rest of its record) over the revision the client read:
  * the list is checked (one entry a person, an admin kept unless `adminRequired` is false — a company the seller's admin
- * set up without one — every approver a rule names still one), no one listed may sign in for another company or the seller (409),
+ * set up without one — every approver a rule names still one), no one listed may sign in for another company or the seller,
+ * or be moving out to one (409),
  * then the record is saved conditionally (412 when somebody saved first) with the people it touched pending, and their
  * accounts are brought in line with what is stored. Answers the stored record.
  */
@@ -103,11 +110,19 @@ const savePeople = async (
     const problems = companyUsersProblems(next.users, options.rules, options);
     if (problems.length > 0) throw new InvalidInput('these users cannot replace the company’s users', problems);
     const touched = touchedEmails(before, next.users);
-    const owned = accountOwnerProblems(next.companyId, next.users, await deps.accounts.find(touched));
+    // A person the seller's admin is moving out is the destination's already: the move changes their account any
+    // moment, and a list naming them again would be left with someone who signs in elsewhere.
+    const movingOut = record?.movingOut ?? {};
+    const owners = new Map<string, Pick<SignInAccount, 'companyId'>>([
+      ...(await deps.accounts.find(touched)),
+      ...Object.entries(movingOut).map(([email, to]) => [email, { companyId: to }] as const),
+    ]);
+    const owned = accountOwnerProblems(next.companyId, next.users, owners);
     if (owned.length > 0) throw new AccountsTakenElsewhere(owned);
     revision = await deps.store.companies.save(next, {
       ...(record && { revision: record.revision }),
       pendingAccounts: [...(record?.pendingAccounts ?? []), ...touched],
+      movingOut,
     });
   }
   await bringAccountsInLine(deps, next.companyId, options.deadline);

@@ -14,12 +14,34 @@ const withPerson = (users: readonly CompanyUser[], person: CompanyUser): Company
 const sameEntry = (a: CompanyUser | undefined, b: CompanyUser): boolean =>
   a !== undefined && a.name === b.name && [...a.roles].sort().join() === [...b.roles].sort().join();
 
+const without = (movingOut: CompanyRecord['movingOut'], email: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(movingOut).filter(([moving]) => moving !== email));
+
+/**
+ * A move this one may not overtake: the person's account is still their company's while it moves them elsewhere, from
+ * the company left (`from`) or from the destination itself (they are on their way out of it). A move out that is done
+ * (the account is another's now) no longer counts.
+ */
+const otherMoveProblems = (
+  email: string,
+  to: string,
+  records: readonly (CompanyRecord | undefined)[],
+  accountCompany: string | undefined,
+): { path: string; message: string }[] =>
+  records.flatMap((record) => {
+    const going = record?.movingOut[email];
+    if (going === undefined || going === to || accountCompany !== record?.company.companyId) return [];
+    return [{ path: 'email', message: `is being moved to ${going}: send that move again to finish it, then this one` }];
+  });
+
 /**
  * Puts one person in a company (`to`) with their name and roles, moving them in the same step from the company their
  * account signs in for: both lists are saved in one transaction over the revisions read (412 when either moved on;
  * `If-Match` names the destination's), the company left is brought in line as for a removal — their tokens void, the
  * delegations naming them ended, the account out of sign-in — and then the account becomes the destination's (a
- * `move`), and the destination is brought in line. Refused when the account is the seller's staff (409), or when
+ * `move`), and the destination is brought in line. From the transaction until the account is the destination's, the
+ * person counts as moving out of the company left (its record's `movingOut`): its saves may not list them again, and
+ * no other move takes them. Refused when the account is the seller's staff (409), or when
  * leaving would break the company left (its last admin, an approver its rules name: 409). Safe to send again: a move
  * the pool left half done (503) is finished by the same request.
  */
@@ -36,6 +58,8 @@ const move = async (
     ]);
   const fromId = account?.companyId !== to.company.companyId ? account?.companyId : undefined;
   const from = fromId === undefined ? undefined : await deps.store.companies.get(fromId);
+  const overtaking = otherMoveProblems(person.email, to.company.companyId, [from, to], account?.companyId);
+  if (overtaking.length > 0) throw new AccountsTakenElsewhere(overtaking);
   const leaving = from?.company.users.some((u) => u.email === person.email) === true;
   const next = { ...to.company, users: withPerson(to.company.users, person) };
   const unchanged =
@@ -56,7 +80,12 @@ const move = async (
         'this person cannot join with these roles',
         problems.map((p) => ({ path: 'roles', message: p.message })),
       );
-    const pendingHere = { revision: to.revision, pendingAccounts: [...to.pendingAccounts, person.email] };
+    const pendingHere = {
+      revision: to.revision,
+      pendingAccounts: [...to.pendingAccounts, person.email],
+      // Moving in ends a move out of here that is done (their account went elsewhere before they came back).
+      movingOut: without(to.movingOut, person.email),
+    };
     if (from && leaving) {
       const left = { ...from.company, users: from.company.users.filter((u) => u.email !== person.email) };
       const refused = companyUsersProblems(
@@ -67,8 +96,16 @@ const move = async (
         throw new LeavingRefused(
           refused.map((p) => ({ path: 'email', message: `leaving ${from.company.companyId}: ${p.message}` })),
         );
+      // Until their account is the destination's, the company left may not list them again (company-people.ts).
       const [, saved] = await deps.store.companies.saveTogether([
-        { company: left, over: { revision: from.revision, pendingAccounts: [...from.pendingAccounts, person.email] } },
+        {
+          company: left,
+          over: {
+            revision: from.revision,
+            pendingAccounts: [...from.pendingAccounts, person.email],
+            movingOut: { ...from.movingOut, [person.email]: to.company.companyId },
+          },
+        },
         { company: next, over: pendingHere },
       ]);
       revision = saved ?? revision;
@@ -92,6 +129,7 @@ const move = async (
       ],
       options.deadline,
     );
+    await deps.store.companies.movedOut(fromId, person.email, to.company.companyId);
     // A save of the destination meanwhile (one that took the person off again) left their account alone while it
     // was the company's they left; so the account, now the destination's, is brought in line with the list stored now.
     await deps.store.companies.pend(to.company.companyId, [person.email]);

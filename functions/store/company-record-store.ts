@@ -7,6 +7,7 @@ import type { Item, TableClient } from './table-client.ts';
 
 const REVISION = 'revision';
 const PENDING = 'pendingAccounts';
+const MOVING_OUT = 'movingOut';
 const names = { '#revision': REVISION };
 
 /** The condition that the company item is still at `revision` (0: stored before items had one). */
@@ -27,7 +28,19 @@ const pendingOf = (item: Item): string[] => {
   return pending instanceof Set ? [...pending].map(String).sort() : [];
 };
 
-/** The company item at its next revision, with the people pending, written only over the revision read. */
+const movingOutOf = (item: Item): Record<string, string> => {
+  const moving = item[MOVING_OUT];
+  return typeof moving === 'object' && moving !== null && !(moving instanceof Set)
+    ? Object.fromEntries(
+        Object.entries(moving).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      )
+    : {};
+};
+
+/**
+ * The company item at its next revision, with the people pending and those moving out, written only over the revision
+ * read.
+ */
 const putOver = (company: Company, over: CompanySave['over']) => {
   const pending = [...new Set(over.pendingAccounts.map((e) => e.toLowerCase()))];
   return {
@@ -37,6 +50,7 @@ const putOver = (company: Company, over: CompanySave['over']) => {
         [REVISION]: (over.revision ?? 0) + 1,
       }),
       ...(pending.length > 0 && { [PENDING]: new Set(pending) }),
+      ...(Object.keys(over.movingOut).length > 0 && { [MOVING_OUT]: { ...over.movingOut } }),
     },
     ...(over.revision === undefined ? { ConditionExpression: 'attribute_not_exists(PK)' } : atRevision(over.revision)),
   };
@@ -56,6 +70,7 @@ export const createCompanyRecordStore = (table: TableClient): CompanyRecordStore
       company: companySchema.parse(fromItem(item)),
       revision: typeof revision === 'number' ? revision : 0,
       pendingAccounts: pendingOf(item),
+      movingOut: movingOutOf(item),
     };
   },
   async save(company, over) {
@@ -105,6 +120,19 @@ export const createCompanyRecordStore = (table: TableClient): CompanyRecordStore
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#pending': PENDING },
         ExpressionAttributeValues: { ':emails': new Set(emails.map((e) => e.toLowerCase())) },
+      });
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+    }
+  },
+  async movedOut(companyId, email, to) {
+    try {
+      await table.update({
+        Key: keys.company(companyId),
+        UpdateExpression: 'REMOVE #moving.#email',
+        ConditionExpression: '#moving.#email = :to',
+        ExpressionAttributeNames: { '#moving': MOVING_OUT, '#email': email.toLowerCase() },
+        ExpressionAttributeValues: { ':to': to },
       });
     } catch (error) {
       if (!isLostRace(error)) throw error;

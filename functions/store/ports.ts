@@ -226,12 +226,21 @@ export interface CompanyRecord {
   /** 0 for a company stored before records had one. */
   revision: number;
   pendingAccounts: string[];
+  /**
+   * People the seller's admin is moving out, by email, to the company they go to: taken off this list in the move's
+   * transaction, their account still this company's until the move changes it. Until then none of this company's saves
+   * may list them again (the move would then take the account from under the list), and no other move may take them.
+   */
+  movingOut: Readonly<Record<string, string>>;
 }
 
-/** One company's save: over the `revision` read (none: a new company), adding `pendingAccounts` to those waiting. */
+/**
+ * One company's save: over the `revision` read (none: a new company), adding `pendingAccounts` to those waiting, with
+ * the people moving out as the record read them (or as a move changes them).
+ */
 export interface CompanySave {
   company: Company;
-  over: { revision?: number; pendingAccounts: readonly string[] };
+  over: { revision?: number; pendingAccounts: readonly string[]; movingOut: CompanyRecord['movingOut'] };
 }
 
 export interface CompanyRecordStore {
@@ -259,6 +268,11 @@ export interface CompanyRecordStore {
    * reconciler reads — never with a list read before the change. Nothing happens for a company not stored.
    */
   pend(companyId: string, emails: readonly string[]): Promise<void>;
+  /**
+   * The person's account is the company's they moved `to` now: they no longer count as moving out of `companyId`.
+   * Without moving the revision; nothing happens when they are not (or no longer) moving there.
+   */
+  movedOut(companyId: string, email: string, to: string): Promise<void>;
 }
 
 /** "Tokens issued before T are void", per person: a person removed or demoted is refused at once, not at expiry. */

@@ -559,6 +559,75 @@ describe('a company admin’s users are the people who can sign in', () => {
       expect(await signIn(mo.email)).toEqual({ refused: 401 });
     });
 
+    it('while a move is changing the account, the company left may not list the person again, nor another move take them', async () => {
+      const ann = person('ann@move-g.example', ['admin']);
+      const mo = person('mo@move-g.example', ['approver']);
+      const bo = person('bo@move-h.example', ['admin']);
+      const cy = person('cy@move-i.example', ['admin']);
+      await aCompany('move-g', [ann, mo]);
+      await aCompany('move-h', [bo]);
+      await aCompany('move-i', [cy]);
+      // The move's own account change waits, held, until the company left has tried to save meanwhile.
+      let moving = () => {};
+      let letGo = () => {};
+      const atMove = new Promise<void>((resolve) => {
+        moving = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        letGo = resolve;
+      });
+      const pool = localPool();
+      const accounts = {
+        ...pool,
+        apply: async (changes: readonly AccountChange[], deadline?: number) => {
+          if (changes.some((c) => c.kind === 'move' && c.email === mo.email)) {
+            moving();
+            await released;
+          }
+          return pool.apply(changes, deadline);
+        },
+      };
+      const deps = { store: stack.store, accounts, now: () => new Date() };
+      const to = await stack.store.companies.get('move-h');
+      const move = movePerson(deps, to!, { ...mo, roles: ['buyer'] }, { deadline: Date.now() + 60_000 });
+      await atMove;
+
+      // The company left reads a list without them and puts them back: their account is still its own, for now.
+      const read = await call('GET', '/companies/move-g', undefined, ops);
+      expect(read.body.users).toEqual([ann]);
+      const back = await call('PUT', '/companies/move-g/users', { users: [ann, mo] }, asCompanyUser(ann, 'move-g'), {
+        'if-match': read.headers.get('etag') ?? '',
+      });
+      expect(back.status, JSON.stringify(back.body)).toBe(409);
+      expect(back.body.errors).toEqual([{ path: 'users.1.email', message: expect.any(String) }]);
+      const elsewhere = await call(
+        'PUT',
+        '/companies/move-i/users/mo@move-g.example',
+        { name: 'Mo', roles: ['buyer'] },
+        ops,
+      );
+      expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(409);
+      expect(elsewhere.body.errors).toEqual([{ path: 'email', message: expect.stringContaining('move-h') }]);
+      letGo();
+      await move;
+
+      await expectAgreement('move-g', [ann.email, mo.email]);
+      await expectAgreement('move-h', [bo.email, mo.email]);
+      await expectAgreement('move-i', [cy.email, mo.email]);
+      expect((await signIn(mo.email)).claims?.['custom:companyId']).toBe('move-h');
+      // Once moved, the company left lists nobody who moved out, and they may be moved back.
+      expect((await stack.store.companies.get('move-g'))?.movingOut).toEqual({});
+      const home = await call(
+        'PUT',
+        '/companies/move-g/users/mo@move-g.example',
+        { name: 'Mo', roles: ['approver'] },
+        ops,
+      );
+      expect(home.status, JSON.stringify(home.body)).toBe(200);
+      await expectAgreement('move-g', [ann.email, mo.email]);
+      await expectAgreement('move-h', [bo.email, mo.email]);
+    });
+
     it('defect 12: a move is refused when it would leave a company without an admin, for the seller’s staff, and for a company’s admin', async () => {
       const ann = person('ann@move-c.example', ['admin']);
       const bo = person('bo@move-d.example', ['admin']);
