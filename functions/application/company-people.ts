@@ -60,7 +60,9 @@ const endDelegations = async (deps: PeopleDeps, company: Company, emails: readon
   for (const delegation of delegations) {
     if (delegation?.companyId !== company.companyId) continue;
     const leaver = !listed.has(delegation.personEmail) && unfit.includes(delegation.personEmail);
-    if (leaver || unfit.includes(delegation.delegateEmail)) await clearDelegation(deps, delegation.personEmail);
+    if (leaver) await clearDelegation(deps, delegation.personEmail, { because: 'person-left' });
+    else if (unfit.includes(delegation.delegateEmail))
+      await clearDelegation(deps, delegation.personEmail, { because: 'delegate-not-approver' });
   }
 };
 

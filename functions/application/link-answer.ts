@@ -1,3 +1,4 @@
+import type { StandInEnded } from '#domain/delegation.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import type { Quote, Rfq } from '#domain/rfq.ts';
 import type { ApprovalLink } from '#store/ports.ts';
@@ -63,6 +64,8 @@ export type RevokedBecause =
   | { reason: 'decided-by-other'; by: string }
   | { reason: 'quote-changed'; version: number }
   | { reason: 'closed'; status: RfqStatus }
+  /** A stand-in link whose delegation ended (`for`: whom it stood in for). */
+  | ({ reason: 'withdrawn'; for: string } & StandInEnded)
   | { reason: 'timed-out' };
 
 export const revoked = (why: RevokedBecause, rfq?: Pick<Rfq, 'orderId'>) =>

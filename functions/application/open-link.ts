@@ -14,7 +14,8 @@ export interface OpenLink {
 
 /**
  * Why a link is dead, from what happened after it was sent: the RFQ closed, the quote moved to a newer version,
- * someone else of the same wait decided, a newer link (a reminder) went to the same person, or the wait timed out.
+ * someone else of the same wait decided, a newer link (a reminder) went to the same person, the delegation a stand-in
+ * link came from ended (recorded on the link), or the wait timed out.
  */
 export const whyRevoked = async (
   link: ApprovalLink,
@@ -30,7 +31,9 @@ export const whyRevoked = async (
   const newer = others.some(
     (l) => l.approver === link.approver && l.purpose === link.purpose && l.createdAt > link.createdAt,
   );
-  return newer ? { reason: 'superseded' } : { reason: 'timed-out' };
+  if (newer) return { reason: 'superseded' };
+  if (link.withdrawn && link.onBehalfOf) return { reason: 'withdrawn', for: link.onBehalfOf, ...link.withdrawn };
+  return { reason: 'timed-out' };
 };
 
 /**

@@ -1,4 +1,4 @@
-import { type Delegation, delegateWindow } from '#domain/delegation.ts';
+import { type Delegation, delegateWindow, type StandInEnded } from '#domain/delegation.ts';
 import { terminalStatuses } from '#domain/lifecycle.ts';
 import { mayStandIn } from '#domain/policy.ts';
 import { standInEmail } from '#email/delegation.ts';
@@ -107,18 +107,26 @@ export const setDelegation = async (
 ): Promise<{ delegation: Delegation; openedLinks: number }> => {
   const earlier = await deps.store.delegations.get(delegation.personEmail);
   await deps.store.delegations.put(delegation);
-  if (earlier) await deps.store.links.revokeLinks(await standInLinks(deps.store, earlier, deps.now()));
+  if (earlier)
+    await deps.store.links.revokeLinks(await standInLinks(deps.store, earlier, deps.now()), {
+      because: 'delegation-changed',
+      by: delegation.setBy,
+    });
   return { delegation, openedLinks: await openStandIns(deps, delegation) };
 };
 
-/** DELETE /me/delegation: the person is back; the delegate's links for them stop working. The person's own keep on. */
+/**
+ * DELETE /me/delegation (the person is back), or the delegation may hold no longer (`ended` says why): the delegate's
+ * links for them stop working, and say why when opened. The person's own keep on.
+ */
 export const clearDelegation = async (
   deps: Pick<OutOfOfficeDeps, 'store' | 'now'>,
   personEmail: string,
+  ended: StandInEnded,
 ): Promise<Delegation | undefined> => {
   const earlier = await deps.store.delegations.get(personEmail);
   if (!earlier) return undefined;
   await deps.store.delegations.delete(personEmail);
-  await deps.store.links.revokeLinks(await standInLinks(deps.store, earlier, deps.now()));
+  await deps.store.links.revokeLinks(await standInLinks(deps.store, earlier, deps.now()), ended);
   return earlier;
 };

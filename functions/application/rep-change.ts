@@ -24,6 +24,7 @@ export const endFormerRepDelegations = async (
   for (const person of staff) {
     const delegation = await deps.store.delegations.get(person);
     if (!delegation || delegation.companyId !== undefined) continue;
-    if (person === rep || delegation.delegateEmail === rep) await clearDelegation(deps, person);
+    if (person === rep) await clearDelegation(deps, person, { because: 'person-left' });
+    else if (delegation.delegateEmail === rep) await clearDelegation(deps, person, { because: 'delegate-not-staff' });
   }
 };

@@ -50,6 +50,21 @@ export const delegationSchema = z.object({
 });
 export type Delegation = z.infer<typeof delegationSchema>;
 
+/**
+ * Why a delegate's stand-in links stopped before they were used, kept on each link so its page says so rather than
+ * "time ran out": the delegation was ended or changed (`by` whom: the person, or the admin who manages it), the
+ * delegate may no longer stand in (removed or demoted at the company; for the seller, no longer serving an account),
+ * or the person they stood in for left.
+ */
+export const standInEndedSchema = z.discriminatedUnion('because', [
+  z.object({ because: z.literal('delegation-ended'), by: z.string() }),
+  z.object({ because: z.literal('delegation-changed'), by: z.string() }),
+  z.object({ because: z.literal('delegate-not-approver') }),
+  z.object({ because: z.literal('delegate-not-staff') }),
+  z.object({ because: z.literal('person-left') }),
+]);
+export type StandInEnded = z.infer<typeof standInEndedSchema>;
+
 const iso = (at: string): string => new Date(at).toISOString();
 
 export const delegationOf = (person: Delegator, body: DelegationBody, setBy: string, at: Date): Delegation => ({

@@ -341,8 +341,28 @@ const revokedText = (why: RevokedWhy): string => {
       return why.status === 'ORDERED'
         ? 'The request is decided; there is nothing left to decide. Nothing changed.'
         : `The request is closed (${why.status}); there is nothing left to decide. Nothing changed.`;
+    case 'withdrawn':
+      return `Your stand-in for ${why.for} was withdrawn: ${withdrawnText(why)}. Nothing changed.`;
     case 'timed-out':
       return 'The time to decide with this link ran out. Nothing changed.';
+  }
+};
+
+const withdrawnText = (why: Extract<RevokedWhy, { reason: 'withdrawn' }>): string => {
+  const by = why.by ?? why.for;
+  switch (why.because) {
+    case 'delegation-ended':
+      return by === why.for ? `${by} ended the delegation` : `${by} ended ${why.for}’s delegation`;
+    case 'delegation-changed':
+      return by === why.for
+        ? `${by} changed who stands in for them, or when`
+        : `${by} changed who stands in for ${why.for}, or when`;
+    case 'delegate-not-approver':
+      return 'you are not an approver of this company any more';
+    case 'delegate-not-staff':
+      return 'you are not one of the seller’s staff any more (an account’s rep or the sales manager)';
+    case 'person-left':
+      return `${why.for} is no longer among the people who decide here`;
   }
 };
 

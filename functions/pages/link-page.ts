@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { budgetStandingSchema } from '#domain/budget.ts';
 import { commentViewSchema } from '#domain/comment.ts';
+import { standInEndedSchema } from '#domain/delegation.ts';
 import { earlierLevelSchema } from '#domain/earlier-levels.ts';
 import { rfqStatus } from '#domain/lifecycle.ts';
 import { quoteViewSchema } from '#domain/quote-view.ts';
@@ -18,6 +19,12 @@ const revokedWhySchema = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('decided-by-other'), by: z.string() }),
   z.object({ reason: z.literal('quote-changed'), version: z.number().int() }),
   z.object({ reason: z.literal('closed'), status: rfqStatus }),
+  z.object({
+    reason: z.literal('withdrawn'),
+    for: z.string().describe('Whom the stand-in link decided for'),
+    because: z.enum(standInEndedSchema.options.map((o) => o.shape.because.value)),
+    by: z.string().optional().describe('Who ended or changed the delegation'),
+  }),
   z.object({ reason: z.literal('timed-out') }),
 ]);
 export type RevokedWhy = z.infer<typeof revokedWhySchema>;

@@ -1,4 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { StandInEnded } from '#domain/delegation.ts';
 import { isLostRace } from './conflict.ts';
 import { expiresAtEpoch, fromItem, toItem } from './item.ts';
 import { keys, linkIndexKeys, listPartitions, taskIndexAttributes, taskIndexKeys } from './keys.ts';
@@ -45,17 +46,21 @@ export const createLinkStore = (table: TableClient): LinkStore => {
       })
     ).map(toLink);
 
-  /** PENDING → REVOKED, one conditional write each; answers how many it revoked. */
-  const revokeEach = async (pending: readonly ApprovalLink[]): Promise<number> => {
+  /** PENDING → REVOKED (with why, for a stand-in withdrawn), one conditional write each; answers how many it revoked. */
+  const revokeEach = async (pending: readonly ApprovalLink[], withdrawn?: StandInEnded): Promise<number> => {
     const revoked = await Promise.all(
       pending.map(async (l) => {
         try {
           await table.update({
             Key: keys.link(l.rfqId, l.tokenHash),
-            UpdateExpression: `SET #status = :revoked ${leaveTasks}`,
+            UpdateExpression: `SET #status = :revoked${withdrawn ? ', #withdrawn = :withdrawn' : ''} ${leaveTasks}`,
             ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':revoked': 'REVOKED', ':pending': 'PENDING' },
+            ExpressionAttributeNames: { '#status': 'status', ...(withdrawn && { '#withdrawn': 'withdrawn' }) },
+            ExpressionAttributeValues: {
+              ':revoked': 'REVOKED',
+              ':pending': 'PENDING',
+              ...(withdrawn && { ':withdrawn': withdrawn }),
+            },
           });
           return 1;
         } catch (error) {
@@ -140,7 +145,11 @@ export const createLinkStore = (table: TableClient): LinkStore => {
       return revokeEach(pending);
     },
 
-    revokeLinks: (links) => revokeEach(links.filter((l) => l.status === 'PENDING')),
+    revokeLinks: (links, withdrawn) =>
+      revokeEach(
+        links.filter((l) => l.status === 'PENDING'),
+        withdrawn,
+      ),
 
     async withdraw(link) {
       try {

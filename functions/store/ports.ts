@@ -3,7 +3,7 @@ import type { Budgets, PeriodOf, Spent } from '#domain/budget.ts';
 import type { Comment, DecisionComment, Visibility } from '#domain/comment.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
-import type { Delegation } from '#domain/delegation.ts';
+import type { Delegation, StandInEnded } from '#domain/delegation.ts';
 import type { Integration } from '#domain/integration.ts';
 import type { IntegrationEvent } from '#domain/integration-event.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
@@ -310,6 +310,8 @@ export interface ApprovalLink {
   /** A delegate's link: `approver` decides for this person (out of office), within [activeFrom, expiresAt). */
   onBehalfOf?: string;
   activeFrom?: string;
+  /** A stand-in link revoked because its delegation ended (revokeLinks): why, for its page. */
+  withdrawn?: StandInEnded;
   /** The Step Functions task token to answer; never leaves the backend. */
   taskToken: string;
   status: LinkStatus;
@@ -354,8 +356,8 @@ export interface LinkStore {
    * again by the next wait. The decision stays on it for the record.
    */
   withdraw(link: ApprovalLink): Promise<void>;
-  /** Revokes these links where they are still PENDING (a delegation withdrawn: its stand-in links). */
-  revokeLinks(links: readonly ApprovalLink[]): Promise<number>;
+  /** Revokes these links where they are still PENDING (a delegation withdrawn: its stand-in links), saying why. */
+  revokeLinks(links: readonly ApprovalLink[], withdrawn: StandInEnded): Promise<number>;
   listForRfq(rfqId: string): Promise<ApprovalLink[]>;
   /** The links still waiting for this approver (unexpired at `now`), soonest due first: their tasks. */
   pendingFor(approver: string, now: string): Promise<ApprovalLink[]>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkAnswer } from '#application/link-answer.ts';
 import type { Brand } from '#domain/brand.ts';
+import type { StandInEnded } from '#domain/delegation.ts';
 import { renderLinkPage } from '#functions/pages/approval-page.ts';
 import { approvalLinkView } from '#http/approval-link-view.ts';
 import type { ApprovalLink } from '#store/ports.ts';
@@ -218,5 +219,28 @@ describe('the approval page', () => {
     expect(text({ reason: 'closed', status: 'CANCELLED' })).toContain('CANCELLED');
     for (const why of [{ reason: 'superseded' }, { reason: 'timed-out' }] as const)
       expect(text(why)).not.toContain('Someone else decided first');
+  });
+
+  it('says a withdrawn stand-in link was withdrawn, by whom and why, never that time ran out', () => {
+    const text = (ended: StandInEnded) =>
+      pageOf({ kind: 'revoked', status: 409, why: { reason: 'withdrawn', for: 'sam@acme.example', ...ended } }).html;
+    const said = {
+      'sam@acme.example ended the delegation': text({ because: 'delegation-ended', by: 'sam@acme.example' }),
+      'chris@acme.example ended sam@acme.example’s delegation': text({
+        because: 'delegation-ended',
+        by: 'chris@acme.example',
+      }),
+      'sam@acme.example changed who stands in for them, or when': text({
+        because: 'delegation-changed',
+        by: 'sam@acme.example',
+      }),
+      'you are not an approver of this company any more': text({ because: 'delegate-not-approver' }),
+      'you are not one of the seller’s staff any more': text({ because: 'delegate-not-staff' }),
+      'sam@acme.example is no longer among the people who decide here': text({ because: 'person-left' }),
+    };
+    for (const [words, html] of Object.entries(said)) {
+      expect(html).toContain(`Your stand-in for sam@acme.example was withdrawn: ${words}`);
+      expect(html).not.toContain('ran out');
+    }
   });
 });

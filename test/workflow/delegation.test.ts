@@ -166,7 +166,11 @@ describe('out-of-office delegation in the approval chain', () => {
     );
     const first = await standInLink(admin, lead1, rfqId);
     expect((await world.call('DELETE', '/me/delegation', { as: approver(deal, lead1) })).status).toBe(204);
-    expect((await openLink(first)).status).toBe(409);
+    const withdrawn = await openLink(first);
+    expect(withdrawn.status).toBe(409);
+    // Reopened, it says what happened, not that time ran out.
+    expect(withdrawn.html).toContain(`Your stand-in for ${lead1} was withdrawn: ${lead1} ended the delegation.`);
+    expect(withdrawn.html).not.toContain('ran out');
 
     expect((await world.call('PUT', '/me/delegation', { as: approver(deal, lead1), body: delegation })).status).toBe(
       200,
@@ -217,6 +221,9 @@ describe('a delegate who leaves the company, or is demoted, decides nothing for 
     expect(removed.status, removed.text).toBe(200);
     expect(await world.store.delegations.get(deal.people.finance)).toBeUndefined();
     expect((await clickLink(link, { decision: 'approve' })).status).toBe(409);
+    expect((await openLink(link)).html).toContain(
+      `Your stand-in for ${deal.people.finance} was withdrawn: you are not an approver of this company any more.`,
+    );
     expect((await world.rfqOf(rfqId)).status).toBe('PENDING_APPROVAL');
 
     const [own] = (await world.inbox.linksFor(deal.people.finance, rfqId)).slice(-1);
@@ -325,6 +332,7 @@ describe('a rep’s delegate who no longer serves any account decides nothing fo
     const opened = await openLink(link);
     expect(opened.status).toBe(409);
     expect(opened.html).toContain('This link is no longer valid');
+    expect(opened.html).toContain(`Your stand-in for ${deal.people.rep} was withdrawn: you are not one of the seller`);
     const [own] = await world.linksArrive(deal.people.rep, 1, rfqId);
     expect((await clickLink(own!, { decision: 'approve' })).status).toBe(200);
     await world.statusReaches(rfqId, 'QUOTED');

@@ -1504,6 +1504,15 @@ export interface components {
                 status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             } | {
                 /** @constant */
+                reason: "withdrawn";
+                /** @description Whom the stand-in link decided for */
+                for: string;
+                /** @enum {string} */
+                because: "delegation-ended" | "delegation-changed" | "delegate-not-approver" | "delegate-not-staff" | "person-left";
+                /** @description Who ended or changed the delegation */
+                by?: string;
+            } | {
+                /** @constant */
                 reason: "timed-out";
             };
             /** @description The request became an order meanwhile: which one */
