@@ -195,6 +195,7 @@ export const createCognitoAccounts = (
     // An invitation is open while the account still has to change its temporary password; a disabled one is out.
     openInvitations: async (emails) => {
       const open = new Set<string>();
+      const signedIn = new Set<string>();
       await inBatches(emails, async (email) => {
         const user = await client
           .send(new AdminGetUserCommand({ ...pool, Username: email.toLowerCase() }))
@@ -203,8 +204,9 @@ export const createCognitoAccounts = (
             throw error;
           });
         if (user?.Enabled && user.UserStatus === 'FORCE_CHANGE_PASSWORD') open.add(email.toLowerCase());
+        if (user?.UserStatus === 'CONFIRMED') signedIn.add(email.toLowerCase());
       }).catch(unavailable);
-      return open;
+      return { open, signedIn };
     },
     // Cognito sends the pool's invitation (with the app's URL, infra/auth.ts) and a new temporary password, and
     // refuses a person who has signed in (no longer FORCE_CHANGE_PASSWORD).

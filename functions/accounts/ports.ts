@@ -20,10 +20,11 @@ export interface SignInAccounts {
    */
   resendInvitation(email: string): Promise<void>;
   /**
-   * Of these people (lower-cased emails), those whose invitation is still open: their account may sign in and they
-   * have never signed in (Cognito's FORCE_CHANGE_PASSWORD) — the only ones an invitation can be sent to again.
+   * Of these people (lower-cased emails), those whose invitation is still open (`open`): their account may sign in and
+   * they have never signed in (Cognito's FORCE_CHANGE_PASSWORD) — the only ones an invitation can be sent to again;
+   * and those who have signed in (`signedIn`: CONFIRMED), which they never undo.
    */
-  openInvitations(emails: readonly string[]): Promise<Set<string>>;
+  openInvitations(emails: readonly string[]): Promise<{ open: Set<string>; signedIn: Set<string> }>;
 }
 
 /** Nothing to send again: the person has signed in already (a forgotten password is reset from the sign-in page), or has no account. */

@@ -76,7 +76,10 @@ export const createTableAccounts = (
     },
     openInvitations: async (emails) => {
       const found = await Promise.all(emails.map(get));
-      return new Set(found.flatMap((account) => (account?.enabled && !account.signedIn ? [account.email] : [])));
+      return {
+        open: new Set(found.flatMap((account) => (account?.enabled && !account.signedIn ? [account.email] : []))),
+        signedIn: new Set(found.flatMap((account) => (account?.signedIn ? [account.email] : []))),
+      };
     },
     resendInvitation: async (email) => {
       const account = await get(email);

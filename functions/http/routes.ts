@@ -897,7 +897,8 @@ const table = {
         headers: retryAfter,
       },
     },
-    needs: { table: 'read', signInAccounts: 'read' },
+    // Writes only what the pool says of who has signed in (application/open-invitations.ts).
+    needs: { table: 'write', signInAccounts: 'read' },
   },
   'POST /companies/{companyId}/users/{email}/invitation': {
     method: 'POST',

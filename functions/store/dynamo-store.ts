@@ -13,6 +13,7 @@ import { createOrderStore } from './order-store.ts';
 import type { Store } from './ports.ts';
 import { createRevocationStore } from './revocation-store.ts';
 import { createRfqStore } from './rfq-store.ts';
+import { createSignInRecordStore } from './sign-in-record-store.ts';
 import { tableClient } from './table-client.ts';
 import { createWaitStore } from './wait-store.ts';
 import { createWebhookStore } from './webhook-store.ts';
@@ -41,6 +42,7 @@ export const createDynamoStore = (
     mail: createMailFeedbackStore(table),
     companies: createCompanyRecordStore(table),
     revocations: createRevocationStore(table),
+    signIns: createSignInRecordStore(table),
     feed: createEventFeedStore(table),
     integrations: createIntegrationStore(table),
     webhooks: createWebhookStore(table),

@@ -68,6 +68,8 @@ export const keys = {
   signInAccount: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
   /** An OAuth client of the local OIDC provider (functions/integrations/table-clients.ts); Cognito holds them on AWS. */
   localClient: (clientId: string): PrimaryKey => ({ PK: `LOCAL_CLIENT#${clientId}`, SK: 'CLIENT' }),
+  /** That a person has signed in once, beside their local account (functions/store/sign-in-record-store.ts). */
+  signedIn: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'SIGNED_IN' }),
   /** A person's "tokens issued before T are void", beside their local account (functions/http/revocation.ts). */
   tokensRevoked: (email: string): PrimaryKey => ({ PK: `ACCOUNT#${email.toLowerCase()}`, SK: 'TOKENS_REVOKED' }),
   /** One KPI rollup: a partition per scope, grouping and resolution; sorted by period, then group. */

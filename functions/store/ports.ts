@@ -275,6 +275,16 @@ export interface CompanyRecordStore {
   movedOut(companyId: string, email: string, to: string): Promise<void>;
 }
 
+/**
+ * Who is known to have signed in at least once: what the pool said about them, kept, because nobody goes back to an
+ * invitation still open. Asking the pool about a company's people is then a question about the few never seen.
+ */
+export interface SignInRecordStore {
+  /** Of these people (lower-cased emails), those known to have signed in. */
+  signedIn(emails: readonly string[]): Promise<Set<string>>;
+  record(emails: readonly string[]): Promise<void>;
+}
+
 /** "Tokens issued before T are void", per person: a person removed or demoted is refused at once, not at expiry. */
 export interface RevocationStore {
   /** Since when this person's tokens count, if they were ever revoked (epoch seconds, as a token's `iat`). */
@@ -500,6 +510,7 @@ export interface Store {
   mail: MailFeedbackStore;
   companies: CompanyRecordStore;
   revocations: RevocationStore;
+  signIns: SignInRecordStore;
   feed: EventFeedStore;
   integrations: IntegrationStore;
   webhooks: WebhookStore;

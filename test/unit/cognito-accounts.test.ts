@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { openInvitations } from '#application/open-invitations.ts';
 import { type AccountChange, accountsInLine, touchedEmails } from '#domain/account-changes.ts';
 import type { CompanyUser } from '#domain/company.ts';
 import { createCognitoAccounts } from '#functions/accounts/cognito-accounts.ts';
 import { cognitoActions } from '#functions/accounts/cognito-actions.ts';
 import { AccountsUnavailable, AccountTaken } from '#functions/accounts/ports.ts';
+import { aCompany } from '../builders/company.ts';
 
 /**
  * A hand-written stand-in for Cognito's admin API, with the semantics the adapter relies on (an email is the
@@ -263,9 +265,37 @@ describe('the Cognito user pool as sign-in accounts', () => {
       'lee@acme.example',
       'nobody@acme.example',
     ]);
-    expect([...open]).toEqual(['pat@acme.example']);
+    expect(open).toEqual({ open: new Set(['pat@acme.example']), signedIn: new Set(['kim@acme.example']) });
     pool.failAt(1);
     await expect(pool.accounts.openInvitations(['pat@acme.example'])).rejects.toBeInstanceOf(AccountsUnavailable);
+  });
+
+  it('a company’s open invitations ask the pool only about people not yet seen signed in', async () => {
+    const people = Array.from({ length: 50 }, (_, i) => `p${i}@acme.example`);
+    const pool = aFakePool(
+      Object.fromEntries(
+        people.map((email, i) => [email, { ...member('acme', email, 'buyer'), confirmed: i >= 3 || undefined }]),
+      ),
+    );
+    const seen = new Set<string>();
+    const signIns = {
+      signedIn: async (emails: readonly string[]) => new Set(emails.filter((e) => seen.has(e))),
+      record: async (emails: readonly string[]) => {
+        for (const email of emails) seen.add(email);
+      },
+    };
+    const acme = people.reduce((company, email) => company.withBuyer(email), aCompany('acme')).build();
+    const deps = { accounts: pool.accounts, store: { signIns } };
+    const lookups = () => pool.calls.filter((c) => c === 'AdminGetUser').length;
+
+    expect(await openInvitations(deps, acme)).toEqual(people.slice(0, 3));
+    expect(lookups()).toBe(50);
+    // The first listing learnt who has signed in; the next asks about the three still invited, and the truth holds.
+    pool.users['p0@acme.example']!.confirmed = true;
+    expect(await openInvitations(deps, acme)).toEqual(people.slice(1, 3));
+    expect(lookups()).toBe(53);
+    expect(await openInvitations(deps, acme)).toEqual(people.slice(1, 3));
+    expect(lookups()).toBe(55);
   });
 
   it('says the pool is unavailable when it fails, looking up or changing', async () => {
