@@ -294,6 +294,36 @@ describe('a company admin’s users are the people who can sign in', () => {
     return company;
   };
   const localPool = () => createTableAccounts(documentClient(), stack.tableName);
+  /**
+   * The seller's admin's move of `mover` to `to` (as a buyer), held once the lists are saved and before their account
+   * changes, until `letGo`: what other saves do in that window is the test.
+   */
+  const aHeldMove = async (mover: CompanyUser, to: string) => {
+    let moving = () => {};
+    let letGo = () => {};
+    const atMove = new Promise<void>((resolve) => {
+      moving = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const pool = localPool();
+    const accounts = {
+      ...pool,
+      apply: async (changes: readonly AccountChange[], deadline?: number) => {
+        if (changes.some((c) => c.kind === 'move' && c.email === mover.email)) {
+          moving();
+          await released;
+        }
+        return pool.apply(changes, deadline);
+      },
+    };
+    const deps = { store: stack.store, accounts, now: () => new Date() };
+    const record = await stack.store.companies.get(to);
+    const move = movePerson(deps, record!, { ...mover, roles: ['buyer'] }, { deadline: Date.now() + 60_000 });
+    await atMove;
+    return { move, letGo };
+  };
 
   /**
    * The stored list, the sign-in accounts and the rules agree: every listed person signs in for the company with their
@@ -538,29 +568,7 @@ describe('a company admin’s users are the people who can sign in', () => {
       await aCompany('move-e', [ann, mo]);
       await aCompany('move-f', [bo]);
       // The move's own account change waits, held, until the destination's admin has saved meanwhile.
-      let moving = () => {};
-      let letGo = () => {};
-      const atMove = new Promise<void>((resolve) => {
-        moving = resolve;
-      });
-      const released = new Promise<void>((resolve) => {
-        letGo = resolve;
-      });
-      const pool = localPool();
-      const accounts = {
-        ...pool,
-        apply: async (changes: readonly AccountChange[], deadline?: number) => {
-          if (changes.some((c) => c.kind === 'move' && c.email === mo.email)) {
-            moving();
-            await released;
-          }
-          return pool.apply(changes, deadline);
-        },
-      };
-      const deps = { store: stack.store, accounts, now: () => new Date() };
-      const to = await stack.store.companies.get('move-f');
-      const move = movePerson(deps, to!, { ...mo, roles: ['buyer'] }, { deadline: Date.now() + 60_000 });
-      await atMove;
+      const { move, letGo } = await aHeldMove(mo, 'move-f');
 
       const read = await call('GET', '/companies/move-f', undefined, ops);
       expect(read.body.users.map((u: CompanyUser) => u.email)).toEqual([bo.email, mo.email]);
@@ -585,29 +593,7 @@ describe('a company admin’s users are the people who can sign in', () => {
       await aCompany('move-h', [bo]);
       await aCompany('move-i', [cy]);
       // The move's own account change waits, held, until the company left has tried to save meanwhile.
-      let moving = () => {};
-      let letGo = () => {};
-      const atMove = new Promise<void>((resolve) => {
-        moving = resolve;
-      });
-      const released = new Promise<void>((resolve) => {
-        letGo = resolve;
-      });
-      const pool = localPool();
-      const accounts = {
-        ...pool,
-        apply: async (changes: readonly AccountChange[], deadline?: number) => {
-          if (changes.some((c) => c.kind === 'move' && c.email === mo.email)) {
-            moving();
-            await released;
-          }
-          return pool.apply(changes, deadline);
-        },
-      };
-      const deps = { store: stack.store, accounts, now: () => new Date() };
-      const to = await stack.store.companies.get('move-h');
-      const move = movePerson(deps, to!, { ...mo, roles: ['buyer'] }, { deadline: Date.now() + 60_000 });
-      await atMove;
+      const { move, letGo } = await aHeldMove(mo, 'move-h');
 
       // The company left reads a list without them and puts them back: their account is still its own, for now.
       const read = await call('GET', '/companies/move-g', undefined, ops);
@@ -617,12 +603,9 @@ describe('a company admin’s users are the people who can sign in', () => {
       });
       expect(back.status, JSON.stringify(back.body)).toBe(409);
       expect(back.body.errors).toEqual([{ path: 'users.1.email', message: expect.any(String) }]);
-      const elsewhere = await call(
-        'PUT',
-        '/companies/move-i/users/mo@move-g.example',
-        { name: 'Mo', roles: ['buyer'] },
-        ops,
-      );
+      const moveMo = (companyId: string) =>
+        call('PUT', `/companies/${companyId}/users/${mo.email}`, { name: 'mo', roles: mo.roles }, ops);
+      const elsewhere = await moveMo('move-i');
       expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(409);
       expect(elsewhere.body.errors).toEqual([{ path: 'email', message: expect.stringContaining('move-h') }]);
       letGo();
@@ -634,12 +617,7 @@ describe('a company admin’s users are the people who can sign in', () => {
       expect((await signIn(mo.email)).claims?.['custom:companyId']).toBe('move-h');
       // Once moved, the company left lists nobody who moved out, and they may be moved back.
       expect((await stack.store.companies.get('move-g'))?.movingOut).toEqual({});
-      const home = await call(
-        'PUT',
-        '/companies/move-g/users/mo@move-g.example',
-        { name: 'Mo', roles: ['approver'] },
-        ops,
-      );
+      const home = await moveMo('move-g');
       expect(home.status, JSON.stringify(home.body)).toBe(200);
       await expectAgreement('move-g', [ann.email, mo.email]);
       await expectAgreement('move-h', [bo.email, mo.email]);
