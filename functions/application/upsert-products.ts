@@ -2,6 +2,7 @@ import { Forbidden } from '#domain/errors.ts';
 import type { Principal } from '#domain/integration.ts';
 import { mayWriteCatalog } from '#domain/policy.ts';
 import { productSchema, skuKey } from '#domain/product.ts';
+import { whitelist } from '#domain/whitelist.ts';
 import { type CatalogStore, ConflictError } from '#store/ports.ts';
 
 /** What became of one product of a bulk upsert, by its place in the call. */
@@ -11,6 +12,9 @@ export type ProductOutcome =
   | { index: number; sku?: string; outcome: 'rejected'; errors: { path: string; message: string }[] }
   /** Others kept writing it at the same moment, or there was no time left to try: send it again. */
   | { index: number; sku: string; outcome: 'conflict' | 'not-attempted' };
+
+/** A product as PUT /products/{sku} takes it: a field it does not name, however deep, refuses the product. */
+const productRecord = whitelist(productSchema);
 
 /** Sixteen at a time: each is a read and a write, and the table takes many more in a second. */
 const width = 16;
@@ -30,7 +34,7 @@ export const upsertProducts = async (
   const outcomes: ProductOutcome[] = [];
   const named = new Map<string, number>();
   const valid = items.flatMap((item, index) => {
-    const parsed = productSchema.strict().safeParse(item);
+    const parsed = productRecord.safeParse(item);
     if (!parsed.success) {
       const sku = (item as { sku?: unknown } | null)?.sku;
       outcomes[index] = {

@@ -4,6 +4,7 @@ import { commentViewSchema } from '#domain/comment.ts';
 import { delegationSchema } from '#domain/delegation.ts';
 import { integrationCredentialsSchema, integrationSchema } from '#domain/integration.ts';
 import { kpiReportSchema } from '#domain/kpi-report.ts';
+import { whitelist } from '#domain/whitelist.ts';
 import { linkViewSchema } from '../pages/link-page.ts';
 import {
   approvalChainPreviewSchema,
@@ -38,7 +39,6 @@ import {
   reviewBody,
 } from './schemas.ts';
 import { taskListSchema } from './task-view.ts';
-import { whitelist } from './whitelist.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the route table: each route's request schemas (the ones the middleware

@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { whitelist } from '#domain/whitelist.ts';
 import type { RouteDef } from './routes.ts';
-import { whitelist } from './whitelist.ts';
 
 /**
  * What a route answers, status by status: the part of its contract the route table declares. The OpenAPI document is

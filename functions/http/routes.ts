@@ -4,6 +4,7 @@ import type { Role } from '#domain/company.ts';
 import { delegationSchema } from '#domain/delegation.ts';
 import { type IntegrationScope, integrationCredentialsSchema } from '#domain/integration.ts';
 import { kpiReportSchema } from '#domain/kpi-report.ts';
+import { whitelist } from '#domain/whitelist.ts';
 import type { Needs } from '#functions/needs.ts';
 import { linkViewSchema } from '../pages/link-page.ts';
 import {
@@ -1083,8 +1084,14 @@ const table = {
 
 export type RouteKey = keyof typeof table;
 
-/** One route's definition, typed, for `http(route('POST /rfqs/{rfqId}/accept'), ...)`. */
-export const route = <K extends RouteKey>(key: K): (typeof table)[K] & { key: K } => ({ ...table[key], key });
+/**
+ * One route's definition, typed, for `http(route('POST /rfqs/{rfqId}/accept'), ...)`. Its body is a whitelist however
+ * deep (whitelist.ts): a field it does not name, in a line or an address as at the top, is a 400 naming the field.
+ */
+export const route = <K extends RouteKey>(key: K): (typeof table)[K] & { key: K } => {
+  const def: RouteDef = table[key];
+  return { ...table[key], ...(def.body && { body: whitelist(def.body) }), key };
+};
 
 /** The one source of routes: infra builds the API from it, the local API server routes with it. */
 export const routes: readonly (RouteDef & { key: RouteKey })[] = (Object.keys(table) as RouteKey[]).map(route);

@@ -5,6 +5,7 @@ import { catalogEntries } from '#domain/catalog-prices.ts';
 import { commentView } from '#domain/comment.ts';
 import { kpiReport } from '#domain/kpi-report.ts';
 import { versionView } from '#domain/quote-version.ts';
+import { whitelist } from '#domain/whitelist.ts';
 import type { LinkStatus } from '#functions/pages/link-page.ts';
 import { approvalLinkView } from '#http/approval-link-view.ts';
 import { companyListItem } from '#http/company-list-view.ts';
@@ -15,7 +16,6 @@ import { reviewDeskView } from '#http/review-desk-view.ts';
 import { readRfqView, rfqSummary } from '#http/rfq-view.ts';
 import { type RouteKey, type route, routes } from '#http/routes.ts';
 import { taskView } from '#http/task-view.ts';
-import { whitelist } from '#http/whitelist.ts';
 import { contractBreach } from '../../e2e/contract.ts';
 
 /** The JSON body a route declares for a status, as its view must build it. */
@@ -127,6 +127,40 @@ describe('answers are whitelists', () => {
       ),
     );
     expect(loose).toEqual([]);
+  });
+});
+
+describe('request bodies are whitelists too', () => {
+  it('declares every object of every body strict, however deep, so a field the route does not name is refused', () => {
+    const loose = routes.flatMap((route) =>
+      route.body
+        ? objectsIn(route.body, `${route.key} body`)
+            .filter(([, strict]) => !strict)
+            .map(([path]) => path)
+        : [],
+    );
+    expect(loose).toEqual([]);
+  });
+
+  it('refuses an unknown field of a line or a condition, naming where it is, as it refuses one at the top', () => {
+    const refused = (key: RouteKey, body: unknown) =>
+      routes
+        .find((route) => route.key === key)
+        ?.body?.safeParse(body)
+        .error?.issues.map((issue) => [issue.code, [...issue.path, ...('keys' in issue ? issue.keys : [])].join('.')]);
+    expect(refused('POST /rfqs', { lines: [{ sku: 'BOLT-M8', quantity: 10, colour: 'red' }] })).toEqual([
+      ['unrecognized_keys', 'lines.0.colour'],
+    ]);
+    const rule = {
+      ruleId: 'big',
+      name: 'Big orders',
+      when: { field: 'total', op: 'gt', value: 1_000_00, rush: true },
+      levels: [{ approvers: ['lead@acme.example'], mode: 'any', deadline: 3 }],
+    };
+    expect(refused('PUT /companies/{companyId}/approval-rules', { rules: [rule] })).toEqual([
+      ['unrecognized_keys', 'rules.0.when.rush'],
+      ['unrecognized_keys', 'rules.0.levels.0.deadline'],
+    ]);
   });
 });
 

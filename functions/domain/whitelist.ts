@@ -46,10 +46,12 @@ const withChildren = (schema: Schema, def: Def): z.ZodType => {
 };
 
 /**
- * A response's schema as the whitelist a view is: every object in it strict, however deep, so an answer that carries
+ * A schema as a whitelist: every object in it strict, however deep. Both ways across the API: an answer that carries
  * a field the contract does not name breaks the contract (the end-to-end tests' check, and Prism's reading of the
- * OpenAPI document, where it is `additionalProperties: false`). The domain's own schemas stay as they are: the store
- * parses records with them, and a stored record may carry attributes a view never shows.
+ * OpenAPI document, where it is `additionalProperties: false`), and a request that sends one is refused with a 400
+ * naming it rather than having it dropped unsaid (every route's body, and each product of a bulk upsert). The domain's
+ * own schemas stay as they are: the store parses records with them, and a stored record may carry attributes a view
+ * never shows.
  *
  * Each schema is made once (the same answer for the same schema), so the OpenAPI document's components still match
  * the routes' schemas by identity; descriptions are kept.
