@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { routes } from '#http/routes.ts';
 import { stepFunctions } from '#workflows/quote-to-order.ts';
-import { bundling } from '../infra/bundling.ts';
+import { bundling, esbuildOptions } from '../infra/bundling.ts';
 import type { Benchmark, Sized } from './benchmark.ts';
 import { median } from './samples.ts';
 
@@ -113,20 +113,10 @@ export const coldStart: Benchmark = {
     try {
       progress(`bundling ${toMeasure.length} handlers with esbuild`);
       const bundled = await build({
+        ...esbuildOptions,
         entryPoints: Object.fromEntries(toMeasure.map((e) => [`${e.kind}-${e.name}`, resolve(root, e.handler)])),
         outdir,
         outExtension: { '.js': '.cjs' },
-        bundle: true,
-        format: bundling.format,
-        platform: 'node',
-        target: 'node24',
-        mainFields: [...bundling.mainFields],
-        minify: bundling.minify,
-        treeShaking: bundling.treeShaking,
-        alias: bundling.alias,
-        define: bundling.define,
-        sourcemap: bundling.sourceMap,
-        sourcesContent: false,
         metafile: true,
         logLevel: 'silent',
         absWorkingDir: root,

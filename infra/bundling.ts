@@ -1,3 +1,5 @@
+import type { BuildOptions } from 'esbuild';
+
 /**
  * How every function is bundled: infra/function.ts hands these to NodejsFunction, bench/cold-start.ts to esbuild, so
  * the benchmark measures the bundles Lambda runs.
@@ -30,3 +32,24 @@ export const bundling = {
    */
   define: { 'process.env.BUNDLED_FOR_LAMBDA': '"true"' },
 } as const;
+
+/**
+ * The same bundle as esbuild's own options: what NodejsFunction gives esbuild's command line for each function
+ * (infra/function.ts; stack.test.ts holds the two to the same bytes), for whatever bundles the functions without CDK —
+ * the cold-start benchmark, and the infra tests, which bundle every function in one esbuild call instead of one
+ * `npx esbuild` per function.
+ */
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  // NodejsFunction's target follows the runtime (infra/function.ts: Node.js 24).
+  target: 'node24',
+  format: bundling.format,
+  mainFields: [...bundling.mainFields],
+  minify: bundling.minify,
+  treeShaking: bundling.treeShaking,
+  alias: bundling.alias,
+  define: bundling.define,
+  sourcemap: bundling.sourceMap,
+  sourcesContent: false,
+} satisfies BuildOptions;

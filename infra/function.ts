@@ -62,6 +62,8 @@ export const functionNameFor = (prefix: string, id: string): string => {
 export class QuoteToOrderFunction extends NodejsFunction {
   /** The physical name, known at synth (not a token). */
   readonly name: string;
+  /** The module it bundles (`props.handler`): the infra tests bundle every function from it in one esbuild call. */
+  readonly handlerModule: string;
 
   constructor(scope: Construct, id: string, props: QuoteToOrderFunctionProps) {
     const { defaults } = props;
@@ -110,6 +112,7 @@ export class QuoteToOrderFunction extends NodejsFunction {
       },
     });
     this.name = name;
+    this.handlerModule = props.handler;
     logGroup.grantWrite(role);
     Validations.of(role).acknowledge(nagReason('AwsSolutions-IAM5[Resource::*]'));
   }

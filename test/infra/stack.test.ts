@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { tableDefinition } from '#store/table.ts';
 import { definitionText, stepFunctions, substitute } from '#workflows/quote-to-order.ts';
 import { webhookRetryFunctions } from '#workflows/webhook-retries.ts';
 import { groups } from '../../infra/auth.ts';
-import { runtime } from '../../infra/function.ts';
+import { QuoteToOrderFunction, runtime } from '../../infra/function.ts';
 import { kpiAggregatorHandler } from '../../infra/kpis.ts';
 import { mailFeedbackHandler } from '../../infra/mail-feedback.ts';
 import { nagReasons } from '../../infra/nag.ts';
@@ -24,15 +25,17 @@ import type { QuoteToOrderStacks } from '../../infra/stacks.ts';
 import { webhookDispatchHandler } from '../../infra/webhooks.ts';
 import { acknowledgedWildcards } from '../../infra/wildcards.ts';
 import { workflowAlias } from '../../infra/workflow.ts';
+import { bundleEach } from './bundles.ts';
 import { type Json, quoteToOrderIn, synthesized } from './synthesized.ts';
 
 type Validate = (definition: unknown) => { isValid: boolean; errorsText: (separator?: string) => string };
 const validateAsl = createRequire(import.meta.url)('asl-validator') as Validate;
 
 /**
- * One real synth for the whole file: it bundles every function with esbuild (that is what proves the `#domain/*`
- * aliases resolve and the handlers exist), which takes a minute or more on two cores. The dev-stack variant at the
- * end skips bundling.
+ * One synth for the whole file, with CDK's bundling skipped, and every function's bundle made from the module it names
+ * in one esbuild call with the same options (test/infra/bundles.ts): that proves the `#domain/*` aliases resolve and
+ * the handlers exist, in a fifth of the CPU of ~80 `npx esbuild` runs. That the options are CDK's own is held below,
+ * byte for byte, on one function CDK bundles itself.
  */
 let outdir: string;
 let app: App;
@@ -40,8 +43,10 @@ let stack: QuoteToOrderStacks;
 let template: Template;
 let resources: Record<string, Json>;
 let logicalId: (construct: IConstruct) => string;
+/** Each function's bundle (`index.js`, its map beside it), by the function's logical id. */
+let bundleOf: (functionLogicalId: string) => string;
 
-beforeAll(() => {
+beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), 'quote-to-order-infra-'));
   app = new App({
     outdir,
@@ -49,10 +54,18 @@ beforeAll(() => {
       alarmEmail: 'oncall@example.com',
       salesManagerEmail: 'sm@example.com',
       webAssets: 'test/fixtures/web-dist',
+      'aws:cdk:bundling-stacks': [],
     },
   });
   stack = quoteToOrderIn(app);
   ({ template, resources, functionId: logicalId } = synthesized(stack));
+  const functions = [...stack.functions.values()];
+  const bundles = await bundleEach(
+    functions.map((fn) => fn.handlerModule),
+    join(outdir, 'bundles'),
+  );
+  const byId = new Map(functions.map((fn) => [logicalId(fn), bundles.get(fn.handlerModule) ?? '']));
+  bundleOf = (functionLogicalId) => byId.get(functionLogicalId) ?? `no function ${functionLogicalId}`;
 }, 1_500_000);
 
 afterAll(() => {
@@ -199,9 +212,7 @@ describe('the functions', () => {
   it('are minified CommonJS bundles with the AWS SDK inside, requiring nothing but Node built-ins', () => {
     // The SDK tries these inside a try/catch, for SigV4a (multi-region access points), which nothing here signs.
     const optionalInSdk = new Set(['@aws-sdk/signature-v4-crt', '@aws-sdk/signature-v4a']);
-    const bundles = appFunctions().map(([, fn]) =>
-      join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`, 'index.js'),
-    );
+    const bundles = appFunctions().map(([id]) => bundleOf(id));
     expect(bundles).toHaveLength(stack.functions.size);
     for (const bundle of bundles) {
       const code = readFileSync(bundle, 'utf8');
@@ -215,6 +226,26 @@ describe('the functions', () => {
       for (const specifier of required.filter((s) => !optionalInSdk.has(s ?? '')))
         expect(isBuiltin(specifier ?? ''), `${bundle}: ${specifier}`).toBe(true);
     }
+  });
+  it('are bundled here as CDK bundles them: its own bundle of one function is the same bytes', () => {
+    // A function that reads the alias (the SDK's credentials) and the define (the local sign-in pool left out).
+    const handlerModule = 'functions/http/put-company.ts';
+    const own = new App({ outdir: join(outdir, 'one-function') });
+    const fn = new QuoteToOrderFunction(new Stack(own, 'OneFunction'), 'PutCompany', {
+      handler: handlerModule,
+      defaults: {
+        config: {},
+        namePrefix: 'OneFunction',
+        tracing: false,
+        logRetention: RetentionDays.ONE_DAY,
+        logLevel: 'INFO',
+        removalPolicy: RemovalPolicy.DESTROY,
+      },
+    });
+    const { S3Key } = Template.fromStack(Stack.of(fn)).toJSON().Resources[logicalId(fn)].Properties.Code;
+    const cdkBundle = join(own.outdir, `asset.${String(S3Key).replace(/\.zip$/, '')}`, 'index.js');
+    const ours = bundleOf(logicalId(stack.functions.get('PutCompany') as IConstruct));
+    expect(readFileSync(cdkBundle, 'utf8') === readFileSync(ours, 'utf8'), `${cdkBundle} ≠ ${ours}`).toBe(true);
   });
 });
 
@@ -285,14 +316,22 @@ describe('least privilege', () => {
     expect(told.map(([other]) => other).sort()).toEqual([...ids, readerId].sort());
     // Only their bundles carry the Cognito client (functions/http/sign-in-accounts.ts, which their handlers import).
     const withCognito = appFunctions()
-      .filter(([, fn]) =>
-        readFileSync(
-          join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`, 'index.js'),
-          'utf8',
-        ).includes('AWSCognitoIdentityProviderService'),
-      )
+      .filter(([id]) => readFileSync(bundleOf(id), 'utf8').includes('AWSCognitoIdentityProviderService'))
       .map(([other]) => other);
     expect(withCognito.sort()).toEqual([...ids, readerId, ...integrationManagers()].sort());
+  });
+
+  it('bundles the SES client into a route’s function only where it may send mail (the local sign-in pool’s left out)', () => {
+    const routeModules = new Set(routes.map((route) => route.handler));
+    const routeFunctions = [...stack.functions.values()]
+      .filter((fn) => routeModules.has(fn.handlerModule))
+      .map((fn) => logicalId(fn));
+    const sending = routeFunctions.filter((id) =>
+      statementsOf(id).some((statement) => actionsOf(statement).includes('ses:SendEmail')),
+    );
+    const withSes = routeFunctions.filter((id) => readFileSync(bundleOf(id), 'utf8').includes('SimpleEmailService_v2'));
+    expect(sending.length).toBeGreaterThan(0);
+    expect(withSes.sort()).toEqual(sending.sort());
   });
 
   const integrationManagers = () =>
