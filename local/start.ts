@@ -80,6 +80,8 @@ const integrationHowTo = ({ integration, urls }: LocalStack): string =>
   export ERP_TOKEN=$(curl -s -u '${integration.clientId}:${integration.clientSecret}' ${integration.tokenUrl} \\
     -d grant_type=client_credentials -d 'scope=${integration.tokenScopes.join(' ')}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
   curl -s '${urls.api}/integration/events?limit=5' -H "Authorization: Bearer $ERP_TOKEN"
+Watch it take an order through confirmation, two shipments and an invoice:
+  ERP_CLIENT_ID='${integration.clientId}' ERP_CLIENT_SECRET='${integration.clientSecret}' npm run demo -- --scenario erp
 `
     : '';
 

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { dynamoClient } from '#functions/clients/dynamodb.ts';
+import { documentClient, dynamoClient } from '#functions/clients/dynamodb.ts';
+import { createTableClients } from '#functions/integrations/table-clients.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import { deleteTable } from '#store/table.ts';
 import { type Inbox, openInbox } from '../../local/inbox.ts';
+import { seedDemoIntegration } from '../../local/seed/integration.ts';
 import { type LocalStack, type StackOptions, startLocalStack } from '../../local/stack.ts';
 import { writeDemoDataSnapshot } from '../demo-data-snapshot.ts';
 import { type ApiClient, apiClient } from './api.ts';
@@ -44,15 +46,23 @@ export const startTestStack = async (name: string, options: TestStackOptions = {
     ...stackOptions,
     seed: false,
   });
+  let integration = stack.integration;
   if (seed) {
     await writeDemoDataSnapshot(dynamoClient(), stack.tableName, inject('demoData')).catch(async (error: unknown) => {
       await stack.stop();
       await deleteTable(dynamoClient(), stack.tableName);
       throw error;
     });
+    // The snapshot's Demo ERP, with its secret read back from the local provider's registry, as `npm start` prints it.
+    integration = await seedDemoIntegration(
+      storeFromConfig().integrations,
+      createTableClients(documentClient(), stack.tableName),
+      `${stack.urls.api}/oidc/token`,
+    );
   }
   return {
     ...stack,
+    integration,
     ...apiClient(stack.urls.api, stack.issuer),
     store: storeFromConfig(),
     inbox: openInbox(stack.urls.ses, { linksTo: stack.urls.api }),
