@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RfqStatus } from '#domain/lifecycle.ts';
+import { orderFrom } from '#domain/order.ts';
 import { tokenOf } from '#local/inbox.ts';
 import { anAddress, aShipTo } from '../builders/address.ts';
 import { always, aRule } from '../builders/approval-rule.ts';
@@ -246,6 +247,49 @@ beforeAll(async () => {
   const ordered = await poll(rfqId, ['ORDERED']);
   orderId = ordered.body.orderId;
 
+  // The seller's ERP reports on the order: every email the buyer (and the rep, on the same message) gets of it.
+  const report = async (order: string, what: string, body: object) => {
+    const answer = await api.call('POST', `/integration/orders/${order}/${what}`, {
+      as: sellerAdmin,
+      body,
+      headers: { 'idempotency-key': idempotencyKey() },
+    });
+    expect(answer.status, `${what}: ${answer.text}`).toBe(200);
+    seen.push({ where: `POST /integration/orders/{id}/${what} as the ERP`, body: answer.body });
+  };
+  const nutsLine = ordered.body.lines.find((l: { sku: string }) => l.sku === nuts.sku).lineId;
+  const boltsLine = ordered.body.lines.find((l: { sku: string }) => l.sku === bolts.sku).lineId;
+  await report(orderId, 'confirmation', {
+    decision: 'change',
+    lines: [{ lineId: nutsLine, quantity: 40, deliveryDate: '2027-01-20' }],
+    reason: 'ten nuts back-ordered',
+  });
+  const shipment = (shipmentId: string, lines: object[]) => ({
+    shipmentId,
+    carrier: 'DHL Freight',
+    trackingUrl: `https://tracking.example/${shipmentId}`,
+    lines,
+  });
+  await report(orderId, 'shipments', shipment('S1', [{ lineId: boltsLine, quantity: 100 }]));
+  await report(orderId, 'shipments', shipment('S2', [{ lineId: nutsLine, quantity: 40 }]));
+  const placed = await api.call('GET', `/orders/${orderId}`, { as: buyer });
+  await report(orderId, 'invoices', {
+    invoiceNumber: `INV-${run}`.slice(0, 64),
+    amount: placed.body.confirmation.total,
+    currency: placed.body.currency,
+    dueDate: '2027-02-15',
+  });
+  // A second order of the same quote — the same costs, notes and adjustments on its lines — that the ERP cancels.
+  const { orderId: _ordered, ...flowRfq } = (await api.store.rfqs.get(rfqId))!;
+  const again = { ...flowRfq, rfqId: `${rfqId}-again`, status: 'APPROVED' as const };
+  await api.store.rfqs.create(again, { actor: { email: buyer.email, role: 'buyer' }, action: 'submitted' });
+  const cancelled = orderFrom(again, { paymentTerms: 'NET30', at: new Date().toISOString() });
+  await api.store.rfqs.convertToOrder(again, cancelled, {
+    actor: { email: 'system@seller.example', role: 'system' },
+    action: 'ordered',
+  });
+  await report(cancelled.orderId, 'cancellation', { reason: 'discontinued by the maker' });
+
   for (const person of [buyer, approver, standIn, colleague, companyAdmin]) {
     for (const email of await inbox.emailsTo(person.email))
       pages.push({
@@ -377,7 +421,7 @@ describe('seller-only fields never reach a buyer company', () => {
     const feed = await api.call('GET', '/integration/events?limit=500', { as: sellerAdmin });
     expect(feed.status, feed.text).toBe(200);
     const types = feed.body.items.map((e: { type: string }) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['quote.sent', 'quote.accepted', 'order.created']));
+    expect(types).toEqual(expect.arrayContaining(['quote.sent', 'quote.accepted', 'order.created', 'order.updated']));
     expect(leaksIn(feed.body)).toEqual([]);
     expect(JSON.stringify(feed.body)).not.toMatch(/"(cost|margin)"|:600\b|:110\b/);
   });
@@ -387,13 +431,14 @@ describe('seller-only fields never reach a buyer company', () => {
       'the order.created webhook',
       async () => {
         const received = erp.received('/erp');
-        return received.some((r) => r.body.includes('"order.created"')) ? received : undefined;
+        const closed = received.some((r) => r.body.includes('"order.updated"') && r.body.includes('"closed"'));
+        return received.some((r) => r.body.includes('"order.created"')) && closed ? received : undefined;
       },
       30_000,
     );
     const events = bodies.map((r) => new Webhook(webhookSecret).verify(r.body, r.headers as Record<string, string>));
     expect(events.map((e) => (e as { type: string }).type)).toEqual(
-      expect.arrayContaining(['quote.sent', 'quote.accepted', 'order.created']),
+      expect.arrayContaining(['quote.sent', 'quote.accepted', 'order.created', 'order.updated']),
     );
     expect(leaksIn(events)).toEqual([]);
     expect(bodies.map((r) => r.body).join('\n')).not.toMatch(/"(cost|margin)"|:600\b|:110\b/);
@@ -408,6 +453,10 @@ describe('seller-only fields never reach a buyer company', () => {
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`^email to ${buyer.email}: We received your request`)),
         expect.stringMatching(new RegExp(`^email to ${colleague.email}: No longer needed`)),
+        expect.stringMatching(new RegExp(`^email to ${buyer.email}: Order .+ confirmed with changes`)),
+        expect.stringMatching(new RegExp(`^email to ${buyer.email}: Part of order .+ shipped`)),
+        expect.stringMatching(new RegExp(`^email to ${buyer.email}: Order .+ shipped`)),
+        expect.stringMatching(new RegExp(`^email to ${buyer.email}: Order .+ was cancelled`)),
       ]),
     );
     for (const { where, text } of pages) expect(leaksInText(text), where).toEqual([]);
