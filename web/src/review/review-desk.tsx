@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Schemas } from '../api/client.ts';
 import { useHome } from '../app.tsx';
 import { type RfqStatus, statusLabel } from '../rfqs/status.tsx';
-import { Thread } from '../rfqs/thread.tsx';
+import { type Comments, Thread } from '../rfqs/thread.tsx';
 import { Timeline } from '../rfqs/timeline.tsx';
 import { VersionChanges } from '../rfqs/version-changes.tsx';
 import { Link } from '../router.tsx';
@@ -40,7 +40,7 @@ const decided = {
  * in the review page's own words — and the same decision (approve, with adjusted prices, or reject), sent through the
  * API with the quote version shown. The API applies the rules; this screen shows its answer and its problems.
  */
-export const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () => void }) => {
+export const ReviewDesk = (props: { desk: Desk; history: History; comments: Comments; onDecided: () => void }) => {
   const { api } = useSignedIn();
   const home = useHome();
   const { desk } = props;
@@ -231,7 +231,7 @@ export const ReviewDesk = (props: { desk: Desk; history: History; onDecided: () 
           </p>
         )}
       </form>
-      <Thread rfqId={desk.rfqId} />
+      <Thread rfqId={desk.rfqId} comments={props.comments} />
       <Timeline history={props.history} currency={desk.currency} />
     </>
   );

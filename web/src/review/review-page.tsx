@@ -1,4 +1,5 @@
 import { problemText } from '../api/client.ts';
+import { useComments } from '../rfqs/thread.tsx';
 import { Link } from '../router.tsx';
 import { useSignedIn } from '../signed-in.ts';
 import { useLoad } from '../ui/load.ts';
@@ -14,6 +15,8 @@ export const ReviewPage = (props: { rfqId: string }) => {
     if (!desk.data) throw new Error(problemText(desk.error, 'This RFQ could not be loaded.'));
     return { desk: desk.data, history: rfq.data?.history ?? [], orderId: rfq.data?.orderId ?? undefined };
   }, [props.rfqId]);
+  // Every decision is one more event in the RFQ's history: the thread may have gained the comment it carried.
+  const comments = useComments(props.rfqId, loaded.state === 'ready' ? loaded.value.history.length : undefined);
   const title =
     loaded.state === 'ready' && loaded.value.desk.status === 'DISCOUNT_APPROVAL'
       ? `Discount on RFQ ${props.rfqId}`
@@ -30,7 +33,7 @@ export const ReviewPage = (props: { rfqId: string }) => {
                 invoices are there.
               </p>
             )}
-            <ReviewDesk desk={desk} history={history} onDecided={reload} />
+            <ReviewDesk desk={desk} history={history} comments={comments} onDecided={reload} />
           </>
         )}
       </Show>

@@ -16,7 +16,7 @@ import { RequestedLines } from './requested-lines.tsx';
 import { type Decision, Decisions, Withdraw } from './rfq-decisions.tsx';
 import { addToDraft } from './rfq-draft.ts';
 import { type RfqStatus, StatusBadge } from './status.tsx';
-import { Thread } from './thread.tsx';
+import { Thread, useComments } from './thread.tsx';
 import { Timeline } from './timeline.tsx';
 import { VersionChanges } from './version-changes.tsx';
 
@@ -47,6 +47,7 @@ export const RfqPage = (props: { rfqId: string }) => {
     if (!data) throw new Error(problemText(error, t('rfq.failed')));
     return data;
   }, [props.rfqId]);
+  const comments = useComments(props.rfqId, loaded.state === 'ready' ? loaded.value.updatedAt : undefined);
 
   // While the workflow moves the RFQ on (review, approvals, ordering), look again now and then.
   const status = loaded.state === 'ready' ? loaded.value.status : undefined;
@@ -187,7 +188,7 @@ export const RfqPage = (props: { rfqId: string }) => {
             )}
           </section>
 
-          <Thread rfqId={rfq.rfqId} refreshKey={rfq.updatedAt} />
+          <Thread rfqId={rfq.rfqId} comments={comments} />
 
           <Timeline history={rfq.history} currency={rfq.currency} />
 

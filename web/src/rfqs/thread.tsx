@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api/client.ts';
 import type { AppMessage } from '../i18n/en.ts';
 import { t } from '../i18n/language.ts';
@@ -6,7 +6,7 @@ import { useSignedIn } from '../signed-in.ts';
 import { useAction } from '../ui/action.ts';
 import { ActionProblem } from '../ui/action-problem.tsx';
 import { when } from '../ui/dates.ts';
-import { useLoad } from '../ui/load.ts';
+import { type Loaded, useLoad } from '../ui/load.ts';
 import { Show } from '../ui/page.tsx';
 
 type Comment = Schemas['Comment'];
@@ -39,12 +39,37 @@ const sides = {
   },
 } as const satisfies Record<string, Record<string, AppMessage | ((v: Visibility) => AppMessage)>>;
 
+export interface Comments {
+  loaded: Loaded<Comment[]>;
+  reload: () => void;
+}
+
+/**
+ * The thread of an RFQ, asked for as the page opens — beside the RFQ, not after it: the page knows the RFQ's id from
+ * its address. Read again when `movedOn` changes from what the first answer came with (the RFQ was updated), and
+ * after a post.
+ */
+export const useComments = (rfqId: string, movedOn: unknown): Comments => {
+  const { api } = useSignedIn();
+  const [loaded, reload] = useLoad(async () => {
+    const { data, error } = await api.GET('/rfqs/{rfqId}/comments', { params: { path: { rfqId } } });
+    if (!data) throw new Error(problemText(error, t('thread.failed')));
+    return data.items;
+  }, [rfqId]);
+  const seen = useRef(movedOn);
+  useEffect(() => {
+    if (seen.current !== undefined && seen.current !== movedOn) reload();
+    seen.current = movedOn;
+  }, [movedOn, reload]);
+  return { loaded, reload };
+};
+
 /**
  * The RFQ's one thread, oldest first: every shared post and every comment a decision carried (a revision request, the
  * rep's note, an approver's reason), and for the seller's staff their own notes too, marked. The API decides who reads
  * and writes what; the seller's staff get the choice of who reads their post, since only they may write a note.
  */
-export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
+export const Thread = (props: { rfqId: string; comments: Comments }) => {
   const { api, me } = useSignedIn();
   const staff = me.audience === 'seller';
   const words = sides[staff ? 'staff' : 'company'];
@@ -52,11 +77,7 @@ export const Thread = (props: { rfqId: string; refreshKey?: unknown }) => {
   const [visibility, setVisibility] = useState<Visibility>('shared');
   const [notice, setNotice] = useState('');
   const path = { rfqId: props.rfqId };
-  const [loaded, reload] = useLoad(async () => {
-    const { data, error } = await api.GET('/rfqs/{rfqId}/comments', { params: { path } });
-    if (!data) throw new Error(problemText(error, t('thread.failed')));
-    return data.items;
-  }, [props.rfqId, props.refreshKey]);
+  const { loaded, reload } = props.comments;
 
   const post = useAction(
     () => api.POST('/rfqs/{rfqId}/comments', { params: { path }, body: { text: text.trim(), visibility } }),
