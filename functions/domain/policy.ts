@@ -343,6 +343,12 @@ export const mayWorkOnTask = (
 export const mayListOwnTasks = (caller: Caller): boolean => caller.groups.length > 0;
 
 /**
+ * The rep's queue (GET /me/queue): their reviews and the follow-ups of the accounts they own — a rep of the seller's
+ * staff, not a person of a buying company.
+ */
+export const mayReadRepQueue = (caller: Caller): boolean => caller.companyId === undefined && has(caller, 'rep');
+
+/**
  * Deciding a purchase approval level in the app (POST /rfqs/{rfqId}/approval): an approver of the buying company whom
  * the level names or was escalated to, or their delegate — never the buyer who submitted it.
  */
@@ -431,7 +437,7 @@ export const sectionsOf = (caller: Caller): AppSection[] => {
     'my-rfqs': own !== undefined && listScope(caller) !== undefined,
     'my-orders': own !== undefined && listScope(caller) !== undefined,
     approvals: own !== undefined && has(caller, 'approver'),
-    queue: own === undefined && has(caller, 'rep'),
+    queue: mayReadRepQueue(caller),
     'submit-for-buyer': own === undefined && has(caller, 'rep'),
     discounts: mayApproveDiscount(caller, undefined),
     products: mayListProducts(caller),

@@ -21,6 +21,7 @@ import {
 } from './answers.ts';
 import { meSchema } from './me-view.ts';
 import { orderViewSchema } from './order-view.ts';
+import { repQueueSchema } from './rep-queue-view.ts';
 import { problemSchema, type ResponseDef, responsesOf } from './responses.ts';
 import { reviewDeskSchema } from './review-desk-view.ts';
 import { rfqViewSchema } from './rfq-view.ts';
@@ -67,6 +68,7 @@ const components: Record<string, z.ZodType> = {
   CompanyUsers: companyUsersBody,
   ApprovalChainPreview: approvalChainPreviewSchema,
   TaskList: taskListSchema,
+  RepQueue: repQueueSchema,
   Me: meSchema,
   ReviewDesk: reviewDeskSchema,
   Budgets: budgetsBody,

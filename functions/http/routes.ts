@@ -25,6 +25,7 @@ import {
 import { meSchema } from './me-view.ts';
 import { orderViewSchema } from './order-view.ts';
 import { poNumberUsesSchema } from './po-number-uses-view.ts';
+import { repQueueSchema } from './rep-queue-view.ts';
 import { htmlPage, json, problem, problemSchema, type ResponseDef } from './responses.ts';
 import { reviewDeskSchema } from './review-desk-view.ts';
 import { rfqViewSchema } from './rfq-view.ts';
@@ -458,6 +459,17 @@ const table = {
     roles: everyone,
     summary: 'What waits for me: reviews, discount approvals and purchase approvals, soonest due first',
     responses: { 200: json(taskListSchema) },
+    needs: { table: 'read' },
+  },
+  'GET /me/queue': {
+    method: 'GET',
+    path: '/me/queue',
+    handler: 'functions/http/get-my-queue.ts',
+    auth: 'jwt',
+    roles: ['rep'],
+    summary:
+      "The rep's queue: reviews waiting for me (soonest due first), my accounts' quotes expiring within 7 days (soonest first) and purchases in the buyer's approval chain untouched for over a day (longest first), up to 100 of each",
+    responses: { 200: json(repQueueSchema) },
     needs: { table: 'read' },
   },
   'GET /me/delegation': {

@@ -1,3 +1,4 @@
+import type { FollowUpStatus } from '#domain/follow-ups.ts';
 import type { RollupKey } from '#domain/kpi-rollup.ts';
 import type { RfqStatus } from '#domain/lifecycle.ts';
 import { skuKey } from '#domain/product.ts';
@@ -46,6 +47,10 @@ export const keys = {
   link: (rfqId: string, tokenHash: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: `LINK#${tokenHash}` }),
   linkPrefix: 'LINK#',
   wait: (rfqId: string, kind: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: `WAIT#${kind}` }),
+  /** The RFQ's entry in its rep's follow-ups, beside it while it waits on the buyer's side (domain/follow-ups.ts). */
+  followUp: (rfqId: string): PrimaryKey => ({ PK: `RFQ#${rfqId}`, SK: 'FOLLOW_UP' }),
+  /** The RFQ a follow-up entry stands for: the RFQ item of the same partition. */
+  rfqOfFollowUp: (entry: PrimaryKey): PrimaryKey => ({ PK: entry.PK, SK: 'RFQ' }),
   rfqPartition: (rfqId: string): string => `RFQ#${rfqId}`,
   order: (orderId: string): PrimaryKey => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' }),
   /** A product is keyed by its sku key, so one sku in two cases can never be two products. */
@@ -146,6 +151,7 @@ export const listPartitions = {
   allOrders: 'ALL#ORDER',
   linkByHash: (tokenHash: string): string => `LINK#${tokenHash}`,
   tasksOf: (assigneeEmail: string): string => `ASSIGNEE#${rep(assigneeEmail)}#TASK`,
+  followUpsOf: (repEmail: string): string => `REP#${rep(repEmail)}#FOLLOW_UP`,
 } as const;
 
 /** The sort-key prefix of one status inside a rep's by-status partition. */
@@ -177,6 +183,27 @@ export const rfqIndexKeys = (rfq: {
   GSI3SK: newest(rfq.createdAt, rfq.rfqId),
   GSI4PK: listPartitions.allRfqs,
   GSI4SK: newestWithStatus(rfq.createdAt, rfq.rfqId, rfq.status),
+});
+
+/**
+ * A follow-up entry's place in its rep's follow-ups (sharing the byRep index under its own prefix): by state, then by
+ * its follow-up date, so "quotes expiring by D" and "approvals untouched since T" are each one key range, soonest first.
+ */
+export const followUpIndexKeys = (entry: {
+  rfqId: string;
+  accountRepEmail: string;
+  status: FollowUpStatus;
+  date: string;
+}): Record<string, string> => ({
+  GSI3PK: listPartitions.followUpsOf(entry.accountRepEmail),
+  GSI3SK: `${statusPrefix(entry.status)}${entry.date}#${entry.rfqId}`,
+});
+
+/** The follow-up entries of one state whose date is at most `due`: the key range a query reads. */
+export const followUpRange = (status: FollowUpStatus, due: string): { from: string; to: string } => ({
+  from: statusPrefix(status),
+  // Every id after `due#` sorts below the highest code point: the whole of day or instant `due`, nothing after it.
+  to: `${statusPrefix(status)}${due}#\u{10FFFF}`,
 });
 
 export const orderIndexKeys = (order: {

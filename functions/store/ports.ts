@@ -4,6 +4,7 @@ import type { Comment, DecisionComment, Visibility } from '#domain/comment.ts';
 import type { Company } from '#domain/company.ts';
 import type { Contract } from '#domain/contract.ts';
 import type { Delegation, StandInEnded } from '#domain/delegation.ts';
+import type { FollowUpStatus } from '#domain/follow-ups.ts';
 import type { Integration } from '#domain/integration.ts';
 import type { IntegrationEvent } from '#domain/integration-event.ts';
 import type { PeriodRange, StoredRollup } from '#domain/kpi-report.ts';
@@ -107,6 +108,16 @@ export interface RfqStore {
   listByRep(repEmail: string, query: ListQuery): Promise<Page<Rfq>>;
   /** Every company's RFQs, newest first (admin, sales manager). */
   listAll(query: ListQuery): Promise<Page<Rfq>>;
+  /**
+   * A rep's RFQs in one follow-up state whose follow-up date is at most `due` (domain/follow-ups.ts), soonest first, at
+   * most `limit`: one key range of the rep's follow-up entries, which every write of an RFQ keeps in step with it.
+   */
+  followUps(repEmail: string, status: FollowUpStatus, due: string, limit: number): Promise<Rfq[]>;
+  /**
+   * Gives an RFQ stored before follow-ups were kept its entry (migrations/follow-ups.ts): 'indexed', or 'in place' when
+   * it needs none, has one, or changed since it was read (that write placed its entry itself).
+   */
+  indexFollowUp(rfq: Rfq): Promise<'indexed' | 'in place'>;
   history(rfqId: string): Promise<HistoryEvent[]>;
   /** Recomputes the chain; `ok: false` names the first seq that does not verify (edited, missing or reordered). */
   verifyHistory(rfqId: string): Promise<{ ok: true } | { ok: false; brokenAt: number; reason: string }>;

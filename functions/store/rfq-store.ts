@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type Comment, commentSchema } from '#domain/comment.ts';
+import { type FollowUpStatus, followUpDate, isFollowUpStatus } from '#domain/follow-ups.ts';
 import { nextStatus, type RfqAction, type RfqStatus } from '#domain/lifecycle.ts';
 import { stampMilestones } from '#domain/milestones.ts';
 import { type Order, orderIdFor } from '#domain/order.ts';
@@ -10,7 +11,16 @@ import { spendWrite } from './budget-store.ts';
 import { isLostRace } from './conflict.ts';
 import { type ChainHead, genesisHash, sealEvent, verifyChain } from './history.ts';
 import { fromItem, toItem } from './item.ts';
-import { hasStatus, keys, listPartitions, orderIndexKeys, rfqIndexKeys, statusPrefix } from './keys.ts';
+import {
+  followUpIndexKeys,
+  followUpRange,
+  hasStatus,
+  keys,
+  listPartitions,
+  orderIndexKeys,
+  rfqIndexKeys,
+  statusPrefix,
+} from './keys.ts';
 import { type ListSpec, listPage } from './list-page.ts';
 import { packLarge, unpack } from './packed.ts';
 import {
@@ -104,6 +114,26 @@ const companions = (current: Rfq, next: Rfq, input: EventInput, seq: number): Tr
   return writes;
 };
 
+/** The RFQ's follow-up entry's index keys, when it is in a follow-up state with a date. */
+const followUpKeys = (rfq: Rfq): Record<string, string> | undefined => {
+  const date = followUpDate(rfq);
+  return date !== undefined && isFollowUpStatus(rfq.status)
+    ? followUpIndexKeys({ rfqId: rfq.rfqId, accountRepEmail: rfq.accountRepEmail, status: rfq.status, date })
+    : undefined;
+};
+
+/**
+ * The write that keeps the RFQ's follow-up entry in step with it, in the RFQ's own transaction: put where it now
+ * belongs (a new state, date or rep), deleted once it left the follow-up states; none when its place did not move.
+ */
+export const followUpWrite = (current: Rfq | undefined, next: Rfq): TransactWrite[] => {
+  const before = current && followUpKeys(current);
+  const after = followUpKeys(next);
+  if (before?.GSI3PK === after?.GSI3PK && before?.GSI3SK === after?.GSI3SK) return [];
+  if (after) return [{ Put: { Item: toItem(keys.followUp(next.rfqId), after, { rfqId: next.rfqId }) } }];
+  return [{ Delete: { Key: keys.followUp(next.rfqId) } }];
+};
+
 /** A status filter on a newest-first index whose sort keys end in the status. */
 const statusFilter = (status: RfqStatus | undefined): Pick<ListSpec, 'keep'> =>
   status ? { keep: (sortKey) => hasStatus(sortKey, status) } : {};
@@ -165,6 +195,7 @@ export const createRfqStore = (table: TableClient): RfqStore => {
       await table.transactWrite([
         ...also,
         ...companions(current, next, input, event.seq),
+        ...followUpWrite(current, next),
         {
           Put: {
             Item: rfqItem(next, nextHead),
@@ -249,6 +280,7 @@ export const createRfqStore = (table: TableClient): RfqStore => {
         await table.transactWrite([
           { Put: { Item: rfqItem(created, event), ConditionExpression: 'attribute_not_exists(PK)' } },
           { Put: { Item: historyItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ...followUpWrite(undefined, created),
         ]);
       } catch (error) {
         if (isLostRace(error)) throw new ConflictError(`RFQ ${rfq.rfqId} already exists`, { cause: error });
@@ -338,6 +370,52 @@ export const createRfqStore = (table: TableClient): RfqStore => {
         partition: listPartitions.allRfqs,
         ...statusFilter(query.status),
       });
+    },
+
+    async followUps(repEmail, status: FollowUpStatus, due, limit) {
+      const { from, to } = followUpRange(status, due);
+      const { items: entries } = await table.query({
+        IndexName: byRep.indexName,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': byRep.partitionKey, '#sk': byRep.sortKey },
+        ExpressionAttributeValues: { ':pk': listPartitions.followUpsOf(repEmail), ':from': from, ':to': to },
+        Limit: limit,
+      });
+      const rfqKeys = entries.map((entry) => keys.rfqOfFollowUp({ PK: String(entry.PK), SK: String(entry.SK) }));
+      const found = new Map(
+        (await table.batchGet(rfqKeys, { consistent: false })).map((item) => [String(item.PK), toRfq(item)]),
+      );
+      // The index lags its items: an RFQ that moved on since (another state, rep or date) is left out.
+      return rfqKeys.flatMap(({ PK }) => {
+        const rfq = found.get(PK);
+        const still =
+          rfq?.status === status &&
+          rfq.accountRepEmail.toLowerCase() === repEmail.toLowerCase() &&
+          (followUpDate(rfq) ?? '') <= due;
+        return still ? [rfq] : [];
+      });
+    },
+
+    async indexFollowUp(rfq) {
+      const [put] = followUpWrite(undefined, rfq);
+      if (!put?.Put) return 'in place';
+      try {
+        await table.transactWrite([
+          { Put: { ...put.Put, ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            ConditionCheck: {
+              Key: keys.rfq(rfq.rfqId),
+              ConditionExpression: '#version = :version',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':version': rfq.version },
+            },
+          },
+        ]);
+        return 'indexed';
+      } catch (error) {
+        if (isLostRace(error)) return 'in place';
+        throw error;
+      }
     },
 
     history,

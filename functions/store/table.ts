@@ -41,7 +41,7 @@ export const tableDefinition = {
     byRepStatus: { indexName: 'byRepStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'KEYS_ONLY' },
     /**
      * RFQs of one rep newest first; the companies a rep owns; a person's open tasks; every product by sku; a company's
-     * orders under one PO number.
+     * orders under one PO number; a rep's follow-ups by date.
      */
     byRep: { indexName: 'byRep', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
     /** Every RFQ, every order, newest first (admin, sales manager); the active catalog by category and name. */

@@ -186,6 +186,11 @@ const matrix: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    route: 'GET /me/queue',
+    request: async () => ({ path: '/me/queue' }),
+    expect: [401, 403, 403, 403, 403, 403, 200, 200, 403, 403],
+  },
+  {
     // Nobody has a delegation yet: those who may have one are told so (404); the rest may not ask (403).
     route: 'GET /me/delegation',
     request: async () => ({ path: '/me/delegation' }),

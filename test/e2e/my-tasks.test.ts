@@ -15,7 +15,8 @@ import { bolts, people, submit } from './world.ts';
  * their task lists and leave them when decided; an approver finds the purchase in theirs with why they are asked,
  * decides in the app, and their emailed link then says it was already decided.
  */
-const api = useTestStack('my-tasks', { seed: false });
+// Quotes valid for 5 days: each is one of the rep's quotes expiring within a week from the moment it is sent.
+const api = useTestStack('my-tasks', { seed: false, env: { QUOTE_VALIDITY_DAYS: '5' } });
 const run = randomUUID().slice(0, 8);
 /** Unique per run: the SES store is shared by every test file. */
 const finance: User = { email: `fin-${run}@acme.example`, groups: ['approver'], companyId: 'acme' };
@@ -123,6 +124,56 @@ describe('GET /me/tasks', () => {
     expect(approved.status, approved.text).toBe(202);
     await poll(rfqId, ['QUOTED']);
     expect((await tasksOf(salesManager)).map((t) => t.rfqId)).not.toContain(rfqId);
+  });
+});
+
+interface Queue {
+  reviews: Task[];
+  expiring: { rfqId: string; status: RfqStatus; validUntil: string | null }[];
+  stalled: { rfqId: string }[];
+}
+const queueOf = async (rep: User): Promise<Queue> => {
+  const answer = await api.call('GET', '/me/queue', { as: rep });
+  expect(answer.status, answer.text).toBe(200);
+  return answer.body;
+};
+const rfqIdsOf = (items: { rfqId: string }[]) => items.map((i) => i.rfqId);
+
+describe('GET /me/queue', () => {
+  it("gives the rep their reviews, then their accounts' quotes expiring within a week, and never another rep's", async () => {
+    const rfqId = await submit(api, buyer);
+    await taskFor(people.acmeRep, rfqId, 'review');
+    const reviewing = await queueOf(people.acmeRep);
+    expect(reviewing.reviews.find((t) => t.rfqId === rfqId)).toMatchObject({ kind: 'review', rfq: { total: 900_00 } });
+    expect(rfqIdsOf(reviewing.expiring)).not.toContain(rfqId);
+
+    const reviewed = await api.call('POST', `/rfqs/${rfqId}/review`, {
+      as: people.acmeRep,
+      body: { decision: 'approve', quoteVersion: (await api.store.rfqs.get(rfqId))!.quote!.version },
+    });
+    expect(reviewed.status, reviewed.text).toBe(202);
+    await poll(rfqId, ['QUOTED']);
+    const quoted = await queueOf(people.acmeRep);
+    expect(rfqIdsOf(quoted.reviews)).not.toContain(rfqId);
+    expect(quoted.expiring.find((r) => r.rfqId === rfqId)).toMatchObject({
+      status: 'QUOTED',
+      validUntil: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    const elsewhere = await queueOf(people.globexRep);
+    expect([...elsewhere.reviews, ...elsewhere.expiring, ...elsewhere.stalled].map((i) => i.rfqId)).not.toContain(
+      rfqId,
+    );
+
+    // Accepted, it waits for Acme's finance: no longer an expiring quote, and not stalled while it was just touched.
+    const accepted = await api.call('POST', `/rfqs/${rfqId}/accept`, {
+      as: buyer,
+      body: { poNumber: `PO-Q-${run}`, quoteVersion: (await api.store.rfqs.get(rfqId))!.quote!.version },
+    });
+    expect(accepted.status, accepted.text).toBe(202);
+    await poll(rfqId, ['PENDING_APPROVAL']);
+    const approving = await queueOf(people.acmeRep);
+    expect(rfqIdsOf(approving.expiring)).not.toContain(rfqId);
+    expect(rfqIdsOf(approving.stalled)).not.toContain(rfqId);
   });
 });
 

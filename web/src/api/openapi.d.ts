@@ -293,6 +293,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rep's queue: reviews waiting for me (soonest due first), my accounts' quotes expiring within 7 days (soonest first) and purchases in the buyer's approval chain untouched for over a day (longest first), up to 100 of each
+         * @description Allowed roles: rep.
+         */
+        get: operations["getMyQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/delegation": {
         parameters: {
             query?: never;
@@ -1840,6 +1860,91 @@ export interface components {
                         }[];
                     }[];
                 };
+            }[];
+        };
+        RepQueue: {
+            reviews: {
+                /** @enum {string} */
+                kind: "review" | "discount-approval" | "purchase-approval";
+                rfqId: string;
+                quoteVersion: number;
+                assignedAt: string;
+                dueAt: string;
+                onBehalfOf?: string;
+                rfq: {
+                    /** @enum {string} */
+                    status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                    companyId: string;
+                    companyName: string;
+                    buyerEmail: string;
+                    accountRepEmail: string;
+                    currency: string;
+                    total: number;
+                    lineCount: number;
+                    validUntil: string | null;
+                    poNumber: string | null;
+                };
+                approval?: {
+                    level: number;
+                    levels: number;
+                    /** @enum {string} */
+                    mode: "any" | "all";
+                    rules: string[];
+                    approvers: string[];
+                    escalated: boolean;
+                    earlier: {
+                        level: number;
+                        /** @enum {string} */
+                        status: "WAITING" | "PENDING" | "APPROVED" | "REJECTED" | "NOT_NEEDED";
+                        decisions: {
+                            approver: string;
+                            /** @enum {string} */
+                            decision: "approve" | "reject";
+                            at: string;
+                            comment?: string;
+                        }[];
+                    }[];
+                };
+            }[];
+            expiring: {
+                rfqId: string;
+                /** @description What people call the RFQ (Q-2026-00042); null only for RFQs submitted before numbering */
+                quoteNumber: string | null;
+                /** @enum {string} */
+                status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                companyId: string;
+                buyerEmail: string;
+                accountRepEmail: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                currency: string;
+                lineCount: number;
+                total: number | null;
+                version: number | null;
+                validUntil: string | null;
+                orderId: string | null;
+            }[];
+            stalled: {
+                rfqId: string;
+                /** @description What people call the RFQ (Q-2026-00042); null only for RFQs submitted before numbering */
+                quoteNumber: string | null;
+                /** @enum {string} */
+                status: "SUBMITTED" | "IN_REVIEW" | "DISCOUNT_APPROVAL" | "QUOTED" | "ACCEPTED" | "PENDING_APPROVAL" | "APPROVED" | "ORDERED" | "REJECTED" | "DECLINED" | "APPROVAL_REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                companyId: string;
+                buyerEmail: string;
+                accountRepEmail: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                currency: string;
+                lineCount: number;
+                total: number | null;
+                version: number | null;
+                validUntil: string | null;
+                orderId: string | null;
             }[];
         };
         Me: {
@@ -3541,6 +3646,53 @@ export interface operations {
                 };
             };
             /** @description Only for the role buyer or approver or rep or sales-manager or admin, or not yours to do; `detail` says which */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepQueue"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only for the role rep, or not yours to do; `detail` says which */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -6,13 +6,9 @@ import { useLoad } from '../ui/load.ts';
 import { money } from '../ui/money.ts';
 import { PageTitle, Show } from '../ui/page.tsx';
 
-type Task = Schemas['TaskList']['items'][number];
-type RfqRow = Schemas['RfqList']['items'][number];
-
-const day = 86_400_000;
-/** What the queue calls soon and stalled: quotes valid for at most a week more, approvals untouched for a day. */
-const expiringWithin = 7 * day;
-const stalledAfter = day;
+type Queue = Schemas['RepQueue'];
+type Task = Queue['reviews'][number];
+type RfqRow = Queue['expiring'][number];
 
 const ReviewsTable = (props: { tasks: Task[] }) => (
   <div class="table-scroll">
@@ -89,28 +85,15 @@ const RfqsTable = (props: { rows: RfqRow[]; caption: string; dateLabel: string; 
 
 /**
  * The rep's queue across their accounts: RFQs waiting for their review (their open tasks), quotes that expire within
- * a week, and purchases stuck in the buyer's approval chain for over a day — the three places a deal goes quiet.
+ * a week, and purchases stuck in the buyer's approval chain for over a day — the three places a deal goes quiet. The
+ * API answers only what is due (GET /me/queue), in one request.
  */
 export const RepQueuePage = () => {
   const { api } = useSignedIn();
   const [loaded] = useLoad(async () => {
-    const [tasks, quoted, approving] = await Promise.all([
-      api.GET('/me/tasks'),
-      api.GET('/rfqs', { params: { query: { status: 'QUOTED', limit: 100 } } }),
-      api.GET('/rfqs', { params: { query: { status: 'PENDING_APPROVAL', limit: 100 } } }),
-    ]);
-    if (!tasks.data) throw new Error(problemText(tasks.error, 'Your reviews could not be loaded.'));
-    if (!quoted.data || !approving.data) throw new Error('Your accounts’ quotes could not be loaded.');
-    const now = Date.now();
-    return {
-      reviews: tasks.data.items.filter((t) => t.kind === 'review'),
-      expiring: quoted.data.items
-        .filter((r) => r.validUntil && Date.parse(`${r.validUntil}T23:59:59Z`) - now <= expiringWithin)
-        .sort((a, b) => (a.validUntil ?? '').localeCompare(b.validUntil ?? '')),
-      stalled: approving.data.items
-        .filter((r) => now - Date.parse(r.updatedAt) > stalledAfter)
-        .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)),
-    };
+    const { data, error } = await api.GET('/me/queue');
+    if (!data) throw new Error(problemText(error, 'Your queue could not be loaded.'));
+    return data;
   }, []);
 
   return (
