@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Email } from '../../../local/inbox.ts';
 import { demoPassword } from '../../../local/seed/seed.ts';
 import { takeContractBreaches, watchContract } from './page-contract.ts';
 
@@ -53,6 +54,32 @@ export const record = async (page: Page, name: string, options: { fullPage?: boo
     expect(await seriousViolations(page), `${name} at ${size}`).toEqual([]);
   }
   await page.setViewportSize(desktop);
+};
+
+/**
+ * An email as its reader's mail client shows the HTML part, photographed and checked like a page (`record`, as
+ * `email-<name>`): no style sheet, every link opening a new window, every image from an address any client can fetch
+ * and loaded.
+ */
+export const photographMail = async (page: Page, app: string, email: Email, name: string): Promise<void> => {
+  expect(email.html).not.toMatch(/<style/);
+  for (const anchor of email.html.match(/<a [^>]*>/g) ?? []) expect(anchor).toContain('target="_blank"');
+  // Served from the stack's own origin, as a fresh document with no CSP (content written into the last approval page
+  // would inherit its CSP, which drops inline styles). From about:blank, Chromium would not load the logo from this
+  // machine's address (private network access), and the photo showed a broken image where the reader sees the logo.
+  const at = `${app}mail/${name}.html`;
+  await page.route(at, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: email.html }));
+  await page.goto(at);
+  await page.unroute(at);
+  const loaded = (img: unknown) => {
+    const shown = img as { complete: boolean; naturalWidth: number };
+    return shown.complete && shown.naturalWidth > 0;
+  };
+  for (const image of await page.locator('img').all()) {
+    expect(await image.getAttribute('src'), 'an image every mail client can fetch').toMatch(/^https?:\/\//);
+    await expect.poll(() => image.evaluate(loaded), { message: `${name}: its image loads` }).toBe(true);
+  }
+  await record(page, `email-${name}`);
 };
 
 /** axe-core's serious and critical violations on the page as it is now, each as a line naming the nodes. */

@@ -10,7 +10,7 @@ import { pdfLines } from '../../pdf/read-pdf.ts';
 import { expectLinesSumToTotal, shownPdfQuote, shownQuoteTable } from '../quote-sums.ts';
 import { useTestStack } from '../test-stack.ts';
 import { appTest as it } from './app-test.ts';
-import { heading, newPage, record } from './browser.ts';
+import { heading, newPage, photographMail, record } from './browser.ts';
 
 /**
  * Every page where someone decides and every email the flow sends, as the person gets it, photographed at desktop
@@ -64,27 +64,7 @@ describe('the decision pages and emails, as each decider sees them', { timeout: 
     expect(link, email.subject).toBeDefined();
     return link!;
   };
-  /** An email as its reader's mail client shows the HTML part: photographed and checked like a page. */
-  const photographEmail = async (email: Email, name: string) => {
-    expect(email.html).not.toMatch(/<style/);
-    for (const anchor of email.html.match(/<a [^>]*>/g) ?? []) expect(anchor).toContain('target="_blank"');
-    // Served from the stack's own origin, as a fresh document with no CSP (content written into the last approval page
-    // would inherit its CSP, which drops inline styles). From about:blank, Chromium would not load the logo from this
-    // machine's address (private network access), and the photo showed a broken image where the reader sees the logo.
-    const at = `${stack.urls.app}mail/${name}.html`;
-    await page.route(at, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: email.html }));
-    await page.goto(at);
-    await page.unroute(at);
-    const loaded = (img: unknown) => {
-      const shown = img as { complete: boolean; naturalWidth: number };
-      return shown.complete && shown.naturalWidth > 0;
-    };
-    for (const image of await page.locator('img').all()) {
-      expect(await image.getAttribute('src'), 'an image every mail client can fetch').toMatch(/^https?:\/\//);
-      await expect.poll(() => image.evaluate(loaded), { message: `${name}: its image loads` }).toBe(true);
-    }
-    await record(page, `email-${name}`);
-  };
+  const photographEmail = (email: Email, name: string) => photographMail(page, stack.urls.app, email, name);
 
   /** The quote table of the page or email in view adds up as shown: its lines sum to its total, nothing between. */
   const expectQuoteAddsUp = async (surface: string) =>
