@@ -174,6 +174,12 @@ describe('GET /me/queue', () => {
     const approving = await queueOf(people.acmeRep);
     expect(rfqIdsOf(approving.expiring)).not.toContain(rfqId);
     expect(rfqIdsOf(approving.stalled)).not.toContain(rfqId);
+
+    // Withdrawn, it leaves finance's tasks too: the next test starts from an empty list.
+    const withdrawn = await api.call('POST', `/rfqs/${rfqId}/cancel`, { as: buyer, body: {} });
+    expect(withdrawn.status, withdrawn.text).toBe(202);
+    await poll(rfqId, ['CANCELLED']);
+    expect(rfqIdsOf(await tasksOf(finance))).not.toContain(rfqId);
   });
 });
 
