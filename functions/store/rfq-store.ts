@@ -126,7 +126,7 @@ const followUpKeys = (rfq: Rfq): Record<string, string> | undefined => {
  * The write that keeps the RFQ's follow-up entry in step with it, in the RFQ's own transaction: put where it now
  * belongs (a new state, date or rep), deleted once it left the follow-up states; none when its place did not move.
  */
-export const followUpWrite = (current: Rfq | undefined, next: Rfq): TransactWrite[] => {
+const followUpWrite = (current: Rfq | undefined, next: Rfq): TransactWrite[] => {
   const before = current && followUpKeys(current);
   const after = followUpKeys(next);
   if (before?.GSI3PK === after?.GSI3PK && before?.GSI3SK === after?.GSI3SK) return [];
