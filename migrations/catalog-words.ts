@@ -1,5 +1,6 @@
 import { storeFromConfig } from '#store/from-config.ts';
 import type { CatalogStore } from '#store/ports.ts';
+import { backfill, runMigration } from './backfill.ts';
 
 /**
  * Catalog search reads a word index since 0.2: products stored before it have no word entries, so a search would miss
@@ -11,27 +12,19 @@ import type { CatalogStore } from '#store/ports.ts';
 export const indexCatalogWords = async (
   catalog: CatalogStore,
   progress: (seen: number, indexed: number) => void,
-): Promise<{ seen: number; indexed: number }> => {
-  let seen = 0;
-  let indexed = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await catalog.allProducts({ limit: 100, ...(cursor && { cursor }) });
-    for (const product of page.items) {
-      if (await catalog.indexProductWords(product.sku)) indexed += 1;
-      seen += 1;
-    }
-    progress(seen, indexed);
-    cursor = page.cursor;
-  } while (cursor);
-  return { seen, indexed };
-};
+): Promise<{ seen: number; indexed: number }> =>
+  backfill(
+    (cursor) => catalog.allProducts({ limit: 100, ...(cursor && { cursor }) }),
+    (product) => catalog.indexProductWords(product.sku),
+    progress,
+  );
 
 if (import.meta.main) {
-  const started = performance.now();
-  const { seen, indexed } = await indexCatalogWords(storeFromConfig().catalog, (seen, indexed) =>
-    console.error(`${seen.toLocaleString('en')} products read, ${indexed.toLocaleString('en')} indexed`),
+  await runMigration(
+    () =>
+      indexCatalogWords(storeFromConfig().catalog, (seen, indexed) =>
+        console.error(`${seen.toLocaleString('en')} products read, ${indexed.toLocaleString('en')} indexed`),
+      ),
+    ({ seen, indexed }) => `${indexed} of ${seen} products had no search words and now have them.`,
   );
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Done in ${seconds} s: ${indexed} of ${seen} products had no search words and now have them.`);
 }

@@ -1,6 +1,7 @@
 import { followUpStatuses } from '#domain/follow-ups.ts';
 import { storeFromConfig } from '#store/from-config.ts';
 import type { RfqStore } from '#store/ports.ts';
+import { backfill, runMigration } from './backfill.ts';
 
 /**
  * The rep's queue reads each rep's follow-ups (docs/access-patterns.md): an entry beside every RFQ that waits on the
@@ -16,28 +17,25 @@ export const indexFollowUps = async (
   rfqs: RfqStore,
   progress: (seen: number, indexed: number) => void,
 ): Promise<{ seen: number; indexed: number }> => {
-  let seen = 0;
-  let indexed = 0;
+  const done = { seen: 0, indexed: 0 };
   for (const status of followUpStatuses) {
-    let cursor: string | undefined;
-    do {
-      const page = await rfqs.listAll({ status, limit: 100, ...(cursor && { cursor }) });
-      for (const rfq of page.items) {
-        seen += 1;
-        if ((await rfqs.indexFollowUp(rfq)) === 'indexed') indexed += 1;
-      }
-      progress(seen, indexed);
-      cursor = page.cursor;
-    } while (cursor);
+    const { seen, indexed } = await backfill(
+      (cursor) => rfqs.listAll({ status, limit: 100, ...(cursor && { cursor }) }),
+      async (rfq) => (await rfqs.indexFollowUp(rfq)) === 'indexed',
+      (seen, indexed) => progress(done.seen + seen, done.indexed + indexed),
+    );
+    done.seen += seen;
+    done.indexed += indexed;
   }
-  return { seen, indexed };
+  return done;
 };
 
 if (import.meta.main) {
-  const started = performance.now();
-  const { seen, indexed } = await indexFollowUps(storeFromConfig().rfqs, (seen, indexed) =>
-    console.error(`${seen.toLocaleString('en')} RFQs read, ${indexed.toLocaleString('en')} given their follow-up`),
+  await runMigration(
+    () =>
+      indexFollowUps(storeFromConfig().rfqs, (seen, indexed) =>
+        console.error(`${seen.toLocaleString('en')} RFQs read, ${indexed.toLocaleString('en')} given their follow-up`),
+      ),
+    ({ seen, indexed }) => `${indexed} of ${seen} quoted or approving RFQs given their follow-up entry.`,
   );
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Done in ${seconds} s: ${indexed} of ${seen} quoted or approving RFQs given their follow-up entry.`);
 }

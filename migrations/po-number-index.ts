@@ -1,5 +1,6 @@
 import { storeFromConfig } from '#store/from-config.ts';
 import type { OrderStore } from '#store/ports.ts';
+import { backfill, runMigration } from './backfill.ts';
 
 /**
  * Orders are indexed by company and PO number so the app can warn a buyer who accepts under a PO the company already
@@ -13,27 +14,19 @@ import type { OrderStore } from '#store/ports.ts';
 export const indexOrdersByPoNumber = async (
   orders: OrderStore,
   progress: (seen: number, indexed: number) => void,
-): Promise<{ seen: number; indexed: number }> => {
-  let seen = 0;
-  let indexed = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await orders.listAll({ limit: 100, ...(cursor && { cursor }) });
-    for (const order of page.items) {
-      seen += 1;
-      if ((await orders.indexPoNumber(order)) === 'indexed') indexed += 1;
-    }
-    progress(seen, indexed);
-    cursor = page.cursor;
-  } while (cursor);
-  return { seen, indexed };
-};
+): Promise<{ seen: number; indexed: number }> =>
+  backfill(
+    (cursor) => orders.listAll({ limit: 100, ...(cursor && { cursor }) }),
+    async (order) => (await orders.indexPoNumber(order)) === 'indexed',
+    progress,
+  );
 
 if (import.meta.main) {
-  const started = performance.now();
-  const { seen, indexed } = await indexOrdersByPoNumber(storeFromConfig().orders, (seen, indexed) =>
-    console.error(`${seen.toLocaleString('en')} orders read, ${indexed.toLocaleString('en')} indexed`),
+  await runMigration(
+    () =>
+      indexOrdersByPoNumber(storeFromConfig().orders, (seen, indexed) =>
+        console.error(`${seen.toLocaleString('en')} orders read, ${indexed.toLocaleString('en')} indexed`),
+      ),
+    ({ seen, indexed }) => `${indexed} of ${seen} orders given their company-and-PO index entry.`,
   );
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Done in ${seconds} s: ${indexed} of ${seen} orders given their company-and-PO index entry.`);
 }
