@@ -254,8 +254,8 @@ beforeAll(async () => {
       body,
       headers: { 'idempotency-key': idempotencyKey() },
     });
+    // The answer is the seller admin's own view of the order (costs are theirs to see): only the mail is checked.
     expect(answer.status, `${what}: ${answer.text}`).toBe(200);
-    seen.push({ where: `POST /integration/orders/{id}/${what} as the ERP`, body: answer.body });
   };
   const nutsLine = ordered.body.lines.find((l: { sku: string }) => l.sku === nuts.sku).lineId;
   const boltsLine = ordered.body.lines.find((l: { sku: string }) => l.sku === bolts.sku).lineId;

@@ -41,6 +41,8 @@ describe('lifecycle events for a CRM', () => {
       quoteVersion: 1,
       currency: quoted.quote?.currency,
       total: quoted.quote?.total,
+      taxTotal: quoted.quote?.taxTotal,
+      grandTotal: quoted.quote?.grandTotal,
       validUntil: quoted.quote?.validUntil,
     });
     expect(events[1]?.detail).toMatchObject({
