@@ -183,8 +183,9 @@ describe('the seller admin’s webhook delivery log', () => {
     await page.keyboard.press('Enter');
     const secret = page.getByText(/^Signing secret/);
     await expect.poll(() => secret.isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await page.getByText(/^whsec_/).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/^Enabled: every event is sent/).isVisible()).toBe(true);
+    // Still there once the saved endpoint has come back and the panel was drawn afresh: the admin has time to copy it.
+    expect(await page.getByText(/^whsec_/).isVisible()).toBe(true);
 
     // The ERP reports on a fresh order: each report is an order.updated event, sent to the endpoint, which fails.
     const order = await placeOrder();

@@ -76,11 +76,19 @@ const DeliveryRow = (props: { integrationId: string; delivery: Delivery; onSent:
   );
 };
 
-/** Where the webhooks go: the URL, set or changed here; a new endpoint's signing secret is shown this once. */
-const EndpointPanel = (props: { integrationId: string; endpoint: Endpoint | undefined; onSaved: () => void }) => {
+/**
+ * Where the webhooks go: the URL, set or changed here; a new endpoint's signing secret is shown this once. The page
+ * keeps the secret: the panel is drawn afresh when the saved endpoint comes back, which would lose it.
+ */
+const EndpointPanel = (props: {
+  integrationId: string;
+  endpoint: Endpoint | undefined;
+  secret: string | undefined;
+  onSaved: (secret: string | undefined) => void;
+}) => {
   const { api } = useSignedIn();
   const [url, setUrl] = useState(props.endpoint?.url ?? '');
-  const [secret, setSecret] = useState<string | undefined>();
+  const { secret } = props;
   const save = useAction(
     () =>
       api.PUT('/integrations/{integrationId}/webhook', {
@@ -125,8 +133,7 @@ const EndpointPanel = (props: { integrationId: string; endpoint: Endpoint | unde
           event.preventDefault();
           const done = await save.run();
           if (!done) return;
-          setSecret(done.data.secret);
-          props.onSaved();
+          props.onSaved(done.data.secret);
         }}
       >
         <label>
@@ -151,6 +158,7 @@ export const WebhooksPage = (props: { integrationId: string }) => {
   const { integrationId } = props;
   const path = { params: { path: { integrationId } } };
   const [message, setMessage] = useState('');
+  const [secret, setSecret] = useState<string | undefined>();
   const [about, reloadAbout] = useLoad(async () => {
     const [integrations, webhook] = await Promise.all([
       api.GET('/integrations'),
@@ -186,7 +194,11 @@ export const WebhooksPage = (props: { integrationId: string }) => {
             key={endpoint?.updatedAt ?? 'none'}
             integrationId={integrationId}
             endpoint={endpoint}
-            onSaved={reloadAbout}
+            secret={secret}
+            onSaved={(saved) => {
+              setSecret(saved);
+              reloadAbout();
+            }}
           />
         )}
       </Show>
